@@ -1,0 +1,51 @@
+"""Typed exceptions of the engine.
+
+Each carries an English message *template* marked for translation and the values to fill
+it with, so the GUI can show it in the user's language and the CLI can print it as is::
+
+    raise MissingFileError(QT_TRANSLATE_NOOP("errors", "{path} has no .shx index."), path=p)
+"""
+
+from __future__ import annotations
+
+
+class GisError(Exception):
+    """Base of all engine errors. ``template.format(**params)`` is the English message."""
+
+    context = "errors"
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+class DataReadError(GisError):
+    """A file could not be read or understood."""
+
+
+class CrsError(GisError):
+    """A coordinate system is missing, ambiguous or unsupported."""
+
+
+class FieldMappingError(GisError):
+    """A required field is missing or holds unusable values."""
+
+
+class ProjectError(GisError):
+    """A project file could not be saved or opened."""
+
+
+class AnalysisError(GisError):
+    """An analysis cannot run on the given inputs."""
+
+
+class Cancelled(Exception):
+    """Raised by long work when the user pressed Cancel."""

@@ -1,0 +1,98 @@
+"""A layer: one GeoDataFrame in the project's working CRS plus what we know about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from uuid import uuid4
+
+import geopandas as gpd
+import pandas as pd
+
+from gis.crs import WGS84
+from gis.domain import FieldRole, Role
+
+
+@dataclass
+class SourceInfo:
+    """Where a layer came from and how it was read (shown to the user, saved in projects)."""
+
+    path: str | None = None
+    layer: str | None = None
+    driver: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None  # cpg | ldid | detected | user | format
+    crs: str | None = None  # the file's CRS as an authority string or WKT
+    crs_source: str | None = None  # prj | metadata | inferred | user
+    datum_shift: str | None = None  # "gcj02" or "bd09" when converted from those
+    repairs: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LayerStyle:
+    """How a layer is drawn. ``by_field`` switches from a single fill to a classified one."""
+
+    fill: str = "#4e79a7"
+    stroke: str = "#2b2b2b"
+    fill_opacity: float = 0.55
+    weight: float = 1.0
+    radius: float = 5.0
+    by_field: str | None = None
+    method: str = "categorized"  # categorized | graduated
+    classes: int = 5
+    palette: str = "YlOrRd"
+    label_field: str | None = None
+
+
+@dataclass(eq=False)
+class Layer:
+    """A vector layer held in the project's working CRS with a 0..n-1 RangeIndex.
+
+    The row position is the feature id (``fid``) used by the map, the table and selection.
+    """
+
+    name: str
+    role: Role
+    data: gpd.GeoDataFrame
+    fields: dict[FieldRole, str] = field(default_factory=dict)
+    source: SourceInfo = field(default_factory=SourceInfo)
+    visible: bool = True
+    style: LayerStyle = field(default_factory=LayerStyle)
+    id: str = field(default_factory=lambda: uuid4().hex[:8])
+    _display: gpd.GeoDataFrame | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.data = self.data.reset_index(drop=True)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    @property
+    def geom_type(self) -> str:
+        """'polygon', 'line' or 'point' (the dominant geometry family)."""
+        types = self.data.geom_type.dropna()
+        if types.empty:
+            return "polygon"
+        kind = types.mode().iloc[0]
+        return {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "line",
+                "MultiLineString": "line", "Point": "point", "MultiPoint": "point"}.get(kind, "polygon")
+
+    def column(self, role: FieldRole) -> pd.Series | None:
+        """The column mapped to *role*, or None when the layer has none."""
+        name = self.fields.get(role)
+        return self.data[name] if name is not None and name in self.data.columns else None
+
+    def attribute_columns(self) -> list[str]:
+        """Attribute columns (all but geometry) in file order."""
+        return [c for c in self.data.columns if c != self.data.geometry.name]
+
+    def display_data(self) -> gpd.GeoDataFrame:
+        """The layer in WGS 84 for drawing (cached until :meth:`set_data`)."""
+        if self._display is None:
+            self._display = self.data.to_crs(WGS84)
+        return self._display
+
+    def set_data(self, data: gpd.GeoDataFrame) -> None:
+        """Replace the features (same CRS) and drop cached views."""
+        self.data = data.reset_index(drop=True)
+        self._display = None

@@ -1,0 +1,103 @@
+"""The project: ordered layers in one working CRS, the selection and the map view.
+
+Models emit psygnal events; GUI widgets listen. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from psygnal import Signal
+from pyproj import CRS
+
+from gis.crs import working_crs_for
+from gis.domain import Role
+from gis.errors import CrsError
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.layer import Layer
+
+
+class Project:
+    """Layers (first = drawn at the bottom), per-layer selection, settings and view."""
+
+    layers_changed = Signal()  # added, removed or reordered
+    layer_updated = Signal(object)  # a Layer whose style, visibility or data changed
+    selection_changed = Signal(str, object)  # layer id, frozenset of fids
+    dirty_changed = Signal(bool)
+
+    def __init__(self, crs: CRS | None = None) -> None:
+        self.crs = crs
+        self.layers: list[Layer] = []
+        self.settings: dict = {}
+        self.view: dict = {}
+        self.path: str | None = None
+        self._selection: dict[str, frozenset[int]] = {}
+        self._dirty = False
+
+    # -- layers -------------------------------------------------------------
+    def add_layer(self, layer: Layer) -> Layer:
+        """Add *layer* on top, reprojected to the working CRS (set from it if first)."""
+        if layer.data.crs is None:
+            raise CrsError(QT_TRANSLATE_NOOP("errors", "Layer {name} has no coordinate system."),
+                           name=layer.name)
+        if self.crs is None:
+            self.crs = working_crs_for(layer.data)
+        if not layer.data.crs.equals(self.crs):
+            layer.set_data(layer.data.to_crs(self.crs))
+        self.layers.append(layer)
+        self.layers_changed.emit()
+        self.mark_dirty()
+        return layer
+
+    def remove_layer(self, layer_id: str) -> None:
+        self.layers = [lyr for lyr in self.layers if lyr.id != layer_id]
+        self._selection.pop(layer_id, None)
+        self.layers_changed.emit()
+        self.mark_dirty()
+
+    def move_layer(self, layer_id: str, index: int) -> None:
+        """Move a layer to draw position *index* (0 = bottom)."""
+        layer = self.layer(layer_id)
+        self.layers.remove(layer)
+        self.layers.insert(max(0, min(index, len(self.layers))), layer)
+        self.layers_changed.emit()
+        self.mark_dirty()
+
+    def layer(self, layer_id: str) -> Layer:
+        for lyr in self.layers:
+            if lyr.id == layer_id:
+                return lyr
+        raise KeyError(layer_id)
+
+    def layers_by_role(self, role: Role) -> list[Layer]:
+        return [lyr for lyr in self.layers if lyr.role == role]
+
+    def first(self, role: Role) -> Layer | None:
+        found = self.layers_by_role(role)
+        return found[0] if found else None
+
+    def update_layer(self, layer: Layer) -> None:
+        """Tell listeners that *layer*'s style, visibility or data changed."""
+        self.layer_updated.emit(layer)
+        self.mark_dirty()
+
+    # -- selection ----------------------------------------------------------
+    def select(self, layer_id: str, fids: Iterable[int]) -> None:
+        new = frozenset(int(f) for f in fids)
+        if self._selection.get(layer_id, frozenset()) == new:
+            return
+        self._selection[layer_id] = new
+        self.selection_changed.emit(layer_id, new)
+
+    def selection(self, layer_id: str) -> frozenset[int]:
+        return self._selection.get(layer_id, frozenset())
+
+    # -- dirty state ----------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def mark_dirty(self, dirty: bool = True) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
