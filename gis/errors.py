@@ -47,5 +47,10 @@ class AnalysisError(GisError):
     """An analysis cannot run on the given inputs."""
 
 
+class ZoneError(GisError):
+    """A zone edit was refused. When it would break contiguity, ``params["contiguity"]``
+    holds the separate groups (gis.zones.model.Contiguity) for the map to show."""
+
+
 class Cancelled(Exception):
     """Raised by long work when the user pressed Cancel."""
