@@ -1,0 +1,59 @@
+"""Compact GeoJSON payloads for the map page (WGS 84, rounded coordinates).
+
+Only the geometry and the feature id travel to the page; attributes stay in Python and
+are looked up by id (identify, table). Seven decimals of a degree are ~1 cm.
+"""
+
+from __future__ import annotations
+
+import shapely
+
+from gis.layer import Layer
+from gis.style import classify
+
+DECIMALS = 6  # ~0.1 m: plenty for drawing, keeps 50k polygons small
+
+
+def layer_geojson(layer: Layer) -> str:
+    """A FeatureCollection string of *layer* in WGS 84 whose feature ``id`` is the row fid."""
+    geoms = shapely.set_precision(layer.display_data().geometry.values, 10.0 ** -DECIMALS,
+                                  mode="pointwise")
+    parts = shapely.to_geojson(geoms)
+    features = ",".join(
+        f'{{"type":"Feature","id":{fid},"geometry":{g}}}'
+        for fid, g in enumerate(parts) if g is not None and g != "null")
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'
+
+
+def style_payload(layer: Layer) -> dict:
+    """How the page should draw *layer*: base style, optional per-feature colours, labels."""
+    st = layer.style
+    payload = {
+        "id": layer.id,
+        "kind": layer.geom_type,
+        "visible": layer.visible,
+        "fill": st.fill,
+        "stroke": st.stroke,
+        "fillOpacity": st.fill_opacity,
+        "weight": st.weight,
+        "radius": st.radius,
+        "colors": None,
+        "labels": None,
+    }
+    if st.by_field and st.by_field in layer.data.columns:
+        payload["colors"] = classify(layer.data[st.by_field], method=st.method,
+                                     classes=st.classes, palette=st.palette).colors
+    if st.label_field and st.label_field in layer.data.columns:
+        payload["labels"] = label_points(layer, st.label_field)
+        payload["labelZoom"] = 15 if len(layer) < 2000 else 16
+    return payload
+
+
+def label_points(layer: Layer, field: str) -> list[list]:
+    """``[lng, lat, text]`` per feature at a point inside it (rounded, WGS 84)."""
+    geoms = layer.display_data().geometry.values
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    xy = shapely.get_coordinates(shapely.point_on_surface(geoms[ok]))
+    texts = layer.data[field].to_numpy()[ok].tolist()
+    return [[round(x, DECIMALS), round(y, DECIMALS), "" if t is None else str(t)]
+            for (x, y), t in zip(xy, texts)]

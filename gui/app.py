@@ -1,0 +1,120 @@
+"""Application start-up: environment, fonts, language, the main window, screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+CJK_FAMILIES = ["Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                "Source Han Sans SC", "SimHei"]
+
+
+def prepare_environment(*, headless: bool) -> None:
+    """Set what QtWebEngine needs before QApplication exists."""
+    if headless and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+
+
+def config_dir() -> Path:
+    """Where settings live: $OCP_CONFIG_DIR, else the OS's per-user config folder."""
+    env = os.environ.get("OCP_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="Old Compound Renewal Planner")
+    parser.add_argument("path", nargs="?", help="project (.gpkg) or data file to open; default: the demo")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a grab of the window and exit")
+    parser.add_argument("--size", default="1600x1000", help="window size for --screenshot, WxH")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")
+    parser.add_argument("--timeout", type=float, default=90.0, help="screenshot wait limit, seconds")
+    return parser.parse_args(argv)
+
+
+def setup_app(language: str):
+    """The QApplication with CJK fonts and the translator installed."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from gui.i18n import install_translator
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OldCompoundPlanner")
+    app.setOrganizationName("OldCompoundPlanner")
+    font = QFont(app.font())
+    font.setFamilies(CJK_FAMILIES + [font.family()])
+    app.setFont(font)
+    install_translator(app, language)
+    return app
+
+
+def load_initial_project(path: str | None):
+    """The demo district, or the project / data file at *path*."""
+    from gui.open_path import open_any
+
+    if path is None:
+        from gis.demo import load_demo_project
+
+        return load_demo_project()
+    return open_any(Path(path))
+
+
+def run_app(argv: list[str]) -> int:
+    args = parse_args(argv)
+    prepare_environment(headless=bool(args.screenshot))
+    from gis.settings import load_settings, save_settings
+
+    settings = load_settings(config_dir())
+    if args.lang:
+        settings.language = args.lang
+    app = setup_app(settings.language)
+    from gui.i18n import error_text
+    from gui.main_window import MainWindow
+
+    try:
+        project = load_initial_project(args.path)
+    except Exception as err:  # noqa: BLE001 - shown to the user, then we stop
+        print(f"error: {error_text(err)}", file=sys.stderr)
+        return 2
+    windows: list[MainWindow] = []
+
+    def open_window(proj) -> MainWindow:
+        win = MainWindow(proj, settings)
+        win.languageChangeRequested.connect(switch_language)
+        windows.append(win)
+        return win
+
+    def switch_language(code: str) -> None:
+        old = windows[-1]
+        settings.language = code
+        save_settings(settings, config_dir())
+        from gui.i18n import install_translator
+
+        install_translator(app, code)
+        new = open_window(old.project)
+        new.restoreGeometry(old.saveGeometry())
+        new.show()
+        new.map.zoom_to_project()
+        old.shutdown()
+        old.hide()
+        old.deleteLater()
+
+    win = open_window(project)
+    if args.screenshot:
+        from gui.screenshot import take_screenshot
+
+        return take_screenshot(app, win, Path(args.screenshot), args.size, args.timeout)
+    win.show()
+    win.map.zoom_to_project()
+    code = app.exec()
+    save_settings(settings, config_dir())
+    return code

@@ -1,0 +1,44 @@
+"""Language: installs the Qt translator; translates engine messages and errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from gis.errors import GisError
+from gis.paths import RESOURCES
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: list[QTranslator] = []
+
+
+def install_translator(app, language: str) -> bool:
+    """Load the translation for *language* ('zh_CN' or 'en'); English is the source text."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
+    if language == "en":
+        return True
+    for qm in (RESOURCES / "i18n" / f"app_{language}.qm",):
+        tr = QTranslator(app)
+        if tr.load(str(qm)):
+            app.installTranslator(tr)
+            _installed.append(tr)
+    return bool(_installed)
+
+
+def tr_gis(context: str, text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP in the engine."""
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(err: BaseException) -> str:
+    """The user-facing text of an engine error, in the UI language."""
+    if isinstance(err, GisError):
+        template = QCoreApplication.translate(err.context, err.template)
+        try:
+            return template.format(**err.params)
+        except (KeyError, IndexError, ValueError):
+            return err.message
+    return str(err) or type(err).__name__

@@ -1,0 +1,42 @@
+"""Identify panel: the attributes of the feature last clicked on the map."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from gis.domain import FIELD_ROLE_LABELS
+from gis.layer import Layer
+from gui.i18n import tr_gis
+from gui.attribute_table import _display
+
+
+class IdentifyPanel(QTreeWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+
+    def show_feature(self, layer: Layer | None, fid: int | None) -> None:
+        """Show feature *fid* of *layer*, or clear when either is None."""
+        self.clear()
+        if layer is None or fid is None or not 0 <= fid < len(layer):
+            return
+        roles = {col: role for role, col in layer.fields.items()}
+        row = layer.data.iloc[fid]
+        self.addTopLevelItem(QTreeWidgetItem([self.tr("Layer"), layer.name]))
+        for col in layer.attribute_columns():
+            name = col
+            if col in roles:
+                name = f"{col} ({tr_gis('domain', FIELD_ROLE_LABELS[roles[col]])})"
+            self.addTopLevelItem(QTreeWidgetItem([name, _display(row[col])]))
+        geom = layer.data.geometry.iloc[fid]
+        if geom is not None and not geom.is_empty:
+            if layer.geom_type == "polygon":
+                area = geom.area
+                text = self.tr("{m2} m² ({ha} ha)").format(m2=f"{area:,.0f}", ha=f"{area / 1e4:,.2f}")
+                self.addTopLevelItem(QTreeWidgetItem([self.tr("Area"), text]))
+            elif layer.geom_type == "line":
+                self.addTopLevelItem(QTreeWidgetItem([self.tr("Length"), f"{geom.length:,.1f} m"]))

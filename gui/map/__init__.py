@@ -1,0 +1,1 @@
+"""The map: a QWebEngineView showing Leaflet from resources/web, driven over QWebChannel."""

@@ -1,0 +1,187 @@
+"""MapView: the Leaflet page in a QWebEngineView, kept in step with a Project."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import geopandas as gpd
+import numpy as np
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineSettings,
+                                     QWebEngineUrlRequestInterceptor)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from gis.crs import WGS84
+from gis.geojson import layer_geojson, style_payload
+from gis.layer import Layer
+from gis.paths import RESOURCES
+from gis.project import Project
+from gui.listening import Listener
+from gui.map.bridge import MapBridge
+
+log = logging.getLogger(__name__)
+MAP_PAGE = RESOURCES / "web" / "map.html"
+
+
+class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
+    """Blocks every request that would leave the machine: the map works offline only."""
+
+    def interceptRequest(self, info) -> None:  # noqa: N802 (Qt override)
+        if info.requestUrl().scheme() not in ("file", "qrc", "data", "blob"):
+            info.block(True)
+
+
+class MapPage(QWebEnginePage):
+    """Page that forwards the map script's console messages to Python logging."""
+
+    def javaScriptConsoleMessage(self, level, message, line, source) -> None:  # noqa: N802
+        log.log(logging.WARNING if level else logging.DEBUG, "map.js:%s: %s", line, message)
+
+
+class MapView(QWebEngineView, Listener):
+    """Draws the project's layers; emits what the user does on the map."""
+
+    drawnAll = Signal()  # every layer sent so far has been drawn
+    viewChanged = Signal(dict)
+
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.bridge = MapBridge(self)
+        self._ready = False
+        self._queue: list[tuple] = []
+        self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
+        self.view_state: dict = {}
+        self._interceptor = OfflineInterceptor(self)
+        page = MapPage(self)
+        page.profile().setUrlRequestInterceptor(self._interceptor)
+        self.setPage(page)
+        s = self.settings()
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self._channel = QWebChannel(self)
+        self._channel.registerObject("bridge", self.bridge)
+        page.setWebChannel(self._channel)
+        self.bridge.pageReady.connect(self._on_ready)
+        self.bridge.pageDrawn.connect(self._on_drawn)
+        self.bridge.viewChange.connect(self._on_view)
+        self._connect_project(project)
+        self.sync_layers()
+        self.load(QUrl.fromLocalFile(str(MAP_PAGE)))
+
+    # -- project wiring -------------------------------------------------------
+    def _connect_project(self, project: Project) -> None:
+        self.listen(project.layers_changed, self.sync_layers)
+        self.listen(project.layer_updated, self.update_layer)
+        self.listen(project.selection_changed, self._send_selection)
+
+    def set_project(self, project: Project) -> None:
+        """Show another project (after Open)."""
+        self.detach()
+        for layer_id in list(self._sent):
+            self._emit(self.bridge.layerRemoved, layer_id)
+        self._sent.clear()
+        self.project = project
+        self._connect_project(project)
+        self.sync_layers()
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def _emit(self, signal, *args) -> None:
+        if self._ready:
+            signal.emit(*args)
+        else:
+            self._queue.append((signal, args))
+
+    def _on_ready(self) -> None:
+        self._ready = True
+        queued, self._queue = self._queue, []
+        for signal, args in queued:
+            signal.emit(*args)
+
+    def _on_drawn(self, info: dict) -> None:
+        if info.get("layers", 0) >= len(self._sent):
+            self.drawnAll.emit()
+
+    def _on_view(self, view: dict) -> None:
+        self.view_state = view
+        self.viewChanged.emit(view)
+
+    def sync_layers(self) -> None:
+        """Send new layers, drop removed ones, and send the draw order."""
+        current = {lyr.id for lyr in self.project.layers}
+        for layer_id in [i for i in self._sent if i not in current]:
+            del self._sent[layer_id]
+            self._emit(self.bridge.layerRemoved, layer_id)
+        for layer in self.project.layers:
+            if self._sent.get(layer.id) != id(layer.data):
+                self._send_layer(layer)
+        self._emit(self.bridge.layerOrder, json.dumps([lyr.id for lyr in self.project.layers]))
+
+    def _send_layer(self, layer: Layer) -> None:
+        self._sent[layer.id] = id(layer.data)
+        meta = json.dumps(style_payload(layer), ensure_ascii=False)
+        self._emit(self.bridge.layerAdded, meta, layer_geojson(layer))
+        fids = self.project.selection(layer.id)
+        if fids:
+            self._send_selection(layer.id, fids)
+
+    def update_layer(self, layer: Layer) -> None:
+        """Restyle *layer*, or resend it when its features changed."""
+        if layer.id not in self._sent:
+            return
+        if self._sent[layer.id] != id(layer.data):
+            self._send_layer(layer)
+        else:
+            self._emit(self.bridge.layerStyled, json.dumps(style_payload(layer), ensure_ascii=False))
+
+    def _send_selection(self, layer_id: str, fids) -> None:
+        self._emit(self.bridge.selectionSet, json.dumps({"id": layer_id, "fids": sorted(fids)}))
+
+    # -- view -------------------------------------------------------------------
+    def zoom_to_bounds(self, bounds: tuple[float, float, float, float]) -> None:
+        """Fit the view to (minx, miny, maxx, maxy) in lon/lat."""
+        self._emit(self.bridge.fitBounds, json.dumps([float(b) for b in bounds]))
+
+    def zoom_to_layer(self, layer: Layer, fids=None) -> None:
+        data = layer.display_data()
+        if fids is not None:
+            data = data.iloc[sorted(fids)]
+        if len(data):
+            minx, miny, maxx, maxy = data.total_bounds
+            pad = 0.0005 if (maxx - minx) < 0.001 else 0.0
+            self.zoom_to_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad))
+
+    def zoom_to_project(self) -> None:
+        boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
+                          if len(lyr) and lyr.visible])
+        if len(boxes):
+            self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
+
+    def set_view(self, center: list[float], zoom: float) -> None:
+        self._emit(self.bridge.viewSet, json.dumps({"center": center, "zoom": zoom}))
+
+    def set_mode(self, mode: str) -> None:
+        """'pan', 'box' or 'lasso'."""
+        self._emit(self.bridge.modeSet, mode)
+
+    def set_label_size(self, px: int) -> None:
+        self._emit(self.bridge.labelSize, int(px))
+
+    def set_overlay(self, name: str, data: gpd.GeoDataFrame | None, *, interactive: bool = False,
+                    visible: bool = True) -> None:
+        """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
+        payload: dict = {"name": name, "interactive": interactive, "visible": visible, "geojson": None}
+        if data is not None and len(data):
+            payload["geojson"] = json.loads(data.to_crs(WGS84).to_json(drop_id=True))
+        self._emit(self.bridge.overlaySet, json.dumps(payload, ensure_ascii=False))
+
+    def shutdown(self) -> None:
+        """Release the page before the view (avoids QtWebEngine's profile warning)."""
+        page = self.page()
+        self.setPage(None)
+        page.deleteLater()

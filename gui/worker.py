@@ -1,0 +1,102 @@
+"""Run engine work off the UI thread with progress and Cancel.
+
+``run_task(parent, title, fn, on_done)`` calls ``fn(feedback)`` in a QThreadPool worker;
+a modal-less progress dialog shows the fraction and message, Cancel sets the flag the
+engine polls through ``feedback.check()``. Results and errors come back on the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from gis.errors import Cancelled
+from gis.feedback import Feedback
+from gui.i18n import error_text
+
+
+class _Signals(QObject):
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    """One call of ``fn(feedback)`` on a pool thread."""
+
+    def __init__(self, fn: Callable[[Feedback], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        feedback = Feedback(lambda f, m: self.signals.progress.emit(f, m), self._cancel.is_set)
+        try:
+            result = self.fn(feedback)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as err:  # noqa: BLE001 - every failure must reach the user
+            self.signals.failed.emit(err, traceback.format_exc())
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+_running: set[Task] = set()
+
+
+def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
+             on_done: Callable[[Any], None], *, on_error: Callable[[BaseException], None] | None = None,
+             show_dialog: bool = True) -> Task:
+    """Start *fn* in the background; *on_done(result)* runs on the UI thread."""
+    task = Task(fn)
+    dialog = None
+    if show_dialog:
+        dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 1000, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+
+        def show_progress(fraction: float, message: str) -> None:
+            dialog.setValue(int(fraction * 1000))
+            if message:
+                dialog.setLabelText(f"{title}\n{message}")
+
+        task.signals.progress.connect(show_progress)
+
+    def finish() -> None:
+        _running.discard(task)
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
+    def failed(err: BaseException, tb: str) -> None:
+        finish()
+        if on_error is not None:
+            on_error(err)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(err), parent=parent)
+            box.setDetailedText(tb)
+            box.open()
+
+    task.signals.finished.connect(lambda result: (finish(), on_done(result)))
+    task.signals.failed.connect(failed)
+    task.signals.cancelled.connect(finish)
+    _running.add(task)
+    QThreadPool.globalInstance().start(task)
+    return task

@@ -1,0 +1,303 @@
+// Map page of the planner. Talks to Python only through the QWebChannel object
+// `bridge`: Python -> page as signals carrying JSON strings, page -> Python as slot calls.
+// Nothing here is built from data by string formatting.
+"use strict";
+
+const map = L.map("map", {
+  preferCanvas: true,
+  zoomControl: true,
+  attributionControl: false,
+  boxZoom: false,
+  zoomSnap: 0.25,
+  maxZoom: 21,
+});
+map.setView([36.65, 117.02], 14);
+const renderer = L.canvas({ padding: 0.5, tolerance: 4 });
+L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+
+const HIGHLIGHT = { color: "#00c8ff", weight: 3.5, opacity: 1 };
+const LABEL_MAX = 400;
+
+const state = {
+  layers: new Map(), // id -> {style, geo: L.GeoJSON, byFid: Map, selected: Set}
+  order: [],         // ids, bottom -> top
+  labels: L.layerGroup().addTo(map),
+  overlays: new Map(), // name -> L.GeoJSON (zone outlines, service bands, problems ...)
+  mode: "pan",
+};
+let bridge = null;
+
+// ---------------------------------------------------------------- styling
+function baseStyle(entry, fid) {
+  const s = entry.style;
+  const fill = s.colors && s.colors[fid] ? s.colors[fid] : s.fill;
+  if (s.kind === "line") {
+    return { color: s.stroke, weight: s.weight, opacity: 0.9, renderer };
+  }
+  return {
+    color: s.kind === "point" ? "#ffffff" : s.stroke,
+    weight: s.weight,
+    opacity: 0.9,
+    fillColor: fill,
+    fillOpacity: s.fillOpacity,
+    renderer,
+  };
+}
+
+function featureStyle(entry, fid) {
+  const st = baseStyle(entry, fid);
+  return entry.selected.has(fid) ? Object.assign(st, HIGHLIGHT) : st;
+}
+
+// ---------------------------------------------------------------- layers
+function addLayer(meta, geojson) {
+  removeLayer(meta.id);
+  const entry = { style: meta, geo: null, byFid: new Map(), selected: new Set() };
+  entry.geo = L.geoJSON(geojson, {
+    renderer,
+    style: (f) => featureStyle(entry, f.id),
+    pointToLayer: (f, latlng) =>
+      L.circleMarker(latlng, Object.assign({ radius: meta.radius }, featureStyle(entry, f.id))),
+    onEachFeature: (f, lyr) => {
+      entry.byFid.set(f.id, lyr);
+      lyr.on("click", (ev) => onFeatureClick(meta.id, f.id, ev));
+    },
+  });
+  state.layers.set(meta.id, entry);
+  if (!state.order.includes(meta.id)) state.order.push(meta.id);
+  restack();
+}
+
+function removeLayer(id) {
+  const entry = state.layers.get(id);
+  if (!entry) return;
+  map.removeLayer(entry.geo);
+  state.layers.delete(id);
+  state.order = state.order.filter((x) => x !== id);
+  refreshLabels();
+}
+
+function restack() {
+  // One canvas renderer draws in insertion order: re-add visible layers bottom to top.
+  for (const id of state.order) {
+    const e = state.layers.get(id);
+    if (e) map.removeLayer(e.geo);
+  }
+  for (const id of state.order) {
+    const e = state.layers.get(id);
+    if (e && e.style.visible) e.geo.addTo(map);
+  }
+  for (const ov of state.overlays.values()) {
+    if (map.hasLayer(ov)) { map.removeLayer(ov); ov.addTo(map); }
+  }
+  refreshLabels();
+  signalDrawn();
+}
+
+function setStyle(meta) {
+  const entry = state.layers.get(meta.id);
+  if (!entry) return;
+  const wasVisible = entry.style.visible;
+  entry.style = meta;
+  entry.geo.eachLayer((lyr) => {
+    const fid = lyr.feature.id;
+    lyr.setStyle(featureStyle(entry, fid));
+    if (meta.kind === "point") lyr.setRadius(meta.radius);
+  });
+  if (wasVisible !== meta.visible) restack();
+  else { refreshLabels(); signalDrawn(); }
+}
+
+function setOrder(ids) {
+  state.order = ids.filter((id) => state.layers.has(id));
+  restack();
+}
+
+function setSelection(payload) {
+  const entry = state.layers.get(payload.id);
+  if (!entry) return;
+  const next = new Set(payload.fids);
+  const changed = [...entry.selected].filter((f) => !next.has(f))
+    .concat([...next].filter((f) => !entry.selected.has(f)));
+  entry.selected = next;
+  for (const fid of changed) {
+    const lyr = entry.byFid.get(fid);
+    if (!lyr) continue;
+    lyr.setStyle(featureStyle(entry, fid));
+    if (next.has(fid) && map.hasLayer(entry.geo)) lyr.bringToFront();
+  }
+  signalDrawn();
+}
+
+// ---------------------------------------------------------------- overlays
+// Named overlay layers drawn above data layers, styled per feature by properties:
+// stroke, fill, fillOpacity, weight, dash, label.
+function setOverlay(payload) {
+  const old = state.overlays.get(payload.name);
+  if (old) map.removeLayer(old);
+  if (!payload.geojson) { state.overlays.delete(payload.name); signalDrawn(); return; }
+  const ov = L.geoJSON(payload.geojson, {
+    renderer,
+    interactive: !!payload.interactive,
+    style: (f) => {
+      const p = f.properties || {};
+      return {
+        color: p.stroke || "#d62728", weight: p.weight || 2, opacity: 1,
+        fillColor: p.fill || p.stroke || "#d62728",
+        fillOpacity: p.fillOpacity === undefined ? 0.15 : p.fillOpacity,
+        dashArray: p.dash || null, renderer,
+      };
+    },
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6 }),
+    onEachFeature: (f, lyr) => {
+      if (payload.interactive) lyr.on("click", (ev) => {
+        L.DomEvent.stopPropagation(ev);
+        if (bridge) bridge.overlayClicked(payload.name, JSON.stringify(f.properties || {}));
+      });
+    },
+  });
+  if (payload.visible !== false) ov.addTo(map);
+  state.overlays.set(payload.name, ov);
+  signalDrawn();
+}
+
+// ---------------------------------------------------------------- labels
+function refreshLabels() {
+  state.labels.clearLayers();
+  const bounds = map.getBounds().pad(0.1);
+  const size = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--label-size")) || 12;
+  const placed = []; // screen boxes already taken: labels never overlap
+  let shown = 0;
+  for (const id of state.order) {
+    const e = state.layers.get(id);
+    if (!e || !e.style.visible || !e.style.labels) continue;
+    if (map.getZoom() < (e.style.labelZoom || 15)) continue;
+    for (const [lng, lat, text] of e.style.labels) {
+      if (shown >= LABEL_MAX) return;
+      if (!text || !bounds.contains([lat, lng])) continue;
+      const p = map.latLngToContainerPoint([lat, lng]);
+      const w = text.length * size + 8, h = size + 6;
+      const box = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+      placed.push(box);
+      L.tooltip({ permanent: true, direction: "center", className: "ocp-label", interactive: false })
+        .setLatLng([lat, lng]).setContent(escapeText(text)).addTo(state.labels);
+      shown += 1;
+    }
+  }
+}
+
+function escapeText(text) {
+  const div = document.createElement("div");
+  div.textContent = String(text);
+  return div.innerHTML;
+}
+
+// ---------------------------------------------------------------- selection tools
+function onFeatureClick(layerId, fid, ev) {
+  if (state.mode !== "pan") return;
+  L.DomEvent.stopPropagation(ev);
+  const oe = ev.originalEvent || {};
+  if (bridge) bridge.featureClicked(layerId, fid, !!(oe.ctrlKey || oe.metaKey || oe.shiftKey));
+}
+
+map.on("click", (ev) => {
+  if (state.mode === "pan" && bridge) {
+    const oe = ev.originalEvent || {};
+    bridge.mapClicked(ev.latlng.lng, ev.latlng.lat, !!(oe.ctrlKey || oe.metaKey || oe.shiftKey));
+  }
+});
+
+let sketch = null;
+function setMode(mode) {
+  state.mode = mode;
+  if (mode === "pan") map.dragging.enable(); else map.dragging.disable();
+  map.getContainer().style.cursor = mode === "pan" ? "" : "crosshair";
+}
+
+map.on("mousedown", (ev) => {
+  if (state.mode === "pan") return;
+  sketch = { start: ev.latlng, points: [ev.latlng], shape: null };
+});
+map.on("mousemove", (ev) => {
+  reportCursor(ev.latlng);
+  if (!sketch) return;
+  if (state.mode === "box") {
+    const b = L.latLngBounds(sketch.start, ev.latlng);
+    if (sketch.shape) sketch.shape.setBounds(b);
+    else sketch.shape = L.rectangle(b, { color: "#00c8ff", weight: 1.5, fillOpacity: 0.08, dashArray: "4 4", interactive: false }).addTo(map);
+  } else {
+    sketch.points.push(ev.latlng);
+    if (sketch.shape) sketch.shape.setLatLngs(sketch.points);
+    else sketch.shape = L.polygon(sketch.points, { color: "#00c8ff", weight: 1.5, fillOpacity: 0.08, dashArray: "4 4", interactive: false }).addTo(map);
+  }
+});
+map.on("mouseup", (ev) => {
+  if (!sketch) return;
+  let ring;
+  if (state.mode === "box") {
+    const b = L.latLngBounds(sketch.start, ev.latlng);
+    ring = [[b.getWest(), b.getSouth()], [b.getEast(), b.getSouth()], [b.getEast(), b.getNorth()], [b.getWest(), b.getNorth()]];
+  } else {
+    ring = sketch.points.map((p) => [p.lng, p.lat]);
+  }
+  if (sketch.shape) map.removeLayer(sketch.shape);
+  sketch = null;
+  const oe = ev.originalEvent || {};
+  if (bridge && ring.length >= 3) bridge.regionSelected(JSON.stringify(ring), !!(oe.ctrlKey || oe.metaKey || oe.shiftKey));
+});
+
+// ---------------------------------------------------------------- view reporting
+let lastCursor = 0;
+function reportCursor(latlng) {
+  const now = Date.now();
+  if (!bridge || now - lastCursor < 40) return;
+  lastCursor = now;
+  bridge.mouseMoved(latlng.lng, latlng.lat);
+}
+
+function reportView() {
+  if (!bridge) return;
+  const size = map.getSize();
+  const y = size.y / 2;
+  const a = map.containerPointToLatLng([size.x / 2 - 50, y]);
+  const b = map.containerPointToLatLng([size.x / 2 + 50, y]);
+  const c = map.getCenter();
+  bridge.viewChanged(JSON.stringify({ center: [c.lng, c.lat], zoom: map.getZoom(), mpp: map.distance(a, b) / 100 }));
+}
+map.on("moveend", () => { refreshLabels(); reportView(); });
+
+let drawnPending = false;
+function signalDrawn() {
+  if (drawnPending) return;
+  drawnPending = true;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    drawnPending = false;
+    if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size }));
+  }));
+}
+
+// Helpers for tests and the screenshot mode (read-only).
+window.ocp = {
+  containerPoint: (lat, lng) => { const p = map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; },
+  layerCount: () => state.layers.size,
+  labelCount: () => state.labels.getLayers().length,
+  zoom: () => map.getZoom(),
+};
+
+// ---------------------------------------------------------------- channel
+new QWebChannel(qt.webChannelTransport, (channel) => {
+  bridge = channel.objects.bridge;
+  bridge.layerAdded.connect((meta, geojson) => addLayer(JSON.parse(meta), JSON.parse(geojson)));
+  bridge.layerRemoved.connect((id) => removeLayer(id));
+  bridge.layerStyled.connect((meta) => setStyle(JSON.parse(meta)));
+  bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));
+  bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
+  bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
+  bridge.fitBounds.connect((b) => { const v = JSON.parse(b); map.fitBounds([[v[1], v[0]], [v[3], v[2]]], { padding: [20, 20], animate: false }); });
+  bridge.viewSet.connect((v) => { const p = JSON.parse(v); map.setView([p.center[1], p.center[0]], p.zoom, { animate: false }); });
+  bridge.modeSet.connect((m) => setMode(m));
+  bridge.labelSize.connect((px) => document.documentElement.style.setProperty("--label-size", px + "px"));
+  bridge.ready();
+  reportView();
+});
