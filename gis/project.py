@@ -24,6 +24,7 @@ class Project:
     layer_updated = Signal(object)  # a Layer whose style, visibility or data changed
     selection_changed = Signal(str, object)  # layer id, frozenset of fids
     dirty_changed = Signal(bool)
+    zones_replaced = Signal()  # project.zones was set to another plan (or None)
 
     def __init__(self, crs: CRS | None = None) -> None:
         self.crs = crs
@@ -33,6 +34,7 @@ class Project:
         self.path: str | None = None
         self._selection: dict[str, frozenset[int]] = {}
         self._dirty = False
+        self.zones = None  # gis.zones.model.ZoneModel over the compounds layer, or None
 
     # -- layers -------------------------------------------------------------
     def add_layer(self, layer: Layer) -> Layer:
@@ -52,6 +54,8 @@ class Project:
     def remove_layer(self, layer_id: str) -> None:
         self.layers = [lyr for lyr in self.layers if lyr.id != layer_id]
         self._selection.pop(layer_id, None)
+        if self.zones is not None and self.zones.layer_id == layer_id:
+            self.set_zones(None)  # the plan's compounds are gone
         self.layers_changed.emit()
         self.mark_dirty()
 
@@ -91,6 +95,20 @@ class Project:
 
     def selection(self, layer_id: str) -> frozenset[int]:
         return self._selection.get(layer_id, frozenset())
+
+    # -- zones ----------------------------------------------------------------
+    def set_zones(self, model) -> None:
+        """Attach a zone plan (a ZoneModel, or None); its edits mark the project dirty."""
+        if self.zones is not None:
+            self.zones.zones_changed.disconnect(self._zones_edited)
+        self.zones = model
+        if model is not None:
+            model.zones_changed.connect(self._zones_edited)
+        self.zones_replaced.emit()
+        self.mark_dirty()
+
+    def _zones_edited(self, _change: object) -> None:
+        self.mark_dirty()
 
     # -- dirty state ----------------------------------------------------------
     @property
