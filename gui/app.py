@@ -42,6 +42,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def setup_app(language: str):
     """The QApplication with CJK fonts and the translator installed."""
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - must load before QApplication exists
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
