@@ -12,6 +12,7 @@ from gis.layer import Layer
 from gis.project import Project
 from gis.settings import Settings
 from gui.attribute_table import AttributeTable
+from gui.features import feature_controllers
 from gui.i18n import LANGUAGES
 from gui.identify import IdentifyPanel
 from gui.layer_panel import LayerPanel
@@ -44,11 +45,41 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
         self._build_actions()
         self._wire()
+        self.features = [feature(self) for feature in feature_controllers()]
         self.map.set_label_size(settings.label_size)
         self._update_title()
         self._on_current_layer(self.layers.current_layer())
 
     # -- construction ---------------------------------------------------------------
+    def add_dock(self, title: str, widget, area=Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Add a dock (for feature controllers) and list it in the View menu."""
+        dock = self._dock(title, widget, area)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def menu(self, title: str):
+        """The top-level menu called *title*, created before Help if missing."""
+        for act in self.menuBar().actions():
+            if act.menu() is not None and act.text() == title:
+                return act.menu()
+        menu = self.menuBar().addMenu(title)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
+
+    def set_project(self, project: Project) -> None:
+        """Show another project (File > Open / New): every view follows."""
+        self.detach()
+        self.project = project
+        self.map.set_project(project)
+        self.layers.set_project(project)
+        self.table.set_project(project)
+        self.identify.show_feature(None, None)
+        project.dirty_changed.connect(self._on_dirty)
+        for feature in self.features:
+            feature.set_project(project)
+        self._update_title()
+        self.map.zoom_to_project()
+
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
@@ -193,9 +224,12 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """Stop listening to the project (the window is being replaced or closed)."""
-        for widget in (self.map, self.layers, self.table):
+        for widget in (self.map, self.layers, self.table, *getattr(self, "features", [])):
             widget.detach()
-        self.project.dirty_changed.disconnect(self._on_dirty)
+        try:
+            self.project.dirty_changed.disconnect(self._on_dirty)
+        except (ValueError, RuntimeError):
+            pass
 
     def shutdown(self) -> None:
         self.detach()

@@ -283,6 +283,24 @@ window.ocp = {
   layerCount: () => state.layers.size,
   labelCount: () => state.labels.getLayers().length,
   zoom: () => map.getZoom(),
+  // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
+  benchMoves: (steps, kind) => {
+    window.ocpBench = null;
+    const times = [];
+    let i = 0;
+    const step = () => {
+      const t0 = performance.now();
+      if (kind === "zoom") map.setZoom(map.getZoom() + (i % 2 ? -1 : 1), { animate: false });
+      else map.panBy([i % 2 ? 150 : -150, i % 2 ? 80 : -80], { animate: false });
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        times.push(performance.now() - t0);
+        i += 1;
+        if (i < steps) step(); else window.ocpBench = times;
+      }));
+    };
+    step();
+    return true;
+  },
 };
 
 // ---------------------------------------------------------------- channel

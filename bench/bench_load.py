@@ -1,0 +1,171 @@
+"""Load and draw the demo district scaled up to 10,000 and 50,000 compounds.
+
+For each size, in a fresh process: a bare ``pyogrio.read_dataframe`` of the file (the
+peer), then the app's path — read, reproject into the working CRS, send to the map page
+and wait until Leaflet has drawn it — with peak memory (Python process and the
+QtWebEngine renderer) and the time of pan and zoom frames once drawn.
+
+    python bench/bench_load.py [--sizes 10000,50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def scaled_compounds(n: int, out: Path) -> Path:
+    """Tile the demo compounds (shifted copies) until there are *n*, as a GBK shapefile."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from gis.demo import demo_paths
+
+    base = gpd.read_file(demo_paths()["compounds"], encoding="gbk")
+    minx, miny, maxx, maxy = base.total_bounds
+    dx, dy = (maxx - minx) + 300, (maxy - miny) + 300
+    copies = -(-n // len(base))
+    side = int(copies ** 0.5) + 1
+    frames = []
+    for k in range(copies):
+        part = base.copy()
+        part["geometry"] = shapely.transform(part.geometry.values, lambda xy, k=k: xy + [(k % side) * dx, (k // side) * dy])
+        frames.append(part)
+    big = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True).iloc[:n], crs=base.crs)
+    big["小区编号"] = [f"MH{i:06d}" for i in range(len(big))]
+    big.to_file(out, encoding="gbk", engine="pyogrio")
+    return out
+
+
+def renderer_peak_kb() -> int:
+    """Peak resident memory (VmHWM) of this process's QtWebEngine children, summed."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                status = fh.read()
+        except OSError:
+            continue
+        if f"PPid:\t{os.getpid()}" in status or "QtWebEngineProcess" in status and _is_descendant(int(pid)):
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+    return total
+
+
+def _is_descendant(pid: int) -> bool:
+    me = os.getpid()
+    while pid > 1:
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                ppid = int(next(line for line in fh if line.startswith("PPid:")).split()[1])
+        except (OSError, StopIteration):
+            return False
+        if ppid == me:
+            return True
+        pid = ppid
+    return False
+
+
+def measure(path: Path) -> dict:
+    """Run in a child process: peer read, then the app's load-and-draw."""
+    import resource
+
+    import pyogrio
+
+    pyogrio.read_dataframe(path)  # warm the file cache for both
+    t = time.perf_counter()
+    pyogrio.read_dataframe(path)
+    peer = time.perf_counter() - t
+
+    from gui.app import prepare_environment, setup_app
+
+    prepare_environment(headless=True)
+    app = setup_app("zh_CN")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from gis.project import Project
+    from gui.map.view import MapView
+    from gui.open_path import read_data_layer
+
+    t0 = time.perf_counter()
+    layer = read_data_layer(path)
+    project = Project()
+    project.add_layer(layer)
+    t_read = time.perf_counter() - t0
+    view = MapView(project)
+    view.resize(1600, 1000)
+    loop = QEventLoop()
+    view.drawnAll.connect(loop.quit)
+    QTimer.singleShot(300_000, loop.quit)
+    view.show()
+    view.zoom_to_project()
+    loop.exec()
+    ready = time.perf_counter() - t0
+
+    def frames(kind: str) -> list[float]:
+        box: dict = {}
+        view.page().runJavaScript(f"ocp.benchMoves(10, '{kind}')", 0, lambda _r: None)
+        deadline = time.time() + 120
+        while "r" not in box and time.time() < deadline:
+            QTimer.singleShot(100, loop.quit)
+            loop.exec()
+            view.page().runJavaScript("JSON.stringify(window.ocpBench)", 0,
+                                      lambda r: box.setdefault("r", r) if r and r != "null" else None)
+        return json.loads(box.get("r", "[]"))
+
+    view.set_view(view.view_state.get("center", [0, 0]), max(view.view_state.get("zoom", 14), 15))
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
+    pan, zoom = frames("pan"), frames("zoom")
+    result = {
+        "features": len(layer), "peer_s": peer, "read_s": t_read, "ready_s": ready,
+        "pan_ms_median": sorted(pan)[len(pan) // 2] if pan else None,
+        "zoom_ms_median": sorted(zoom)[len(zoom) // 2] if zoom else None,
+        "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "renderer_peak_mb": renderer_peak_kb() / 1024,
+    }
+    view.shutdown()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(Path(args.child))))
+        return
+    print(f"{'compounds':>10} {'pyogrio s':>10} {'app read s':>10} {'map ready s':>11} {'ratio':>7} "
+          f"{'pan ms':>7} {'zoom ms':>8} {'py MB':>7} {'web MB':>7}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            path = scaled_compounds(n, Path(tmp) / f"compounds_{n}.shp")
+            out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True,
+                                 text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+            if out.returncode or not lines:
+                print(f"{n:>10} failed: {out.stderr.strip()[-400:]}")
+                continue
+            r = json.loads(lines[-1])
+            print(f"{r['features']:>10,} {r['peer_s']:>10.2f} {r['read_s']:>10.2f} {r['ready_s']:>11.2f} "
+                  f"{r['ready_s'] / r['peer_s']:>6.1f}x {r['pan_ms_median'] or 0:>7.0f} "
+                  f"{r['zoom_ms_median'] or 0:>8.0f} {r['py_peak_mb']:>7.0f} {r['renderer_peak_mb']:>7.0f}")
+    print("ratio = app time to a drawn map / bare pyogrio.read_dataframe of the same file")
+
+
+if __name__ == "__main__":
+    main()
