@@ -47,6 +47,10 @@ class AnalysisError(GisError):
     """An analysis cannot run on the given inputs."""
 
 
+class ExportError(GisError):
+    """An export could not be written (unsupported format, CRS or target path)."""
+
+
 class ZoneError(GisError):
     """A zone edit was refused. When it would break contiguity, ``params["contiguity"]``
     holds the separate groups (gis.zones.model.Contiguity) for the map to show."""
