@@ -13,7 +13,9 @@ import importlib
 from gui.listening import Listener
 
 # module:class, in menu order
-CONTROLLERS: list[str] = []
+CONTROLLERS: list[str] = [
+    "gui.zones.controller:ZonesController",
+]
 
 
 class FeatureController(Listener):

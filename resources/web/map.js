@@ -150,6 +150,11 @@ function setOverlay(payload) {
     },
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6 }),
     onEachFeature: (f, lyr) => {
+      const label = (f.properties || {}).label;
+      if (label) {
+        lyr.bindTooltip(escapeText(label), { permanent: true, direction: "center",
+          className: "ocp-label ocp-overlay-label", interactive: false });
+      }
       if (payload.interactive) lyr.on("click", (ev) => {
         L.DomEvent.stopPropagation(ev);
         if (bridge) bridge.overlayClicked(payload.name, JSON.stringify(f.properties || {}));
@@ -282,6 +287,7 @@ window.ocp = {
   containerPoint: (lat, lng) => { const p = map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; },
   layerCount: () => state.layers.size,
   labelCount: () => state.labels.getLayers().length,
+  overlayCount: () => state.overlays.size,
   zoom: () => map.getZoom(),
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
   benchMoves: (steps, kind) => {

@@ -1,0 +1,69 @@
+"""Zone editing in the window: merge by selection, undo/redo, refusal of non-contiguous zones."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.gui.conftest import run_js
+
+
+def zones_controller(win):
+    from gui.zones.controller import ZonesController
+
+    return next(f for f in win.features if isinstance(f, ZonesController))
+
+
+def test_merge_undo_redo_updates_table_and_map(make_window, project, qtbot):
+    win = make_window(project)
+    ctl = zones_controller(win)
+    compounds = project.layers[0]
+    project.select(compounds.id, [0, 1, 4])  # neighbours across 20 m streets
+    ctl.merge()
+    assert project.zones is not None and len(project.zones) == 1
+    assert ctl.table.model_.rowCount() == 1
+    zone = next(iter(project.zones.zones.values()))
+    assert zone.members == {0, 1, 4}
+    qtbot.waitUntil(lambda: run_js(qtbot, win.map, "ocp.overlayCount()") >= 1, timeout=5000)
+    assert win.windowTitle().startswith("*")
+    ctl.undo_action.trigger()
+    assert len(project.zones) == 0 and ctl.table.model_.rowCount() == 0
+    ctl.redo_action.trigger()
+    assert len(project.zones) == 1 and ctl.table.model_.rowCount() == 1
+    # selecting the zone row selects its compounds on the map
+    ctl.table.selectRow(0)
+    assert project.selection(compounds.id) == {0, 1, 4}
+
+
+def test_non_contiguous_merge_is_refused_with_a_reason(make_window, project, monkeypatch):
+    win = make_window(project)
+    ctl = zones_controller(win)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    compounds = project.layers[0]
+    project.select(compounds.id, [0, 15])  # opposite corners of the 4 x 4 grid
+    ctl.merge()
+    assert said, "the user is told why"
+    assert len(project.zones) == 0
+    assert ctl.stack.count() == 0
+
+
+def test_add_remove_split_rename(make_window, project, monkeypatch):
+    win = make_window(project)
+    ctl = zones_controller(win)
+    compounds = project.layers[0]
+    project.select(compounds.id, [0, 1])
+    ctl.merge()
+    zid = next(iter(project.zones.zones))
+    project.select(compounds.id, [0, 1, 2])
+    ctl.add_to_zone()
+    assert project.zones.zone(zid).members == {0, 1, 2}
+    project.select(compounds.id, [2])
+    ctl.remove_from_zone()
+    assert project.zones.zone(zid).members == {0, 1}
+    monkeypatch.setattr("gui.zones.controller.QInputDialog.getText", lambda *a, **k: ("纺织片区", True))
+    ctl.table.selectRow(0)
+    ctl.rename()
+    assert project.zones.zone(zid).name == "纺织片区"
+    for _ in range(4):
+        ctl.undo_action.trigger()
+    assert len(project.zones) == 0
