@@ -1,0 +1,348 @@
+"""Which coordinate system a layer is in: declared, chosen by the user, or inferred.
+
+Inference looks at where the features lie (the median and 5–95 % range of their bounding-box
+centres, so a stray feature cannot mislead it):
+
+* lon/lat inside China → CGCS2000 (EPSG:4490);
+* an 8-digit easting whose first two digits are a Gauss-Krüger zone → that zone
+  (3-degree zones 25–45 → EPSG:4513–4533, 6-degree zones 13–23 → EPSG:4491–4501);
+* an easting near 500,000 m → the zone cannot be read from the numbers: the user must
+  choose. Candidates are the CGCS2000 3-degree central-meridian zones (EPSG:4534–4554),
+  ranked by plausibility (does the zone put the data inside China's part of that zone, is it
+  next to the project's other layers, did the user pick it for other files, how much of
+  China's urban population lives in it), then UTM zones.
+
+Xian 1980 and Beijing 1954 (and their Gauss-Krüger projections) can be chosen; they have no
+published transformation to CGCS2000, which the importer says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError as ProjCrsError
+
+from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe, in_china
+from gis.errors import CrsError
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
+
+SOURCES = ("prj", "metadata", "inferred", "user")
+GK6_ZONE_FIRST_EPSG = 4491  # CGCS2000 / Gauss-Kruger zone 13 (6-degree, easting with prefix)
+XIAN80 = {"geographic": 4610, "gk3_zone": 2349, "gk3_cm": 2370}
+BEIJING54 = {"geographic": 4214, "gk3_zone": 2401, "gk3_cm": 2422}
+UTM_ZONES = range(43, 54)  # zones covering China
+
+# Rough share of China's urban population per 3-degree zone (central meridian → weight), used
+# only to order equally possible zones. Eastern zones hold most cities.
+_CM_PRIOR = {75: 0.2, 78: 0.1, 81: 0.3, 84: 0.2, 87: 0.6, 90: 0.3, 93: 0.1, 96: 0.1, 99: 0.8,
+             102: 2.5, 105: 5.0, 108: 8.0, 111: 7.0, 114: 16.0, 117: 16.0, 120: 18.0, 123: 4.0,
+             126: 3.0, 129: 0.5, 132: 0.3, 135: 0.05}
+
+_ALIASES = {
+    "cgcs2000": 4490, "4490": 4490, "wgs84": 4326, "wgs1984": 4326, "xian80": 4610,
+    "xian1980": 4610, "西安80": 4610, "beijing54": 4214, "beijing1954": 4214, "北京54": 4214,
+}
+_DATUM_ALIASES = {"gcj02": "gcj02", "gcj": "gcj02", "火星坐标": "gcj02", "高德": "gcj02",
+                  "amap": "gcj02", "gaode": "gcj02", "bd09": "bd09", "bd09ll": "bd09",
+                  "baidu": "bd09", "百度": "bd09"}
+
+
+@dataclass(frozen=True)
+class CrsCandidate:
+    """A coordinate system the data may be in, with why (and how likely, higher = better)."""
+
+    epsg: int
+    reasons: tuple[Notice, ...]
+    score: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return crs_name(self.epsg)
+
+    def to_json(self) -> dict:
+        return {"epsg": self.epsg, "name": self.name,
+                "reason": "; ".join(r.message for r in self.reasons), "score": round(self.score, 2)}
+
+
+@dataclass
+class CrsInfo:
+    """The layer's CRS (None while the user must still choose) and where it came from."""
+
+    crs: CRS | None
+    source: str  # prj | metadata | inferred | user
+    candidates: list[CrsCandidate] = field(default_factory=list)
+    needs_choice: bool = False
+    datum_shift: str | None = None  # gcj02 | bd09: coordinates were shifted to WGS 84
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def epsg(self) -> int | None:
+        return self.crs.to_epsg() if self.crs is not None else None
+
+    def to_json(self) -> dict:
+        return {"epsg": self.epsg, "name": describe(self.crs) if self.crs is not None else None,
+                "source": self.source, "needs_choice": self.needs_choice,
+                "datum_shift": self.datum_shift}
+
+
+@lru_cache(maxsize=512)
+def crs_name(epsg: int) -> str:
+    try:
+        return CRS.from_epsg(epsg).name
+    except ProjCrsError:
+        return f"EPSG:{epsg}"
+
+
+# -- what the user typed ------------------------------------------------------------------
+def parse_source_crs(text: str) -> tuple[CRS | None, str | None]:
+    """Parse a user's CRS answer: ``gcj02``, ``bd09``, ``EPSG:4548``, ``4548``, WKT, aliases.
+
+    Returns ``(crs, datum)``: a datum ('gcj02'/'bd09') means lon/lat to shift to WGS 84.
+    """
+    raw = text.strip()
+    key = raw.lower().replace("-", "").replace("_", "").replace(" ", "")
+    if key in _DATUM_ALIASES:
+        return None, _DATUM_ALIASES[key]
+    if key in _ALIASES:
+        return CRS.from_epsg(_ALIASES[key]), None
+    try:
+        return CRS.from_user_input(int(raw) if raw.isdigit() else raw), None
+    except (ProjCrsError, ValueError, TypeError):
+        raise CrsError(QT_TRANSLATE_NOOP(
+            "errors", "Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, "
+                      "or gcj02 / bd09 for AMap or Baidu coordinates."), text=text) from None
+
+
+def is_legacy_datum(crs: CRS) -> bool:
+    """Whether *crs* is on Xian 1980 or Beijing 1954 (no published shift to CGCS2000)."""
+    name = (crs.geodetic_crs.name if crs.geodetic_crs is not None else crs.name).lower()
+    return "xian 1980" in name or "beijing 1954" in name
+
+
+def legacy_datum_notice(crs: CRS) -> Notice:
+    return notice(QT_TRANSLATE_NOOP(
+        "io", "{crs} has no published transformation to CGCS2000; coordinates are used without "
+              "a datum shift and may be off by tens of metres (up to about 100 m). Use "
+              "CGCS2000 data where you can."), crs=describe(crs))
+
+
+# -- robust location of the data -----------------------------------------------------------
+@dataclass(frozen=True)
+class Spread:
+    """Median and 5–95 % range of the features' centres (in the file's own numbers)."""
+
+    cx: float
+    cy: float
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @classmethod
+    def of(cls, x: np.ndarray, y: np.ndarray) -> "Spread":
+        ok = np.isfinite(x) & np.isfinite(y)
+        x, y = x[ok], y[ok]
+        if x.size == 0:
+            raise CrsError(QT_TRANSLATE_NOOP("errors", "The layer has no usable coordinates."))
+        qx = np.percentile(x, [5, 50, 95])
+        qy = np.percentile(y, [5, 50, 95])
+        return cls(float(qx[1]), float(qy[1]), float(qx[0]), float(qy[0]), float(qx[2]), float(qy[2]))
+
+    def text(self) -> str:
+        return f"x {self.x0:,.6g}…{self.x1:,.6g}, y {self.y0:,.6g}…{self.y1:,.6g}"
+
+
+def _lonlat_like(s: Spread) -> bool:
+    return -180.0 <= s.x0 and s.x1 <= 180.0 and -90.0 <= s.y0 and s.y1 <= 90.0
+
+
+def _northing_like(s: Spread) -> bool:
+    return 0.0 <= s.y0 and s.y1 <= 6_200_000.0
+
+
+# -- inference -------------------------------------------------------------------------------
+def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
+              near: tuple[float, float] | None = None, history: tuple[int, ...] = ()) -> CrsInfo:
+    """Infer the CRS from feature centres *x*, *y* (see the module text for the rules).
+
+    *near* is a lon/lat the data is probably close to (the project's centre); *history*
+    lists EPSG codes the user chose for other files, most recent first.
+    """
+    s = Spread.of(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+    if _lonlat_like(s):
+        return _infer_lonlat(s, geographic_epsg)
+    zone = int(s.cx // 1_000_000)
+    if _northing_like(s) and (25 <= zone <= 45 or 13 <= zone <= 23) and s.x0 // 1_000_000 == zone \
+            and s.x1 // 1_000_000 == zone and 100_000 <= s.cx - zone * 1_000_000 <= 900_000:
+        return _infer_prefixed(s, zone)
+    if _northing_like(s) and 100_000 <= s.x0 and s.x1 <= 900_000:
+        return CrsInfo(None, "inferred", _rank_central_meridians(s, near, history), needs_choice=True)
+    return CrsInfo(None, "inferred", [], needs_choice=True,
+                   notices=[_unrecognised_notice(s)])
+
+
+def _unrecognised_notice(s: Spread) -> Notice:
+    if max(abs(s.x0), abs(s.x1), abs(s.y0), abs(s.y1)) < 100_000:
+        return notice(QT_TRANSLATE_NOOP(
+            "io", "The coordinates ({range}) look like a local drawing system, not a map "
+                  "projection. Georeference the data, or choose its coordinate system."),
+            range=s.text())
+    return notice(QT_TRANSLATE_NOOP(
+        "io", "The coordinates ({range}) fit no coordinate system used in China. Choose the "
+              "coordinate system."), range=s.text())
+
+
+def _infer_lonlat(s: Spread, geographic_epsg: int) -> CrsInfo:
+    if not (in_china(s.x0, s.y0) and in_china(s.x1, s.y1)):
+        reason = notice(QT_TRANSLATE_NOOP("io", "Lon/lat numbers, but outside China ({range})"),
+                        range=s.text())
+        return CrsInfo(None, "inferred", [CrsCandidate(4326, (reason,), 1.0)], needs_choice=True)
+    main = (notice(QT_TRANSLATE_NOOP("io", "Lon/lat inside China ({lon:.3f}°E, {lat:.3f}°N)"),
+                   lon=s.cx, lat=s.cy),)
+    if geographic_epsg == 4326:
+        main += (notice(QT_TRANSLATE_NOOP("io", "This format is WGS 84 by definition")),)
+    other = 4326 if geographic_epsg == 4490 else 4490
+    alike = notice(QT_TRANSLATE_NOOP("io", "Agrees with CGCS2000 / WGS 84 to a few centimetres"))
+    old = notice(QT_TRANSLATE_NOOP("io", "Older data; no published shift to CGCS2000"))
+    cands = [CrsCandidate(geographic_epsg, main, 10.0), CrsCandidate(other, (alike,), 9.0),
+             CrsCandidate(XIAN80["geographic"], (old,), 1.0),
+             CrsCandidate(BEIJING54["geographic"], (old,), 0.5)]
+    return CrsInfo(CRS.from_epsg(geographic_epsg), "inferred", cands)
+
+
+def _infer_prefixed(s: Spread, zone: int) -> CrsInfo:
+    gk3 = zone >= 25
+    epsg = GK_ZONE_FIRST_EPSG + zone - 25 if gk3 else GK6_ZONE_FIRST_EPSG + zone - 13
+    lon, lat = _to_lonlat(epsg, s.cx, s.cy)
+    where = _where(lon, lat)
+    main = notice(QT_TRANSLATE_NOOP("io", "Eastings start with {zone}: {kind} Gauss-Krüger zone "
+                                    "{zone}; the data lies at {lon:.3f}°E, {lat:.3f}°N ({where})"),
+                  zone=zone, kind="3-degree" if gk3 else "6-degree", lon=lon, lat=lat, where=where)
+    cands = [CrsCandidate(epsg, (main,), 10.0)]
+    if gk3:
+        old = notice(QT_TRANSLATE_NOOP("io", "Same zone on an older datum; no published shift to "
+                                       "CGCS2000"))
+        cands += [CrsCandidate(XIAN80["gk3_zone"] + zone - 25, (old,), 1.0),
+                  CrsCandidate(BEIJING54["gk3_zone"] + zone - 25, (old,), 0.5)]
+    return CrsInfo(CRS.from_epsg(epsg), "inferred", cands)
+
+
+def _where(lon: float, lat: float) -> str:
+    return QT_TRANSLATE_NOOP("io", "inside China") if in_china(lon, lat) \
+        else QT_TRANSLATE_NOOP("io", "outside China")
+
+
+@lru_cache(maxsize=64)
+def _transformer(epsg: int) -> Transformer:
+    return Transformer.from_crs(CRS.from_epsg(epsg), CRS.from_epsg(4326), always_xy=True)
+
+
+def _to_lonlat(epsg: int, x: float, y: float) -> tuple[float, float]:
+    lon, lat = _transformer(epsg).transform(x, y)
+    return float(lon), float(lat)
+
+
+@lru_cache(maxsize=64)
+def _area(epsg: int) -> tuple[float, float, float, float]:
+    area = CRS.from_epsg(epsg).area_of_use
+    return area.bounds if area is not None else (-180.0, -90.0, 180.0, 90.0)
+
+
+def _inside_area(epsg: int, lon: float, lat: float, margin: float = 0.25) -> bool:
+    w, s, e, n = _area(epsg)
+    return w - margin <= lon <= e + margin and s - margin <= lat <= n + margin
+
+
+def _rank_central_meridians(s: Spread, near, history) -> list[CrsCandidate]:
+    """All CGCS2000 3-degree CM zones, then UTM zones over China, best first."""
+    # Transverse Mercator without a prefix: lon = CM + f(x, y), lat = g(x, y) for every zone.
+    lon75, lat = _to_lonlat(GK_CM_FIRST_EPSG, s.cx, s.cy)
+    cands = [_gk_candidate(GK_CM_FIRST_EPSG + k, 75 + 3 * k, lon75 + 3 * k, lat, near, history)
+             for k in range(21)]
+    utm_lon, utm_lat = _to_lonlat(32643, s.cx, s.cy)
+    for k, zone in enumerate(UTM_ZONES):
+        lon = utm_lon + 6 * k
+        if in_china(lon, utm_lat):
+            reason = notice(QT_TRANSLATE_NOOP("io", "WGS 84 / UTM zone {zone}N (international "
+                                              "data): the data would lie at {lon:.3f}°E, "
+                                              "{lat:.3f}°N"), zone=zone, lon=lon, lat=utm_lat)
+            cands.append(CrsCandidate(32600 + zone, (reason,), -5.0 + _bonus(lon, utm_lat, near)))
+    return sorted(cands, key=lambda c: -c.score)
+
+
+def _gk_candidate(epsg, cm, lon, lat, near, history) -> CrsCandidate:
+    inside = _inside_area(epsg, lon, lat)
+    reasons = [notice(QT_TRANSLATE_NOOP("io", "Central meridian {cm}°E: the data would lie at "
+                                        "{lon:.3f}°E, {lat:.3f}°N ({where})"),
+                      cm=cm, lon=lon, lat=lat, where=_where(lon, lat) if inside
+                      else QT_TRANSLATE_NOOP("io", "outside China's part of this zone"))]
+    score = _CM_PRIOR.get(cm, 0.0) / 18.0 + (0.0 if inside else -20.0)
+    bonus = _bonus(lon, lat, near)
+    if bonus:
+        reasons.append(notice(QT_TRANSLATE_NOOP("io", "next to the project's other layers")))
+        score += bonus
+    if epsg in history:
+        uses = history.count(epsg)
+        reasons.append(notice(QT_TRANSLATE_NOOP("io", "you chose it for {n} other file(s)"), n=uses))
+        score += 2.0 + 0.1 * min(uses, 10)
+    return CrsCandidate(epsg, tuple(reasons), score)
+
+
+def _bonus(lon: float, lat: float, near) -> float:
+    """Up to +5 for lying within about 100 km of *near* (the project's centre)."""
+    if near is None:
+        return 0.0
+    d = np.hypot((lon - near[0]) * np.cos(np.radians(lat)), lat - near[1])
+    return float(5.0 * max(0.0, 1.0 - d / 1.0)) if d < 1.0 else 0.0
+
+
+# -- checking a CRS against the numbers ---------------------------------------------------------
+def out_of_range(crs: CRS, x: np.ndarray, y: np.ndarray, *, margin: float = 5.0) -> np.ndarray:
+    """Mask of centres that cannot be in *crs*: not finite, or far outside its area of use."""
+    lon, lat = Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True).transform(x, y)
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    bad = ~(np.isfinite(lon) & np.isfinite(lat)) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
+    if crs.is_geographic:
+        bad |= (np.abs(np.asarray(x)) > 180) | (np.abs(np.asarray(y)) > 90)
+    area = crs.area_of_use
+    if area is not None and (area.east - area.west) < 300:  # regional CRS: stay near its area
+        w, s, e, n = area.bounds
+        bad |= (lon < w - margin) | (lon > e + margin) | (lat < s - margin) | (lat > n + margin)
+    return bad
+
+
+def outside_area_notice(crs: CRS, lon: float, lat: float) -> Notice | None:
+    """A notice when the data's centre lies outside *crs*'s area of use (allowed, but odd)."""
+    area = crs.area_of_use
+    if area is None:
+        return None
+    w, s, e, n = area.bounds
+    if w <= lon <= e and s <= lat <= n:
+        return None
+    return notice(QT_TRANSLATE_NOOP("io", "The data ({lon:.3f}°E, {lat:.3f}°N) lies outside the "
+                                    "area {crs} is meant for; check that the coordinate system "
+                                    "is right."), lon=lon, lat=lat, crs=describe(crs))
+
+
+# -- what the dialog offers --------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def crs_choices() -> tuple[tuple[str, int, str], ...]:
+    """(group, epsg, name) of every coordinate system offered to the user, in menu order."""
+    groups = [
+        (QT_TRANSLATE_NOOP("io", "Geographic"), [4490, 4326, 4610, 4214]),
+        (QT_TRANSLATE_NOOP("io", "CGCS2000 3° Gauss-Krüger, central meridian"), range(4534, 4555)),
+        (QT_TRANSLATE_NOOP("io", "CGCS2000 3° Gauss-Krüger, zone prefix"), range(4513, 4534)),
+        (QT_TRANSLATE_NOOP("io", "CGCS2000 6° Gauss-Krüger"), range(4491, 4513)),
+        (QT_TRANSLATE_NOOP("io", "Xian 1980 3° Gauss-Krüger"), range(2349, 2391)),
+        (QT_TRANSLATE_NOOP("io", "Beijing 1954 3° Gauss-Krüger"), range(2401, 2443)),
+        (QT_TRANSLATE_NOOP("io", "WGS 84 / UTM"), [32600 + z for z in UTM_ZONES]),
+    ]
+    return tuple((group, code, crs_name(code)) for group, codes in groups for code in codes)
+
+
+DATUM_CHOICES = (("gcj02", QT_TRANSLATE_NOOP("io", "GCJ-02 (AMap/Gaode, Tencent)")),
+                 ("bd09", QT_TRANSLATE_NOOP("io", "BD-09 (Baidu)")))

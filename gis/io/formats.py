@@ -1,0 +1,163 @@
+"""Format dispatch: read any supported dataset into a :class:`RawLayer`, list its layers.
+
+Shapefile (also zipped), GeoPackage and File Geodatabase (choice of layer), GeoJSON
+(legacy ``crs`` member honoured; without one the numbers decide), KML/KMZ (WGS 84 by
+definition; folders are read together unless one is chosen), DXF (see :mod:`cad`), CSV and
+Excel point tables (see :mod:`tables`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pyproj import CRS
+
+from gis.errors import DataReadError
+from gis.feedback import Feedback
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io import gdal_read
+from gis.io.cad import read_dxf
+from gis.io.encoding import UTF8, EncodingInfo, decoder_name, text_file_encoding
+from gis.io.notices import notice
+from gis.io.raw import RawLayer
+from gis.io.shapefile import read_shapefile
+from gis.io.sources import Source, open_source
+from gis.io.tables import read_csv_layer, read_xlsx_layer, xlsx_sheets
+
+_CRS_MEMBER = re.compile(rb'"crs"\s*:\s*\{')
+_KML_COLUMNS = ("Name", "Description", "description", "timestamp", "begin", "end",
+                "altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon")
+_DRIVERS = {"gpkg": "GPKG", "filegdb": "OpenFileGDB", "kml": "KML", "kmz": "LIBKML",
+            "geojson": "GeoJSON"}
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One layer a dataset offers: its name, geometry type and feature count (-1: unknown)."""
+
+    name: str
+    geometry_type: str = ""
+    features: int = -1
+
+
+def read_raw(source: Source, *, layer: str | None = None, encoding: str | None = None,
+             feedback: Feedback | None = None) -> RawLayer:
+    """Read *source* (one layer of it) as it is, see the module text."""
+    kind = source.kind
+    if kind == "shapefile":
+        return read_shapefile(source.path, encoding=encoding, feedback=feedback)
+    if kind == "dxf":
+        return read_dxf(source.path, layer=layer, encoding=encoding, feedback=feedback)
+    if kind == "csv":
+        return read_csv_layer(source.path, encoding=encoding)
+    if kind == "xlsx":
+        return read_xlsx_layer(source.path, sheet=layer)
+    if kind == "geojson":
+        return _read_geojson(source.path, encoding=encoding, feedback=feedback)
+    return _read_multilayer(source, layer=layer, feedback=feedback)
+
+
+def _read_geojson(path: Path, *, encoding: str | None, feedback) -> RawLayer:
+    """GeoJSON: UTF-8 by the standard, but GBK files exist; the ``crs`` member is optional."""
+    enc = text_file_encoding(path, user=encoding)
+    data = path.read_bytes()
+    declared = _CRS_MEMBER.search(data[:1 << 20]) is not None or \
+        _CRS_MEMBER.search(data[-(1 << 16):]) is not None
+    notes = list(enc.notices)
+    target: object = path
+    if enc.name not in (UTF8, "UTF-8-SIG"):
+        text = data.decode(decoder_name(enc.name), errors="replace")
+        target = io.BytesIO(text.encode("utf-8"))
+    frame = gdal_read.read_frame(target, feedback=feedback, notices=notes)
+    crs = CRS.from_user_input(frame.crs) if declared and frame.crs is not None else None
+    if not declared:
+        frame = frame.set_crs(None, allow_override=True)
+    return RawLayer(frame, "GeoJSON", None, [], crs, "metadata" if crs else None, enc, {}, notes,
+                    geographic_epsg=4326)
+
+
+def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer:
+    """GeoPackage, File Geodatabase, KML/KMZ: layer choice, CRS from the metadata."""
+    infos = list_layers_of(source)
+    names = [i.name for i in infos]
+    if not infos:
+        raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} contains no layers."),
+                            path=str(source.origin))
+    notes = []
+    if layer is not None and layer not in names:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} has no layer '{layer}'. It has: {names}."),
+            path=str(source.origin), layer=layer, names=", ".join(names))
+    if layer is None and source.kind in ("kml", "kmz") and len(infos) > 1:
+        return _read_kml_folders(source, names, feedback)
+    if layer is None:
+        filled = [i for i in infos if i.features != 0] or infos
+        layer = filled[0].name
+        if len(infos) > 1:
+            notes.append(notice(QT_TRANSLATE_NOOP(
+                "io", "{path} has {n} layers; read '{layer}'. Choose another with the layer "
+                      "option: {names}."), path=source.origin.name, n=len(infos), layer=layer,
+                names=", ".join(names)))
+    frame = gdal_read.read_frame(source.path, layer=layer, feedback=feedback, notices=notes)
+    if source.kind in ("kml", "kmz"):
+        frame = _drop_empty_kml_columns(frame)
+    crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None
+    return RawLayer(frame, _DRIVERS.get(source.kind, source.kind), layer, names, crs,
+                    "metadata" if crs else None, EncodingInfo(UTF8, "format"), {}, notes,
+                    geographic_epsg=4326 if source.kind in ("kml", "kmz") else 4490)
+
+
+def _read_kml_folders(source: Source, names: list[str], feedback) -> RawLayer:
+    notes = []
+    frames = []
+    for name in names:
+        part = gdal_read.read_frame(source.path, layer=name, feedback=feedback, notices=notes)
+        if len(part):
+            frames.append(part.assign(folder=name))
+    if not frames:
+        frames = [gdal_read.read_frame(source.path, layer=names[0], notices=notes)]
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame.set_geometry(frames[0].geometry.name).set_crs(frames[0].crs, allow_override=True)
+    frame = _drop_empty_kml_columns(frame)
+    notes.append(notice(QT_TRANSLATE_NOOP(
+        "io", "Read all {n} KML folders together (column 'folder'); choose one to import only "
+              "it."), n=len(names)))
+    return RawLayer(frame, _DRIVERS[source.kind], None, names, CRS.from_epsg(4326), "metadata",
+                    EncodingInfo(UTF8, "format"), {}, notes, geographic_epsg=4326)
+
+
+def _drop_empty_kml_columns(frame):
+    """KML readers add placemark bookkeeping columns; drop those that hold nothing or only a
+    default value."""
+    empty = [c for c in _KML_COLUMNS if c in frame.columns and
+             frame[c].replace("", None).dropna().nunique() <= 1]
+    return frame.drop(columns=empty)
+
+
+def list_layers_of(source: Source) -> list[LayerInfo]:
+    """Layers of an opened *source* (CAD layers for DXF, sheets for Excel)."""
+    if source.kind in ("shapefile", "csv", "geojson"):
+        return [LayerInfo(source.path.stem)]
+    if source.kind == "xlsx":
+        return [LayerInfo(name) for name in xlsx_sheets(source.path)]
+    if source.kind == "dxf":
+        raw = read_dxf(source.path)
+        counts = raw.data["Layer"].value_counts() if "Layer" in raw.data else pd.Series(dtype=int)
+        return [LayerInfo(str(name), "", int(n)) for name, n in counts.sort_index().items()]
+    out = []
+    for name, geom_type in gdal_read.list_layers(source.path):
+        meta = gdal_read.info(source.path, name)
+        out.append(LayerInfo(name, geom_type, int(meta.get("features", -1))))
+    return out
+
+
+def list_layers(path: str | Path) -> list[LayerInfo]:
+    """What the user can choose in *path*: datasets in a zip, layers, CAD layers or sheets."""
+    with open_source(path) as (source, _, members):
+        if members:
+            return [LayerInfo(m) for m in members]
+        return list_layers_of(source)

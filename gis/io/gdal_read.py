@@ -1,0 +1,103 @@
+"""Reading through GDAL (pyogrio): typed errors, GDAL config for one read, chunks for Cancel."""
+
+from __future__ import annotations
+
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+from pyogrio.errors import DataLayerError, DataSourceError, FeatureError, FieldError
+
+from gis.errors import DataReadError
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
+
+CHUNK = 200_000  # features per read when the driver can seek (Cancel is checked between)
+GDAL_ERRORS = (DataSourceError, DataLayerError, FeatureError, FieldError, OSError,
+               UnicodeDecodeError, ValueError, RuntimeError)
+
+
+@contextmanager
+def gdal_config(**options: object):
+    """Set GDAL config options for the duration of a read, then restore them."""
+    before = {k: pyogrio.get_gdal_config_option(k) for k in options}
+    pyogrio.set_gdal_config_options(options)
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options(before)
+
+
+def unreadable(path: Path | str, exc: BaseException) -> DataReadError:
+    """A DataReadError for a file GDAL could not read, with GDAL's reason."""
+    reason = str(exc).split("; It might help")[0].strip() or type(exc).__name__
+    return DataReadError(QT_TRANSLATE_NOOP(
+        "errors", "{path} cannot be read: {reason}. Check that the file is complete and in a "
+                  "supported format."), path=str(path), reason=reason)
+
+
+def list_layers(path: Path | str) -> list[tuple[str, str]]:
+    """(name, geometry type) of each layer; DataReadError when GDAL cannot open *path*."""
+    try:
+        return [(str(n), str(t)) for n, t in pyogrio.list_layers(path)]
+    except GDAL_ERRORS as exc:
+        raise unreadable(path, exc) from None
+
+
+def info(path: Path | str, layer: str | None = None, **kwargs) -> dict:
+    try:
+        return pyogrio.read_info(path, layer=layer, **kwargs)
+    except GDAL_ERRORS as exc:
+        raise unreadable(path, exc) from None
+
+
+def read_frame(path, *, layer: str | None = None, encoding: str | None = None,
+               feedback: Feedback | None = None, notices: list[Notice] | None = None,
+               **kwargs) -> gpd.GeoDataFrame:
+    """The whole layer as a GeoDataFrame, in chunks when the driver can seek.
+
+    GDAL warnings are collected into *notices*; GDAL errors become DataReadError.
+    """
+    fb = ensure(feedback)
+    meta = info(path, layer, encoding=encoding) if not hasattr(path, "read") else {}
+    total = int(meta.get("features", -1) or -1)
+    seekable = bool(meta.get("capabilities", {}).get("fast_set_next_by_index"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if total > CHUNK and seekable:
+                frame = _read_chunks(path, layer, encoding, total, fb, kwargs)
+            else:
+                frame = pyogrio.read_dataframe(path, layer=layer, encoding=encoding, **kwargs)
+        except GDAL_ERRORS as exc:
+            raise unreadable(getattr(path, "name", path), exc) from None
+    if notices is not None:
+        notices.extend(_warning_notices(caught))
+    fb.check()
+    return frame
+
+
+def _read_chunks(path, layer, encoding, total, fb: Feedback, kwargs) -> gpd.GeoDataFrame:
+    parts = []
+    for start in range(0, total, CHUNK):
+        fb.check()
+        fb.progress(start / total, "")
+        parts.append(pyogrio.read_dataframe(path, layer=layer, encoding=encoding,
+                                            skip_features=start, max_features=CHUNK, **kwargs))
+    frame = pd.concat(parts, ignore_index=True)
+    return gpd.GeoDataFrame(frame, geometry=parts[0].geometry.name, crs=parts[0].crs)
+
+
+def _warning_notices(caught) -> list[Notice]:
+    seen, out = set(), []
+    for w in caught:
+        text = str(w.message).strip()
+        if not text or text in seen or issubclass(w.category, (DeprecationWarning, FutureWarning)):
+            continue
+        seen.add(text)
+        out.append(notice(QT_TRANSLATE_NOOP("io", "GDAL reported: {message}"), message=text[:300]))
+    return out

@@ -1,0 +1,209 @@
+"""Geometry clean-up on import; every change is counted so the user sees it.
+
+* null or empty geometries and those with non-finite coordinates are dropped;
+* Z and M values are dropped (the planner works in 2-D);
+* features of another geometry family than the layer's (a point in a polygon layer) are
+  dropped; geometry collections keep their parts of the layer's family;
+* invalid polygons are repaired with ``make_valid`` (``structure`` method) keeping the
+  polygonal parts; polygons that collapse to nothing are dropped;
+* features whose geometry equals an earlier one are flagged (kept): ``duplicate_of`` holds
+  the row of the first copy, -1 elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
+
+FAMILIES = ("polygon", "line", "point")
+_FAMILY_OF = {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "line",
+              "MultiLineString": "line", "LinearRing": "line", "Point": "point",
+              "MultiPoint": "point"}
+_TYPE_IDS = {"point": (0, 4), "line": (1, 2, 5), "polygon": (3, 6)}  # shapely.get_type_id
+REPAIR_KEYS = ("invalid_fixed", "invalid_dropped", "empty_dropped", "z_dropped", "m_dropped",
+               "other_type_dropped", "duplicates")
+
+
+@dataclass
+class RepairResult:
+    """The repaired layer, what was done, and the duplicate flags (row → first copy or -1)."""
+
+    data: gpd.GeoDataFrame
+    family: str
+    counts: dict[str, int] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+    duplicate_of: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+
+def family_counts(geoms: np.ndarray) -> dict[str, int]:
+    """Number of geometries per family (collections count by their first part)."""
+    types = shapely.get_type_id(geoms)
+    out = {fam: int(np.isin(types, ids).sum()) for fam, ids in _TYPE_IDS.items()}
+    collections = geoms[types == 7]
+    for g in collections:
+        parts = shapely.get_parts(g)
+        if len(parts):
+            fam = _FAMILY_OF.get(parts[0].geom_type)
+            if fam:
+                out[fam] += 1
+    return out
+
+
+def dominant_family(geoms: np.ndarray, prefer: str | None = None) -> str:
+    """The layer's family: *prefer* when it has any features, else the most common."""
+    counts = family_counts(geoms)
+    if prefer in counts and counts[prefer] > 0:
+        return prefer
+    return max(FAMILIES, key=lambda f: counts[f]) if any(counts.values()) else "polygon"
+
+
+def repair(gdf: gpd.GeoDataFrame, *, family: str | None = None, prefer: str | None = None,
+           feedback: Feedback | None = None) -> RepairResult:
+    """Clean *gdf*'s geometries (see module text). *family* forces the kept family."""
+    fb = ensure(feedback)
+    counts = dict.fromkeys(REPAIR_KEYS, 0)
+    notes: list[Notice] = []
+    gdf = _drop(gdf, _empty_mask(gdf.geometry.values), counts, "empty_dropped")
+    fb.check()
+    gdf = _flatten(gdf, counts)
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    fam = family or dominant_family(geoms, prefer)
+    gdf = _keep_family(gdf, fam, counts, notes)
+    fb.check()
+    fb.progress(0.3, "")
+    gdf = _fix_invalid(gdf, fam, counts)
+    fb.check()
+    fb.progress(0.7, "")
+    gdf = gdf.reset_index(drop=True)
+    dup = duplicate_rows(np.asarray(gdf.geometry.values, dtype=object))
+    counts["duplicates"] = int((dup >= 0).sum())
+    fb.progress(1.0, "")
+    notes[:0] = _count_notices(counts)
+    return RepairResult(gdf, fam, counts, notes, dup)
+
+
+def _empty_mask(geoms) -> np.ndarray:
+    arr = np.asarray(geoms, dtype=object)
+    bad = shapely.is_missing(arr) | shapely.is_empty(arr)
+    ok = ~bad
+    if ok.any():
+        coords_ok = np.ones(len(arr), dtype=bool)
+        bounds = shapely.bounds(arr[ok])
+        coords_ok[ok] = np.isfinite(bounds).all(axis=1)
+        bad |= ~coords_ok
+    return bad
+
+
+def _drop(gdf: gpd.GeoDataFrame, mask: np.ndarray, counts: dict, key: str) -> gpd.GeoDataFrame:
+    n = int(mask.sum())
+    if n:
+        counts[key] = counts.get(key, 0) + n
+        gdf = gdf.loc[~mask]
+    return gdf
+
+
+def _flatten(gdf: gpd.GeoDataFrame, counts: dict) -> gpd.GeoDataFrame:
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    has_z = shapely.has_z(geoms)
+    has_m = shapely.has_m(geoms) if hasattr(shapely, "has_m") else np.zeros(len(geoms), bool)
+    counts["z_dropped"] = int(has_z.sum())
+    counts["m_dropped"] = int(has_m.sum())
+    if has_z.any() or has_m.any():
+        gdf = gdf.set_geometry(shapely.force_2d(geoms), crs=gdf.crs)
+    return gdf
+
+
+def _keep_family(gdf: gpd.GeoDataFrame, fam: str, counts: dict, notes: list) -> gpd.GeoDataFrame:
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    types = shapely.get_type_id(geoms)
+    collection = types == 7
+    if collection.any():
+        geoms = geoms.copy()
+        geoms[collection] = [_family_parts(g, fam) for g in geoms[collection]]
+        gdf = gdf.set_geometry(geoms, crs=gdf.crs)
+        types = shapely.get_type_id(geoms)
+    other = ~np.isin(types, _TYPE_IDS[fam])
+    if other.any():
+        found = pd.Series(shapely.get_type_id(geoms[other])).map(
+            {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint",
+             5: "MultiLineString", 6: "MultiPolygon", 7: "GeometryCollection"}).value_counts()
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The layer mixes geometry types; kept the {family} features and dropped "
+                  "{dropped}. Split the file by type to import the others."),
+            family=fam, dropped=", ".join(f"{n} {t}" for t, n in found.items())))
+    return _drop(gdf, other, counts, "other_type_dropped")
+
+
+def _family_parts(geom, fam: str):
+    parts = [p for p in shapely.get_parts(geom) if _FAMILY_OF.get(p.geom_type) == fam]
+    if not parts:
+        return geom  # left for the family filter to drop
+    if len(parts) == 1:
+        return parts[0]
+    parts = [q for p in parts for q in shapely.get_parts(p)]
+    maker = {"polygon": shapely.multipolygons, "line": shapely.multilinestrings,
+             "point": shapely.multipoints}[fam]
+    return maker(parts)
+
+
+def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFrame:
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    invalid = ~shapely.is_valid(geoms)
+    if not invalid.any():
+        return gdf
+    geoms = geoms.copy()
+    if fam == "polygon":
+        fixed = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+    else:
+        fixed = shapely.make_valid(geoms[invalid])
+    geoms[invalid] = [_family_parts(g, fam) if shapely.get_type_id(g) == 7 else g for g in fixed]
+    gdf = gdf.set_geometry(geoms, crs=gdf.crs)
+    types = shapely.get_type_id(geoms)
+    gone = invalid & (shapely.is_empty(geoms) | ~np.isin(types, _TYPE_IDS[fam]))
+    counts["invalid_fixed"] = int((invalid & ~gone).sum())
+    return _drop(gdf, gone, counts, "invalid_dropped")
+
+
+def duplicate_rows(geoms: np.ndarray) -> np.ndarray:
+    """For each geometry, the row of the first identical one before it, else -1.
+
+    Identical means equal after normalising (same vertices, ring start and orientation
+    do not matter).
+    """
+    n = len(geoms)
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    codes, uniques = pd.factorize(shapely.to_wkb(shapely.normalize(geoms)))
+    out = np.full(n, -1, dtype=np.int64)
+    if len(uniques) == n:
+        return out
+    first = np.empty(len(uniques), dtype=np.int64)
+    rows = np.arange(n)
+    first[codes[::-1]] = rows[::-1]  # the last write per code is its first row
+    dup = first[codes] != rows
+    out[dup] = first[codes][dup]
+    return out
+
+
+def _count_notices(counts: dict[str, int]) -> list[Notice]:
+    texts = {
+        "invalid_fixed": QT_TRANSLATE_NOOP("io", "{n} invalid geometries (self-intersections, "
+                                           "bad rings) were repaired."),
+        "invalid_dropped": QT_TRANSLATE_NOOP("io", "{n} geometries collapsed to nothing when "
+                                             "repaired and were dropped."),
+        "empty_dropped": QT_TRANSLATE_NOOP("io", "{n} features without a usable geometry (empty, "
+                                          "or with missing coordinates) were dropped."),
+        "z_dropped": QT_TRANSLATE_NOOP("io", "Z values of {n} features were dropped."),
+        "m_dropped": QT_TRANSLATE_NOOP("io", "M values of {n} features were dropped."),
+        "duplicates": QT_TRANSLATE_NOOP("io", "{n} features repeat the geometry of an earlier "
+                                        "feature; they are kept and flagged."),
+    }
+    return [notice(texts[k], n=counts[k]) for k in texts if counts.get(k)]

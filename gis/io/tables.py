@@ -1,0 +1,295 @@
+"""Point tables (CSV, Excel): find the coordinate columns and make points.
+
+Coordinate columns are found by name: 经度/纬度, lon/lng/longitude + lat/latitude, X/Y
+(X坐标/Y坐标, POINT_X/POINT_Y), 东坐标/北坐标 (easting/northing), 横坐标/纵坐标. When a table
+has several pairs (wgs84_lon and gcj02_lng), WGS 84 / CGCS2000 ones win over GCJ-02 and BD-09.
+Values may be numbers, text or degrees-minutes-seconds (116°23′45.6″E). Two habits are
+corrected with a warning: lon/lat typed the other way round, and X holding northings (the
+surveying convention: X north, Y east). Excel sheets may have title rows above the header.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from gis.errors import DataReadError
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.encoding import EncodingInfo, decoder_name, text_file_encoding
+from gis.io.notices import Notice, notice, short_list
+from gis.io.raw import RawLayer
+
+_AXIS_TOKENS = {"lon": "lon", "lng": "lon", "long": "lon", "longitude": "lon", "lat": "lat",
+                "latitude": "lat", "x": "x", "y": "y", "easting": "e", "northing": "n",
+                "pointx": "x", "pointy": "y", "xcoord": "x", "ycoord": "y", "coordx": "x",
+                "coordy": "y"}
+_AXIS_WORDS = (("经度", "lon"), ("纬度", "lat"), ("东坐标", "e"), ("东向坐标", "e"),
+               ("北坐标", "n"), ("北向坐标", "n"), ("横坐标", "e"), ("纵坐标", "n"),
+               ("x坐标", "x"), ("y坐标", "y"))
+_PAIRS = (("lon", "lat"), ("e", "n"), ("x", "y"))
+_WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape", "wkt_geom")
+_DMS = re.compile(r"^\s*([NSEW东西南北]?)\s*(\d+(?:\.\d+)?)\s*[°度:]\s*(?:(\d+(?:\.\d+)?)\s*['′’分:]?\s*)?"
+                  r"(?:(\d+(?:\.\d+)?)\s*[\"″”秒]?\s*)?([NSEW东西南北]?)\s*$", re.IGNORECASE)
+_HEADER_ROWS = 15
+
+
+def datum_tag(name: str) -> str | None:
+    """'gcj02' / 'bd09' when a column name says so (gcj_lng, 百度经度), else None."""
+    low = str(name).lower()
+    if re.search(r"gcj|火星|高德|amap|gaode", low):
+        return "gcj02"
+    if re.search(r"(?<![a-z])bd|baidu|百度", low):
+        return "bd09"
+    return None
+
+
+def axis_of(name: str) -> str | None:
+    """Which coordinate a column name holds: lon, lat, x, y, e (east), n (north), or None."""
+    low = re.sub(r"\s+", "", str(name)).lower()
+    for word, axis in _AXIS_WORDS:
+        if word in low:
+            return axis
+    tokens = [t for t in re.split(r"[^a-z]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", str(name)).lower())
+              if t]
+    for token in tokens:
+        if token in _AXIS_TOKENS:
+            return _AXIS_TOKENS[token]
+    return None
+
+
+def find_xy(columns) -> tuple[str, str, str, str | None] | None:
+    """(x column, y column, pair kind, datum tag) of the best coordinate pair, or None."""
+    by_axis: dict[str, list[str]] = {}
+    for col in columns:
+        axis = axis_of(col)
+        if axis:
+            by_axis.setdefault(axis, []).append(col)
+    options = []
+    for rank, (ax, ay) in enumerate(_PAIRS):
+        for cx in by_axis.get(ax, []):
+            for cy in by_axis.get(ay, []):
+                tx, ty = datum_tag(cx), datum_tag(cy)
+                if tx != ty:
+                    continue
+                penalty = {None: 0, "gcj02": 1, "bd09": 2}[tx]
+                options.append((penalty, rank, list(columns).index(cx), cx, cy, ax, tx))
+    if not options:
+        return None
+    _, _, _, cx, cy, kind, tag = min(options)
+    return cx, cy, kind, tag
+
+
+def parse_coordinate(values: pd.Series) -> pd.Series:
+    """Numbers from numbers, text or degrees-minutes-seconds ('116°23′45.6″E')."""
+    num = pd.to_numeric(values, errors="coerce")
+    todo = num.isna() & values.notna()
+    if todo.any():
+        num = num.copy()
+        num[todo] = [_dms(v) for v in values[todo]]
+    return num.astype(float)
+
+
+def _dms(value) -> float:
+    text = str(value).strip().replace("，", ".").replace("＋", "+")
+    m = _DMS.match(text)
+    if not m:
+        return np.nan
+    deg = float(m.group(2)) + float(m.group(3) or 0) / 60 + float(m.group(4) or 0) / 3600
+    hemi = (m.group(1) or m.group(5) or "").upper()
+    return -deg if hemi in ("S", "W", "西", "南") else deg
+
+
+def _easting_like(v: np.ndarray) -> bool:
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return False
+    zone = np.floor(np.median(v) / 1e6)
+    prefixed = 13 <= zone <= 45 and np.all(np.floor(v / 1e6) == zone)
+    return bool(prefixed or np.all((v > 1e5) & (v < 9e5)))
+
+
+def _northing_like(v: np.ndarray) -> bool:
+    v = v[np.isfinite(v)]
+    return v.size > 0 and bool(np.all((v > 1e6) & (v < 6.2e6)))
+
+
+def _lat_like(v: np.ndarray) -> bool:
+    v = v[np.isfinite(v)]
+    return v.size > 0 and bool(np.all((v >= 3) & (v <= 54)))
+
+
+def _lon_like(v: np.ndarray) -> bool:
+    v = v[np.isfinite(v)]
+    return v.size > 0 and bool(np.all((v >= 73) & (v <= 136)))
+
+
+def points_from_table(df: pd.DataFrame, *, path: Path) -> tuple[gpd.GeoDataFrame, dict, list[Notice]]:
+    """Points from *df*'s coordinate (or WKT) columns; rows without coordinates are dropped."""
+    found = find_xy(df.columns)
+    if found is None:
+        return _from_wkt(df, path)
+    cx, cy, kind, tag = found
+    x, y = parse_coordinate(df[cx]).to_numpy(), parse_coordinate(df[cy]).to_numpy()
+    notes: list[Notice] = []
+    if kind == "lon" and _lat_like(x) and _lon_like(y):
+        x, y = y, x
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "Columns '{x}' and '{y}' hold latitude and longitude the other way round; "
+                  "they were swapped."), x=cx, y=cy))
+    elif kind in ("x", "e") and _northing_like(x) and _easting_like(y):
+        x, y = y, x
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "Column '{x}' holds northings and '{y}' eastings (the surveying convention, X "
+                  "north and Y east); they were swapped."), x=cx, y=cy))
+    if tag:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The coordinate columns '{x}', '{y}' are named as {datum}. If so, mark the "
+                  "layer as {datum} so it is shifted to WGS 84."), x=cx, y=cy, datum=tag))
+    ok = np.isfinite(x) & np.isfinite(y)
+    counts = {"no_coordinates_dropped": int((~ok).sum())}
+    if counts["no_coordinates_dropped"]:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "{n} rows have no usable coordinates in '{x}' / '{y}' and were dropped."),
+            n=counts["no_coordinates_dropped"], x=cx, y=cy))
+    data = df.loc[ok].reset_index(drop=True)
+    geometry = gpd.points_from_xy(x[ok], y[ok])
+    return gpd.GeoDataFrame(data, geometry=geometry), counts, notes
+
+
+def _from_wkt(df: pd.DataFrame, path: Path):
+    import shapely
+
+    for col in df.columns:
+        if str(col).strip().lower() in _WKT_NAMES:
+            geoms = shapely.from_wkt(df[col].astype("string").fillna("").to_numpy(object),
+                                     on_invalid="ignore")
+            data = df.drop(columns=[col])
+            return gpd.GeoDataFrame(data, geometry=geoms), {}, []
+    raise DataReadError(QT_TRANSLATE_NOOP(
+        "errors", "{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 "
+                  "(lon/lat) or X/Y, or add a WKT column."),
+        path=str(path), columns=short_list(df.columns, 12) or "none")
+
+
+# -- CSV ------------------------------------------------------------------------------------
+def read_csv_layer(path: Path, *, encoding: str | None = None) -> RawLayer:
+    enc = text_file_encoding(path, user=encoding)
+    codec = decoder_name(enc.name)
+    try:
+        with open(path, encoding=codec, errors="replace", newline="") as f:
+            head = f.read(64 * 1024)
+        sep = _sniff(head)
+        df = pd.read_csv(path, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
+                         encoding_errors="replace")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, OSError) as exc:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} cannot be read as a CSV table ({reason})."),
+            path=str(path), reason=str(exc).strip()) from None
+    df.columns = [str(c).strip() for c in df.columns]
+    return _table_layer(_infer_types(df), path, "CSV", enc)
+
+
+def _sniff(head: str) -> str:
+    try:
+        return csv.Sniffer().sniff(head.split("\n", 20)[0] + "\n", delimiters=",\t;|").delimiter
+    except csv.Error:
+        return ","
+
+
+def _infer_types(df: pd.DataFrame) -> pd.DataFrame:
+    """Numbers where a whole column is numeric (but keep codes with leading zeros as text)."""
+    out = df.copy()
+    for col in out.columns:
+        text = out[col].dropna().astype(str).str.strip()
+        if text.empty or text.str.match(r"^0\d").any():
+            continue
+        num = pd.to_numeric(text, errors="coerce")
+        if num.notna().all():
+            out[col] = pd.to_numeric(out[col], errors="coerce")
+    return out
+
+
+def _table_layer(df: pd.DataFrame, path: Path, driver: str, enc: EncodingInfo,
+                 layer: str | None = None, layers: list[str] | None = None) -> RawLayer:
+    gdf, counts, notes = points_from_table(df, path=path)
+    return RawLayer(gdf, driver, layer, layers or [], None, None, enc, counts,
+                    list(enc.notices) + notes)
+
+
+# -- Excel ----------------------------------------------------------------------------------
+def xlsx_sheets(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
+            path=str(path), reason=str(exc) or type(exc).__name__) from None
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def read_xlsx_layer(path: Path, *, sheet: str | None = None) -> RawLayer:
+    """The chosen sheet, else the first sheet that has coordinate columns."""
+    sheets = xlsx_sheets(path)
+    if sheet is not None and sheet not in sheets:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} has no sheet '{layer}'. It has: {names}."),
+            path=str(path), layer=sheet, names=", ".join(sheets))
+    enc = EncodingInfo("UTF-8", "format")
+    order = [sheet] if sheet is not None else sheets
+    for name in order:
+        df = _sheet_frame(path, name)
+        if sheet is not None or find_xy(df.columns) is not None or name == order[-1]:
+            return _table_layer(df, path, "XLSX", enc, name, sheets)
+    raise AssertionError("unreachable")
+
+
+def _sheet_frame(path: Path, sheet: str) -> pd.DataFrame:
+    try:
+        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object, engine="openpyxl")
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
+            path=str(path), reason=str(exc) or type(exc).__name__) from None
+    raw = raw.dropna(how="all").dropna(axis=1, how="all")
+    if raw.empty:
+        return pd.DataFrame()
+    row = _header_row(raw)
+    names = _unique([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
+    body = raw.iloc[row + 1:].reset_index(drop=True)
+    body.columns = names
+    return _infer_types(body.astype(object).where(body.notna(), None))
+
+
+def _header_row(raw: pd.DataFrame) -> int:
+    """The first of the top rows whose cells name a coordinate pair (title rows above)."""
+    for i in range(min(_HEADER_ROWS, len(raw))):
+        cells = [str(v) for v in raw.iloc[i] if v is not None and not pd.isna(v)]
+        if find_xy(cells) is not None:
+            return i
+    return 0
+
+
+def _cell_name(value, index: int) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return f"column_{index + 1}"
+    return str(value).strip()
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
