@@ -98,7 +98,7 @@ def measure(path: Path) -> dict:
 
     from gis.project import Project
     from gui.map.view import MapView
-    from gui.open_path import read_data_layer
+    from gis.opening import read_data_layer
 
     t0 = time.perf_counter()
     layer = read_data_layer(path)

@@ -60,7 +60,7 @@ def setup_app(language: str):
 
 def load_initial_project(path: str | None):
     """The demo district, or the project / data file at *path*."""
-    from gui.open_path import open_any
+    from gis.opening import open_any
 
     if path is None:
         from gis.demo import load_demo_project

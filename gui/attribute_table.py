@@ -62,7 +62,8 @@ def _display(value) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return ""
     if isinstance(value, (float, np.floating)):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        digits = 6 if abs(value) < 1000 else 2  # keep lon/lat precise, areas readable
+        return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
     return str(value)
 
 
