@@ -23,6 +23,7 @@ a type's facilities serve different radii.
 from __future__ import annotations
 
 import time
+from itertools import chain
 from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS
+from scipy.spatial import cKDTree
 
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType, FieldRole
 from gis.errors import AnalysisError
@@ -62,7 +64,8 @@ METHOD_LABELS = {
 class Origins:
     """Where distances to the compounds are measured from, prepared once per layer and network.
 
-    Straight mode keeps the polygons. Network mode keeps the compounds' access points
+    Straight mode keeps the polygons with a point inside each (``anchor``) and the
+    farthest distance from it to the polygon (``spread``). Network mode keeps the compounds' access points
     attached to the network, ordered by compound (``starts[i]`` = first point of
     compound ``i``; ``how[i]`` = "entrances", "boundary", "centroid" or "none").
     """
@@ -76,6 +79,8 @@ class Origins:
     how: np.ndarray | None = None
     max_access_m: float | None = None
     count_access: bool = True
+    anchor: np.ndarray | None = None
+    spread: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -103,29 +108,61 @@ class Origins:
         return self._per_compound(best, np.where(hit >= 0, rows[np.maximum(hit, 0)], -1))
 
     def _straight(self, points: np.ndarray, rows: np.ndarray, cutoff: float) -> tuple[np.ndarray, np.ndarray]:
-        dist, which = np.full(self.n, np.inf), np.full(self.n, -1, dtype=np.int64)
-        valid = np.flatnonzero(~shapely.is_missing(self.geometry) & ~shapely.is_empty(self.geometry))
-        tree = shapely.STRtree(points)
-        (c, p), d = tree.query_nearest(self.geometry[valid], return_distance=True, all_matches=False,
-                                       max_distance=None if np.isinf(cutoff) else cutoff)
-        dist[valid[c]], which[valid[c]] = d, rows[p]
-        return dist, which
+        """Exact polygon-to-point distances on the few candidates a KD-tree leaves.
+
+        Every point of polygon ``i`` lies within ``spread[i]`` of its anchor (a point inside
+        it), so a facility nearer to the polygon than ``u`` (the anchor's nearest facility
+        distance, an upper bound) lies within ``u + spread[i]`` of the anchor.
+        """
+        tree = cKDTree(shapely.get_coordinates(points))
+        valid = np.flatnonzero(self.spread >= 0)
+        upper, _ = tree.query(self.anchor[valid], k=1)
+        radius = np.minimum(upper, cutoff) + self.spread[valid] + TOLERANCE_M
+        lists = tree.query_ball_point(self.anchor[valid], radius, return_sorted=False)
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        cand = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+        owner = np.repeat(valid, counts)
+        d = shapely.distance(self.geometry[owner], points[cand])
+        d[d > cutoff] = np.inf
+        return group_min(owner, d, rows[cand], self.n)
 
     def _per_compound(self, best: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The minimum over each compound's access points (owner is sorted)."""
-        dist, row = np.full(self.n, np.inf), np.full(self.n, -1, dtype=np.int64)
-        if len(best) == 0:
-            return dist, row
-        owner = self.owner
-        starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-        low = np.minimum.reduceat(best, starts)
-        counts = np.diff(np.r_[starts, len(owner)])
-        at = np.flatnonzero(best == np.repeat(low, counts))
-        first = at[np.r_[True, owner[at][1:] != owner[at][:-1]]]
-        dist[owner[starts]] = low
-        row[owner[first]] = which[first]
-        row[~np.isfinite(dist)] = -1
-        return dist, row
+        """The minimum over each compound's access points."""
+        return group_min(self.owner, best, which, self.n)
+
+
+def group_min(owner: np.ndarray, value: np.ndarray, payload: np.ndarray, n: int
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Per group ``0..n-1``: the least *value* of its members (``owner`` sorted) and the
+    *payload* of the first member holding it; ``inf`` and ``-1`` for empty groups."""
+    low_out, pay_out = np.full(n, np.inf), np.full(n, -1, dtype=np.int64)
+    if len(value) == 0:
+        return low_out, pay_out
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    low = np.minimum.reduceat(value, starts)
+    counts = np.diff(np.r_[starts, len(owner)])
+    at = np.flatnonzero(value == np.repeat(low, counts))
+    first = at[np.r_[True, owner[at][1:] != owner[at][:-1]]]
+    low_out[owner[starts]] = low
+    pay_out[owner[first]] = payload[first]
+    pay_out[~np.isfinite(low_out)] = -1
+    return low_out, pay_out
+
+
+def _anchors(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A point inside each polygon and the farthest distance from it to the polygon's
+    vertices (-1 for missing or empty geometries)."""
+    n = len(geoms)
+    anchor, spread = np.zeros((n, 2)), np.full(n, -1.0)
+    ok = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))
+    if len(ok) == 0:
+        return anchor, spread
+    anchor[ok] = shapely.get_coordinates(shapely.point_on_surface(geoms[ok]))
+    coords, idx = shapely.get_coordinates(geoms[ok], return_index=True)
+    reach = np.hypot(*(coords - anchor[ok][idx]).T)
+    starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]])
+    spread[ok[idx[starts]]] = np.maximum.reduceat(reach, starts)
+    return anchor, spread
 
 
 def prepare_origins(compounds: gpd.GeoDataFrame, *, network: WalkGraph | None = None,
@@ -150,7 +187,8 @@ def prepare_origins(compounds: gpd.GeoDataFrame, *, network: WalkGraph | None = 
     geoms = np.asarray(compounds.geometry.values, dtype=object)
     crs = CRS.from_user_input(compounds.crs)
     if network is None:
-        return Origins(STRAIGHT, geoms, crs)
+        anchor, spread = _anchors(geoms)
+        return Origins(STRAIGHT, geoms, crs, anchor=anchor, spread=spread)
     if not network.crs.equals(crs):
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The compounds and the network are in different "
                                               "coordinate systems ({a} and {b}); build the network in the "
