@@ -8,18 +8,19 @@ const map = L.map("map", {
   zoomControl: true,
   attributionControl: false,
   boxZoom: false,
+  fadeAnimation: false,
   zoomSnap: 0.25,
   maxZoom: 21,
 });
 map.setView([36.65, 117.02], 14);
-const renderer = L.canvas({ padding: 0.5, tolerance: 4 });
+const renderer = L.canvas({ padding: 0.3, tolerance: 4 }); // overlays only
 L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
 
-const HIGHLIGHT = { color: "#00c8ff", weight: 3.5, opacity: 1 };
+var HIGHLIGHT = { color: "#00c8ff", weight: 3.5, opacity: 1 };
 const LABEL_MAX = 400;
 
 const state = {
-  layers: new Map(), // id -> {style, geo: L.GeoJSON, byFid: Map, selected: Set}
+  layers: new Map(), // id -> {style, tiles: TiledLayer}
   order: [],         // ids, bottom -> top
   labels: L.layerGroup().addTo(map),
   overlays: new Map(), // name -> L.GeoJSON (zone outlines, service bands, problems ...)
@@ -27,42 +28,13 @@ const state = {
 };
 let bridge = null;
 
-// ---------------------------------------------------------------- styling
-function baseStyle(entry, fid) {
-  const s = entry.style;
-  const fill = s.colors && s.colors[fid] ? s.colors[fid] : s.fill;
-  if (s.kind === "line") {
-    return { color: s.stroke, weight: s.weight, opacity: 0.9, renderer };
-  }
-  return {
-    color: s.kind === "point" ? "#ffffff" : s.stroke,
-    weight: s.weight,
-    opacity: 0.9,
-    fillColor: fill,
-    fillOpacity: s.fillOpacity,
-    renderer,
-  };
-}
-
-function featureStyle(entry, fid) {
-  const st = baseStyle(entry, fid);
-  return entry.selected.has(fid) ? Object.assign(st, HIGHLIGHT) : st;
-}
-
 // ---------------------------------------------------------------- layers
+// Data layers are TiledLayer grids (tiled.js); their z-order follows state.order.
 function addLayer(meta, geojson) {
   removeLayer(meta.id);
-  const entry = { style: meta, geo: null, byFid: new Map(), selected: new Set() };
-  entry.geo = L.geoJSON(geojson, {
-    renderer,
-    style: (f) => featureStyle(entry, f.id),
-    pointToLayer: (f, latlng) =>
-      L.circleMarker(latlng, Object.assign({ radius: meta.radius }, featureStyle(entry, f.id))),
-    onEachFeature: (f, lyr) => {
-      entry.byFid.set(f.id, lyr);
-      lyr.on("click", (ev) => onFeatureClick(meta.id, f.id, ev));
-    },
-  });
+  const tiles = new TiledLayer(geojson, meta, {});
+  const entry = { style: meta, tiles };
+  tiles.on("load", signalDrawn);
   state.layers.set(meta.id, entry);
   if (!state.order.includes(meta.id)) state.order.push(meta.id);
   restack();
@@ -71,25 +43,21 @@ function addLayer(meta, geojson) {
 function removeLayer(id) {
   const entry = state.layers.get(id);
   if (!entry) return;
-  map.removeLayer(entry.geo);
+  map.removeLayer(entry.tiles);
   state.layers.delete(id);
   state.order = state.order.filter((x) => x !== id);
   refreshLabels();
+  signalDrawn();
 }
 
 function restack() {
-  // One canvas renderer draws in insertion order: re-add visible layers bottom to top.
-  for (const id of state.order) {
+  state.order.forEach((id, i) => {
     const e = state.layers.get(id);
-    if (e) map.removeLayer(e.geo);
-  }
-  for (const id of state.order) {
-    const e = state.layers.get(id);
-    if (e && e.style.visible) e.geo.addTo(map);
-  }
-  for (const ov of state.overlays.values()) {
-    if (map.hasLayer(ov)) { map.removeLayer(ov); ov.addTo(map); }
-  }
+    if (!e) return;
+    e.tiles.setZIndex(10 + i);
+    if (e.style.visible && !map.hasLayer(e.tiles)) e.tiles.addTo(map);
+    if (!e.style.visible && map.hasLayer(e.tiles)) map.removeLayer(e.tiles);
+  });
   refreshLabels();
   signalDrawn();
 }
@@ -99,11 +67,7 @@ function setStyle(meta) {
   if (!entry) return;
   const wasVisible = entry.style.visible;
   entry.style = meta;
-  entry.geo.eachLayer((lyr) => {
-    const fid = lyr.feature.id;
-    lyr.setStyle(featureStyle(entry, fid));
-    if (meta.kind === "point") lyr.setRadius(meta.radius);
-  });
+  entry.tiles.setFeatureStyle(meta);
   if (wasVisible !== meta.visible) restack();
   else { refreshLabels(); signalDrawn(); }
 }
@@ -116,17 +80,21 @@ function setOrder(ids) {
 function setSelection(payload) {
   const entry = state.layers.get(payload.id);
   if (!entry) return;
-  const next = new Set(payload.fids);
-  const changed = [...entry.selected].filter((f) => !next.has(f))
-    .concat([...next].filter((f) => !entry.selected.has(f)));
-  entry.selected = next;
-  for (const fid of changed) {
-    const lyr = entry.byFid.get(fid);
-    if (!lyr) continue;
-    lyr.setStyle(featureStyle(entry, fid));
-    if (next.has(fid) && map.hasLayer(entry.geo)) lyr.bringToFront();
-  }
+  entry.tiles.setSelected(payload.fids);
   signalDrawn();
+}
+
+// The top-most visible feature at a lat/lng: {id, fid} or null.
+function hitTest(latlng) {
+  const [x, y] = toWorld(latlng.lng, latlng.lat);
+  const zoom = map.getZoom();
+  for (let k = state.order.length - 1; k >= 0; k--) {
+    const e = state.layers.get(state.order[k]);
+    if (!e || !e.style.visible) continue;
+    const fid = e.tiles.hitTest(x, y, zoom);
+    if (fid !== null) return { id: state.order[k], fid };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- overlays
@@ -199,18 +167,13 @@ function escapeText(text) {
 }
 
 // ---------------------------------------------------------------- selection tools
-function onFeatureClick(layerId, fid, ev) {
-  if (state.mode !== "pan") return;
-  L.DomEvent.stopPropagation(ev);
-  const oe = ev.originalEvent || {};
-  if (bridge) bridge.featureClicked(layerId, fid, !!(oe.ctrlKey || oe.metaKey || oe.shiftKey));
-}
-
 map.on("click", (ev) => {
-  if (state.mode === "pan" && bridge) {
-    const oe = ev.originalEvent || {};
-    bridge.mapClicked(ev.latlng.lng, ev.latlng.lat, !!(oe.ctrlKey || oe.metaKey || oe.shiftKey));
-  }
+  if (state.mode !== "pan" || !bridge) return;
+  const oe = ev.originalEvent || {};
+  const additive = !!(oe.ctrlKey || oe.metaKey || oe.shiftKey);
+  const hit = hitTest(ev.latlng);
+  if (hit) bridge.featureClicked(hit.id, hit.fid, additive);
+  else bridge.mapClicked(ev.latlng.lng, ev.latlng.lat, additive);
 });
 
 let sketch = null;

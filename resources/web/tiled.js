@@ -1,0 +1,313 @@
+// Tiled canvas rendering of large vector layers.
+//
+// Leaflet's own vector layers re-clip every path on every pan and re-project every vertex
+// on every zoom, which stalls at ~10,000 polygons. Here each data layer is an L.GridLayer:
+// features are projected once to "world" coordinates (Web Mercator pixels at zoom 0),
+// indexed in a uniform grid, and each 256-px tile draws only the features that touch it.
+// Panning reuses drawn tiles; zooming draws just the visible tiles. Hit testing for clicks
+// uses the same index. Nothing here knows about Python or the bridge.
+"use strict";
+
+const WORLD = 256;
+const MAX_LAT = 85.0511287798;
+
+function toWorld(lng, lat) {
+  const la = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI / 180;
+  const x = (lng + 180) / 360 * WORLD;
+  const y = (1 - Math.log(Math.tan(la) + 1 / Math.cos(la)) / Math.PI) / 2 * WORLD;
+  return [x, y];
+}
+
+// ------------------------------------------------------------------ geometry
+function flatRing(coords) {
+  const out = new Float64Array(coords.length * 2);
+  for (let i = 0; i < coords.length; i++) {
+    const [x, y] = toWorld(coords[i][0], coords[i][1]);
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
+  }
+  return out;
+}
+
+function partsOf(geom) {
+  switch (geom.type) {
+    case "Polygon": return { kind: "polygon", parts: geom.coordinates.map(flatRing) };
+    case "MultiPolygon": return { kind: "polygon", parts: geom.coordinates.flat().map(flatRing) };
+    case "LineString": return { kind: "line", parts: [flatRing(geom.coordinates)] };
+    case "MultiLineString": return { kind: "line", parts: geom.coordinates.map(flatRing) };
+    case "Point": return { kind: "point", parts: [flatRing([geom.coordinates])] };
+    case "MultiPoint": return { kind: "point", parts: [flatRing(geom.coordinates)] };
+    default: return { kind: "polygon", parts: [] };
+  }
+}
+
+function bboxOf(parts) {
+  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i += 2) {
+      if (p[i] < a) a = p[i];
+      if (p[i] > c) c = p[i];
+      if (p[i + 1] < b) b = p[i + 1];
+      if (p[i + 1] > d) d = p[i + 1];
+    }
+  }
+  return [a, b, c, d];
+}
+
+// ------------------------------------------------------------------ grid index
+class GridIndex {
+  constructor(feats) {
+    this.feats = feats;
+    const boxes = feats.map((f) => f.bbox);
+    const ext = boxes.reduce((e, b) => [Math.min(e[0], b[0]), Math.min(e[1], b[1]),
+      Math.max(e[2], b[2]), Math.max(e[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+    const area = Math.max((ext[2] - ext[0]) * (ext[3] - ext[1]), 1e-18);
+    this.cell = Math.max(Math.sqrt(area / Math.max(feats.length, 1)) * 2, 1e-9);
+    this.cells = new Map();
+    feats.forEach((f, i) => {
+      const [x0, y0, x1, y1] = this.range(f.bbox);
+      for (let x = x0; x <= x1; x++) {
+        for (let y = y0; y <= y1; y++) {
+          const key = x * 1048576 + y;
+          let list = this.cells.get(key);
+          if (!list) this.cells.set(key, (list = []));
+          list.push(i);
+        }
+      }
+    });
+    this.stamp = new Uint32Array(feats.length);
+    this.tick = 0;
+  }
+
+  range(b) {
+    const c = this.cell;
+    return [Math.floor(b[0] / c), Math.floor(b[1] / c), Math.floor(b[2] / c), Math.floor(b[3] / c)];
+  }
+
+  // indices of features whose bbox meets [minx, miny, maxx, maxy], in feature order
+  query(b) {
+    const [x0, y0, x1, y1] = this.range(b);
+    const out = [];
+    this.tick += 1;
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size * 4) {
+      this.feats.forEach((f, i) => { if (meets(f.bbox, b)) out.push(i); });
+      return out;
+    }
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * 1048576 + y);
+        if (!list) continue;
+        for (const i of list) {
+          if (this.stamp[i] === this.tick) continue;
+          this.stamp[i] = this.tick;
+          if (meets(this.feats[i].bbox, b)) out.push(i);
+        }
+      }
+    }
+    return out.sort((p, q) => p - q);
+  }
+}
+
+function meets(a, b) {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
+// ------------------------------------------------------------------ hit testing
+function insideRings(parts, x, y) {
+  let inside = false;
+  for (const p of parts) {
+    for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2) {
+      const yi = p[i + 1], yj = p[j + 1];
+      if ((yi > y) !== (yj > y) && x < (p[j] - p[i]) * (y - yi) / (yj - yi) + p[i]) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function nearLine(parts, x, y, tol) {
+  const t2 = tol * tol;
+  for (const p of parts) {
+    for (let i = 2; i < p.length; i += 2) {
+      const ax = p[i - 2], ay = p[i - 1], bx = p[i], by = p[i + 1];
+      const dx = bx - ax, dy = by - ay;
+      const len = dx * dx + dy * dy;
+      let t = len ? ((x - ax) * dx + (y - ay) * dy) / len : 0;
+      t = Math.max(0, Math.min(1, t));
+      const ex = ax + t * dx - x, ey = ay + t * dy - y;
+      if (ex * ex + ey * ey <= t2) return true;
+    }
+  }
+  return false;
+}
+
+function hits(feat, x, y, tol, radius) {
+  if (feat.kind === "polygon") return insideRings(feat.parts, x, y) || nearLine(feat.parts, x, y, tol);
+  if (feat.kind === "line") return nearLine(feat.parts, x, y, tol);
+  const r = radius + tol;
+  for (const p of feat.parts) {
+    for (let i = 0; i < p.length; i += 2) {
+      const dx = p[i] - x, dy = p[i + 1] - y;
+      if (dx * dx + dy * dy <= r * r) return true;
+    }
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------ the layer
+const TiledLayer = L.GridLayer.extend({
+  options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 4 },
+
+  initialize(geojson, style, options) {
+    L.GridLayer.prototype.initialize.call(this, options);
+    this.style = style;
+    this.selected = new Set();
+    this.feats = [];
+    this.byFid = new Map();
+    for (const f of geojson.features) {
+      const g = partsOf(f.geometry);
+      if (!g.parts.length) continue;
+      const feat = { fid: f.id, kind: g.kind, parts: g.parts, bbox: bboxOf(g.parts) };
+      this.byFid.set(f.id, feat);
+      this.feats.push(feat);
+    }
+    this.index = new GridIndex(this.feats);
+  },
+
+  createTile(coords) {
+    const tile = document.createElement("canvas");
+    const size = this.getTileSize();
+    const dpr = window.devicePixelRatio || 1;
+    tile.width = size.x * dpr;
+    tile.height = size.y * dpr;
+    tile.style.width = size.x + "px";
+    tile.style.height = size.y + "px";
+    this.drawTile(tile, coords);
+    return tile;
+  },
+
+  // margin in screen px that strokes and point symbols reach beyond a feature's bbox
+  margin() {
+    return Math.max(this.style.radius || 0, this.style.weight || 0, 3.5) + 2;
+  },
+
+  tileBounds(coords) {
+    const s = Math.pow(2, coords.z);
+    const pad = this.margin() / s;
+    return [coords.x * WORLD / s - pad, coords.y * WORLD / s - pad,
+      (coords.x + 1) * WORLD / s + pad, (coords.y + 1) * WORLD / s + pad];
+  },
+
+  drawTile(tile, coords) {
+    const ctx = tile.getContext("2d");
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, WORLD, WORLD);
+    const s = Math.pow(2, coords.z);
+    const ox = coords.x * WORLD, oy = coords.y * WORLD;
+    const found = this.index.query(this.tileBounds(coords));
+    const later = [];
+    for (const i of found) {
+      const feat = this.feats[i];
+      if (this.selected.has(feat.fid)) later.push(feat);
+      else this.drawFeature(ctx, feat, s, ox, oy, false);
+    }
+    for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true);
+  },
+
+  drawFeature(ctx, feat, s, ox, oy, selected) {
+    const st = this.style;
+    const fill = st.colors && st.colors[feat.fid] ? st.colors[feat.fid] : st.fill;
+    ctx.lineJoin = "round";
+    ctx.lineCap = "round";
+    if (feat.kind === "point") {
+      ctx.beginPath();
+      for (const p of feat.parts) {
+        for (let i = 0; i < p.length; i += 2) {
+          const x = p[i] * s - ox, y = p[i + 1] * s - oy;
+          ctx.moveTo(x + st.radius, y);
+          ctx.arc(x, y, st.radius, 0, 2 * Math.PI);
+        }
+      }
+      ctx.globalAlpha = Math.max(st.fillOpacity, 0.85);
+      ctx.fillStyle = fill;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = selected ? HIGHLIGHT.color : "#ffffff";
+      ctx.lineWidth = selected ? HIGHLIGHT.weight : 1.2;
+      ctx.stroke();
+      return;
+    }
+    ctx.beginPath();
+    for (const p of feat.parts) {
+      let px = NaN, py = NaN;
+      for (let i = 0; i < p.length; i += 2) {
+        const x = p[i] * s - ox, y = p[i + 1] * s - oy;
+        if (i === 0) ctx.moveTo(x, y);
+        else if (Math.abs(x - px) + Math.abs(y - py) > 0.4 || i === p.length - 2) ctx.lineTo(x, y);
+        else continue;
+        px = x; py = y;
+      }
+      if (feat.kind === "polygon") ctx.closePath();
+    }
+    if (feat.kind === "polygon") {
+      ctx.globalAlpha = st.fillOpacity;
+      ctx.fillStyle = fill;
+      ctx.fill("evenodd");
+      ctx.globalAlpha = 0.9;
+    } else {
+      ctx.globalAlpha = 0.9;
+    }
+    if (selected) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = HIGHLIGHT.color;
+      ctx.lineWidth = Math.max(HIGHLIGHT.weight, (st.weight || 1) + 2);
+      ctx.stroke();
+    } else if ((st.weight || 0) > 0) {
+      ctx.strokeStyle = feat.kind === "line" && st.colors && st.colors[feat.fid] ? st.colors[feat.fid] : st.stroke;
+      ctx.lineWidth = st.weight;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  },
+
+  // redraw only the tiles that show any of `fids`
+  redrawFeatures(fids) {
+    const boxes = [];
+    for (const fid of fids) {
+      const f = this.byFid.get(fid);
+      if (f) boxes.push(f.bbox);
+    }
+    if (!boxes.length || !this._map) return;
+    for (const key in this._tiles) {
+      const t = this._tiles[key];
+      const tb = this.tileBounds(t.coords);
+      if (boxes.some((b) => meets(b, tb))) this.drawTile(t.el, t.coords);
+    }
+  },
+
+  setFeatureStyle(style) {
+    this.style = style;
+    if (this._map) this.redraw();
+  },
+
+  setSelected(fids) {
+    const next = new Set(fids);
+    const changed = [...this.selected].filter((f) => !next.has(f))
+      .concat([...next].filter((f) => !this.selected.has(f)));
+    this.selected = next;
+    this.redrawFeatures(changed);
+  },
+
+  // the top-most feature under world point (x, y), or null
+  hitTest(x, y, zoom) {
+    const s = Math.pow(2, zoom);
+    const tol = 4 / s, radius = (this.style.radius || 0) / s;
+    const r = tol + radius;
+    const found = this.index.query([x - r, y - r, x + r, y + r]);
+    for (let k = found.length - 1; k >= 0; k--) {
+      const feat = this.feats[found[k]];
+      if (hits(feat, x, y, tol, radius)) return feat.fid;
+    }
+    return null;
+  },
+});
