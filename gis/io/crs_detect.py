@@ -237,8 +237,13 @@ def _where(lon: float, lat: float) -> str:
 
 
 @lru_cache(maxsize=64)
+def to_wgs84(crs: CRS) -> Transformer:
+    """A lon/lat (x = lon) transformer from *crs* to WGS 84 (cached: creating one is slow)."""
+    return Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True)
+
+
 def _transformer(epsg: int) -> Transformer:
-    return Transformer.from_crs(CRS.from_epsg(epsg), CRS.from_epsg(4326), always_xy=True)
+    return to_wgs84(CRS.from_epsg(epsg))
 
 
 def _to_lonlat(epsg: int, x: float, y: float) -> tuple[float, float]:
@@ -303,7 +308,7 @@ def _bonus(lon: float, lat: float, near) -> float:
 # -- checking a CRS against the numbers ---------------------------------------------------------
 def out_of_range(crs: CRS, x: np.ndarray, y: np.ndarray, *, margin: float = 5.0) -> np.ndarray:
     """Mask of centres that cannot be in *crs*: not finite, or far outside its area of use."""
-    lon, lat = Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True).transform(x, y)
+    lon, lat = to_wgs84(crs).transform(x, y)
     lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
     bad = ~(np.isfinite(lon) & np.isfinite(lat)) | (np.abs(lon) > 180) | (np.abs(lat) > 90)
     if crs.is_geographic:

@@ -81,7 +81,7 @@ _FALSE = {"无", "否", "0", "n", "no", "false", "f", "无电梯", "没有", "�
           "off", "0.0", "不是"}
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _DECADE = re.compile(r"^(?:19)?([1-9]0)\s*年代")
-_INT = re.compile(r"-?\d+")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SAMPLE = 500
 
 
@@ -145,15 +145,23 @@ def _values_fit(role: FieldRole, values: pd.Series) -> bool:
 
 
 # -- values ------------------------------------------------------------------------------
+def _by_unique(values: pd.Series, fn, dtype: str) -> pd.Series:
+    """Apply *fn* to each distinct value once (tables repeat '有', '1985年', '6层' a lot)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = pd.array([fn(u) for u in uniques] + [None], dtype=dtype)
+    return pd.Series(parsed[codes], index=values.index, dtype=dtype)  # code -1 → the None
+
+
 def parse_bool(values: pd.Series) -> pd.Series:
     """有/无, 是/否, 1/0, Y/N, yes/no, true/false (any case) → nullable booleans."""
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean")
-    text = values.astype("string").str.strip().str.lower()
-    out = pd.Series(pd.NA, index=values.index, dtype="boolean")
-    out[text.isin(_TRUE).fillna(False).to_numpy(bool)] = True
-    out[text.isin(_FALSE).fillna(False).to_numpy(bool)] = False
-    return out
+    return _by_unique(values, _bool_of, "boolean")
+
+
+def _bool_of(value) -> bool | None:
+    text = str(value).strip().lower()
+    return True if text in _TRUE else False if text in _FALSE else None
 
 
 def parse_year(values: pd.Series) -> pd.Series:
@@ -163,7 +171,7 @@ def parse_year(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values):
         num = pd.to_numeric(values, errors="coerce")
         return num.where(num.between(1800, 2100)).round().astype("Int64")
-    return values.map(_year_of).astype("Int64")
+    return _by_unique(values, _year_of, "Int64")
 
 
 def _year_of(value) -> int | None:
@@ -184,8 +192,14 @@ def parse_count(values: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         num = pd.to_numeric(values, errors="coerce")
         return num.round().astype("Int64")
-    text = values.astype("string").str.extract(r"(-?\d+(?:\.\d+)?)", expand=False)
-    return pd.to_numeric(text, errors="coerce").round().astype("Int64")
+    return _by_unique(values, _count_of, "Int64")
+
+
+def _count_of(value) -> int | None:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return None if np.isnan(value) else int(round(float(value)))
+    found = _NUMBER.search(str(value))
+    return int(round(float(found.group(0)))) if found else None
 
 
 PARSERS = {FieldRole.BUILD_YEAR: parse_year, FieldRole.ELEVATOR: parse_bool,
@@ -205,13 +219,18 @@ def typed_columns(df: pd.DataFrame, mapping: dict[FieldRole, str]) -> tuple[pd.D
             continue
         raw = out[col]
         parsed = parser(raw)
-        lost = int((parsed.isna() & raw.notna() & (raw.astype("string").str.strip() != "")).sum())
+        lost = int((parsed.isna() & ~_blank(raw)).sum())
         out[col] = parsed
         if lost:
             notes.append(notice(QT_TRANSLATE_NOOP(
                 "io", "{n} values in '{column}' could not be read as {role} and were left empty."),
                 n=lost, column=col, role=role.value))
     return out, notes
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    """Missing or whitespace-only values (not a lost value when unparseable)."""
+    return _by_unique(values, lambda v: not str(v).strip(), "boolean").fillna(True).astype(bool)
 
 
 def check_mapping(df: pd.DataFrame, mapping: dict[FieldRole, str]) -> list[str]:

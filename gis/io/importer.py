@@ -21,7 +21,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import CRS, Transformer
+from pyproj import CRS
 
 from gis.crs import WGS84, describe, metric_crs_for
 from gis.domain import FieldRole, Role
@@ -39,6 +39,7 @@ from gis.io.formats import read_raw
 from gis.io.notices import Notice, notice, short_list
 from gis.io.raw import RawLayer
 from gis.io.repair import REPAIR_KEYS, repair
+from gis.io.reproject import reproject
 from gis.io.roles import guess_role
 from gis.io.sources import open_source
 from gis.layer import Layer, SourceInfo
@@ -232,8 +233,7 @@ def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str
         data[_free_name(data, DUPLICATE_COLUMN)] = flags.where(flags >= 0).astype("Int64")
     fb.check()
     target = CRS.from_user_input(crs) if crs is not None else _working_crs(report)
-    if not data.crs.equals(target):
-        data = data.to_crs(target)
+    data = reproject(data, target, feedback=fb)
     fb.progress(1.0, "")
     source = SourceInfo(
         path=report.path, layer=report.layer, driver=report.driver,
@@ -347,7 +347,7 @@ def _bounds_wgs84(data: gpd.GeoDataFrame, crs: CRS) -> list[float]:
     minx, miny, maxx, maxy = data.total_bounds
     if crs.equals(WGS84):
         return [float(minx), float(miny), float(maxx), float(maxy)]
-    t = Transformer.from_crs(crs, WGS84, always_xy=True)
+    t = crs_detect.to_wgs84(crs)
     return [float(v) for v in t.transform_bounds(minx, miny, maxx, maxy, densify_pts=21)]
 
 

@@ -155,6 +155,8 @@ def _family_parts(geom, fam: str):
 
 
 def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFrame:
+    if fam == "point":  # points with finite coordinates are always valid
+        return gdf
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     invalid = ~shapely.is_valid(geoms)
     if not invalid.any():
@@ -179,17 +181,19 @@ def duplicate_rows(geoms: np.ndarray) -> np.ndarray:
     do not matter).
     """
     n = len(geoms)
-    if n == 0:
-        return np.empty(0, dtype=np.int64)
-    codes, uniques = pd.factorize(shapely.to_wkb(shapely.normalize(geoms)))
     out = np.full(n, -1, dtype=np.int64)
-    if len(uniques) == n:
+    if n == 0:
         return out
+    # only geometries sharing their bounding box can be equal: compare those in full
+    bounds = pd.DataFrame(shapely.bounds(geoms))
+    maybe = np.flatnonzero(bounds.duplicated(keep=False).to_numpy())
+    if maybe.size == 0:
+        return out
+    codes, uniques = pd.factorize(shapely.to_wkb(shapely.normalize(geoms[maybe])))
     first = np.empty(len(uniques), dtype=np.int64)
-    rows = np.arange(n)
-    first[codes[::-1]] = rows[::-1]  # the last write per code is its first row
-    dup = first[codes] != rows
-    out[dup] = first[codes][dup]
+    first[codes[::-1]] = maybe[::-1]  # the last write per code is its first row
+    dup = first[codes] != maybe
+    out[maybe[dup]] = first[codes][dup]
     return out
 
 

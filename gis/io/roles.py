@@ -122,8 +122,8 @@ def _by_values(sample, family: str, fields, rules: FacilityRules, add) -> None:
             if gates >= 0.3:
                 add(Role.ENTRANCES, 3.0 * gates + 1.0, notice(QT_TRANSLATE_NOOP(
                     "io", "{pct:.0f}% of the names are gates or entrances"), pct=100 * gates))
-    text = pd.concat([t for t in (names, cats) if t is not None], axis=1).fillna("").agg(
-        " ".join, axis=1)
+    parts = [t.fillna("") for t in (names, cats) if t is not None]
+    text = parts[0] if len(parts) == 1 else parts[0] + " " + parts[1]
     res = text.str.contains(_RESIDENTIAL, na=False).mean()
     if res >= 0.3:
         reason = notice(QT_TRANSLATE_NOOP("io", "{pct:.0f}% of the names are residential "

@@ -1,0 +1,71 @@
+"""Reprojecting an imported layer, fast and checked.
+
+One cached pyproj transformer per CRS pair, applied to all vertices at once. When the
+transformation is a plain transverse Mercator (lon/lat → a Gauss-Krüger or UTM zone, the
+common import case), PROJ's Evenden/Snyder form (``approx``) is used if it agrees with the
+exact form to within 1 mm over the data's extent; inside a 3-degree zone it agrees to
+about 0.1 µm and is about 1.5× faster.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+
+from gis.feedback import Feedback, ensure
+
+TOLERANCE_M = 0.001
+_CHUNK = 250_000  # geometries per step (Cancel is checked between steps)
+
+
+@lru_cache(maxsize=32)
+def _exact(src: CRS, dst: CRS) -> Transformer:
+    return Transformer.from_crs(src, dst, always_xy=True)
+
+
+@lru_cache(maxsize=32)
+def _approx(src: CRS, dst: CRS) -> Transformer | None:
+    definition = _exact(src, dst).definition
+    if definition.count("proj=tmerc") != 1 or "approx" in definition or "inv proj=tmerc" in definition:
+        return None
+    return Transformer.from_pipeline(definition.replace("proj=tmerc", "proj=tmerc approx"))
+
+
+def transformer_for(src: CRS, dst: CRS, bounds: tuple[float, float, float, float]) -> Transformer:
+    """The transformer for *src* → *dst*: the fast form when it is exact enough over *bounds*."""
+    exact = _exact(src, dst)
+    fast = _approx(src, dst)
+    if fast is None:
+        return exact
+    gx, gy = np.meshgrid(np.linspace(bounds[0], bounds[2], 7), np.linspace(bounds[1], bounds[3], 7))
+    ex, ey = exact.transform(gx.ravel(), gy.ravel())
+    ax, ay = fast.transform(gx.ravel(), gy.ravel())
+    err = np.hypot(np.asarray(ex) - ax, np.asarray(ey) - ay)
+    return fast if np.all(np.isfinite(err)) and err.max() < TOLERANCE_M else exact
+
+
+def reproject(gdf: gpd.GeoDataFrame, target: CRS, *, feedback: Feedback | None = None) -> gpd.GeoDataFrame:
+    """*gdf* (2-D geometries) in *target*."""
+    fb = ensure(feedback)
+    src = CRS.from_user_input(gdf.crs)
+    if src.equals(target):
+        return gdf
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    if len(geoms) == 0:
+        return gdf.to_crs(target)
+    tr = transformer_for(src, target, tuple(gdf.total_bounds))
+    out = np.empty_like(geoms)
+    for start in range(0, len(geoms), _CHUNK):
+        fb.check()
+        part = geoms[start:start + _CHUNK]
+        coords = shapely.get_coordinates(part)
+        xy = coords.T.copy()  # two contiguous rows: transformed in place, no further copies
+        tr.transform(xy[0], xy[1], inplace=True)
+        coords[:, 0], coords[:, 1] = xy[0], xy[1]
+        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), coords)
+        fb.progress(min(1.0, (start + _CHUNK) / len(geoms)), "")
+    return gdf.set_geometry(gpd.GeoSeries(out, index=gdf.index, crs=target), crs=target)
