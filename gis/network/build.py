@@ -1,0 +1,171 @@
+"""Build the walking network from a road layer (Shapefile, GeoPackage, ...) or an OSM file.
+
+A road layer drawn by hand is messy: lines cross without a shared vertex, ends stop a
+metre short of the road they meet, pieces float alone. :func:`network_from_lines`
+
+1. moves line ends that lie within *snap_tolerance_m* of each other onto one point,
+2. nodes all lines where they cross or touch (``shapely.node``),
+3. joins each remaining dead end to the nearest other line within the tolerance, splitting
+   that line there,
+
+and reports what it did and the disconnected pieces that remain (``graph.components``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+from gis.crs import working_crs_for
+from gis.errors import AnalysisError, CrsError, DataReadError
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.network.graph import BuildReport, WalkGraph, graph_from_lines
+from gis.network.osm import is_osm_path, network_from_osm
+
+DEFAULT_SNAP_M = 2.0
+
+
+def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | None = None,
+                  snap_tolerance_m: float = DEFAULT_SNAP_M, feedback: Feedback | None = None) -> WalkGraph:
+    """The walking network from an OSM file, a road file or a road GeoDataFrame.
+
+    Parameters
+    ----------
+    source : path of an ``.osm``/``.osm.pbf`` file or a line layer file, or line features.
+    crs : the metric working CRS of the result; default: chosen from the data's centre
+        (a projected layer keeps its own CRS).
+    snap_tolerance_m : line ends this close are joined (road layers only).
+    """
+    if isinstance(source, (gpd.GeoDataFrame, gpd.GeoSeries)):
+        return network_from_lines(source, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
+    if is_osm_path(source):
+        return network_from_osm(source, crs=crs, feedback=feedback)
+    from gis.network.inputs import read_vector
+
+    roads = read_vector(source)
+    return network_from_lines(roads, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
+
+
+def network_from_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | None = None,
+                       snap_tolerance_m: float = DEFAULT_SNAP_M,
+                       feedback: Feedback | None = None) -> WalkGraph:
+    """A walking network from road lines: snapped, noded, dead ends joined.
+
+    Raises
+    ------
+    CrsError
+        The layer has no CRS.
+    AnalysisError
+        The layer holds no lines.
+    """
+    fb = ensure(feedback)
+    if snap_tolerance_m < 0:
+        raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The snapping tolerance must not be negative."))
+    lines, crs, n_in, dropped = _metric_lines(roads, crs)
+    report = BuildReport(source="lines", input_features=n_in, dropped=dropped,
+                         snap_tolerance_m=float(snap_tolerance_m))
+    fb.progress(0.05, QT_TRANSLATE_NOOP("network", "Snapping line ends"))
+    lines, report.snapped_ends = snap_ends(lines, snap_tolerance_m)
+    fb.check()
+    fb.progress(0.3, QT_TRANSLATE_NOOP("network", "Noding crossings"))
+    pieces = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    report.crossings_split = max(len(pieces) - len(lines), 0)
+    fb.check()
+    fb.progress(0.7, QT_TRANSLATE_NOOP("network", "Joining dead ends"))
+    graph = graph_from_lines(pieces, crs, report=report)
+    if snap_tolerance_m > 0:
+        joined, report.snapped_to_edges = join_dead_ends(graph, snap_tolerance_m)
+        if report.snapped_to_edges:
+            graph = graph_from_lines(joined, crs, report=report)
+    fb.progress(1.0)
+    return graph
+
+
+def _metric_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, crs: CRS | None
+                  ) -> tuple[np.ndarray, CRS, int, int]:
+    """2-D LineStrings of *roads* in the metric CRS, the feature count and parts left out."""
+    if roads.crs is None:
+        raise CrsError(QT_TRANSLATE_NOOP("errors", "The road layer has no coordinate system; "
+                                         "set one before building the network."))
+    geoms = roads.geometry if isinstance(roads, gpd.GeoDataFrame) else roads
+    if crs is None:
+        crs = roads.crs if roads.crs.is_projected else working_crs_for(gpd.GeoDataFrame(geometry=geoms))
+    crs = CRS.from_user_input(crs)
+    values = geoms.to_crs(crs).values if not roads.crs.equals(crs) else geoms.values
+    parts = shapely.get_parts(shapely.force_2d(np.asarray(values[~shapely.is_missing(values)])))
+    is_line = shapely.get_type_id(parts) == shapely.GeometryType.LINESTRING
+    lines = parts[is_line & ~shapely.is_empty(parts)]
+    if len(lines) == 0:
+        raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The road layer holds no lines; a walking "
+                                              "network needs line features (roads, paths)."))
+    return lines, crs, len(geoms), int(len(parts) - len(lines))
+
+
+def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
+    """Move line ends within *tolerance* of each other onto their mean; return lines, ends moved."""
+    if tolerance <= 0 or len(lines) == 0:
+        return lines, 0
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    n = len(lines)
+    first = np.searchsorted(owner, np.arange(n))
+    last = np.searchsorted(owner, np.arange(n), side="right") - 1
+    at = np.concatenate([first, last])
+    ends = coords[at]
+    pairs = cKDTree(ends).query_pairs(tolerance, output_type="ndarray")
+    if len(pairs) == 0:
+        return lines, 0
+    adj = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(2 * n, 2 * n))
+    _, label = connected_components(adj, directed=False)
+    size = np.bincount(label)
+    mean = np.column_stack([np.bincount(label, weights=ends[:, k]) / size for k in (0, 1)])
+    target = mean[label]
+    moved = (size[label] > 1) & (np.hypot(*(target - ends).T) > 0)
+    coords[at[moved]] = target[moved]
+    return shapely.linestrings(coords, indices=owner), int(moved.sum())
+
+
+def join_dead_ends(graph: WalkGraph, tolerance: float) -> tuple[np.ndarray, int]:
+    """Edges plus connectors from each dead end to the nearest other line within *tolerance*.
+
+    A line that receives a connector mid-way is split there. Returns the new line array and
+    the number of dead ends joined.
+    """
+    dead = np.flatnonzero(graph.degree == 1)
+    if len(dead) == 0:
+        return graph.geometry, 0
+    points = shapely.points(graph.xy[dead])
+    hit_point, hit_edge = graph.tree.query(points, predicate="dwithin", distance=tolerance)
+    indptr, inc_edge, _ = graph.incidence
+    own = inc_edge[indptr[dead[hit_point]]]
+    keep = hit_edge != own
+    hit_point, hit_edge = hit_point[keep], hit_edge[keep]
+    if len(hit_point) == 0:
+        return graph.geometry, 0
+    dist = shapely.distance(points[hit_point], graph.geometry[hit_edge])
+    order = np.lexsort((dist, hit_point))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = hit_point[order][1:] != hit_point[order][:-1]
+    pick_point, pick_edge = hit_point[order][first], hit_edge[order][first]
+    at = shapely.line_locate_point(graph.geometry[pick_edge], points[pick_point])
+    target = graph.lines.interpolate(pick_edge, at)
+    connectors = shapely.linestrings(np.stack([graph.xy[dead[pick_point]], target], axis=1))
+    return np.concatenate([_split_edges(graph, pick_edge, at), connectors]), len(pick_point)
+
+
+def _split_edges(graph: WalkGraph, edge: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """All edge geometries, with the given edges cut at distances *at* (duplicates allowed)."""
+    cut = np.concatenate([edge, np.arange(graph.n_edges), np.arange(graph.n_edges)])
+    pos = np.concatenate([at, np.zeros(graph.n_edges), graph.length])
+    order = np.lexsort((pos, cut))
+    cut, pos = cut[order], pos[order]
+    same = cut[1:] == cut[:-1]
+    pieces = graph.lines.substrings(cut[:-1][same], pos[:-1][same], pos[1:][same])
+    return pieces[shapely.length(pieces) > 0]

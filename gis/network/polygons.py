@@ -1,0 +1,151 @@
+"""Service-area polygons that follow the streets.
+
+For a source group (one facility, or all facilities of a type) the walkable part of each
+edge near the search frontier is exact: a point ``x`` metres along edge ``(a, b)`` is
+reached if ``d(a) + x <= cutoff`` or ``d(b) + length - x <= cutoff`` or, on the source's
+own edge, ``lead + |x - offset| <= cutoff``. Those full and partial edges, plus the walk
+from the facility to its street, are buffered by the *edge buffer* (the walkable band)
+into one polygon per group. It is not a convex hull: blocks the walk cannot enter stay out.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from gis.feedback import Feedback, ensure
+from gis.network.attach import Attachment
+from gis.network.distance import Reach, _ranges
+from gis.network.graph import WalkGraph
+
+@dataclass(frozen=True, eq=False)
+class EdgeEnds:
+    """Per (group, edge): the smallest ``dist - shift`` at the u end and at the v end."""
+
+    group: np.ndarray
+    edge: np.ndarray
+    du: np.ndarray
+    dv: np.ndarray
+
+
+def edge_ends(graph: WalkGraph, reach: Reach, group: np.ndarray, shift: np.ndarray) -> EdgeEnds:
+    """Reduce a reach to edge ends per group; source ``i`` counts as ``dist - shift[i]``.
+
+    ``group[i]`` is the group of source ``i`` (-1 = left out).
+    """
+    src = reach.source
+    g = group[src]
+    keep = g >= 0
+    node, val, g = reach.node[keep], (reach.dist - shift[src])[keep], g[keep]
+    indptr, inc_edge, inc_side = graph.incidence
+    count = indptr[node + 1] - indptr[node]
+    at = _ranges(indptr[node], indptr[node + 1])
+    key = np.repeat(g, count).astype(np.int64) * graph.n_edges + inc_edge[at]
+    side, val = inc_side[at], np.repeat(val, count)
+    uniq, inv = np.unique(key, return_inverse=True)
+    du, dv = np.full(len(uniq), np.inf), np.full(len(uniq), np.inf)
+    np.minimum.at(du, inv[side == 0], val[side == 0])
+    np.minimum.at(dv, inv[side == 1], val[side == 1])
+    return EdgeEnds(uniq // graph.n_edges, uniq % graph.n_edges, du, dv)
+
+
+def covered_lines(graph: WalkGraph, ends: EdgeEnds, cutoff: float, sources: Attachment,
+                  source_group: np.ndarray, shift: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lines walked within *cutoff* and the group of each: full edges, partial edges,
+    the stretch of each source's own edge, and the walk from each source to its edge."""
+    length = graph.length[ends.edge]
+    ru, rv = cutoff - ends.du, cutoff - ends.dv
+    full = (ru >= length) | (rv >= length) | ((ru >= 0) & (rv >= 0) & (ru + rv >= length))
+    part_u, part_v = ~full & (ru > 0), ~full & (rv > 0)
+    s = np.flatnonzero((source_group >= 0) & sources.attached)
+    budget = cutoff + shift[s] - sources.lead[s]
+    own = s[budget > 0]
+    own_budget = budget[budget > 0]
+    line = np.concatenate([ends.edge[part_u], ends.edge[part_v], sources.edge[own]])
+    start = np.concatenate([np.zeros(part_u.sum()), length[part_v] - rv[part_v],
+                            sources.offset[own] - own_budget])
+    end = np.concatenate([ru[part_u], length[part_v], sources.offset[own] + own_budget])
+    partial = graph.lines.substrings(line, start, end)
+    walk, walk_group = _access_walks(sources, s, cutoff + shift[s], source_group)
+    lines = np.concatenate([graph.geometry[ends.edge[full]], partial, walk])
+    group = np.concatenate([ends.group[full], ends.group[part_u], ends.group[part_v],
+                            source_group[own], walk_group])
+    keep = shapely.length(lines) > 0
+    return lines[keep], group[keep]
+
+
+def _access_walks(sources: Attachment, rows: np.ndarray, budget: np.ndarray,
+                  source_group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Straight walks from the points toward their edges, as far as the budget allows."""
+    lead = sources.lead[rows]
+    ok = (lead > 0) & np.isfinite(lead) & (budget > 0)
+    rows, lead, budget = rows[ok], lead[ok], budget[ok]
+    frac = np.minimum(budget / lead, 1.0)[:, None]
+    a = sources.xy[rows]
+    b = a + (sources.snapped[rows] - a) * frac
+    return shapely.linestrings(np.stack([a, b], axis=1)), source_group[rows]
+
+
+def band_polygons(lines: np.ndarray, group: np.ndarray, n_groups: int, *, width: float, quad_segs: int,
+                  workers: int = 1, feedback: Feedback | None = None) -> np.ndarray:
+    """One polygon per group: the points within *width* of its lines (empty if none).
+
+    Groups run on *workers* threads (shapely releases the GIL).
+    """
+    fb = ensure(feedback)
+    out = np.array([shapely.Polygon()] * n_groups, dtype=object)
+    present = np.unique(group)
+    if len(present) == 0:
+        return out
+    order = np.argsort(group, kind="stable")
+    bounds = np.append(np.searchsorted(group[order], present), len(group))
+    jobs = [lines[order[bounds[k]:bounds[k + 1]]] for k in range(len(present))]
+
+    def one(k: int) -> None:
+        fb.check()
+        out[present[k]] = band_polygon(jobs[k], width=width, quad_segs=quad_segs)
+
+    if workers > 1 and len(jobs) > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for k, _ in enumerate(pool.map(one, range(len(jobs)))):
+                fb.progress((k + 1) / len(jobs))
+    else:
+        for k in range(len(jobs)):
+            one(k)
+            fb.progress((k + 1) / len(jobs))
+    return out
+
+
+def band_polygon(lines: np.ndarray, *, width: float, quad_segs: int) -> shapely.Geometry:
+    """The points within *width* of *lines*, built block by block.
+
+    Buffering thousands of street lines at once spends its time merging overlapping
+    buffers. Instead: the blocks the lines enclose (polygonize) are filled, their outline
+    is buffered, and each block's core farther than *width* from its streets is cut out
+    again. Inside a block only its own streets and the dead ends within it can be near,
+    so the result equals the plain buffer (up to the arcs' approximation).
+    """
+    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    faces_gc, cuts, dangles, invalid = shapely.polygonize_full(noded)
+    faces = shapely.get_parts(faces_gc)
+    if len(faces) == 0:
+        return shapely.buffer(shapely.multilinestrings(noded), width, quad_segs=quad_segs)
+    filled = shapely.coverage_union_all(faces)
+    loose = shapely.get_parts(np.array([cuts, dangles, invalid], dtype=object))
+    shapely.prepare(filled)
+    inside = shapely.contains_properly(filled, shapely.line_interpolate_point(loose, 0.5, normalized=True))
+    rims = shapely.get_parts(shapely.boundary(filled))
+    outer = shapely.multilinestrings(np.concatenate([rims, loose[~inside]]))
+    shape = shapely.union(filled, shapely.buffer(outer, width, quad_segs=quad_segs))
+    cores = shapely.buffer(faces, -width, quad_segs=quad_segs)
+    cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
+    if len(cores) == 0:
+        return shape
+    holes = shapely.multipolygons(cores)
+    if inside.any():
+        holes = shapely.difference(holes, shapely.buffer(shapely.multilinestrings(loose[inside]), width,
+                                                          quad_segs=quad_segs))
+    return shapely.difference(shape, holes)

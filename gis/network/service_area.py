@@ -1,0 +1,331 @@
+"""Life-circle service areas: per facility, dissolved per type, and nested bands.
+
+Two modes:
+
+* ``buffer`` — a straight-line circle of each distance around each facility (quick, and
+  what a plan drawn with a compass shows; it overstates what people can reach).
+* ``network`` — the part of the walking network reached within each distance, drawn as
+  a band of *edge buffer* metres around the walked streets (see gis.network.polygons).
+
+The union of a type's facility areas is computed directly from the distance to the
+nearest facility of that type, so it is exact and costs one polygon per type and distance.
+Bands are the rings between consecutive distances (300, 300–500, 500–1000 m) for display.
+
+>>> # result = service_areas(facilities, network=graph, params=ServiceAreaParams())
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
+from gis.errors import AnalysisError
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice, short_list
+from gis.network.attach import Attachment, attach
+from gis.network.distance import reach
+from gis.network.graph import WalkGraph
+from gis.network.inputs import Facilities
+from gis.network.polygons import band_polygons, covered_lines, edge_ends
+from gis.standards import Standards
+
+MODES = ("network", "buffer")
+FAR_FROM_ROAD_M = 100.0  # facilities farther than this from any walkable line get a warning
+GROUP_OF = {**{t.value: "elderly" for t in ELDERLY_TYPES}, **{t.value: "children" for t in CHILD_TYPES}}
+
+
+@dataclass(frozen=True)
+class ServiceAreaParams:
+    """How to draw the areas.
+
+    Parameters
+    ----------
+    mode : "network" (along the walking network) or "buffer" (straight-line circles).
+    distances : walking distances in metres, for every type without its own.
+    type_distances : ``((type, distances), ...)`` for types that differ (time mode speeds).
+    edge_buffer_m : half-width of the walkable band drawn around reached streets.
+    count_access : count the straight walk from a facility to its street.
+    max_access_m : facilities farther than this from every street reach nothing.
+    quad_segs : segments per quarter circle of the buffers (speed against smoothness).
+    per_facility : also draw one polygon per facility and distance (else only per type).
+    """
+
+    mode: str = "network"
+    distances: tuple[float, ...] = (300.0, 500.0, 1000.0)
+    type_distances: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    edge_buffer_m: float = 30.0
+    count_access: bool = True
+    max_access_m: float | None = None
+    quad_segs: int = 3
+    per_facility: bool = True
+
+    def distances_for(self, facility_type: str) -> tuple[float, ...]:
+        """Ascending distances for *facility_type*."""
+        own = dict(self.type_distances).get(str(facility_type))
+        return tuple(sorted(float(d) for d in (own if own is not None else self.distances)))
+
+    def validate(self) -> "ServiceAreaParams":
+        """Return self, or raise :class:`AnalysisError` saying what to change."""
+        if self.mode not in MODES:
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "Unknown mode {mode}; use network or buffer."),
+                                mode=self.mode)
+        every = list(self.distances) + [d for _, ds in self.type_distances for d in ds]
+        if not every or not all(np.isfinite(d) and d > 0 for d in every):
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "Walking distances must be positive numbers of metres."))
+        if not self.edge_buffer_m > 0:
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The edge buffer must be positive."))
+        return self
+
+    @classmethod
+    def from_standards(cls, standards: Standards, **options) -> "ServiceAreaParams":
+        """Ring distances per type from *standards* (minutes x the type's speed in time mode)."""
+        per_type = tuple((t.value, standards.ring_distances(t)) for t in FacilityType)
+        return cls(distances=standards.ring_distances(None), type_distances=per_type, **options)
+
+
+@dataclass(eq=False)
+class ServiceAreaResult:
+    """Polygons in the facilities' metric CRS, plus what the user should know.
+
+    ``per_facility``: facility, type, distance_m, area_m2, row (facility row), geometry.
+    ``per_type``: type, group, distance_m, facilities, area_m2, geometry (dissolved).
+    ``bands``: type, group, ring, inner_m, outer_m, area_m2, geometry (nested rings).
+    ``required``: type, group, facilities, area_m2, geometry: each facility at its own
+    required radius (present when the facilities carry ``required_m``).
+    """
+
+    per_facility: gpd.GeoDataFrame
+    per_type: gpd.GeoDataFrame
+    bands: gpd.GeoDataFrame
+    required: gpd.GeoDataFrame | None
+    access_m: np.ndarray
+    network: dict | None
+    notices: list[Notice] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
+                  params: ServiceAreaParams = ServiceAreaParams(),
+                  feedback: Feedback | None = None) -> ServiceAreaResult:
+    """Service areas of every facility at every distance, per type and as bands.
+
+    Raises
+    ------
+    AnalysisError
+        Network mode without a network, bad parameters, or a network in another CRS.
+    """
+    params.validate()
+    fb = ensure(feedback)
+    if params.mode == "network":
+        if network is None:
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "Network mode needs a walking network "
+                                                  "(a road layer or an OSM file)."))
+        if not network.crs.equals(facilities.crs):
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The facilities and the network are in different "
+                                                  "coordinate systems ({a} and {b})."),
+                                a=facilities.crs.to_string(), b=network.crs.to_string())
+        result = _network_areas(facilities, network, params, fb)
+    else:
+        result = _buffer_areas(facilities, params, fb)
+    result.network = network.summary() if network is not None else None
+    return result
+
+
+# -- buffer mode ------------------------------------------------------------------------
+def _buffer_areas(facilities: Facilities, params: ServiceAreaParams, fb: Feedback) -> ServiceAreaResult:
+    t0 = time.perf_counter()
+    rows, dist, geoms = [], [], []
+    for ftype in _types(facilities):
+        idx = np.flatnonzero(facilities.types == ftype)
+        for d in params.distances_for(ftype):
+            fb.check()
+            rows.append(idx)
+            dist.append(np.full(len(idx), d))
+            geoms.append(shapely.buffer(facilities.points[idx], d, quad_segs=max(params.quad_segs, 8)))
+    rows, dist, geoms = np.concatenate(rows), np.concatenate(dist), np.concatenate(geoms)
+    per_facility = _facility_frame(facilities, rows, dist, geoms)
+    per_type = _dissolve(per_facility, facilities.crs)
+    required = None
+    if facilities.required_m is not None:
+        ok = np.isfinite(facilities.required_m)
+        circles = shapely.buffer(facilities.points[ok], facilities.required_m[ok], quad_segs=8)
+        types = _types(facilities)
+        kinds = facilities.types[ok].astype(str)
+        required = _required_frame(facilities, types, [shapely.union_all(circles[kinds == t]) for t in types])
+    fb.progress(1.0)
+    return ServiceAreaResult(per_facility if params.per_facility else per_facility.iloc[:0], per_type,
+                             bands_from(per_type), required, np.zeros(len(facilities)), None,
+                             seconds={"polygons": time.perf_counter() - t0})
+
+
+# -- network mode -----------------------------------------------------------------------
+def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceAreaParams,
+                   fb: Feedback) -> ServiceAreaResult:
+    timing = {"attach": 0.0, "distances": 0.0, "polygons": 0.0}
+    t = time.perf_counter()
+    att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
+    timing["attach"] = time.perf_counter() - t
+    notices = _attach_notices(facilities, att, graph)
+    types = _types(facilities)
+    fac_parts, type_parts = [], []
+    for k, ftype in enumerate(types):
+        sub = fb.sub(k / len(types), (k + 1) / len(types))
+        rows = np.flatnonzero(facilities.types == ftype)
+        f, p = _type_areas(graph, att, rows, params.distances_for(ftype), params, sub, timing)
+        fac_parts.append(f)
+        type_parts.append((ftype, p))
+    per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in zip(*fac_parts)])
+    per_type = _type_frame(facilities, type_parts)
+    required = _network_required(facilities, graph, att, params, timing, fb)
+    return ServiceAreaResult(per_facility, per_type, bands_from(per_type), required,
+                             att.access, None, notices, timing)
+
+
+def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: tuple[float, ...],
+                params: ServiceAreaParams, fb: Feedback, timing: dict) -> tuple[tuple, list]:
+    """Per-facility and dissolved polygons of one type's facilities (rows of *att*)."""
+    t = time.perf_counter()
+    sub = att.subset(rows)
+    r = reach(graph, sub, max(distances), feedback=fb.sub(0.0, 0.3))
+    timing["distances"] += time.perf_counter() - t
+    t = time.perf_counter()
+    n = len(rows)
+    zero = np.zeros(n)
+    by_fac = edge_ends(graph, r, np.arange(n), zero) if params.per_facility else None
+    by_type = edge_ends(graph, r, np.zeros(n, dtype=np.int64), zero)
+    out_rows, out_dist, out_geom, dissolved = [], [], [], []
+    for k, d in enumerate(distances):
+        step = fb.sub(0.3 + 0.7 * k / len(distances), 0.3 + 0.7 * (k + 1) / len(distances))
+        if by_fac is not None:
+            lines, group = covered_lines(graph, by_fac, d, sub, np.arange(n), zero)
+            out_geom.append(band_polygons(lines, group, n, width=params.edge_buffer_m,
+                                          quad_segs=params.quad_segs, feedback=step.sub(0.0, 0.9)))
+            out_rows.append(rows)
+            out_dist.append(np.full(n, d))
+        lines, group = covered_lines(graph, by_type, d, sub, np.zeros(n, dtype=np.int64), zero)
+        dissolved.append((d, band_polygons(lines, group, 1, width=params.edge_buffer_m,
+                                           quad_segs=params.quad_segs)[0]))
+    timing["polygons"] += time.perf_counter() - t
+    if by_fac is None:
+        return (np.zeros(0, np.int64), np.zeros(0), np.empty(0, object)), dissolved
+    return (np.concatenate(out_rows), np.concatenate(out_dist), np.concatenate(out_geom)), dissolved
+
+
+def _network_required(facilities: Facilities, graph: WalkGraph, att: Attachment, params: ServiceAreaParams,
+                      timing: dict, fb: Feedback) -> gpd.GeoDataFrame | None:
+    """Each type's union of facility areas, every facility at its own required radius.
+
+    Facility ``i`` covers a point if ``dist_i <= radius_i``, that is ``dist_i - radius_i <= 0``:
+    the same exact construction as a common distance, with each source shifted by its radius.
+    """
+    if facilities.required_m is None:
+        return None
+    types = _types(facilities)
+    ok = np.flatnonzero(np.isfinite(facilities.required_m))
+    if len(ok) == 0:
+        return _required_frame(facilities, types, [shapely.Polygon()] * len(types))
+    t = time.perf_counter()
+    radius = facilities.required_m[ok]
+    sub = att.subset(ok)
+    r = reach(graph, sub, float(radius.max()))
+    timing["distances"] += time.perf_counter() - t
+    t = time.perf_counter()
+    code = np.searchsorted(types, facilities.types[ok].astype(str))
+    ends = edge_ends(graph, r, code, radius)
+    lines, group = covered_lines(graph, ends, 0.0, sub, code, radius)
+    polys = band_polygons(lines, group, len(types), width=params.edge_buffer_m, quad_segs=params.quad_segs,
+                          feedback=fb)
+    timing["polygons"] += time.perf_counter() - t
+    return _required_frame(facilities, types, polys)
+
+
+def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph) -> list[Notice]:
+    out = []
+    lost = np.flatnonzero(~att.attached)
+    if len(lost):
+        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
+                                            "line and reach nothing: {ids}"),
+                          count=len(lost), ids=short_list(facilities.ids[lost])))
+    far = np.flatnonzero(att.attached & (att.access > FAR_FROM_ROAD_M))
+    if len(far):
+        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
+                                            "nearest walkable line; their walks start with that straight "
+                                            "stretch: {ids}"),
+                          count=len(far), metres=int(FAR_FROM_ROAD_M), ids=short_list(facilities.ids[far])))
+    label = graph.components.edge_label[att.edge[att.attached]]
+    island = np.flatnonzero(att.attached)[label > 0]
+    if len(island):
+        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
+                                            "is not connected to the main one: {ids}"),
+                          count=len(island), ids=short_list(facilities.ids[island])))
+    return out
+
+
+# -- frames -------------------------------------------------------------------------------
+def _types(facilities: Facilities) -> np.ndarray:
+    return np.unique(facilities.types.astype(str))
+
+
+def _facility_frame(facilities: Facilities, rows: np.ndarray, dist: np.ndarray, geoms: np.ndarray
+                    ) -> gpd.GeoDataFrame:
+    geoms = np.asarray(geoms, dtype=object)
+    frame = gpd.GeoDataFrame({"facility": facilities.ids[rows], "type": facilities.types[rows].astype(str),
+                              "distance_m": dist.astype(float), "area_m2": shapely.area(geoms) if len(geoms) else [],
+                              "row": rows.astype(np.int64)}, geometry=geoms, crs=facilities.crs)
+    return frame.sort_values(["row", "distance_m"], kind="stable").reset_index(drop=True)
+
+
+def _dissolve(per_facility: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
+    parts = []
+    for (ftype, d), grp in per_facility.groupby(["type", "distance_m"], sort=True):
+        parts.append((ftype, d, len(grp), shapely.union_all(grp.geometry.values)))
+    return _type_rows(parts, crs)
+
+
+def _type_frame(facilities: Facilities, type_parts: list) -> gpd.GeoDataFrame:
+    parts = []
+    for ftype, dissolved in type_parts:
+        count = int((facilities.types == ftype).sum())
+        parts += [(ftype, d, count, poly) for d, poly in dissolved]
+    return _type_rows(parts, facilities.crs)
+
+
+def _type_rows(parts: list, crs) -> gpd.GeoDataFrame:
+    geoms = np.array([p[3] for p in parts], dtype=object)
+    return gpd.GeoDataFrame({"type": [p[0] for p in parts], "group": [GROUP_OF.get(p[0], "") for p in parts],
+                             "distance_m": [float(p[1]) for p in parts], "facilities": [p[2] for p in parts],
+                             "area_m2": shapely.area(geoms) if len(geoms) else []}, geometry=geoms, crs=crs)
+
+
+def _required_frame(facilities: Facilities, types: np.ndarray, dissolved) -> gpd.GeoDataFrame:
+    """One row per type with facilities that have a required radius: their union."""
+    has = np.isfinite(facilities.required_m)
+    counts = np.array([int((has & (facilities.types == t)).sum()) for t in types], dtype=np.int64)
+    keep = counts > 0
+    geoms = np.asarray(list(dissolved), dtype=object)[keep] if len(types) else np.empty(0, object)
+    kinds = np.asarray(types)[keep].astype(str)
+    return gpd.GeoDataFrame({"type": kinds, "group": [GROUP_OF.get(t, "") for t in kinds],
+                             "facilities": counts[keep], "area_m2": shapely.area(geoms) if len(geoms) else []},
+                            geometry=geoms, crs=facilities.crs)
+
+
+def bands_from(per_type: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Nested rings per type: distance k minus distance k-1 (the smallest is a full area)."""
+    rows = []
+    for ftype, grp in per_type.groupby("type", sort=True):
+        grp = grp.sort_values("distance_m")
+        inner_geom, inner_m = shapely.Polygon(), 0.0
+        for ring, (d, geom) in enumerate(zip(grp["distance_m"], grp.geometry.values)):
+            rows.append((ftype, ring, inner_m, float(d), shapely.difference(geom, inner_geom)))
+            inner_geom, inner_m = shapely.union(inner_geom, geom), float(d)
+    geoms = np.array([r[4] for r in rows], dtype=object)
+    return gpd.GeoDataFrame({"type": [r[0] for r in rows], "group": [GROUP_OF.get(r[0], "") for r in rows],
+                             "ring": [r[1] for r in rows], "inner_m": [r[2] for r in rows],
+                             "outer_m": [r[3] for r in rows], "area_m2": shapely.area(geoms) if len(geoms) else []},
+                            geometry=geoms, crs=per_type.crs)
