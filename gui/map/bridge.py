@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 class MapBridge(QObject):
     # to the page
-    layerAdded = Signal(str, str)  # style meta json, geojson
+    layerAdded = Signal(str, str)  # style meta json, packed geometry json (gis/packed.py)
     layerRemoved = Signal(str)
     layerStyled = Signal(str)
     layerOrder = Signal(str)

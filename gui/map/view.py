@@ -14,7 +14,8 @@ from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineSettings,
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis.crs import WGS84
-from gis.geojson import layer_geojson, style_payload
+from gis.map_style import style_payload
+from gis.packed import pack_layer
 from gis.layer import Layer
 from gis.paths import RESOURCES
 from gis.project import Project
@@ -125,7 +126,7 @@ class MapView(QWebEngineView, Listener):
     def _send_layer(self, layer: Layer) -> None:
         self._sent[layer.id] = id(layer.data)
         meta = json.dumps(style_payload(layer), ensure_ascii=False)
-        self._emit(self.bridge.layerAdded, meta, layer_geojson(layer))
+        self._emit(self.bridge.layerAdded, meta, pack_layer(layer))
         fids = self.project.selection(layer.id)
         if fids:
             self._send_selection(layer.id, fids)

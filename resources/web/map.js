@@ -30,9 +30,9 @@ let bridge = null;
 
 // ---------------------------------------------------------------- layers
 // Data layers are TiledLayer grids (tiled.js); their z-order follows state.order.
-function addLayer(meta, geojson) {
+function addLayer(meta, packed) {
   removeLayer(meta.id);
-  const tiles = new TiledLayer(geojson, meta, {});
+  const tiles = new TiledLayer(packed, meta, {});
   const entry = { style: meta, tiles };
   tiles.on("load", signalDrawn);
   state.layers.set(meta.id, entry);

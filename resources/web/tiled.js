@@ -2,7 +2,7 @@
 //
 // Leaflet's own vector layers re-clip every path on every pan and re-project every vertex
 // on every zoom, which stalls at ~10,000 polygons. Here each data layer is an L.GridLayer:
-// features are projected once to "world" coordinates (Web Mercator pixels at zoom 0),
+// features arrive projected to "world" coordinates (Web Mercator pixels at zoom 0),
 // indexed in a uniform grid, and each 256-px tile draws only the features that touch it.
 // Panning reuses drawn tiles; zooming draws just the visible tiles. Hit testing for clicks
 // uses the same index. Nothing here knows about Python or the bridge.
@@ -18,27 +18,35 @@ function toWorld(lng, lat) {
   return [x, y];
 }
 
-// ------------------------------------------------------------------ geometry
-function flatRing(coords) {
-  const out = new Float64Array(coords.length * 2);
-  for (let i = 0; i < coords.length; i++) {
-    const [x, y] = toWorld(coords[i][0], coords[i][1]);
-    out[2 * i] = x;
-    out[2 * i + 1] = y;
-  }
-  return out;
+// ------------------------------------------------------------------ packed geometry
+// Python sends coordinates as base64 typed arrays (gis/packed.py): world coordinates
+// relative to an origin, ring start offsets and the feature id of every ring.
+function typedFromBase64(text, Type) {
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Type(bytes.buffer);
 }
 
-function partsOf(geom) {
-  switch (geom.type) {
-    case "Polygon": return { kind: "polygon", parts: geom.coordinates.map(flatRing) };
-    case "MultiPolygon": return { kind: "polygon", parts: geom.coordinates.flat().map(flatRing) };
-    case "LineString": return { kind: "line", parts: [flatRing(geom.coordinates)] };
-    case "MultiLineString": return { kind: "line", parts: geom.coordinates.map(flatRing) };
-    case "Point": return { kind: "point", parts: [flatRing([geom.coordinates])] };
-    case "MultiPoint": return { kind: "point", parts: [flatRing(geom.coordinates)] };
-    default: return { kind: "polygon", parts: [] };
+function unpack(packed) {
+  const coords = typedFromBase64(packed.coords, Float32Array);
+  const starts = typedFromBase64(packed.ringStart, Int32Array);
+  const owners = typedFromBase64(packed.ringFeature, Int32Array);
+  const byFid = new Map();
+  const feats = [];
+  for (let r = 0; r < starts.length; r++) {
+    const a = starts[r], b = r + 1 < starts.length ? starts[r + 1] : coords.length / 2;
+    const fid = owners[r];
+    let feat = byFid.get(fid);
+    if (!feat) {
+      feat = { fid, kind: packed.kind, parts: [], bbox: null };
+      byFid.set(fid, feat);
+      feats.push(feat);
+    }
+    feat.parts.push(coords.subarray(2 * a, 2 * b));
   }
+  for (const f of feats) f.bbox = bboxOf(f.parts);
+  return { feats, byFid };
 }
 
 function bboxOf(parts) {
@@ -157,19 +165,14 @@ function hits(feat, x, y, tol, radius) {
 const TiledLayer = L.GridLayer.extend({
   options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 4 },
 
-  initialize(geojson, style, options) {
+  initialize(packed, style, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this.style = style;
     this.selected = new Set();
-    this.feats = [];
-    this.byFid = new Map();
-    for (const f of geojson.features) {
-      const g = partsOf(f.geometry);
-      if (!g.parts.length) continue;
-      const feat = { fid: f.id, kind: g.kind, parts: g.parts, bbox: bboxOf(g.parts) };
-      this.byFid.set(f.id, feat);
-      this.feats.push(feat);
-    }
+    this.origin = packed.origin; // feature coordinates are relative to it
+    const { feats, byFid } = unpack(packed);
+    this.feats = feats;
+    this.byFid = byFid;
     this.index = new GridIndex(this.feats);
   },
 
@@ -190,11 +193,13 @@ const TiledLayer = L.GridLayer.extend({
     return Math.max(this.style.radius || 0, this.style.weight || 0, 3.5) + 2;
   },
 
+  // the tile's area in the layer's relative coordinates, padded by the symbol margin
   tileBounds(coords) {
     const s = Math.pow(2, coords.z);
     const pad = this.margin() / s;
-    return [coords.x * WORLD / s - pad, coords.y * WORLD / s - pad,
-      (coords.x + 1) * WORLD / s + pad, (coords.y + 1) * WORLD / s + pad];
+    const [x0, y0] = this.origin;
+    return [coords.x * WORLD / s - pad - x0, coords.y * WORLD / s - pad - y0,
+      (coords.x + 1) * WORLD / s + pad - x0, (coords.y + 1) * WORLD / s + pad - y0];
   },
 
   drawTile(tile, coords) {
@@ -203,7 +208,8 @@ const TiledLayer = L.GridLayer.extend({
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, WORLD, WORLD);
     const s = Math.pow(2, coords.z);
-    const ox = coords.x * WORLD, oy = coords.y * WORLD;
+    // screen = (relative + origin) * s - tile corner
+    const ox = coords.x * WORLD - this.origin[0] * s, oy = coords.y * WORLD - this.origin[1] * s;
     const found = this.index.query(this.tileBounds(coords));
     const later = [];
     for (const i of found) {
@@ -299,7 +305,8 @@ const TiledLayer = L.GridLayer.extend({
   },
 
   // the top-most feature under world point (x, y), or null
-  hitTest(x, y, zoom) {
+  hitTest(wx, wy, zoom) {
+    const x = wx - this.origin[0], y = wy - this.origin[1];
     const s = Math.pow(2, zoom);
     const tol = 4 / s, radius = (this.style.radius || 0) / s;
     const r = tol + radius;

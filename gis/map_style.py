@@ -1,7 +1,7 @@
-"""Compact GeoJSON payloads for the map page (WGS 84, rounded coordinates).
+"""Style payloads for the map page: base style, per-feature colours and label points.
 
-Only the geometry and the feature id travel to the page; attributes stay in Python and
-are looked up by id (identify, table). Seven decimals of a degree are ~1 cm.
+Geometry travels separately (gis/packed.py); attributes stay in Python and are looked up
+by feature id (identify, table).
 """
 
 from __future__ import annotations
@@ -11,18 +11,7 @@ import shapely
 from gis.layer import Layer
 from gis.style import classify
 
-DECIMALS = 6  # ~0.1 m: plenty for drawing, keeps 50k polygons small
-
-
-def layer_geojson(layer: Layer) -> str:
-    """A FeatureCollection string of *layer* in WGS 84 whose feature ``id`` is the row fid."""
-    geoms = shapely.set_precision(layer.display_data().geometry.values, 10.0 ** -DECIMALS,
-                                  mode="pointwise")
-    parts = shapely.to_geojson(geoms)
-    features = ",".join(
-        f'{{"type":"Feature","id":{fid},"geometry":{g}}}'
-        for fid, g in enumerate(parts) if g is not None and g != "null")
-    return f'{{"type":"FeatureCollection","features":[{features}]}}'
+DECIMALS = 6  # label positions, ~0.1 m
 
 
 def style_payload(layer: Layer) -> dict:
