@@ -1,0 +1,356 @@
+"""The Excel report (openpyxl): zones, compounds with gaps, elevators, subsidy, ranking.
+
+Every sheet has Chinese headers (English with ``language="en"``), a bold shaded header
+row that stays frozen while scrolling, an auto-filter, column widths that fit Chinese
+text, and number formats (thousands separators, metres, percentages, yuan). Numbers are
+stored as numbers, never as text, so planners can sum and sort them; unknown values are
+empty cells. Body cells keep Excel's default font (等线 in Chinese Excel): styling each
+cell would make a large report several times slower to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from gis.crs import describe
+from gis.domain import FieldRole, Role
+from gis.errors import ExportError
+from gis.export.frames import compound_ids
+from gis.export.plan import PlanOutputs
+from gis.export.result import ExportResult, atomic_path
+from gis.export.wording import check_language, facility_term, term
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.project import Project
+
+INT, DEC1, DEC2, PCT, YUAN, YEAR, TEXT = "#,##0", "#,##0.0", "#,##0.00", "0.0%", "#,##0", "0", "@"
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+THIN = Side(style="thin", color="A6A6A6")
+FONT = "微软雅黑"
+MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Column:
+    """A report column: data key, header (a wording key or literal text), number format."""
+
+    key: str
+    header: str
+    fmt: str = TEXT
+
+
+def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, language: str = "zh_CN",
+                 feedback: Feedback | None = None) -> ExportResult:
+    """Write the report workbook for *project* from the engines' *outputs*."""
+    fb = ensure(feedback)
+    lang = check_language(language)
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheets = [("sheet_zones", _zones_table), ("sheet_gaps", _gaps_table), ("sheet_elevators", _elevator_table),
+              ("sheet_subsidy", _subsidy_table), ("sheet_ranking", _ranking_table)]
+    for k, (key, build) in enumerate(sheets):
+        fb.check()
+        fb.progress(k / (len(sheets) + 1), term(key, lang))
+        frame, columns, empty_reason = build(project, outputs, lang)
+        write_sheet(wb.create_sheet(term(key, lang)), frame, columns, lang, empty=empty_reason)
+    _notes_sheet(wb.create_sheet(term("sheet_notes", lang)), project, outputs, lang)
+    wb.properties.title = term("title_default", lang)
+    wb.properties.creator = "老旧小区改造规划 Old Compound Renewal Planner"
+    with atomic_path(path) as tmp:
+        try:
+            wb.save(tmp)
+        except OSError as exc:
+            raise ExportError(QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"),
+                              path=str(path), reason=exc.strerror or str(exc)) from None
+    fb.progress(1.0)
+    return ExportResult([Path(path)])
+
+
+# -- writing one sheet --------------------------------------------------------------------
+def write_sheet(ws, frame: pd.DataFrame | None, columns: list[Column], language: str, *,
+                empty: str | None = None) -> None:
+    """Header row, values as numbers, formats, widths, frozen header, auto-filter.
+
+    A frame with ``attrs["total_row"]`` has its last row shown as a bold, shaded total.
+    """
+    headers = [term(c.header, language) for c in columns]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = Border(bottom=THIN)
+    ws.row_dimensions[1].height = 30
+    ws.freeze_panes = "A2"
+    rows = 0 if frame is None else len(frame)
+    if rows:
+        data = [[_cell_value(v) for v in frame[c.key].tolist()] if c.key in frame else [None] * rows
+                for c in columns]
+        for row in zip(*data):
+            ws.append(row)
+        for j, col in enumerate(columns, start=1):
+            if col.fmt == TEXT:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, max_row=rows + 1, min_col=j, max_col=j):
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    cell.number_format = col.fmt
+        if frame.attrs.get("total_row"):
+            for cell in ws[rows + 1]:
+                cell.font = Font(name=FONT, bold=True)
+                cell.fill = TOTAL_FILL
+                cell.border = Border(top=THIN)
+    elif empty:
+        ws.cell(row=2, column=1, value=empty).font = Font(name=FONT, italic=True, color="808080")
+    last = rows if frame is not None and frame.attrs.get("total_row") else rows + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last, 1)}"
+    _fit_widths(ws, headers, frame, columns)
+
+
+def _cell_value(value: object) -> object:
+    """Python numbers for numbers (never text), None for unknown, text otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return None if not np.isfinite(value) else float(value)
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "、".join(str(v) for v in value)
+    return value if isinstance(value, (int, str)) else str(value)
+
+
+def _text_width(value: object) -> int:
+    """Display width: Chinese characters count double."""
+    text = str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _fit_widths(ws, headers: list[str], frame: pd.DataFrame | None, columns: list[Column]) -> None:
+    for j, (col, head) in enumerate(zip(columns, headers), start=1):
+        width = min(_text_width(head), 24) + 2
+        if frame is not None and col.key in frame and len(frame):
+            sample = frame[col.key].head(500)
+            cells = [_display(v, col.fmt) for v in sample]
+            width = max(width, max((_text_width(c) for c in cells), default=0) + 2)
+        ws.column_dimensions[get_column_letter(j)].width = min(width, MAX_WIDTH)
+
+
+def _display(value: object, fmt: str) -> str:
+    value = _cell_value(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}" if fmt != PCT else f"{value:.1%}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return "" if value is None else str(value)
+
+
+# -- the sheets ----------------------------------------------------------------------------
+def _compound_lookup(project: Project) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per compound fid: id, name and zone name ('' when none)."""
+    layer = project.first(Role.COMPOUNDS)
+    n = len(layer) if layer is not None else 0
+    ids = compound_ids(layer) if layer is not None else np.zeros(0, dtype=object)
+    names_col = layer.column(FieldRole.NAME) if layer is not None else None
+    names = (names_col.fillna("").astype(str).to_numpy(dtype=object) if names_col is not None
+             else np.full(n, "", dtype=object))
+    zone = np.full(n, "", dtype=object)
+    model = project.zones
+    if model is not None and model.n == n:
+        for z in model.zones.values():
+            zone[sorted(z.members)] = z.name
+    return ids, names, zone
+
+
+def _zones_table(project: Project, out: PlanOutputs, lang: str):
+    cols = [Column("zone_id", "zone_id", INT), Column("name", "zone"), Column("compounds", "compounds", INT),
+            Column("buildings", "buildings", INT), Column("households", "households", INT),
+            Column("area_ha", "area_ha", DEC2), Column("year_min", "year_min", YEAR),
+            Column("year_max", "year_max", YEAR), Column("old_share", "old_share", PCT),
+            Column("facilities", "facilities", INT)]
+    if out.zone_stats is None or project.zones is None:
+        return None, cols, _reason("zones", lang)
+    frame = out.zone_stats.copy()
+    frame.insert(0, "zone_id", frame.index)
+    if out.zone_gaps is not None:
+        zg = out.zone_gaps
+        row_of = {z: k for k, z in enumerate(zg.ids)}
+        frame["missing"] = [_names(zg.missing(row_of[z]), lang) if z in row_of else None for z in frame.index]
+        frame["n_missing"] = [len(zg.missing(row_of[z])) if z in row_of else None for z in frame.index]
+        frame["gained"] = [_names(zg.gained_types(row_of[z]), lang) if z in row_of else None for z in frame.index]
+        cols += [Column("n_missing", "missing_count", INT), Column("missing", "missing"),
+                 Column("gained", "pooled_gain")]
+    elev = out.zone_elevators(project)
+    if elev is not None:
+        frame = frame.join(elev)
+        cols += [Column("elevator_buildings", "elevator_buildings", INT), Column("elevators", "elevators", INT),
+                 Column("elevator_households", "elevator_households", INT),
+                 Column("subsidy_total", "subsidy_total", YUAN)]
+    return frame, cols, None
+
+
+def _names(types, lang: str) -> str:
+    return "、".join(facility_term(t, lang) for t in types) if types else term("no_gaps", lang)
+
+
+def _gaps_table(project: Project, out: PlanOutputs, lang: str):
+    cols = [Column("id", "compound_id"), Column("name", "compound"), Column("zone", "zone"),
+            Column("build_year", "build_year", YEAR), Column("households", "households", INT),
+            Column("elderly", "elderly", INT), Column("children", "children", INT),
+            Column("n_missing", "missing_count", INT), Column("missing", "missing")]
+    gaps = out.gaps
+    if gaps is None:
+        return None, cols, _reason("gaps", lang)
+    table = gaps.table()
+    _, _, zone = _compound_lookup(project)
+    table["zone"] = zone if len(zone) == len(table) else ""
+    table["missing"] = [_names(gaps.missing(i), lang) for i in range(len(table))]
+    for t in gaps.types:
+        cols.append(Column(f"{t}_m", _nearest_header(t, gaps.required_m.get(t), lang), DEC1))
+    table = table[table["n_missing"] > 0].sort_values(["n_missing", "households"], ascending=[False, False])
+    return table, cols, None
+
+
+def _nearest_header(ftype: str, required: float | None, lang: str) -> str:
+    name = facility_term(ftype, lang)
+    req = f"≤{required:,.0f}" if required else ""
+    return f"{name}最近距离(m){req}" if lang == "zh_CN" else f"{name}: nearest (m) {req}".strip()
+
+
+def _elevator_table(project: Project, out: PlanOutputs, lang: str):
+    cols = [Column("building", "building_id"), Column("compound_id", "compound_id"), Column("compound", "compound"),
+            Column("zone", "zone"), Column("floors", "floors", INT), Column("households", "households", INT),
+            Column("elevators", "elevators", INT), Column("cost", "cost_total", YUAN),
+            Column("subsidy", "subsidy_total", YUAN), Column("residents_share", "residents_share", YUAN)]
+    el = out.elevators
+    if el is None:
+        return None, cols, _reason("elevators", lang)
+    frame = el.frame[el.frame["candidate"]].copy()
+    buildings = project.first(Role.BUILDINGS)
+    bid = buildings.column(FieldRole.ID) if buildings is not None else None
+    frame["building"] = (bid.to_numpy(dtype=object)[frame.index] if bid is not None else frame.index.to_numpy())
+    ids, names, zone = _compound_lookup(project)
+    comp = frame["compound"].to_numpy()
+    has = (comp >= 0) & (comp < len(ids))
+    safe = np.where(has, comp, 0)
+    frame["compound_id"] = np.where(has, ids[safe] if len(ids) else None, None)
+    frame["compound"] = np.where(has, names[safe] if len(names) else None, None)
+    frame["zone"] = np.where(has, zone[safe] if len(zone) else None, None)
+    return frame.sort_values(["compound_id", "building"], key=_sortable), cols, None
+
+
+def _sortable(series: pd.Series) -> pd.Series:
+    return series.astype(str)
+
+
+def _subsidy_table(project: Project, out: PlanOutputs, lang: str):
+    cols = [Column("id", "compound_id"), Column("name", "compound"), Column("zone", "zone"),
+            Column("buildings", "elevator_buildings", INT), Column("elevators", "elevators", INT),
+            Column("households", "elevator_households", INT), Column("cost", "cost_total", YUAN),
+            Column("subsidy", "subsidy_total", YUAN), Column("residents_share", "residents_share", YUAN),
+            Column("per_household", "residents_per_household", YUAN)]
+    el = out.elevators
+    if el is None:
+        return None, cols, _reason("elevators", lang)
+    per = el.per_compound()
+    ids, names, zone = _compound_lookup(project)
+    per["id"], per["name"], per["zone"] = ids[: len(per)], names[: len(per)], zone[: len(per)]
+    per = per[per["buildings"] > 0].copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per["per_household"] = np.where(per["households"] > 0, per["residents_share"] / per["households"], np.nan)
+    sums = per[["buildings", "elevators", "households", "cost", "subsidy", "residents_share"]].sum()
+    total = {"id": term("total", lang), "name": "", "zone": "", **{k: float(v) for k, v in sums.items()},
+             "per_household": sums["residents_share"] / sums["households"] if sums["households"] else np.nan}
+    frame = pd.concat([per, pd.DataFrame([total])], ignore_index=True)
+    frame.attrs["total_row"] = True
+    return frame, cols, None
+
+
+def _ranking_table(project: Project, out: PlanOutputs, lang: str):
+    cols = [Column("rank", "rank", INT), Column("id", "compound_id"), Column("name", "compound"),
+            Column("zone", "zone"), Column("build_year", "build_year", YEAR), Column("score", "score", DEC1)]
+    r = out.ranking
+    if r is None:
+        return None, cols, _reason("ranking", lang)
+    from gis.gaps.ranking import INDICATOR_LABELS
+
+    table = r.ranked().copy()
+    _, _, zone = _compound_lookup(project)
+    table["zone"] = zone[table.index] if len(zone) > (table.index.max() if len(table) else -1) else ""
+    for ind in r.indicators:
+        cols.append(Column(f"{ind.key}_points", _indicator_header(ind.key, INDICATOR_LABELS, lang), DEC1))
+    return table, cols, None
+
+
+_INDICATORS_ZH = {"age": "房龄", "elderly_gaps": "养老服务缺项", "child_gaps": "托育服务缺项",
+                  "elevator_need": "加装电梯需求", "density": "户数密度", "elderly_share": "老龄化",
+                  "households_unserved": "缺服务户数"}
+
+
+def _indicator_header(key: str, labels: dict, lang: str) -> str:
+    if lang == "zh_CN":
+        return f"{_INDICATORS_ZH.get(key, key)}(分)"
+    return f"{labels.get(key, key)} (points)"
+
+
+def _reason(step: str, lang: str) -> str:
+    zh = {"zones": "项目尚未划定改造片区。", "gaps": "缺少小区或设施图层，未做缺项分析。",
+          "elevators": "缺少建筑图层（或其层数、电梯字段），未做加装电梯分析。",
+          "ranking": "缺少缺项分析结果，未做体检排名。"}
+    en = {"zones": "The project has no renovation zones yet.",
+          "gaps": "No gap analysis: the project lacks a compounds or a facilities layer.",
+          "elevators": "No elevator analysis: the project lacks a buildings layer (or its floors / elevator fields).",
+          "ranking": "No ranking: the gap analysis is missing."}
+    return (zh if lang == "zh_CN" else en)[step]
+
+
+# -- notes ----------------------------------------------------------------------------------
+def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
+    """Date, CRS, method, radii, elevator rule and subsidy source, and every notice."""
+    zh = lang == "zh_CN"
+    rows = [(term("date", lang), date.today().isoformat()), (term("crs", lang), describe(project.crs))]
+    if out.gaps is not None:
+        method = {"network": "沿路网步行距离" if zh else "walking distance along the network",
+                  "straight": "直线距离" if zh else "straight-line distance"}.get(out.gaps.method, out.gaps.method)
+        rows.append(("距离计算" if zh else "Distances", method))
+        for t, d in out.gaps.required_m.items():
+            rows.append((f"{facility_term(t, lang)}{'服务半径' if zh else ' radius'}", f"{d:,.0f} m"))
+    if out.elevators is not None:
+        p = out.elevators.params
+        rows.append(("加装电梯条件" if zh else "Elevator rule",
+                     f"≥{p.min_floors}层且无电梯的住宅楼" if zh else f"residential, {p.min_floors}+ floors, no elevator"))
+        rows.append((term("cost_per_elevator", lang), f"{p.cost_per_elevator:,.0f}"))
+        rule = out.subsidy_rule
+        if rule is not None:
+            rows.append((term("preset", lang), (rule.name_zh or rule.name) if zh else rule.name))
+            if rule.note:
+                rows.append(("", rule.note))
+    for n in out.notices:
+        rows.append(("提示" if zh else "Notice", n.message))
+    ws.append(["项目" if zh else "Item", "内容" if zh else "Value"])
+    for cell in ws[1]:
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = HEADER_FILL
+    ws.freeze_panes = "A2"
+    for key, value in rows:
+        ws.append([key, value])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for (cell,) in ws.iter_rows(min_row=2, min_col=2, max_col=2):
+        cell.alignment = wrap
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 90

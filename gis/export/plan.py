@@ -1,0 +1,193 @@
+"""The analysis results an export needs, from the engines (computed when not given).
+
+The GUI passes what its controllers already computed; the command line computes it from
+the project: the walking network from the roads layer (straight lines without one), the
+gaps of :mod:`gis.gaps.access` and their pooling per zone, the elevator needs and
+subsidy of :mod:`gis.gaps.elevators`, the check-up ranking and the service areas. A
+step that the data cannot support (no buildings layer, no floors field ...) is left out
+with a notice, so the rest of the report is still written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from gis.domain import FacilityType, Role
+from gis.errors import GisError
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
+from gis.project import Project
+
+STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
+NEEDS = {  # what each export format uses
+    "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
+    "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
+    "dxf": ("zones",), "xlsx": ("zones", "gaps", "elevators", "ranking"),
+    "html": ("zones", "gaps", "elevators", "service_areas"), "pdf": (), "png": (),
+}
+
+
+@dataclass
+class PlanOutputs:
+    """Results of the engines for one project; None where not computed or not possible."""
+
+    zone_stats: pd.DataFrame | None = None
+    gaps: object | None = None  # gis.gaps.access.GapResult
+    zone_gaps: object | None = None  # gis.gaps.zones.ZoneGaps
+    elevators: object | None = None  # gis.gaps.elevators.ElevatorResult
+    ranking: object | None = None  # gis.gaps.ranking.Ranking
+    service_areas: gpd.GeoDataFrame | None = None  # per type at each facility's required radius
+    subsidy_rule: object | None = None  # gis.gaps.elevators.SubsidyRule used for the estimate
+    notices: list[Notice] = field(default_factory=list)
+
+    def zone_elevators(self, project: Project) -> pd.DataFrame | None:
+        """Per zone id: elevator_buildings, elevator_households, elevators, subsidy_total."""
+        if self.elevators is None or project.zones is None:
+            return None
+        per = self.elevators.per_zone(project.zones.assignment)
+        return pd.DataFrame({"elevator_buildings": per["buildings"], "elevator_households": per["households"],
+                             "elevators": per["elevators"], "subsidy_total": per["subsidy"]},
+                            index=per.index)
+
+
+def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: PlanOutputs | None = None,
+                    standards=None, subsidy_rule: str | None = None,
+                    feedback: Feedback | None = None) -> PlanOutputs:
+    """Fill in the results *steps* need that *given* lacks.
+
+    Parameters
+    ----------
+    steps : which results to have ("zones", "gaps", "elevators", "ranking", "service_areas").
+    given : results computed elsewhere (kept as they are).
+    standards : gis.standards.Standards (the shipped preset when None).
+    subsidy_rule : key of the elevator subsidy rule ("shenzhen", "changchun", "ankang");
+        default: the project's setting ``subsidy_rule``, else the first rule checked
+        against its policy text.
+    """
+    fb = ensure(feedback)
+    out = given or PlanOutputs()
+    steps = tuple(s for s in STEPS if s in steps or (s == "gaps" and {"ranking", "service_areas"} & set(steps)))
+    if "zones" in steps and out.zone_stats is None and project.zones is not None:
+        out.zone_stats = _guard(out, lambda: _zone_stats(project, fb.sub(0.0, 0.2)))
+    standards = standards or _standards(out)
+    network = None
+    if {"gaps", "service_areas"} & set(steps) and standards is not None:
+        network = _network(project, out, fb.sub(0.2, 0.35))
+    if "gaps" in steps and out.gaps is None and standards is not None:
+        out.gaps = _guard(out, lambda: _gaps(project, standards, network, fb.sub(0.35, 0.5)))
+    if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
+        out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps))
+    if "elevators" in steps and out.elevators is None:
+        out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule))
+    if "ranking" in steps and out.ranking is None and out.gaps is not None:
+        out.ranking = _guard(out, lambda: _ranking(out))
+    if "service_areas" in steps and out.service_areas is None and standards is not None:
+        out.service_areas = _guard(out, lambda: _service_areas(project, standards, network,
+                                                               fb.sub(0.5, 1.0)))
+    fb.progress(1.0)
+    return out
+
+
+def _guard(out: PlanOutputs, step):
+    """Run *step*; an engine error becomes a notice and the step's result None."""
+    try:
+        return step()
+    except GisError as err:
+        out.notices.append(notice(QT_TRANSLATE_NOOP("io", "Left out of the export: {reason}"),
+                                  reason=err.message))
+        return None
+
+
+def _zone_stats(project: Project, fb: Feedback) -> pd.DataFrame:
+    from gis.export.frames import zone_stats
+
+    return zone_stats(project, feedback=fb)
+
+
+def _standards(out: PlanOutputs):
+    from gis.standards import load_standards
+
+    return _guard(out, load_standards)
+
+
+def _network(project: Project, out: PlanOutputs, fb: Feedback):
+    """The walking network from the first roads layer (None: straight-line distances)."""
+    roads = project.first(Role.ROADS)
+    if roads is None or not len(roads):
+        out.notices.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The project has no roads layer: distances are straight lines.")))
+        return None
+    from gis.network.build import build_network
+
+    return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb))
+
+
+def _gaps(project: Project, standards, network, fb: Feedback):
+    from gis.gaps.access import analyse_gaps
+
+    compounds, facilities = project.first(Role.COMPOUNDS), project.first(Role.FACILITIES)
+    if compounds is None or facilities is None:
+        raise GisError(QT_TRANSLATE_NOOP("errors", "the gap analysis needs a compounds and a facilities layer"))
+    return analyse_gaps(compounds, facilities, standards=standards, network=network,
+                        entrances=project.first(Role.ENTRANCES), feedback=fb)
+
+
+def _pool(project: Project, gaps):
+    from gis.gaps.zones import pool_gaps, zone_groups_from_model
+
+    groups, names = zone_groups_from_model(project.zones)
+    return pool_gaps(gaps, groups, names=names)
+
+
+def _elevators(project: Project, out: PlanOutputs, rule_key: str | None):
+    from gis.gaps.elevators import ElevatorParams, elevator_needs, load_subsidy_presets
+
+    buildings, compounds = project.first(Role.BUILDINGS), project.first(Role.COMPOUNDS)
+    if buildings is None or compounds is None:
+        raise GisError(QT_TRANSLATE_NOOP("errors", "elevator needs require a buildings and a compounds layer"))
+    presets = load_subsidy_presets()
+    key = rule_key or project.settings.get("subsidy_rule") or next(
+        (r.key for r in presets.rules if r.checked), None)
+    params = ElevatorParams.from_presets(presets, key,
+                                         min_floors=project.settings.get("elevator_min_floors"))
+    out.subsidy_rule = params.rule
+    result = elevator_needs(buildings, compounds, params=params)
+    out.notices += list(result.notices)
+    return result
+
+
+def _ranking(out: PlanOutputs):
+    from gis.gaps.ranking import checkup_ranking
+
+    ranking = checkup_ranking(out.gaps, elevators=out.elevators)
+    out.notices += list(ranking.notices)
+    return ranking
+
+
+def _service_areas(project: Project, standards, network, fb: Feedback) -> gpd.GeoDataFrame | None:
+    """Each type's area within its facilities' required radius (walking, or circles)."""
+    from dataclasses import replace
+
+    from gis.network.inputs import facilities_from_layer
+    from gis.network.service_area import ServiceAreaParams, service_areas
+
+    layer = project.first(Role.FACILITIES)
+    if layer is None:
+        return None
+    fac = facilities_from_layer(layer, standards=standards)
+    keep = np.isin(fac.types.astype(str), [t.value for t in FacilityType])
+    if not keep.any():
+        return None
+    fac = replace(fac, ids=fac.ids[keep], names=fac.names[keep], types=fac.types[keep], points=fac.points[keep],
+                  required_m=None if fac.required_m is None else fac.required_m[keep])
+    mode = "network" if network is not None else "buffer"
+    params = ServiceAreaParams.from_standards(standards, mode=mode, per_facility=False)
+    params = replace(params, distances=params.distances[:1],
+                     type_distances=tuple((t, d[:1]) for t, d in params.type_distances))
+    result = service_areas(fac, network=network, params=params, feedback=fb)
+    return result.required if result.required is not None else result.per_type

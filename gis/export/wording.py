@@ -1,0 +1,170 @@
+"""Words printed in exported documents: table headers, legend titles, notes.
+
+Exports are documents for Chinese planning institutes, so they are written in Chinese by
+default whatever the UI language, and in English on request (``language="en"``). Each
+term keeps its English source marked for translation (so the UI can show it too) next to
+the Chinese wording used in documents; nothing here needs Qt, so the CLI writes the same
+Chinese report as the GUI.
+
+>>> term("households")
+'户数'
+>>> term("households", "en")
+'Households'
+"""
+
+from __future__ import annotations
+
+from gis.domain import FacilityType, Role
+from gis.i18n import QT_TRANSLATE_NOOP
+
+LANGUAGES = ("zh_CN", "en")
+
+_N = QT_TRANSLATE_NOOP
+TERMS: dict[str, tuple[str, str]] = {
+    # zones
+    "zone_id": (_N("export", "Zone ID"), "片区编号"),
+    "name": (_N("export", "Name"), "名称"),
+    "zone": (_N("export", "Zone"), "片区"),
+    "colour": (_N("export", "Colour"), "颜色"),
+    "members": (_N("export", "Member compound IDs"), "包含小区编号"),
+    "compounds": (_N("export", "Compounds"), "小区数"),
+    "buildings": (_N("export", "Buildings"), "楼栋数"),
+    "households": (_N("export", "Households"), "户数"),
+    "households_missing": (_N("export", "Compounds without households"), "缺户数小区"),
+    "area_m2": (_N("export", "Zone area (m²)"), "片区面积(m²)"),
+    "area_ha": (_N("export", "Zone area (ha)"), "片区面积(公顷)"),
+    "compound_area_m2": (_N("export", "Compound land (m²)"), "小区用地(m²)"),
+    "year_min": (_N("export", "Built from"), "最早建成"),
+    "year_max": (_N("export", "Built to"), "最晚建成"),
+    "old_share": (_N("export", "Old compounds (share)"), "老旧小区占比"),
+    "facilities": (_N("export", "Facilities inside"), "内部设施数"),
+    "contiguous": (_N("export", "Contiguous"), "连片"),
+    "missing": (_N("export", "Missing services"), "缺项"),
+    "missing_count": (_N("export", "Number of missing services"), "缺项数"),
+    "pooled_gain": (_N("export", "Gained by pooling"), "连片后补齐"),
+    "total": (_N("export", "Total"), "合计"),
+    # compounds and buildings
+    "compound_id": (_N("export", "Compound ID"), "小区编号"),
+    "compound": (_N("export", "Compound"), "小区"),
+    "build_year": (_N("export", "Build year"), "建成年代"),
+    "floors": (_N("export", "Floors"), "层数"),
+    "building_id": (_N("export", "Building ID"), "楼栋编号"),
+    "elderly": (_N("export", "Elderly (60+)"), "老年人口"),
+    "children": (_N("export", "Children (0-6)"), "婴幼儿人口"),
+    "households_affected": (_N("export", "Households affected"), "受影响户数"),
+    "nearest_m": (_N("export", "Nearest (m)"), "最近距离(m)"),
+    "required_m": (_N("export", "Required (m)"), "要求距离(m)"),
+    # elevators and money
+    "elevator_buildings": (_N("export", "Buildings needing an elevator"), "需加装电梯楼栋"),
+    "elevator_households": (_N("export", "Households in them"), "涉及户数"),
+    "elevators": (_N("export", "Elevators"), "电梯数"),
+    "subsidy_per_elevator": (_N("export", "Subsidy per elevator (yuan)"), "单台补贴(元)"),
+    "subsidy_total": (_N("export", "Subsidy (yuan)"), "补贴合计(元)"),
+    "cost_per_elevator": (_N("export", "Cost per elevator (yuan)"), "单台造价(元)"),
+    "cost_total": (_N("export", "Total cost (yuan)"), "总造价(元)"),
+    "residents_share": (_N("export", "Residents' share (yuan)"), "居民分摊(元)"),
+    "residents_per_household": (_N("export", "Residents' share per household (yuan)"), "户均分摊(元)"),
+    "estimate": (_N("export", "Estimate (yuan)"), "估算(元)"),
+    "preset": (_N("export", "Subsidy rule"), "补贴标准"),
+    # ranking
+    "rank": (_N("export", "Rank"), "排名"),
+    "score": (_N("export", "Score"), "得分"),
+    "pre_year": (_N("export", "Built before the cut-off"), "早于年限"),
+    # sheets
+    "sheet_zones": (_N("export", "Zones"), "片区"),
+    "sheet_gaps": (_N("export", "Compound gaps"), "小区缺项"),
+    "sheet_elevators": (_N("export", "Elevator candidates"), "加装电梯"),
+    "sheet_subsidy": (_N("export", "Subsidy estimate"), "补贴估算"),
+    "sheet_ranking": (_N("export", "Check-up ranking"), "体检排名"),
+    "sheet_notes": (_N("export", "Notes"), "说明"),
+    # map documents
+    "legend": (_N("export", "Legend"), "图例"),
+    "scale": (_N("export", "Scale"), "比例尺"),
+    "north": (_N("export", "N"), "北"),
+    "date": (_N("export", "Date"), "制图日期"),
+    "source": (_N("export", "Data source"), "数据来源"),
+    "crs": (_N("export", "Coordinate system"), "坐标系"),
+    "overview": (_N("export", "Overview"), "位置示意"),
+    "planned": (_N("export", "Planned facilities"), "规划设施"),
+    "gaps": (_N("export", "Service gaps"), "服务缺口"),
+    "service_areas": (_N("export", "Service areas"), "服务范围"),
+    "title_default": (_N("export", "Old compound renewal plan"), "老旧小区改造规划图"),
+    "no_gaps": (_N("export", "No gaps"), "无缺项"),
+    "yes": (_N("export", "Yes"), "是"),
+    "no": (_N("export", "No"), "否"),
+    "unit_m": (_N("export", "m"), "米"),
+}
+
+ROLE_TERMS: dict[Role, str] = {
+    Role.COMPOUNDS: "小区", Role.BUILDINGS: "建筑", Role.FACILITIES: "设施", Role.ROADS: "道路",
+    Role.ENTRANCES: "出入口", Role.BARRIERS: "隔离线", Role.ZONES: "改造片区",
+    Role.SERVICE_AREAS: "服务范围", Role.OTHER: "其他",
+}
+
+FACILITY_TERMS: dict[str, tuple[str, str]] = {
+    FacilityType.CLINIC.value: (_N("domain", "Clinic"), "卫生服务站"),
+    FacilityType.ELDERLY_CANTEEN.value: (_N("domain", "Elderly canteen"), "老年食堂"),
+    FacilityType.DAY_CARE.value: (_N("domain", "Elderly day care"), "日间照料中心"),
+    FacilityType.NURSING_HOME.value: (_N("domain", "Nursing home"), "养老院"),
+    FacilityType.KINDERGARTEN.value: (_N("domain", "Kindergarten"), "幼儿园"),
+    FacilityType.NURSERY.value: (_N("domain", "Nursery"), "托儿所"),
+    FacilityType.PLAY_AREA.value: (_N("domain", "Children's play area"), "儿童活动场地"),
+}
+
+
+# Attribute names in exported GIS files: short enough for a Shapefile in UTF-8 (10 bytes,
+# so at most three Chinese characters) and so never renamed: (English, Chinese).
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "zone_id": ("zone_id", "片区号"), "name": ("name", "名称"), "colour": ("colour", "颜色"),
+    "members": ("members", "含小区"), "compounds": ("compounds", "小区数"),
+    "buildings": ("buildings", "楼栋数"), "households": ("households", "户数"),
+    "households_missing": ("hh_missing", "缺户数"), "area_m2": ("area_m2", "面积m2"),
+    "area_ha": ("area_ha", "公顷"), "compound_area_m2": ("land_m2", "用地m2"),
+    "year_min": ("year_min", "最早年"), "year_max": ("year_max", "最晚年"),
+    "old_share": ("old_share", "老旧比"), "facilities": ("facilities", "设施数"),
+    "contiguous": ("contiguous", "连片"), "missing": ("missing", "缺项"),
+    "n_missing": ("n_missing", "缺项数"), "elevator_buildings": ("elev_bldg", "需梯楼"),
+    "elevator_households": ("elev_hh", "需梯户"), "subsidy_total": ("subsidy", "补贴元"),
+    "fac_clinic": ("clinic", "卫生站"), "fac_elderly_canteen": ("canteen", "食堂"),
+    "fac_day_care": ("day_care", "日照"), "fac_nursing_home": ("nursing", "养老院"),
+    "fac_kindergarten": ("kinder", "幼儿园"), "fac_nursery": ("nursery", "托儿所"),
+    "fac_play_area": ("play_area", "活动场"),
+}
+
+
+def field_name(key: str, language: str = "zh_CN") -> str:
+    """The attribute name of *key* in exported GIS files (the key when unknown).
+
+    >>> field_name("households"), field_name("households", "en")
+    ('户数', 'households')
+    """
+    pair = FIELD_NAMES.get(key)
+    if pair is None:
+        return key
+    return pair[1] if check_language(language) == "zh_CN" else pair[0]
+
+
+def check_language(language: str) -> str:
+    return language if language in LANGUAGES else "zh_CN"
+
+
+def term(key: str, language: str = "zh_CN") -> str:
+    """The document wording of *key* (the key itself when unknown)."""
+    pair = TERMS.get(key) or FACILITY_TERMS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if check_language(language) == "zh_CN" else pair[0]
+
+
+def facility_term(key: str, language: str = "zh_CN") -> str:
+    """The name of a facility type key ('clinic' -> 卫生服务站)."""
+    pair = FACILITY_TERMS.get(str(key))
+    if pair is None:
+        return str(key)
+    return pair[1] if check_language(language) == "zh_CN" else pair[0]
+
+
+def role_term(role: Role, language: str = "zh_CN") -> str:
+    from gis.domain import ROLE_LABELS
+
+    return ROLE_TERMS[role] if check_language(language) == "zh_CN" else ROLE_LABELS[role]
