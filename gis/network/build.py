@@ -3,7 +3,7 @@
 A road layer drawn by hand is messy: lines cross without a shared vertex, ends stop a
 metre short of the road they meet, pieces float alone. :func:`network_from_lines`
 
-1. moves line ends that lie within *snap_tolerance_m* of each other onto one point,
+1. moves line ends that lie within *snap_tolerance_m* of each other onto one of them,
 2. nodes all lines where they cross or touch (``shapely.node``),
 3. joins each remaining dead end to the nearest other line within the tolerance, splitting
    that line there,
@@ -48,9 +48,10 @@ def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs:
         return network_from_lines(source, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
     if is_osm_path(source):
         return network_from_osm(source, crs=crs, feedback=feedback)
-    from gis.network.inputs import read_vector
+    from gis.domain import Role
+    from gis.network.inputs import read_layer_file
 
-    roads = read_vector(source)
+    roads = read_layer_file(source, role=Role.ROADS, crs=crs).data
     return network_from_lines(roads, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
 
 
@@ -110,7 +111,7 @@ def _metric_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, crs: CRS | None
 
 
 def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
-    """Move line ends within *tolerance* of each other onto their mean; return lines, ends moved."""
+    """Move line ends within *tolerance* of each other onto one of them; return lines, ends moved."""
     if tolerance <= 0 or len(lines) == 0:
         return lines, 0
     coords, owner = shapely.get_coordinates(lines, return_index=True)
@@ -124,10 +125,10 @@ def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
         return lines, 0
     adj = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(2 * n, 2 * n))
     _, label = connected_components(adj, directed=False)
-    size = np.bincount(label)
-    mean = np.column_stack([np.bincount(label, weights=ends[:, k]) / size for k in (0, 1)])
-    target = mean[label]
-    moved = (size[label] > 1) & (np.hypot(*(target - ends).T) > 0)
+    first = np.full(label.max() + 1, len(label))
+    np.minimum.at(first, label, np.arange(len(label)))
+    target = ends[first[label]]  # every end moves onto the first end of its cluster
+    moved = np.any(target != ends, axis=1)
     coords[at[moved]] = target[moved]
     return shapely.linestrings(coords, indices=owner), int(moved.sum())
 

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
 from pyproj import CRS
 
-from gis.crs import WGS84, working_crs_for
-from gis.domain import FACILITY_LABELS, FacilityType, FieldRole
+from gis.crs import working_crs_for
+from gis.domain import FACILITY_LABELS, FacilityType, FieldRole, Role
 from gis.errors import CrsError, DataReadError, FieldMappingError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
@@ -27,58 +26,22 @@ from gis.standards import Standards
 ID_FIELDS = ("id", "fid", "编号", "设施编号", "序号", "code", "编码", "osm_id", "poi_id")
 TYPE_FIELDS = ("facility_type", "type", "类型", "设施类型", "类别", "category", "kind", "amenity")
 NAME_FIELDS = ("name", "名称", "设施名称", "名字")
-LON_FIELDS = ("经度", "lon", "lng", "longitude", "x")
-LAT_FIELDS = ("纬度", "lat", "latitude", "y")
 OTHER = "other"
 
 
-def read_vector(path: str | Path) -> gpd.GeoDataFrame:
-    """A vector file (Shapefile, GeoPackage, GeoJSON, ...) or a CSV with lon/lat columns.
+def read_layer_file(path: str | Path, *, role: Role, source_crs: str | None = None,
+                    crs: CRS | None = None) -> Layer:
+    """A file read by the project importer (gis.io): repaired, fields mapped, metric CRS.
 
-    Uses the project importer (gis.io) when it is installed, else GDAL through pyogrio.
+    *source_crs* is the user's word on the file's CRS (``gcj02``, ``EPSG:4326``, ...).
     """
+    from gis.io.importer import read_layer
+
     path = Path(path)
     if not path.exists():
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
-    try:
-        from gis.io.importer import read_layer
-    except ImportError:
-        read_layer = None
-    if read_layer is not None:
-        result = read_layer(path)
-        return result.data if isinstance(result, Layer) else result
-    if path.suffix.lower() in (".csv", ".txt"):
-        return _read_csv_points(path)
-    try:
-        return gpd.read_file(path)
-    except Exception as exc:  # pyogrio raises several error types for unreadable files
-        raise DataReadError(QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}"),
-                            path=str(path), reason=str(exc).splitlines()[0]) from exc
-
-
-def _read_csv_points(path: Path) -> gpd.GeoDataFrame:
-    """Points from a CSV with 经度/纬度 (or lon/lat) columns in WGS 84; UTF-8 or GB18030."""
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} is neither UTF-8 nor GBK text."), path=str(path))
-    from io import StringIO
-
-    table = pd.read_csv(StringIO(text))
-    lon, lat = _pick(table.columns, LON_FIELDS), _pick(table.columns, LAT_FIELDS)
-    if lon is None or lat is None:
-        raise FieldMappingError(QT_TRANSLATE_NOOP("errors", "{path} has no longitude/latitude columns "
-                                                  "(经度/纬度 or lon/lat)."), path=str(path))
-    x, y = pd.to_numeric(table[lon], errors="coerce"), pd.to_numeric(table[lat], errors="coerce")
-    if x.isna().any() or y.isna().any():
-        raise FieldMappingError(QT_TRANSLATE_NOOP("errors", "{path}: {count} rows have no usable coordinates."),
-                                path=str(path), count=int((x.isna() | y.isna()).sum()))
-    return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(x, y), crs=WGS84)
+    options = {"source_crs": source_crs} if source_crs else {}
+    return read_layer(path, crs=crs, role=role, **options)
 
 
 def _pick(columns, candidates: tuple[str, ...]) -> str | None:
@@ -121,11 +84,11 @@ class Facilities:
 
 def facilities_from_frame(frame: gpd.GeoDataFrame, *, crs: CRS | None = None, id_field: str | None = None,
                           type_field: str | None = None, name_field: str | None = None,
-                          standards: Standards | None = None) -> Facilities:
+                          standards: Standards | None = None, types_from_names: bool = True) -> Facilities:
     """Normalise a facility layer: ids (field or row index), types, names, points in *crs*.
 
-    Polygons stand for their interior point. *standards* recognise Chinese type text
-    and names and give each facility its required radius.
+    Polygons stand for their interior point. *standards* recognise Chinese type text (and
+    names, with *types_from_names*) and give each facility its required radius.
     """
     if frame.crs is None:
         raise CrsError(QT_TRANSLATE_NOOP("errors", "The facility layer has no coordinate system."))
@@ -149,7 +112,8 @@ def facilities_from_frame(frame: gpd.GeoDataFrame, *, crs: CRS | None = None, id
     ids = frame[id_field].to_numpy(dtype=object) if id_field else np.arange(len(frame), dtype=object)
     names = frame[name_field].fillna("").astype(str).to_numpy() if name_field else np.full(len(frame), "")
     raw_types = frame[type_field].fillna("").astype(str).to_numpy() if type_field else np.full(len(frame), "")
-    types = np.array([facility_type_of(t, n, standards) for t, n in zip(raw_types, names)], dtype=object)
+    types = np.array([facility_type_of(t, n if types_from_names else "", standards)
+                      for t, n in zip(raw_types, names)], dtype=object)
     labels = np.array([f"{t} {n}" for t, n in zip(raw_types, names)], dtype=object)
     required = _required(types, labels, standards) if standards is not None else None
     return Facilities(ids=ids, types=types, names=names, points=points, crs=crs,
@@ -157,10 +121,15 @@ def facilities_from_frame(frame: gpd.GeoDataFrame, *, crs: CRS | None = None, id
 
 
 def facilities_from_layer(layer: Layer, *, standards: Standards | None = None) -> Facilities:
-    """:func:`facilities_from_frame` with the layer's field roles."""
-    return facilities_from_frame(layer.data, id_field=layer.fields.get(FieldRole.ID),
-                                 type_field=layer.fields.get(FieldRole.FACILITY_TYPE),
-                                 name_field=layer.fields.get(FieldRole.NAME), standards=standards)
+    """:func:`facilities_from_frame` with the layer's field roles.
+
+    A mapped facility-type field is trusted (the importer fills it from names and
+    categories, leaving non-facilities empty), so names are not classified again.
+    """
+    type_field = layer.fields.get(FieldRole.FACILITY_TYPE)
+    return facilities_from_frame(layer.data, id_field=layer.fields.get(FieldRole.ID), type_field=type_field,
+                                 name_field=layer.fields.get(FieldRole.NAME), standards=standards,
+                                 types_from_names=type_field is None)
 
 
 _LABELS = {text.lower(): ftype.value for ftype, text in FACILITY_LABELS.items()}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+import shapely.errors
 
 from gis.feedback import Feedback, ensure
 from gis.network.attach import Attachment
@@ -54,27 +55,48 @@ def edge_ends(graph: WalkGraph, reach: Reach, group: np.ndarray, shift: np.ndarr
 
 def covered_lines(graph: WalkGraph, ends: EdgeEnds, cutoff: float, sources: Attachment,
                   source_group: np.ndarray, shift: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Lines walked within *cutoff* and the group of each: full edges, partial edges,
-    the stretch of each source's own edge, and the walk from each source to its edge."""
+    """Lines walked within *cutoff* and the group of each: whole and partial edges (one
+    piece per walked stretch, never overlapping) and the walk from each source to its edge."""
     length = graph.length[ends.edge]
     ru, rv = cutoff - ends.du, cutoff - ends.dv
-    full = (ru >= length) | (rv >= length) | ((ru >= 0) & (rv >= 0) & (ru + rv >= length))
-    part_u, part_v = ~full & (ru > 0), ~full & (rv > 0)
     s = np.flatnonzero((source_group >= 0) & sources.attached)
     budget = cutoff + shift[s] - sources.lead[s]
-    own = s[budget > 0]
-    own_budget = budget[budget > 0]
-    line = np.concatenate([ends.edge[part_u], ends.edge[part_v], sources.edge[own]])
-    start = np.concatenate([np.zeros(part_u.sum()), length[part_v] - rv[part_v],
-                            sources.offset[own] - own_budget])
-    end = np.concatenate([ru[part_u], length[part_v], sources.offset[own] + own_budget])
-    partial = graph.lines.substrings(line, start, end)
+    own, own_budget = s[budget > 0], budget[budget > 0]
+    reached_u, reached_v = ru > 0, rv > 0
+    group = np.concatenate([ends.group[reached_u], ends.group[reached_v], source_group[own]])
+    edge = np.concatenate([ends.edge[reached_u], ends.edge[reached_v], sources.edge[own]])
+    lo = np.concatenate([np.zeros(reached_u.sum()), length[reached_v] - rv[reached_v],
+                         sources.offset[own] - own_budget])
+    hi = np.concatenate([ru[reached_u], length[reached_v], sources.offset[own] + own_budget])
+    group, edge, lo, hi = _merge_intervals(group, edge, np.maximum(lo, 0.0),
+                                           np.minimum(hi, graph.length[edge]))
+    whole = (lo <= 0.0) & (hi >= graph.length[edge])
+    pieces = graph.lines.substrings(edge[~whole], lo[~whole], hi[~whole])
     walk, walk_group = _access_walks(sources, s, cutoff + shift[s], source_group)
-    lines = np.concatenate([graph.geometry[ends.edge[full]], partial, walk])
-    group = np.concatenate([ends.group[full], ends.group[part_u], ends.group[part_v],
-                            source_group[own], walk_group])
+    lines = np.concatenate([graph.geometry[edge[whole]], pieces, walk])
+    groups = np.concatenate([group[whole], group[~whole], walk_group])
     keep = shapely.length(lines) > 0
-    return lines[keep], group[keep]
+    return lines[keep], groups[keep]
+
+
+def _merge_intervals(group: np.ndarray, edge: np.ndarray, lo: np.ndarray, hi: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Union of the intervals [lo, hi] of each (group, edge): disjoint, sorted."""
+    keep = hi > lo
+    group, edge, lo, hi = group[keep], edge[keep], lo[keep], hi[keep]
+    if len(lo) == 0:
+        return group, edge, lo, hi
+    order = np.lexsort((lo, edge, group))
+    group, edge, lo, hi = group[order], edge[order], lo[order], hi[order]
+    new_key = np.ones(len(lo), dtype=bool)
+    new_key[1:] = (group[1:] != group[:-1]) | (edge[1:] != edge[:-1])
+    rank = np.cumsum(new_key) - 1
+    span = float(hi.max()) + 1.0
+    reach_hi = np.maximum.accumulate(hi + rank * span) - rank * span  # running max within each key
+    start = new_key.copy()
+    start[1:] |= lo[1:] > reach_hi[:-1]
+    first = np.flatnonzero(start)
+    return group[first], edge[first], lo[first], np.maximum.reduceat(hi, first)
 
 
 def _access_walks(sources: Attachment, rows: np.ndarray, budget: np.ndarray,
@@ -129,6 +151,13 @@ def band_polygon(lines: np.ndarray, *, width: float, quad_segs: int) -> shapely.
     so the result equals the plain buffer (up to the arcs' approximation).
     """
     noded = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    try:
+        return _band_by_blocks(noded, width, quad_segs)
+    except shapely.errors.GEOSException:  # degenerate blocks (slivers): the plain buffer is always right
+        return shapely.buffer(shapely.multilinestrings(noded), width, quad_segs=quad_segs)
+
+
+def _band_by_blocks(noded: np.ndarray, width: float, quad_segs: int) -> shapely.Geometry:
     faces_gc, cuts, dangles, invalid = shapely.polygonize_full(noded)
     faces = shapely.get_parts(faces_gc)
     if len(faces) == 0:

@@ -31,7 +31,7 @@ from gis.io.notices import Notice, notice, short_list
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
-from gis.network.inputs import Facilities
+from gis.network.inputs import OTHER, Facilities
 from gis.network.polygons import band_polygons, covered_lines, edge_ends
 from gis.standards import Standards
 
@@ -54,6 +54,9 @@ class ServiceAreaParams:
     max_access_m : facilities farther than this from every street reach nothing.
     quad_segs : segments per quarter circle of the buffers (speed against smoothness).
     per_facility : also draw one polygon per facility and distance (else only per type).
+    include_other : also draw facilities of unknown type ("other"); they are always drawn
+        when no facility has a known type.
+    workers : threads for the polygon step (shapely releases the GIL).
     """
 
     mode: str = "network"
@@ -64,6 +67,8 @@ class ServiceAreaParams:
     max_access_m: float | None = None
     quad_segs: int = 3
     per_facility: bool = True
+    include_other: bool = False
+    workers: int = 1
 
     def distances_for(self, facility_type: str) -> tuple[float, ...]:
         """Ascending distances for *facility_type*."""
@@ -134,6 +139,11 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
     else:
         result = _buffer_areas(facilities, params, fb)
     result.network = network.summary() if network is not None else None
+    left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
+    if len(left_out):
+        result.notices.insert(0, notice(QT_TRANSLATE_NOOP(
+            "network", "{count} features are not facilities of a known type and were left out: {ids}"),
+            count=len(left_out), ids=short_list(facilities.ids[left_out])))
     return result
 
 
@@ -141,7 +151,7 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
 def _buffer_areas(facilities: Facilities, params: ServiceAreaParams, fb: Feedback) -> ServiceAreaResult:
     t0 = time.perf_counter()
     rows, dist, geoms = [], [], []
-    for ftype in _types(facilities):
+    for ftype in _types(facilities, params):
         idx = np.flatnonzero(facilities.types == ftype)
         for d in params.distances_for(ftype):
             fb.check()
@@ -155,7 +165,7 @@ def _buffer_areas(facilities: Facilities, params: ServiceAreaParams, fb: Feedbac
     if facilities.required_m is not None:
         ok = np.isfinite(facilities.required_m)
         circles = shapely.buffer(facilities.points[ok], facilities.required_m[ok], quad_segs=8)
-        types = _types(facilities)
+        types = _types(facilities, params)
         kinds = facilities.types[ok].astype(str)
         required = _required_frame(facilities, types, [shapely.union_all(circles[kinds == t]) for t in types])
     fb.progress(1.0)
@@ -171,18 +181,19 @@ def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceArea
     t = time.perf_counter()
     att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
     timing["attach"] = time.perf_counter() - t
-    notices = _attach_notices(facilities, att, graph)
-    types = _types(facilities)
+    types = _types(facilities, params)
+    notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
     fac_parts, type_parts = [], []
+    share = 0.85 if facilities.required_m is not None else 1.0
     for k, ftype in enumerate(types):
-        sub = fb.sub(k / len(types), (k + 1) / len(types))
+        sub = fb.sub(share * k / len(types), share * (k + 1) / len(types))
         rows = np.flatnonzero(facilities.types == ftype)
         f, p = _type_areas(graph, att, rows, params.distances_for(ftype), params, sub, timing)
         fac_parts.append(f)
         type_parts.append((ftype, p))
     per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in zip(*fac_parts)])
     per_type = _type_frame(facilities, type_parts)
-    required = _network_required(facilities, graph, att, params, timing, fb)
+    required = _network_required(facilities, graph, att, params, timing, fb.sub(share, 1.0))
     return ServiceAreaResult(per_facility, per_type, bands_from(per_type), required,
                              att.access, None, notices, timing)
 
@@ -204,8 +215,8 @@ def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: 
         step = fb.sub(0.3 + 0.7 * k / len(distances), 0.3 + 0.7 * (k + 1) / len(distances))
         if by_fac is not None:
             lines, group = covered_lines(graph, by_fac, d, sub, np.arange(n), zero)
-            out_geom.append(band_polygons(lines, group, n, width=params.edge_buffer_m,
-                                          quad_segs=params.quad_segs, feedback=step.sub(0.0, 0.9)))
+            out_geom.append(band_polygons(lines, group, n, width=params.edge_buffer_m, quad_segs=params.quad_segs,
+                                          workers=params.workers, feedback=step.sub(0.0, 0.9)))
             out_rows.append(rows)
             out_dist.append(np.full(n, d))
         lines, group = covered_lines(graph, by_type, d, sub, np.zeros(n, dtype=np.int64), zero)
@@ -226,7 +237,7 @@ def _network_required(facilities: Facilities, graph: WalkGraph, att: Attachment,
     """
     if facilities.required_m is None:
         return None
-    types = _types(facilities)
+    types = _types(facilities, params)
     ok = np.flatnonzero(np.isfinite(facilities.required_m))
     if len(ok) == 0:
         return _required_frame(facilities, types, [shapely.Polygon()] * len(types))
@@ -240,26 +251,26 @@ def _network_required(facilities: Facilities, graph: WalkGraph, att: Attachment,
     ends = edge_ends(graph, r, code, radius)
     lines, group = covered_lines(graph, ends, 0.0, sub, code, radius)
     polys = band_polygons(lines, group, len(types), width=params.edge_buffer_m, quad_segs=params.quad_segs,
-                          feedback=fb)
+                          workers=params.workers, feedback=fb)
     timing["polygons"] += time.perf_counter() - t
     return _required_frame(facilities, types, polys)
 
 
-def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph) -> list[Notice]:
+def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph, drawn: np.ndarray) -> list[Notice]:
     out = []
-    lost = np.flatnonzero(~att.attached)
+    lost = np.flatnonzero(drawn & ~att.attached)
     if len(lost):
         out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
                                             "line and reach nothing: {ids}"),
                           count=len(lost), ids=short_list(facilities.ids[lost])))
-    far = np.flatnonzero(att.attached & (att.access > FAR_FROM_ROAD_M))
+    far = np.flatnonzero(drawn & att.attached & (att.access > FAR_FROM_ROAD_M))
     if len(far):
         out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
                                             "nearest walkable line; their walks start with that straight "
                                             "stretch: {ids}"),
                           count=len(far), metres=int(FAR_FROM_ROAD_M), ids=short_list(facilities.ids[far])))
-    label = graph.components.edge_label[att.edge[att.attached]]
-    island = np.flatnonzero(att.attached)[label > 0]
+    on = np.flatnonzero(drawn & att.attached)
+    island = on[graph.components.edge_label[att.edge[on]] > 0]
     if len(island):
         out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
                                             "is not connected to the main one: {ids}"),
@@ -268,8 +279,11 @@ def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph) -
 
 
 # -- frames -------------------------------------------------------------------------------
-def _types(facilities: Facilities) -> np.ndarray:
-    return np.unique(facilities.types.astype(str))
+def _types(facilities: Facilities, params: ServiceAreaParams) -> np.ndarray:
+    """The types to draw, sorted: all but "other", unless asked or nothing else is known."""
+    types = np.unique(facilities.types.astype(str))
+    known = types[types != OTHER]
+    return types if params.include_other or len(known) == 0 else known
 
 
 def _facility_frame(facilities: Facilities, rows: np.ndarray, dist: np.ndarray, geoms: np.ndarray

@@ -1,0 +1,111 @@
+"""Results keyed by a hash of their inputs, so work is redone only when an input changes.
+
+>>> cache = ResultCache(maxsize=4)
+>>> cache.get_or_compute(input_key("a", 1), lambda: 42), cache.get_or_compute(input_key("a", 1), lambda: 0)
+(42, 42)
+>>> cache.hits, cache.misses
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS
+
+from gis.feedback import Feedback
+from gis.network.build import DEFAULT_SNAP_M, build_network
+from gis.network.graph import WalkGraph
+from gis.network.inputs import Facilities
+
+T = TypeVar("T")
+
+
+def input_key(*parts: object) -> str:
+    """A hex digest of *parts*: fingerprints, arrays, frames, files (path, size, mtime), values."""
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(_bytes_of(part))
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+def _bytes_of(part: object) -> bytes:
+    if hasattr(part, "fingerprint"):
+        return str(part.fingerprint).encode()
+    if isinstance(part, np.ndarray):
+        return part.tobytes() if part.dtype != object else "\x1f".join(map(str, part)).encode()
+    if isinstance(part, (gpd.GeoDataFrame, gpd.GeoSeries)):
+        geoms = part.geometry.values if isinstance(part, gpd.GeoDataFrame) else part.values
+        body = b"".join(shapely.to_wkb(np.asarray(geoms)).tolist())
+        attrs = part.drop(columns=part.geometry.name).to_csv().encode() if isinstance(part, gpd.GeoDataFrame) else b""
+        return body + attrs + str(part.crs).encode()
+    if isinstance(part, CRS):
+        return part.to_wkt().encode()
+    if isinstance(part, Path):
+        stat = part.stat()
+        return f"{part.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    return repr(part).encode()
+
+
+class ResultCache:
+    """A small thread-safe LRU map from input keys to results (treat results as read-only)."""
+
+    def __init__(self, maxsize: int = 8) -> None:
+        self.maxsize = maxsize
+        self._items: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._items
+
+    def get_or_compute(self, key: str, compute: Callable[[], T]) -> T:
+        """The cached result for *key*, else ``compute()`` stored under it."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key]  # type: ignore[return-value]
+            self.misses += 1
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def cached_network(cache: ResultCache, source: str | Path | gpd.GeoDataFrame, *, crs: CRS | None = None,
+                   snap_tolerance_m: float = DEFAULT_SNAP_M, feedback: Feedback | None = None) -> WalkGraph:
+    """:func:`gis.network.build.build_network`, reused while the source and options are unchanged."""
+    src = Path(source) if isinstance(source, str) else source
+    key = input_key("network", src, crs, float(snap_tolerance_m))
+    return cache.get_or_compute(key, lambda: build_network(source, crs=crs, snap_tolerance_m=snap_tolerance_m,
+                                                           feedback=feedback))
+
+
+def cached_service_areas(cache: ResultCache, facilities: Facilities, *, network: WalkGraph | None = None,
+                         params=None, feedback: Feedback | None = None):
+    """:func:`gis.network.service_area.service_areas`, reused while its inputs are unchanged."""
+    from gis.network.service_area import ServiceAreaParams, service_areas
+
+    params = params if params is not None else ServiceAreaParams()
+    key = input_key("service_areas", facilities, network, params)
+    return cache.get_or_compute(key, lambda: service_areas(facilities, network=network, params=params,
+                                                           feedback=feedback))
