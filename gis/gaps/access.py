@@ -276,6 +276,8 @@ class GapResult:
 
     Rows are compound fids; columns follow ``types``. ``required_m`` is each type's
     standard radius (its default variant), for labels such as "No clinic within 300 m".
+    ``origin`` says per compound where walks start (entrances, boundary, centroid);
+    ``origins`` are kept for siting and for rerunning with planned facilities.
     """
 
     compounds: CompoundTable
@@ -284,6 +286,7 @@ class GapResult:
     required_m: dict[str, float]
     method: str
     origin: np.ndarray
+    origins: Origins | None = None
     notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -415,7 +418,7 @@ def analyse_gaps(compounds: Layer | CompoundTable, facilities: Layer | Facilitie
     matrix = gap_matrix(origins, fac, types=types, max_distance_m=max_distance_m, feedback=fb.sub(0.2, 1.0))
     required = {t: standards.required(t).distance_m for t in types}
     how = origins.how if origins.how is not None else np.full(origins.n, "boundary", dtype=object)
-    result = GapResult(table, fac, matrix, required, origins.method, how)
+    result = GapResult(table, fac, matrix, required, origins.method, how, origins)
     result.notices = _notices(result, origins)
     result.seconds = time.perf_counter() - t0
     return result
