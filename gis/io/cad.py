@@ -21,7 +21,7 @@ import shapely
 from gis.errors import DataReadError
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.encoding import EncodingInfo, canonical
+from gis.io.encoding import SAMPLE_BYTES, EncodingInfo, canonical, decoder_name, verify
 from gis.io.gdal_read import gdal_config, read_frame
 from gis.io.notices import notice
 from gis.io.raw import RawLayer
@@ -32,20 +32,22 @@ _KEEP = ["Layer", "SubClasses", "Text", "EntityHandle"]
 
 
 def dxf_encoding(path: Path, *, user: str | None = None) -> EncodingInfo:
-    """UTF-8 for R2007+ drawings, else the ``$DWGCODEPAGE`` (ANSI_936 → GBK)."""
+    """UTF-8 for R2007+ drawings, else the ``$DWGCODEPAGE`` (ANSI_936 → GBK), checked against
+    the text: Chinese text under a Western code page is read as GB18030, with a warning."""
     if user:
         return EncodingInfo(canonical(user), "user")
     with open(path, "rb") as f:
-        head = f.read(_HEADER_BYTES).decode("latin-1")
+        data = f.read(SAMPLE_BYTES)
+    head = data[:_HEADER_BYTES].decode("latin-1")
     version = _header_value(head, "$ACADVER")
     if version is None or version >= "AC1021":
         return EncodingInfo("UTF-8", "format")
-    page = _header_value(head, "$DWGCODEPAGE") or ""
-    digits = re.sub(r"\D", "", page)
+    digits = re.sub(r"\D", "", _header_value(head, "$DWGCODEPAGE") or "")
     try:
-        return EncodingInfo(canonical(digits or "1252"), "format")
+        declared = canonical(digits or "1252")
     except DataReadError:
-        return EncodingInfo("CP1252", "format")
+        declared = "CP1252"
+    return verify(declared, "format", data)
 
 
 def _header_value(head: str, name: str) -> str | None:
@@ -57,8 +59,8 @@ def read_dxf(path: Path, *, layer: str | None = None, encoding: str | None = Non
              feedback: Feedback | None = None) -> RawLayer:
     """Entities of *path* (of one CAD *layer* if given) with closed polylines as polygons."""
     enc = dxf_encoding(path, user=encoding)
-    notes = []
-    with gdal_config(DXF_ENCODING=enc.name, DXF_INLINE_BLOCKS="TRUE"):
+    notes = list(enc.notices)
+    with gdal_config(DXF_ENCODING=decoder_name(enc.name), DXF_INLINE_BLOCKS="TRUE"):
         frame = read_frame(path, feedback=feedback, notices=notes)
     frame = frame[[c for c in _KEEP if c in frame.columns] + [frame.geometry.name]]
     frame = frame.set_geometry(_close_rings(np.asarray(frame.geometry.values, dtype=object)))

@@ -140,7 +140,7 @@ def verify(declared: str, source: str, data: bytes) -> EncodingInfo:
 
 
 def _corrected(declared: str, source: str, actual: str) -> EncodingInfo:
-    where = {"cpg": ".cpg", "ldid": "DBF header"}.get(source, source)
+    where = {"cpg": ".cpg", "ldid": "DBF header", "format": "file header"}.get(source, source)
     note = notice(QT_TRANSLATE_NOOP("io", "The {where} says {declared}, but the text is "
                                     "{actual}; it was read as {actual}. Choose the encoding if "
                                     "names look wrong."),

@@ -52,8 +52,8 @@ PATTERNS: dict[FieldRole, tuple[tuple[str, ...], tuple[str, ...]]] = {
     FieldRole.ROAD_CLASS: (("道路等级", "等级", "道路类型", "道路类别", "highway", "fclass",
                             "road_class", "roadclass", "class", "dldj"), ("道路等级",)),
     FieldRole.ID: (("id", "fid", "objectid", "uid", "oid", "编号", "序号", "代码", "code",
-                    "小区编号", "小区代码", "xqbh", "xqdm",
-                    "poi_id", "poiid", "bh", "bsm"), ()),
+                    "小区编号", "小区代码", "楼栋编号", "楼号", "建筑编号", "设施编号", "出入口编号",
+                    "xqbh", "xqdm", "poi_id", "poiid", "bh", "bsm"), ("编号",)),
 }
 # names that contain a key word but mean something else (admin units, not the feature)
 _NOT_NAME = ("省", "市", "区县", "县", "街道", "社区", "乡镇", "镇", "行政区", "道路", "路",
@@ -69,6 +69,7 @@ ROLE_FIELDS = {
     Role.FACILITIES: (FieldRole.ID, FieldRole.NAME, FieldRole.FACILITY_TYPE, FieldRole.COMPOUND_ID),
     Role.ROADS: (FieldRole.ID, FieldRole.NAME, FieldRole.ROAD_CLASS),
     Role.ENTRANCES: (FieldRole.ID, FieldRole.NAME, FieldRole.COMPOUND_ID),
+    Role.BARRIERS: (FieldRole.ID, FieldRole.NAME),
     Role.OTHER: (FieldRole.ID, FieldRole.NAME, FieldRole.BUILD_YEAR, FieldRole.HOUSEHOLDS,
                  FieldRole.POPULATION),
 }

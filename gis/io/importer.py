@@ -325,7 +325,11 @@ def _mismatch_error(info: CrsInfo, x, y, raw: RawLayer, path: str) -> CrsError:
     elif guess.candidates:
         hint = ", ".join(f"EPSG:{c.epsg}" for c in guess.candidates[:3])
     else:
-        hint = "?"
+        return CrsError(QT_TRANSLATE_NOOP(
+            "errors", "The coordinates in {path} ({range}) do not fit its coordinate system {crs} "
+                      "(from {source}), nor any system used in China. Georeference the data or "
+                      "choose the right coordinate system (source CRS)."),
+            path=path, range=spread.text(), crs=describe(info.crs), source=info.source)
     return CrsError(QT_TRANSLATE_NOOP(
         "errors", "The coordinates in {path} ({range}) do not fit its coordinate system {crs} "
                   "(from {source}). They look like {hint}. Choose the right coordinate system "

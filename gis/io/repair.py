@@ -161,6 +161,13 @@ def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFr
     invalid = ~shapely.is_valid(geoms)
     if not invalid.any():
         return gdf
+    nonfinite = np.zeros(len(geoms), dtype=bool)
+    coords, index = shapely.get_coordinates(geoms[invalid], return_index=True)
+    bad_rows = np.unique(index[~np.isfinite(coords).all(axis=1)])
+    nonfinite[np.flatnonzero(invalid)[bad_rows]] = True
+    if nonfinite.any():  # NaN / inf vertices: nothing to repair from
+        gdf = _drop(gdf, nonfinite, counts, "empty_dropped")
+        geoms, invalid = geoms[~nonfinite], invalid[~nonfinite]
     geoms = geoms.copy()
     if fam == "polygon":
         fixed = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)

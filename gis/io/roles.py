@@ -1,4 +1,5 @@
-"""What a layer holds (compounds, buildings, facilities, roads, entrances), and why we think so.
+"""What a layer holds (compounds, buildings, facilities, roads, entrances, barriers such as
+rivers and railways), and why we think so.
 
 Evidence, each adding to a role's score: the geometry family (lines → roads; points →
 facilities or entrances; polygons → compounds or buildings), the file or layer name
@@ -28,8 +29,10 @@ _NAME_HINTS = {  # pinyin abbreviations only as whole words: 'xq_2020', not 'xqz
     Role.FACILITIES: r"设施|facilit|医疗|养老|幼儿园|托育|食堂|卫生|amenit",
     Role.ROADS: r"道路|路网|road|street|highway|(?<![a-z])dl(?![a-z])",
     Role.ENTRANCES: r"出入口|大门|门口|entrance|gate",
+    Role.BARRIERS: r"水系|河流|河道|水域|river|water|rail|铁路|围墙|barrier",
 }
 _RESIDENTIAL = re.compile(r"小区|住宅区|住宅小区|花园|家园|新村|公寓|苑|宿舍|residential")
+_BARRIER = re.compile(r"(?:河|江|湖|渠|溪|水库|铁路|高架|river|railway)$", re.IGNORECASE)
 _ENTRANCE = re.compile(r"出入口|大门|[东南西北]门|入口|entrance|gate", re.IGNORECASE)
 _SAMPLE = 2000
 
@@ -73,7 +76,8 @@ def _by_geometry(family: str, add) -> None:
 
 
 def _by_name(hint: str, family: str, add) -> None:
-    allowed = {"polygon": (Role.COMPOUNDS, Role.BUILDINGS), "line": (Role.ROADS,),
+    allowed = {"polygon": (Role.COMPOUNDS, Role.BUILDINGS, Role.BARRIERS),
+               "line": (Role.ROADS, Role.BARRIERS),
                "point": (Role.FACILITIES, Role.ENTRANCES)}.get(family, ())
     for role, pattern in _NAME_HINTS.items():
         if role in allowed and re.search(pattern, hint or "", re.IGNORECASE):
@@ -122,6 +126,11 @@ def _by_values(sample, family: str, fields, rules: FacilityRules, add) -> None:
             if gates >= 0.3:
                 add(Role.ENTRANCES, 3.0 * gates + 1.0, notice(QT_TRANSLATE_NOOP(
                     "io", "{pct:.0f}% of the names are gates or entrances"), pct=100 * gates))
+    if family in ("polygon", "line") and names is not None:
+        water = names.str.strip().str.contains(_BARRIER, na=False).mean()
+        if water >= 0.5:
+            add(Role.BARRIERS, 3.0 * water, notice(QT_TRANSLATE_NOOP(
+                "io", "{pct:.0f}% of the names are rivers, lakes or railways"), pct=100 * water))
     parts = [t.fillna("") for t in (names, cats) if t is not None]
     text = parts[0] if len(parts) == 1 else parts[0] + " " + parts[1]
     res = text.str.contains(_RESIDENTIAL, na=False).mean()

@@ -1,13 +1,15 @@
 """Shapefiles: missing or damaged parts, the attribute encoding, the .prj.
 
-A missing ``.shx`` is rebuilt from the ``.shp`` (in a temporary copy; the user's folder is
-left untouched). A ``.shp`` shorter than its header says is truncated: the features whose
+A missing ``.shx`` is rebuilt from the ``.shp`` and field names cut in the middle of a
+character (11-byte DBF names, UTF-8 Chinese) are mended, both in a temporary copy: the
+user's folder is left untouched. A ``.shp`` shorter than its header says is truncated: the features whose
 geometry is cut off are dropped and counted. A missing ``.dbf`` gives geometries without
 attributes; a missing ``.prj`` leaves the CRS to inference; an unreadable one is reported.
 """
 
 from __future__ import annotations
 
+import codecs
 import shutil
 import struct
 import tempfile
@@ -57,11 +59,18 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
     if parts[".dbf"] is None:
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The attribute table (.dbf) is missing: only geometries were imported.")))
+    cut = _cut_field_names(parts[".dbf"], enc.name) if parts[".dbf"] is not None else []
+    if cut:
+        counts["field_names_fixed"] = len(cut)
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "{n} field names were cut in the middle of a character by the program that "
+                  "wrote the file; the broken character was removed."), n=len(cut)))
     if parts[".shx"] is None:
-        frame = _read_without_shx(shp, parts, enc.name, feedback, notes)
         counts["shx_rebuilt"] = 1
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The index (.shx) was missing and was rebuilt from the .shp.")))
+    if parts[".shx"] is None or cut:
+        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes)
     else:
         frame = read_frame(shp, encoding=decoder_name(enc.name), feedback=feedback, notices=notes)
     if shp.stat().st_size < declared:
@@ -79,14 +88,43 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
                     source, enc, counts, notes)
 
 
-def _read_without_shx(shp: Path, parts: dict, encoding: str, feedback, notes):
-    tmp = Path(tempfile.mkdtemp(prefix="ocp_shx_"))
+def _cut_field_names(dbf: Path, encoding: str) -> list[tuple[int, bytes]]:
+    """(header offset, fixed 11-byte name) for DBF field names that end in half a character."""
+    codec = decoder_name(encoding)
+    try:
+        with open(dbf, "rb") as f:
+            head = f.read(32)
+            header_len = struct.unpack("<H", head[8:10])[0] if len(head) >= 32 else 0
+            fields = f.read(max(header_len - 32, 0))
+    except OSError:
+        return []
+    fixes = []
+    for pos in range(0, len(fields) - 31, 32):
+        raw = fields[pos:pos + 11].split(b"\0", 1)[0]
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            whole = codecs.getincrementaldecoder(codec)("replace").decode(raw, final=False)
+            fixed = whole.replace("\ufffd", "").encode(codec)[:10]
+            if fixed and fixed != raw:
+                fixes.append((32 + pos, fixed.ljust(11, b"\0")))
+    return fixes
+
+
+def _read_repaired_copy(shp: Path, parts: dict, encoding: str, fixes, feedback, notes):
+    """Read a temporary copy: .shx rebuilt when missing, cut field names mended."""
+    tmp = Path(tempfile.mkdtemp(prefix="ocp_shp_"))
     try:
         copy = tmp / "layer.shp"
         shutil.copyfile(shp, copy)
         for ext, part in parts.items():
             if part is not None:
                 shutil.copyfile(part, tmp / f"layer{ext}")
+        if fixes:
+            with open(tmp / "layer.dbf", "r+b") as f:
+                for offset, name in fixes:
+                    f.seek(offset)
+                    f.write(name)
         with gdal_config(SHAPE_RESTORE_SHX="YES"):
             return read_frame(copy, encoding=decoder_name(encoding), feedback=feedback, notices=notes)
     finally:
