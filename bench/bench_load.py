@@ -58,7 +58,7 @@ def renderer_peak_kb() -> int:
                 status = fh.read()
         except OSError:
             continue
-        if f"PPid:\t{os.getpid()}" in status or "QtWebEngineProcess" in status and _is_descendant(int(pid)):
+        if _is_descendant(int(pid)):
             for line in status.splitlines():
                 if line.startswith("VmHWM:"):
                     total += int(line.split()[1])

@@ -1,0 +1,100 @@
+"""Translation upkeep: collect strings, merge translations, compile.
+
+    python tools/i18n.py update              # lupdate gis/ and gui/ into resources/i18n/app_zh_CN.ts
+    python tools/i18n.py untranslated        # list (context, source) pairs still unfinished, as JSON
+    python tools/i18n.py apply FILE.json     # merge {"context": {"source": "译文"}} into the .ts
+    python tools/i18n.py release             # compile the .ts into the .qm the app loads
+
+The .ts file is the single source of truth (editable in Qt Linguist); English is the source
+language, so the English UI needs no translation file.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+TS = I18N / "app_zh_CN.ts"
+QM = I18N / "app_zh_CN.qm"
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def sources() -> list[str]:
+    files = sorted(p for d in ("gis", "gui") for p in (ROOT / d).rglob("*.py"))
+    return [str(p.relative_to(ROOT)) for p in files]
+
+
+def lupdate(ts: Path) -> None:
+    """Collect every tr()/translate()/QT_TRANSLATE_NOOP string into *ts* (keeps translations)."""
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+                    "-target-language", "zh_CN", "-ts", str(ts)], cwd=ROOT, check=True,
+                   capture_output=True)
+
+
+def messages(ts: Path):
+    """Yield (context, source, translation element) for every message in *ts*."""
+    root = ET.parse(ts).getroot()
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            yield name, msg.findtext("source"), msg.find("translation")
+
+
+def untranslated(ts: Path = TS) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for ctx, src, tr in messages(ts):
+        if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
+            out.setdefault(ctx, {})[src] = ""
+    return out
+
+
+def apply(mapping: dict[str, dict[str, str]], ts: Path = TS) -> int:
+    tree = ET.parse(ts)
+    done = 0
+    for ctx in tree.getroot().iter("context"):
+        table = mapping.get(ctx.findtext("name"), {})
+        for msg in ctx.iter("message"):
+            text = table.get(msg.findtext("source"))
+            if text:
+                tr = msg.find("translation")
+                tr.text = text
+                tr.attrib.pop("type", None)
+                done += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
+
+
+def release(ts: Path = TS, qm: Path = QM) -> None:
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "update"
+    if cmd == "update":
+        lupdate(TS)
+        print(f"{sum(1 for _ in messages(TS))} messages, "
+              f"{sum(len(v) for v in untranslated().values())} untranslated")
+    elif cmd == "untranslated":
+        print(json.dumps(untranslated(), ensure_ascii=False, indent=1))
+    elif cmd == "apply":
+        print(apply(json.loads(Path(argv[1]).read_text(encoding="utf-8"))), "translations applied")
+    elif cmd == "release":
+        release()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
