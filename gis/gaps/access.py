@@ -445,6 +445,8 @@ def _notices(result: GapResult, origins: Origins) -> list[Notice]:
     if absent:
         out.append(notice(QT_TRANSLATE_NOOP("gaps", "The facility layer has no {types}; every compound "
                                             "counts as lacking them."), types=", ".join(absent)))
+    if origins.method == NETWORK:
+        out += _island_notices(result.facilities, origins, result.types)
     present = [k for k, t in enumerate(result.types) if t not in absent]
     unreached = np.flatnonzero(~np.isfinite(result.nearest_m[:, present]).any(axis=1)) if present else []
     if len(unreached) and origins.method == NETWORK:
@@ -452,3 +454,20 @@ def _notices(result: GapResult, origins: Origins) -> list[Notice]:
                                             "(a piece of it is not connected): {ids}"),
                           count=len(unreached), ids=short_list(result.compounds.ids[unreached])))
     return out
+
+
+def _island_notices(fac: Facilities, origins: Origins, types: tuple[str, ...]) -> list[Notice]:
+    """Facilities whose nearest street lies on a piece cut off from the main network."""
+    rows = np.flatnonzero(np.isin(fac.types.astype(str), types))
+    if len(rows) == 0:
+        return []
+    att = origins.sources(fac.points[rows])
+    label = np.full(len(rows), -1)
+    label[att.attached] = origins.graph.components.edge_label[att.edge[att.attached]]
+    island = rows[label > 0]
+    if len(island) == 0:
+        return []
+    return [notice(QT_TRANSLATE_NOOP("gaps", "{count} facilities stand by a piece of the network that is not "
+                                     "connected to the main one, so compounds cannot walk to them; connect "
+                                     "that piece (e.g. a park path) to the streets: {ids}"),
+                   count=len(island), ids=short_list(fac.ids[island]))]
