@@ -85,7 +85,7 @@ def outlines(geoms: np.ndarray, groups: Sequence[Iterable[int]], *,
             closed = shapely.buffer(shapely.union_all(grown[m]), -radius, join_style="mitre",
                                     mitre_limit=MITRE_LIMIT)
             out[k] = shapely.union(closed, solid)
-    return out
+    return shapely.simplify(out, 0.0)  # drops the collinear vertices the union leaves
 
 
 def hectares(area_m2: float) -> float:

@@ -1,0 +1,233 @@
+"""Suggest renovation zones: contiguous groups of old compounds under the planner's limits.
+
+The planner sets the limits (:class:`Constraints`); :func:`suggest` returns a
+:class:`Suggestion` to preview (proposed zones, compounds left out and why, any
+violations, warnings); :func:`accept` adds it to the plan as ONE undoable edit.
+
+The regions come from :mod:`gis.zones.regions` (growth with a floor *and* ceilings,
+enclave pass, AZP-style local moves); bench/bench_suggest.py compares it with spopt's
+max-p on the same data.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+
+from gis.errors import AnalysisError
+from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
+from gis.layer import Layer
+from gis.zones.adjacency import Adjacency
+from gis.zones.model import NO_ZONE, ZoneEdit, ZoneModel
+from gis.zones.regions import UNSET, Limits, regionalise
+from gis.zones.stats import PRE_YEAR, CompoundFacts
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the planner asks of every suggested zone. ``None`` = no limit.
+
+    ``pre_year``: only compounds built in or before this year (default 2000, i.e.
+    completed by the end of 2000); ``None`` takes all. ``keep_existing``: zones already
+    in the plan stay as they are and their compounds are not used; when False the
+    suggestion replaces the whole plan. ``min_compounds``: a zone merges at least two
+    compounds by default.
+    """
+
+    min_households: float | None = None
+    max_households: float | None = None
+    max_area_m2: float | None = None
+    max_compounds: int | None = None
+    min_compounds: int = 2
+    pre_year: int | None = PRE_YEAR
+    keep_existing: bool = True
+
+    def limits(self, *, use_households: bool) -> Limits:
+        ceilings = (self.max_area_m2, self.max_compounds) + (
+            (self.max_households,) if use_households else ())
+        floor = self.min_households if use_households else None
+        return Limits(min_households=floor or 0.0, min_compounds=max(1, self.min_compounds),
+                      max_households=_or_inf(self.max_households if use_households else None),
+                      max_area=_or_inf(self.max_area_m2), max_compounds=_or_inf(self.max_compounds),
+                      grow_to_ceiling=floor is None)
+
+    def validate(self) -> "Constraints":
+        lo, hi = self.min_households, self.max_households
+        for name, value in (("min_households", lo), ("max_households", hi),
+                            ("max_area_m2", self.max_area_m2), ("max_compounds", self.max_compounds)):
+            if value is not None and not value > 0:
+                raise AnalysisError(QT_TRANSLATE_NOOP(
+                    "zones", "{name} must be a positive number, not {value}."), name=name, value=value)
+        if lo is not None and hi is not None and lo > hi:
+            raise AnalysisError(QT_TRANSLATE_NOOP(
+                "zones", "The minimum households ({lo}) is above the maximum ({hi})."), lo=lo, hi=hi)
+        if self.max_compounds is not None and self.max_compounds < self.min_compounds:
+            raise AnalysisError(QT_TRANSLATE_NOOP(
+                "zones", "A zone needs at least {min} compounds, but the maximum is {max}."),
+                min=self.min_compounds, max=self.max_compounds)
+        return self
+
+
+def _or_inf(value) -> float:
+    return np.inf if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A zone that breaks a limit: ``kind`` is a Constraints field name or "contiguity"."""
+
+    zone: int  # index into Suggestion.zones
+    kind: str
+    value: float
+    limit: float
+
+
+@dataclass
+class Suggestion:
+    """A preview of suggested zones (nothing in the plan changes until :func:`accept`).
+
+    ``unassigned`` are the eligible compounds no zone could take; ``excluded`` maps a
+    reason (``fixed``, ``too_new``, ``no_year``, ``too_large``) to the compounds not
+    considered for it.
+    """
+
+    zones: list[frozenset[int]]
+    households: np.ndarray
+    area_m2: np.ndarray
+    unassigned: np.ndarray
+    excluded: dict[str, np.ndarray]
+    violations: list[Violation]
+    constraints: Constraints
+    seconds: float
+    warnings: list[Notice] = field(default_factory=list)
+
+    @property
+    def replace(self) -> bool:
+        return not self.constraints.keep_existing
+
+
+def suggest(adjacency: Adjacency, facts: CompoundFacts, geometries, *,
+            constraints: Constraints = Constraints(), fixed: np.ndarray | None = None,
+            seed: int = 0, restarts: int = 4, feedback: Feedback | None = None) -> Suggestion:
+    """Suggest zones over all compounds of *adjacency*.
+
+    Parameters
+    ----------
+    adjacency : Adjacency
+        Neighbour graph of the compounds.
+    facts : CompoundFacts
+        Households, build years and areas per compound.
+    geometries : array of shapely geometries
+        Compounds in the working CRS (their centres steer compactness).
+    constraints : Constraints, keyword-only
+    fixed : bool array, optional, keyword-only
+        Compounds in zones that are kept (ignored when ``keep_existing`` is False).
+    seed, restarts : int, keyword-only
+        Reproducible randomness and number of tries (the best is kept).
+    feedback : Feedback, optional
+    """
+    t0 = time.perf_counter()
+    fb = ensure(feedback)
+    constraints = constraints.validate()
+    warnings: list[Notice] = []
+    use_hh = _households_usable(facts, constraints, warnings)
+    eligible, excluded = _eligible(adjacency.n, facts, constraints, fixed, warnings)
+    limits = constraints.limits(use_households=use_hh)
+    hh = np.nan_to_num(facts.households) if use_hh else np.zeros(adjacency.n)
+    too_large = eligible & ~((hh <= limits.max_households) & (facts.area <= limits.max_area))
+    excluded["too_large"] = np.flatnonzero(too_large)
+    eligible &= ~too_large
+    xy = shapely.get_coordinates(shapely.centroid(np.asarray(geometries, dtype=object)))
+    labels = regionalise(adjacency.matrix, xy, hh, facts.area, eligible, limits, seed=seed,
+                         restarts=restarts, feedback=fb)
+    zones = [frozenset(np.flatnonzero(labels == r).tolist()) for r in np.unique(labels[labels != UNSET])]
+    zones.sort(key=min)
+    result = Suggestion(
+        zones=zones,
+        households=np.array([hh[list(z)].sum() for z in zones]),
+        area_m2=np.array([facts.area[list(z)].sum() for z in zones]),
+        unassigned=np.flatnonzero(eligible & (labels == UNSET)),
+        excluded=excluded, violations=[], constraints=constraints, seconds=0.0, warnings=warnings)
+    result.violations = check_zones(zones, adjacency, hh, facts.area, limits)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _households_usable(facts: CompoundFacts, c: Constraints, warnings: list[Notice]) -> bool:
+    asks = c.min_households is not None or c.max_households is not None
+    if asks and not facts.has_households:
+        warnings.append(notice(QT_TRANSLATE_NOOP(
+            "zones", "The compounds have no households field; the household limits were not "
+            "applied. Map a households field to use them.")))
+        return False
+    missing = int(np.isnan(facts.households).sum()) if facts.has_households else 0
+    if asks and missing:
+        warnings.append(notice(QT_TRANSLATE_NOOP(
+            "zones", "{count} compounds have no household count; they count as 0 households."),
+            count=missing))
+    return facts.has_households
+
+
+def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
+    eligible = np.ones(n, dtype=bool)
+    excluded: dict[str, np.ndarray] = {}
+    if fixed is not None and c.keep_existing:
+        excluded["fixed"] = np.flatnonzero(fixed)
+        eligible &= ~fixed
+    if c.pre_year is not None:
+        if not facts.has_year:
+            warnings.append(notice(QT_TRANSLATE_NOOP(
+                "zones", "The compounds have no build-year field, so all of them were considered, "
+                "not only those built by {year}."), year=c.pre_year))
+        else:
+            unknown = eligible & np.isnan(facts.year)
+            too_new = eligible & (facts.year > c.pre_year)
+            excluded["no_year"], excluded["too_new"] = np.flatnonzero(unknown), np.flatnonzero(too_new)
+            eligible &= ~(unknown | too_new)
+            if unknown.any():
+                warnings.append(notice(QT_TRANSLATE_NOOP(
+                    "zones", "{count} compounds have no build year and were left out."),
+                    count=int(unknown.sum())))
+    return eligible, excluded
+
+
+def check_zones(zones, adjacency: Adjacency, households: np.ndarray, area: np.ndarray,
+                limits: Limits) -> list[Violation]:
+    """Every broken limit of every zone (also used to grade other methods in bench/)."""
+    out = []
+    for k, z in enumerate(zones):
+        m = np.fromiter(z, dtype=np.int64)
+        hh, ar = float(households[m].sum()), float(area[m].sum())
+        checks = (("min_households", hh, limits.min_households, hh < limits.min_households),
+                  ("max_households", hh, limits.max_households, hh > limits.max_households),
+                  ("max_area_m2", ar, limits.max_area, ar > limits.max_area),
+                  ("max_compounds", m.size, limits.max_compounds, m.size > limits.max_compounds),
+                  ("min_compounds", m.size, limits.min_compounds, m.size < limits.min_compounds))
+        out += [Violation(k, kind, float(v), float(lim)) for kind, v, lim, bad in checks if bad]
+        pieces = len(adjacency.components(m))
+        if pieces > 1:
+            out.append(Violation(k, "contiguity", float(pieces), 1.0))
+    return out
+
+
+def suggest_for(model: ZoneModel, compounds: Layer, *, constraints: Constraints = Constraints(),
+                facts: CompoundFacts | None = None, seed: int = 0, restarts: int = 4,
+                feedback: Feedback | None = None) -> Suggestion:
+    """:func:`suggest` for a plan: existing zones are fixed unless ``keep_existing`` is off."""
+    if model.geometries is None or len(compounds) != model.n:
+        raise AnalysisError(QT_TRANSLATE_NOOP(
+            "zones", "The zone plan does not match the compounds layer {name}."), name=compounds.name)
+    fixed = model.assignment != NO_ZONE
+    return suggest(model.adjacency, facts or CompoundFacts(compounds), model.geometries,
+                   constraints=constraints, fixed=fixed, seed=seed, restarts=restarts,
+                   feedback=feedback)
+
+
+def accept(model: ZoneModel, suggestion: Suggestion) -> ZoneEdit:
+    """Put the suggested zones into the plan as one edit (undo: ``model.apply(edit.inverse())``)."""
+    return model.add_zones(suggestion.zones, replace_all=suggestion.replace)
