@@ -52,9 +52,27 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 self.signals.finished.emit(result)
+        finally:
+            _keep_proj_context()
 
 
 _running: set[Task] = set()
+_proj_contexts: list = []
+
+
+def _keep_proj_context() -> None:
+    """Keep this pool thread's PROJ context alive for the thread's next task.
+
+    pyproj (3.7) keeps the context pointer in OS-thread storage but frees the context with
+    the Python thread state, and a QThreadPool thread gets a new thread state per task: the
+    next task on the same thread would use the freed context and crash in ``proj_create``.
+    Pool threads never expire (see :func:`run_task`), so this keeps one context per thread.
+    """
+    from pyproj._context import get_context_manager
+
+    manager = get_context_manager()
+    if manager is not None and all(m is not manager for m in _proj_contexts):
+        _proj_contexts.append(manager)
 
 
 def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
@@ -62,6 +80,7 @@ def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
              show_dialog: bool = True) -> Task:
     """Start *fn* in the background; *on_done(result)* runs on the UI thread."""
     task = Task(fn)
+    QThreadPool.globalInstance().setExpiryTimeout(-1)  # reuse threads: see _keep_proj_context
     dialog = None
     if show_dialog:
         dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 1000, parent)
