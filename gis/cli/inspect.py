@@ -16,7 +16,6 @@ import sys
 from gis.cli import fail
 from gis.domain import Role
 from gis.errors import GisError
-from gis.io import CrsMemory, FacilityRules, ImportPreset, inspect_file
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    from gis.io import CrsMemory, FacilityRules, ImportPreset, inspect_file  # after parsing: fast --help
+
     try:
         options = ImportPreset.load(args.preset).options() if args.preset else {}
         for key in ("layer", "encoding", "source_crs", "role"):

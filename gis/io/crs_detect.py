@@ -35,6 +35,7 @@ GK6_ZONE_FIRST_EPSG = 4491  # CGCS2000 / Gauss-Kruger zone 13 (6-degree, easting
 XIAN80 = {"geographic": 4610, "gk3_zone": 2349, "gk3_cm": 2370}
 BEIJING54 = {"geographic": 4214, "gk3_zone": 2401, "gk3_cm": 2422}
 UTM_ZONES = range(43, 54)  # zones covering China
+MAJORITY = 0.6  # share of features that must agree on the kind of numbers
 
 # Rough share of China's urban population per 3-degree zone (central meridian → weight), used
 # only to order equally possible zones. Eastern zones hold most cities.
@@ -156,33 +157,42 @@ class Spread:
         return f"x {self.x0:,.6g}…{self.x1:,.6g}, y {self.y0:,.6g}…{self.y1:,.6g}"
 
 
-def _lonlat_like(s: Spread) -> bool:
-    return -180.0 <= s.x0 and s.x1 <= 180.0 and -90.0 <= s.y0 and s.y1 <= 90.0
-
-
-def _northing_like(s: Spread) -> bool:
-    return 0.0 <= s.y0 and s.y1 <= 6_200_000.0
-
-
 # -- inference -------------------------------------------------------------------------------
 def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
               near: tuple[float, float] | None = None, history: tuple[int, ...] = ()) -> CrsInfo:
     """Infer the CRS from feature centres *x*, *y* (see the module text for the rules).
 
+    A kind of numbers wins when most features (:data:`MAJORITY`) show it, so a few stray
+    features (a typo, a point at 0,0) cannot hide it; they are dropped later as out of range.
     *near* is a lon/lat the data is probably close to (the project's centre); *history*
     lists EPSG codes the user chose for other files, most recent first.
     """
-    s = Spread.of(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
-    if _lonlat_like(s):
-        return _infer_lonlat(s, geographic_epsg)
-    zone = int(s.cx // 1_000_000)
-    if _northing_like(s) and (25 <= zone <= 45 or 13 <= zone <= 23) and s.x0 // 1_000_000 == zone \
-            and s.x1 // 1_000_000 == zone and 100_000 <= s.cx - zone * 1_000_000 <= 900_000:
-        return _infer_prefixed(s, zone)
-    if _northing_like(s) and 100_000 <= s.x0 and s.x1 <= 900_000:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+    x, y = x[ok], y[ok]
+    if x.size == 0:
+        raise CrsError(QT_TRANSLATE_NOOP("errors", "The layer has no usable coordinates."))
+    lonlat = (np.abs(x) <= 180) & (np.abs(y) <= 90)
+    china = lonlat & (x >= 73) & (x <= 136) & (y >= 3) & (y <= 54)
+    if china.mean() >= MAJORITY:
+        return _infer_lonlat(Spread.of(x[china], y[china]), geographic_epsg)
+    northing = (y >= 0) & (y <= 6_200_000)
+    zones = np.floor(x / 1_000_000)
+    rest = x - zones * 1_000_000
+    zone = int(np.median(zones))
+    prefixed = northing & (zones == zone) & (rest >= 100_000) & (rest <= 900_000)
+    if (25 <= zone <= 45 or 13 <= zone <= 23) and prefixed.mean() >= MAJORITY:
+        return _infer_prefixed(Spread.of(x[prefixed], y[prefixed]), zone)
+    plain = northing & (x >= 100_000) & (x <= 900_000)
+    if plain.mean() >= MAJORITY:
+        s = Spread.of(x[plain], y[plain])
         return CrsInfo(None, "inferred", _rank_central_meridians(s, near, history), needs_choice=True)
-    return CrsInfo(None, "inferred", [], needs_choice=True,
-                   notices=[_unrecognised_notice(s)])
+    s = Spread.of(x, y)
+    if lonlat.mean() >= MAJORITY:
+        reason = notice(QT_TRANSLATE_NOOP("io", "Lon/lat numbers, but outside China ({range})"),
+                        range=s.text())
+        return CrsInfo(None, "inferred", [CrsCandidate(4326, (reason,), 1.0)], needs_choice=True)
+    return CrsInfo(None, "inferred", [], needs_choice=True, notices=[_unrecognised_notice(s)])
 
 
 def _unrecognised_notice(s: Spread) -> Notice:
@@ -197,10 +207,6 @@ def _unrecognised_notice(s: Spread) -> Notice:
 
 
 def _infer_lonlat(s: Spread, geographic_epsg: int) -> CrsInfo:
-    if not (in_china(s.x0, s.y0) and in_china(s.x1, s.y1)):
-        reason = notice(QT_TRANSLATE_NOOP("io", "Lon/lat numbers, but outside China ({range})"),
-                        range=s.text())
-        return CrsInfo(None, "inferred", [CrsCandidate(4326, (reason,), 1.0)], needs_choice=True)
     main = (notice(QT_TRANSLATE_NOOP("io", "Lon/lat inside China ({lon:.3f}°E, {lat:.3f}°N)"),
                    lon=s.cx, lat=s.cy),)
     if geographic_epsg == 4326:

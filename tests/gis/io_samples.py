@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def write_shp(gdf: gpd.GeoDataFrame, path: Path, *, encoding: str = "UTF-8", cpg
               ldid: int | None = None, prj: bool = True) -> Path:
     """Write a shapefile with control over .cpg, the DBF LDID byte and .prj."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    pyogrio.write_dataframe(gdf, path, encoding=encoding)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # GDAL notes that it cuts long field names to 10 bytes
+        pyogrio.write_dataframe(gdf, path, encoding=encoding)
     if not cpg:
         path.with_suffix(".cpg").unlink(missing_ok=True)
     if ldid is not None:
