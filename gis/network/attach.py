@@ -27,7 +27,11 @@ from gis.network.graph import WalkGraph
 
 @dataclass(frozen=True, eq=False)
 class Attachment:
-    """Where each point joins the network. ``edge == -1``: no edge within reach."""
+    """Where each point joins the network. ``edge == -1``: no edge within reach.
+
+    ``offset`` is in edge-length units from the ``u`` end (metres for networks built from
+    geometry); ``access`` is the straight distance to the edge, ``lead`` the part counted.
+    """
 
     edge: np.ndarray
     offset: np.ndarray
@@ -75,10 +79,11 @@ def attach(graph: WalkGraph, points: np.ndarray, *, max_distance: float | None =
         found, hit, dist = _nearest(graph, points, max_distance)
         edge[found], access[found] = hit, dist
     ok = edge >= 0
+    along = shapely.line_locate_point(graph.geometry[edge[ok]], points[ok])
     offset = np.zeros(n)
-    offset[ok] = shapely.line_locate_point(graph.geometry[edge[ok]], points[ok])
+    offset[ok] = np.minimum(along / graph.geometry_scale[edge[ok]], graph.length[edge[ok]])
     snapped = xy.copy()
-    snapped[ok] = graph.lines.interpolate(edge[ok], offset[ok])
+    snapped[ok] = graph.lines.interpolate(edge[ok], along)
     lead = np.where(ok, access if count_access else 0.0, np.inf)
     return Attachment(edge, offset, access, lead, xy, snapped)
 

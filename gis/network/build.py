@@ -164,7 +164,7 @@ def join_dead_ends(graph: WalkGraph, tolerance: float) -> tuple[np.ndarray, int]
 def _split_edges(graph: WalkGraph, edge: np.ndarray, at: np.ndarray) -> np.ndarray:
     """All edge geometries, with the given edges cut at distances *at* (duplicates allowed)."""
     cut = np.concatenate([edge, np.arange(graph.n_edges), np.arange(graph.n_edges)])
-    pos = np.concatenate([at, np.zeros(graph.n_edges), graph.length])
+    pos = np.concatenate([at, np.zeros(graph.n_edges), graph.lines.length])
     order = np.lexsort((pos, cut))
     cut, pos = cut[order], pos[order]
     same = cut[1:] == cut[:-1]

@@ -143,6 +143,8 @@ def _reach_batch(graph: WalkGraph, sources: Attachment, batch: np.ndarray, cutof
     else:
         pts = sources.snapped[batch]
         local = windows.inside(pts.min(axis=0) - cutoff, pts.max(axis=0) + cutoff)
+    if len(local) == 0:  # no node within reach of this batch
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     sub, n_local = _subgraph(graph.matrix, local, graph.n_nodes)
     step = max(1, BATCH_NODES // max(n_local, 1))
     out = []

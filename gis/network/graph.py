@@ -111,6 +111,14 @@ class WalkGraph:
         return LineIndex(self.geometry)
 
     @cached_property
+    def geometry_scale(self) -> np.ndarray:
+        """Geometry length / edge length per edge (1 unless lengths were given otherwise).
+
+        Positions along a geometry are ``offset * geometry_scale``; costs are in edge lengths.
+        """
+        return np.divide(self.lines.length, self.length, out=np.ones(self.n_edges), where=self.length > 0)
+
+    @cached_property
     def incidence(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(indptr, edge, side)``: the edge ends at each node; side 0 = u end, 1 = v end."""
         nodes = np.concatenate([self.u, self.v])

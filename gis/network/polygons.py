@@ -71,7 +71,8 @@ def covered_lines(graph: WalkGraph, ends: EdgeEnds, cutoff: float, sources: Atta
     group, edge, lo, hi = _merge_intervals(group, edge, np.maximum(lo, 0.0),
                                            np.minimum(hi, graph.length[edge]))
     whole = (lo <= 0.0) & (hi >= graph.length[edge])
-    pieces = graph.lines.substrings(edge[~whole], lo[~whole], hi[~whole])
+    scale = graph.geometry_scale[edge[~whole]]
+    pieces = graph.lines.substrings(edge[~whole], lo[~whole] * scale, hi[~whole] * scale)
     walk, walk_group = _access_walks(sources, s, cutoff + shift[s], source_group)
     lines = np.concatenate([graph.geometry[edge[whole]], pieces, walk])
     groups = np.concatenate([group[whole], group[~whole], walk_group])
