@@ -37,6 +37,8 @@ HEADERS: dict[str, tuple[str, str]] = {  # document wording not in gis.export.wo
     "method": (_N("gaps", "Distances"), "距离计算"),
     "radius": (_N("gaps", "Required distance (m)"), "服务半径(m)"),
     "notice": (_N("gaps", "Notice"), "提示"),
+    "item": (_N("gaps", "Item"), "项目"),
+    "value": (_N("gaps", "Value"), "内容"),
 }
 NEAREST = (_N("gaps", "{type}: nearest (m), required {distance}"), "{type}最近距离(m)，要求≤{distance}")
 ORIGINS_ZH = {"entrances": "出入口", "boundary": "边界", "centroid": "中心点", "none": "无"}
@@ -91,7 +93,7 @@ def gap_tables(gaps: GapResult, *, zones: ZoneGaps | None = None, elevators: Ele
                  Column("elevator_households", "elevator_households", INT),
                  Column("elevator_elevators", "elevators", INT), Column("elevator_subsidy", "subsidy_total", YUAN),
                  Column("elevator_residents_share", "residents_share", YUAN)]
-    cols.append(Column("origin_text", "origin"))
+    cols.append(Column("origin_text", header("origin", lang)))
     out = GapTables(table, cols, notes=_notes(gaps, elevators, lang))
     if zones is not None:
         out.zones, out.zone_columns = _zone_table(zones, gaps, lang)
@@ -117,7 +119,8 @@ def _zone_table(zones: ZoneGaps, gaps: GapResult, lang: str) -> tuple[pd.DataFra
     cols = [Column("id", "zone_id"), Column("name", "zone"), Column("compounds", "compounds", INT),
             Column("households", "households", INT), Column("n_missing", "missing_count", INT),
             Column("missing_text", "missing"), Column("gained_text", "pooled_gain"),
-            Column("gaps_before", "gaps_before", INT), Column("gaps_after", "gaps_after", INT)]
+            Column("gaps_before", header("gaps_before", lang), INT),
+            Column("gaps_after", header("gaps_after", lang), INT)]
     cols += [Column(f"{t}_gained_households", f"{header('gained_households', lang)}：{facility_term(t, lang)}", INT)
              for t in gaps.types]
     return table, cols
@@ -127,16 +130,25 @@ def _notes(gaps: GapResult, elevators: ElevatorResult | None, lang: str) -> list
     zh = lang == "zh_CN"
     method = METHODS_ZH[gaps.method] if zh else METHOD_LABELS[gaps.method]
     rows = [(header("method", lang), method)]
-    rows += [(f"{header('radius', lang)}：{facility_term(t, lang)}", f"{gaps.required_m[t]:,.0f}")
-             for t in gaps.types]
+    rows += [(f"{header('radius', lang)}：{facility_term(t, lang)}", _radii(gaps, t)) for t in gaps.types]
     if elevators is not None:
         rule = elevators.params.rule
-        rows.append((term("preset", lang), (rule.name_zh or rule.name) if rule is not None else "—"))
+        unchecked = "（预设值尚未核实）" if zh else " (preset not yet checked)"
+        name = "—" if rule is None else (rule.name_zh if zh and rule.name_zh else rule.name)
+        rows.append((term("preset", lang), name + (unchecked if rule is not None and not rule.checked else "")))
         rows.append((term("cost_per_elevator", lang), f"{elevators.params.cost_per_elevator:,.0f}"))
     rows += [(header("notice", lang), n.message) for n in gaps.notices]
     if elevators is not None:
         rows += [(header("notice", lang), n.message) for n in elevators.notices]
     return rows
+
+
+def _radii(gaps: GapResult, ftype: str) -> str:
+    """The type's standard radius, and any other radius its facilities serve (社区卫生服务中心)."""
+    fac = gaps.facilities
+    own = fac.required_m[fac.types.astype(str) == ftype] if fac.required_m is not None else np.zeros(0)
+    radii = sorted({float(gaps.required_m[ftype])} | {float(r) for r in own if np.isfinite(r)})
+    return ", ".join(f"{r:,.0f}" for r in radii)
 
 
 # -- writers ---------------------------------------------------------------------------
@@ -173,7 +185,7 @@ def write_xlsx(tables: GapTables, path: str | Path, *, language: str = "zh_CN") 
         write_sheet(wb.create_sheet(term("sheet_zones", lang)), tables.zones, tables.zone_columns, lang)
     notes = pd.DataFrame(tables.notes, columns=["key", "value"])
     write_sheet(wb.create_sheet(term("sheet_notes", lang)), notes,
-                [Column("key", "name"), Column("value", "notice", TEXT)], lang)
+                [Column("key", header("item", lang)), Column("value", header("value", lang), TEXT)], lang)
     with atomic_path(path) as tmp:
         try:
             wb.save(tmp)
