@@ -47,7 +47,7 @@ BOUNDS = {
     "mclp": QT_TRANSLATE_NOOP("gaps", "optimal (MCLP solved exactly)"),
     "greedy": QT_TRANSLATE_NOOP("gaps", "greedy: at least 63.2 % (1 − 1/e) of the best possible coverage"),
 }
-PLANNED_NAME = QT_TRANSLATE_NOOP("gaps", "Planned {type} {number}")
+PLANNED_NAME = (QT_TRANSLATE_NOOP("gaps", "Planned {type} {number}"), "规划{type}{number}")  # English, Chinese
 
 
 @dataclass(frozen=True)
@@ -371,18 +371,23 @@ def _served(covered: np.ndarray, weight: np.ndarray) -> dict:
 
 
 # -- accepting -------------------------------------------------------------------------
-def planned_facilities(result: SitingResult, *, rows: np.ndarray | None = None, start: int = 1) -> gpd.GeoDataFrame:
+def planned_facilities(result: SitingResult, *, rows: np.ndarray | None = None, start: int = 1,
+                       language: str = "zh_CN") -> gpd.GeoDataFrame:
     """The chosen sites (or the *rows* of them the planner keeps) as planned facilities.
 
-    Columns: id (``P-<type>-<n>``), name (English, marked for translation by the GUI),
-    facility_type, planned (True), radius_m.
+    Columns: id (``P-<type>-<n>``), name (规划卫生服务站1, or "Planned Clinic 1" with
+    ``language="en"``), facility_type, planned (True), radius_m.
     """
+    from gis.export.wording import facility_term
+
     rows = np.arange(len(result.chosen)) if rows is None else np.asarray(rows, dtype=np.int64)
     pts = np.asarray(result.candidates.geometry.values, dtype=object)[result.chosen[rows]]
     numbers = np.arange(start, start + len(rows))
+    template = PLANNED_NAME[1] if language == "zh_CN" else PLANNED_NAME[0]
+    kind = facility_term(result.facility_type, language)
     return gpd.GeoDataFrame({
         "id": [f"P-{result.facility_type}-{n}" for n in numbers],
-        "name": [PLANNED_NAME.format(type=result.facility_type, number=n) for n in numbers],
+        "name": [template.format(type=kind, number=n) for n in numbers],
         "facility_type": result.facility_type, "planned": True, "radius_m": result.radius_m,
     }, geometry=pts, crs=result.candidates.crs)
 

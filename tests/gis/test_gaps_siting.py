@@ -81,6 +81,8 @@ def test_accepted_sites_update_the_gaps(std):
     result = suggest_sites(gaps, SitingParams("day_care", k=2), candidates=cands)
     planned = planned_facilities(result)
     assert planned["id"].tolist() == ["P-day_care-1", "P-day_care-2"] and planned["planned"].all()
+    assert planned["name"].tolist() == ["规划日间照料中心1", "规划日间照料中心2"]
+    assert planned_facilities(result, rows=[1], language="en")["name"].tolist() == ["Planned Elderly day care 1"]
     again = analyse_gaps(comps, accept_sites(gaps.facilities, planned), standards=std)
     k = again.column("day_care")
     assert again.covered[:, k].tolist() == result.covered_after.tolist() == [True] * 4
