@@ -155,6 +155,40 @@ def load_subsidy_presets(path: str | Path | None = None) -> SubsidyPresets:
     return presets
 
 
+def subsidy_presets_dict(presets: SubsidyPresets) -> dict:
+    """*presets* as the JSON structure :func:`load_subsidy_presets` reads."""
+    rules = []
+    for r in presets.rules:
+        d = {"key": r.key, "name": r.name, "name_zh": r.name_zh, "kind": r.kind, "checked": r.checked, "note": r.note}
+        if r.kind == "flat":
+            d["amount"] = r.amount
+        elif r.kind == "by_floors":
+            d["schedule"] = [{"min_floors": f, "amount": a} for f, a in r.schedule]
+        else:
+            d["schedule"] = [{"from_year": lo, "to_year": hi, "amount": a} for lo, hi, a in r.schedule]
+        if r.cap is not None:
+            d["cap"] = r.cap
+        rules.append(d)
+    return {"version": 1, "name": presets.name, "source": presets.source,
+            "cost_per_elevator": {"value": presets.cost_per_elevator, "checked": presets.cost_checked,
+                                  "note": presets.cost_note},
+            "households_per_landing": {"value": presets.households_per_landing}, "rules": rules}
+
+
+def save_subsidy_presets(presets: SubsidyPresets, path: str | Path) -> Path:
+    """Write the planner's copy of the presets (never over the shipped file); read back to check."""
+    path = Path(path).resolve()
+    if path == PRESET_PATH.resolve():
+        raise SubsidyPresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; save "
+                                                   "your copy in the settings folder."))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(subsidy_presets_dict(presets), ensure_ascii=False, indent=2), encoding="utf-8")
+    load_subsidy_presets(tmp)
+    tmp.replace(path)
+    return path
+
+
 def _rule(d: dict) -> SubsidyRule:
     kind = str(d["kind"])
     if kind not in KINDS:

@@ -88,9 +88,12 @@ def load_ranking_preset(path: str | Path | None = None) -> RankingPreset:
 
 
 def save_ranking_preset(preset: RankingPreset, path: str | Path) -> Path:
-    """Write *preset* (checked) as JSON to *path*."""
+    """Write *preset* (checked) as JSON to *path* (never over the shipped file)."""
     check_indicators(preset.indicators)
     path = Path(path)
+    if path.resolve() == PRESET_PATH.resolve():
+        raise DataReadError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; save "
+                                              "your copy in the settings folder."))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(preset.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     return path

@@ -8,8 +8,8 @@ import pytest
 
 from gis.domain import FieldRole, Role
 from gis.errors import AnalysisError, FieldMappingError
-from gis.gaps.elevators import (ElevatorParams, SubsidyPresetError, SubsidyRule, elevator_needs,
-                                load_subsidy_presets)
+from gis.gaps.elevators import (PRESET_PATH, ElevatorParams, SubsidyPresetError, SubsidyRule, elevator_needs,
+                                load_subsidy_presets, save_subsidy_presets)
 from gis.layer import Layer
 from tests.gis.gaps_fixtures import CRS, compounds_layer, square
 
@@ -121,3 +121,14 @@ def test_missing_fields_and_bad_presets_are_typed_errors(tmp_path):
     bad.write_text('{"rules": [{"key": "x", "kind": "weekly"}], "cost_per_elevator": {"value": 1}}', "utf-8")
     with pytest.raises(SubsidyPresetError):
         load_subsidy_presets(bad)
+
+
+def test_a_planners_copy_of_the_presets_round_trips(presets, tmp_path):
+    from dataclasses import replace
+
+    mine = replace(presets, cost_per_elevator=550_000.0,
+                   rules=presets.rules + (SubsidyRule.flat(120_000, name="本市"),))
+    again = load_subsidy_presets(save_subsidy_presets(mine, tmp_path / "subsidies.json"))
+    assert again == mine
+    with pytest.raises(SubsidyPresetError):
+        save_subsidy_presets(mine, PRESET_PATH)
