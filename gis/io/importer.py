@@ -40,7 +40,7 @@ from gis.io.notices import Notice, notice, short_list
 from gis.io.raw import RawLayer
 from gis.io.repair import REPAIR_KEYS, repair
 from gis.io.reproject import reproject
-from gis.io.roles import guess_role
+from gis.io.roles import guess_role, non_residential
 from gis.io.sources import open_source
 from gis.layer import Layer, SourceInfo
 
@@ -198,8 +198,9 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
         memory.remember(path, source_crs, raw.layer)
     fb.progress(0.9, "")
     notes += crs_info.notices + _datum_hint(origin, data, crs_info)
-    chosen_role, reasons, field_map = _roles_and_fields(data, fixed.family, raw, origin, role,
-                                                        fields, rules)
+    chosen_role, reasons, field_map, extra = _roles_and_fields(data, fixed.family, raw, origin,
+                                                               role, fields, rules)
+    notes += extra
     fb.progress(1.0, "")
     return ImportReport(origin, raw.driver, raw.layer, raw.layers, data, fixed.family, crs_info,
                         raw.encoding, chosen_role, reasons, field_map, counts, notes, dup, rules,
@@ -412,9 +413,12 @@ def _roles_and_fields(data, family, raw: RawLayer, path: str, role, fields, rule
         chosen, reasons = Role(role), []
     else:
         chosen, reasons = guess_role(data, family, every, hint=hint, rules=rules)
+    category = every.get(FieldRole.FACILITY_TYPE)
+    warning = non_residential(data[category]) if chosen is Role.COMPOUNDS and category else None
+    extra = [warning] if warning is not None else []
     if fields is not None:
-        return chosen, reasons, _validated_fields(data, fields)
-    return chosen, reasons, guess_fields(data, roles=ROLE_FIELDS.get(chosen))
+        return chosen, reasons, _validated_fields(data, fields), extra
+    return chosen, reasons, guess_fields(data, roles=ROLE_FIELDS.get(chosen)), extra
 
 
 def _validated_fields(data: pd.DataFrame, fields: dict) -> dict[FieldRole, str]:

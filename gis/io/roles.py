@@ -31,7 +31,7 @@ _NAME_HINTS = {  # pinyin abbreviations only as whole words: 'xq_2020', not 'xqz
     Role.ENTRANCES: r"出入口|大门|门口|entrance|gate",
     Role.BARRIERS: r"水系|河流|河道|水域|river|water|rail|铁路|围墙|barrier",
 }
-_RESIDENTIAL = re.compile(r"小区|住宅区|住宅小区|花园|家园|新村|公寓|苑|宿舍|residential")
+_RESIDENTIAL = re.compile(r"小区|住宅区|花园|家园|新村|公寓|苑|宿舍|别墅|商住|residential|apartments")
 _BARRIER = re.compile(r"(?:河|江|湖|渠|溪|水库|铁路|高架|river|railway)$", re.IGNORECASE)
 _ENTRANCE = re.compile(r"出入口|大门|[东南西北]门|入口|entrance|gate", re.IGNORECASE)
 _SAMPLE = 2000
@@ -157,3 +157,18 @@ def _by_size(sample, add) -> None:
         add(Role.BUILDINGS, 2.0, text)
     elif median >= 5_000:
         add(Role.COMPOUNDS, 1.0, text)
+
+
+def non_residential(categories: pd.Series) -> Notice | None:
+    """A warning when a compound layer's category column names non-residential features
+    (AMap's 商务住宅 set mixes in office towers and industrial parks)."""
+    text = categories.astype("string")
+    other = text[text.notna() & ~text.str.contains(_RESIDENTIAL, na=False)]
+    if other.empty:
+        return None
+    top = other.value_counts().head(4)
+    return notice(QT_TRANSLATE_NOOP(
+        "io", "{n} of {total} features are not residential by their category ({examples}). "
+              "Remove them if the layer should hold compounds only."),
+        n=len(other), total=int(text.notna().sum()),
+        examples=", ".join(f"{v} {c}" for v, c in top.items()))
