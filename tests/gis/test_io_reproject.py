@@ -1,0 +1,31 @@
+"""Reprojection on import: the fast transverse Mercator form only where it is exact."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from pyproj import CRS
+
+from gis.io.reproject import reproject, transformer_for
+from tests.gis.io_samples import compounds
+
+CGCS2000, GK117 = CRS.from_epsg(4490), CRS.from_epsg(4548)
+
+
+def test_matches_geopandas_to_the_micrometre():
+    gdf = compounds()
+    ours = reproject(gdf, GK117)
+    ref = gdf.to_crs(GK117)
+    assert ours.crs == GK117 and ours.index.equals(gdf.index)
+    diff = shapely.get_coordinates(ours.geometry.values) - shapely.get_coordinates(ref.geometry.values)
+    assert np.abs(diff).max() < 1e-6
+    assert shapely.get_coordinates(gdf.geometry.values)[0, 0] < 180  # input left untouched
+
+
+def test_fast_form_only_inside_its_accurate_range():
+    near = transformer_for(CGCS2000, GK117, (116.0, 39.0, 117.5, 40.5))
+    assert "approx" in near.definition
+    far = transformer_for(CGCS2000, GK117, (70.0, 20.0, 135.0, 50.0))  # 47° from the meridian
+    assert "approx" not in far.definition
+    datum = transformer_for(CRS.from_epsg(4548), CRS.from_epsg(4527), (400_000, 4.4e6, 600_000, 4.5e6))
+    assert "approx" not in datum.definition  # not a plain lon/lat → TM step
