@@ -118,11 +118,22 @@ def plain(value: object) -> object:
 
 
 def compound_row_of(ids: np.ndarray, refs: pd.Series) -> np.ndarray:
-    """Row of the compound each *refs* value names (compared as text), -1 when none."""
-    position = pd.Series(np.arange(len(ids)), index=pd.Index([str(v) for v in ids]))
+    """Row of the compound each *refs* value names, -1 when none.
+
+    Values compare as trimmed text, whole floats as integers (a DBF may hold 12 as 12.0).
+    """
+    position = pd.Series(np.arange(len(ids)), index=pd.Index([id_key(v) for v in ids]))
     position = position[~position.index.duplicated()]
-    found = position.reindex([str(v) for v in refs.to_numpy(dtype=object)])
+    found = position.reindex([id_key(v) for v in refs.to_numpy(dtype=object)])
     return found.fillna(-1).astype(np.int64).to_numpy()
+
+
+def id_key(value: object) -> str:
+    """The text an id is matched by: '12' for 12, 12.0 and ' 12 '."""
+    value = plain(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
 
 
 def owner_by_location(points: np.ndarray, polygons: np.ndarray) -> np.ndarray:

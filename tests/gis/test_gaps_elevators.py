@@ -132,3 +132,12 @@ def test_a_planners_copy_of_the_presets_round_trips(presets, tmp_path):
     assert again == mine
     with pytest.raises(SubsidyPresetError):
         save_subsidy_presets(mine, PRESET_PATH)
+
+
+def test_compound_ids_match_across_number_and_text_cells():
+    from gis.gaps.compounds import compound_row_of
+
+    import pandas as pd
+
+    rows = compound_row_of(np.array([12, 13, "A"], dtype=object), pd.Series([12.0, " 13", "A", "B", None]))
+    assert rows.tolist() == [0, 1, 2, -1, -1]
