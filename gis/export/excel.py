@@ -20,13 +20,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from gis.crs import describe
 from gis.domain import FieldRole, Role
 from gis.errors import ExportError
 from gis.export.frames import compound_ids
 from gis.export.plan import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
-from gis.export.wording import check_language, facility_term, term
+from gis.export.wording import check_language, crs_text, facility_term, term
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
@@ -323,7 +322,7 @@ def _reason(step: str, lang: str) -> str:
 def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
     """Date, CRS, method, radii, elevator rule and subsidy source, and every notice."""
     zh = lang == "zh_CN"
-    rows = [(term("date", lang), date.today().isoformat()), (term("crs", lang), describe(project.crs))]
+    rows = [(term("report_date", lang), date.today().isoformat()), (term("crs", lang), crs_text(project.crs, lang))]
     if out.gaps is not None:
         method = {"network": "沿路网步行距离" if zh else "walking distance along the network",
                   "straight": "直线距离" if zh else "straight-line distance"}.get(out.gaps.method, out.gaps.method)

@@ -10,7 +10,7 @@ with a notice, so the rest of the report is still written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +24,7 @@ from gis.io.notices import Notice, notice
 from gis.project import Project
 
 STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
+PLANNED_FIELD = "planned"  # facility rows with a true value are planned (gis.gaps.siting)
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
@@ -56,7 +57,7 @@ class PlanOutputs:
 
 
 def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: PlanOutputs | None = None,
-                    standards=None, subsidy_rule: str | None = None,
+                    standards=None, subsidy_rule: str | None = None, planned: bool = True,
                     feedback: Feedback | None = None) -> PlanOutputs:
     """Fill in the results *steps* need that *given* lacks.
 
@@ -68,6 +69,8 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     subsidy_rule : key of the elevator subsidy rule ("shenzhen", "changchun", "ankang");
         default: the project's setting ``subsidy_rule``, else the first rule checked
         against its policy text.
+    planned : count planned facilities (rows of facility layers whose ``planned`` column
+        is true) — False gives the situation before the plan.
     """
     fb = ensure(feedback)
     out = given or PlanOutputs()
@@ -79,7 +82,7 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if {"gaps", "service_areas"} & set(steps) and standards is not None:
         network = _network(project, out, fb.sub(0.2, 0.35))
     if "gaps" in steps and out.gaps is None and standards is not None:
-        out.gaps = _guard(out, lambda: _gaps(project, standards, network, fb.sub(0.35, 0.5)))
+        out.gaps = _guard(out, lambda: _gaps(project, standards, network, planned, fb.sub(0.35, 0.5)))
     if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
         out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps))
     if "elevators" in steps and out.elevators is None:
@@ -87,7 +90,7 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
         out.ranking = _guard(out, lambda: _ranking(out))
     if "service_areas" in steps and out.service_areas is None and standards is not None:
-        out.service_areas = _guard(out, lambda: _service_areas(project, standards, network,
+        out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)))
     fb.progress(1.0)
     return out
@@ -127,10 +130,54 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
     return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb))
 
 
-def _gaps(project: Project, standards, network, fb: Feedback):
+def has_planned(project: Project) -> bool:
+    """Whether any facility layer holds planned facilities (a true ``planned`` column)."""
+    return any(planned_rows(lyr).any() for lyr in project.layers_by_role(Role.FACILITIES))
+
+
+def planned_rows(layer) -> np.ndarray:
+    """Which rows of a facility layer are planned (its ``planned`` column is true)."""
+    col = layer.data.get(PLANNED_FIELD)
+    if col is None:
+        return np.zeros(len(layer), bool)
+    return col.astype("boolean").fillna(False).to_numpy(bool)
+
+
+def facilities_of(project: Project, standards, *, planned: bool = True):
+    """Every facility layer's points as one :class:`gis.network.inputs.Facilities` in the
+    project's CRS (planned ones only when *planned*), or None when there are none."""
+    from gis.network.inputs import facilities_from_layer
+
+    parts = []
+    for layer in project.layers_by_role(Role.FACILITIES):
+        if not len(layer):
+            continue
+        fac = facilities_from_layer(layer, standards=standards)
+        keep = ~planned_rows(layer) if not planned else np.ones(len(layer), bool)
+        if keep.any():
+            parts.append(_subset(fac, np.flatnonzero(keep)))
+    if not parts:
+        return None
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    cat = {key: np.concatenate([getattr(p, key) for p in parts]) for key in ("ids", "types", "names", "points")}
+    radius = None if any(p.required_m is None for p in parts) else np.concatenate([p.required_m for p in parts])
+    return replace(first, **cat, required_m=radius)
+
+
+def _subset(fac, rows: np.ndarray):
+    if len(rows) == len(fac):
+        return fac
+    return replace(fac, ids=fac.ids[rows], types=fac.types[rows], names=fac.names[rows], points=fac.points[rows],
+                   required_m=None if fac.required_m is None else fac.required_m[rows])
+
+
+def _gaps(project: Project, standards, network, planned: bool, fb: Feedback):
     from gis.gaps.access import analyse_gaps
 
-    compounds, facilities = project.first(Role.COMPOUNDS), project.first(Role.FACILITIES)
+    compounds = project.first(Role.COMPOUNDS)
+    facilities = facilities_of(project, standards, planned=planned)
     if compounds is None or facilities is None:
         raise GisError(QT_TRANSLATE_NOOP("errors", "the gap analysis needs a compounds and a facilities layer"))
     return analyse_gaps(compounds, facilities, standards=standards, network=network,
@@ -169,22 +216,17 @@ def _ranking(out: PlanOutputs):
     return ranking
 
 
-def _service_areas(project: Project, standards, network, fb: Feedback) -> gpd.GeoDataFrame | None:
+def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:
     """Each type's area within its facilities' required radius (walking, or circles)."""
-    from dataclasses import replace
-
-    from gis.network.inputs import facilities_from_layer
     from gis.network.service_area import ServiceAreaParams, service_areas
 
-    layer = project.first(Role.FACILITIES)
-    if layer is None:
+    fac = facilities_of(project, standards, planned=planned)
+    if fac is None:
         return None
-    fac = facilities_from_layer(layer, standards=standards)
     keep = np.isin(fac.types.astype(str), [t.value for t in FacilityType])
     if not keep.any():
         return None
-    fac = replace(fac, ids=fac.ids[keep], names=fac.names[keep], types=fac.types[keep], points=fac.points[keep],
-                  required_m=None if fac.required_m is None else fac.required_m[keep])
+    fac = _subset(fac, np.flatnonzero(keep))
     mode = "network" if network is not None else "buffer"
     params = ServiceAreaParams.from_standards(standards, mode=mode, per_facility=False)
     params = replace(params, distances=params.distances[:1],

@@ -53,9 +53,21 @@ def default_target(fmt: str, spec: str | int | None, project: Project) -> Target
     return resolve_target(spec, project.crs)
 
 
+def check_target(fmt: str, target: Target) -> Target:
+    """Refuse a CRS the format cannot hold before any work is done."""
+    if fmt in LONLAT_ONLY and not target.geographic:
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "{format} is always in longitude/latitude: choose WGS 84 "
+                                            "(4326) or GCJ-02 as the target."), format=fmt.upper())
+    if fmt == "dxf" and target.geographic:
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "CAD drawings are measured in metres: choose a "
+                                            "Gauss-Krüger CRS (the project's default) for DXF, not "
+                                            "longitude/latitude."))
+    return target
+
+
 def export_project(project: Project, out: str | Path, *, fmt: str, crs: str | int | None = None,
                    layers: list[str] | None = None, encoding: str = "utf-8", language: str = "zh_CN",
-                   title: str = "", outputs: PlanOutputs | None = None,
+                   title: str = "", outputs: PlanOutputs | None = None, strict: bool = True,
                    feedback: Feedback | None = None) -> ExportResult:
     """Write *project* to *out* as *fmt*.
 
@@ -69,6 +81,7 @@ def export_project(project: Project, out: str | Path, *, fmt: str, crs: str | in
     encoding : Shapefile DBF encoding, "utf-8" or "gbk".
     language : "zh_CN" (default) or "en" for headers, field names and labels.
     outputs : analysis results already computed (the rest is computed here).
+    strict : refuse (True) or skip (False) a chosen analysis the project cannot give.
     """
     fb = ensure(feedback)
     fmt = check_format(fmt)
@@ -77,14 +90,14 @@ def export_project(project: Project, out: str | Path, *, fmt: str, crs: str | in
                                             "module, not by the data export."))
     if not project.layers:
         raise ExportError(QT_TRANSLATE_NOOP("errors", "The project has no layers to export."))
-    outputs = collect_outputs(project, steps=NEEDS[fmt], given=outputs, feedback=fb.sub(0.0, 0.6))
-    target = default_target(fmt, crs, project)
+    target = check_target(fmt, default_target(fmt, crs, project))
     out = Path(out)
+    outputs = collect_outputs(project, steps=NEEDS[fmt], given=outputs, feedback=fb.sub(0.0, 0.6))
     write = fb.sub(0.6, 1.0)
     if fmt == "xlsx":
         result = write_report(project, outputs, out, language=language, feedback=write)
     else:
-        names = _names(project, outputs, layers, fmt, out)
+        names = _names(project, outputs, layers, fmt, out, strict)
         sources = [src.build(project, outputs, n, language=language) for n in names]
         result = _write(fmt, sources, out, target, encoding, language, title or _title(project, language), write)
     result.notices = list(outputs.notices) + result.notices
@@ -97,8 +110,9 @@ def _title(project: Project, language: str) -> str:
     return f"{stem} {base}".strip() if stem else base
 
 
-def _names(project: Project, outputs: PlanOutputs, wanted: list[str] | None, fmt: str, out: Path) -> list[str]:
-    names = src.resolve(project, outputs, wanted)
+def _names(project: Project, outputs: PlanOutputs, wanted: list[str] | None, fmt: str, out: Path,
+           strict: bool) -> list[str]:
+    names = src.resolve(project, outputs, wanted, strict=strict)
     if not wanted and fmt == "dxf":  # CAD wants the plan and the base layers, not analysis fills
         names = [n for n in names if n not in DXF_SKIPPED]
     if not names:

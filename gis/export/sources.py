@@ -59,8 +59,13 @@ def available(project: Project, outputs: PlanOutputs) -> list[str]:
     return names + [lyr.name for lyr in project.layers]
 
 
-def resolve(project: Project, outputs: PlanOutputs, wanted: list[str] | None) -> list[str]:
-    """The names *wanted* stands for (None or ['all'] = everything available)."""
+def resolve(project: Project, outputs: PlanOutputs, wanted: list[str] | None, *,
+            strict: bool = True) -> list[str]:
+    """The names *wanted* stands for (None or ['all'] = everything available).
+
+    With ``strict=False`` an analysis the project cannot give (no buildings for
+    ``elevators`` ...) is skipped instead of refused.
+    """
     names = available(project, outputs)
     if not wanted or [w.strip().lower() for w in wanted] == ["all"]:
         return names
@@ -75,6 +80,8 @@ def resolve(project: Project, outputs: PlanOutputs, wanted: list[str] | None) ->
             out += by_role
             continue
         if key.lower() in ANALYSES:
+            if not strict:
+                continue
             raise ExportError(QT_TRANSLATE_NOOP("errors", "There is nothing to export as {layer} in this "
                                                 "project yet."), layer=key)
         raise ExportError(QT_TRANSLATE_NOOP("errors", "No layer called {layer}. Choose from: {names}."),

@@ -82,6 +82,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "scale": (_N("export", "Scale"), "比例尺"),
     "north": (_N("export", "N"), "北"),
     "date": (_N("export", "Date"), "制图日期"),
+    "report_date": (_N("export", "Prepared on"), "编制日期"),
     "source": (_N("export", "Data source"), "数据来源"),
     "crs": (_N("export", "Coordinate system"), "坐标系"),
     "overview": (_N("export", "Overview"), "位置示意"),
@@ -162,6 +163,30 @@ def facility_term(key: str, language: str = "zh_CN") -> str:
     if pair is None:
         return str(key)
     return pair[1] if check_language(language) == "zh_CN" else pair[0]
+
+
+def crs_text(crs, language: str = "zh_CN") -> str:
+    """A CRS as planners name it.
+
+    >>> from pyproj import CRS
+    >>> crs_text(CRS.from_epsg(4548))
+    'CGCS2000 3度带高斯-克吕格投影，中央经线 117°E（EPSG:4548）'
+    """
+    from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe
+
+    if crs is None:
+        return "?"
+    epsg = crs.to_epsg()
+    if check_language(language) != "zh_CN" or epsg is None:
+        return describe(crs)
+    if GK_CM_FIRST_EPSG <= epsg <= GK_CM_FIRST_EPSG + 20:
+        cm = 75 + 3 * (epsg - GK_CM_FIRST_EPSG)
+        return f"CGCS2000 3度带高斯-克吕格投影，中央经线 {cm}°E（EPSG:{epsg}）"
+    if GK_ZONE_FIRST_EPSG <= epsg <= GK_ZONE_FIRST_EPSG + 20:
+        zone = 25 + epsg - GK_ZONE_FIRST_EPSG
+        return f"CGCS2000 3度带高斯-克吕格投影，第 {zone} 带（EPSG:{epsg}）"
+    names = {4326: "WGS 84 经纬度（EPSG:4326）", 4490: "CGCS2000 经纬度（EPSG:4490）"}
+    return names.get(epsg, describe(crs))
 
 
 def role_term(role: Role, language: str = "zh_CN") -> str:

@@ -10,8 +10,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from gis.crs import describe
-from gis.export.wording import term
+from gis.export.wording import crs_text, term
 from gis.project import Project
 from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw_notes, draw_scale,
                                   draw_title, legend_rows, north_angle, notes_height)
@@ -64,7 +63,7 @@ def _notes(spec: LayoutSpec, project: Project) -> list[str]:
     source = spec.source_note or ("、" if lang == "zh_CN" else ", ").join(
         lyr.name for lyr in project.layers if lyr.visible)
     return [f"{term('date', lang)}{colon}{spec.date_text}",
-            f"{term('crs', lang)}{colon}{describe(project.crs)}",
+            f"{term('crs', lang)}{colon}{crs_text(project.crs, lang)}",
             f"{term('source', lang)}{colon}{source}"]
 
 

@@ -15,6 +15,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
 from gui.layout.compose import MapView, render_layout
 from gui.layout.page import MM_PER_INCH, LayoutSpec, Page
+from gui.none_guard import protect_none
 
 FORMATS = ("pdf", "png")
 _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
@@ -23,6 +24,7 @@ _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 def layout_image(spec: LayoutSpec, project: Project, *, overlays: Mapping[str, gpd.GeoDataFrame] | None = None,
                  view: MapView | None = None) -> QImage:
     """The sheet as an image at ``spec.dpi`` (white background)."""
+    protect_none()
     page = Page.of(spec.validated())
     w, h = page.size_px
     image = QImage(w, h, QImage.Format.Format_RGB32)
@@ -51,6 +53,7 @@ def export_pdf(path: str | Path, spec: LayoutSpec, project: Project, *,
                overlays: Mapping[str, gpd.GeoDataFrame] | None = None, view: MapView | None = None) -> Path:
     """Write the sheet as a one-page vector PDF (text stays text, polygons stay vectors)."""
     spec = spec.validated()
+    protect_none()
     path = Path(path)
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
@@ -102,6 +105,7 @@ def ensure_gui_app():
     """A QGuiApplication for fonts and painting (offscreen when there is no display)."""
     from PySide6.QtGui import QGuiApplication
 
+    protect_none()
     app = QGuiApplication.instance()
     if app is None:
         from gui.app import prepare_environment

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -25,23 +27,32 @@ class LegendRow:
     """One legend line: a symbol (kind + colours) and its text; a header has no symbol."""
 
     text: str
-    kind: str | None = None  # polygon | line | point | None for a section header
+    kind: str | None = None  # polygon | line | point; "none" = a note line; None = a section header
     fill: str = "#cccccc"
     stroke: str = "#333333"
     opacity: float = 0.6
     dash: str | None = None
 
 
+MAX_CLASSES = 8  # legend rows per classified layer (the rest summarised)
+
+
+def _more(count: int, language: str) -> str:
+    return f"……另有 {count} 类" if language == "zh_CN" else f"… {count} more"
+
+
 def legend_rows(scene: list[DrawLayer], language: str) -> list[LegendRow]:
-    """Legend of the scene, top layer first; zone overlays form one '改造片区' section."""
+    """Legend of the scene, top layer first; zone overlays form one '改造片区' section and a
+    classified layer shows at most MAX_CLASSES classes."""
     rows: list[LegendRow] = []
     zones = [lyr for lyr in scene if lyr.name.startswith(ZONE_PREFIX)]
     if zones:
         rows.append(LegendRow(role_term(Role.ZONES, language)))
-        for lyr in zones:
-            for entry in lyr.legend:
-                rows.append(LegendRow(entry.label, "polygon", entry.color, lyr.strokes[0], 0.22,
-                                      lyr.dashes[0]))
+        entries = [(e, lyr) for lyr in zones for e in lyr.legend]
+        for entry, lyr in entries[:MAX_CLASSES]:
+            rows.append(LegendRow(entry.label, "polygon", entry.color, lyr.strokes[0], 0.22, lyr.dashes[0]))
+        if len(entries) > MAX_CLASSES:
+            rows.append(LegendRow(_more(len(entries) - MAX_CLASSES, language), "none"))
     for lyr in reversed(scene):
         if lyr.name.startswith(ZONE_PREFIX):
             continue
@@ -49,7 +60,9 @@ def legend_rows(scene: list[DrawLayer], language: str) -> list[LegendRow]:
             rows.append(LegendRow(lyr.legend_title))
             stroke = lyr.strokes[0] if lyr.strokes else "#333333"
             rows += [LegendRow(e.label, lyr.kind, e.color, stroke, lyr.opacities[0] if lyr.opacities else 0.6)
-                     for e in lyr.legend]
+                     for e in lyr.legend[:MAX_CLASSES]]
+            if len(lyr.legend) > MAX_CLASSES:
+                rows.append(LegendRow(_more(len(lyr.legend) - MAX_CLASSES, language), "none"))
         elif lyr.legend:
             for e in lyr.legend:
                 rows.append(LegendRow(e.label, lyr.kind, e.color, lyr.strokes[0] if lyr.strokes else e.color,
@@ -71,8 +84,8 @@ def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRo
     body = font(page, 2.9 * s)
     bold = font(page, 3.0 * s, bold=True)
     per_col = max(1, int((rect.height() - head_h) // row_h))
-    col_w = page.px(58.0 * s)
-    cols = max(1, int(rect.width() // col_w)) if rect.width() > col_w * 1.5 else 1
+    cols = max(1, int(rect.width() // page.px(29.0 * s)))
+    cols = min(cols, max(1, -(-len(rows) // per_col)))  # no more columns than the rows need
     col_w = rect.width() / cols
     capacity = per_col * cols
     shown = rows if len(rows) <= capacity else rows[: capacity - 1] + [
@@ -86,6 +99,12 @@ def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRo
 
 def _legend_row(painter, page: Page, cell: QRectF, row: LegendRow, body, bold) -> None:
     s = page.scale
+    if row.kind == "none":  # a note line without a symbol
+        painter.setFont(body)
+        painter.setPen(QColor("#555555"))
+        painter.drawText(cell.adjusted(page.px(9.0 * s), 0, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _elide(body, row.text, cell.width()))
+        return
     if row.kind is None:
         painter.setFont(bold)
         painter.setPen(INK)
@@ -167,10 +186,23 @@ def draw_scale(painter: QPainter, page: Page, rect: QRectF, where: GroundToPage,
 
 
 # -- north arrow -----------------------------------------------------------------------------
+def _transformer(a: CRS, b: CRS) -> Transformer:
+    """A cached transformer for this thread (pyproj transformers must not cross threads)."""
+    return _cached_transformer(a, b, threading.get_ident())
+
+
+@lru_cache(maxsize=32)
+def _cached_transformer(a: CRS, b: CRS, _thread: int) -> Transformer:
+    return Transformer.from_crs(a, b, always_xy=True)
+
+
 def north_angle(crs: CRS, centre: tuple[float, float]) -> float:
-    """Degrees clockwise from the page's up (grid north) to true north at *centre*."""
-    to_wgs = Transformer.from_crs(crs, WGS84, always_xy=True)
-    to_grid = Transformer.from_crs(WGS84, crs, always_xy=True)
+    """Degrees clockwise from the page's up (grid north) to true north at *centre*.
+
+    Gauss-Krüger grid north leans from true north away from the central meridian
+    (meridian convergence, about 1° at the edge of a 3-degree zone in Shandong).
+    """
+    to_wgs, to_grid = _transformer(crs, WGS84), _transformer(WGS84, crs)
     lon, lat = to_wgs.transform(*centre)
     x1, y1 = to_grid.transform(lon, lat + 0.01)
     return math.degrees(math.atan2(x1 - centre[0], y1 - centre[1]))
@@ -180,7 +212,7 @@ def draw_north(painter: QPainter, page: Page, frame: QRectF, angle: float, langu
     """A north arrow in the map's top-right corner, turned to true north."""
     s = page.scale
     size = page.px(14.0 * s)
-    centre = QPointF(frame.right() - page.px(11.0 * s), frame.top() + page.px(13.0 * s))
+    centre = QPointF(frame.right() - page.px(11.0 * s), frame.top() + page.px(17.0 * s))
     painter.save()
     painter.translate(centre)
     painter.rotate(angle)
@@ -197,8 +229,7 @@ def draw_north(painter: QPainter, page: Page, frame: QRectF, angle: float, langu
     path = QPainterPath()
     path.addText(0, 0, f, term("north", language))
     box = path.boundingRect()
-    path.translate(centre.x() - box.center().x(), centre.y() - size * 0.62 - box.height() / 2 - box.top()
-                   - box.height())
+    path.translate(centre.x() - box.center().x(), centre.y() - size * 0.62 - box.bottom())
     painter.strokePath(path, QPen(QColor(255, 255, 255, 230), page.px(0.5)))
     painter.fillPath(path, INK)
 

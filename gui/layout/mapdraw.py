@@ -18,14 +18,15 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPaintEngine, QPen,
+                           QPolygonF)
 
 from gui.layout.page import MM_PER_INCH, Page
 from gui.layout.scene import DrawLayer
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
 MM_PER_CSS_PX_LINE = 0.2  # a 1-px line on screen prints 0.2 mm wide
-MM_PER_CSS_PX_RADIUS = 0.3
+MM_PER_CSS_PX_RADIUS = 0.22
 CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                 "Source Han Sans SC", "SimHei")
 
@@ -100,7 +101,9 @@ def _visible(geoms: np.ndarray, view) -> np.ndarray:
 
 
 def draw_layer(painter: QPainter, page: Page, where: GroundToPage, layer: DrawLayer, view) -> None:
-    """One layer, grouped by style so each colour is one path (small, fast PDFs)."""
+    """One layer, grouped by style. In a PDF each style is one path (small files); on an
+    image each polygon is drawn alone, which Qt's raster engine does ~25x faster than
+    one path of thousands of rings."""
     idx = _visible(layer.geoms, view)
     if not len(idx):
         return
@@ -121,7 +124,27 @@ def draw_layer(painter: QPainter, page: Page, where: GroundToPage, layer: DrawLa
         else:
             painter.setPen(pen)
             painter.setBrush(QBrush(_colour(fill, opacity)))
-            painter.drawPath(_polygon_path(where, geoms))
+            if _is_vector(painter):
+                painter.drawPath(_polygon_path(where, geoms))
+            else:
+                _draw_polygons(painter, where, geoms)
+
+
+def _is_vector(painter: QPainter) -> bool:
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Pdf
+
+
+def _draw_polygons(painter: QPainter, where: GroundToPage, geoms: np.ndarray) -> None:
+    """Each polygon part on its own: drawPolygon when it has no holes, a path when it has."""
+    polys = shapely.get_parts(geoms)
+    polys = polys[shapely.get_type_id(polys) == 3]
+    holes = shapely.get_num_interior_rings(polys)
+    for poly, n_holes in zip(polys, holes):
+        if n_holes == 0:
+            painter.drawPolygon(_qpolygon(where.points(shapely.get_coordinates(poly.exterior))))
+        else:
+            painter.drawPath(_polygon_path(where, np.array([poly], dtype=object)))
 
 
 def _colour(hex_colour: str | None, alpha: float = 1.0) -> QColor:

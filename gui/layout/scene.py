@@ -11,7 +11,9 @@ metres-per-pixel into the ground rectangle the user is looking at.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 import geopandas as gpd
@@ -137,7 +139,7 @@ def project_bounds(project: Project) -> tuple[float, float, float, float] | None
     boxes = boxes[np.all(np.isfinite(boxes), axis=1)] if len(boxes) else boxes
     if not len(boxes):
         return None
-    return boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()
+    return padded((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
 
 
 def view_extent(project: Project, view_state: Mapping | None, size_px: tuple[int, int] | None
@@ -149,9 +151,26 @@ def view_extent(project: Project, view_state: Mapping | None, size_px: tuple[int
     if not view_state or not size_px or "center" not in view_state or not view_state.get("mpp"):
         return project_bounds(project)
     lon, lat = view_state["center"]
-    x, y = Transformer.from_crs(WGS84, project.crs, always_xy=True).transform(lon, lat)
+    x, y = _to_project(project.crs).transform(lon, lat)
     half_w, half_h = size_px[0] * view_state["mpp"] / 2.0, size_px[1] * view_state["mpp"] / 2.0
     return x - half_w, y - half_h, x + half_w, y + half_h
+
+
+def _to_project(crs: CRS) -> Transformer:
+    """WGS 84 -> *crs*, cached per thread (pyproj transformers must not cross threads)."""
+    return _cached(crs, threading.get_ident())
+
+
+@lru_cache(maxsize=16)
+def _cached(crs: CRS, _thread: int) -> Transformer:
+    return Transformer.from_crs(WGS84, crs, always_xy=True)
+
+
+def padded(extent: tuple[float, float, float, float], share: float = 0.03) -> tuple[float, float, float, float]:
+    """*extent* grown by *share* of its size on every side (points at the edge stay whole)."""
+    minx, miny, maxx, maxy = extent
+    dx, dy = (maxx - minx) * share, (maxy - miny) * share
+    return minx - dx, miny - dy, maxx + dx, maxy + dy
 
 
 def nice_scale(ground_w: float, ground_h: float, frame_w_mm: float, frame_h_mm: float) -> int:

@@ -1,0 +1,66 @@
+"""Outputs in the main window: File ▸ Export…, File ▸ Map layout…, View ▸ Presentation mode.
+
+A feature controller (gui/features.py): it builds the menu entries, keeps the record of
+the map's overlays that layouts print, and starts the dialogs and the presentation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from gui.features import FeatureController
+from gui.layout.overlays import overlay_record
+
+
+class ExportsController(FeatureController):
+    """Export dialog, layout dialog and presentation mode for one main window."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.record = overlay_record(window.map)  # from the start, so every overlay is seen
+        self.presentation = None
+        self.export_action = self._action(self.tr("&Export…"), self.open_export, "Ctrl+E")
+        self.layout_action = self._action(self.tr("Map &layout (PDF/PNG)…"), self.open_layout, "Ctrl+P")
+        self.present_action = self._action(self.tr("&Presentation mode"), self.start_presentation, "F5")
+        menu = window.file_menu
+        quit_action = menu.actions()[-1] if menu.actions() else None
+        for act in (self.export_action, self.layout_action):
+            menu.insertAction(quit_action, act)
+        menu.insertSeparator(quit_action)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.present_action)
+        super().__init__(window)
+
+    def _action(self, text: str, slot, shortcut: str) -> QAction:
+        act = QAction(text, self.window)
+        act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        return act
+
+    def open_export(self):
+        from gui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.window)
+        dialog.open()
+        return dialog
+
+    def open_layout(self):
+        from gui.layout.dialog import LayoutDialog
+
+        dialog = LayoutDialog(self.window)
+        dialog.open()
+        return dialog
+
+    def start_presentation(self):
+        from gui.presentation import PresentationMode
+
+        if self.presentation is not None and self.presentation.active:
+            return self.presentation
+        self.presentation = PresentationMode(self.window)
+        self.presentation.start()
+        return self.presentation
+
+    def detach(self) -> None:
+        if self.presentation is not None and self.presentation.active:
+            self.presentation.stop()
+        super().detach()

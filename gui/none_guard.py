@@ -1,0 +1,35 @@
+"""Work around PySide6 6.12 releasing a reference to ``None`` on every void call (CPython < 3.12).
+
+PySide6 6.12.0 returns ``None`` from C++ methods returning ``void`` without taking a new
+reference — correct on CPython 3.12+, where ``None`` is immortal, but on 3.11 every call
+such as ``QPainter.drawPolygon`` or ``QPointF.setX`` lowers ``None``'s reference count
+by one. After a few thousand calls it reaches zero and the interpreter aborts with
+"Fatal Python error: none_dealloc: deallocating None" (often only at exit). Rendering a
+map layout makes tens of thousands of such calls.
+
+:func:`protect_none` gives ``None`` a reference count so large that no session can use
+it up (2**40 calls), which is what immortality means on 3.12. It is a no-op on 3.12+.
+
+>>> protect_none()
+>>> import sys; sys.getrefcount(None) > 2 ** 39
+True
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+_MARGIN = 1 << 40
+_done = False
+
+
+def protect_none() -> None:
+    """Raise ``None``'s reference count far beyond what PySide6's leak can consume (once)."""
+    global _done
+    if _done or sys.version_info >= (3, 12):
+        _done = True
+        return
+    refcnt = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of PyObject
+    refcnt.value += _MARGIN
+    _done = True

@@ -1,0 +1,370 @@
+"""Presentation mode for meetings: the map full screen, zone by zone, with a summary card.
+
+``PresentationMode(main_window).start()`` moves the window's map into a full-screen
+window with large labels, tours the zones (→ / Space / PageDown next, ← / PageUp
+previous, Home the whole plan, B before/after, Esc ends) and shows a card per zone:
+compounds, households, services missing, elevators and the elevator estimate. "Before"
+hides the layers of planned facilities and shows the gaps without them; "after" shows
+both. Figures come from :mod:`gis.export.summary`, computed off the UI thread when not
+given. ``stop()`` puts the map back and restores labels, visibility and the unsaved flag.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import shapely
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gis.crs import WGS84
+from gis.domain import FieldRole, Role
+from gis.export.plan import PlanOutputs, planned_rows, collect_outputs, has_planned
+from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
+from gis.export.wording import facility_term
+from gui.none_guard import protect_none
+
+FOCUS_OVERLAY = "presentation:focus"
+LABEL_PX = 24
+CARD_CSS = """
+QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
+QLabel { color: #1a1a1a; font-size: 20px; }
+QLabel#title { font-size: 32px; font-weight: bold; }
+QLabel#missing { color: #b2182b; }
+QLabel#state { color: #555; font-size: 16px; }
+"""
+BAR_CSS = """
+QFrame#bar { background: rgba(30, 30, 30, 200); border-radius: 8px; }
+QPushButton { font-size: 20px; padding: 8px 18px; color: white; background: rgba(80, 80, 80, 220);
+              border: 1px solid #aaa; border-radius: 6px; }
+QPushButton:checked { background: #2b6cb0; }
+QLabel { color: white; font-size: 20px; padding: 0 12px; }
+"""
+
+
+def money(yuan: float | None) -> str:
+    """Yuan as meetings read them: 万元 in Chinese, millions of yuan otherwise.
+
+    >>> from PySide6.QtCore import QLocale
+    >>> QLocale.setDefault(QLocale("zh_CN")); money(109_200_000)
+    '10,920 万元'
+    >>> QLocale.setDefault(QLocale("en_US")); money(109_200_000)
+    '¥109.2 M'
+    """
+    if yuan is None:
+        return "—"
+    if QLocale().language() == QLocale.Language.Chinese:
+        return f"{yuan / 10_000:,.0f} 万元"
+    return f"¥{yuan / 1e6:,.1f} M"
+
+
+class SummaryCard(QFrame):
+    """The figures of one zone (or of the whole plan) in large type."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_CSS)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 16, 22, 16)
+        self.title = QLabel(objectName="title")
+        self.lines = {k: QLabel() for k in ("compounds", "households", "missing", "elevators", "estimate")}
+        self.lines["missing"].setObjectName("missing")
+        self.lines["missing"].setWordWrap(True)
+        self.state = QLabel(objectName="state")
+        box.addWidget(self.title)
+        for label in self.lines.values():
+            box.addWidget(label)
+        box.addWidget(self.state)
+        self.setMaximumWidth(560)
+
+    def show_summary(self, summary: ZoneSummary | None, *, before: bool, position: str, pending: bool) -> None:
+        if summary is None:
+            self.title.setText(self.tr("No renovation zones yet"))
+            for label in self.lines.values():
+                label.clear()
+            self.state.setText(position)
+            return
+        self.title.setText(summary.name)
+        self.lines["compounds"].setText(self.tr("Compounds: {n}").format(n=summary.compounds))
+        hh = "—" if summary.households is None else f"{summary.households:,.0f}"
+        self.lines["households"].setText(self.tr("Households: {n}").format(n=hh))
+        self.lines["missing"].setText(self._missing_text(summary, before=before, pending=pending))
+        self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {b} buildings").format(
+            e="—" if summary.elevators is None else summary.elevators,
+            b="—" if summary.elevator_buildings is None else summary.elevator_buildings))
+        self.lines["estimate"].setText(self.tr("Elevator estimate: {cost}, subsidy {subsidy}").format(
+            cost=money(summary.cost), subsidy=money(summary.subsidy)))
+        state = self.tr("Before the plan") if before else self.tr("After the plan")
+        self.state.setText(f"{position}    {state}")
+        self.adjustSize()
+
+    def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> str:
+        if summary.zone_id is None:
+            return self.tr("{n} zones").format(n=summary.extra.get("zones", 0))
+        if pending:
+            return self.tr("Gaps: computing…")
+        if not summary.gaps_known:
+            return self.tr("Gaps: not available (no facilities layer)")
+        missing = summary.missing(before=before)
+        if not missing:
+            return self.tr("Gaps: none — every service within reach")
+        return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing))
+
+
+class PresentationWindow(QWidget):
+    """Full-screen host of the map with the card and the control bar floating above it."""
+
+    closing = Signal()
+
+    def __init__(self, mode: "PresentationMode") -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Presentation"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.card = SummaryCard(self)
+        self.bar = QFrame(self, objectName="bar")
+        self.bar.setStyleSheet(BAR_CSS)
+        row = QHBoxLayout(self.bar)
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.position = QLabel()
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.before_button = QPushButton(self.tr("Before / after (B)"))
+        self.before_button.setCheckable(True)
+        self.exit_button = QPushButton(self.tr("End (Esc)"))
+        for w in (self.prev_button, self.position, self.next_button, self.before_button, self.exit_button):
+            row.addWidget(w)
+        self.prev_button.clicked.connect(mode.previous)
+        self.next_button.clicked.connect(mode.next)
+        self.before_button.toggled.connect(mode.set_before)
+        self.exit_button.clicked.connect(mode.stop)
+        keys = {mode.next: ("Right", "Space", "PgDown"), mode.previous: ("Left", "PgUp", "Backspace"),
+                mode.overview: ("Home",), mode.toggle_before_after: ("B",), mode.stop: ("Esc",)}
+        self.shortcuts = []
+        for slot, names in keys.items():
+            for name in names:
+                sc = QShortcut(QKeySequence(name), self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(slot)
+                self.shortcuts.append(sc)
+
+    def host(self, view: QWidget) -> None:
+        self._layout.addWidget(view)
+        self.card.raise_()
+        self.bar.raise_()
+
+    def place(self) -> None:
+        """Card in the top-right corner (the zoom buttons are top-left), bar centred at the bottom."""
+        self.card.adjustSize()
+        self.card.move(max(0, self.width() - self.card.width() - 24), 24)
+        self.bar.adjustSize()
+        self.bar.move((self.width() - self.bar.width()) // 2, self.height() - self.bar.height() - 24)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.place()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class PresentationMode(QObject):
+    """Runs one presentation over a main window's map and project.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Its ``map`` (a MapView) is borrowed while presenting.
+    after, before : PlanOutputs, optional, keyword-only
+        Analysis results with and without planned facilities (computed when None).
+    """
+
+    zoneShown = Signal(int)  # index into summaries; -1 = the whole plan
+    finished = Signal()
+
+    def __init__(self, window, *, after: PlanOutputs | None = None, before: PlanOutputs | None = None) -> None:
+        super().__init__(window)
+        protect_none()
+        self.window = window
+        self.project = window.project
+        self.view = None
+        self.screen: PresentationWindow | None = None
+        self.index = -1
+        self.before = False
+        self.summaries: list[ZoneSummary] = []
+        self._after, self._before = after, before
+        self._pending = after is None
+        self._saved: dict = {}
+
+    # -- life cycle -----------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.screen is not None
+
+    def start(self) -> None:
+        """Go full screen with the map and show the whole plan."""
+        if self.active:
+            return
+        self._saved = {"dirty": self.project.dirty, "labels": {}, "visible": {}}
+        self.view = self.window.takeCentralWidget()
+        self.screen = PresentationWindow(self)
+        self.screen.closing.connect(self.stop)
+        self.screen.host(self.view)
+        self.view.show()
+        self._big_labels()
+        self._refresh_summaries()
+        if self._pending:
+            self._compute()
+        self.screen.showFullScreen()
+        self.screen.activateWindow()
+        self.overview()
+
+    def stop(self) -> None:
+        """Leave: the map goes back into the main window as it was."""
+        if not self.active:
+            return
+        screen, self.screen = self.screen, None
+        self.set_before(False)
+        self.view.set_overlay(FOCUS_OVERLAY, None)
+        self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
+        for layer, field in self._saved["labels"].items():
+            layer.style.label_field = field
+            self.project.update_layer(layer)
+        self.window.setCentralWidget(self.view)
+        self.view.show()
+        self.project.mark_dirty(self._saved["dirty"])
+        screen.closing.disconnect(self.stop)
+        screen.close()
+        screen.deleteLater()
+        self.finished.emit()
+
+    # -- navigation -----------------------------------------------------------------
+    def next(self) -> None:
+        if self.summaries:
+            self.show(min(self.index + 1, len(self.summaries) - 1))
+
+    def previous(self) -> None:
+        if self.index <= 0:
+            self.overview()
+        else:
+            self.show(self.index - 1)
+
+    def overview(self) -> None:
+        """The whole plan: every zone in view, the plan's totals on the card."""
+        self.index = -1
+        if self.active:
+            self.view.set_overlay(FOCUS_OVERLAY, None)
+            self._zoom_to(self._plan_outline())
+        self._update_card()
+        self.zoneShown.emit(-1)
+
+    def show(self, index: int) -> None:
+        """Zone *index* (0-based, in zone id order): zoom to it, outline it, show its card."""
+        if not self.summaries:
+            return
+        self.index = max(0, min(index, len(self.summaries) - 1))
+        summary = self.summaries[self.index]
+        outline = self.project.zones.outline(summary.zone_id)
+        if self.active:
+            focus = gpd.GeoDataFrame({"stroke": ["#111111"], "fill": [summary.colour], "fillOpacity": [0.0],
+                                      "weight": [6.0]}, geometry=[outline], crs=self.project.crs)
+            self.view.set_overlay(FOCUS_OVERLAY, focus)
+            self._zoom_to(outline)
+        self._update_card()
+        self.zoneShown.emit(self.index)
+
+    def toggle_before_after(self) -> None:
+        self.set_before(not self.before)
+
+    def set_before(self, before: bool) -> None:
+        """Before: planned facilities hidden and gaps without them; after: both shown."""
+        before = bool(before)
+        if before == self.before:
+            return
+        self.before = before
+        for layer in self._planned_layers():
+            if before:
+                self._saved["visible"].setdefault(layer.id, layer.visible)
+                layer.visible = False
+            else:
+                layer.visible = self._saved["visible"].pop(layer.id, True)
+            self.project.update_layer(layer)
+        if self.screen is not None:
+            self.screen.before_button.blockSignals(True)
+            self.screen.before_button.setChecked(before)
+            self.screen.before_button.blockSignals(False)
+        self._update_card()
+
+    # -- internals ------------------------------------------------------------------
+    def _planned_layers(self):
+        return [lyr for lyr in self.project.layers_by_role(Role.FACILITIES) if len(lyr) and planned_rows(lyr).all()]
+
+    def _big_labels(self) -> None:
+        """Large labels, and compound names shown even where the map had none."""
+        self.view.set_label_size(LABEL_PX)
+        compounds = self.project.first(Role.COMPOUNDS)
+        name = compounds.fields.get(FieldRole.NAME) if compounds is not None else None
+        if compounds is not None and compounds.style.label_field is None and name:
+            self._saved["labels"][compounds] = None
+            compounds.style.label_field = name
+            self.project.update_layer(compounds)
+
+    def _compute(self) -> None:
+        from gui.worker import run_task
+
+        project, planned = self.project, has_planned(self.project)
+
+        def work(feedback):
+            after = collect_outputs(project, steps=("zones", "gaps", "elevators"), feedback=feedback.sub(0, 0.6))
+            before = (collect_outputs(project, steps=("gaps",), planned=False, feedback=feedback.sub(0.6, 1.0))
+                      if planned else None)
+            if before is not None:
+                before.zone_stats = after.zone_stats
+            return after, before
+
+        run_task(self.window, self.tr("Preparing the presentation"), work, self._computed, show_dialog=False)
+
+    def _computed(self, result) -> None:
+        self._after, self._before = result
+        self._pending = False
+        self._refresh_summaries()
+        self._update_card()
+
+    def _refresh_summaries(self) -> None:
+        if self._after is not None:
+            self.summaries = zone_summaries(self.project, after=self._after, before=self._before)
+        elif self.project.zones is not None:
+            empty = PlanOutputs()
+            self.summaries = zone_summaries(self.project, after=empty)
+        else:
+            self.summaries = []
+
+    def _update_card(self) -> None:
+        if self.screen is None:
+            return
+        count = len(self.summaries)
+        if self.index < 0:
+            summary = plan_summary(self.project, self.summaries, title=self.tr("Renovation plan")) if count else None
+            position = self.tr("Overview")
+        else:
+            summary = self.summaries[self.index]
+            position = self.tr("Zone {k} of {n}").format(k=self.index + 1, n=count)
+        self.screen.card.show_summary(summary, before=self.before, position=position, pending=self._pending)
+        self.screen.position.setText(position)
+        self.screen.place()
+
+    def _plan_outline(self):
+        model = self.project.zones
+        if model is None or not len(model):
+            return None
+        return shapely.union_all([model.outline(z) for z in model.zones])
+
+    def _zoom_to(self, geom) -> None:
+        if geom is None:
+            self.view.zoom_to_project()
+            return
+        bounds = gpd.GeoSeries([geom], crs=self.project.crs).to_crs(WGS84).total_bounds
+        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.15, (bounds[3] - bounds[1]) * 0.15
+        self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y))
