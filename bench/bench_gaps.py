@@ -6,7 +6,9 @@ The city is a street grid (80 m blocks, every street split at mid-block so nodes
 degree 2 as well as 4) with one walled compound per block and facilities of 5 types
 (1 clinic in 10 is a 社区卫生服务中心 serving 1000 m, the rest 300 m). Timed:
 
-* straight line: ``gap_matrix`` beside geopandas ``sjoin_nearest`` per type;
+* straight line: ``gap_matrix`` beside geopandas ``sjoin_nearest`` per type (which gives
+  only the nearest distance; ``gap_matrix`` also decides service with each facility's own
+  radius, two more searches for the clinics' 300 m / 1000 m);
 * network: ``prepare_origins`` (attach the compounds' boundary points; done once per
   compounds layer and network) and ``gap_matrix`` (what reruns when facilities change)
   beside networkx ``multi_source_dijkstra_path_length`` per type from the facilities'
