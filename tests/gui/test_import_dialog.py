@@ -1,0 +1,223 @@
+"""The import dialog on small files: encoding, coordinate system, marking, fields, facility types."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from pyproj import Transformer
+
+from gis.domain import FieldRole, Role
+from gis.io import inspect_file
+from gis.io.chinese_datums import wgs84_to_gcj02
+from gui.importing.choices import build
+from gui.importing.presets import PresetStore
+from tests.gui import import_samples as samples
+
+
+@pytest.fixture
+def open_dialog(app, qtbot, tmp_path):
+    """Factory: an ImportDialog shown on *report*; closed and deleted afterwards."""
+    from gui.importing.dialog import ImportDialog
+
+    made = []
+
+    def make(report, **kwargs):
+        kwargs.setdefault("presets", PresetStore(tmp_path / "presets"))
+        dialog = ImportDialog(report, **kwargs)
+        made.append(dialog)
+        dialog.show()
+        return dialog
+
+    yield make
+    for dialog in made:
+        if dialog.isVisible():
+            dialog.reject()
+        dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def choose(qtbot, dialog, combo, data) -> None:
+    """Pick the item holding *data* in *combo* as a user would, and wait for the re-read."""
+    index = next(i for i in range(combo.count()) if combo.itemData(i) == data)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+
+
+def preview_texts(dialog) -> set[str]:
+    model = dialog.preview_table.model_
+    return {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+
+
+def test_gbk_shapefile_without_cpg_reads_chinese_and_encoding_change_shows_it(open_dialog, qtbot, tmp_path):
+    path = samples.gbk_shapefile(tmp_path / "数据")
+    dialog = open_dialog(inspect_file(path))
+    assert "GB18030" in dialog.source.encoding_label.text()
+    assert dialog.source.encoding_combo.isEnabled()
+    assert "阳光花园" in preview_texts(dialog)
+    assert dialog.fields.mapping()[FieldRole.NAME] == "小区名称"
+
+    choose(qtbot, dialog, dialog.source.encoding_combo, "BIG5")  # the wrong encoding: 乱码
+    assert dialog.report.encoding.name == "BIG5" and dialog.report.encoding.source == "user"
+    assert "阳光花园" not in preview_texts(dialog)
+    assert "小区名称" not in dialog.report.data.columns  # the field names are garbled too
+
+    choose(qtbot, dialog, dialog.source.encoding_combo, "GBK")
+    assert "阳光花园" in preview_texts(dialog)
+    assert dialog.fields.mapping()[FieldRole.NAME] == "小区名称"
+    assert dialog.ok_button.isEnabled()
+    layer = build(dialog.report, dialog.choices)
+    assert layer.source.encoding == "GBK" and layer.source.encoding_source == "user"
+    assert list(layer.column(FieldRole.NAME)) == samples.NAMES
+
+
+def test_gk_without_prj_needs_a_choice_before_ok(open_dialog, qtbot, tmp_path):
+    path = samples.gk_shapefile_without_prj(tmp_path)
+    dialog = open_dialog(inspect_file(path))
+    assert dialog.report.crs.crs is None and dialog.report.crs.needs_choice
+    assert not dialog.ok_button.isEnabled()
+    assert "EPSG:45" in dialog.crs.candidates.item(0, 0).text()
+    assert not dialog.crs.candidates.isHidden()
+    assert dialog.preview_map.stack.currentWidget() is dialog.preview_map.note
+    assert dialog.bar.text()  # the reason is shown
+
+    dialog.crs.choose_candidate(4548)  # CGCS2000 3° GK CM 117E
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.report.crs.epsg == 4548 and dialog.report.crs.source == "user"
+    assert dialog.ok_button.isEnabled()
+    assert dialog.crs.candidates.rowCount() > 3, "candidates stay listed to compare"
+    lon0, lat0, lon1, lat1 = dialog.report.bounds_wgs84
+    assert abs(lon0 - samples.LON0) < 1e-4 and abs(lat0 - samples.LAT0) < 1e-4
+    assert dialog.preview_map.stack.currentWidget() is dialog.preview_map.map
+    assert len(dialog.preview_map.layer) == 3
+
+    dialog.crs.choose_candidate(4547)  # CM 114E puts the data ~250 km west
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.report.bounds_wgs84[0] < samples.LON0 - 2.0
+
+
+def test_typed_epsg_code_and_a_bad_one(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.gk_shapefile_without_prj(tmp_path)))
+    combo = dialog.crs.choice_combo
+    combo.setEditText("no such system")
+    dialog.crs.use_typed()
+    assert not dialog.busy and "no such system" in dialog.bar.text()
+    assert not dialog.ok_button.isEnabled()
+    combo.setEditText("4548")
+    dialog.crs.use_typed()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.report.crs.epsg == 4548 and dialog.ok_button.isEnabled()
+    dialog.crs.reset_button.click()  # back to what the file says: nothing
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.report.crs.crs is None and not dialog.ok_button.isEnabled()
+
+
+def test_csv_with_chinese_lon_lat_headers_as_facilities(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.facilities_csv(tmp_path)))
+    report = dialog.report
+    assert report.geometry_type == "Point" and report.features == 4
+    assert report.crs.epsg == 4490 and report.crs.source == "inferred"
+    assert dialog.ok_button.isEnabled()
+    if report.role is not Role.FACILITIES:
+        choose(qtbot, dialog, dialog.role_combo, Role.FACILITIES.value)
+    assert not dialog.facility_box.isHidden()
+    model = dialog.facilities.model_
+    assert model.type_of("医疗保健服务;诊所;诊所") == "clinic"
+    assert model.type_of("购物服务;便民商店/便利店;便民商店/便利店") is None
+    # the name decides 阳光长者食堂 (its category is 中餐厅); the user corrects another value
+    with qtbot.waitSignal(dialog.reportChanged):
+        model.setData(model.index(model.row_of("购物服务;便民商店/便利店;便民商店/便利店"), 2), "day_care")
+    layer = build(dialog.report, dialog.choices)
+    types = dict(zip(layer.column(FieldRole.NAME), layer.column(FieldRole.FACILITY_TYPE)))
+    assert types["金台社区卫生服务站"] == "clinic"
+    assert types["阳光长者食堂"] == "elderly_canteen"
+    assert types["红黄蓝幼儿园"] == "kindergarten"
+    assert types["便民超市"] == "day_care"
+
+
+def test_gcj02_marking_shifts_to_wgs84(open_dialog, qtbot, tmp_path):
+    wgs = np.array([(116.3600, 39.9100), (116.3700, 39.9150), (116.3800, 39.9200)])
+    gx, gy = wgs84_to_gcj02(wgs[:, 0], wgs[:, 1])
+    path = samples.gcj02_geojson(tmp_path, list(zip(gx, gy)))
+    dialog = open_dialog(inspect_file(path))
+    assert dialog.crs.datum_combo.isEnabled()
+    assert dialog.report.crs.datum_shift is None
+    choose(qtbot, dialog, dialog.crs.datum_combo, "gcj02")
+    assert dialog.report.crs.datum_shift == "gcj02"
+    assert dialog.choices.source_crs == "gcj02"
+    assert "GCJ-02" in dialog.crs.current_label.text()
+    layer = build(dialog.report, dialog.choices)
+    assert layer.source.datum_shift == "gcj02"
+    metric = layer.data.crs
+    fwd = Transformer.from_crs("EPSG:4326", metric, always_xy=True)
+    ex, ey = fwd.transform(wgs[:, 0], wgs[:, 1])
+    err = np.hypot(layer.data.geometry.x.to_numpy() - ex, layer.data.geometry.y.to_numpy() - ey)
+    assert err.max() < 1.0, err
+    # back to standard lon/lat: the points sit where AMap drew them, hundreds of metres off
+    choose(qtbot, dialog, dialog.crs.datum_combo, None)
+    assert dialog.report.crs.datum_shift is None
+    raw = build(dialog.report, dialog.choices).data.to_crs(metric)
+    assert np.hypot(raw.geometry.x.to_numpy() - ex, raw.geometry.y.to_numpy() - ey).min() > 100
+
+
+def test_projected_layer_cannot_be_marked_gcj02(open_dialog, tmp_path):
+    dialog = open_dialog(inspect_file(samples.shapefile(tmp_path, "gk", samples.compounds("EPSG:4548"))))
+    assert dialog.report.crs.source == "prj"
+    assert not dialog.crs.datum_combo.isEnabled()
+    assert dialog.crs.candidates.isHidden()
+
+
+def test_field_mapping_and_role_edits_reach_the_layer(open_dialog, qtbot, tmp_path):
+    path = samples.shapefile(tmp_path, "小区", samples.compounds())
+    dialog = open_dialog(inspect_file(path))
+    assert dialog.report.role is Role.COMPOUNDS
+    mapping = dialog.fields.mapping()
+    assert mapping[FieldRole.BUILD_YEAR] == "建成年代" and mapping[FieldRole.ELEVATOR] == "电梯"
+    row = dialog.fields._roles.index(FieldRole.BUILD_YEAR)
+    assert dialog.fields.item(row, 2).text() == "1985, 1992, 1980"
+    with qtbot.waitSignal(dialog.reportChanged):
+        dialog.fields.set_column(FieldRole.NAME, "备注")
+    assert "名称 ← 备注" in dialog.preview_table.model_.headers() or \
+        "Name ← 备注" in dialog.preview_table.model_.headers()
+    dialog.fields.set_column(FieldRole.FLOORS, None)
+    dialog.name_edit.setText("我的小区")
+    dialog.name_edit.textEdited.emit("我的小区")
+    layer = build(dialog.report, dialog.choices)
+    assert layer.name == "我的小区"
+    assert layer.fields[FieldRole.NAME] == "备注"
+    assert FieldRole.FLOORS not in layer.fields
+    assert list(layer.column(FieldRole.BUILD_YEAR)) == [1985, 1992, 1980]
+    assert list(layer.column(FieldRole.ELEVATOR)) == [False, True, False]
+
+    choose(qtbot, dialog, dialog.role_combo, Role.BUILDINGS.value)
+    assert dialog.report.role is Role.BUILDINGS
+    assert build(dialog.report, dialog.choices).role is Role.BUILDINGS
+
+
+def test_empty_name_blocks_ok(open_dialog, tmp_path):
+    dialog = open_dialog(inspect_file(samples.shapefile(tmp_path, "a", samples.compounds())))
+    assert dialog.ok_button.isEnabled()
+    dialog.name_edit.setText("  ")
+    dialog.name_edit.textEdited.emit("  ")
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_preset_saved_and_applied_to_another_file(open_dialog, qtbot, tmp_path):
+    first = open_dialog(inspect_file(samples.shapefile(tmp_path / "a", "one", samples.compounds())))
+    first.fields.set_column(FieldRole.NAME, "备注")
+    first.fields.set_column(FieldRole.HOUSEHOLDS, None)
+    first.save_preset("住建局台账")
+    store = PresetStore(tmp_path / "presets")
+    assert store.names() == ["住建局台账"]
+    assert store.load("住建局台账").fields[FieldRole.NAME] == "备注"
+
+    second = open_dialog(inspect_file(samples.shapefile(tmp_path / "b", "two", samples.compounds())))
+    assert second.preset_combo.findText("住建局台账") >= 0
+    assert second.fields.mapping()[FieldRole.NAME] == "小区名称"
+    second.preset_combo.setCurrentText("住建局台账")
+    second.preset_load.click()
+    qtbot.waitUntil(lambda: not second.busy, timeout=20000)
+    assert second.fields.mapping()[FieldRole.NAME] == "备注"
+    assert FieldRole.HOUSEHOLDS not in second.report.field_map
+    assert build(second.report, second.choices).fields[FieldRole.NAME] == "备注"
