@@ -64,13 +64,11 @@ def read_raw(source: Source, *, layer: str | None = None, encoding: str | None =
 def _read_geojson(path: Path, *, encoding: str | None, feedback) -> RawLayer:
     """GeoJSON: UTF-8 by the standard, but GBK files exist; the ``crs`` member is optional."""
     enc = text_file_encoding(path, user=encoding)
-    data = path.read_bytes()
-    declared = _CRS_MEMBER.search(data[:1 << 20]) is not None or \
-        _CRS_MEMBER.search(data[-(1 << 16):]) is not None
+    declared = _has_crs_member(path)
     notes = list(enc.notices)
     target: object = path
-    if enc.name not in (UTF8, "UTF-8-SIG"):
-        text = data.decode(decoder_name(enc.name), errors="replace")
+    if enc.name not in (UTF8, "UTF-8-SIG"):  # GDAL reads GeoJSON as UTF-8: recode in memory
+        text = path.read_bytes().decode(decoder_name(enc.name), errors="replace")
         target = io.BytesIO(text.encode("utf-8"))
     frame = gdal_read.read_frame(target, feedback=feedback, notices=notes)
     crs = CRS.from_user_input(frame.crs) if declared and frame.crs is not None else None
@@ -78,6 +76,15 @@ def _read_geojson(path: Path, *, encoding: str | None, feedback) -> RawLayer:
         frame = frame.set_crs(None, allow_override=True)
     return RawLayer(frame, "GeoJSON", None, [], crs, "metadata" if crs else None, enc, {}, notes,
                     geographic_epsg=4326)
+
+
+def _has_crs_member(path: Path) -> bool:
+    """Whether the GeoJSON has a (legacy) ``crs`` member: writers put it first or last."""
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+        f.seek(max(0, path.stat().st_size - (1 << 16)))
+        tail = f.read()
+    return _CRS_MEMBER.search(head) is not None or _CRS_MEMBER.search(tail) is not None
 
 
 def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer:

@@ -65,3 +65,27 @@ def test_geometries_shift_every_vertex_and_keep_shape():
     assert shapely.get_num_coordinates(back) == shapely.get_num_coordinates(poly)
     with pytest.raises(ValueError):
         geometries_to_wgs84([gcj], "wgs72")
+
+
+@pytest.mark.parametrize("datum, forward", [("gcj02", wgs84_to_gcj02), ("bd09", wgs84_to_bd09)])
+def test_marked_layer_is_shifted_back_to_wgs84(tmp_path, datum, forward):
+    import json
+
+    from gis.io import inspect_file
+    from tests.gis.io_samples import compounds
+
+    truth = compounds().to_crs(4326)
+    shifted = truth.copy()
+    shifted["geometry"] = shapely.transform(truth.geometry.values,
+                                            lambda c: np.column_stack(forward(c[:, 0], c[:, 1])))
+    fc = json.loads(shifted.to_json())
+    fc.pop("crs", None)  # as scraped: no crs member
+    path = tmp_path / f"{datum}.json"
+    path.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
+    report = inspect_file(path, source_crs=datum)
+    assert report.crs.datum_shift == datum and report.crs.epsg == 4326
+    err = shapely.hausdorff_distance(report.data.geometry.values, truth.geometry.values)
+    assert (err * M_PER_DEG).max() < 0.001
+    unmarked = inspect_file(path)
+    off = shapely.hausdorff_distance(unmarked.data.geometry.values, truth.geometry.values)
+    assert (off * M_PER_DEG).min() > 300  # what an import that guesses would get wrong
