@@ -28,7 +28,7 @@ from gis.io.raw import RawLayer
 
 _HEADER_BYTES = 256 * 1024
 _UTF8_VERSIONS = ("AC1021", "AC1024", "AC1027", "AC1032")  # R2007 and later
-_KEEP = ["Layer", "SubClasses", "Text", "EntityHandle"]
+_KEEP = ["Layer", "Text", "EntityHandle"]
 
 
 def dxf_encoding(path: Path, *, user: str | None = None) -> EncodingInfo:

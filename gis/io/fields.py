@@ -24,7 +24,7 @@ from gis.io.notices import Notice, notice
 PATTERNS: dict[FieldRole, tuple[tuple[str, ...], tuple[str, ...]]] = {
     FieldRole.NAME: (("小区名称", "小区名", "名称", "项目名称", "设施名称", "机构名称", "楼栋名称",
                       "建筑名称", "楼名", "道路名称", "路名", "名字", "name", "name_zh", "name_cn",
-                      "mc", "xqmc", "jzmc", "title"), ("名称",)),
+                      "mc", "xqmc", "jzmc", "title", "标注", "text", "label"), ("名称",)),
     FieldRole.BUILD_YEAR: (("建成年代", "建成年份", "年代", "建成时间", "建成日期", "竣工年份",
                             "竣工时间", "竣工日期", "建造年代", "建造年份", "建筑年代", "建设年代",
                             "修建年代", "年份", "build_year", "buildyear", "year_built",
@@ -53,7 +53,7 @@ PATTERNS: dict[FieldRole, tuple[tuple[str, ...], tuple[str, ...]]] = {
                             "road_class", "roadclass", "class", "dldj"), ("道路等级",)),
     FieldRole.ID: (("id", "fid", "objectid", "uid", "oid", "编号", "序号", "代码", "code",
                     "小区编号", "小区代码", "楼栋编号", "楼号", "建筑编号", "设施编号", "出入口编号",
-                    "xqbh", "xqdm", "poi_id", "poiid", "bh", "bsm"), ("编号",)),
+                    "xqbh", "xqdm", "poi_id", "poiid", "bh", "bsm", "entityhandle"), ("编号",)),
 }
 # names that contain a key word but mean something else (admin units, not the feature)
 _NOT_NAME = ("省", "市", "区县", "县", "街道", "社区", "乡镇", "镇", "行政区", "道路", "路",

@@ -171,22 +171,8 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     """
     fb = ensure(feedback)
     rules = rules or FacilityRules.load()
-    with open_source(path, layer) as (source, inner, members):
-        raw = read_raw(source, layer=inner, encoding=encoding, feedback=fb.sub(0.0, 0.6))
-        if members:
-            raw.layers, raw.layer = members, source.member
     origin = str(Path(path))
-    _require_features(raw, origin)
-    fixed = repair(raw.data, family=geometry_family, prefer=raw.prefer_family,
-                   feedback=fb.sub(0.6, 0.8))
-    counts = {**dict.fromkeys(REPAIR_KEYS, 0), **raw.counts, **fixed.counts}
-    notes = raw.notices + fixed.notices
-    if not len(fixed.data):
-        raise DataReadError(QT_TRANSLATE_NOOP(
-            "errors", "None of the {n} features in {path} has a usable geometry ({details})."),
-            n=len(raw.data), path=origin,
-            details=", ".join(f"{k} {v}" for k, v in fixed.counts.items() if v))
-    fb.check()
+    raw, fixed, counts, notes = _read_and_repair(path, layer, encoding, geometry_family, fb)
     answer = source_crs or _recall(memory, path, raw.layer, notes)
     crs_info, data, dropped = resolve_crs(fixed.data, raw, answer=answer, source_path=origin,
                                           near=near, history=memory.recent_epsg() if memory else ())
@@ -200,11 +186,28 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     notes += crs_info.notices + _datum_hint(origin, data, crs_info)
     chosen_role, reasons, field_map, extra = _roles_and_fields(data, fixed.family, raw, origin,
                                                                role, fields, rules)
-    notes += extra
     fb.progress(1.0, "")
     return ImportReport(origin, raw.driver, raw.layer, raw.layers, data, fixed.family, crs_info,
-                        raw.encoding, chosen_role, reasons, field_map, counts, notes, dup, rules,
-                        dict(facility_overrides or {}))
+                        raw.encoding, chosen_role, reasons, field_map, counts, notes + extra, dup,
+                        rules, dict(facility_overrides or {}))
+
+
+def _read_and_repair(path, layer, encoding, family, fb: Feedback):
+    """Read the dataset and clean its geometries; DataReadError when nothing usable is left."""
+    with open_source(path, layer) as (source, inner, members):
+        raw = read_raw(source, layer=inner, encoding=encoding, feedback=fb.sub(0.0, 0.6))
+        if members:
+            raw.layers, raw.layer = members, source.member
+    _require_features(raw, str(path))
+    fixed = repair(raw.data, family=family, prefer=raw.prefer_family, feedback=fb.sub(0.6, 0.8))
+    if not len(fixed.data):
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "None of the {n} features in {path} has a usable geometry ({details})."),
+            n=len(raw.data), path=str(path),
+            details=", ".join(f"{k} {v}" for k, v in fixed.counts.items() if v))
+    fb.check()
+    counts = {**dict.fromkeys(REPAIR_KEYS, 0), **raw.counts, **fixed.counts}
+    return raw, fixed, counts, raw.notices + fixed.notices
 
 
 def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str | None = None,

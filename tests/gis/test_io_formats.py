@@ -145,6 +145,7 @@ def test_dxf_closed_polylines_become_polygons_with_layer_names(tmp_path):
     assert r.crs.epsg == 4527 and r.crs.source == "inferred"  # zone 39 from the eastings
     assert r.data["Layer"].tolist() == ["小区边界", "小区边界"]
     assert r.data["Text"].tolist()[0] == "阳光花园"  # the label inside the outline
+    assert r.field_map[FieldRole.NAME] == "Text" and r.role is Role.COMPOUNDS
     assert r.layers == ["小区边界", "道路"]
     assert r.data.geometry.area.tolist() == [8000.0, 8000.0]
     roads = inspect_file(path, layer="道路")
