@@ -175,7 +175,12 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
         shutil.copyfileobj(src, out)
 
 
+_PRIORITY = {"shapefile": 0, "gpkg": 1, "filegdb": 2, "kml": 3, "kmz": 3, "geojson": 4, "dxf": 5,
+             "xlsx": 6, "csv": 7}  # a zip's default dataset: GIS data before stray tables
+
+
 def _datasets(root: Path) -> list[Path]:
+    """Importable datasets under *root*, the likeliest first."""
     found = []
     for path in sorted(root.rglob("*")):
         if any(p.suffix.lower() == ".gdb" for p in path.relative_to(root).parents if p.name):
@@ -184,4 +189,4 @@ def _datasets(root: Path) -> list[Path]:
             found.append(path)
         elif path.is_file() and path.suffix.lower() in KINDS and path.suffix.lower() != ".txt":
             found.append(path)
-    return found
+    return sorted(found, key=lambda p: (_PRIORITY[KINDS[p.suffix.lower()]], p.as_posix()))
