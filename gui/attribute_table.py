@@ -104,6 +104,7 @@ class AttributeTable(QTableView, Listener):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setResizeContentsPrecision(100)  # widths from 100 rows, not 1000
         self.verticalHeader().setDefaultSectionSize(22)
         self._syncing = False
         self.selectionModel().selectionChanged.connect(self._on_view_selection)
