@@ -65,9 +65,9 @@ class Origins:
     """Where distances to the compounds are measured from, prepared once per layer and network.
 
     Straight mode keeps the polygons with a point inside each (``anchor``) and the
-    farthest distance from it to the polygon (``spread``). Network mode keeps the compounds' access points
-    attached to the network, ordered by compound (``starts[i]`` = first point of
-    compound ``i``; ``how[i]`` = "entrances", "boundary", "centroid" or "none").
+    farthest distance from it to the polygon (``spread``). Network mode keeps the
+    compounds' access points attached to the network (``targets``), sorted by compound
+    (``owner``); ``how[i]`` = "entrances", "boundary", "centroid" or "none".
     """
 
     method: str
