@@ -14,6 +14,7 @@ from gui.listening import Listener
 
 # module:class, in menu order
 CONTROLLERS: list[str] = [
+    "gui.project_controller:ProjectController",
     "gui.importing.controller:ImportController",
     "gui.zones.controller:ZonesController",
 ]

@@ -16,12 +16,13 @@ from gui.features import feature_controllers
 from gui.i18n import LANGUAGES
 from gui.identify import IdentifyPanel
 from gui.layer_panel import LayerPanel
+from gui.listening import Listener
 from gui.map.view import MapView
 from gui.status import MapStatusBar
 from gui.style_dialog import StyleDialog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, Listener):
     languageChangeRequested = Signal(str)
 
     def __init__(self, project: Project, settings: Settings, parent=None) -> None:
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.layers_dock, self.identify_dock], [260, 260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
+        self.close_guards: list = []  # callables returning False to keep the window open
         self._build_actions()
         self._wire()
         self.features = [feature(self) for feature in feature_controllers()]
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.layers.set_project(project)
         self.table.set_project(project)
         self.identify.show_feature(None, None)
-        project.dirty_changed.connect(self._on_dirty)
+        self.listen(project.dirty_changed, self._on_dirty)
         for feature in self.features:
             feature.set_project(project)
         self._update_title()
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         self.map.bridge.regionSelect.connect(self._on_region_select)
         self.map.bridge.cursorMoved.connect(self.status.show_cursor)
         self.map.viewChanged.connect(self.status.show_view)
-        self.project.dirty_changed.connect(self._on_dirty)
+        self.listen(self.project.dirty_changed, self._on_dirty)
 
     # -- reactions --------------------------------------------------------------------
     def current_layer(self) -> Layer | None:
@@ -217,6 +219,16 @@ class MainWindow(QMainWindow):
     def _on_dirty(self, _dirty: bool) -> None:
         self._update_title()
 
+    def refresh_title(self) -> None:
+        self._update_title()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """Ask every guard (e.g. unsaved changes) before closing."""
+        if all(guard() for guard in self.close_guards):
+            event.accept()
+        else:
+            event.ignore()
+
     def _update_title(self) -> None:
         name = self.project.path or self.tr("Untitled project")
         mark = "*" if self.project.dirty else ""
@@ -226,10 +238,7 @@ class MainWindow(QMainWindow):
         """Stop listening to the project (the window is being replaced or closed)."""
         for widget in (self.map, self.layers, self.table, *getattr(self, "features", [])):
             widget.detach()
-        try:
-            self.project.dirty_changed.disconnect(self._on_dirty)
-        except (ValueError, RuntimeError):
-            pass
+        Listener.detach(self)
 
     def shutdown(self) -> None:
         self.detach()

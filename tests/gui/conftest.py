@@ -77,6 +77,7 @@ def make_window(app, qtbot):
 
     yield make
     for win in made:
+        win.close_guards.clear()
         win.shutdown()
         win.close()
         win.deleteLater()

@@ -1,0 +1,144 @@
+"""File menu for projects: New, Open, Open recent, Save, Save As, and asking before losing work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gis import project_file
+from gis.opening import open_any
+from gis.project import Project
+from gui.features import FeatureController
+from gui.i18n import error_text
+from gui.worker import run_task
+
+
+class ProjectController(FeatureController):
+    """Owns the project half of the File menu and the unsaved-changes question."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        menu = window.file_menu
+        first = menu.actions()[0] if menu.actions() else None
+        self.actions = {
+            "new": self._act(self.tr("&New project"), self.new_project, QKeySequence.StandardKey.New),
+            "open": self._act(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open),
+            "demo": self._act(self.tr("Open the demo district"), self.open_demo),
+            "save": self._act(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save),
+            "save_as": self._act(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")),
+        }
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for key in ("new", "open", "demo"):
+            menu.insertAction(first, self.actions[key])
+        menu.insertMenu(first, self.recent_menu)
+        menu.insertSeparator(first)
+        for key in ("save", "save_as"):
+            menu.insertAction(first, self.actions[key])
+        menu.insertSeparator(first)
+        window.close_guards.append(self.confirm_discard)
+        super().__init__(window)
+
+    def _act(self, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        return act
+
+    # -- unsaved changes --------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current project (saved, or the user said so)."""
+        if not self.project.dirty:
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"),
+            self.tr("The project has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save(blocking=True)
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- opening ------------------------------------------------------------------------
+    def new_project(self) -> None:
+        if self.confirm_discard():
+            self.window.set_project(Project())
+
+    def open_demo(self) -> None:
+        if self.confirm_discard():
+            from gis.demo import load_demo_project
+
+            run_task(self.window, self.tr("Opening the demo district"), lambda fb: load_demo_project(fb),
+                     self._opened)
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open project"), self.window.settings.last_dir,
+            self.tr("Projects (*.gpkg);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> None:
+        """Open a project file (or any data file as a new project) in the background."""
+        self.window.settings.last_dir = str(Path(path).parent)
+        run_task(self.window, self.tr("Opening {name}").format(name=Path(path).name),
+                 lambda fb: open_any(path, feedback=fb), lambda p: self._opened(p, path))
+
+    def _opened(self, project: Project, path: str | None = None) -> None:
+        if path is not None and project.path:
+            self.window.settings.remember_file(str(path))
+        self.window.set_project(project)
+        view = project.view or {}
+        if view.get("center") and view.get("zoom") is not None:
+            self.window.map.set_view(view["center"], view["zoom"])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.window.settings.recent_files:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.confirm_discard() and self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.window.settings.recent_files))
+
+    # -- saving ---------------------------------------------------------------------------
+    def save(self, *, blocking: bool = False) -> bool:
+        if not self.project.path or not project_file.is_project(self.project.path) and \
+                Path(self.project.path).exists():
+            return self.save_as(blocking=blocking)
+        return self._save_to(self.project.path, blocking=blocking)
+
+    def save_as(self, *, blocking: bool = False) -> bool:
+        start = self.project.path or str(Path(self.window.settings.last_dir or ".") / "改造规划.gpkg")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project as"), start,
+                                              self.tr("Projects (*.gpkg)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return self._save_to(path, blocking=blocking)
+
+    def _save_to(self, path: str, *, blocking: bool) -> bool:
+        """Save with the current map view; *blocking* waits (used when closing)."""
+        self.project.view = dict(self.window.map.view_state)
+        if blocking:
+            try:
+                project_file.save_project(self.project, path)
+            except Exception as err:  # noqa: BLE001 - reported, the old file is intact
+                QMessageBox.warning(self.window, self.tr("Save failed"), error_text(err))
+                return False
+            self._saved(path)
+            return True
+        run_task(self.window, self.tr("Saving {name}").format(name=Path(path).name),
+                 lambda fb: project_file.save_project(self.project, path, feedback=fb),
+                 lambda _p: self._saved(path))
+        return True
+
+    def _saved(self, path: str) -> None:
+        self.window.settings.remember_file(str(path))
+        self.window.settings.last_dir = str(Path(path).parent)
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        self.window.refresh_title()
