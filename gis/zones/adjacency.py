@@ -101,6 +101,22 @@ class Adjacency:
         groups = [idx[labels == k] for k in range(count)]
         return sorted(groups, key=lambda g: (-g.size, g[0]))
 
+    def pieces(self, labels: np.ndarray) -> np.ndarray:
+        """Connected pieces per group, for many groups at once.
+
+        *labels* gives each compound's group (``-1`` = none); returns the number of
+        pieces of every group ``0..labels.max()`` (1 = contiguous, 0 = empty).
+        """
+        labels = np.asarray(labels, dtype=np.int64)
+        rows, cols = self.edges[:, 0], self.edges[:, 1]
+        keep = (labels[rows] == labels[cols]) & (labels[rows] >= 0)
+        inside = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=bool), (rows[keep], cols[keep])),
+                                   shape=(self.n, self.n))
+        _, piece = csgraph.connected_components(inside, directed=False)
+        placed = labels >= 0
+        pairs = np.unique(np.column_stack([labels[placed], piece[placed]]), axis=0)
+        return np.bincount(pairs[:, 0], minlength=int(labels.max()) + 1 if placed.any() else 0)
+
     def is_contiguous(self, fids: Iterable[int]) -> bool:
         """Whether *fids* form one connected group (an empty set is not a zone)."""
         return len(self.components(fids)) == 1

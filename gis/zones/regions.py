@@ -1,4 +1,4 @@
-"""Contiguous regions under a floor and ceilings: seeded growth, enclave pass, local moves.
+"""Contiguous regions under a floor and ceilings: seeded growth, enclaves, borrowing, local moves.
 
 Why not plain spopt: max-p and SKATER honour only a *floor* on an extensive attribute
 (min households); a planner also sets ceilings (max households, max area, max
@@ -8,17 +8,21 @@ breaks real contiguity. This module keeps every constraint hard:
 1. **Growth** (max-p construction, with ceilings): from a peripheral seed, add the
    feasible neighbour nearest to the region's centre (more shared borders first) until
    the floor is reached; a region that cannot reach it is released.
-2. **Enclaves**: released compounds join an adjacent region when its ceilings allow.
+2. **Enclaves**: released compounds join an adjacent region when its ceilings allow;
+   those still left out seed new regions that may borrow border compounds from
+   neighbouring regions able to spare them (still whole and above their floor).
 3. **Local moves** (AZP-style): a border compound moves to the neighbouring region if
    that lowers the total area-weighted moment of inertia (Ward), both regions keep
    their floor and ceilings and the donor stays connected.
 
 Restarts with different seed orders keep the best plan: most households (then
-compounds) placed, then more regions, then the lowest inertia.
+compounds) placed, then more regions, then the lowest inertia. The inner loops work on
+Python lists: per-element numpy access is slower than the arithmetic it does.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,9 +42,9 @@ class Limits:
 
     min_households: float = 0.0
     min_compounds: int = 1
-    max_households: float = np.inf
-    max_area: float = np.inf
-    max_compounds: float = np.inf
+    max_households: float = math.inf
+    max_area: float = math.inf
+    max_compounds: float = math.inf
     grow_to_ceiling: bool = False
 
     def fits(self, hh: float, area: float, count: int) -> bool:
@@ -51,12 +55,58 @@ class Limits:
 
 
 class _Graph:
-    def __init__(self, indptr, indices, xy, weight, hh, area):
-        self.indptr, self.indices = indptr, indices
-        self.xy, self.w, self.hh, self.area = xy, weight, hh, area
+    """Neighbour lists and per-compound values, as lists for the loops and arrays for sums."""
 
-    def nbrs(self, v: int) -> np.ndarray:
-        return self.indices[self.indptr[v]:self.indptr[v + 1]]
+    def __init__(self, matrix, xy: np.ndarray, households: np.ndarray, area: np.ndarray) -> None:
+        indptr, indices = matrix.indptr, matrix.indices
+        self.n = len(indptr) - 1
+        self.nb = [indices[indptr[v]:indptr[v + 1]].tolist() for v in range(self.n)]
+        self.edges = (np.repeat(np.arange(self.n), np.diff(indptr)), indices)
+        self.xy = np.asarray(xy, dtype=float)
+        self.hh_a, self.area_a = np.asarray(households, float), np.asarray(area, float)
+        self.w_a = np.maximum(self.area_a, 1.0)
+        self.x, self.y = self.xy[:, 0].tolist(), self.xy[:, 1].tolist()
+        self.hh, self.area, self.w = self.hh_a.tolist(), self.area_a.tolist(), self.w_a.tolist()
+
+
+class _Sums:
+    """Running totals per region: households, area, count, weight and weighted centre."""
+
+    def __init__(self, g: _Graph, labels: list[int]) -> None:
+        lab = np.asarray(labels)
+        placed = lab != UNSET
+        size = int(lab.max()) + 1 if placed.any() else 0
+        lab = lab[placed]
+
+        def total(values):
+            return np.bincount(lab, weights=values[placed], minlength=size).tolist()
+
+        self.g = g
+        self.hh, self.area, self.w = total(g.hh_a), total(g.area_a), total(g.w_a)
+        self.wx, self.wy = total(g.w_a * g.xy[:, 0]), total(g.w_a * g.xy[:, 1])
+        self.count = np.bincount(lab, minlength=size).tolist()
+
+    def new(self) -> int:
+        for arr in (self.hh, self.area, self.w, self.wx, self.wy, self.count):
+            arr.append(0)
+        return len(self.count) - 1
+
+    def move(self, v: int, src: int, dst: int) -> None:
+        """Account for compound *v* leaving *src* and joining *dst* (either may be UNSET)."""
+        g = self.g
+        for r, s in ((src, -1), (dst, 1)):
+            if r == UNSET:
+                continue
+            self.hh[r] += s * g.hh[v]
+            self.area[r] += s * g.area[v]
+            self.w[r] += s * g.w[v]
+            self.wx[r] += s * g.w[v] * g.x[v]
+            self.wy[r] += s * g.w[v] * g.y[v]
+            self.count[r] += s
+
+    def distance(self, v: int, r: int) -> float:
+        """From compound *v* to the weighted centre of region *r*."""
+        return math.hypot(self.g.x[v] - self.wx[r] / self.w[r], self.g.y[v] - self.wy[r] / self.w[r])
 
 
 def regionalise(matrix, xy: np.ndarray, households: np.ndarray, area: np.ndarray,
@@ -79,33 +129,37 @@ def regionalise(matrix, xy: np.ndarray, households: np.ndarray, area: np.ndarray
         Randomness of the seed order and number of tries; the best try is kept.
     """
     fb = ensure(feedback)
-    g = _Graph(matrix.indptr, matrix.indices, xy, np.maximum(area, 1.0), households, area)
+    g = _Graph(matrix, xy, households, area)
+    ok = np.asarray(eligible, dtype=bool).tolist()
     rng = np.random.default_rng(seed)
     best, best_key = None, None
     for k in range(max(1, restarts)):
         fb.check()
         sub = fb.sub(k / max(1, restarts), (k + 1) / max(1, restarts))
-        labels = _grow_all(g, eligible, limits, rng if k else None, sub)
-        _attach_enclaves(g, labels, eligible, limits)
+        labels = _grow_all(g, ok, limits, rng if k else None, sub)
+        sums = _Sums(g, labels)
+        _attach_enclaves(g, labels, ok, limits, sums)
+        if _rescue_leftovers(g, labels, ok, limits, sums):
+            _attach_enclaves(g, labels, ok, limits, sums)
         if improve:
-            _improve(g, labels, limits, sub)
-        key = _quality(g, labels)
+            _improve(g, labels, limits, sums, sub)
+        key = _quality(g, np.asarray(labels))
         if best_key is None or key > best_key:
-            best, best_key = labels, key
+            best, best_key = np.asarray(labels, dtype=np.int64), key
     return best
 
 
 def _quality(g: _Graph, labels: np.ndarray) -> tuple:
     placed = labels != UNSET
     p = len(np.unique(labels[placed]))
-    return (round(float(g.hh[placed].sum()), 6), int(placed.sum()), p, -_inertia(g, labels))
+    return (round(float(g.hh_a[placed].sum()), 6), int(placed.sum()), p, -_inertia(g, labels))
 
 
 def _inertia(g: _Graph, labels: np.ndarray) -> float:
     placed = labels != UNSET
     if not placed.any():
         return 0.0
-    lab, w, xy = labels[placed], g.w[placed], g.xy[placed]
+    lab, w, xy = labels[placed], g.w_a[placed], g.xy[placed]
     _, inv = np.unique(lab, return_inverse=True)
     tw = np.bincount(inv, weights=w)
     cx = np.bincount(inv, weights=w * xy[:, 0]) / tw
@@ -114,179 +168,211 @@ def _inertia(g: _Graph, labels: np.ndarray) -> float:
 
 
 # -- 1. growth -----------------------------------------------------------------------
-def _seed_order(g: _Graph, eligible: np.ndarray, rng) -> np.ndarray:
-    """Peripheral compounds first (fewest eligible neighbours), random ties on restarts."""
-    cand = np.flatnonzero(eligible)
-    deg = np.array([eligible[g.nbrs(v)].sum() for v in cand], dtype=float)
+def _seed_order(g: _Graph, usable: list[bool], rng) -> list[int]:
+    """Peripheral compounds first (fewest usable neighbours), random ties on restarts."""
+    cand = [v for v in range(g.n) if usable[v]]
+    deg = np.array([sum(usable[u] for u in g.nb[v]) for v in cand], dtype=float)
     if rng is not None:
-        deg += rng.random(cand.size) * 2.5
-    return cand[np.lexsort((cand, deg))]
+        deg += rng.random(len(cand)) * 2.5
+    return [cand[i] for i in np.lexsort((np.arange(len(cand)), deg))]
 
 
-def _grow_all(g: _Graph, eligible: np.ndarray, limits: Limits, rng, fb: Feedback) -> np.ndarray:
-    labels = np.full(len(eligible), UNSET, dtype=np.int64)
-    released = np.zeros(len(eligible), dtype=bool)
-    fits_alone = eligible & (g.hh <= limits.max_households) & (g.area <= limits.max_area)
-    order = _seed_order(g, fits_alone, rng)
+def _grow_all(g: _Graph, eligible: list[bool], limits: Limits, rng, fb: Feedback) -> list[int]:
+    labels = [UNSET] * g.n
+    free = [e and limits.fits(g.hh[v], g.area[v], 1) for v, e in enumerate(eligible)]
+    order = _seed_order(g, free, rng)
     region = 0
     for k, seed in enumerate(order):
         if k % 256 == 0:
             fb.check()
-            fb.progress(0.7 * k / max(1, order.size))
-        if labels[seed] != UNSET or released[seed]:
+            fb.progress(0.6 * k / max(1, len(order)))
+        if not free[seed]:
             continue
-        members = _grow(g, seed, labels, fits_alone & ~released, limits)
+        members = _grow(g, seed, free, limits)
         if members is None:
-            released[seed] = True
-        else:
-            labels[members] = region
-            region += 1
+            free[seed] = False  # released: left to the enclave pass
+            continue
+        for v in members:
+            labels[v] = region
+            free[v] = False
+        region += 1
     return labels
 
 
-def _grow(g: _Graph, seed: int, labels: np.ndarray, free: np.ndarray, limits: Limits):
+def _grow(g: _Graph, seed: int, free: list[bool], limits: Limits) -> list[int] | None:
     """Members of a region grown from *seed* until its floor is met, or None."""
-    members = [seed]
+    members, inside = [seed], {seed}
     hh, area = g.hh[seed], g.area[seed]
-    wsum = g.w[seed]
-    centre = g.xy[seed] * g.w[seed]
+    wsum, wx, wy = g.w[seed], g.w[seed] * g.x[seed], g.w[seed] * g.y[seed]
     links: dict[int, int] = {}
-    inside = {seed}
 
-    def add_frontier(v):
-        for u in g.nbrs(v):
-            u = int(u)
-            if u not in inside and free[u] and labels[u] == UNSET:
+    def add_frontier(v: int) -> None:
+        for u in g.nb[v]:
+            if free[u] and u not in inside:
                 links[u] = links.get(u, 0) + 1
 
     add_frontier(seed)
     while limits.grow_to_ceiling or not limits.floor_met(hh, len(members)):
-        c = centre / wsum
-        best, best_score = None, np.inf
+        cx, cy = wx / wsum, wy / wsum
+        best, best_score = None, math.inf
         for u, n_links in links.items():
             if not limits.fits(hh + g.hh[u], area + g.area[u], len(members) + 1):
                 continue
-            d = g.xy[u] - c
-            score = np.hypot(d[0], d[1]) / np.sqrt(n_links)
+            score = math.hypot(g.x[u] - cx, g.y[u] - cy) / math.sqrt(n_links)
             if score < best_score:
                 best, best_score = u, score
         if best is None:
-            return np.array(members, dtype=np.int64) if limits.floor_met(hh, len(members)) else None
+            return members if limits.floor_met(hh, len(members)) else None
         del links[best]
         inside.add(best)
         members.append(best)
         hh, area = hh + g.hh[best], area + g.area[best]
-        wsum += g.w[best]
-        centre = centre + g.xy[best] * g.w[best]
+        wsum, wx, wy = wsum + g.w[best], wx + g.w[best] * g.x[best], wy + g.w[best] * g.y[best]
         add_frontier(best)
-    return np.array(members, dtype=np.int64)
+    return members
 
 
-# -- 2. enclaves ---------------------------------------------------------------------
-def _region_sums(g: _Graph, labels: np.ndarray):
-    placed = labels != UNSET
-    size = int(labels.max()) + 1 if placed.any() else 0
-    lab = labels[placed]
-    return (np.bincount(lab, weights=g.hh[placed], minlength=size),
-            np.bincount(lab, weights=g.area[placed], minlength=size),
-            np.bincount(lab, minlength=size).astype(np.int64),
-            np.bincount(lab, weights=g.w[placed], minlength=size),
-            np.column_stack([np.bincount(lab, weights=g.w[placed] * g.xy[placed, 0], minlength=size),
-                             np.bincount(lab, weights=g.w[placed] * g.xy[placed, 1], minlength=size)]))
-
-
-def _attach_enclaves(g: _Graph, labels: np.ndarray, eligible: np.ndarray, limits: Limits) -> None:
-    """Released compounds join an adjacent region whose ceilings allow, nearest centre first."""
-    hh, area, count, wsum, wxy = _region_sums(g, labels)
+# -- 2. enclaves and borrowing ---------------------------------------------------------
+def _attach_enclaves(g: _Graph, labels: list[int], eligible: list[bool], limits: Limits,
+                     sums: _Sums) -> None:
+    """Left-out compounds join an adjacent region whose ceilings allow, nearest centre first."""
     changed = True
     while changed:
         changed = False
-        for v in np.flatnonzero(eligible & (labels == UNSET)):
-            regions = {int(r) for r in labels[g.nbrs(v)] if r != UNSET}
-            options = [r for r in regions
-                       if limits.fits(hh[r] + g.hh[v], area[r] + g.area[v], count[r] + 1)]
-            if not options:
+        for v in range(g.n):
+            if not eligible[v] or labels[v] != UNSET:
                 continue
-            r = min(options, key=lambda r: np.hypot(*(g.xy[v] - wxy[r] / wsum[r])))
-            labels[v] = r
-            hh[r] += g.hh[v]
-            area[r] += g.area[v]
-            count[r] += 1
-            wsum[r] += g.w[v]
-            wxy[r] += g.w[v] * g.xy[v]
-            changed = True
+            options = [r for r in {labels[u] for u in g.nb[v]} - {UNSET}
+                       if limits.fits(sums.hh[r] + g.hh[v], sums.area[r] + g.area[v],
+                                      sums.count[r] + 1)]
+            if options:
+                r = min(options, key=lambda r: sums.distance(v, r))
+                labels[v] = r
+                sums.move(v, UNSET, r)
+                changed = True
+
+
+def _rescue_leftovers(g: _Graph, labels: list[int], eligible: list[bool], limits: Limits,
+                      sums: _Sums) -> int:
+    """New regions grown from left-out compounds, borrowing from neighbours that can spare."""
+    made = 0
+    for seed in range(g.n):
+        if not eligible[seed] or labels[seed] != UNSET:
+            continue
+        members = _borrowing_growth(g, seed, labels, eligible, limits, sums)
+        if members is None:
+            continue
+        region = sums.new()
+        for v in members:
+            sums.move(v, labels[v], region)
+            labels[v] = region
+        made += 1
+    return made
+
+
+def _borrowing_growth(g: _Graph, seed: int, labels: list[int], eligible: list[bool],
+                      limits: Limits, sums: _Sums) -> list[int] | None:
+    members, inside = [seed], {seed}
+    lent: dict[int, set[int]] = {}
+    hh, area = g.hh[seed], g.area[seed]
+    while not limits.floor_met(hh, len(members)):
+        cx = sum(g.x[v] for v in members) / len(members)
+        cy = sum(g.y[v] for v in members) / len(members)
+        best, best_key = None, None
+        for u in {u for v in members for u in g.nb[v]} - inside:
+            if not eligible[u] or not limits.fits(hh + g.hh[u], area + g.area[u], len(members) + 1):
+                continue
+            donor = labels[u]
+            if donor != UNSET and not _can_lend(g, labels, donor, lent.get(donor, set()) | {u},
+                                                sums, limits):
+                continue
+            key = (donor != UNSET, math.hypot(g.x[u] - cx, g.y[u] - cy))
+            if best_key is None or key < best_key:
+                best, best_key = u, key
+        if best is None:
+            return None
+        if labels[best] != UNSET:
+            lent.setdefault(labels[best], set()).add(best)
+        members.append(best)
+        inside.add(best)
+        hh, area = hh + g.hh[best], area + g.area[best]
+    return members
+
+
+def _can_lend(g: _Graph, labels: list[int], region: int, gone: set[int], sums: _Sums,
+              limits: Limits) -> bool:
+    """Whether *region* keeps its floor and stays connected without the compounds *gone*."""
+    if not limits.floor_met(sums.hh[region] - sum(g.hh[v] for v in gone),
+                            sums.count[region] - len(gone)):
+        return False
+    start = next((u for v in gone for u in g.nb[v] if labels[u] == region and u not in gone), None)
+    if start is None:
+        return False
+    seen, stack = {start}, [start]
+    while stack:
+        for u in g.nb[stack.pop()]:
+            if u not in seen and u not in gone and labels[u] == region:
+                seen.add(u)
+                stack.append(u)
+    return len(seen) == sums.count[region] - len(gone)
 
 
 # -- 3. local moves ------------------------------------------------------------------
-def _improve(g: _Graph, labels: np.ndarray, limits: Limits, fb: Feedback, sweeps: int = 12) -> None:
-    hh, area, count, wsum, wxy = _region_sums(g, labels)
-    inertia_gain = _Ward(g, wsum, wxy)
+def _improve(g: _Graph, labels: list[int], limits: Limits, sums: _Sums, fb: Feedback,
+             sweeps: int = 12) -> None:
     for sweep in range(sweeps):
         fb.check()
-        fb.progress(0.7 + 0.3 * sweep / sweeps)
+        fb.progress(0.6 + 0.4 * sweep / sweeps)
         moved = 0
         for v in _border(g, labels):
             a = labels[v]
+            if not limits.floor_met(sums.hh[a] - g.hh[v], sums.count[a] - 1):
+                continue
             best, best_gain = None, 1e-9
-            for b in {int(r) for r in labels[g.nbrs(v)] if r != UNSET and r != a}:
-                if not (limits.floor_met(hh[a] - g.hh[v], count[a] - 1)
-                        and limits.fits(hh[b] + g.hh[v], area[b] + g.area[v], count[b] + 1)):
+            for b in {labels[u] for u in g.nb[v]} - {UNSET, a}:
+                if not limits.fits(sums.hh[b] + g.hh[v], sums.area[b] + g.area[v], sums.count[b] + 1):
                     continue
-                gain = inertia_gain(v, a, b)
+                gain = _ward_gain(g, sums, v, a, b)
                 if gain > best_gain:
                     best, best_gain = b, gain
             if best is None or not _stays_connected(g, labels, v):
                 continue
+            sums.move(v, a, best)
             labels[v] = best
-            for arr, d in ((hh, g.hh[v]), (area, g.area[v]), (count, 1), (wsum, g.w[v])):
-                arr[a] -= d
-                arr[best] += d
-            wxy[a] -= g.w[v] * g.xy[v]
-            wxy[best] += g.w[v] * g.xy[v]
             moved += 1
         if not moved:
             break
 
 
-class _Ward:
-    """Change of total weighted inertia when compound v moves from region a to b."""
-
-    def __init__(self, g, wsum, wxy):
-        self.g, self.wsum, self.wxy = g, wsum, wxy
-
-    def __call__(self, v: int, a: int, b: int) -> float:
-        g, wsum, wxy = self.g, self.wsum, self.wxy
-        w, x = g.w[v], g.xy[v]
-        wa, wb = wsum[a], wsum[b]
-        if wa - w <= 0:
-            return -np.inf
-        da = x - wxy[a] / wa
-        db = x - wxy[b] / wb
-        removed = w * (da @ da) * wa / (wa - w)
-        added = w * (db @ db) * wb / (wb + w)
-        return removed - added
+def _ward_gain(g: _Graph, sums: _Sums, v: int, a: int, b: int) -> float:
+    """Drop in total weighted inertia when compound *v* moves from region *a* to *b*."""
+    w, x, y = g.w[v], g.x[v], g.y[v]
+    wa, wb = sums.w[a], sums.w[b]
+    if wa - w <= 0:
+        return -math.inf
+    da = (x - sums.wx[a] / wa) ** 2 + (y - sums.wy[a] / wa) ** 2
+    db = (x - sums.wx[b] / wb) ** 2 + (y - sums.wy[b] / wb) ** 2
+    return w * da * wa / (wa - w) - w * db * wb / (wb + w)
 
 
-def _border(g: _Graph, labels: np.ndarray) -> np.ndarray:
-    placed = np.flatnonzero(labels != UNSET)
-    out = []
-    for v in placed:
-        nl = labels[g.nbrs(v)]
-        if ((nl != UNSET) & (nl != labels[v])).any():
-            out.append(v)
-    return np.array(out, dtype=np.int64)
+def _border(g: _Graph, labels: list[int]) -> list[int]:
+    """Placed compounds with a neighbour in another region."""
+    lab = np.asarray(labels)
+    rows, cols = g.edges
+    la, lb = lab[rows], lab[cols]
+    cut = (la != UNSET) & (lb != UNSET) & (la != lb)
+    return np.unique(rows[cut]).tolist()
 
 
-def _stays_connected(g: _Graph, labels: np.ndarray, v: int) -> bool:
+def _stays_connected(g: _Graph, labels: list[int], v: int) -> bool:
     """Whether v's region stays one connected piece without v."""
     region = labels[v]
-    start = [int(u) for u in g.nbrs(v) if labels[u] == region]
+    start = [u for u in g.nb[v] if labels[u] == region]
     if len(start) <= 1:
         return True
     seen, stack, targets = {v, start[0]}, [start[0]], set(start[1:])
     while stack and targets:
-        for u in g.nbrs(stack.pop()):
-            u = int(u)
+        for u in g.nb[stack.pop()]:
             if u not in seen and labels[u] == region:
                 seen.add(u)
                 targets.discard(u)

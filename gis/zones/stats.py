@@ -86,6 +86,11 @@ def buildings_per_compound(compounds: Layer, buildings: Layer) -> np.ndarray:
     return np.bincount(hit, minlength=n)
 
 
+def land_area(geometries, members) -> float:
+    """Area covered by the member compounds themselves (overlaps counted once), m²."""
+    return float(shapely.union_all(np.asarray(geometries, dtype=object)[members]).area)
+
+
 class ZoneStats:
     """The zone table of a plan; facts are read once, rows computed on demand.
 
@@ -148,7 +153,7 @@ class ZoneStats:
             "households": float(np.nansum(hh)) if f.has_households else None,
             "households_missing": int(np.isnan(hh).sum()) if f.has_households else int(m.size),
             "area_m2": area, "area_ha": area / M2_PER_HA,
-            "compound_area_m2": float(f.area[m].sum()),
+            "compound_area_m2": land_area(self.model.geometries, m),
             "year_min": float(years.min()) if years.size else None,
             "year_max": float(years.max()) if years.size else None,
             "old_share": float((years <= self.pre_year).mean()) if years.size else None,

@@ -119,3 +119,11 @@ def test_cancel():
     geoms = [box(i * 20, 0, i * 20 + 10, 10) for i in range(100)]
     with pytest.raises(Cancelled):
         build_adjacency(geoms, feedback=Feedback(cancelled=lambda: True))
+
+
+def test_pieces_per_group_at_once():
+    geoms = [box(i * 20, 0, i * 20 + 10, 10) for i in range(6)]  # a chain 0-1-2-3-4-5
+    adj = build_adjacency(geoms, gap=15)
+    labels = np.array([0, 0, 1, 0, -1, 2])
+    assert adj.pieces(labels).tolist() == [2, 1, 1]
+    assert adj.pieces(np.full(6, -1)).tolist() == []
