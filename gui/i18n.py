@@ -42,3 +42,22 @@ def error_text(err: BaseException) -> str:
         except (KeyError, IndexError, ValueError):
             return err.message
     return str(err) or type(err).__name__
+
+
+NOTICE_CONTEXTS = ("errors", "io", "zones", "gaps", "network", "standards", "export", "domain")
+
+
+def notice_text(note) -> str:
+    """A gis Notice in the UI language (its template was marked in one of the engine contexts)."""
+    template = getattr(note, "template", None)
+    if template is None:
+        return str(note)
+    for context in NOTICE_CONTEXTS:
+        text = QCoreApplication.translate(context, template)
+        if text != template:
+            template = text
+            break
+    try:
+        return template.format(**getattr(note, "params", {}))
+    except (KeyError, IndexError, ValueError):
+        return str(note)

@@ -58,12 +58,15 @@ class ZonesController(FeatureController):
             "dissolve": self._act(self.tr("Dissolve zone"), self.dissolve),
             "rename": self._act(self.tr("Rename zone…"), self.rename, "F2"),
             "recolour": self._act(self.tr("Zone colour…"), self.recolour),
+            "suggest": self._act(self.tr("Suggest zones…"), self.suggest),
         }
         menu.addAction(undo)
         menu.addAction(redo)
         menu.addSeparator()
         for key in ("merge", "add", "remove", "merge_zones", "split", "dissolve", "rename", "recolour"):
             menu.addAction(self.actions[key])
+        menu.addSeparator()
+        menu.addAction(self.actions["suggest"])
         self.menu_ = menu
         window.tools.addSeparator()
         window.tools.addAction(self.actions["merge"])
@@ -348,3 +351,12 @@ class ZonesController(FeatureController):
         colour = QColorDialog.getColor(QColor(zone.colour), self.window, self.tr("Zone colour"))
         if colour.isValid():
             self._run(lambda: self._model.recolour(zone.id, colour.name()))
+
+    def suggest(self) -> None:
+        """Open the suggestion dialog (non-modal: the map stays usable for the preview)."""
+        from gui.zones.suggest_dialog import SuggestDialog
+
+        if self.model() is None:
+            return
+        self.suggest_dialog = SuggestDialog(self)
+        self.suggest_dialog.show()

@@ -67,3 +67,23 @@ def test_add_remove_split_rename(make_window, project, monkeypatch):
     for _ in range(4):
         ctl.undo_action.trigger()
     assert len(project.zones) == 0
+
+
+def test_suggest_preview_then_accept_is_one_undoable_edit(make_window, project, qtbot):
+    win = make_window(project)
+    ctl = zones_controller(win)
+    ctl.suggest()
+    dialog = ctl.suggest_dialog
+    dialog.use_year.setChecked(False)  # the small project has no build years
+    dialog.max_compounds.setValue(4)
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.suggestion is not None, timeout=30000)
+    suggestion = dialog.suggestion
+    assert suggestion.zones and all(2 <= len(z) <= 4 for z in suggestion.zones)
+    assert run_js(qtbot, win.map, "ocp.overlayCount()") >= 1
+    assert len(project.zones) == 0, "a preview changes nothing"
+    dialog.accept_suggestion()
+    assert len(project.zones) == len(suggestion.zones)
+    assert ctl.stack.count() == 1
+    ctl.undo_action.trigger()
+    assert len(project.zones) == 0
