@@ -76,28 +76,30 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     out = given or PlanOutputs()
     steps = tuple(s for s in STEPS if s in steps or (s == "gaps" and {"ranking", "service_areas"} & set(steps)))
     if "zones" in steps and out.zone_stats is None and project.zones is not None:
-        out.zone_stats = _guard(out, lambda: _zone_stats(project, fb.sub(0.0, 0.2)))
+        out.zone_stats = _guard(out, lambda: _zone_stats(project, fb.sub(0.0, 0.2)), fb)
     standards = standards or _standards(out)
     network = None
     if {"gaps", "service_areas"} & set(steps) and standards is not None:
         network = _network(project, out, fb.sub(0.2, 0.35))
     if "gaps" in steps and out.gaps is None and standards is not None:
-        out.gaps = _guard(out, lambda: _gaps(project, standards, network, planned, fb.sub(0.35, 0.5)))
+        out.gaps = _guard(out, lambda: _gaps(project, standards, network, planned, fb.sub(0.35, 0.5)), fb)
     if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
-        out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps))
+        out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps), fb)
     if "elevators" in steps and out.elevators is None:
-        out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule))
+        out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
-        out.ranking = _guard(out, lambda: _ranking(out))
+        out.ranking = _guard(out, lambda: _ranking(out), fb)
     if "service_areas" in steps and out.service_areas is None and standards is not None:
         out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
-                                                               fb.sub(0.5, 1.0)))
+                                                               fb.sub(0.5, 1.0)), fb)
     fb.progress(1.0)
     return out
 
 
-def _guard(out: PlanOutputs, step):
+def _guard(out: PlanOutputs, step, feedback: Feedback | None = None):
     """Run *step*; an engine error becomes a notice and the step's result None."""
+    if feedback is not None:
+        feedback.check()
     try:
         return step()
     except GisError as err:
@@ -127,7 +129,7 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
         return None
     from gis.network.build import build_network
 
-    return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb))
+    return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb), fb)
 
 
 def has_planned(project: Project) -> bool:

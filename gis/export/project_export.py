@@ -22,7 +22,7 @@ from gis.export.plan import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
 from gis.export.target import Target, resolve_target
 from gis.export.vector import write_geojson, write_gpkg, write_shapefile
-from gis.export.wording import term
+from gis.export.wording import facility_term, term
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
@@ -177,7 +177,8 @@ def dxf_groups(source: src.Source, language: str) -> list[DxfGroup]:
         groups = []
         for value, part in frame.groupby(frame[source.group_field].fillna("").astype(str), sort=True):
             colour = source.colours[int(part.index[0])] if len(source.colours) == len(frame) else "#4e79a7"
-            groups.append(DxfGroup(f"{source.title}-{value}" if value else source.title, part, colour,
+            name = facility_term(value, language) if source.role is Role.FACILITIES else value
+            groups.append(DxfGroup(f"{source.title}-{name}" if value else source.title, part, colour,
                                    source.label_field))
         return groups
     colour = source.colours[0] if source.colours else "#4e79a7"
