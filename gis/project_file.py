@@ -254,21 +254,28 @@ def _jsonable(value):
 
 
 def _write_zones(project: Project, tmp: Path) -> None:
+    """The zone outlines with their member ids, for any GIS (the plan itself is in the JSON)."""
     model = project.zones
     zones = list(model.zones.values())
     if model.geometries is None or not zones:
         return
     layer = next((lyr for lyr in project.layers if lyr.id == model.layer_id), None)
     ids = layer.column(FieldRole.ID) if layer is not None else None
-    def member_ids(z):
-        fids = sorted(z.members)
+    hh = layer.column(FieldRole.HOUSEHOLDS) if layer is not None else None
+    hh = pd.to_numeric(hh, errors="coerce").to_numpy(dtype=float) if hh is not None else None
+
+    def member_ids(zone):
+        fids = sorted(zone.members)
         return [_jsonable(v) for v in ids.iloc[fids]] if ids is not None else fids
+
+    shapes = [model.outline(z.id) for z in zones]
     frame = gpd.GeoDataFrame({
         "zone_id": [z.id for z in zones], "name": [z.name for z in zones],
         "colour": [z.colour for z in zones], "compounds": [len(z.members) for z in zones],
         "member_ids": [json.dumps(member_ids(z), ensure_ascii=False, default=str) for z in zones],
-        "area_m2": [float(model.outline(z.id).area) for z in zones]},
-        geometry=[model.outline(z.id) for z in zones], crs=project.crs)
+        "households": [float(np.nansum(hh[sorted(z.members)])) if hh is not None else None
+                       for z in zones],
+        "area_m2": [float(s.area) for s in shapes]}, geometry=shapes, crs=project.crs)
     _write_table(frame, tmp, ZONES_TABLE, crs=project.crs)
 
 
@@ -428,7 +435,11 @@ def _read_zones(project: Project, data: dict, fb: Feedback):
     compounds = next((lyr for lyr in project.layers if lyr.id == data.get("layer_id")), None)
     if compounds is None:
         raise ValueError("the zone plan's compounds layer is missing")
+    from gis.zones.barriers import BarrierChoice, barrier_features
+
     barriers = next((lyr for lyr in project.layers if lyr.id == data.get("barrier_layer_id")), None)
+    choice = BarrierChoice.from_dict(data.get("barrier_filter"))
     adjacency = build_adjacency(compounds.data, gap=float(data["gap"]),
-                                barriers=None if barriers is None else barriers.data, feedback=fb)
+                                barriers=None if barriers is None else barrier_features(barriers, choice),
+                                feedback=fb)
     return ZoneModel.from_dict(data, adjacency, compounds.data.geometry.values)

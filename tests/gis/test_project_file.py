@@ -127,6 +127,7 @@ def test_file_is_a_plain_geopackage_with_zone_outlines(tmp_path):
     row = zones.set_index("name").loc["城东片区"]
     assert row["member_ids"] == '["XQ1", "XQ2"]'
     assert row["area_m2"] == pytest.approx(210 * 100)
+    assert row["households"] == 120  # the second compound has no count
 
 
 def test_dirty_flag_follows_edits_and_saves(tmp_path):
