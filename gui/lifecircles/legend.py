@@ -1,0 +1,220 @@
+"""The band legend: a tree in the dock with per-group / per-type toggles, and one on the map.
+
+Tree: 一老 / 一小 (tristate) → facility types (checkable, with their facility count)
+→ bands (colour swatch, level, distance span, area). The map legend lists the visible
+types with one swatch per band, as the bands look on the map.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem
+
+from gis.standards import Standards
+from gui.lifecircles.overlays import BandEntry
+from gui.lifecircles.palette import BAND_OPACITY, over, type_colour
+from gui.lifecircles.wording import area_text, group_label, metres, ring_level_keys, type_label
+
+MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
+TYPE_ROLE = Qt.ItemDataRole.UserRole
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def swatch(fill: str, stroke: str, *, size: int = 14, dashed: bool = False) -> QPixmap:
+    """A small square in *fill* with a *stroke* border (transparent fill when *fill* is empty)."""
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    pen = QPen(QColor(stroke), 2 if dashed else 1, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    painter.setPen(pen)
+    if fill:
+        painter.setBrush(QColor(fill))
+    painter.drawRect(1, 1, size - 3, size - 3)
+    painter.end()
+    return pix
+
+
+def seen_colour(fill: str) -> str:
+    """A band colour as it looks on the map background."""
+    return over(fill, MAP_BACKGROUND, BAND_OPACITY)
+
+
+class LegendTree(QTreeWidget):
+    """Bands per type and group, with check boxes that show or hide them on the map."""
+
+    visibilityChanged = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self._types: dict[str, QTreeWidgetItem] = {}
+        self._groups: dict[str, QTreeWidgetItem] = {}
+        self._visible: set[str] | None = None  # checked types, kept across results
+        self._filling = False
+        self.itemChanged.connect(self._on_changed)
+
+    def set_entries(self, entries: list[BandEntry], standards: Standards, counts: Counter) -> None:
+        """Show *entries*. Types keep their check state; the first time only the first type is
+        checked, as a dozen overlapping bands hide one another."""
+        if self._types:
+            self._visible = self.visible_types()
+        self._filling = True
+        self.clear()
+        self._types.clear()
+        self._groups.clear()
+        by_type: dict[str, list[BandEntry]] = {}
+        for entry in entries:
+            by_type.setdefault(entry.type, []).append(entry)
+        if self._visible is None and entries:
+            first = [t.value for g in standards.groups for t in g.types if t.value in by_type]
+            self._visible = set(first[:1])
+        for group in standards.groups:
+            present = [t.value for t in group.types if t.value in by_type]
+            if not present:
+                continue
+            top = QTreeWidgetItem(self, [group_label(group)])
+            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+            top.setData(0, GROUP_ROLE, group.key)
+            self._groups[group.key] = top
+            for ftype in present:
+                self._add_type(top, ftype, by_type[ftype], counts[ftype], ftype in self._visible)
+            top.setExpanded(True)
+        self._filling = False
+        self.visibilityChanged.emit()
+
+    def _add_type(self, parent: QTreeWidgetItem, ftype: str, bands: list[BandEntry], count: int,
+                  checked: bool) -> None:
+        item = QTreeWidgetItem(parent, [self.tr("{type} ({count} facilities)").format(type=type_label(ftype),
+                                                                                      count=count)])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        item.setIcon(0, QIcon(swatch(type_colour(ftype), type_colour(ftype))))
+        item.setData(0, TYPE_ROLE, ftype)
+        self._types[ftype] = item
+        for band in sorted(bands, key=lambda b: b.ring):
+            child = QTreeWidgetItem(item, [f"{band.label} · {area_text(band.area_m2)}"])
+            child.setIcon(0, QIcon(swatch(seen_colour(band.colour), type_colour(ftype))))
+            child.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def clear_entries(self) -> None:
+        """No bands (no result)."""
+        if self._types:
+            self._visible = self.visible_types()
+        self._filling = True
+        self.clear()
+        self._types.clear()
+        self._groups.clear()
+        self._filling = False
+
+    def _on_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
+        if not self._filling:
+            self.visibilityChanged.emit()
+
+    # -- state ----------------------------------------------------------------------------
+    def types(self) -> list[str]:
+        return list(self._types)
+
+    def visible_types(self) -> set[str]:
+        return {t for t, item in self._types.items() if item.checkState(0) == Qt.CheckState.Checked}
+
+    def set_type_visible(self, facility_type: str, visible: bool) -> None:
+        self._types[facility_type].setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+
+    def set_group_visible(self, group_key: str, visible: bool) -> None:
+        self._groups[group_key].setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+
+    def group_state(self, group_key: str) -> Qt.CheckState:
+        return self._groups[group_key].checkState(0)
+
+
+class MapLegend(QFrame):
+    """A legend floating in the map's top-right corner: one swatch per band, per visible type."""
+
+    MARGIN = 10
+
+    def __init__(self, map_view) -> None:
+        super().__init__(map_view)
+        self.setObjectName("lifecircle-legend")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("#lifecircle-legend { background: rgba(255, 255, 255, 235); border: 1px solid #9e9e9e;"
+                           " border-radius: 4px; } QLabel { background: transparent; }")
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 6, 8, 6)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(3)
+        self._watch = _Follow(self)
+        map_view.installEventFilter(self._watch)
+        self.hide()
+
+    def show_bands(self, title: str, entries: list[BandEntry], visible: set[str], standards: Standards,
+                   *, required: bool) -> None:
+        """Rebuild for the *visible* types of *entries* (hidden when none is visible)."""
+        self.hide()  # children added to a hidden frame show with it
+        self._clear()
+        shown = [e for e in entries if e.type in visible]
+        if not shown:
+            self.hide()
+            return
+        rings = max(e.ring for e in shown) + 1
+        heading = QLabel(f"<b>{title}</b>")
+        self.grid.addWidget(heading, 0, 0, 1, rings + 1)
+        keys = ring_level_keys(standards)
+        for ring in range(rings):
+            level = standards.level(keys[ring]) if ring < len(keys) else None
+            cell = QLabel(self.tr("{minutes} min").format(minutes=metres(level.minutes)) if level is not None
+                          else str(ring + 1))
+            cell.setStyleSheet("font-size: 11px; color: #424242;")
+            self.grid.addWidget(cell, 1, ring, Qt.AlignmentFlag.AlignCenter)
+        row = 2
+        for group in standards.groups:
+            types = [t.value for t in group.types if t.value in {e.type for e in shown}]
+            if not types:
+                continue
+            spans = sorted({(e.ring, e.inner_m, e.outer_m) for e in shown if e.type == types[0]})
+            text = " / ".join(metres(o) for _r, _i, o in spans)
+            label = QLabel(f"<b>{group_label(group)}</b>  <span style='color:#555'>{text} m</span>")
+            self.grid.addWidget(label, row, 0, 1, rings + 1)
+            row += 1
+            for ftype in types:
+                for e in (e for e in shown if e.type == ftype):
+                    box = QLabel()
+                    box.setPixmap(swatch(seen_colour(e.colour), type_colour(ftype), size=18))
+                    self.grid.addWidget(box, row, e.ring, Qt.AlignmentFlag.AlignCenter)
+                self.grid.addWidget(QLabel(type_label(ftype)), row, rings)
+                row += 1
+        if required:
+            dash = QLabel()
+            dash.setPixmap(swatch("", "#424242", size=18, dashed=True))
+            self.grid.addWidget(dash, row, 0, Qt.AlignmentFlag.AlignCenter)
+            self.grid.addWidget(QLabel(self.tr("Radius required by the standard")), row, 1, 1, rings)
+        self.adjustSize()
+        self.place()
+        self.show()
+        self.raise_()
+
+    def _clear(self) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        self.move(max(parent.width() - self.width() - self.MARGIN, 0), self.MARGIN)
+
+
+class _Follow(QObject):
+    """Keeps the legend in the map's corner when the map is resized."""
+
+    def __init__(self, legend: MapLegend) -> None:
+        super().__init__(legend)
+        self.legend = legend
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:
+            self.legend.place()
+        return False

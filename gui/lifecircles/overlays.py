@@ -1,0 +1,123 @@
+"""Map overlays of a life-circle result: nested bands and required radii per type, the network.
+
+Every frame carries the map's per-feature style columns (stroke, fill, fillOpacity,
+weight, dash, label) and is already in WGS 84, slightly simplified for drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from gis.crs import WGS84
+from gis.network.graph import WalkGraph
+from gis.network.service_area import ServiceAreaResult
+from gis.standards import Standards
+from gui.lifecircles.palette import BAND_OPACITY, band_colour, piece_colour, type_colour
+from gui.lifecircles.wording import band_label
+
+PREFIX = "lifecircle:"
+NETWORK = PREFIX + "network"
+SELECTED = PREFIX + "selected"
+SELECTED_STROKE = "#1a1a1a"
+DRAW_TOLERANCE_M = 0.5  # simplification of drawn outlines, well below a screen pixel at street zoom
+
+
+def band_name(facility_type: str) -> str:
+    return f"{PREFIX}band:{facility_type}"
+
+
+def required_name(facility_type: str) -> str:
+    return f"{PREFIX}required:{facility_type}"
+
+
+@dataclass(frozen=True)
+class BandEntry:
+    """One legend line: a band of a type with its colour, label and area."""
+
+    type: str
+    group: str
+    ring: int
+    inner_m: float
+    outer_m: float
+    colour: str
+    label: str
+    area_m2: float
+
+
+def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEntry]:
+    """Legend lines of every band, by type then ring."""
+    bands = result.bands.sort_values(["type", "ring"], kind="stable")
+    return [BandEntry(str(t), str(g), int(r), float(i), float(o), band_colour(t, r),
+                      band_label(standards, int(r), float(i), float(o)), float(a))
+            for t, g, r, i, o, a in zip(bands["type"], bands["group"], bands["ring"], bands["inner_m"],
+                                        bands["outer_m"], bands["area_m2"])]
+
+
+def band_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:
+    """One overlay per type: its bands, outermost first, filled in the band colours."""
+    out = {}
+    for ftype, grp in result.bands.groupby("type", sort=True):
+        grp = grp.sort_values("ring", ascending=False)
+        rings = grp["ring"].to_numpy()
+        frame = gpd.GeoDataFrame({
+            "stroke": [type_colour(ftype)] * len(grp),
+            "fill": [band_colour(ftype, r) for r in rings],
+            "fillOpacity": [BAND_OPACITY] * len(grp),
+            "weight": np.where(rings == 0, 1.5, 1.0),
+        }, geometry=_drawable(grp.geometry.values), crs=result.bands.crs)
+        out[band_name(str(ftype))] = frame.to_crs(WGS84)
+    return out
+
+
+def required_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:
+    """One overlay per type: the outline of the area its facilities must serve (dashed)."""
+    if result.required is None:
+        return {}
+    out = {}
+    for ftype, geom in zip(result.required["type"], result.required.geometry.values):
+        frame = gpd.GeoDataFrame({"stroke": [type_colour(ftype)], "fillOpacity": [0.0], "weight": [2.5],
+                                  "dash": ["7 5"]}, geometry=_drawable(np.array([geom])),
+                                 crs=result.required.crs)
+        out[required_name(str(ftype))] = frame.to_crs(WGS84)
+    return out
+
+
+def selected_frame(per_facility: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
+    """Some facilities' own areas, each distance outlined: solid for the innermost, dashed further out."""
+    if per_facility.empty:
+        return None
+    inner = (per_facility.groupby("row")["distance_m"].transform("min").to_numpy()
+             == per_facility["distance_m"].to_numpy())
+    frame = gpd.GeoDataFrame({"stroke": [SELECTED_STROKE] * len(per_facility),
+                              "fillOpacity": [0.0] * len(per_facility), "weight": np.where(inner, 3.5, 2.5),
+                              "dash": [None if i else "10 6" for i in inner]},
+                             geometry=_drawable(per_facility.geometry.values), crs=per_facility.crs)
+    return frame.to_crs(WGS84)
+
+
+def network_frame(graph: WalkGraph, piece_label: str) -> gpd.GeoDataFrame:
+    """The network's edges merged per connected piece, coloured by piece.
+
+    *piece_label* is a template with ``{piece}`` and ``{edges}``; the main piece has no label.
+    """
+    label = graph.components.edge_label
+    pieces = np.unique(label)
+    geoms = [shapely.multilinestrings(graph.geometry[label == p]) for p in pieces]
+    edges = graph.components.edges[pieces]
+    frame = gpd.GeoDataFrame({
+        "stroke": [piece_colour(int(p)) for p in pieces],
+        "weight": [2.0 if p == 0 else 4.5 for p in pieces],
+        "fillOpacity": [0.0] * len(pieces),
+        "label": [None if p == 0 else piece_label.format(piece=int(p) + 1, edges=int(e))
+                  for p, e in zip(pieces, edges)],
+    }, geometry=geoms, crs=graph.crs)
+    return frame.to_crs(WGS84)
+
+
+def _drawable(geoms: np.ndarray) -> np.ndarray:
+    geoms = np.asarray(geoms, dtype=object)
+    return shapely.simplify(geoms, DRAW_TOLERANCE_M, preserve_topology=True)
