@@ -10,6 +10,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 from pyogrio.errors import DataLayerError, DataSourceError, FeatureError, FieldError
+from shapely.errors import GEOSException
 
 from gis.errors import DataReadError
 from gis.feedback import Feedback, ensure
@@ -17,8 +18,10 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice
 
 CHUNK = 200_000  # features per read when the driver can seek (Cancel is checked between)
+# pyogrio / GDAL / shapely failures on a damaged file; NameError covers a pyogrio bug on
+# .prj files that are not UTF-8 (UnboundLocalError), which callers avoid but must not crash on
 GDAL_ERRORS = (DataSourceError, DataLayerError, FeatureError, FieldError, OSError,
-               UnicodeDecodeError, ValueError, RuntimeError)
+               UnicodeDecodeError, ValueError, RuntimeError, GEOSException, NameError)
 
 
 @contextmanager
@@ -60,9 +63,12 @@ def read_frame(path, *, layer: str | None = None, encoding: str | None = None,
                **kwargs) -> gpd.GeoDataFrame:
     """The whole layer as a GeoDataFrame, in chunks when the driver can seek.
 
-    GDAL warnings are collected into *notices*; GDAL errors become DataReadError.
+    GDAL warnings are collected into *notices*; GDAL errors become DataReadError. Damaged
+    geometry records (an unclosed ring after a flipped byte) are mended where possible
+    (``on_invalid="fix"``), else read as empty, rather than failing the whole file.
     """
     fb = ensure(feedback)
+    kwargs.setdefault("on_invalid", "fix")
     meta = info(path, layer, encoding=encoding) if not hasattr(path, "read") else {}
     total = int(meta.get("features", -1) or -1)
     seekable = bool(meta.get("capabilities", {}).get("fast_set_next_by_index"))

@@ -69,8 +69,13 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
         counts["shx_rebuilt"] = 1
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The index (.shx) was missing and was rebuilt from the .shp.")))
-    if parts[".shx"] is None or cut:
-        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes)
+    prj_text = _non_utf8_prj(parts[".prj"])
+    if prj_text is not None:
+        counts["prj_recoded"] = 1
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The .prj is not UTF-8 text (Chinese names in GBK); it was read as GB18030.")))
+    if parts[".shx"] is None or cut or prj_text is not None:
+        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes, prj_text)
     else:
         frame = read_frame(shp, encoding=decoder_name(enc.name), feedback=feedback, notices=notes)
     if shp.stat().st_size < declared:
@@ -111,8 +116,24 @@ def _cut_field_names(dbf: Path, encoding: str) -> list[tuple[int, bytes]]:
     return fixes
 
 
-def _read_repaired_copy(shp: Path, parts: dict, encoding: str, fixes, feedback, notes):
-    """Read a temporary copy: .shx rebuilt when missing, cut field names mended."""
+def _non_utf8_prj(prj: Path | None) -> str | None:
+    """The text of a .prj that is not UTF-8 (Chinese tools write GBK names into it), else None."""
+    if prj is None:
+        return None
+    try:
+        data = prj.read_bytes()
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+    except OSError:
+        return None
+
+
+def _read_repaired_copy(shp: Path, parts: dict, encoding: str, fixes, feedback, notes,
+                        prj_text: str | None = None):
+    """Read a temporary copy: .shx rebuilt when missing, cut field names mended, a non-UTF-8
+    .prj rewritten as UTF-8."""
     tmp = Path(tempfile.mkdtemp(prefix="ocp_shp_"))
     try:
         copy = tmp / "layer.shp"
@@ -120,6 +141,8 @@ def _read_repaired_copy(shp: Path, parts: dict, encoding: str, fixes, feedback, 
         for ext, part in parts.items():
             if part is not None:
                 shutil.copyfile(part, tmp / f"layer{ext}")
+        if prj_text is not None:
+            (tmp / "layer.prj").write_text(prj_text, encoding="utf-8")
         if fixes:
             with open(tmp / "layer.dbf", "r+b") as f:
                 for offset, name in fixes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import re
-import zipfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -224,11 +223,12 @@ def _table_layer(df: pd.DataFrame, path: Path, driver: str, enc: EncodingInfo,
 
 # -- Excel ----------------------------------------------------------------------------------
 def xlsx_sheets(path: Path) -> list[str]:
+    """Sheet names of a workbook; DataReadError when it is not a readable .xlsx."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a damaged file
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
             path=str(path), reason=str(exc) or type(exc).__name__) from None
@@ -257,7 +257,7 @@ def read_xlsx_layer(path: Path, *, sheet: str | None = None) -> RawLayer:
 def _sheet_frame(path: Path, sheet: str) -> pd.DataFrame:
     try:
         raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object, engine="openpyxl")
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # noqa: BLE001 - zlib, XML and zip errors of a damaged workbook
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
             path=str(path), reason=str(exc) or type(exc).__name__) from None

@@ -346,3 +346,52 @@ def test_temporary_copies_are_cleaned_up(shp, tmp_path, monkeypatch):
     inspect_file(zip_files(tmp_path / "a.zip", shp_parts(shp)))
     inspect_file(shp)
     assert list(scratch.iterdir()) == []
+
+
+def test_prj_with_gbk_names(tmp_path):
+    from pyproj import CRS
+
+    path = write_shp(compounds("EPSG:2383"), tmp_path / "a.shp", encoding="GBK")
+    wkt = CRS.from_epsg(2383).to_wkt("WKT1_ESRI").replace("Xian_1980_3_Degree_GK_CM_114E", "西安80_114E")
+    path.with_suffix(".prj").write_bytes(wkt.encode("gbk"))
+    report = inspect_file(path)
+    assert report.crs.source == "prj" and report.crs.crs.name == "西安80_114E"
+    assert report.repairs["prj_recoded"] == 1 and report.bounds_wgs84[0] == pytest.approx(116.36, abs=1e-4)
+
+
+def test_damaged_geometry_record_is_mended_not_fatal(shp):
+    data = bytearray(shp.read_bytes())
+    data[-8:] = (12.5).hex().encode()[:8]  # the last vertex no longer closes the last ring
+    shp.write_bytes(bytes(data))
+    report = inspect_file(shp)
+    assert report.features == 3 and report.data.is_valid.all()
+
+
+def test_random_damage_never_crashes(tmp_path):
+    """Flip and cut bytes of every part of good files: a typed error or a layer, nothing else."""
+    import random
+
+    from gis.errors import GisError
+
+    base = tmp_path / "base"
+    good = write_shp(compounds(), base / "a.shp", encoding="GBK", cpg=False, ldid=0x4D)
+    pyogrio.write_dataframe(compounds(), base / "a.gpkg")
+    (base / "a.geojson").write_text(compounds().to_json(ensure_ascii=False), encoding="utf-8")
+    pd.DataFrame({"名称": NAMES, "经度": [116.36] * 3, "纬度": [39.91] * 3}).to_excel(base / "a.xlsx")
+    zip_files(base / "z.zip", shp_parts(good))
+    parts = sorted(p.name for p in base.iterdir())
+    rng = random.Random(5)
+    for i in range(40):
+        victim = base / rng.choice(parts)
+        original = victim.read_bytes()
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 6)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        victim.write_bytes(bytes(data[: rng.randrange(len(data) + 1)] if i % 3 == 0 else data))
+        target = good if victim.stem == "a" and victim.suffix in (".shp", ".shx", ".dbf", ".prj") else victim
+        try:
+            inspect_file(target)
+        except GisError:
+            pass
+        finally:
+            victim.write_bytes(original)
