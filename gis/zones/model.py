@@ -144,6 +144,7 @@ class ZoneModel:
         self.layer_id = layer_id
         self.barrier_layer_id = barrier_layer_id
         self.name_template = QT_TRANSLATE_NOOP("zones", "Zone {id}")
+        self.barrier_filter: dict | None = None  # gis.zones.barriers.BarrierChoice.to_dict()
         self._state = _State()
         self._zone_of = np.full(adjacency.n, NO_ZONE, dtype=np.int64)
         self._outlines: dict[int, object] = {}
@@ -468,7 +469,8 @@ class ZoneModel:
     def to_dict(self) -> dict:
         """The plan as JSON-ready data (members as sorted fid lists)."""
         return {"policy": self.policy.value, "gap": self.gap, "layer_id": self.layer_id,
-                "barrier_layer_id": self.barrier_layer_id, "next_id": self._state.next_id,
+                "barrier_layer_id": self.barrier_layer_id, "barrier_filter": self.barrier_filter,
+                "next_id": self._state.next_id,
                 "name_template": self.name_template,
                 "zones": [{"id": z.id, "name": z.name, "colour": z.colour,
                            "members": sorted(z.members)} for z in self._state.zones.values()]}
@@ -479,6 +481,7 @@ class ZoneModel:
         model = cls(adjacency, geometries, policy=data.get("policy", Policy.REFUSE),
                     layer_id=data.get("layer_id"), barrier_layer_id=data.get("barrier_layer_id"))
         model.name_template = data.get("name_template", model.name_template)
+        model.barrier_filter = data.get("barrier_filter")
         zones = {int(z["id"]): Zone(int(z["id"]), str(z["name"]), str(z["colour"]),
                                     frozenset(int(f) for f in z["members"])) for z in data["zones"]}
         for zone in zones.values():

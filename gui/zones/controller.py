@@ -16,6 +16,7 @@ from gis.zones.model import ZoneModel
 from gis.zones.stats import ZoneStats
 from gui.features import FeatureController
 from gui.i18n import error_text
+from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
 from gui.zones.table import ZoneTable
 
@@ -59,6 +60,7 @@ class ZonesController(FeatureController):
             "rename": self._act(self.tr("Rename zone…"), self.rename, "F2"),
             "recolour": self._act(self.tr("Zone colour…"), self.recolour),
             "suggest": self._act(self.tr("Suggest zones…"), self.suggest),
+            "settings": self._act(self.tr("Zone settings (gap, barriers)…"), self.edit_settings),
         }
         menu.addAction(undo)
         menu.addAction(redo)
@@ -67,6 +69,7 @@ class ZonesController(FeatureController):
             menu.addAction(self.actions[key])
         menu.addSeparator()
         menu.addAction(self.actions["suggest"])
+        menu.addAction(self.actions["settings"])
         self.menu_ = menu
         window.tools.addSeparator()
         window.tools.addAction(self.actions["merge"])
@@ -360,3 +363,38 @@ class ZonesController(FeatureController):
             return
         self.suggest_dialog = SuggestDialog(self)
         self.suggest_dialog.show()
+
+    def edit_settings(self) -> None:
+        """Change the gap tolerance and barriers; the neighbour graph is rebuilt, zones kept."""
+        from gis.zones.barriers import BarrierChoice
+        from gui.zones.settings_dialog import ZoneSettingsDialog
+
+        model = self.model()
+        if model is None:
+            return
+        choice = BarrierChoice.from_dict(model.barrier_filter) or (
+            BarrierChoice(model.barrier_layer_id) if model.barrier_layer_id else None)
+        dialog = ZoneSettingsDialog(self.project, gap=model.gap, choice=choice, parent=self.window)
+        if not dialog.exec():
+            return
+        self.apply_settings(dialog.gap.value(), dialog.choice())
+
+    def apply_settings(self, gap: float, choice) -> None:
+        from gis.zones.adjacency import build_adjacency
+        from gis.zones.barriers import barrier_features
+
+        model = self.model()
+        barriers = None if choice is None else barrier_features(self.project.layer(choice.layer_id), choice)
+        compounds = self.compounds
+
+        def work(fb):
+            return build_adjacency(compounds.data, gap=gap, barriers=barriers, feedback=fb)
+
+        def done(adjacency) -> None:
+            model.barrier_layer_id = None if choice is None else choice.layer_id
+            model.barrier_filter = None if choice is None else choice.to_dict()
+            model.set_adjacency(adjacency, compounds.data.geometry.values)
+            self.window.settings.gap_tolerance_m = gap
+            self.project.mark_dirty()
+
+        run_task(self.window, self.tr("Rebuilding the neighbour graph"), work, done)

@@ -87,3 +87,30 @@ def test_suggest_preview_then_accept_is_one_undoable_edit(make_window, project, 
     assert ctl.stack.count() == 1
     ctl.undo_action.trigger()
     assert len(project.zones) == 0
+
+
+def test_barrier_settings_block_neighbours_across_an_arterial(make_window, project, qtbot):
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    from gis.domain import FieldRole, Role
+    from gis.layer import Layer
+    from gis.zones.barriers import BarrierChoice
+    from tests.gui.conftest import X0, Y0
+
+    # an arterial along the street between grid columns 0 and 1, and a lane that is not a barrier
+    roads = gpd.GeoDataFrame({"等级": ["主干路", "支路"]},
+                             geometry=[LineString([(X0 + 130, Y0 - 50), (X0 + 130, Y0 + 600)]),
+                                       LineString([(X0 + 270, Y0 - 50), (X0 + 270, Y0 + 600)])],
+                             crs="EPSG:4527")
+    project.add_layer(Layer("道路", Role.ROADS, roads, fields={FieldRole.ROAD_CLASS: "等级"}))
+    win = make_window(project)
+    ctl = zones_controller(win)
+    compounds = project.layers[0]
+    model = ctl.model()
+    assert model.check([0, 4]).ok  # columns 0 and 1 are neighbours across a 20 m street
+    ctl.apply_settings(30.0, BarrierChoice(project.layers[-1].id, "等级", ("主干路",)))
+    qtbot.waitUntil(lambda: model.barrier_filter is not None, timeout=20000)
+    assert not model.check([0, 4]).ok, "the arterial now separates them"
+    assert model.check([4, 8]).ok, "the 支路 is not a barrier"
+    assert compounds.id == model.layer_id
