@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis.domain import FacilityType, FieldRole
+from gis.domain import FACILITY_LABELS, FacilityType, FieldRole
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.fields import parse_count, parse_year
@@ -40,7 +40,11 @@ COLUMNS = {
     "old_share": QT_TRANSLATE_NOOP("zones", "Old compounds (share)"),
     "facilities": QT_TRANSLATE_NOOP("zones", "Facilities inside"),
     "contiguous": QT_TRANSLATE_NOOP("zones", "Contiguous"),
+    "households_missing": QT_TRANSLATE_NOOP("zones", "Compounds without a household count"),
+    "colour": QT_TRANSLATE_NOOP("zones", "Colour"),
 }
+# facilities inside, per type: "fac_clinic", ... (labels in the "domain" context)
+FACILITY_COLUMNS = {f"fac_{t.value}": FACILITY_LABELS[t] for t in FacilityType}
 
 
 class CompoundFacts:
