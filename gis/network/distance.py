@@ -26,6 +26,9 @@ from gis.network.attach import Attachment
 from gis.network.graph import WalkGraph
 
 BATCH_NODES = 6_000_000  # cap on sources x window nodes per dijkstra call (the dense output)
+SOURCES_PER_BATCH = 32  # sources searched together on one window
+MAX_CELL_CUTOFFS = 6.0  # a batch cell is at most this many cutoffs wide
+CELL_M = 250.0  # bucket size of the node grid that lists a window's nodes
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,13 +74,12 @@ def reach(graph: WalkGraph, sources: Attachment, cutoff: float, *,
     _check_cutoff(cutoff)
     fb = ensure(feedback)
     n = len(sources)
-    rows = np.flatnonzero(sources.attached)
+    search = _Search(graph, sources, windowed=graph.lengths_bound_distance)
+    batches = _batches(sources, np.flatnonzero(sources.attached), cutoff, search.windowed)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    batches = list(_batches(graph, sources, rows, cutoff))
-    windows = _NodeGrid(graph.xy, cutoff) if graph.lengths_bound_distance else None
     for k, batch in enumerate(batches):
         fb.check()
-        parts.append(_reach_batch(graph, sources, batch, cutoff, windows))
+        parts.append(search.run(batch, cutoff))
         fb.progress((k + 1) / len(batches))
     src = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
     node = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.int64)
@@ -88,19 +90,21 @@ def reach(graph: WalkGraph, sources: Attachment, cutoff: float, *,
     return Reach(indptr, node[order], dist[order], float(cutoff))
 
 
-def _batches(graph: WalkGraph, sources: Attachment, rows: np.ndarray, cutoff: float):
-    """Groups of nearby sources: a grid of cells one cutoff wide, capped by output size."""
+def _batches(sources: Attachment, rows: np.ndarray, cutoff: float, windowed: bool) -> list[np.ndarray]:
+    """Groups of nearby sources: square cells of ~:data:`SOURCES_PER_BATCH` sources, at least
+    one cutoff wide (so a window is never mostly margin) and at most :data:`MAX_CELL_CUTOFFS`."""
     if len(rows) == 0:
-        return
-    if not graph.lengths_bound_distance:
-        yield rows
-        return
-    cell = np.floor(sources.snapped[rows] / cutoff).astype(np.int64)
-    key = (cell[:, 0] - cell[:, 0].min()) * (cell[:, 1].max() - cell[:, 1].min() + 1) + cell[:, 1] - cell[:, 1].min()
+        return []
+    if not windowed:
+        return [rows]
+    xy = sources.snapped[rows]
+    span = np.maximum(xy.max(axis=0) - xy.min(axis=0), cutoff)
+    side = np.sqrt(span[0] * span[1] / len(rows) * SOURCES_PER_BATCH)
+    side = float(np.clip(side, cutoff, MAX_CELL_CUTOFFS * cutoff))
+    cell = np.floor((xy - xy.min(axis=0)) / side).astype(np.int64)
+    key = cell[:, 0] * (cell[:, 1].max() + 1) + cell[:, 1]
     order = np.argsort(key, kind="stable")
-    bounds = np.flatnonzero(np.diff(key[order])) + 1
-    for group in np.split(rows[order], bounds):
-        yield group
+    return np.split(rows[order], np.flatnonzero(np.diff(key[order])) + 1)
 
 
 class _NodeGrid:
@@ -115,18 +119,16 @@ class _NodeGrid:
         key = ij[:, 1] * self.ncol + ij[:, 0]
         self.order = np.argsort(key, kind="stable")
         self.starts = np.searchsorted(key[self.order], np.arange(self.nrow * self.ncol + 1))
-        self.xy = xy
 
-    def inside(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """Sorted ids of nodes with lo <= xy <= hi."""
-        c0 = np.clip(np.floor((lo - self.origin) / self.cell).astype(np.int64), 0, [self.ncol - 1, self.nrow - 1])
-        c1 = np.clip(np.floor((hi - self.origin) / self.cell).astype(np.int64), 0, [self.ncol - 1, self.nrow - 1])
+    def covering(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Ids of the nodes in the buckets that cover the box lo..hi (a superset of the box's)."""
+        top = [self.ncol - 1, self.nrow - 1]
+        c0 = np.clip(np.floor((lo - self.origin) / self.cell).astype(np.int64), 0, top)
+        c1 = np.clip(np.floor((hi - self.origin) / self.cell).astype(np.int64), 0, top)
+        if np.any(hi < self.origin) or np.any(lo > self.origin + self.cell * np.array([self.ncol, self.nrow])):
+            return np.zeros(0, dtype=np.int64)
         rows = np.arange(c0[1], c1[1] + 1)
-        a = self.starts[rows * self.ncol + c0[0]]
-        b = self.starts[rows * self.ncol + c1[0] + 1]
-        ids = self.order[_ranges(a, b)]
-        p = self.xy[ids]
-        return np.sort(ids[np.all((p >= lo) & (p <= hi), axis=1)])
+        return self.order[_ranges(self.starts[rows * self.ncol + c0[0]], self.starts[rows * self.ncol + c1[0] + 1])]
 
 
 def _ranges(start: np.ndarray, stop: np.ndarray) -> np.ndarray:
@@ -135,67 +137,79 @@ def _ranges(start: np.ndarray, stop: np.ndarray) -> np.ndarray:
     return np.repeat(start - np.cumsum(count) + count, count) + np.arange(count.sum())
 
 
-def _reach_batch(graph: WalkGraph, sources: Attachment, batch: np.ndarray, cutoff: float,
-                 windows: _NodeGrid | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(source, node, dist) of one batch, searched inside its window."""
-    if windows is None:
-        local = np.arange(graph.n_nodes)
-    else:
-        pts = sources.snapped[batch]
-        local = windows.inside(pts.min(axis=0) - cutoff, pts.max(axis=0) + cutoff)
-    if len(local) == 0:  # no node within reach of this batch
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    sub, n_local = _subgraph(graph.matrix, local, graph.n_nodes)
-    step = max(1, BATCH_NODES // max(n_local, 1))
-    out = []
-    for chunk in np.array_split(batch, -(-len(batch) // step)):
-        m = _with_sources(sub, n_local, local, graph, sources, chunk)
-        dist = dijkstra(m, directed=True, indices=np.arange(n_local, n_local + len(chunk)), limit=cutoff)
-        dist = dist[:, :n_local]
-        i, j = np.nonzero(np.isfinite(dist))
-        out.append((chunk[i], local[j], dist[i, j]))
-    return tuple(np.concatenate(parts) for parts in zip(*out))
+class _Search:
+    """Batched Dijkstra from sources on edges, each batch on its window of the network.
 
+    A batch's matrix is the window's rows of the network CSR (kept in order, so no sort)
+    followed by one row per source: a virtual node linked one way to its edge's two ends.
+    """
 
-def _subgraph(matrix: csr_matrix, local: np.ndarray, n: int) -> tuple[tuple, int]:
-    """Rows/cols/weights of the sub-matrix on the sorted node ids *local* (local numbering)."""
-    if len(local) == n:
-        coo = matrix.tocoo()
-        return (coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data), n
-    g2l = np.full(n, -1, dtype=np.int64)
-    g2l[local] = np.arange(len(local))
-    start, stop = matrix.indptr[local], matrix.indptr[local + 1]
-    at = _ranges(start, stop)
-    row = np.repeat(np.arange(len(local)), stop - start)
-    col = g2l[matrix.indices[at]]
-    keep = col >= 0
-    return (row[keep], col[keep], matrix.data[at][keep]), len(local)
+    def __init__(self, graph: WalkGraph, sources: Attachment, *, windowed: bool) -> None:
+        m = graph.matrix
+        self.indptr, self.indices, self.data = m.indptr, m.indices, m.data
+        self.n = graph.n_nodes
+        self.g2l = np.full(self.n, -1, dtype=np.int64)
+        self.xy = sources.snapped
+        ok = sources.attached
+        e = np.where(ok, sources.edge, 0)
+        self.a, self.b = graph.u[e], graph.v[e]
+        self.ca = np.where(ok, sources.lead + sources.offset, np.inf)
+        self.cb = np.where(ok, sources.lead + graph.length[e] - sources.offset, np.inf)
+        loop = self.a == self.b  # one link, the cheaper way round
+        self.cb[loop] = np.minimum(self.ca[loop], self.cb[loop])
+        self.ca[loop] = np.inf
+        self.windowed = windowed
+        self.grid = _NodeGrid(graph.xy, CELL_M) if windowed else None
 
+    def run(self, batch: np.ndarray, cutoff: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(source, node, dist) for the sources *batch*."""
+        if self.windowed:
+            pts = self.xy[batch]
+            local = self.grid.covering(pts.min(axis=0) - cutoff, pts.max(axis=0) + cutoff)
+        else:
+            local = np.arange(self.n)
+        if len(local) == 0:  # no node within reach of this batch
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        self.g2l[local] = np.arange(len(local))
+        try:
+            rows = self._window_rows(local)
+            step = max(1, BATCH_NODES // len(local))
+            out = [self._dijkstra(rows, local, chunk, cutoff) for chunk in np.array_split(batch, -(-len(batch) // step))]
+        finally:
+            self.g2l[local] = -1
+        return tuple(np.concatenate(parts) for parts in zip(*out))
 
-def _with_sources(sub: tuple, n_local: int, local: np.ndarray, graph: WalkGraph, sources: Attachment,
-                  batch: np.ndarray) -> csr_matrix:
-    """The sub-network plus one virtual node per source, linked one way to its edge's ends."""
-    row, col, w = sub
-    a, ca, b, cb = sources.subset(batch).start_costs(graph)
-    virtual = n_local + np.arange(len(batch))
-    ends = np.concatenate([a, b])
-    pos = np.searchsorted(local, ends)
-    pos = np.minimum(pos, len(local) - 1)
-    inside = local[pos] == ends
-    vrow = np.concatenate([virtual, virtual])[inside]
-    vcol = pos[inside]
-    vw = np.concatenate([ca, cb])[inside]
-    order = np.lexsort((vw, vcol, vrow))  # a loop edge links twice to one node: keep the cheaper
-    vrow, vcol, vw = vrow[order], vcol[order], vw[order]
-    first = np.ones(len(vrow), dtype=bool)
-    first[1:] = (vrow[1:] != vrow[:-1]) | (vcol[1:] != vcol[:-1])
-    size = n_local + len(batch)
-    r = np.concatenate([row, vrow[first]])
-    order = np.argsort(r, kind="stable")
-    indptr = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(r, minlength=size), out=indptr[1:])
-    c = np.concatenate([col, vcol[first]])[order]
-    return csr_matrix((np.concatenate([w, vw[first]])[order], c.astype(np.int32), indptr), shape=(size, size))
+    def _window_rows(self, local: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indptr, indices, data) of the network restricted to the window, local numbering."""
+        start, stop = self.indptr[local], self.indptr[local + 1]
+        at = _ranges(start, stop)
+        col = self.g2l[self.indices[at]]
+        keep = col >= 0
+        row = np.repeat(np.arange(len(local)), stop - start)
+        indptr = np.zeros(len(local) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row[keep], minlength=len(local)), out=indptr[1:])
+        return indptr, col[keep], self.data[at][keep]
+
+    def matrix(self, rows: tuple, chunk: np.ndarray, cutoff: float) -> csr_matrix:
+        """The window's rows followed by one virtual source row per source of *chunk*."""
+        indptr, cols, w = rows
+        n_local, k = len(indptr) - 1, len(chunk)
+        vcol = np.column_stack([self.g2l[self.a[chunk]], self.g2l[self.b[chunk]]])
+        vw = np.column_stack([self.ca[chunk], self.cb[chunk]])
+        valid = (vcol >= 0) & (vw <= cutoff)
+        vptr = indptr[-1] + np.cumsum(valid.sum(axis=1))
+        return csr_matrix((np.concatenate([w, vw[valid]]), np.concatenate([cols, vcol[valid]]).astype(np.int32),
+                           np.concatenate([indptr, vptr]).astype(np.int32)), shape=(n_local + k, n_local + k))
+
+    def _dijkstra(self, rows: tuple, local: np.ndarray, chunk: np.ndarray, cutoff: float):
+        n_local = len(local)
+        dist = dijkstra(self.matrix(rows, chunk, cutoff), directed=True,
+                        indices=np.arange(n_local, n_local + len(chunk)), limit=cutoff)
+        width = dist.shape[1]
+        flat = dist.ravel()
+        hit = np.flatnonzero(flat < np.inf)
+        hit = hit[hit % width < n_local]  # not the virtual source nodes
+        return chunk[hit // width], local[hit % width], flat[hit]
 
 
 def nearest(graph: WalkGraph, sources: Attachment, targets: Attachment, *, cutoff: float = np.inf,
@@ -212,8 +226,10 @@ def nearest(graph: WalkGraph, sources: Attachment, targets: Attachment, *, cutof
     rows = np.flatnonzero(sources.attached)
     if len(rows) == 0 or n_t == 0:
         return best, which
-    sub, n = _subgraph(graph.matrix, np.arange(graph.n_nodes), graph.n_nodes)
-    m = _with_sources(sub, n, np.arange(n), graph, sources, rows)
+    search = _Search(graph, sources, windowed=False)
+    n = graph.n_nodes
+    search.g2l[:] = np.arange(n)
+    m = search.matrix(search._window_rows(np.arange(n)), rows, cutoff)
     fb.check()
     dist, _, origin = dijkstra(m, directed=True, indices=np.arange(n, n + len(rows)), limit=cutoff,
                                min_only=True, return_predecessors=True)

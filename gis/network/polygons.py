@@ -22,6 +22,8 @@ from gis.network.attach import Attachment
 from gis.network.distance import Reach, _ranges
 from gis.network.graph import WalkGraph
 
+HOLE_MARGIN_M = 1e-3  # block cores are cut 1 mm deeper, so they never touch the band
+
 @dataclass(frozen=True, eq=False)
 class EdgeEnds:
     """Per (group, edge): the smallest ``dist - shift`` at the u end and at the v end."""
@@ -162,20 +164,43 @@ def _band_by_blocks(noded: np.ndarray, width: float, quad_segs: int) -> shapely.
     faces_gc, cuts, dangles, invalid = shapely.polygonize_full(noded)
     faces = shapely.get_parts(faces_gc)
     if len(faces) == 0:
-        return shapely.buffer(shapely.multilinestrings(noded), width, quad_segs=quad_segs)
+        return shapely.buffer(shapely.line_merge(shapely.multilinestrings(noded)), width, quad_segs=quad_segs)
     filled = shapely.coverage_union_all(faces)
     loose = shapely.get_parts(np.array([cuts, dangles, invalid], dtype=object))
     shapely.prepare(filled)
     inside = shapely.contains_properly(filled, shapely.line_interpolate_point(loose, 0.5, normalized=True))
     rims = shapely.get_parts(shapely.boundary(filled))
-    outer = shapely.multilinestrings(np.concatenate([rims, loose[~inside]]))
+    outer = shapely.line_merge(shapely.multilinestrings(np.concatenate([rims, loose[~inside]])))
     shape = shapely.union(filled, shapely.buffer(outer, width, quad_segs=quad_segs))
-    cores = shapely.buffer(faces, -width, quad_segs=quad_segs)
+    cores = shapely.buffer(faces, -(width + HOLE_MARGIN_M), quad_segs=quad_segs)
     cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
     if len(cores) == 0:
         return shape
-    holes = shapely.multipolygons(cores)
     if inside.any():
-        holes = shapely.difference(holes, shapely.buffer(shapely.multilinestrings(loose[inside]), width,
-                                                          quad_segs=quad_segs))
-    return shapely.difference(shape, holes)
+        cut = shapely.buffer(shapely.multilinestrings(loose[inside]), width, quad_segs=quad_segs)
+        cores = shapely.get_parts(shapely.difference(shapely.multipolygons(cores), cut))
+    return _punch(shape, cores)
+
+
+def _punch(shape: shapely.Geometry, holes: np.ndarray) -> shapely.Geometry:
+    """*shape* with *holes* cut out, where every hole lies strictly inside it and apart from
+    the others (block cores): the rings are added directly instead of an overlay."""
+    holes = holes[~shapely.is_empty(holes)]
+    if len(holes) == 0:
+        return shape
+    if shapely.get_num_interior_rings(holes).any():  # a hole with an island: let GEOS sort it out
+        return shapely.difference(shape, shapely.multipolygons(holes))
+    parts = shapely.get_parts(shape)
+    if len(parts) == 1:
+        owner = np.zeros(len(holes), dtype=np.int64)
+    else:
+        probe, owner = shapely.STRtree(parts).query(shapely.point_on_surface(holes), predicate="within")
+        owner = owner[np.argsort(probe, kind="stable")]
+    rings = shapely.get_exterior_ring(holes)
+    out = []
+    for k, part in enumerate(parts):
+        extra = rings[owner == k]
+        old = [part.interiors[i] for i in range(len(part.interiors))]
+        out.append(shapely.polygons(part.exterior, holes=np.concatenate([old, extra]) if len(extra) else old)
+                   if len(extra) else part)
+    return out[0] if len(out) == 1 else shapely.multipolygons(out)
