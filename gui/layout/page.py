@@ -37,8 +37,8 @@ class LayoutSpec:
             raise ValueError(f"paper must be one of {sorted(PAPERS_MM)}")
         if self.orientation not in ORIENTATIONS:
             raise ValueError(f"orientation must be one of {ORIENTATIONS}")
-        if not 72 <= int(self.dpi) <= 1200:
-            raise ValueError("dpi must lie between 72 and 1200")
+        if not 20 <= int(self.dpi) <= 1200:  # 20+: previews; 300: print
+            raise ValueError("dpi must lie between 20 and 1200")
         return self
 
 

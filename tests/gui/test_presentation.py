@@ -1,0 +1,99 @@
+"""Presentation mode: full screen, zone tour by keyboard, summary cards, before/after, clean exit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gis.domain import Role
+from gis.export.plan import collect_outputs
+from gui.none_guard import protect_none
+from gui.presentation import LABEL_PX, PresentationMode
+from tests.gis.export_samples import sample_project
+from tests.gui.conftest import run_js, settle
+
+protect_none()
+
+
+@pytest.fixture
+def planned_project():
+    project = sample_project(planned=True)
+    project.first(Role.COMPOUNDS).style.label_field = None  # presenting turns the names on
+    return project
+
+
+def outputs(project):
+    after = collect_outputs(project, steps=("zones", "gaps", "elevators"))
+    before = collect_outputs(project, steps=("gaps",), planned=False)
+    return after, before
+
+
+def test_tour_cards_before_after_and_exit(make_window, planned_project, qtbot):
+    win = make_window(planned_project)
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    screen = mode.screen
+    qtbot.waitUntil(lambda: screen.isVisible(), timeout=5000)
+    assert screen.windowState() & Qt.WindowState.WindowFullScreen
+    assert win.map.parent() is screen and win.centralWidget() is None
+    assert mode.index == -1 and "2" in screen.card.lines["missing"].text()  # overview: 2 zones
+    compounds = planned_project.first(Role.COMPOUNDS)
+    assert compounds.style.label_field == "小区名称"
+    qtbot.waitUntil(lambda: run_js(qtbot, win.map, "getComputedStyle(document.documentElement)"
+                                   ".getPropertyValue('--label-size').trim()") == f"{LABEL_PX}px", timeout=5000)
+
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert mode.index == 0
+    card = screen.card
+    assert card.title.text() == "西南片区"
+    assert "4" in card.lines["compounds"].text() and "480" in card.lines["households"].text()
+    after_text = card.lines["missing"].text()
+    assert "8" in card.lines["elevators"].text()  # 8 elevators in 4 six-storey walk-ups
+
+    planned_layer = planned_project.layers[-1]
+    qtbot.keyClick(screen, Qt.Key.Key_B)
+    assert mode.before and not planned_layer.visible and screen.before_button.isChecked()
+    before_text = card.lines["missing"].text()
+    assert before_text != after_text  # the planned day care closes a gap
+    qtbot.keyClick(screen, Qt.Key.Key_B)
+    assert planned_layer.visible and card.lines["missing"].text() == after_text
+
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert mode.index == 1 and card.title.text() == "东北片区"
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    assert mode.index == 1  # stays on the last zone
+    qtbot.keyClick(screen, Qt.Key.Key_Left)
+    qtbot.keyClick(screen, Qt.Key.Key_Left)
+    assert mode.index == -1
+
+    qtbot.keyClick(screen, Qt.Key.Key_B)
+    with qtbot.waitSignal(mode.finished, timeout=5000):
+        qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert win.centralWidget() is win.map and not mode.active
+    assert planned_layer.visible and compounds.style.label_field is None
+    assert not planned_project.dirty  # presenting changes nothing in the plan
+    settle(qtbot, win)
+
+
+def test_figures_are_computed_in_the_background(make_window, planned_project, qtbot):
+    win = make_window(planned_project)
+    mode = PresentationMode(win)
+    mode.start()
+    mode.show(0)
+    assert "computing" in mode.screen.card.lines["missing"].text() or not mode._pending
+    qtbot.waitUntil(lambda: not mode._pending, timeout=60000)
+    assert mode.summaries[0].missing_before is not None
+    assert "Gaps:" in mode.screen.card.lines["missing"].text() or "缺" in mode.screen.card.lines["missing"].text()
+    mode.stop()
+    assert win.centralWidget() is win.map
+
+
+def test_without_zones_the_card_says_so(make_window, qtbot):
+    project = sample_project(zones=False)
+    win = make_window(project)
+    mode = PresentationMode(win, after=collect_outputs(project, steps=("zones",)))
+    mode.start()
+    mode.next()
+    assert mode.index == -1 and mode.screen.card.title.text()
+    mode.stop()
