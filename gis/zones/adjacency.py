@@ -247,10 +247,12 @@ def _cut_by_barriers(geoms, left, right, barriers, gap, fb: Feedback) -> np.ndar
     if barriers.size == 0 or left.size == 0:
         return cut
     btree = shapely.STRtree(barriers)
-    near, _ = btree.query(geoms, predicate="dwithin", distance=gap)
-    near_mask = np.zeros(len(geoms), dtype=bool)
-    near_mask[near] = True
-    suspect = np.flatnonzero(near_mask[left] & near_mask[right])
+    near, which = btree.query(geoms, predicate="dwithin", distance=gap)
+    reach = sparse.csr_matrix((np.ones(near.size, dtype=np.int32), (near, which)),
+                              shape=(len(geoms), len(barriers)))
+    # a barrier can only lie between two compounds if it comes within the gap of both
+    shared = np.asarray(reach[left].multiply(reach[right]).sum(axis=1)).ravel()
+    suspect = np.flatnonzero(shared > 0)
     if suspect.size == 0:
         return cut
     segments = shapely.shortest_line(geoms[left[suspect]], geoms[right[suspect]])

@@ -85,7 +85,8 @@ def outlines(geoms: np.ndarray, groups: Sequence[Iterable[int]], *,
             closed = shapely.buffer(shapely.union_all(grown[m]), -radius, join_style="mitre",
                                     mitre_limit=MITRE_LIMIT)
             out[k] = shapely.union(closed, solid)
-    return shapely.simplify(out, 0.0)  # drops the collinear vertices the union leaves
+    # drop the collinear vertices the union leaves (tolerance 0 cannot change the shape)
+    return shapely.simplify(out, 0.0, preserve_topology=False)
 
 
 def hectares(area_m2: float) -> float:
