@@ -253,6 +253,9 @@ class ZoneModel:
         """Add compounds to a zone (taking them from the zones they were in)."""
         zone = self.zone(zone_id)
         new = self._fids(fids) - zone.members
+        if not new:
+            raise ZoneError(QT_TRANSLATE_NOOP(
+                "zones", "The selected compounds are already in {name}."), name=zone.name)
         after = self._taking(new, exclude=zone_id)
         after[zone_id] = replace(zone, members=zone.members | new)
         return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} compound(s) to {name}"),
@@ -262,6 +265,9 @@ class ZoneModel:
         """Take compounds out of a zone; a zone left empty is dissolved."""
         zone = self.zone(zone_id)
         gone = self._fids(fids) & zone.members
+        if not gone:
+            raise ZoneError(QT_TRANSLATE_NOOP(
+                "zones", "None of the selected compounds is in {name}."), name=zone.name)
         rest = zone.members - gone
         after = {zone_id: replace(zone, members=rest) if rest else None}
         return self._commit(QT_TRANSLATE_NOOP("zones", "Remove {count} compound(s) from {name}"),

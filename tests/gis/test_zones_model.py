@@ -134,6 +134,11 @@ def test_bad_ids_are_typed_errors(model):
         model.merge([0, 999])
     with pytest.raises(ZoneError):
         model.dissolve(42)
+    model.merge([0, 1])
+    with pytest.raises(ZoneError, match="already in"):
+        model.add(1, [0])
+    with pytest.raises(ZoneError, match="None of"):
+        model.remove(1, [5])
 
 
 def test_merge_zones_keeps_the_first(model):
