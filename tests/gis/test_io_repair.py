@@ -75,3 +75,23 @@ def test_dominant_family_prefers_what_is_asked_for():
                       wkt.loads("POLYGON ((0 0, 1 0, 1 1, 0 0))")], dtype=object)
     assert dominant_family(geoms) == "point"
     assert dominant_family(geoms, "polygon") == "polygon"
+
+
+def test_quick_validity_proof_never_passes_an_invalid_polygon():
+    from gis.io.repair import certainly_valid
+
+    rng = np.random.default_rng(3)
+    rings = [np.vstack([r := rng.uniform(0, 10, (k, 2)), r[:1]]) for k in rng.integers(3, 12, 5000)]
+    crafted = ["POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))",  # bow-tie
+               "POLYGON ((0 0, 10 0, 10 10, 5 10, 5 15, 5 10, 0 10, 0 0))",  # spike
+               "POLYGON ((0 0, 4 0, 2 2, 4 4, 0 4, 2 2, 0 0))",  # touches itself
+               "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0, 10 0, 10 10, 0 10, 0 0))",  # winds twice
+               "POLYGON ((0 0, 1 1, 0 0))"]
+    geoms = np.array([shapely.polygons(r) for r in rings] + [wkt.loads(w) for w in crafted], dtype=object)
+    proven = certainly_valid(geoms)
+    assert not (proven & ~shapely.is_valid(geoms)).any()
+    assert proven.sum() > 500  # and it does prove many
+    # typical outlines (GK coordinates, jittered rectangles, both orientations) pass
+    boxes = shapely.box(39_500_000 + np.arange(200) * 50.0, 4_400_000, 39_500_030 + np.arange(200) * 50.0,
+                        4_400_020, ccw=False)
+    assert certainly_valid(np.asarray(boxes, dtype=object)).all()
