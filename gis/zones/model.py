@@ -337,7 +337,7 @@ class ZoneModel:
             zid = self._state.next_id + k
             assigned[list(members)] = zid
             name = names[k] if k < len(names) else self.name_template.format(id=zid)
-            after[zid] = Zone(zid, name, self._pick_colour(members, assigned), members)
+            after[zid] = Zone(zid, name, self._pick_colour(members, assigned, after), members)
         return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} suggested zone(s)"),
                             {"count": len(groups)}, after)
 
@@ -462,13 +462,22 @@ class ZoneModel:
         else:
             self._flags[zid] = report
 
-    def _pick_colour(self, members: frozenset[int], assigned: np.ndarray | None = None) -> str:
-        """The palette colour least used by neighbouring zones, then overall."""
+    def _pick_colour(self, members: frozenset[int], assigned: np.ndarray | None = None,
+                     pending: Mapping[int, Zone | None] | None = None) -> str:
+        """The palette colour least used by neighbouring zones, then overall.
+
+        *assigned* and *pending* describe zones of the same edit not yet applied.
+        """
         assigned = self._zone_of if assigned is None else assigned
+        colours = {z: v.colour for z, v in self._state.zones.items()}
+        for z, v in (pending or {}).items():
+            if v is None:
+                colours.pop(z, None)
+            else:
+                colours[z] = v.colour
         nbrs = np.unique(np.concatenate([self.adjacency.neighbours(f) for f in members]))
-        near_ids = {int(z) for z in assigned[nbrs] if z != NO_ZONE}
-        near = [self._state.zones[z].colour for z in near_ids if z in self._state.zones]
-        used = [z.colour for z in self._state.zones.values()]
+        near = [colours[z] for z in {int(z) for z in assigned[nbrs]} if z in colours]
+        used = list(colours.values())
         return min(QUALITATIVE, key=lambda c: (near.count(c), used.count(c), QUALITATIVE.index(c)))
 
     # -- persistence ----------------------------------------------------------

@@ -154,6 +154,13 @@ def test_colour_differs_from_neighbouring_zones(model):
     assert model.zone(1).colour != model.zone(2).colour
 
 
+def test_suggested_neighbours_get_different_colours(model):
+    model.add_zones([[0, 1], [2, 8], [6, 7], [12, 13]])
+    colours = {z.id: z.colour for z in model.zones.values()}
+    assert colours[1] not in (colours[2], colours[3])
+    assert colours[3] != colours[4]
+
+
 def test_add_zones_is_one_edit_and_replace_all(model, events):
     model.merge([0, 1])
     edit = model.add_zones([[12, 13], [18, 19]])
