@@ -32,6 +32,8 @@ def parser() -> argparse.ArgumentParser:
                                         "for this file)")
     p.add_argument("--encoding", help="attribute encoding, e.g. GBK, UTF-8")
     p.add_argument("--role", choices=[r.value for r in Role], help="override the layer role")
+    p.add_argument("--geometry", choices=["polygon", "line", "point"],
+                   help="which geometry type to keep from a mixed layer (default: the most common)")
     p.add_argument("--preset", help="import preset (JSON) with a saved field mapping")
     p.add_argument("--rules", help="facility type rules (JSON), default: the shipped preset")
     p.add_argument("--no-memory", action="store_true",
@@ -49,6 +51,8 @@ def main(argv: list[str]) -> int:
         for key in ("layer", "encoding", "source_crs", "role"):
             if getattr(args, key):
                 options[key] = getattr(args, key)
+        if args.geometry:
+            options["geometry_family"] = args.geometry
         if args.rules:
             options["rules"] = FacilityRules.load(args.rules)
         memory = None if args.no_memory else CrsMemory.default()

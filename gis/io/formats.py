@@ -29,6 +29,7 @@ from gis.io.sources import Source, open_source
 from gis.io.tables import read_csv_layer, read_xlsx_layer, xlsx_sheets
 
 _CRS_MEMBER = re.compile(rb'"crs"\s*:\s*\{')
+_UNICODE_KINDS = ("gpkg", "filegdb", "kml", "kmz", "xlsx")
 _KML_COLUMNS = ("Name", "Description", "description", "timestamp", "begin", "end",
                 "altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon")
 _DRIVERS = {"gpkg": "GPKG", "filegdb": "OpenFileGDB", "kml": "KML", "kmz": "LIBKML",
@@ -48,6 +49,12 @@ def read_raw(source: Source, *, layer: str | None = None, encoding: str | None =
              feedback: Feedback | None = None) -> RawLayer:
     """Read *source* (one layer of it) as it is, see the module text."""
     kind = source.kind
+    if encoding and kind in _UNICODE_KINDS:
+        raw = read_raw(source, layer=layer, feedback=feedback)
+        raw.notices.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The encoding choice was not used: {driver} files store text as Unicode."),
+            driver=raw.driver))
+        return raw
     if kind == "shapefile":
         return read_shapefile(source.path, encoding=encoding, feedback=feedback)
     if kind == "dxf":

@@ -1,4 +1,8 @@
-"""Reading through GDAL (pyogrio): typed errors, GDAL config for one read, chunks for Cancel."""
+"""Reading through GDAL (pyogrio): typed errors, GDAL config for one read, chunks for Cancel.
+
+GDAL config options are process-wide: :func:`gdal_config` sets them around one read, so
+imports that need options (DXF encoding, .shx rebuild) should not run in parallel threads.
+"""
 
 from __future__ import annotations
 

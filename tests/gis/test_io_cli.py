@@ -106,3 +106,19 @@ def test_bad_options_exit_2_with_one_line(tmp_path, capsys, args):
         code = exit_.code
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and err.startswith("error:"), err
+
+
+def test_geometry_choice_for_a_mixed_layer(tmp_path, capsys, monkeypatch):
+    import geopandas as gpd
+    from shapely.geometry import Point, box
+
+    mixed = gpd.GeoDataFrame({"名称": ["甲", "乙", "丙"]},
+                             geometry=[box(116.36, 39.91, 116.37, 39.92), Point(116.36, 39.91),
+                                       Point(116.37, 39.92)], crs="EPSG:4490")
+    path = tmp_path / "mixed.geojson"
+    path.write_text(mixed.to_json(), encoding="utf-8")
+    points = inspect_json(capsys, monkeypatch, tmp_path / "cfg", str(path))
+    polygons = inspect_json(capsys, monkeypatch, tmp_path / "cfg", str(path), "--geometry", "polygon")
+    assert (points["geometry_type"], points["features"]) == ("Point", 2)
+    assert (polygons["geometry_type"], polygons["features"]) == ("Polygon", 1)
+    assert polygons["repairs"]["other_type_dropped"] == 2

@@ -228,3 +228,9 @@ def test_xlsx_with_lonlat_reads_as_a_layer(tmp_path):
     wb.save(path)
     layer = read_layer(path)
     assert layer.data.crs.to_epsg() == 4548 and layer.column(FieldRole.HOUSEHOLDS).tolist() == [320]
+
+
+def test_encoding_choice_on_a_unicode_format_is_reported(tmp_path):
+    gpkg = _write(compounds(), tmp_path / "a.gpkg", layer="小区")
+    r = inspect_file(gpkg, encoding="GBK")
+    assert r.data["小区名称"].tolist() == NAMES and any("encoding choice was not used" in w for w in r.warnings)
