@@ -15,7 +15,7 @@ from gis.errors import GisError, ZoneError
 from gis.zones.model import ZoneModel
 from gis.zones.stats import ZoneStats
 from gui.features import FeatureController
-from gui.i18n import error_text
+from gui.i18n import error_text, tr_gis
 from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
 from gui.zones.table import ZoneTable
@@ -137,6 +137,7 @@ class ZonesController(FeatureController):
                 model = ZoneModel.from_layer(compounds, gap=settings.gap_tolerance_m)
             finally:
                 self.window.unsetCursor()
+            model.name_template = tr_gis("zones", model.name_template)  # 片区{id} in Chinese
             self.project.set_zones(model)
         return self.project.zones
 
