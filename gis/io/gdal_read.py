@@ -22,6 +22,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice
 
 CHUNK = 200_000  # features per read when the driver can seek (Cancel is checked between)
+_SEEKABLE = (".shp", ".gpkg", ".gdb")  # formats whose feature count and seeking are cheap
 # pyogrio / GDAL / shapely failures on a damaged file; NameError covers a pyogrio bug on
 # .prj files that are not UTF-8 (UnboundLocalError), which callers avoid but must not crash on
 GDAL_ERRORS = (DataSourceError, DataLayerError, FeatureError, FieldError, OSError,
@@ -73,7 +74,8 @@ def read_frame(path, *, layer: str | None = None, encoding: str | None = None,
     """
     fb = ensure(feedback)
     kwargs.setdefault("on_invalid", "fix")
-    meta = info(path, layer, encoding=encoding) if not hasattr(path, "read") else {}
+    seekable_format = str(getattr(path, "suffix", "")).lower() in _SEEKABLE
+    meta = info(path, layer, encoding=encoding) if seekable_format else {}
     total = int(meta.get("features", -1) or -1)
     seekable = bool(meta.get("capabilities", {}).get("fast_set_next_by_index"))
     with warnings.catch_warnings(record=True) as caught:

@@ -234,3 +234,21 @@ def test_encoding_choice_on_a_unicode_format_is_reported(tmp_path):
     gpkg = _write(compounds(), tmp_path / "a.gpkg", layer="小区")
     r = inspect_file(gpkg, encoding="GBK")
     assert r.data["小区名称"].tolist() == NAMES and any("encoding choice was not used" in w for w in r.warnings)
+
+
+def test_large_layers_are_read_in_chunks(tmp_path, monkeypatch):
+    from gis.errors import Cancelled
+    from gis.feedback import Feedback
+    from gis.io import gdal_read
+
+    gpkg = _write(facilities(), tmp_path / "a.gpkg", layer="设施")
+    monkeypatch.setattr(gdal_read, "CHUNK", 2)
+    r = inspect_file(gpkg)
+    assert r.data["名称"].tolist() == facilities()["名称"].tolist() and r.crs.epsg == 4490
+    seen = []
+
+    def cancelled() -> bool:  # the user presses Cancel once the second chunk is due
+        return len(seen) >= 2
+
+    with pytest.raises(Cancelled):
+        inspect_file(gpkg, feedback=Feedback(lambda f, m: seen.append(f), cancelled))
