@@ -127,8 +127,11 @@ class LifeCirclesController(FeatureController):
 
     def detach(self) -> None:
         super().detach()
+        self._run += 1  # results of a run still going are dropped
+        self._selection_run += 1
         if self.task is not None:
             self.task.cancel()
+            self.task = None
 
     def _on_layers(self) -> None:
         self.panel.options.set_layers(self.project)

@@ -27,7 +27,6 @@ class OptionsPanel(QWidget):
 
     computeRequested = Signal()
     standardsRequested = Signal()
-    changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,7 +74,7 @@ class OptionsPanel(QWidget):
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Facilities"), self.facilities)
         modes = QVBoxLayout()
         modes.addWidget(self.network_mode)
@@ -94,8 +93,7 @@ class OptionsPanel(QWidget):
         form.addRow("", self.rings)
         buttons = QHBoxLayout()
         buttons.addWidget(self.standards_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.compute_button, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -105,8 +103,6 @@ class OptionsPanel(QWidget):
         self._modes.idToggled.connect(lambda *_: self._on_mode())
         self._units.idToggled.connect(lambda *_: self._show_rings())
         self.osm_button.clicked.connect(self.choose_osm)
-        self.network.currentIndexChanged.connect(lambda *_: self.changed.emit())
-        self.facilities.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.standards_button.clicked.connect(self.standardsRequested)
         self.compute_button.clicked.connect(self.computeRequested)
 
@@ -169,7 +165,6 @@ class OptionsPanel(QWidget):
         else:
             self.network.setItemText(index, label)
         self.network.setCurrentIndex(index)
-        self.changed.emit()
 
     def choose_osm(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Walking network from OpenStreetMap"), "",
@@ -190,7 +185,6 @@ class OptionsPanel(QWidget):
         network = self.mode == "network"
         for widget in (self.network, self.osm_button, self.snap, self.edge_buffer):
             widget.setEnabled(network)
-        self.changed.emit()
 
     def _show_rings(self) -> None:
         if self._standards is None:
@@ -203,4 +197,3 @@ class OptionsPanel(QWidget):
             speed = f" ({std.speed_for(first):g} m/s)" if self.timed else ""
             parts.append(f"{group_label(group)}: {ring} m{speed}")
         self.rings.setText("\n".join(parts))
-        self.changed.emit()

@@ -64,10 +64,11 @@ def band_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:
         grp = grp.sort_values("ring", ascending=False)
         rings = grp["ring"].to_numpy()
         frame = gpd.GeoDataFrame({
-            "stroke": [type_colour(ftype)] * len(grp),
+            # the innermost band outlined in the type's colour, outer bands in their own shade
+            "stroke": [type_colour(ftype) if r == 0 else band_colour(ftype, r - 1) for r in rings],
             "fill": [band_colour(ftype, r) for r in rings],
             "fillOpacity": [BAND_OPACITY] * len(grp),
-            "weight": np.where(rings == 0, 1.5, 1.0),
+            "weight": np.where(rings == 0, 1.5, 0.8),
         }, geometry=_drawable(grp.geometry.values), crs=result.bands.crs)
         out[band_name(str(ftype))] = frame.to_crs(WGS84)
     return out

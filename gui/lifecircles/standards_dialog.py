@@ -92,6 +92,8 @@ class StandardsDialog(QDialog):
                                    self.tr("Checked")])
         self.rules = self._table([self.tr("Facility type"), self.tr("Names in data"), self.tr("Level"),
                                   self.tr("Radius"), self.tr("Checked")])
+        self.rules.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rules.horizontalHeader().setStretchLastSection(False)
         self.tabs.addTab(self.levels, self.tr("Life-circle levels"))
         self.tabs.addTab(self.rules, self.tr("Facility types"))
         self.tabs.addTab(self._time_tab(), self.tr("Time mode"))
@@ -130,6 +132,7 @@ class StandardsDialog(QDialog):
     def _time_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.time_on = QCheckBox(self.tr("Measure life circles in walking time (minutes × walking speed)"))
         low, high = SPEED_RANGE_MPS
         self.elderly_speed = _spin(1.0, low, high, decimals=2, suffix=" m/s", step=0.05)
