@@ -24,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command's options (``main.py inspect --help``)."""
     p = _Parser(prog="main.py inspect", description="Inspect a GIS file as the importer sees it.")
     p.add_argument("path", help="shapefile (.shp/.zip), .gpkg, .geojson/.json, .kml/.kmz, "
                                 ".gdb folder, .dxf, .csv or .xlsx")
@@ -43,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    """Run ``inspect``; 0 on success, 2 with a one-line message for unusable input."""
     args = parser().parse_args(argv)
     from gis.io import CrsMemory, FacilityRules, ImportPreset, inspect_file  # after parsing: fast --help
 

@@ -92,6 +92,7 @@ class CrsInfo:
 
 @lru_cache(maxsize=512)
 def crs_name(epsg: int) -> str:
+    """The CRS's name from the EPSG database ('EPSG:n' when unknown)."""
     try:
         return CRS.from_epsg(epsg).name
     except ProjCrsError:
@@ -125,6 +126,7 @@ def is_legacy_datum(crs: CRS) -> bool:
 
 
 def legacy_datum_notice(crs: CRS) -> Notice:
+    """The warning shown for Xian 1980 / Beijing 1954 data."""
     return notice(QT_TRANSLATE_NOOP(
         "io", "{crs} has no published transformation to CGCS2000; coordinates are used without "
               "a datum shift and may be off by tens of metres (up to about 100 m). Use "

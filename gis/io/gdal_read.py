@@ -57,6 +57,7 @@ def list_layers(path: Path | str) -> list[tuple[str, str]]:
 
 
 def info(path: Path | str, layer: str | None = None, **kwargs) -> dict:
+    """``pyogrio.read_info`` with GDAL errors as DataReadError."""
     try:
         return pyogrio.read_info(path, layer=layer, **kwargs)
     except GDAL_ERRORS as exc:

@@ -54,12 +54,34 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
             path=str(shp))
     parts = {ext: sibling(shp, ext) for ext in _PARTS[1:]}
     enc = shapefile_encoding(parts[".dbf"], parts[".cpg"], user=encoding)
-    notes = list(enc.notices)
-    counts: dict[str, int] = {}
+    notes, counts = list(enc.notices), {}
+    cut = _cut_field_names(parts[".dbf"], enc.name) if parts[".dbf"] is not None else []
+    prj_text = _non_utf8_prj(parts[".prj"])
+    _part_notices(parts, cut, prj_text, counts, notes)
+    if parts[".shx"] is None or cut or prj_text is not None:
+        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes, prj_text)
+    else:
+        frame = read_frame(shp, encoding=decoder_name(enc.name), feedback=feedback, notices=notes)
+    if shp.stat().st_size < declared:
+        frame, lost = _drop_cut_features(frame)
+        counts["truncated_dropped"] = lost
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their "
+                  "geometry and were dropped. Copy the file again if you have the whole one."),
+            size=shp.stat().st_size, declared=declared, n=lost))
+    crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None
+    if parts[".prj"] is not None and crs is None:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The .prj file could not be understood; the coordinate system was inferred.")))
+    return RawLayer(frame, "ESRI Shapefile", shp.stem, [], crs, "prj" if crs else None, enc,
+                    counts, notes)
+
+
+def _part_notices(parts: dict, cut: list, prj_text: str | None, counts: dict, notes: list) -> None:
+    """Count and explain what is missing or mended among the shapefile's parts."""
     if parts[".dbf"] is None:
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The attribute table (.dbf) is missing: only geometries were imported.")))
-    cut = _cut_field_names(parts[".dbf"], enc.name) if parts[".dbf"] is not None else []
     if cut:
         counts["field_names_fixed"] = len(cut)
         notes.append(notice(QT_TRANSLATE_NOOP(
@@ -69,28 +91,10 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
         counts["shx_rebuilt"] = 1
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The index (.shx) was missing and was rebuilt from the .shp.")))
-    prj_text = _non_utf8_prj(parts[".prj"])
     if prj_text is not None:
         counts["prj_recoded"] = 1
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The .prj is not UTF-8 text (Chinese names in GBK); it was read as GB18030.")))
-    if parts[".shx"] is None or cut or prj_text is not None:
-        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes, prj_text)
-    else:
-        frame = read_frame(shp, encoding=decoder_name(enc.name), feedback=feedback, notices=notes)
-    if shp.stat().st_size < declared:
-        frame, cut = _drop_cut_features(frame)
-        counts["truncated_dropped"] = cut
-        notes.append(notice(QT_TRANSLATE_NOOP(
-            "io", "The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their "
-                  "geometry and were dropped. Copy the file again if you have the whole one."),
-            size=shp.stat().st_size, declared=declared, n=cut))
-    crs, source = frame.crs, ("prj" if frame.crs is not None else None)
-    if parts[".prj"] is not None and crs is None:
-        notes.append(notice(QT_TRANSLATE_NOOP(
-            "io", "The .prj file could not be understood; the coordinate system was inferred.")))
-    return RawLayer(frame, "ESRI Shapefile", shp.stem, [], CRS.from_user_input(crs) if crs else None,
-                    source, enc, counts, notes)
 
 
 def _cut_field_names(dbf: Path, encoding: str) -> list[tuple[int, bytes]]:

@@ -178,6 +178,7 @@ def _from_wkt(df: pd.DataFrame, path: Path):
 
 # -- CSV ------------------------------------------------------------------------------------
 def read_csv_layer(path: Path, *, encoding: str | None = None) -> RawLayer:
+    """A CSV point table: encoding detected (or given), delimiter sniffed, points made."""
     enc = text_file_encoding(path, user=encoding)
     codec = decoder_name(enc.name)
     try:
