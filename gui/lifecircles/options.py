@@ -31,6 +31,7 @@ class OptionsPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.osm_path: str | None = None
+        self._mode_chosen = False  # until the user picks a mode, it follows whether roads exist
         self.facilities = QComboBox()
         self.buffer_mode = QRadioButton(self.tr("Straight line (buffer)"))
         self.network_mode = QRadioButton(self.tr("Along the walking network"))
@@ -101,6 +102,7 @@ class OptionsPanel(QWidget):
 
     def _wire(self) -> None:
         self._modes.idToggled.connect(lambda *_: self._on_mode())
+        self._modes.idClicked.connect(self._on_mode_chosen)
         self._units.idToggled.connect(lambda *_: self._show_rings())
         self.osm_button.clicked.connect(self.choose_osm)
         self.standards_button.clicked.connect(self.standardsRequested)
@@ -112,7 +114,15 @@ class OptionsPanel(QWidget):
         return "network" if self.network_mode.isChecked() else "buffer"
 
     def set_mode(self, mode: str) -> None:
+        """Measure along the network or in a straight line (a choice later layer changes keep)."""
+        self._check_mode(mode)
+        self._mode_chosen = True
+
+    def _check_mode(self, mode: str) -> None:
         (self.network_mode if mode == "network" else self.buffer_mode).setChecked(True)
+
+    def _on_mode_chosen(self, _id: int) -> None:
+        self._mode_chosen = True
 
     @property
     def timed(self) -> bool:
@@ -139,6 +149,8 @@ class OptionsPanel(QWidget):
         if self.osm_path:
             roads.append((self.tr("OSM: {name}").format(name=Path(self.osm_path).name), OSM))
         self._refill(self.network, roads, self.tr("(no road layer: choose an OSM file)"))
+        if not self._mode_chosen:
+            self._check_mode("network" if roads else "buffer")
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str]], empty: str) -> None:
         keep = combo.currentData()
@@ -165,6 +177,7 @@ class OptionsPanel(QWidget):
         else:
             self.network.setItemText(index, label)
         self.network.setCurrentIndex(index)
+        self.set_mode("network")
 
     def choose_osm(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Walking network from OpenStreetMap"), "",

@@ -64,7 +64,7 @@ def test_network_bands_follow_the_streets(make_window, roads_project, qtbot):
     win = make_window(roads_project)
     ctl = controller(win)
     hide_layers(roads_project, qtbot, win, roles=(Role.COMPOUNDS, Role.ROADS))
-    ctl.panel.options.set_mode("network")
+    assert ctl.panel.options.mode == "network"  # a road layer is there
     out = run(ctl, qtbot)
     assert out.network is not None and out.network.components.count == 2
     bands = out.result.bands
@@ -169,6 +169,7 @@ def test_result_becomes_a_project_layer(make_window, roads_project, qtbot):
 def test_network_mode_without_a_network_says_what_to_do(make_window, project, qtbot):
     win = make_window(project)  # no road layer
     ctl = controller(win)
+    assert ctl.panel.options.mode == "buffer"  # the default follows what the project has
     ctl.panel.options.set_mode("network")
     assert ctl.compute() is None
     assert ctl.panel.status.text()
