@@ -9,8 +9,8 @@ centres, so a stray feature cannot mislead it):
 * an easting near 500,000 m → the zone cannot be read from the numbers: the user must
   choose. Candidates are the CGCS2000 3-degree central-meridian zones (EPSG:4534–4554),
   ranked by plausibility (does the zone put the data inside China's part of that zone, is it
-  next to the project's other layers, did the user pick it for other files, how much of
-  China's urban population lives in it), then UTM zones.
+  next to the project's other layers, did the user pick it for other files, how populous is
+  the place it puts the data: see :mod:`cities`), then UTM zones.
 
 Xian 1980 and Beijing 1954 (and their Gauss-Krüger projections) can be chosen; they have no
 published transformation to CGCS2000, which the importer says.
@@ -28,6 +28,7 @@ from pyproj.exceptions import CRSError as ProjCrsError
 from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe, in_china
 from gis.errors import CrsError
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.cities import nearest_city, population_weight
 from gis.io.notices import Notice, notice
 
 SOURCES = ("prj", "metadata", "inferred", "user")
@@ -36,12 +37,6 @@ XIAN80 = {"geographic": 4610, "gk3_zone": 2349, "gk3_cm": 2370}
 BEIJING54 = {"geographic": 4214, "gk3_zone": 2401, "gk3_cm": 2422}
 UTM_ZONES = range(43, 54)  # zones covering China
 MAJORITY = 0.6  # share of features that must agree on the kind of numbers
-
-# Rough share of China's urban population per 3-degree zone (central meridian → weight), used
-# only to order equally possible zones. Eastern zones hold most cities.
-_CM_PRIOR = {75: 0.2, 78: 0.1, 81: 0.3, 84: 0.2, 87: 0.6, 90: 0.3, 93: 0.1, 96: 0.1, 99: 0.8,
-             102: 2.5, 105: 5.0, 108: 8.0, 111: 7.0, 114: 16.0, 117: 16.0, 120: 18.0, 123: 4.0,
-             126: 3.0, 129: 0.5, 132: 0.3, 135: 0.05}
 
 _ALIASES = {
     "cgcs2000": 4490, "4490": 4490, "wgs84": 4326, "wgs1984": 4326, "xian80": 4610,
@@ -188,7 +183,12 @@ def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
     plain = northing & (x >= 100_000) & (x <= 900_000)
     if plain.mean() >= MAJORITY:
         s = Spread.of(x[plain], y[plain])
-        return CrsInfo(None, "inferred", _rank_central_meridians(s, near, history), needs_choice=True)
+        ranked = _rank_central_meridians(s, near, history)
+        ask = notice(QT_TRANSLATE_NOOP(
+            "io", "Eastings near 500,000 m: the Gauss-Krüger zone cannot be read from the numbers. "
+                  "Choose the coordinate system; most likely EPSG:{epsg} ({name})."),
+            epsg=ranked[0].epsg, name=ranked[0].name)
+        return CrsInfo(None, "inferred", ranked, needs_choice=True, notices=[ask])
     s = Spread.of(x, y)
     if lonlat.mean() >= MAJORITY:
         reason = notice(QT_TRANSLATE_NOOP("io", "Lon/lat numbers, but outside China ({range})"),
@@ -283,7 +283,8 @@ def _rank_central_meridians(s: Spread, near, history) -> list[CrsCandidate]:
             reason = notice(QT_TRANSLATE_NOOP("io", "WGS 84 / UTM zone {zone}N (international "
                                               "data): the data would lie at {lon:.3f}°E, "
                                               "{lat:.3f}°N"), zone=zone, lon=lon, lat=utm_lat)
-            cands.append(CrsCandidate(32600 + zone, (reason,), -5.0 + _bonus(lon, utm_lat, near)))
+            score = -10.0 + np.log1p(population_weight(lon, utm_lat)) + _bonus(lon, utm_lat, near)
+            cands.append(CrsCandidate(32600 + zone, (reason,), score))
     return sorted(cands, key=lambda c: -c.score)
 
 
@@ -293,7 +294,10 @@ def _gk_candidate(epsg, cm, lon, lat, near, history) -> CrsCandidate:
                                         "{lon:.3f}°E, {lat:.3f}°N ({where})"),
                       cm=cm, lon=lon, lat=lat, where=_where(lon, lat) if inside
                       else QT_TRANSLATE_NOOP("io", "outside China's part of this zone"))]
-    score = _CM_PRIOR.get(cm, 0.0) / 18.0 + (0.0 if inside else -20.0)
+    score = np.log1p(population_weight(lon, lat)) + (0.0 if inside else -20.0)
+    city = nearest_city(lon, lat) if inside else None
+    if city:
+        reasons.append(notice(QT_TRANSLATE_NOOP("io", "near {city}"), city=city))
     bonus = _bonus(lon, lat, near)
     if bonus:
         reasons.append(notice(QT_TRANSLATE_NOOP("io", "next to the project's other layers")))
@@ -301,16 +305,16 @@ def _gk_candidate(epsg, cm, lon, lat, near, history) -> CrsCandidate:
     if epsg in history:
         uses = history.count(epsg)
         reasons.append(notice(QT_TRANSLATE_NOOP("io", "you chose it for {n} other file(s)"), n=uses))
-        score += 2.0 + 0.1 * min(uses, 10)
-    return CrsCandidate(epsg, tuple(reasons), score)
+        score += 4.0 + 0.1 * min(uses, 10)
+    return CrsCandidate(epsg, tuple(reasons), float(score))
 
 
 def _bonus(lon: float, lat: float, near) -> float:
-    """Up to +5 for lying within about 100 km of *near* (the project's centre)."""
+    """Up to +8 for lying within about 100 km of *near* (the project's centre)."""
     if near is None:
         return 0.0
     d = np.hypot((lon - near[0]) * np.cos(np.radians(lat)), lat - near[1])
-    return float(5.0 * max(0.0, 1.0 - d / 1.0)) if d < 1.0 else 0.0
+    return float(8.0 * max(0.0, 1.0 - d / 1.0)) if d < 1.0 else 0.0
 
 
 # -- checking a CRS against the numbers ---------------------------------------------------------

@@ -138,3 +138,15 @@ def test_layer_lands_in_a_metric_working_crs(tmp_path):
     assert layer.source.crs == "EPSG:4490" and layer.source.crs_source == "prj"
     into = read_layer(shp, crs=CRS.from_epsg(4527))
     assert into.data.crs.to_epsg() == 4527
+
+
+@pytest.mark.parametrize("northing, expected, city", [
+    (4_420_000.0, 4548, "北京"),  # 39.9°N: CM 117E puts the data at Beijing
+    (2_550_000.0, 4547, "东莞"),  # 23.0°N: CM 114E puts it in the Pearl River Delta
+    (5_070_000.0, 4551, "哈尔滨"),  # 45.8°N: CM 126E puts it at Harbin
+])
+def test_zones_are_ranked_by_where_people_live(northing, expected, city):
+    info = infer_crs(np.array([500_000.0, 501_000.0]), np.array([northing, northing + 800]))
+    best = info.candidates[0]
+    assert best.epsg == expected and city in best.to_json()["reason"]
+    assert f"EPSG:{expected}" in info.notices[0].message
