@@ -144,10 +144,10 @@ def _draw_geometry(msp, geom, attribs: dict, width: float, height: float) -> Non
             _draw_geometry(msp, part, attribs, width, height)
     elif kind == "Polygon":
         for ring in (geom.exterior, *geom.interiors):
-            xy = np.asarray(ring.coords)[:-1, :2]
+            xy = np.asarray(ring.coords)[:-1, :2].tolist()  # ezdxf reads lists ~2x faster than arrays
             msp.add_lwpolyline(xy, close=True, dxfattribs={**attribs, "const_width": width})
     elif kind in ("LineString", "LinearRing"):
-        msp.add_lwpolyline(np.asarray(geom.coords)[:, :2], close=kind == "LinearRing",
+        msp.add_lwpolyline(np.asarray(geom.coords)[:, :2].tolist(), close=kind == "LinearRing",
                            dxfattribs={**attribs, "const_width": width})
     elif kind == "Point":
         msp.add_point((geom.x, geom.y), dxfattribs=attribs)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPaintEngine, QPen,
-                           QPolygonF)
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath,
+                           QPaintEngine, QPen, QPolygonF)
 
 from gui.layout.page import MM_PER_INCH, Page
 from gui.layout.scene import DrawLayer
@@ -114,7 +114,8 @@ def draw_layer(painter: QPainter, page: Page, where: GroundToPage, layer: DrawLa
         groups.setdefault(key, []).append(int(i))
     for (fill, stroke, opacity, weight, dash), rows in groups.items():
         geoms = layer.geoms[rows]
-        pen = _pen(page, stroke, weight, dash, 0.9)
+        # opaque: Qt's PDF engine turns translucent pens into outlines (10x the size and time)
+        pen = _pen(page, stroke, weight, dash, 1.0)
         if layer.kind == "point":
             _draw_points(painter, page, where, geoms, fill, opacity, pen, layer.radius)
         elif layer.kind == "line":
@@ -227,6 +228,7 @@ def _draw_points(painter: QPainter, page: Page, where: GroundToPage, geoms: np.n
 # -- labels ------------------------------------------------------------------------------
 LABEL_MM = 2.4
 ZONE_LABEL_MM = 3.6
+LABEL_BOX = QColor(255, 255, 255, 199)  # rgba(255, 255, 255, .78) as on the map
 
 
 def draw_labels(painter: QPainter, page: Page, where: GroundToPage, scene: list[DrawLayer], view) -> None:
@@ -254,17 +256,18 @@ def _darker(hex_colour: str) -> str:
 
 def _place(painter: QPainter, page: Page, f: QFont, text: str, at: QPointF, placed: list[QRectF],
            frame: QRectF, colour: str) -> bool:
-    path = QPainterPath()
-    path.addText(0, 0, f, text)
-    box = path.boundingRect()
-    dx, dy = at.x() - box.center().x(), at.y() - box.center().y()
-    rect = box.translated(dx, dy).adjusted(-page.px(0.6), -page.px(0.4), page.px(0.6), page.px(0.4))
+    """Centre *text* on *at* in a translucent white box, like the map page's labels
+    (resources/web/map.css); skip it when it would overlap a placed label or the frame."""
+    metrics = QFontMetricsF(f)
+    w, h = metrics.horizontalAdvance(text), metrics.height()
+    pad_x, pad_y = page.px(0.6), page.px(0.2)
+    rect = QRectF(at.x() - w / 2 - pad_x, at.y() - h / 2 - pad_y, w + 2 * pad_x, h + 2 * pad_y)
     if not frame.contains(rect) or any(rect.intersects(r) for r in placed):
         return False
     placed.append(rect)
-    path.translate(dx, dy)
-    halo = QPen(QColor(255, 255, 255, 230), page.px(0.5))
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.strokePath(path, halo)
-    painter.fillPath(path, QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.fillRect(rect, LABEL_BOX)
+    painter.setPen(QColor(colour))
+    painter.setFont(f)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     return True

@@ -97,3 +97,19 @@ def test_without_zones_the_card_says_so(make_window, qtbot):
     mode.next()
     assert mode.index == -1 and mode.screen.card.title.text()
     mode.stop()
+
+
+def test_window_menus_reach_exports_layout_and_presentation(make_window, qtbot):
+    from gui.exports import ExportsController
+
+    win = make_window(sample_project())
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    assert ctl.export_action in win.file_menu.actions() and ctl.layout_action in win.file_menu.actions()
+    assert ctl.present_action in win.view_menu.actions()
+    ctl.present_action.trigger()
+    assert ctl.presentation.active
+    ctl.detach()  # what closing the window does first: the presentation ends
+    assert not ctl.presentation.active and win.centralWidget() is win.map
+    dialog = ctl.open_export()
+    assert dialog.chosen_layers()[:4] == ["zones", "gaps", "elevators", "service_areas"]
+    dialog.close()
