@@ -157,8 +157,8 @@ class LifeCirclesController(FeatureController):
         cache = self.cache
         run_task(self.window, self.tr("Life circles"),
                  lambda fb: selected_frame(facility_areas(outcome, rows, cache=cache, feedback=fb)),
-                 lambda frame: self._draw_selected(run, frame), on_error=lambda err: self._say(error_text(err), warn=True),
-                 show_dialog=False)
+                 lambda frame: self._draw_selected(run, frame),
+                 on_error=lambda err: self._say(error_text(err), warn=True), show_dialog=False)
 
     def _draw_selected(self, run: int, frame) -> None:
         if run != self._selection_run:

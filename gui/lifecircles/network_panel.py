@@ -38,7 +38,12 @@ class NetworkPanel(QWidget):
         layout.addWidget(self.show_box)
         layout.addWidget(self.pieces)
         self.show_box.toggled.connect(self.showToggled)
-        self.pieces.itemDoubleClicked.connect(lambda item: self.pieceActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.pieces.itemDoubleClicked.connect(self._on_double_click)
+
+    def _on_double_click(self, item: QListWidgetItem) -> None:
+        piece = item.data(Qt.ItemDataRole.UserRole)
+        if piece is not None:
+            self.pieceActivated.emit(int(piece))
 
     def set_network(self, graph: WalkGraph | None) -> None:
         """Describe *graph* (None: no network in this result)."""
@@ -57,7 +62,8 @@ class NetworkPanel(QWidget):
                 snapped=rep.snapped_ends, joined=rep.snapped_to_edges, tol=f"{rep.snap_tolerance_m:g}",
                 split=rep.crossings_split, dropped=rep.dropped)
         elif rep.source == "osm":
-            text += " " + self.tr("Walkable ways of the OSM file: {ways} ways read.").format(ways=f"{rep.input_features:,}")
+            text += " " + self.tr("Walkable ways of the OSM file: {ways} ways read.").format(
+                ways=f"{rep.input_features:,}")
         if comp.count > 1:
             text += " " + self.tr("{count} piece(s) are not connected to the main network; walks cannot "
                                   "leave them:").format(count=comp.count - 1)

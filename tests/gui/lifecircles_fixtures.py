@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import geopandas as gpd
-import numpy as np
 import pytest
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 
 from gis.domain import FieldRole, Role
 from gis.layer import Layer, LayerStyle
@@ -80,15 +79,3 @@ def hide_layers(project, qtbot, win, roles=(Role.COMPOUNDS,)) -> None:
             layer.visible = False
             project.update_layer(layer)
     wait_drawn(qtbot, win)
-
-
-def facility_point(project, row: int) -> Point:
-    return project.first(Role.FACILITIES).data.geometry.iloc[row]
-
-
-def inside(geom, x: float, y: float) -> bool:
-    return bool(geom.contains(Point(x, y)))
-
-
-def as_array(values) -> np.ndarray:
-    return np.asarray(list(values))

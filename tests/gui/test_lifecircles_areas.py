@@ -14,7 +14,7 @@ from gis.domain import Role
 from gui.lifecircles.legend import MAP_BACKGROUND
 from gui.lifecircles.overlays import NETWORK, band_name
 from gui.lifecircles.palette import BAND_OPACITY, band_colour, over, piece_colour
-from tests.gui.conftest import X0, Y0, color_pixels
+from tests.gui.conftest import X0, Y0, color_pixels, run_js
 from tests.gui.lifecircles_fixtures import (PX0, controller, hide_layers, lifecircles_registered,  # noqa: F401
                                             roads_project, run, wait_drawn)
 
@@ -90,6 +90,10 @@ def test_network_bands_follow_the_streets(make_window, roads_project, qtbot):
     wait_drawn(qtbot, win)
     assert color_pixels(win.map.grab().toImage(), piece_colour(1), tol=10) > 50
     assert ctl.actions["network"].isChecked()
+    # double-clicking the piece in the list zooms the map to it
+    zoom = run_js(qtbot, win.map, "ocp.zoom()")
+    panel.pieces.itemDoubleClicked.emit(panel.pieces.item(0))
+    qtbot.waitUntil(lambda: run_js(qtbot, win.map, "ocp.zoom()") > zoom, timeout=5000)
 
 
 def test_unchanged_inputs_reuse_the_stored_result(make_window, roads_project, qtbot):
