@@ -91,7 +91,8 @@ class ExportDialog(QDialog):
     def options(self) -> dict:
         """The export options as keyword arguments of :func:`gis.export.project_export.export_project`."""
         crs = self.crs.currentData()
-        return {"fmt": self.format.currentData(), "crs": self.epsg.text().strip() if crs == "epsg" else crs or None,
+        return {"fmt": self.format.currentData(),
+                "crs": self.epsg.text().strip() if crs == "epsg" else crs or None,
                 "layers": self.chosen_layers(), "encoding": self.encoding.currentData(),
                 "language": self.language.currentData(), "strict": False}
 

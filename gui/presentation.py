@@ -299,7 +299,8 @@ class PresentationMode(QObject):
 
     # -- internals ------------------------------------------------------------------
     def _planned_layers(self):
-        return [lyr for lyr in self.project.layers_by_role(Role.FACILITIES) if len(lyr) and planned_rows(lyr).all()]
+        return [lyr for lyr in self.project.layers_by_role(Role.FACILITIES)
+                if len(lyr) and planned_rows(lyr).all()]
 
     def _big_labels(self) -> None:
         """Large labels, and compound names shown even where the map had none."""
@@ -346,7 +347,8 @@ class PresentationMode(QObject):
             return
         count = len(self.summaries)
         if self.index < 0:
-            summary = plan_summary(self.project, self.summaries, title=self.tr("Renovation plan")) if count else None
+            title = self.tr("Renovation plan")
+            summary = plan_summary(self.project, self.summaries, title=title) if count else None
             position = self.tr("Overview")
         else:
             summary = self.summaries[self.index]

@@ -232,7 +232,8 @@ def _nearest_header(ftype: str, required: float | None, lang: str) -> str:
 
 
 def _elevator_table(project: Project, out: PlanOutputs, lang: str):
-    cols = [Column("building", "building_id"), Column("compound_id", "compound_id"), Column("compound", "compound"),
+    cols = [Column("building", "building_id"), Column("compound_id", "compound_id"),
+            Column("compound", "compound"),
             Column("zone", "zone"), Column("floors", "floors", INT), Column("households", "households", INT),
             Column("elevators", "elevators", INT), Column("cost", "cost_total", YUAN),
             Column("subsidy", "subsidy_total", YUAN), Column("residents_share", "residents_share", YUAN)]
@@ -313,7 +314,8 @@ def _reason(step: str, lang: str) -> str:
           "ranking": "缺少缺项分析结果，未做体检排名。"}
     en = {"zones": "The project has no renovation zones yet.",
           "gaps": "No gap analysis: the project lacks a compounds or a facilities layer.",
-          "elevators": "No elevator analysis: the project lacks a buildings layer (or its floors / elevator fields).",
+          "elevators": "No elevator analysis: the project lacks a buildings layer "
+                       "(or its floors / elevator fields).",
           "ranking": "No ranking: the gap analysis is missing."}
     return (zh if lang == "zh_CN" else en)[step]
 
@@ -322,7 +324,8 @@ def _reason(step: str, lang: str) -> str:
 def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
     """Date, CRS, method, radii, elevator rule and subsidy source, and every notice."""
     zh = lang == "zh_CN"
-    rows = [(term("report_date", lang), date.today().isoformat()), (term("crs", lang), crs_text(project.crs, lang))]
+    rows = [(term("report_date", lang), date.today().isoformat()),
+            (term("crs", lang), crs_text(project.crs, lang))]
     if out.gaps is not None:
         method = {"network": "沿路网步行距离" if zh else "walking distance along the network",
                   "straight": "直线距离" if zh else "straight-line distance"}.get(out.gaps.method, out.gaps.method)

@@ -130,6 +130,7 @@ def zones_frame(project: Project, *, stats: pd.DataFrame | None = None, gaps=Non
 def _stat_columns(stats: pd.DataFrame) -> pd.DataFrame:
     keep = [c for c in ("compounds", "buildings", "households", "area_m2", "area_ha", "compound_area_m2",
                         "year_min", "year_max", "old_share", "facilities", "contiguous") if c in stats]
+    keep = [c for c in keep if stats[c].notna().any()]  # no buildings layer: no 楼栋数 column
     keep += [c for c in stats.columns if c.startswith("fac_")]
     table = stats[keep].copy()
     for col in ("area_m2", "area_ha", "compound_area_m2"):
@@ -138,12 +139,6 @@ def _stat_columns(stats: pd.DataFrame) -> pd.DataFrame:
     if "old_share" in table:
         table["old_share"] = table["old_share"].astype("Float64").round(3)
     return table
-
-
-def zone_colours(project: Project, frame: gpd.GeoDataFrame, language: str = "zh_CN") -> list[str]:
-    """The plan colour of each row of a :func:`zones_frame`."""
-    key = field_name("colour", language)
-    return [str(c) for c in frame[key]] if key in frame else ["#e15759"] * len(frame)
 
 
 def layer_frame(layer: Layer) -> gpd.GeoDataFrame:

@@ -179,7 +179,8 @@ def _script_safe(js: str) -> str:
 _PAGE_CSS = f"""
 html, body {{ font-family: {FONT}; }}
 .folium-map {{ background: #f4f1ea; }}
-.ocp-panel {{ position: absolute; bottom: 24px; right: 10px; z-index: 1000; max-height: 45vh; overflow: auto; background: rgba(255,255,255,.92);
+.ocp-panel {{ position: absolute; bottom: 24px; right: 10px; z-index: 1000; max-height: 45vh; overflow: auto;
+  background: rgba(255,255,255,.92);
   padding: 8px 12px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 420px;
   font-family: {FONT}; font-size: 13px; }}
 .ocp-panel h1 {{ font-size: 18px; margin: 0 0 6px 0; }}

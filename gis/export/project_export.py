@@ -214,7 +214,8 @@ def html_layers(sources: list[src.Source]) -> list:
     ordered = sorted(sources, key=lambda s: (order.get(s.kind, 0) + rank.get(s.name, 0.0)))
     layers = []
     for s in ordered:
-        opacity = {"zones": 0.25, "gaps": 0.75, "service_areas": 0.2}.get(s.name, 0.45 if s.kind != "point" else 0.9)
+        default = 0.45 if s.kind != "point" else 0.9
+        opacity = {"zones": 0.25, "gaps": 0.75, "service_areas": 0.2}.get(s.name, default)
         stroke = {"gaps": "#7f7f7f", "elevators": "#7f0000"}.get(s.name)
         layers.append(HtmlLayer(s.title, s.frame, s.colours, stroke=stroke, fill_opacity=opacity,
                                 weight=3.0 if s.name == "zones" else 1.0 if s.kind != "line" else 2.0,

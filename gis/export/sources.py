@@ -13,6 +13,7 @@ Names the user (or ``--layer``) can pick:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import geopandas as gpd
 import numpy as np
@@ -21,7 +22,7 @@ from gis.domain import FieldRole, Role
 from gis.errors import ExportError
 from gis.export.frames import layer_frame, zones_frame
 from gis.export.plan import PlanOutputs
-from gis.export.wording import facility_term, field_name, role_term
+from gis.export.wording import facility_term, field_name, role_term, term
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.project import Project
@@ -115,31 +116,22 @@ def _zones(project: Project, outputs: PlanOutputs, language: str) -> Source:
 
 def _gaps(project: Project, outputs: PlanOutputs, language: str) -> Source:
     gaps = outputs.gaps
-    zh = language == "zh_CN"
+    f = partial(field_name, language=language)
     n_missing = gaps.n_missing()
-    data = {("小区编号" if zh else "id"): [_plain(v) for v in gaps.compounds.ids],
-            ("名称" if zh else "name"): gaps.compounds.names,
-            field_name("n_missing", language): n_missing,
-            field_name("missing", language): ["、".join(facility_term(t, language) for t in gaps.missing(i))
-                                              for i in range(len(n_missing))]}
+    data = {f("id"): [_plain(v) for v in gaps.compounds.ids], f("name"): gaps.compounds.names,
+            f("n_missing"): n_missing,
+            f("missing"): ["、".join(facility_term(t, language) for t in gaps.missing(i))
+                           for i in range(len(n_missing))]}
     for k, t in enumerate(gaps.types):
         d = gaps.nearest_m[:, k]
-        data[_short_type(t, zh)] = np.where(np.isfinite(d), np.round(d, 1), np.nan)
+        data[f(f"m_{t}")] = np.where(np.isfinite(d), np.round(d, 1), np.nan)
     frame = gpd.GeoDataFrame(data, geometry=gaps.compounds.geometry, crs=gaps.compounds.crs)
-    colours = gap_colours(n_missing, len(gaps.types))
-    return Source("gaps", "服务缺口" if zh else "Service gaps", frame, colours, "名称" if zh else "name",
+    return Source("gaps", term("gaps", language), frame, gap_colours(n_missing, len(gaps.types)), f("name"),
                   None, Role.COMPOUNDS)
 
 
 def _plain(value: object) -> object:
     return value.item() if isinstance(value, np.generic) else value
-
-
-def _short_type(ftype: str, zh: bool) -> str:
-    """Field name of a type's nearest distance (fits a UTF-8 Shapefile: 3 CJK + m)."""
-    zh_names = {"clinic": "卫生站m", "elderly_canteen": "食堂m", "day_care": "日照m", "nursing_home": "养老院m",
-                "kindergarten": "幼儿园m", "nursery": "托儿所m", "play_area": "活动场m"}
-    return zh_names.get(ftype, ftype) if zh else f"{ftype[:8]}_m"
 
 
 def gap_colours(n_missing: np.ndarray, n_types: int) -> list[str]:
@@ -150,35 +142,29 @@ def gap_colours(n_missing: np.ndarray, n_types: int) -> list[str]:
 
 def _elevators(project: Project, outputs: PlanOutputs, language: str) -> Source:
     el = outputs.elevators
-    zh = language == "zh_CN"
+    f = partial(field_name, language=language)
     frame = el.buildings_frame(candidates_only=True)
     buildings = project.first(Role.BUILDINGS)
     bid = buildings.column(FieldRole.ID) if buildings is not None else None
-    out = gpd.GeoDataFrame({
-        ("楼栋编号" if zh else "building"): (bid.to_numpy(dtype=object)[frame.index] if bid is not None
-                                         else frame.index.to_numpy()),
-        ("层数" if zh else "floors"): frame["floors"].to_numpy(),
-        ("户数" if zh else "households"): frame["households"].to_numpy(),
-        ("电梯数" if zh else "elevators"): frame["elevators"].to_numpy(),
-        ("造价元" if zh else "cost"): frame["cost"].to_numpy(),
-        ("补贴元" if zh else "subsidy"): frame["subsidy"].to_numpy(),
-        ("自筹元" if zh else "residents"): frame["residents_share"].to_numpy()},
+    ids = bid.to_numpy(dtype=object)[frame.index] if bid is not None else frame.index.to_numpy()
+    out = gpd.GeoDataFrame({f("building"): ids, **{f(k): frame[k].to_numpy() for k in (
+        "floors", "households", "elevators", "cost", "subsidy", "residents_share")}},
         geometry=frame.geometry.values, crs=frame.crs)
-    return Source("elevators", "加装电梯楼栋" if zh else "Buildings needing an elevator", out,
-                  ["#d62728"] * len(out), "楼栋编号" if zh else "building", None, Role.BUILDINGS)
+    return Source("elevators", term("elevator_layer", language), out, ["#d62728"] * len(out), f("building"),
+                  None, Role.BUILDINGS)
 
 
 def _service_areas(outputs: PlanOutputs, language: str) -> Source:
     sa = outputs.service_areas
-    zh = language == "zh_CN"
+    f = partial(field_name, language=language)
     types = sa["type"].astype(str).tolist()
-    frame = gpd.GeoDataFrame({("类型" if zh else "type"): [facility_term(t, language) for t in types],
-                              ("设施数" if zh else "facilities"): sa["facilities"].to_numpy(),
-                              ("面积m2" if zh else "area_m2"): np.round(sa["area_m2"].to_numpy(float), 1)},
+    frame = gpd.GeoDataFrame({f("type"): [facility_term(t, language) for t in types],
+                              f("facilities"): sa["facilities"].to_numpy(),
+                              f("area_m2"): np.round(sa["area_m2"].to_numpy(float), 1)},
                              geometry=sa.geometry.values, crs=sa.crs)
     colours = [QUALITATIVE[i % len(QUALITATIVE)] for i in range(len(frame))]
-    return Source("service_areas", "服务范围" if zh else "Service areas", frame, colours,
-                  "类型" if zh else "type", "类型" if zh else "type", Role.SERVICE_AREAS)
+    return Source("service_areas", term("service_areas", language), frame, colours, f("type"), f("type"),
+                  Role.SERVICE_AREAS)
 
 
 def layer_source(layer: Layer, language: str = "zh_CN") -> Source:

@@ -63,7 +63,8 @@ def zone_summaries(project: Project, *, after: PlanOutputs, before: PlanOutputs 
             zid, zone.name, zone.colour, len(zone.members), _num(row["households"]) if row is not None else None,
             tuple(pooled_after.get(zid, ())),
             tuple(pooled_before.get(zid, ())) if pooled_before is not None else None,
-            _int(e["elevator_buildings"]) if e is not None else None, _int(e["elevators"]) if e is not None else None,
+            _int(e["elevator_buildings"]) if e is not None else None,
+            _int(e["elevators"]) if e is not None else None,
             _num(per["cost"]) if per is not None else None, _num(per["subsidy"]) if per is not None else None,
             _num(per["residents_share"]) if per is not None else None, after.zone_gaps is not None))
     return out

@@ -88,6 +88,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "overview": (_N("export", "Overview"), "位置示意"),
     "planned": (_N("export", "Planned facilities"), "规划设施"),
     "gaps": (_N("export", "Service gaps"), "服务缺口"),
+    "elevator_layer": (_N("export", "Buildings needing an elevator"), "加装电梯楼栋"),
     "service_areas": (_N("export", "Service areas"), "服务范围"),
     "title_default": (_N("export", "Old compound renewal plan"), "老旧小区改造规划图"),
     "no_gaps": (_N("export", "No gaps"), "无缺项"),
@@ -130,6 +131,14 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "fac_day_care": ("day_care", "日照"), "fac_nursing_home": ("nursing", "养老院"),
     "fac_kindergarten": ("kinder", "幼儿园"), "fac_nursery": ("nursery", "托儿所"),
     "fac_play_area": ("play_area", "活动场"),
+    # per compound / building / service area
+    "id": ("id", "编号"), "building": ("building", "楼栋号"), "floors": ("floors", "层数"),
+    "elevators": ("elevators", "电梯数"), "cost": ("cost", "造价元"), "subsidy": ("subsidy", "补贴元"),
+    "residents_share": ("residents", "自筹元"), "type": ("type", "类型"),
+    "m_clinic": ("clinic_m", "卫生站m"), "m_elderly_canteen": ("canteen_m", "食堂m"),
+    "m_day_care": ("daycare_m", "日照m"), "m_nursing_home": ("nursing_m", "养老院m"),
+    "m_kindergarten": ("kinder_m", "幼儿园m"), "m_nursery": ("nursery_m", "托儿所m"),
+    "m_play_area": ("play_m", "活动场m"),
 }
 
 

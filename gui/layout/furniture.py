@@ -103,7 +103,8 @@ def _legend_row(painter, page: Page, cell: QRectF, row: LegendRow, body, bold) -
         painter.setFont(body)
         painter.setPen(QColor("#555555"))
         painter.drawText(cell.adjusted(page.px(9.0 * s), 0, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _elide(body, row.text, cell.width()))
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         _elide(body, row.text, cell.width()))
         return
     if row.kind is None:
         painter.setFont(bold)

@@ -8,7 +8,6 @@ injection to prove that every format writes it as text.
 from __future__ import annotations
 
 import geopandas as gpd
-import numpy as np
 from shapely.geometry import LineString, Point, box
 
 from gis.domain import FieldRole, Role
@@ -98,7 +97,3 @@ def sample_project(*, zones: bool = True, planned: bool = False) -> Project:
         model.merge([8, 5], name="东北片区", colour="#e15759")
     project.mark_dirty(False)
     return project
-
-
-def lonlat_bounds(frame: gpd.GeoDataFrame) -> np.ndarray:
-    return frame.to_crs("EPSG:4326").total_bounds

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
-from gui.layout.compose import MapView, placement
+from gui.layout.compose import placement
 from gui.layout.export import export_pdf, export_png, layout_image, window_options
 from gui.layout.page import LayoutSpec, Page, frames
 from gui.none_guard import protect_none
