@@ -11,7 +11,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gis.errors import Cancelled
@@ -83,7 +83,7 @@ def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
     QThreadPool.globalInstance().setExpiryTimeout(-1)  # reuse threads: see _keep_proj_context
     dialog = None
     if show_dialog:
-        dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 1000, parent)
+        dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 1000, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)

@@ -12,6 +12,7 @@ language, so the English UI needs no translation file.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -35,10 +36,60 @@ def sources() -> list[str]:
 
 
 def lupdate(ts: Path) -> None:
-    """Collect every tr()/translate()/QT_TRANSLATE_NOOP string into *ts* (keeps translations)."""
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+    """Collect every tr()/translate()/QT_TRANSLATE_NOOP string into *ts* (keeps translations).
+
+    Modules may define ``def tr(text): return QCoreApplication.translate("Ctx", text)``;
+    lupdate files their strings under an empty context, so they are moved to "Ctx".
+    """
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "relative",
                     "-target-language", "zh_CN", "-ts", str(ts)], cwd=ROOT, check=True,
                    capture_output=True)
+    _assign_module_contexts(ts)
+
+
+MODULE_TR = re.compile(r"def tr\(text[^)]*\)[^:]*:\s*\n\s*return QCoreApplication\.translate\((\"\w+\"|\w+), text\)")
+
+
+def _module_context(source: str) -> str | None:
+    """The context of a module-level ``tr`` helper in *source* (a literal or a constant)."""
+    match = MODULE_TR.search(source)
+    if not match:
+        return None
+    name = match.group(1)
+    if name.startswith('"'):
+        return name.strip('"')
+    const = re.search(rf"^{name}\s*=\s*\"(\w+)\"", source, re.M)
+    return const.group(1) if const else None
+
+
+def _assign_module_contexts(ts: Path) -> None:
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    orphan = contexts.get("")
+    if orphan is None:
+        return
+    filename = None  # a location without a filename is in the previous message's file
+    for msg in list(orphan.iter("message")):
+        loc = msg.find("location")
+        target = None
+        if loc is not None:
+            filename = loc.get("filename") or filename
+            src = (ts.parent / filename).resolve() if filename else None
+            target = _module_context(src.read_text(encoding="utf-8")) if src and src.is_file() else None
+        if target is None:
+            continue
+        orphan.remove(msg)
+        ctx = contexts.get(target)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = target
+            contexts[target] = ctx
+        if not any(m.findtext("source") == msg.findtext("source") for m in ctx.iter("message")):
+            ctx.append(msg)
+    if not list(orphan.iter("message")):
+        root.remove(orphan)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def messages(ts: Path):
