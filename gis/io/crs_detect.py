@@ -6,6 +6,8 @@ centres, so a stray feature cannot mislead it):
 * lon/lat inside China → CGCS2000 (EPSG:4490);
 * an 8-digit easting whose first two digits are a Gauss-Krüger zone → that zone
   (3-degree zones 25–45 → EPSG:4513–4533, 6-degree zones 13–23 → EPSG:4491–4501);
+* Web Mercator metres (EPSG:3857, web-map exports) → offered, never assumed: they overlap
+  6-degree zones 13–15 and Baidu's own Mercator;
 * an easting near 500,000 m → the zone cannot be read from the numbers: the user must
   choose. Candidates are the CGCS2000 3-degree central-meridian zones (EPSG:4534–4554),
   ranked by plausibility (does the zone put the data inside China's part of that zone, is it
@@ -178,8 +180,12 @@ def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
     rest = x - zones * 1_000_000
     zone = int(np.median(zones))
     prefixed = northing & (zones == zone) & (rest >= 100_000) & (rest <= 900_000)
+    mercator = (x >= 8.1e6) & (x <= 1.52e7) & (y >= 3.0e5) & (y <= 7.2e6)  # China in EPSG:3857
     if (25 <= zone <= 45 or 13 <= zone <= 23) and prefixed.mean() >= MAJORITY:
-        return _infer_prefixed(Spread.of(x[prefixed], y[prefixed]), zone)
+        info = _infer_prefixed(Spread.of(x[prefixed], y[prefixed]), zone)
+        if zone <= 23 and mercator.mean() >= MAJORITY:  # 6° zones 13–15 share Mercator's numbers
+            return _either(info, Spread.of(x[mercator], y[mercator]))
+        return info
     plain = northing & (x >= 100_000) & (x <= 900_000)
     if plain.mean() >= MAJORITY:
         s = Spread.of(x[plain], y[plain])
@@ -189,6 +195,13 @@ def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
                   "Choose the coordinate system; most likely EPSG:{epsg} ({name})."),
             epsg=ranked[0].epsg, name=ranked[0].name)
         return CrsInfo(None, "inferred", ranked, needs_choice=True, notices=[ask])
+    if mercator.mean() >= MAJORITY:
+        info = CrsInfo(None, "inferred", [_mercator_candidate(Spread.of(x[mercator], y[mercator]))],
+                       needs_choice=True)
+        info.notices.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The numbers look like Web Mercator metres (EPSG:3857). Baidu's own Mercator "
+                  "(BD-09MC) looks alike but is not supported: export lon/lat from it instead.")))
+        return info
     s = Spread.of(x, y)
     if lonlat.mean() >= MAJORITY:
         reason = notice(QT_TRANSLATE_NOOP("io", "Lon/lat numbers, but outside China ({range})"),
@@ -237,6 +250,28 @@ def _infer_prefixed(s: Spread, zone: int) -> CrsInfo:
         cands += [CrsCandidate(XIAN80["gk3_zone"] + zone - 25, (old,), 1.0),
                   CrsCandidate(BEIJING54["gk3_zone"] + zone - 25, (old,), 0.5)]
     return CrsInfo(CRS.from_epsg(epsg), "inferred", cands)
+
+
+def _mercator_candidate(s: Spread) -> CrsCandidate:
+    """EPSG:3857 (web-map exports), scored like a zone: by where it puts the data."""
+    lon, lat = _to_lonlat(3857, s.cx, s.cy)
+    reason = notice(QT_TRANSLATE_NOOP("io", "Web Mercator (web-map exports): the data would lie "
+                                      "at {lon:.3f}°E, {lat:.3f}°N ({where})"),
+                    lon=lon, lat=lat, where=_where(lon, lat))
+    return CrsCandidate(3857, (reason,), float(np.log1p(population_weight(lon, lat))))
+
+
+def _either(gk: CrsInfo, s: Spread) -> CrsInfo:
+    """A 6-degree zone or Web Mercator: the numbers fit both, places 1,000 km apart."""
+    lon, lat = _to_lonlat(gk.epsg, s.cx, s.cy)
+    zone = CrsCandidate(gk.epsg, gk.candidates[0].reasons,
+                        float(np.log1p(population_weight(lon, lat))))
+    ranked = sorted([zone, _mercator_candidate(s)], key=lambda c: -c.score)
+    ask = notice(QT_TRANSLATE_NOOP(
+        "io", "The numbers fit both a 6-degree Gauss-Krüger zone and Web Mercator, which put the "
+              "data far apart. Choose the coordinate system; most likely EPSG:{epsg} ({name})."),
+        epsg=ranked[0].epsg, name=ranked[0].name)
+    return CrsInfo(None, "inferred", ranked, needs_choice=True, notices=[ask])
 
 
 def _where(lon: float, lat: float) -> str:

@@ -150,3 +150,18 @@ def test_zones_are_ranked_by_where_people_live(northing, expected, city):
     best = info.candidates[0]
     assert best.epsg == expected and city in best.to_json()["reason"]
     assert f"EPSG:{expected}" in info.notices[0].message
+
+
+def test_web_mercator_is_offered_never_assumed():
+    from pyproj import Transformer
+
+    to_3857 = Transformer.from_crs(4326, 3857, always_xy=True)
+    x, y = to_3857.transform([116.40, 116.41], [39.90, 39.91])  # Beijing in web-map metres
+    info = infer_crs(np.array(x), np.array(y))
+    assert info.crs is None and info.needs_choice and info.candidates[0].epsg == 3857
+    assert "BD-09MC" in info.notices[0].message
+    # Shanghai in Web Mercator has the numbers of 6-degree zone 13 (Xinjiang): ask, do not guess
+    x, y = to_3857.transform([121.47, 121.48], [31.23, 31.24])
+    both = infer_crs(np.array(x), np.array(y))
+    assert both.crs is None and [c.epsg for c in both.candidates] == [3857, 4491]
+    assert "far apart" in both.notices[0].message
