@@ -392,6 +392,7 @@ def crs_choices() -> tuple[tuple[str, int, str], ...]:
         (QT_TRANSLATE_NOOP("io", "Xian 1980 3° Gauss-Krüger"), range(2349, 2391)),
         (QT_TRANSLATE_NOOP("io", "Beijing 1954 3° Gauss-Krüger"), range(2401, 2443)),
         (QT_TRANSLATE_NOOP("io", "WGS 84 / UTM"), [32600 + z for z in UTM_ZONES]),
+        (QT_TRANSLATE_NOOP("io", "Web Mercator"), [3857]),
     ]
     return tuple((group, code, crs_name(code)) for group, codes in groups for code in codes)
 
