@@ -152,11 +152,12 @@ class ImportController(FeatureController):
             self.memory.remember(report.path, choices.source_crs, report.layer)
         crs = self.project.crs
         task = run_task(self.window, self.tr("Adding {name}").format(name=choices.name or default_name(report)),
-                        lambda fb: build(report, choices, crs=crs, feedback=fb), self._add,
-                        on_error=self._failed)
+                        lambda fb: _built(report, choices, crs, fb), self._add, on_error=self._failed)
         task.signals.cancelled.connect(self._done)
 
     def _add(self, layer: Layer) -> None:
+        if self.project.crs is None and not self.project.layers:
+            self.project.crs = layer.data.crs  # already the metric CRS for the data's place
         try:
             self.project.add_layer(layer)
         except Exception as err:  # noqa: BLE001 - shown to the user; the project is unchanged
@@ -166,6 +167,15 @@ class ImportController(FeatureController):
         if len(layer):
             self.window.map.zoom_to_layer(layer)
         self._done()
+
+
+def _built(report: ImportReport, choices, crs, feedback) -> Layer:
+    """The layer in *crs* (None: the metric CRS for its place) with its WGS 84 copy for the map
+    made here, off the UI thread."""
+    layer = build(report, choices, crs=crs, feedback=feedback.sub(0.0, 0.8))
+    layer.display_data()
+    feedback.progress(1.0, "")
+    return layer
 
 
 class DropFilter(QObject):

@@ -69,7 +69,6 @@ class CrsBox(QGroupBox):
         header.setStretchLastSection(True)
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         table.setColumnWidth(0, 230)
-        table.setMinimumHeight(150)
         return table
 
     def _choice_combo(self) -> QComboBox:
@@ -119,7 +118,7 @@ class CrsBox(QGroupBox):
                 text += "<br>" + self.tr("Marked as {datum}: shifted to WGS 84.").format(
                     datum=datum_label(info.datum_shift))
             self.current_label.setText(text)
-        self._show_candidates(info.epsg if info.source == "user" else None)
+        self._show_candidates(info.epsg if info.source == "user" and not info.datum_shift else None)
         lonlat = info.datum_shift is not None or (info.crs is not None and info.crs.is_geographic)
         self.datum_combo.setEnabled(lonlat)
         self.datum_combo.setToolTip(self.tr(
@@ -149,6 +148,8 @@ class CrsBox(QGroupBox):
         if chosen is None:
             table.clearSelection()
         table.resizeRowsToContents()
+        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 8)))
+        table.setFixedHeight(max(rows + table.horizontalHeader().height() + 6, 90))
         table.setVisible(bool(self._candidates))
 
     def forget_candidates(self) -> None:

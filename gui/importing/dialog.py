@@ -266,6 +266,8 @@ class ImportDialog(QDialog):
             on_error=lambda err: self._on_read_failed(err, previous)))
 
     def _on_read(self, report: ImportReport, after) -> None:
+        if self.result() or not self.isVisible():  # closed meanwhile
+            return
         self._set_busy(None)
         self._set_report(report)
         if after is not None:

@@ -158,8 +158,11 @@ class PreviewMap(QWidget):
         b = report.bounds_wgs84
         shown = self.tr("first {n} of {total} features").format(n=len(data), total=f"{report.features:,}") \
             if len(data) < report.features else self.tr("all {n} features").format(n=f"{report.features:,}")
-        self.extent.setText(self.tr("Extent (WGS 84): {x0:.5f}–{x1:.5f}°E, {y0:.5f}–{y1:.5f}°N; map: {shown}")
-                            .format(x0=b[0], x1=b[2], y0=b[1], y1=b[3], shown=shown))
+        text = self.tr("Extent (WGS 84): {x0:.5f}–{x1:.5f}°E, {y0:.5f}–{y1:.5f}°N; map: {shown}").format(
+            x0=b[0], x1=b[2], y0=b[1], y1=b[3], shown=shown)
+        if len(self.project.layers) > 1:
+            text += "<br>" + self.tr("Orange: this file; grey: layers already in the project.")
+        self.extent.setText(text)
 
     def _set_layer(self, layer: Layer | None, bounds=None) -> None:
         for old in list(self.project.layers):

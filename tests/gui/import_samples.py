@@ -75,3 +75,17 @@ def gcj02_geojson(folder: Path, lonlat: list[tuple[float, float]]) -> Path:
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features},
                                ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def two_layer_gpkg(folder: Path) -> Path:
+    """A GeoPackage with a compounds layer and a facilities layer."""
+    from shapely.geometry import Point
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "片区.gpkg"
+    pyogrio.write_dataframe(compounds(), path, layer="小区")
+    points = gpd.GeoDataFrame({"名称": ["社区卫生服务站", "长者食堂"]},
+                              geometry=[Point(LON0 + 0.001, LAT0), Point(LON0 + 0.005, LAT0)],
+                              crs="EPSG:4490")
+    pyogrio.write_dataframe(points, path, layer="设施")
+    return path

@@ -10,7 +10,7 @@ from pyproj import Transformer
 from gis.domain import FieldRole, Role
 from gis.io import inspect_file
 from gis.io.chinese_datums import wgs84_to_gcj02
-from gui.importing.choices import build
+from gui.importing.choices import ImportChoices, build
 from gui.importing.presets import PresetStore
 from tests.gui import import_samples as samples
 
@@ -221,3 +221,34 @@ def test_preset_saved_and_applied_to_another_file(open_dialog, qtbot, tmp_path):
     assert second.fields.mapping()[FieldRole.NAME] == "备注"
     assert FieldRole.HOUSEHOLDS not in second.report.field_map
     assert build(second.report, second.choices).fields[FieldRole.NAME] == "备注"
+
+
+def test_layer_choice_in_a_geopackage(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.two_layer_gpkg(tmp_path)))
+    combo = dialog.source.layer_combo
+    assert not combo.isHidden()
+    assert [combo.itemData(i) for i in range(combo.count())] == ["小区", "设施"]
+    assert dialog.report.layer == "小区" and dialog.name_edit.text() == "片区 – 小区"
+    assert not dialog.source.encoding_combo.isEnabled()  # GeoPackage text is UTF-8 by definition
+    choose(qtbot, dialog, combo, "设施")
+    assert dialog.report.layer == "设施" and dialog.report.geometry_type == "Point"
+    assert dialog.name_edit.text() == "片区 – 设施"
+    assert dialog.report.role is Role.FACILITIES
+    assert "长者食堂" in preview_texts(dialog)
+
+
+def test_preview_map_shows_the_project_layers_for_context(open_dialog, qtbot, tmp_path):
+    from tests.gui.conftest import small_project
+
+    context = small_project()
+    dialog = open_dialog(inspect_file(samples.shapefile(tmp_path, "a", samples.compounds())),
+                         context=context)
+    names = [layer.name for layer in dialog.preview_map.project.layers]
+    assert names[-1] == dialog.report.path  # the file on top
+    assert len(names) == 1, "the context lies ~350 km away from Beijing: not drawn"
+    near = samples.shapefile(tmp_path / "near", "near", samples.compounds())
+    context.add_layer(build(inspect_file(near), ImportChoices()))
+    dialog2 = open_dialog(inspect_file(samples.shapefile(tmp_path / "b", "b", samples.compounds())),
+                          context=context)
+    assert [layer.name for layer in dialog2.preview_map.project.layers][:-1] == ["near"]
+    assert "grey" in dialog2.preview_map.extent.text() or "灰" in dialog2.preview_map.extent.text()
