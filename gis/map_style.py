@@ -34,7 +34,7 @@ def style_payload(layer: Layer) -> dict:
                                      classes=st.classes, palette=st.palette).colors
     if st.label_field and st.label_field in layer.data.columns:
         payload["labels"] = label_points(layer, st.label_field)
-        payload["labelZoom"] = 15 if len(layer) < 2000 else 16
+        payload["labelZoom"] = 14 if len(layer) < 1000 else 15 if len(layer) < 5000 else 16
     return payload
 
 

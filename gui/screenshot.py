@@ -41,6 +41,9 @@ def take_screenshot(app, win, out: Path, size: str, timeout_s: float) -> int:
     win.show()
     win.map.zoom_to_project()
     ok = wait_for_map(win, timeout_s)
+    if ok and win.project.layers:  # fit again now the layout has settled, and wait for that frame
+        win.map.zoom_to_project()
+        ok = wait_for_map(win, timeout_s)
     if not ok:
         print(f"error: the map did not finish drawing within {timeout_s:.0f} s", file=sys.stderr)
         win.shutdown()

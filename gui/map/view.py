@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import geopandas as gpd
 import numpy as np
@@ -55,6 +56,7 @@ class MapView(QWebEngineView, Listener):
         self._queue: list[tuple] = []
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
+        self._fit_until = 0.0
         self._interceptor = OfflineInterceptor(self)
         page = MapPage(self)
         page.profile().setUrlRequestInterceptor(self._interceptor)
@@ -157,7 +159,18 @@ class MapView(QWebEngineView, Listener):
             pad = 0.0005 if (maxx - minx) < 0.001 else 0.0
             self.zoom_to_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """While the window is still being laid out, keep the whole project in view."""
+        super().resizeEvent(event)
+        if self._fit_until and time.monotonic() < self._fit_until:
+            self._fit_project()
+
     def zoom_to_project(self) -> None:
+        """Fit the view to every visible layer (again on resizes in the next 3 s of layout)."""
+        self._fit_until = time.monotonic() + 3.0
+        self._fit_project()
+
+    def _fit_project(self) -> None:
         boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
                           if len(lyr) and lyr.visible])
         if len(boxes):

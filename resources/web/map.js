@@ -110,7 +110,8 @@ function setOverlay(payload) {
     style: (f) => {
       const p = f.properties || {};
       return {
-        color: p.stroke || "#d62728", weight: p.weight || 2, opacity: 1,
+        color: p.stroke || "#d62728", weight: p.weight === undefined || p.weight === null ? 2 : p.weight,
+        opacity: 1,
         fillColor: p.fill || p.stroke || "#d62728",
         fillOpacity: p.fillOpacity === undefined ? 0.15 : p.fillOpacity,
         dashArray: p.dash || null, renderer,
