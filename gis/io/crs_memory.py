@@ -90,6 +90,16 @@ class CrsMemory:
         except OSError:
             pass
 
+    def forget(self, file: str | Path, layer: str | None = None) -> None:
+        """Drop the answer stored for *file* (the file is then inferred afresh)."""
+        key, _ = self._key(file, layer)
+        data = self._load()
+        if data.pop(key, None) is not None:
+            try:
+                self._save(data)
+            except OSError:
+                pass
+
     def recent_epsg(self, limit: int = 50) -> tuple[int, ...]:
         """EPSG codes of recent answers, newest first (a hint for ranking candidates)."""
         codes = []

@@ -117,6 +117,10 @@ def test_memory_forgets_a_changed_file(tmp_path):
     f.write_bytes(b"123456")
     os.utime(f, ns=(1, 1))
     assert memory.recall(f) is None
+    f.write_bytes(b"1234")
+    memory.remember(f, "EPSG:4549")
+    memory.forget(f)
+    assert memory.recall(f) is None and memory.recent_epsg() == ()
     (tmp_path / "crs.json").write_text("{not json")
     assert memory.recall(f) is None  # a damaged store is ignored, not fatal
 
