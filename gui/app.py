@@ -95,19 +95,8 @@ def run_app(argv: list[str]) -> int:
         return win
 
     def switch_language(code: str) -> None:
-        old = windows[-1]
-        settings.language = code
         save_settings(settings, config_dir())
-        from gui.i18n import install_translator
-
-        install_translator(app, code)
-        new = open_window(old.project)
-        new.restoreGeometry(old.saveGeometry())
-        new.show()
-        new.map.zoom_to_project()
-        old.shutdown()
-        old.hide()
-        old.deleteLater()
+        relaunch_in_language(app, windows[-1], code, open_window)
 
     win = open_window(project)
     if args.screenshot:
@@ -119,3 +108,20 @@ def run_app(argv: list[str]) -> int:
     code = app.exec()
     save_settings(settings, config_dir())
     return code
+
+
+def relaunch_in_language(app, old, code: str, open_window):
+    """Rebuild the main window in language *code* around the same project (nothing is lost)."""
+    from gui.i18n import install_translator
+
+    old.settings.language = code
+    install_translator(app, code)
+    new = open_window(old.project)
+    new.restoreGeometry(old.saveGeometry())
+    new.show()
+    new.map.zoom_to_project()
+    old.close_guards.clear()
+    old.shutdown()
+    old.hide()
+    old.deleteLater()
+    return new

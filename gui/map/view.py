@@ -197,5 +197,6 @@ class MapView(QWebEngineView, Listener):
     def shutdown(self) -> None:
         """Release the page before the view (avoids QtWebEngine's profile warning)."""
         page = self.page()
-        self.setPage(None)
-        page.deleteLater()
+        if page is not None and page.parent() is self:
+            self.setPage(None)
+            page.deleteLater()

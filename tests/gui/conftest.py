@@ -77,10 +77,13 @@ def make_window(app, qtbot):
 
     yield make
     for win in made:
-        win.close_guards.clear()
-        win.shutdown()
-        win.close()
-        win.deleteLater()
+        try:
+            win.close_guards.clear()
+            win.shutdown()
+            win.close()
+            win.deleteLater()
+        except RuntimeError:  # already replaced and deleted (e.g. a language switch)
+            pass
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
