@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout)
 
-from gis.crs import describe
 from gis.export.project_export import SUFFIX, export_project
+from gis.export.wording import crs_text
 
 ANALYSIS_NAMES = ("zones", "gaps", "elevators", "service_areas")
 
@@ -32,7 +32,8 @@ class ExportDialog(QDialog):
             self.format.addItem(labels[key], key)
         self.crs = QComboBox()
         project_crs = window.project.crs
-        self.crs.addItem(self.tr("Project: {crs}").format(crs=describe(project_crs)), "")
+        lang = getattr(window.settings, "language", "zh_CN")
+        self.crs.addItem(self.tr("Project: {crs}").format(crs=crs_text(project_crs, lang)), "")
         self.crs.addItem(self.tr("WGS 84 (longitude/latitude)"), "4326")
         self.crs.addItem(self.tr("GCJ-02 (AMap / 奥维 basemaps)"), "gcj02")
         self.crs.addItem(self.tr("Other EPSG code…"), "epsg")

@@ -53,6 +53,7 @@ class LayoutDialog(QDialog):
             w.currentIndexChanged.connect(self._timer.start)
         self.inset.toggled.connect(self._timer.start)
         self._options = window_options(window)
+        self._image = None
         self.refresh_preview()
 
     def _build(self) -> None:
@@ -89,10 +90,19 @@ class LayoutDialog(QDialog):
 
     def refresh_preview(self) -> None:
         """Render the sheet small (40 dpi) — the same drawing as the export."""
-        image = layout_image(self.spec(dpi=PREVIEW_DPI), self.window_.project, **self._options)
-        pix = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation)
-        self.preview.setPixmap(pix)
+        self._image = layout_image(self.spec(dpi=PREVIEW_DPI), self.window_.project, **self._options)
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        if self._image is None:
+            return
+        size = self.preview.contentsRect().size().expandedTo(self.preview.minimumSize())
+        self.preview.setPixmap(QPixmap.fromImage(self._image).scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._show_preview()
 
     def export(self) -> Path | None:
         """Ask where, then export."""
