@@ -190,17 +190,7 @@ def _punch(shape: shapely.Geometry, holes: np.ndarray) -> shapely.Geometry:
         return shape
     if shapely.get_num_interior_rings(holes).any():  # a hole with an island: let GEOS sort it out
         return shapely.difference(shape, shapely.multipolygons(holes))
-    parts = shapely.get_parts(shape)
-    if len(parts) == 1:
-        owner = np.zeros(len(holes), dtype=np.int64)
-    else:
-        probe, owner = shapely.STRtree(parts).query(shapely.point_on_surface(holes), predicate="within")
-        owner = owner[np.argsort(probe, kind="stable")]
-    rings = shapely.get_exterior_ring(holes)
-    out = []
-    for k, part in enumerate(parts):
-        extra = rings[owner == k]
-        old = [part.interiors[i] for i in range(len(part.interiors))]
-        out.append(shapely.polygons(part.exterior, holes=np.concatenate([old, extra]) if len(extra) else old)
-                   if len(extra) else part)
-    return out[0] if len(out) == 1 else shapely.multipolygons(out)
+    if shapely.get_num_geometries(shape) != 1 or shape.geom_type != "Polygon":
+        return shapely.difference(shape, shapely.multipolygons(holes))  # which part holds which hole
+    old = [shape.interiors[i] for i in range(len(shape.interiors))]
+    return shapely.polygons(shape.exterior, holes=np.concatenate([old, shapely.get_exterior_ring(holes)]))

@@ -101,7 +101,8 @@ class ServiceAreaResult:
 
     ``per_facility``: facility, type, distance_m, area_m2, row (facility row), geometry.
     ``per_type``: type, group, distance_m, facilities, area_m2, geometry (dissolved).
-    ``bands``: type, group, ring, inner_m, outer_m, area_m2, geometry (nested rings).
+    ``bands``: type, group, ring, inner_m, outer_m, label, area_m2, geometry (nested rings;
+    ring 0 is the innermost; ``group`` is "elderly" (一老), "children" (一小) or "").
     ``required``: type, group, facilities, area_m2, geometry: each facility at its own
     required radius (present when the facilities carry ``required_m``).
     """
@@ -113,7 +114,8 @@ class ServiceAreaResult:
     access_m: np.ndarray
     network: dict | None
     notices: list[Notice] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # attach, distances, polygons (of which
+    # polygons_by_type: the dissolved areas), bands; wall-clock seconds
 
 
 def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
@@ -178,7 +180,7 @@ def _buffer_areas(facilities: Facilities, params: ServiceAreaParams, fb: Feedbac
 # -- network mode -----------------------------------------------------------------------
 def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceAreaParams,
                    fb: Feedback) -> ServiceAreaResult:
-    timing = {"attach": 0.0, "distances": 0.0, "polygons": 0.0}
+    timing = {"attach": 0.0, "distances": 0.0, "polygons": 0.0, "polygons_by_type": 0.0, "bands": 0.0}
     t = time.perf_counter()
     att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
     timing["attach"] = time.perf_counter() - t
@@ -195,8 +197,10 @@ def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceArea
     per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in zip(*fac_parts)])
     per_type = _type_frame(facilities, type_parts)
     required = _network_required(facilities, graph, att, params, timing, fb.sub(share, 1.0))
-    return ServiceAreaResult(per_facility, per_type, bands_from(per_type), required,
-                             att.access, None, notices, timing)
+    t = time.perf_counter()
+    bands = bands_from(per_type)
+    timing["bands"] = time.perf_counter() - t
+    return ServiceAreaResult(per_facility, per_type, bands, required, att.access, None, notices, timing)
 
 
 def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: tuple[float, ...],
@@ -217,12 +221,15 @@ def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: 
         if by_fac is not None:
             lines, group = covered_lines(graph, by_fac, d, sub, np.arange(n), zero)
             out_geom.append(band_polygons(lines, group, n, width=params.edge_buffer_m, quad_segs=params.quad_segs,
-                                          workers=params.workers, feedback=step.sub(0.0, 0.9)))
+                                          workers=params.workers, feedback=step.sub(0.0, 0.8)))
             out_rows.append(rows)
             out_dist.append(np.full(n, d))
+        t_type = time.perf_counter()
         lines, group = covered_lines(graph, by_type, d, sub, np.zeros(n, dtype=np.int64), zero)
         dissolved.append((d, band_polygons(lines, group, 1, width=params.edge_buffer_m,
                                            quad_segs=params.quad_segs)[0]))
+        timing["polygons_by_type"] += time.perf_counter() - t_type
+        step.progress(1.0)
     timing["polygons"] += time.perf_counter() - t
     if by_fac is None:
         return (np.zeros(0, np.int64), np.zeros(0), np.empty(0, object)), dissolved
@@ -338,9 +345,15 @@ def bands_from(per_type: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         inner_geom, inner_m = shapely.Polygon(), 0.0
         for ring, (d, geom) in enumerate(zip(grp["distance_m"], grp.geometry.values)):
             rows.append((ftype, ring, inner_m, float(d), shapely.difference(geom, inner_geom)))
-            inner_geom, inner_m = shapely.union(inner_geom, geom), float(d)
+            inner_geom, inner_m = geom, float(d)  # areas grow with the distance: the last one holds all inner ones
     geoms = np.array([r[4] for r in rows], dtype=object)
     return gpd.GeoDataFrame({"type": [r[0] for r in rows], "group": [GROUP_OF.get(r[0], "") for r in rows],
                              "ring": [r[1] for r in rows], "inner_m": [r[2] for r in rows],
-                             "outer_m": [r[3] for r in rows], "area_m2": shapely.area(geoms) if len(geoms) else []},
+                             "outer_m": [r[3] for r in rows], "label": [band_label(r[2], r[3]) for r in rows],
+                             "area_m2": shapely.area(geoms) if len(geoms) else []},
                             geometry=geoms, crs=per_type.crs)
+
+
+def band_label(inner_m: float, outer_m: float) -> str:
+    """Legend text of a band: '≤ 300 m', '300–500 m'."""
+    return f"≤ {outer_m:g} m" if inner_m <= 0 else f"{inner_m:g}–{outer_m:g} m"
