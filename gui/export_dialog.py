@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,9 +20,10 @@ class ExportDialog(QDialog):
 
     FORMATS = ("gpkg", "shp", "geojson", "kml", "dxf", "xlsx", "html")
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, *, outputs=None) -> None:
         super().__init__(window)
         self.window_ = window
+        self._outputs = outputs  # gis.export.plan.PlanOutputs already computed, or None
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
         labels = {"gpkg": self.tr("GeoPackage (.gpkg)"), "shp": self.tr("Shapefile (.shp)"),
@@ -115,8 +117,10 @@ class ExportDialog(QDialog):
         from gui.worker import run_task
 
         opts, project = self.options(), self.window_.project
+        seed = replace(self._outputs) if self._outputs is not None else None  # each export fills its own copy
         run_task(self.window_, self.tr("Exporting"),
-                 lambda feedback: export_project(project, path, feedback=feedback, **opts), self._done)
+                 lambda feedback: export_project(project, path, feedback=feedback, outputs=seed, **opts),
+                 self._done)
 
     def _done(self, result) -> None:
         from gui.i18n import tr_gis

@@ -37,10 +37,23 @@ class ExportsController(FeatureController):
         act.triggered.connect(slot)
         return act
 
+    def known_outputs(self):
+        """The gap and elevator results the gaps panel shows (when up to date), so exports and
+        the presentation use the planner's own settings instead of recomputing with defaults."""
+        from gis.export.plan import PlanOutputs
+
+        gaps = next((f for f in self.window.features if type(f).__name__ == "GapsController"), None)
+        outcome = getattr(gaps, "outcome", None)
+        if outcome is None or getattr(gaps, "stale", True):
+            return None
+        elevators = outcome.elevators
+        return PlanOutputs(gaps=outcome.gaps, elevators=elevators,
+                           subsidy_rule=elevators.params.rule if elevators is not None else None)
+
     def open_export(self):
         from gui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.window)
+        dialog = ExportDialog(self.window, outputs=self.known_outputs())
         dialog.open()
         return dialog
 
@@ -56,7 +69,7 @@ class ExportsController(FeatureController):
 
         if self.presentation is not None and self.presentation.active:
             return self.presentation
-        self.presentation = PresentationMode(self.window)
+        self.presentation = PresentationMode(self.window, seed=self.known_outputs())
         self.presentation.start()
         return self.presentation
 

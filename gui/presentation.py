@@ -11,6 +11,8 @@ given. ``stop()`` puts the map back and restores labels, visibility and the unsa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import geopandas as gpd
 import shapely
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
@@ -179,12 +181,15 @@ class PresentationMode(QObject):
         Its ``map`` (a MapView) is borrowed while presenting.
     after, before : PlanOutputs, optional, keyword-only
         Analysis results with and without planned facilities (computed when None).
+    seed : PlanOutputs, optional, keyword-only
+        Results already computed elsewhere (the gaps panel's) to start from.
     """
 
     zoneShown = Signal(int)  # index into summaries; -1 = the whole plan
     finished = Signal()
 
-    def __init__(self, window, *, after: PlanOutputs | None = None, before: PlanOutputs | None = None) -> None:
+    def __init__(self, window, *, after: PlanOutputs | None = None, before: PlanOutputs | None = None,
+                 seed: PlanOutputs | None = None) -> None:
         super().__init__(window)
         protect_none()
         self.window = window
@@ -195,6 +200,7 @@ class PresentationMode(QObject):
         self.before = False
         self.summaries: list[ZoneSummary] = []
         self._after, self._before = after, before
+        self._seed = seed
         self._pending = after is None
         self._saved: dict = {}
 
@@ -316,9 +322,11 @@ class PresentationMode(QObject):
         from gui.worker import run_task
 
         project, planned = self.project, has_planned(self.project)
+        seed = replace(self._seed) if self._seed is not None else None
 
         def work(feedback):
-            after = collect_outputs(project, steps=("zones", "gaps", "elevators"), feedback=feedback.sub(0, 0.6))
+            after = collect_outputs(project, steps=("zones", "gaps", "elevators"), given=seed,
+                                    feedback=feedback.sub(0, 0.6))
             before = (collect_outputs(project, steps=("gaps",), planned=False, feedback=feedback.sub(0.6, 1.0))
                       if planned else None)
             if before is not None:

@@ -114,3 +114,38 @@ def test_window_menus_reach_exports_layout_and_presentation(make_window, qtbot):
     dialog = ctl.open_export()
     assert dialog.chosen_layers()[:4] == ["zones", "gaps", "elevators", "service_areas"]
     dialog.close()
+
+
+def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
+    """The export dialog and the presentation start from the results the gaps panel shows."""
+    from types import SimpleNamespace
+
+    import openpyxl
+
+    from gui.exports import ExportsController
+
+    project = sample_project()
+    win = make_window(project)
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    assert ctl.known_outputs() is None  # no gaps panel results yet
+    computed = collect_outputs(project, steps=("gaps", "elevators"))
+
+    class GapsController:  # stands in for gui.gaps.controller.GapsController
+        outcome = SimpleNamespace(gaps=computed.gaps, elevators=computed.elevators)
+        stale = False
+
+        def detach(self):
+            pass
+
+    win.features.append(GapsController())
+    seed = ctl.known_outputs()
+    assert seed.gaps is computed.gaps and seed.elevators is computed.elevators
+    dialog = ctl.open_export()
+    dialog.format.setCurrentIndex(dialog.FORMATS.index("xlsx"))
+    out = tmp_path / "report.xlsx"
+    dialog.export_to(out)
+    qtbot.waitUntil(out.exists, timeout=60000)
+    sheet = openpyxl.load_workbook(out)["小区缺项"]
+    assert sheet.max_row - 1 == int((computed.gaps.n_missing() > 0).sum())
+    GapsController.stale = True
+    assert ctl.known_outputs() is None  # stale results are not reused
