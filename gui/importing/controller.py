@@ -37,6 +37,7 @@ class ImportController(FeatureController):
         self.presets = PresetStore.default()
         self.queue: list[Path] = []
         self.dialog: ImportDialog | None = None
+        self.task = None  # the read or build running now
         self._busy = False
         self._build_actions(window)
         self._drops = DropFilter(self, window)
@@ -107,13 +108,14 @@ class ImportController(FeatureController):
         self._busy = True
         path = self.queue.pop(0)
         near, memory = self._near(), self.memory
-        task = run_task(self.window, self.tr("Reading {name}").format(name=path.name),
-                        lambda fb: inspect_file(path, memory=memory, near=near, feedback=fb),
-                        self._show_dialog, on_error=self._failed)
-        task.signals.cancelled.connect(self._done)
+        self.task = run_task(self.window, self.tr("Reading {name}").format(name=path.name),
+                             lambda fb: inspect_file(path, memory=memory, near=near, feedback=fb),
+                             self._show_dialog, on_error=self._failed)
+        self.task.signals.cancelled.connect(self._done)
 
     def _done(self, *_args) -> None:
         self._busy = False
+        self.task = None
         self.dialog = None
         self._next()
 
@@ -137,6 +139,7 @@ class ImportController(FeatureController):
 
     # -- dialog and building --------------------------------------------------------------------
     def _show_dialog(self, report: ImportReport) -> None:
+        self.task = None
         dialog = ImportDialog(report, choices=recalled_choices(report, self.memory), near=self._near(),
                               context=self.project, presets=self.presets, parent=self.window)
         dialog.setObjectName("import-dialog")
@@ -151,9 +154,9 @@ class ImportController(FeatureController):
         if choices.source_crs:
             self.memory.remember(report.path, choices.source_crs, report.layer)
         crs = self.project.crs
-        task = run_task(self.window, self.tr("Adding {name}").format(name=choices.name or default_name(report)),
-                        lambda fb: _built(report, choices, crs, fb), self._add, on_error=self._failed)
-        task.signals.cancelled.connect(self._done)
+        self.task = run_task(self.window, self.tr("Adding {name}").format(name=choices.name or default_name(report)),
+                             lambda fb: _built(report, choices, crs, fb), self._add, on_error=self._failed)
+        self.task.signals.cancelled.connect(self._done)
 
     def _add(self, layer: Layer) -> None:
         if self.project.crs is None and not self.project.layers:

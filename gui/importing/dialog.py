@@ -259,11 +259,12 @@ class ImportDialog(QDialog):
         choices = replace(self.choices, facility_overrides=dict(self.choices.facility_overrides))
         path = self._report.path
         self._error = ""
-        self._set_busy(run_task(
-            self, self.tr("Reading {name}").format(name=default_name(self._report)),
-            lambda fb: inspect(path, choices, near=self._near, feedback=fb),
-            lambda report: self._on_read(report, after),
-            on_error=lambda err: self._on_read_failed(err, previous)))
+        task = run_task(self, self.tr("Reading {name}").format(name=default_name(self._report)),
+                        lambda fb: inspect(path, choices, near=self._near, feedback=fb),
+                        lambda report: self._on_read(report, after),
+                        on_error=lambda err: self._on_read_failed(err, previous))
+        task.signals.cancelled.connect(lambda: self._on_read_failed(None, previous))
+        self._set_busy(task)
 
     def _on_read(self, report: ImportReport, after) -> None:
         if self.result() or not self.isVisible():  # closed meanwhile
@@ -273,10 +274,13 @@ class ImportDialog(QDialog):
         if after is not None:
             after()
 
-    def _on_read_failed(self, err: BaseException, previous: ImportChoices) -> None:
+    def _on_read_failed(self, err: BaseException | None, previous: ImportChoices) -> None:
+        """Back to the choices that worked (*err* None: the user cancelled)."""
+        if self.result() or not self.isVisible():
+            return
         self.choices = previous
         self._task = None
-        self._error = error_text(err)
+        self._error = error_text(err) if err is not None else ""
         self._set_report(self._report)  # widgets back to the choices that worked
         self.busyChanged.emit(False)
 

@@ -11,6 +11,7 @@ from gis.domain import FIELD_ROLE_LABELS, FieldRole
 from gis.io import ImportReport
 from gis.io.fields import ROLE_FIELDS
 from gui.i18n import tr_gis
+from gui.importing.facility_table import type_label
 
 SAMPLE_ROWS = 200
 SAMPLE_VALUES = 4
@@ -70,7 +71,12 @@ class FieldTable(QTableWidget):
         mapped = report.mapped(slice(0, SAMPLE_ROWS))
         for row, role in enumerate(self._roles):
             values = mapped[role.value] if role.value in mapped.columns else None
-            self.setItem(row, 2, QTableWidgetItem(self._sample_text(values)))
+            if values is not None and role is FieldRole.FACILITY_TYPE:
+                values = values.map(lambda k: type_label(k) if isinstance(k, str) else None)
+            text = self._sample_text(values)
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.setItem(row, 2, item)
 
     def _sample_text(self, values: pd.Series | None) -> str:
         if values is None:

@@ -21,6 +21,7 @@ from gis.io import ImportReport
 from gis.layer import Layer, LayerStyle
 from gis.project import Project
 from gui.i18n import tr_gis
+from gui.importing.facility_table import type_label
 from gui.map.view import MapView
 
 PREVIEW_ROWS = 200
@@ -36,6 +37,9 @@ def preview_frame(report: ImportReport, rows: int = PREVIEW_ROWS) -> tuple[pd.Da
     Returns the frame, its headers and how many leading columns are mapped ones.
     """
     mapped = report.mapped(slice(0, rows))
+    if FieldRole.FACILITY_TYPE.value in mapped.columns:  # keys → words
+        kinds = mapped[FieldRole.FACILITY_TYPE.value]
+        mapped[FieldRole.FACILITY_TYPE.value] = [type_label(k) if isinstance(k, str) else None for k in kinds]
     sources = {role.value: col for role, col in report.field_map.items()}
     headers = []
     for key in mapped.columns:

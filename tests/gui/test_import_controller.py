@@ -165,3 +165,26 @@ def test_failed_build_leaves_the_project_untouched(make_window, project, qtbot, 
     qtbot.waitUntil(lambda: win.findChild(QMessageBox, "import-error") is not None, timeout=20000)
     assert "户数" in win.findChild(QMessageBox, "import-error").text()
     assert len(project.layers) == 2 and not ctl._busy
+
+
+def test_cancelled_read_leaves_the_project_and_goes_on(make_window, project, qtbot, tmp_path):
+    win = make_window(project)
+    ctl = importer(win)
+    ctl.open_paths([samples.gbk_shapefile(tmp_path / "a"), samples.facilities_csv(tmp_path / "b")])
+    ctl.task.cancel()  # the user presses Cancel while the first file is read
+    dialog = wait_dialog(qtbot, ctl)
+    assert dialog.report.path.endswith("设施.csv")
+    dialog.reject()
+    qtbot.waitUntil(lambda: not ctl._busy, timeout=5000)
+    assert len(project.layers) == 2
+
+
+def test_empty_file_is_explained(make_window, project, qtbot, tmp_path):
+    empty = samples.shapefile(tmp_path, "空", samples.compounds().iloc[:0])
+    win = make_window(project)
+    ctl = importer(win)
+    ctl.open_paths([empty])
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "import-error") is not None, timeout=20000)
+    text = win.findChild(QMessageBox, "import-error").text()
+    assert "空.shp" in text and ("no features" in text or "要素" in text)
+    assert len(project.layers) == 2 and not ctl._busy

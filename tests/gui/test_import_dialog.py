@@ -252,3 +252,36 @@ def test_preview_map_shows_the_project_layers_for_context(open_dialog, qtbot, tm
                           context=context)
     assert [layer.name for layer in dialog2.preview_map.project.layers][:-1] == ["near"]
     assert "grey" in dialog2.preview_map.extent.text() or "灰" in dialog2.preview_map.extent.text()
+
+
+def test_cancelled_reread_keeps_what_worked(open_dialog, qtbot, tmp_path, monkeypatch):
+    import time
+
+    import gui.importing.dialog as dialog_module
+
+    def slow_read(path, choices, *, near, feedback):  # a big file: reads until cancelled
+        while not feedback.is_cancelled():
+            time.sleep(0.01)
+        feedback.check()
+
+    dialog = open_dialog(inspect_file(samples.gbk_shapefile(tmp_path)))
+    monkeypatch.setattr(dialog_module, "inspect", slow_read)
+    combo = dialog.source.encoding_combo
+    index = combo.findData("BIG5")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert dialog.busy and not dialog.ok_button.isEnabled()
+    dialog._task.cancel()  # the Cancel button of the progress dialog
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.choices.encoding is None
+    assert dialog.source.encoding_combo.currentData() is None
+    assert "阳光花园" in preview_texts(dialog) and dialog.ok_button.isEnabled()
+
+
+def test_unreadable_encoding_choice_is_explained_and_undone(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.gbk_shapefile(tmp_path)))
+    dialog.reread(encoding="NO-SUCH-CODEC")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "NO-SUCH-CODEC" in dialog.bar.text()
+    assert dialog.choices.encoding is None and dialog.ok_button.isEnabled()
+    assert "阳光花园" in preview_texts(dialog)
