@@ -29,6 +29,7 @@ from gis.export.target import Target, to_target
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 
+CHECK_EVERY = 2000  # features between two looks at the Cancel button
 TEXT_STYLE = "CJK"
 TEXT_FONT = "simhei.ttf"
 TEXT_FAMILY = "SimHei"
@@ -76,7 +77,7 @@ def write_dxf(groups: Sequence[DxfGroup], path: str | Path, *, target: Target,
         if group.layer not in made:
             made[group.layer] = unique_layer_name(group.layer, names)
             doc.layers.add(made[group.layer]).rgb = _rgb(group.colour)
-        _draw_group(msp, made[group.layer], frame, group, height)
+        _draw_group(msp, made[group.layer], frame, group, height, fb)
     _zoom_extents(doc, frames)
     with atomic_path(path) as tmp:
         try:
@@ -117,11 +118,14 @@ def label_height(frames: Sequence[gpd.GeoDataFrame]) -> float:
     return float(np.clip(min(sizes) / 10.0, 2.0, 20.0))
 
 
-def _draw_group(msp, layer: str, frame: gpd.GeoDataFrame, group: DxfGroup, height: float) -> None:
+def _draw_group(msp, layer: str, frame: gpd.GeoDataFrame, group: DxfGroup, height: float,
+                fb: Feedback) -> None:
     attribs = {"layer": layer}
     labels = (frame[group.label_field].tolist() if group.label_field in frame.columns
               else [None] * len(frame))
-    for geom, label in zip(frame.geometry.values, labels):
+    for k, (geom, label) in enumerate(zip(frame.geometry.values, labels)):
+        if k % CHECK_EVERY == 0:
+            fb.check()
         if geom is None or geom.is_empty:
             continue
         _draw_geometry(msp, geom, attribs, group.outline_width, height)

@@ -31,6 +31,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 DECIMALS = 7  # ~1 cm
+CHECK_EVERY = 2000  # placemarks between two looks at the Cancel button
 
 
 @dataclass
@@ -64,7 +65,7 @@ def write_kml(folders: Sequence[KmlFolder], path: str | Path, *, target: Target,
     for k, folder in enumerate(folders):
         fb.check()
         fb.progress(k / max(1, len(folders)), folder.name)
-        _folder(doc, k, folder, to_target(folder.frame, target), styles)
+        _folder(doc, k, folder, to_target(folder.frame, target), styles, fb)
     for k, ((colour, opacity, width), sid) in enumerate(styles.items()):
         doc.insert(1 + k, _style(sid, colour, opacity, width))
     tree = ET.ElementTree(root)
@@ -83,7 +84,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
 
 
 def _folder(doc: ET.Element, index: int, folder: KmlFolder, frame: gpd.GeoDataFrame,
-            styles: dict) -> None:
+            styles: dict, fb: Feedback) -> None:
     geom_col = frame.geometry.name
     attrs = [str(c) for c in frame.columns if c != geom_col]
     schema_id = f"layer{index}"
@@ -94,7 +95,9 @@ def _folder(doc: ET.Element, index: int, folder: KmlFolder, frame: gpd.GeoDataFr
     colours = [folder.colours] * n if isinstance(folder.colours, str) else list(folder.colours)
     names = frame[folder.name_field].tolist() if folder.name_field in frame.columns else [None] * n
     records = frame.drop(columns=geom_col).to_dict("records")
-    for geom, label, colour, rec in zip(frame.geometry.values, names, colours, records):
+    for k, (geom, label, colour, rec) in enumerate(zip(frame.geometry.values, names, colours, records)):
+        if k % CHECK_EVERY == 0:
+            fb.check()
         if geom is None or geom.is_empty:
             continue
         key = (str(colour), float(folder.fill_opacity), float(folder.line_width))

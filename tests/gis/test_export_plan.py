@@ -74,3 +74,21 @@ def test_targets_and_wording():
     assert term("households") == "户数" and term("households", "en") == "Households"
     assert field_name("members") == "含小区" and np.all([len(field_name(k).encode()) <= 10 for k in
                                                         ("zone_id", "n_missing", "elevator_buildings")])
+
+
+@pytest.mark.parametrize("fmt", ["kml", "dxf", "gpkg", "xlsx", "html"])
+def test_writers_stop_when_cancelled_and_leave_no_file(tmp_path, fmt):
+    project = sample_project()
+    outputs = collect_outputs(project)
+    calls = {"n": 0}
+
+    def cancelled() -> bool:  # let the analyses through, stop in the writer
+        calls["n"] += 1
+        return calls["n"] > 3
+
+    out = tmp_path / f"plan.{fmt}"
+    from gis.export.project_export import export_project
+
+    with pytest.raises(Cancelled):
+        export_project(project, out, fmt=fmt, outputs=outputs, feedback=Feedback(cancelled=cancelled))
+    assert list(tmp_path.iterdir()) == []
