@@ -89,3 +89,13 @@ def two_layer_gpkg(folder: Path) -> Path:
                               crs="EPSG:4490")
     pyogrio.write_dataframe(points, path, layer="设施")
     return path
+
+
+def two_folder_kml(folder: Path) -> Path:
+    """A KML file with two folders (layers): 小区 (3 placemarks) and 其他 (1)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "片区.kml"
+    gdf = compounds()[["小区名称", "geometry"]].rename(columns={"小区名称": "Name"})
+    pyogrio.write_dataframe(gdf, path, layer="小区", driver="KML")
+    pyogrio.write_dataframe(gdf.iloc[:1], path, layer="其他", driver="KML", append=True)
+    return path

@@ -285,3 +285,29 @@ def test_unreadable_encoding_choice_is_explained_and_undone(open_dialog, qtbot, 
     assert "NO-SUCH-CODEC" in dialog.bar.text()
     assert dialog.choices.encoding is None and dialog.ok_button.isEnabled()
     assert "阳光花园" in preview_texts(dialog)
+
+
+def test_kml_folders_read_together_or_one(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.two_folder_kml(tmp_path)))
+    combo = dialog.source.layer_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "小区", "其他"]
+    assert combo.currentIndex() == 0 and dialog.report.features == 4
+    choose(qtbot, dialog, combo, "其他")
+    assert dialog.report.layer == "其他" and dialog.report.features == 1
+    choose(qtbot, dialog, combo, None)
+    assert dialog.report.layer is None and dialog.report.features == 4
+
+
+def test_preset_with_crs_answer_reads_again(open_dialog, qtbot, tmp_path):
+    from gis.io import ImportPreset
+
+    store = PresetStore(tmp_path / "presets")
+    store.save(ImportPreset(role=Role.COMPOUNDS, fields={FieldRole.NAME: "备注"},
+                            source_crs="EPSG:4548", name="海淀 GK"))
+    dialog = open_dialog(inspect_file(samples.gk_shapefile_without_prj(tmp_path)), presets=store)
+    assert not dialog.ok_button.isEnabled()
+    dialog.apply_preset("海淀 GK")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.report.crs.epsg == 4548 and dialog.report.crs.source == "user"
+    assert dialog.fields.mapping()[FieldRole.NAME] == "备注"
+    assert dialog.ok_button.isEnabled()
