@@ -186,17 +186,25 @@ def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceArea
     timing["attach"] = time.perf_counter() - t
     types = _types(facilities, params)
     notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
-    fac_parts, type_parts = [], []
-    share = 0.85 if facilities.required_m is not None else 1.0
+    fac_parts, keys, lines, groups = [], [], [], []
     for k, ftype in enumerate(types):
-        sub = fb.sub(share * k / len(types), share * (k + 1) / len(types))
         rows = np.flatnonzero(facilities.types == ftype)
-        f, p = _type_areas(graph, att, rows, params.distances_for(ftype), params, sub, timing)
+        f, walked = _type_areas(graph, att, rows, params.distances_for(ftype), params,
+                                fb.sub(0.6 * k / len(types), 0.6 * (k + 1) / len(types)), timing)
         fac_parts.append(f)
-        type_parts.append((ftype, p))
+        for d, ls in walked:  # dissolved areas: drawn together below, on all workers
+            groups.append(np.full(len(ls), len(keys)))
+            lines.append(ls)
+            keys.append((ftype, d))
+    t = time.perf_counter()
+    polys = band_polygons(np.concatenate(lines), np.concatenate(groups), len(keys), width=params.edge_buffer_m,
+                          quad_segs=params.quad_segs, workers=params.workers, feedback=fb.sub(0.6, 0.85))
+    timing["polygons_by_type"] = time.perf_counter() - t
+    timing["polygons"] += timing["polygons_by_type"]
     per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in zip(*fac_parts)])
-    per_type = _type_frame(facilities, type_parts)
-    required = _network_required(facilities, graph, att, params, timing, fb.sub(share, 1.0))
+    per_type = _type_rows([(ftype, d, int((facilities.types == ftype).sum()), poly)
+                           for (ftype, d), poly in zip(keys, polys)], facilities.crs)
+    required = _network_required(facilities, graph, att, params, timing, fb.sub(0.85, 1.0))
     t = time.perf_counter()
     bands = bands_from(per_type)
     timing["bands"] = time.perf_counter() - t
@@ -205,35 +213,31 @@ def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceArea
 
 def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: tuple[float, ...],
                 params: ServiceAreaParams, fb: Feedback, timing: dict) -> tuple[tuple, list]:
-    """Per-facility and dissolved polygons of one type's facilities (rows of *att*)."""
+    """Per-facility polygons of one type's facilities (rows of *att*), and the lines walked
+    from the nearest of them at each distance (for the dissolved area)."""
     t = time.perf_counter()
     sub = att.subset(rows)
-    r = reach(graph, sub, max(distances), feedback=fb.sub(0.0, 0.3))
+    r = reach(graph, sub, max(distances), feedback=fb.sub(0.0, 0.2))
     timing["distances"] += time.perf_counter() - t
     t = time.perf_counter()
     n = len(rows)
-    zero = np.zeros(n)
+    zero, one_group = np.zeros(n), np.zeros(n, dtype=np.int64)
     by_fac = edge_ends(graph, r, np.arange(n), zero) if params.per_facility else None
-    by_type = edge_ends(graph, r, np.zeros(n, dtype=np.int64), zero)
-    out_rows, out_dist, out_geom, dissolved = [], [], [], []
+    by_type = edge_ends(graph, r, one_group, zero)
+    out_rows, out_dist, out_geom, walked = [], [], [], []
     for k, d in enumerate(distances):
-        step = fb.sub(0.3 + 0.7 * k / len(distances), 0.3 + 0.7 * (k + 1) / len(distances))
         if by_fac is not None:
             lines, group = covered_lines(graph, by_fac, d, sub, np.arange(n), zero)
+            step = fb.sub(0.2 + 0.8 * k / len(distances), 0.2 + 0.8 * (k + 1) / len(distances))
             out_geom.append(band_polygons(lines, group, n, width=params.edge_buffer_m, quad_segs=params.quad_segs,
-                                          workers=params.workers, feedback=step.sub(0.0, 0.8)))
+                                          workers=params.workers, feedback=step))
             out_rows.append(rows)
             out_dist.append(np.full(n, d))
-        t_type = time.perf_counter()
-        lines, group = covered_lines(graph, by_type, d, sub, np.zeros(n, dtype=np.int64), zero)
-        dissolved.append((d, band_polygons(lines, group, 1, width=params.edge_buffer_m,
-                                           quad_segs=params.quad_segs)[0]))
-        timing["polygons_by_type"] += time.perf_counter() - t_type
-        step.progress(1.0)
+        walked.append((d, covered_lines(graph, by_type, d, sub, one_group, zero)[0]))
     timing["polygons"] += time.perf_counter() - t
     if by_fac is None:
-        return (np.zeros(0, np.int64), np.zeros(0), np.empty(0, object)), dissolved
-    return (np.concatenate(out_rows), np.concatenate(out_dist), np.concatenate(out_geom)), dissolved
+        return (np.zeros(0, np.int64), np.zeros(0), np.empty(0, object)), walked
+    return (np.concatenate(out_rows), np.concatenate(out_dist), np.concatenate(out_geom)), walked
 
 
 def _network_required(facilities: Facilities, graph: WalkGraph, att: Attachment, params: ServiceAreaParams,
@@ -308,14 +312,6 @@ def _dissolve(per_facility: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
     for (ftype, d), grp in per_facility.groupby(["type", "distance_m"], sort=True):
         parts.append((ftype, d, len(grp), shapely.union_all(grp.geometry.values)))
     return _type_rows(parts, crs)
-
-
-def _type_frame(facilities: Facilities, type_parts: list) -> gpd.GeoDataFrame:
-    parts = []
-    for ftype, dissolved in type_parts:
-        count = int((facilities.types == ftype).sum())
-        parts += [(ftype, d, count, poly) for d, poly in dissolved]
-    return _type_rows(parts, facilities.crs)
 
 
 def _type_rows(parts: list, crs) -> gpd.GeoDataFrame:
