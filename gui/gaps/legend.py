@@ -1,0 +1,122 @@
+"""The gap legend floating in the map's bottom-right corner: swatches and counts of what is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
+
+MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One legend row: a swatch (square, dashed square or dot) and its text."""
+
+    text: str
+    fill: str
+    stroke: str
+    opacity: float = 1.0
+    shape: str = "square"  # square | dashed | dot
+
+
+def blend(fill: str, opacity: float, background: str = MAP_BACKGROUND) -> QColor:
+    """*fill* at *opacity* over the map background, as it looks on the map."""
+    f, b = QColor(fill), QColor(background)
+    mix = [round(opacity * a + (1 - opacity) * c) for a, c in
+           ((f.red(), b.red()), (f.green(), b.green()), (f.blue(), b.blue()))]
+    return QColor(*mix)
+
+
+def swatch(entry: Entry, size: int = 18) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    dashed = entry.shape == "dashed"
+    painter.setPen(QPen(QColor(entry.stroke), 2 if entry.shape != "square" else 1,
+                        Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine))
+    painter.setBrush(blend(entry.fill, entry.opacity))
+    if entry.shape == "dot":
+        painter.drawEllipse(2, 2, size - 5, size - 5)
+    else:
+        painter.drawRect(1, 1, size - 3, size - 3)
+    painter.end()
+    return pix
+
+
+class GapLegend(QFrame):
+    """A title and one row per entry; hidden while there is nothing to explain."""
+
+    MARGIN = 12
+
+    def __init__(self, map_view) -> None:
+        super().__init__(map_view)
+        self.setObjectName("gap-legend")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet("#gap-legend { background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
+                           " border-radius: 4px; } QLabel { background: transparent; }")
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 6, 8, 6)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        self.entries: list[Entry] = []
+        self.title = ""
+        self._follow = _Follow(self)
+        map_view.installEventFilter(self._follow)
+        self.hide()
+
+    def set_entries(self, title: str, sections: list[tuple[str, list[Entry]]]) -> None:
+        """Rebuild: *sections* are ``(heading, entries)``; empty sections are left out."""
+        self.hide()
+        self._clear()
+        self.title = title
+        self.entries = [e for _h, entries in sections for e in entries]
+        if not self.entries:
+            return
+        self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, 0, 1, 2)
+        row = 1
+        for heading, entries in sections:
+            if not entries:
+                continue
+            if heading:
+                label = QLabel(heading)
+                label.setStyleSheet("color: #424242; font-size: 11px; padding-top: 3px;")
+                self.grid.addWidget(label, row, 0, 1, 2)
+                row += 1
+            for entry in entries:
+                box = QLabel()
+                box.setPixmap(swatch(entry))
+                self.grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignCenter)
+                self.grid.addWidget(QLabel(entry.text), row, 1)
+                row += 1
+        self.adjustSize()
+        self.place()
+        self.show()
+        self.raise_()
+
+    def _clear(self) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        self.move(max(parent.width() - self.width() - self.MARGIN, 0),
+                  max(parent.height() - self.height() - self.MARGIN - 18, 0))
+
+
+class _Follow(QObject):
+    """Keeps the legend in the map's corner when the map is resized."""
+
+    def __init__(self, legend: GapLegend) -> None:
+        super().__init__(legend)
+        self.legend = legend
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and self.legend.isVisible():
+            self.legend.place()
+        return False
