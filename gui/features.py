@@ -18,6 +18,7 @@ CONTROLLERS: list[str] = [
     "gui.importing.controller:ImportController",
     "gui.zones.controller:ZonesController",
     "gui.lifecircles.controller:LifeCirclesController",
+    "gui.gaps.controller:GapsController",
     "gui.exports:ExportsController",
 ]
 
