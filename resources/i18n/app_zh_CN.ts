@@ -74,7 +74,7 @@
     <message>
         <location line="+27"/>
         <source>Search: 117E, 4548, Xian 1980, UTM 50 … or type an EPSG code</source>
-        <translation>搜索：117E、4548、Xian 1980、UTM 50 … 或输入 EPSG 代码</translation>
+        <translation>搜索：117E、4548、Xian 1980 …</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -254,14 +254,14 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+25"/>
+        <location filename="../../gui/export_dialog.py" line="+27"/>
         <location line="+83"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-101"/>
         <source>GeoPackage (.gpkg)</source>
         <translation>GeoPackage (.gpkg)</translation>
     </message>
@@ -381,12 +381,12 @@
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Written:
 {files}</source>
         <translation>已写入：
@@ -771,7 +771,7 @@
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <location line="+13"/>
         <location line="+49"/>
         <source>Analyse the gaps first.</source>
@@ -816,7 +816,7 @@
         <translation>直线距离</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Analyse gaps</source>
         <translation>分析缺项</translation>
     </message>
@@ -906,7 +906,7 @@
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
@@ -936,17 +936,22 @@
         <translation>缺少服务的老人 / 儿童</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The project has no roads layer, so distances are straight lines from each compound&apos;s boundary.</source>
         <translation>项目中没有道路图层，距离按小区边界起算的直线距离计算。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary); straight lines ignore rivers and walls.</source>
-        <translation>步行距离从小区出入口（或边界）沿道路图层“{name}”计算；直线距离不考虑河流和围墙的阻隔。</translation>
+        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary).</source>
+        <translation>步行距离从小区出入口（或边界）起，沿道路图层“{name}”计算。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Straight lines from each compound&apos;s boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
+        <translation>自小区边界起算的直线距离不考虑河流、围墙和绕行；如需考虑，请选择步行距离。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -1397,7 +1402,7 @@
     <message>
         <location line="+3"/>
         <source>Data source (default: the layer names)</source>
-        <translation>数据来源（默认：图层名称）</translation>
+        <translation>默认为图层名称</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1538,7 +1543,7 @@
     <message>
         <location line="+105"/>
         <source>The facilities or roads changed since these areas were computed: press Compute to update them.</source>
-        <translation>计算后设施或道路已更改：请点击“计算”更新服务范围。</translation>
+        <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -1593,7 +1598,7 @@
     <message>
         <location line="+45"/>
         <source>Choose the facilities and press Compute.</source>
-        <translation>选择设施图层后点击“计算”。</translation>
+        <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1631,7 +1636,7 @@
     <message>
         <location filename="../../gui/lifecircles/dock.py" line="+27"/>
         <source>Choose the facilities and press Compute.</source>
-        <translation>选择设施图层后点击“计算”。</translation>
+        <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1955,7 +1960,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+328"/>
+        <location filename="../../gui/presentation.py" line="+336"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -1978,7 +1983,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-233"/>
+        <location line="-239"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -2351,7 +2356,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>其间缺项已重新分析：请再次点击“选址”。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2393,16 +2398,21 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Weight served</source>
-        <translation>覆盖权重</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Share of compounds</source>
         <translation>小区覆盖率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Households served</source>
+        <translation>覆盖户数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People served</source>
+        <translation>覆盖人数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Now</source>
         <translation>现状</translation>
     </message>
@@ -3371,7 +3381,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <location filename="../../gui/lifecircles/compute.py" line="+94"/>
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
@@ -3481,7 +3491,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取示例文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/export/dxf.py" line="+59"/>
+        <location filename="../../gis/export/dxf.py" line="+60"/>
         <location filename="../../gis/export/project_export.py" line="+62"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project&apos;s default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
@@ -3504,7 +3514,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>缺少片区方案所用的小区图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/kml.py" line="+56"/>
+        <location filename="../../gis/export/kml.py" line="+57"/>
         <source>KML is always in longitude/latitude: choose WGS 84 (4326) or GCJ-02 as the target.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
@@ -3827,7 +3837,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gui/gaps/compute.py" line="+88"/>
-        <location filename="../../gui/gaps/controller.py" line="-385"/>
+        <location filename="../../gui/gaps/controller.py" line="-392"/>
         <location filename="../../gui/lifecircles/controller.py" line="-203"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities&apos; points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
@@ -4751,7 +4761,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
