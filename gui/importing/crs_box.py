@@ -57,7 +57,7 @@ class CrsBox(QGroupBox):
 
     # -- construction -------------------------------------------------------------------
     def _candidate_tree(self) -> QTableWidget:
-        table = QTableWidget(0, 2)
+        table = WrappingTable(0, 2)
         table.setHorizontalHeaderLabels([self.tr("Candidate (most likely first)"), self.tr("Why")])
         table.verticalHeader().setVisible(False)
         table.setWordWrap(True)
@@ -67,7 +67,7 @@ class CrsBox(QGroupBox):
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        header.sectionResized.connect(lambda *_: table.fit_rows())
         table.setColumnWidth(0, 230)
         return table
 
@@ -147,9 +147,7 @@ class CrsBox(QGroupBox):
                 table.selectRow(row)
         if chosen is None:
             table.clearSelection()
-        table.resizeRowsToContents()
-        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 8)))
-        table.setFixedHeight(max(rows + table.horizontalHeader().height() + 6, 90))
+        table.fit_rows()
         table.setVisible(bool(self._candidates))
 
     def forget_candidates(self) -> None:
@@ -180,3 +178,18 @@ class CrsBox(QGroupBox):
             return
         index = combo.findText(text)
         self.answerChosen.emit(combo.itemData(index) if index >= 0 else text)
+
+
+class WrappingTable(QTableWidget):
+    """A table whose rows grow to show wrapped text, at most :data:`SHOWN_ROWS` rows tall."""
+
+    SHOWN_ROWS = 8
+
+    def fit_rows(self) -> None:
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(min(self.rowCount(), self.SHOWN_ROWS)))
+        self.setFixedHeight(max(rows + self.horizontalHeader().height() + 6, 90))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_rows()

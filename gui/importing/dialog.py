@@ -97,6 +97,7 @@ class ImportDialog(QDialog):
                                         QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Add to project"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         bottom = QHBoxLayout()
         bottom.addLayout(self._preset_row(), 1)
         bottom.addWidget(self.buttons)
