@@ -282,8 +282,16 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));
   bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
   bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
-  bridge.fitBounds.connect((b) => { const v = JSON.parse(b); map.fitBounds([[v[1], v[0]], [v[3], v[2]]], { padding: [20, 20], animate: false }); });
-  bridge.viewSet.connect((v) => { const p = JSON.parse(v); map.setView([p.center[1], p.center[0]], p.zoom, { animate: false }); });
+  bridge.fitBounds.connect((b) => {
+    const v = JSON.parse(b);
+    map.fitBounds([[v[1], v[0]], [v[3], v[2]]], { padding: [20, 20], animate: false });
+    signalDrawn(); // also when the view did not change: the caller waits for a frame
+  });
+  bridge.viewSet.connect((v) => {
+    const p = JSON.parse(v);
+    map.setView([p.center[1], p.center[0]], p.zoom, { animate: false });
+    signalDrawn();
+  });
   bridge.modeSet.connect((m) => setMode(m));
   bridge.labelSize.connect((px) => document.documentElement.style.setProperty("--label-size", px + "px"));
   bridge.ready();
