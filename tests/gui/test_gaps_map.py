@@ -12,6 +12,7 @@ from gis.gaps.access import analyse_gaps
 from gis.standards import load_standards
 from gui.gaps import overlays as ov
 from gui.gaps.legend import MAP_BACKGROUND, blend
+from gui.i18n import tr_gis
 from tests.gui.conftest import run_js
 from tests.gui.gaps_fixtures import controller, gap_project, gaps_registered, run, table_keys  # noqa: F401
 
@@ -149,5 +150,6 @@ def test_missing_inputs_are_explained(make_window, qtbot):
     win = make_window(project)
     ctl = controller(win)
     assert ctl.compute() is None
-    assert "facilit" in ctl.panel.status.text().lower() or "设施" in ctl.panel.status.text()
+    assert ctl.panel.status.text() == tr_gis("errors", "The project has no facility layer: add one (File > Add data) "
+                                                       "with the facilities' points.")
     assert ctl.outcome is None
