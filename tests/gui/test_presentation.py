@@ -130,14 +130,18 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     assert ctl.known_outputs() is None  # no gaps panel results yet
     computed = collect_outputs(project, steps=("gaps", "elevators"))
 
-    class GapsController:  # stands in for gui.gaps.controller.GapsController
-        outcome = SimpleNamespace(gaps=computed.gaps, elevators=computed.elevators)
-        stale = False
+    class GapsController:  # stands in for gui.gaps.controller.GapsController when it is not installed
+        outcome, stale = None, False
 
         def detach(self):
             pass
 
-    win.features.append(GapsController())
+    panel = next((f for f in win.features if type(f).__name__ == "GapsController"), None)
+    if panel is None:
+        panel = GapsController()
+        win.features.append(panel)
+    panel.outcome = SimpleNamespace(gaps=computed.gaps, elevators=computed.elevators)
+    panel.stale = False
     seed = ctl.known_outputs()
     assert seed.gaps is computed.gaps and seed.elevators is computed.elevators
     dialog = ctl.open_export()
@@ -147,5 +151,6 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     qtbot.waitUntil(out.exists, timeout=60000)
     sheet = openpyxl.load_workbook(out)["小区缺项"]
     assert sheet.max_row - 1 == int((computed.gaps.n_missing() > 0).sum())
-    GapsController.stale = True
+    panel.stale = True
     assert ctl.known_outputs() is None  # stale results are not reused
+    panel.outcome, panel.stale = None, False
