@@ -188,12 +188,9 @@ class DropFilter(QObject):
         super().__init__(window)
         self.controller = controller
         window.setAcceptDrops(True)
-        self._watch(window)
-        self._watch(window.map)
-
-    def _watch(self, widget) -> None:
-        widget.installEventFilter(self)
-        for child in widget.findChildren(QObject):
+        window.installEventFilter(self)  # drops that no child takes reach the window
+        window.map.installEventFilter(self)  # the map page takes drops itself: watch its widgets
+        for child in window.map.findChildren(QObject):
             if child.isWidgetType():
                 child.installEventFilter(self)
 

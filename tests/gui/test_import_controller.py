@@ -135,6 +135,16 @@ def test_drop_sidecars_imports_the_shapefile_once(make_window, project, qtbot, t
     assert project.layers[-1].name == "小区边界"
 
 
+def test_drop_onto_the_layer_list(make_window, project, qtbot, tmp_path):
+    win = make_window(project)
+    ctl = importer(win)
+    viewport = win.layers.tree.viewport()  # reorders layers itself; files go on to the window
+    assert drop_files(viewport, [samples.facilities_csv(tmp_path)], QPoint(10, 10))
+    dialog = wait_dialog(qtbot, ctl)
+    dialog.reject()
+    qtbot.waitUntil(lambda: not ctl._busy, timeout=5000)
+
+
 def test_drop_onto_the_map(make_window, project, qtbot, tmp_path):
     win = make_window(project)
     ctl = importer(win)
