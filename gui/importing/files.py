@@ -27,7 +27,9 @@ def dataset_paths(paths) -> list[Path]:
 def importable(path) -> bool:
     """Whether *path* looks like something the importer reads (for accepting a drag)."""
     path = _dataset_of(Path(path))
-    return path.suffix.lower() in SUFFIXES or path.suffix.lower() == ".gdb"
+    name = path.name.lower()
+    return path.suffix.lower() in SUFFIXES or path.suffix.lower() == ".gdb" or \
+        any(name.endswith(ext) for ext in SIDECARS)  # a lone sidecar: the importer explains
 
 
 def _dataset_of(path: Path) -> Path:
