@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gis.errors import GisError
 from gis.paths import RESOURCES
@@ -20,12 +22,15 @@ def install_translator(app, language: str) -> bool:
     QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
     if language == "en":
         return True
-    for qm in (RESOURCES / "i18n" / f"app_{language}.qm",):
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    # Qt's own strings (Close, Cancel, Yes/No in standard dialogs), then the app's
+    for qm in (qt_dir / f"qtbase_{language}.qm", qt_dir / f"qt_{language}.qm",
+               RESOURCES / "i18n" / f"app_{language}.qm"):
         tr = QTranslator(app)
-        if tr.load(str(qm)):
+        if qm.exists() and tr.load(str(qm)):
             app.installTranslator(tr)
             _installed.append(tr)
-    return bool(_installed)
+    return any(str(t.filePath()).endswith(f"app_{language}.qm") for t in _installed)
 
 
 def tr_gis(context: str, text: str) -> str:
