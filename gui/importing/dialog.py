@@ -263,7 +263,7 @@ class ImportDialog(QDialog):
         task = run_task(self, self.tr("Reading {name}").format(name=default_name(self._report)),
                         lambda fb: inspect(path, choices, near=self._near, feedback=fb),
                         lambda report: self._on_read(report, after),
-                        on_error=lambda err: self._on_read_failed(err, previous))
+                        on_error=lambda err: self._on_read_failed(err, previous, changes))
         task.signals.cancelled.connect(lambda: self._on_read_failed(None, previous))
         self._set_busy(task)
 
@@ -275,13 +275,18 @@ class ImportDialog(QDialog):
         if after is not None:
             after()
 
-    def _on_read_failed(self, err: BaseException | None, previous: ImportChoices) -> None:
+    def _on_read_failed(self, err: BaseException | None, previous: ImportChoices,
+                        changes: dict | None = None) -> None:
         """Back to the choices that worked (*err* None: the user cancelled)."""
         if self.result() or not self.isVisible():
             return
         self.choices = previous
         self._task = None
         self._error = error_text(err) if err is not None else ""
+        if err is not None and (changes or {}).get("encoding"):
+            self._error = self.tr("The file cannot be read as {encoding}, so the previous encoding "
+                                  "is kept. ({reason})").format(encoding=changes["encoding"],
+                                                                reason=self._error)
         self._set_report(self._report)  # widgets back to the choices that worked
         self.busyChanged.emit(False)
 

@@ -311,3 +311,14 @@ def test_preset_with_crs_answer_reads_again(open_dialog, qtbot, tmp_path):
     assert dialog.report.crs.epsg == 4548 and dialog.report.crs.source == "user"
     assert dialog.fields.mapping()[FieldRole.NAME] == "备注"
     assert dialog.ok_button.isEnabled()
+
+
+def test_encoding_the_file_is_not_in_is_refused_with_a_reason(open_dialog, qtbot, tmp_path):
+    dialog = open_dialog(inspect_file(samples.gbk_shapefile(tmp_path)))
+    choose(qtbot, dialog, dialog.source.encoding_combo, "UTF-8")  # GBK bytes are not UTF-8
+    if dialog.report.encoding.name == "UTF-8":  # an importer that reads it with replacements
+        assert "阳光花园" not in preview_texts(dialog)
+    else:
+        assert "UTF-8" in dialog.bar.text()
+        assert dialog.source.encoding_combo.currentData() is None
+        assert "阳光花园" in preview_texts(dialog) and dialog.ok_button.isEnabled()
