@@ -307,6 +307,7 @@ class ImportDialog(QDialog):
         if role is self._report.role:
             return
         self.choices.role, self.choices.fields = role, None
+        self._error = ""
         self._report = edited(self._report, role=role)
         self._show_role_and_fields()
         self._update_state()
@@ -314,9 +315,11 @@ class ImportDialog(QDialog):
 
     def _on_mapping(self, mapping: dict) -> None:
         self.choices.fields = dict(mapping)
+        self._error = ""
         self._report = edited(self._report, fields=mapping)
         self.fields.show_samples(self._report)
         self._show_mapped()
+        self._update_state()
         self.reportChanged.emit()
 
     def _on_overrides(self, overrides: dict) -> None:
