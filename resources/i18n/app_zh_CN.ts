@@ -935,7 +935,7 @@
         <translation>缺少服务的老人 / 儿童</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>The project has no roads layer, so distances are straight lines from each compound's boundary.</source>
         <translation>项目中没有道路图层，距离按小区边界起算的直线距离计算。</translation>
     </message>
@@ -1228,7 +1228,12 @@
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+24" />
+        <source>The file cannot be read as {encoding}, so the previous encoding is kept. ({reason})</source>
+        <translation>无法按 {encoding} 读取该文件，已保留之前的编码。（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+71" />
         <source>Save import preset</source>
         <translation>保存导入预设</translation>
     </message>
