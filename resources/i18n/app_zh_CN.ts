@@ -1406,7 +1406,7 @@
     <message>
         <location line="+1" />
         <source>Overview inset</source>
-        <translation>区位索引图</translation>
+        <translation>位置示意图</translation>
     </message>
     <message>
         <location line="+3" />
