@@ -3471,7 +3471,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+2" />
         <source>Households per landing must be zero or more.</source>
-        <translation>每层每梯户数不能为负数。</translation>
+        <translation>一梯户数不能为负数。</translation>
     </message>
     <message>
         <location line="+84" />
@@ -4291,7 +4291,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+1" />
         <source>Child services missing</source>
-        <translation>托育服务缺项</translation>
+        <translation>儿童服务缺项</translation>
     </message>
     <message>
         <location line="+1" />
