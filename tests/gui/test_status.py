@@ -17,10 +17,14 @@ def test_cursor_position_and_scale(make_window, project, qtbot):
     win.layers.select_layer(compounds)
     target = win.map.focusProxy() or win.map
     centre = QPoint(win.map.width() // 2, win.map.height() // 2)
-    for dx in (0, 7, 14):  # a real mouse moving over the map
-        QTest.mouseMove(target, centre + QPoint(dx, dx))
-        qtbot.wait(80)
-    qtbot.waitUntil(lambda: "°" in win.status.lonlat.text(), timeout=5000)
+    step = [0]
+
+    def moved() -> bool:  # a real mouse moving over the map until the page reports it
+        step[0] += 1
+        QTest.mouseMove(target, centre + QPoint(step[0] % 20, step[0] % 20))
+        return "°" in win.status.lonlat.text()
+
+    qtbot.waitUntil(moved, timeout=15000)
     lon, lat = (float(v) for v in re.findall(r"(\d+\.\d+)°", win.status.lonlat.text()))
     assert 117.0 < lon < 117.1 and 36.6 < lat < 36.7
     projected = win.status.projected.text()
