@@ -162,6 +162,7 @@ def polygons(graph, fac: Facilities, label: str, workers: int = 2) -> None:
     params = ServiceAreaParams(distances=DISTANCES, workers=workers)
     with Clock() as clock:
         res = service_areas(fac, network=graph, params=params)
+        res.bands  # noqa: B018 (drawn on first use)
     s = res.seconds
     print(f"  {label}: wall {clock.wall:.1f} s (CPU {clock.cpu:.1f} s; {workers} threads for polygons) = "
           f"attach {s['attach']:.2f} + distances {s['distances']:.2f} + polygons {s['polygons']:.1f} "

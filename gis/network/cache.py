@@ -29,7 +29,8 @@ T = TypeVar("T")
 
 
 def input_key(*parts: object) -> str:
-    """A hex digest of *parts*: fingerprints, arrays, frames, files (path, size, mtime), values."""
+    """A hex digest of *parts*: fingerprints, arrays, frames (geometry and CRS), files (path,
+    size, mtime), other values by ``repr``."""
     h = hashlib.sha1()
     for part in parts:
         h.update(_bytes_of(part))
@@ -42,11 +43,9 @@ def _bytes_of(part: object) -> bytes:
         return str(part.fingerprint).encode()
     if isinstance(part, np.ndarray):
         return part.tobytes() if part.dtype != object else "\x1f".join(map(str, part)).encode()
-    if isinstance(part, (gpd.GeoDataFrame, gpd.GeoSeries)):
+    if isinstance(part, (gpd.GeoDataFrame, gpd.GeoSeries)):  # the shapes and CRS, not the attributes
         geoms = part.geometry.values if isinstance(part, gpd.GeoDataFrame) else part.values
-        body = b"".join(shapely.to_wkb(np.asarray(geoms)).tolist())
-        attrs = part.drop(columns=part.geometry.name).to_csv().encode() if isinstance(part, gpd.GeoDataFrame) else b""
-        return body + attrs + str(part.crs).encode()
+        return b"".join(shapely.to_wkb(np.asarray(geoms)).tolist()) + str(part.crs).encode()
     if isinstance(part, CRS):
         return part.to_wkt().encode()
     if isinstance(part, Path):

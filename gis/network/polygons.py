@@ -177,9 +177,21 @@ def _band_by_blocks(noded: np.ndarray, width: float, quad_segs: int) -> shapely.
     if len(cores) == 0:
         return shape
     if inside.any():
-        cut = shapely.buffer(shapely.multilinestrings(loose[inside]), width, quad_segs=quad_segs)
-        cores = shapely.get_parts(shapely.difference(shapely.multipolygons(cores), cut))
+        cores = _cut(cores, shapely.buffer(loose[inside], width, quad_segs=quad_segs))
     return _punch(shape, cores)
+
+
+def _cut(cores: np.ndarray, pieces: np.ndarray) -> np.ndarray:
+    """*cores* minus the *pieces* that touch them (each core only against its own pieces)."""
+    core_i, piece_i = shapely.STRtree(pieces).query(cores, predicate="intersects")
+    if len(core_i) == 0:
+        return cores
+    hit = np.unique(core_i)
+    order = np.argsort(core_i, kind="stable")
+    bounds = np.searchsorted(core_i[order], hit)
+    groups = np.split(piece_i[order], bounds[1:])
+    cut = shapely.difference(cores[hit], np.array([shapely.union_all(pieces[g]) for g in groups], dtype=object))
+    return np.concatenate([np.delete(cores, hit), shapely.get_parts(cut)])
 
 
 def _punch(shape: shapely.Geometry, holes: np.ndarray) -> shapely.Geometry:
@@ -190,7 +202,25 @@ def _punch(shape: shapely.Geometry, holes: np.ndarray) -> shapely.Geometry:
         return shape
     if shapely.get_num_interior_rings(holes).any():  # a hole with an island: let GEOS sort it out
         return shapely.difference(shape, shapely.multipolygons(holes))
-    if shapely.get_num_geometries(shape) != 1 or shape.geom_type != "Polygon":
-        return shapely.difference(shape, shapely.multipolygons(holes))  # which part holds which hole
-    old = [shape.interiors[i] for i in range(len(shape.interiors))]
-    return shapely.polygons(shape.exterior, holes=np.concatenate([old, shapely.get_exterior_ring(holes)]))
+    parts = shapely.get_parts(shape)
+    parts = parts[np.argsort(-shapely.area(parts), kind="stable")]  # the big part first: it holds most
+    xy = shapely.get_coordinates(shapely.point_on_surface(holes))
+    owner = np.full(len(holes), -1)
+    for k, part in enumerate(parts):
+        left = np.flatnonzero(owner < 0)
+        if len(left) == 0:
+            break
+        shapely.prepare(part)
+        owner[left[shapely.contains_xy(part, xy[left, 0], xy[left, 1])]] = k
+    if (owner < 0).any():  # not expected; the overlay is always right
+        return shapely.difference(shape, shapely.multipolygons(holes))
+    rings = shapely.get_exterior_ring(holes)
+    out = [_with_holes(part, rings[owner == k]) for k, part in enumerate(parts)]
+    return out[0] if len(out) == 1 else shapely.multipolygons(out)
+
+
+def _with_holes(part: shapely.Polygon, rings: np.ndarray) -> shapely.Polygon:
+    if len(rings) == 0:
+        return part
+    old = [part.interiors[i] for i in range(len(part.interiors))]
+    return shapely.polygons(part.exterior, holes=np.concatenate([old, rings]))

@@ -109,13 +109,22 @@ class ServiceAreaResult:
 
     per_facility: gpd.GeoDataFrame
     per_type: gpd.GeoDataFrame
-    bands: gpd.GeoDataFrame
     required: gpd.GeoDataFrame | None
     access_m: np.ndarray
     network: dict | None
     notices: list[Notice] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # attach, distances, polygons (of which
-    # polygons_by_type: the dissolved areas), bands; wall-clock seconds
+    # polygons_by_type: the dissolved areas), bands (once drawn); wall-clock seconds
+    _bands: gpd.GeoDataFrame | None = field(default=None, repr=False)
+
+    @property
+    def bands(self) -> gpd.GeoDataFrame:
+        """The nested rings, cut from ``per_type`` the first time they are asked for."""
+        if self._bands is None:
+            t = time.perf_counter()
+            self._bands = bands_from(self.per_type)
+            self.seconds["bands"] = time.perf_counter() - t
+        return self._bands
 
 
 def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
@@ -173,14 +182,13 @@ def _buffer_areas(facilities: Facilities, params: ServiceAreaParams, fb: Feedbac
         required = _required_frame(facilities, types, [shapely.union_all(circles[kinds == t]) for t in types])
     fb.progress(1.0)
     return ServiceAreaResult(per_facility if params.per_facility else per_facility.iloc[:0], per_type,
-                             bands_from(per_type), required, np.zeros(len(facilities)), None,
-                             seconds={"polygons": time.perf_counter() - t0})
+                             required, np.zeros(len(facilities)), None, seconds={"polygons": time.perf_counter() - t0})
 
 
 # -- network mode -----------------------------------------------------------------------
 def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceAreaParams,
                    fb: Feedback) -> ServiceAreaResult:
-    timing = {"attach": 0.0, "distances": 0.0, "polygons": 0.0, "polygons_by_type": 0.0, "bands": 0.0}
+    timing = {"attach": 0.0, "distances": 0.0, "polygons": 0.0, "polygons_by_type": 0.0}
     t = time.perf_counter()
     att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
     timing["attach"] = time.perf_counter() - t
@@ -205,10 +213,7 @@ def _network_areas(facilities: Facilities, graph: WalkGraph, params: ServiceArea
     per_type = _type_rows([(ftype, d, int((facilities.types == ftype).sum()), poly)
                            for (ftype, d), poly in zip(keys, polys)], facilities.crs)
     required = _network_required(facilities, graph, att, params, timing, fb.sub(0.85, 1.0))
-    t = time.perf_counter()
-    bands = bands_from(per_type)
-    timing["bands"] = time.perf_counter() - t
-    return ServiceAreaResult(per_facility, per_type, bands, required, att.access, None, notices, timing)
+    return ServiceAreaResult(per_facility, per_type, required, att.access, None, notices, timing)
 
 
 def _type_areas(graph: WalkGraph, att: Attachment, rows: np.ndarray, distances: tuple[float, ...],

@@ -226,3 +226,34 @@ def test_vectorised_substrings_match_shapely():
         assert shapely.get_coordinates(geom) == pytest.approx(shapely.get_coordinates(theirs)
                                                                if theirs.geom_type == "LineString"
                                                                else np.repeat(shapely.get_coordinates(theirs), 2, 0))
+
+
+def test_the_app_entry_point_reuses_work_until_the_standards_change():
+    import geopandas as gpd
+
+    from gis.domain import FieldRole, Role
+    from gis.layer import Layer
+    from gis.network.life_circles import life_circle_areas
+    from gis.standards import load_standards
+
+    graph = jittered_grid(8)
+    roads = Layer("roads", Role.ROADS, graph.edges_frame())
+    pts = random_points(graph, 3)
+    fac = Layer("f", Role.FACILITIES, gpd.GeoDataFrame({"名称": ["甲社区卫生服务中心", "乙幼儿园", "丙幼儿园"],
+                                                         "类型": ["clinic", "kindergarten", "kindergarten"]},
+                                                        geometry=pts, crs=graph.crs),
+                fields={FieldRole.NAME: "名称", FieldRole.FACILITY_TYPE: "类型"})
+    std, cache = load_standards(), ResultCache()
+    first = life_circle_areas(fac, roads=roads, standards=std, cache=cache)
+    assert life_circle_areas(fac, roads=roads, standards=std, cache=cache) is first
+    assert sorted(set(first.per_type["distance_m"])) == [300.0, 500.0, 1000.0]
+    assert first.required.set_index("type")["facilities"].to_dict() == {"clinic": 1, "kindergarten": 2}
+    centre = first.required[first.required["type"] == "clinic"]["area_m2"].iloc[0]  # a 中心 serves 1000 m
+    at_1000 = first.per_type[(first.per_type["type"] == "clinic") & (first.per_type["distance_m"] == 1000.0)]
+    assert centre == pytest.approx(at_1000["area_m2"].iloc[0], rel=1e-3)
+    timed = life_circle_areas(fac, roads=roads, standards=std.with_time_mode(True), cache=cache)
+    kinder = timed.per_type[timed.per_type["type"] == "kindergarten"]
+    assert list(kinder["distance_m"]) == [360.0, 720.0, 1080.0]  # 5/10/15 min at 1.2 m/s
+    assert cache.misses == 3  # the network was built once, the areas twice
+    circles = life_circle_areas(fac, standards=std, cache=cache)
+    assert circles.network is None and len(circles.per_facility) == 9
