@@ -108,10 +108,21 @@ def _run(args) -> dict:
     gaps = analyse_gaps(compounds, facilities, standards=standards, network=network, entrances=entrances)
     zones = zone_polygons = None
     if args.zones:
-        zones, zone_polygons = _zones(gaps, _read(args.zones, Role.ZONES, crs))
+        zones, zone_polygons = _zones(gaps, _zone_layer(args.zones, crs))
     elevators = _elevators(args, compounds) if args.buildings else None
     return {"gaps": gaps, "zones": zones, "zone_polygons": zone_polygons, "elevators": elevators,
             "network": network}
+
+
+def _zone_layer(path: str, crs):
+    """Zone polygons: a layer file, or the zone outlines table of a saved project."""
+    from gis import project_file
+    from gis.io.importer import read_layer
+
+    if project_file.is_project(path):
+        return read_layer(path, layer=project_file.ZONES_TABLE, crs=crs, role=Role.ZONES,
+                          fields={FieldRole.ID: "zone_id", FieldRole.NAME: "name"})
+    return _read(path, Role.ZONES, crs)
 
 
 def _zones(gaps, layer):

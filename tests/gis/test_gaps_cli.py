@@ -119,3 +119,21 @@ def test_unknown_subsidy_preset_is_a_clean_error(files):
     proc = run("--compounds", str(files["compounds"]), "--facilities", str(files["facilities"]),
                "--buildings", str(files["buildings"]), "--subsidy", "atlantis")
     assert proc.returncode == 2 and "shenzhen" in proc.stderr
+
+
+def test_zones_from_a_saved_project_pool_by_its_zone_outlines(tmp_path, capsys):
+    """`zones --out plan.gpkg` then `gaps --zones plan.gpkg`: the zones are the plan's, with its ids."""
+    import json as _json
+
+    from gis.cli import run
+    from gis.demo import demo_paths
+
+    paths = demo_paths()
+    plan = tmp_path / "plan.gpkg"
+    assert run(["zones", str(paths["compounds"]), "--min-households", "1000", "--max-households", "3000",
+                "--out", str(plan), "--json"]) == 0
+    made = _json.loads(capsys.readouterr().out)
+    assert run(["gaps", "--compounds", str(paths["compounds"]), "--facilities", str(paths["facilities"]),
+                "--zones", str(plan), "--json"]) == 0
+    gaps = _json.loads(capsys.readouterr().out)
+    assert sorted(z["id"] for z in gaps["zones"]) == sorted(z["id"] for z in made["zones"])
