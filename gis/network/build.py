@@ -27,7 +27,7 @@ from gis.crs import working_crs_for
 from gis.errors import AnalysisError, CrsError, DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.network.graph import BuildReport, WalkGraph, graph_from_lines
+from gis.network.graph import LONG_SEGMENT_M, BuildReport, WalkGraph, graph_from_lines
 from gis.network.osm import is_osm_path, network_from_osm
 
 DEFAULT_SNAP_M = 2.0
@@ -72,7 +72,7 @@ def network_from_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | No
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The snapping tolerance must not be negative."))
     lines, crs, n_in, dropped = _metric_lines(roads, crs)
     report = BuildReport(source="lines", input_features=n_in, dropped=dropped,
-                         snap_tolerance_m=float(snap_tolerance_m))
+                         snap_tolerance_m=float(snap_tolerance_m), long_segments=count_long_segments(lines))
     fb.progress(0.05, QT_TRANSLATE_NOOP("network", "Snapping line ends"))
     lines, report.snapped_ends = snap_ends(lines, snap_tolerance_m)
     fb.check()
@@ -108,6 +108,14 @@ def _metric_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, crs: CRS | None
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The road layer holds no lines; a walking "
                                               "network needs line features (roads, paths)."))
     return lines, crs, len(geoms), int(len(parts) - len(lines))
+
+
+def count_long_segments(lines: np.ndarray, limit: float = LONG_SEGMENT_M) -> int:
+    """Lines with a straight segment longer than *limit* metres."""
+    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    step = np.hypot(*np.diff(coords, axis=0).T)
+    long = (step > limit) & (owner[1:] == owner[:-1])
+    return int(len(np.unique(owner[1:][long])))
 
 
 def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:

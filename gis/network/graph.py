@@ -19,9 +19,12 @@ from pyproj import CRS
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, notice
 from gis.network.geometry import LineIndex
 
 NODE_PRECISION_M = 1e-3  # line ends closer than this are one node
+LONG_SEGMENT_M = 1000.0  # a straight stretch this long in a road layer is worth a warning
 
 
 @dataclass
@@ -30,11 +33,27 @@ class BuildReport:
 
     source: str = ""  # osm | lines | edges
     input_features: int = 0
-    dropped: int = 0  # empty, non-line or zero-length pieces left out
+    dropped: int = 0  # empty or non-line parts left out
     snapped_ends: int = 0  # line ends moved onto other line ends within the tolerance
     snapped_to_edges: int = 0  # dangling ends joined to a nearby line
     crossings_split: int = 0  # extra pieces made by noding lines where they cross
     snap_tolerance_m: float = 0.0
+    long_segments: int = 0  # straight segments over LONG_SEGMENT_M: pieces joined by a jump?
+
+    def notices(self, components: "Components") -> list[Notice]:
+        """What the user should know about the network, as translatable notices."""
+        out = []
+        if components.count > 1:
+            out.append(notice(QT_TRANSLATE_NOOP("network", "The walking network has {count} disconnected pieces; "
+                                                "the largest holds {share}% of its length."),
+                              count=components.count,
+                              share=round(100 * components.length_m[0] / max(components.length_m.sum(), 1e-9), 1)))
+        if self.long_segments:
+            out.append(notice(QT_TRANSLATE_NOOP("network", "{count} road lines have straight stretches longer than "
+                                                "{metres} m; if pieces of a road were joined into one line, "
+                                                "split them before use."),
+                              count=self.long_segments, metres=int(LONG_SEGMENT_M)))
+        return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,13 +197,12 @@ def graph_from_lines(lines: np.ndarray, crs: CRS, *, report: BuildReport | None 
                      precision: float = NODE_PRECISION_M) -> WalkGraph:
     """A graph whose edges are *lines* as given (already noded): ends within *precision* join.
 
-    Zero-length lines are left out and counted in ``report.dropped``.
+    Zero-length lines carry no walk and are left out.
     """
     report = report if report is not None else BuildReport(source="edges")
     lines = np.asarray(lines, dtype=object)
     length = shapely.length(lines)
     keep = length > 0
-    report.dropped += int((~keep).sum())
     lines, length = lines[keep], length[keep]
     ends = np.concatenate([shapely.get_coordinates(shapely.get_point(lines, 0)),
                            shapely.get_coordinates(shapely.get_point(lines, -1))])

@@ -151,6 +151,8 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
     else:
         result = _buffer_areas(facilities, params, fb)
     result.network = network.summary() if network is not None else None
+    if network is not None:
+        result.notices.extend(network.report.notices(network.components))
     left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
     if len(left_out):
         result.notices.insert(0, notice(QT_TRANSLATE_NOOP(

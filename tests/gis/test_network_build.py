@@ -137,3 +137,11 @@ def test_osm_pbf_agrees_with_pyrosm_walking_network():
     theirs = edges.to_crs(net.crs).length.sum()
     assert net.length.sum() == pytest.approx(theirs, rel=0.005)
     assert np.all(net.length > 0)
+
+
+def test_roads_joined_by_long_jumps_and_pieces_are_pointed_out():
+    net = network_from_lines(roads(LineString([(0, 0), (100, 0), (3000, 2000), (3100, 2000)]),  # a 3.5 km jump
+                                   LineString([(0, 500), (100, 500)])))
+    assert net.report.long_segments == 1
+    text = " ".join(n.message for n in net.report.notices(net.components))
+    assert "2 disconnected pieces" in text and "longer than 1000 m" in text
