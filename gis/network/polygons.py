@@ -6,6 +6,11 @@ reached if ``d(a) + x <= cutoff`` or ``d(b) + length - x <= cutoff`` or, on the 
 own edge, ``lead + |x - offset| <= cutoff``. Those full and partial edges, plus the walk
 from the facility to its street, are buffered by the *edge buffer* (the walkable band)
 into one polygon per group. It is not a convex hull: blocks the walk cannot enter stay out.
+
+Every node within the cutoff is inside (it lies on a walked line). A node farther than
+cutoff + buffer on foot can only be inside when it lies within the buffer of a walked
+street it is not directly connected to, i.e. when unconnected streets run closer than
+the band width; keep the edge buffer below half the street spacing.
 """
 
 from __future__ import annotations
