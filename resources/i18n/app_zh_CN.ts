@@ -474,7 +474,7 @@
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+90" />
+        <location filename="../../gui/gaps/drawing.py" line="+93" />
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
@@ -547,7 +547,7 @@
 <context>
     <name>GapRows</name>
     <message>
-        <location filename="../../gui/gaps/rows.py" line="+60" />
+        <location filename="../../gui/gaps/rows.py" line="+70" />
         <source>Served (required ≤ {need} m)</source>
         <translation>已覆盖（标准 ≤ {need} 米）</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+89" />
         <source>Press Analyse gaps to find which compounds lack which services.</source>
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
@@ -3390,13 +3390,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location filename="../../gis/network/life_circles.py" line="+49" />
+        <location filename="../../gis/network/service_area.py" line="+56" />
         <location filename="../../gui/lifecircles/compute.py" line="+94" />
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../gis/network/service_area.py" line="+3" />
         <source>The facilities and the network are in different coordinate systems ({a} and {b}).</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
@@ -3846,7 +3847,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gui/gaps/compute.py" line="+88" />
-        <location filename="../../gui/gaps/controller.py" line="-392" />
+        <location filename="../../gui/gaps/controller.py" line="-394" />
         <location filename="../../gui/lifecircles/controller.py" line="-203" />
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
@@ -4765,12 +4766,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在构建路网图</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+9" />
+        <location filename="../../gis/network/service_area.py" line="+11" />
         <source>{count} features are not facilities of a known type and were left out: {ids}</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+124" />
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
@@ -4794,6 +4795,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gui/lifecircles/compute.py" line="+6" />
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
+    </message>
+    <message>
+        <location filename="../../gis/network/graph.py" line="+47" />
+        <source>The walking network has {count} disconnected pieces; the largest holds {share}% of its length.</source>
+        <translation>步行路网有 {count} 个互不连通的子网；最大的子网占路网总长的 {share}%。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
+        <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
     </message>
 </context>
 <context>
