@@ -59,11 +59,11 @@ def _translating(feedback: Feedback) -> Feedback:
 
 
 def context_bounds(bounds, *, min_span_deg: float = 0.003) -> tuple[float, float, float, float]:
-    """*bounds* (lon/lat) doubled around their centre, at least *min_span_deg* each way (~300 m):
-    a compound is shown with its neighbours and the streets around it."""
+    """*bounds* (lon/lat) with a margin, at least twice *min_span_deg* across (~500 m): a
+    compound is shown with its neighbours and the streets around it."""
     minx, miny, maxx, maxy = (float(b) for b in bounds)
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
-    sx, sy = max(maxx - minx, min_span_deg), max(maxy - miny, min_span_deg)
+    sx, sy = max((maxx - minx) * 0.65, min_span_deg), max((maxy - miny) * 0.65, min_span_deg)
     return cx - sx, cy - sy, cx + sx, cy + sy
 
 
@@ -497,10 +497,12 @@ class GapsController(FeatureController):
             return
         self.panel.compounds.proxy.set_keep(self._mask())
         filters = replace(self.panel.filters(), facility_type=None)
-        self.map.draw(Scene(out.gaps, shown(out.gaps, filters), highlight=self.panel.highlighted(),
-                            show_count=self.panel.show_count.isChecked(), elevators=out.elevators,
-                            show_elevators=self.panel.show_elevators.isChecked(), siting=self.siting,
-                            filtered=filters.active, planned_ids=self.planned_ids()))
+        buildings = out.request.buildings
+        self.map.draw(Scene(out.gaps, shown(out.gaps, filters), out.request.compounds.display_data().geometry,
+                            highlight=self.panel.highlighted(), show_count=self.panel.show_count.isChecked(),
+                            elevators=out.elevators, show_elevators=self.panel.show_elevators.isChecked(),
+                            buildings=buildings.display_data().geometry if buildings is not None else None,
+                            siting=self.siting, filtered=filters.active, planned_ids=self.planned_ids()))
 
     def show_siting(self, result: SitingResult | None) -> None:
         """Preview suggested sites on the map (None removes the preview)."""

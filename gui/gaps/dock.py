@@ -147,10 +147,13 @@ class GapsDock(QWidget):
     # -- state ---------------------------------------------------------------------------
     def set_roads(self, name: str | None) -> None:
         """Offer network mode when the project has a roads layer (*name*), and say so."""
+        first = self._roads is None and name is not None
         self._roads = name
         self.network.setEnabled(name is not None)
         if name is None:
             self.straight.setChecked(True)
+        elif first:  # walking distances as soon as there are roads to walk
+            self.network.setChecked(True)
         self._sync_note()
 
     def _sync_note(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication as Qc
@@ -24,9 +25,11 @@ class Scene:
 
     gaps: GapResult
     mask: np.ndarray
+    compounds: gpd.GeoSeries  # the compound polygons as drawn (the layer's WGS 84 copy)
     highlight: str | None = None
     show_count: bool = True
     elevators: ElevatorResult | None = None
+    buildings: gpd.GeoSeries | None = None  # the building polygons as drawn
     show_elevators: bool = True
     siting: SitingResult | None = None
     filtered: bool = False
@@ -75,14 +78,14 @@ class GapMap:
     def _frames(self, s: Scene) -> dict:
         out = {}
         if s.show_count:
-            out[ov.COUNT] = ov.count_frame(s.gaps, s.mask, under_highlight=s.highlight is not None)
+            out[ov.COUNT] = ov.count_frame(s.gaps, s.compounds, s.mask)
         if s.highlight is not None:
-            out[ov.HIGHLIGHT] = ov.highlight_frame(s.gaps, s.highlight, s.mask)
+            out[ov.HIGHLIGHT] = ov.highlight_frame(s.gaps, s.compounds, s.highlight, s.mask)
             out[ov.FACILITIES] = ov.facility_frame(s.gaps, s.highlight, s.planned_ids)
-        if s.elevators is not None and s.show_elevators:
-            out[ov.ELEVATORS] = ov.elevator_frame(s.elevators, s.mask if s.filtered else None)
+        if s.elevators is not None and s.buildings is not None and s.show_elevators:
+            out[ov.ELEVATORS] = ov.elevator_frame(s.elevators, s.buildings, s.mask if s.filtered else None)
         if s.siting is not None and len(s.siting.chosen):
-            out[ov.SITING], out[ov.SITING_COVERED] = ov.siting_frames(s.siting, s.gaps)
+            out[ov.SITING], out[ov.SITING_COVERED] = ov.siting_frames(s.siting, s.compounds)
         return out
 
     @staticmethod
@@ -109,7 +112,7 @@ class GapMap:
     @staticmethod
     def _count_section(s: Scene) -> tuple[str, list[Entry]]:
         n = s.gaps.n_missing()[s.mask]
-        opacity = ov.COUNT_OPACITY_UNDER if s.highlight is not None else ov.COUNT_OPACITY
+        opacity = ov.COUNT_OPACITY
         rows = []
         for k in np.unique(n):
             what = (Qc.translate("GapMap", "No gaps") if k == 0
@@ -149,4 +152,4 @@ class GapMap:
         hh = s.gaps.compounds.households_or_zero()[fids].sum()
         text = gap_label(s.highlight, radii_of(s.gaps, s.highlight)) + "\n" + Qc.translate(
             "GapMap", "{n} compounds, {hh} households").format(n=len(fids), hh=count_text(hh))
-        return [Entry(text, ov.GAP_RED, ov.GAP_RED_DARK, 0.6)]
+        return [Entry(text, ov.GAP_RED, ov.GAP_RED_DARK, ov.HIGHLIGHT_OPACITY)]

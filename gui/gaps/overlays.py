@@ -26,7 +26,7 @@ GAP_RED, GAP_RED_DARK = "#e31a1c", "#99000d"
 ELEVATOR_FILL, ELEVATOR_STROKE = "#ff7f00", "#7f2704"
 SITE_GREEN, SITE_STROKE = "#00a651", "#004d26"
 FACILITY_FILL, FACILITY_STROKE = "#ffd700", "#000000"  # the highlighted type's facilities, above all
-COUNT_OPACITY, COUNT_OPACITY_UNDER = 0.7, 0.4  # alone / under a type highlight
+COUNT_OPACITY, HIGHLIGHT_OPACITY = 0.6, 0.7  # fixed, so a new highlight resends no choropleth
 
 
 def count_colour(n_missing: int) -> str:
@@ -34,37 +34,42 @@ def count_colour(n_missing: int) -> str:
     return COUNT_COLOURS[min(int(n_missing), len(COUNT_COLOURS) - 1)]
 
 
-def _compounds(gaps: GapResult, rows: np.ndarray) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"fid": rows}, geometry=gaps.compounds.geometry[rows], crs=gaps.compounds.crs)
+def _compounds(shapes: gpd.GeoSeries, rows: np.ndarray) -> gpd.GeoDataFrame:
+    """Compounds *rows* of *shapes* (their polygons as drawn: the layer's WGS 84 copy)."""
+    return gpd.GeoDataFrame({"fid": rows}, geometry=np.asarray(shapes.values)[rows], crs=shapes.crs)
 
 
-def count_frame(gaps: GapResult, mask: np.ndarray, *, under_highlight: bool = False) -> gpd.GeoDataFrame:
+def count_frame(gaps: GapResult, shapes: gpd.GeoSeries, mask: np.ndarray) -> gpd.GeoDataFrame:
     """The shown compounds filled by how many services they lack."""
     rows = np.flatnonzero(mask)
-    frame = _compounds(gaps, rows)
+    frame = _compounds(shapes, rows)
     n = gaps.n_missing()[rows]
-    frame["fill"] = [count_colour(k) for k in n]
+    frame["fill"] = np.asarray(COUNT_COLOURS, dtype=object)[np.minimum(n, len(COUNT_COLOURS) - 1)]
     frame["stroke"] = "#5b5b5b"
     frame["weight"] = 0.6
-    frame["fillOpacity"] = COUNT_OPACITY_UNDER if under_highlight else COUNT_OPACITY
+    frame["fillOpacity"] = COUNT_OPACITY
     return frame
 
 
-def highlight_frame(gaps: GapResult, facility_type: str, mask: np.ndarray) -> gpd.GeoDataFrame:
+def highlight_frame(gaps: GapResult, shapes: gpd.GeoSeries, facility_type: str,
+                    mask: np.ndarray) -> gpd.GeoDataFrame:
     """The shown compounds that lack *facility_type*, in red."""
     rows = np.intersect1d(np.flatnonzero(mask), gaps.uncovered(facility_type))
-    frame = _compounds(gaps, rows)
-    frame["fill"], frame["stroke"], frame["weight"], frame["fillOpacity"] = GAP_RED, GAP_RED_DARK, 2.0, 0.6
+    frame = _compounds(shapes, rows)
+    frame["fill"], frame["stroke"], frame["weight"] = GAP_RED, GAP_RED_DARK, 2.0
+    frame["fillOpacity"] = HIGHLIGHT_OPACITY
     return frame
 
 
-def elevator_frame(elevators: ElevatorResult, compound_mask: np.ndarray | None) -> gpd.GeoDataFrame:
-    """Buildings that need an elevator; with *compound_mask*, only those in shown compounds."""
+def elevator_frame(elevators: ElevatorResult, shapes: gpd.GeoSeries,
+                   compound_mask: np.ndarray | None) -> gpd.GeoDataFrame:
+    """Buildings (*shapes*: as drawn) that need an elevator; with *compound_mask*, only
+    those in shown compounds."""
     rows = elevators.candidates
     if compound_mask is not None:
         owner = elevators.frame["compound"].to_numpy()[rows]
         rows = rows[(owner >= 0) & compound_mask[np.maximum(owner, 0)]]
-    frame = gpd.GeoDataFrame({"fid": rows}, geometry=elevators.geometry[rows], crs=elevators.crs)
+    frame = _compounds(shapes, rows)
     frame["fill"], frame["stroke"], frame["weight"], frame["fillOpacity"] = ELEVATOR_FILL, ELEVATOR_STROKE, 0.8, 0.95
     return frame
 
@@ -82,14 +87,14 @@ def facility_frame(gaps: GapResult, facility_type: str, planned_ids: frozenset[s
     return frame
 
 
-def siting_frames(result: SitingResult, gaps: GapResult) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+def siting_frames(result: SitingResult, shapes: gpd.GeoSeries) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """``(sites, newly covered compounds)``: numbered green points over dashed green compounds."""
     sites = result.sites_frame()[["order", "geometry"]].copy()
     sites["label"] = sites["order"].astype(str)
     sites["fill"], sites["stroke"], sites["weight"], sites["fillOpacity"], sites["radius"] = (
         SITE_GREEN, SITE_STROKE, 2.0, 0.95, 13)
     newly = np.unique(np.concatenate(result.newly)) if result.newly else np.zeros(0, np.int64)
-    covered = _compounds(gaps, newly.astype(np.int64))
+    covered = _compounds(shapes, newly.astype(np.int64))
     covered["fill"], covered["stroke"], covered["weight"], covered["fillOpacity"], covered["dash"] = (
         SITE_GREEN, SITE_GREEN, 3.5, 0.0, "7 5")  # outlined: the red gap stays visible inside
     return gpd.GeoDataFrame(sites, geometry="geometry", crs=result.candidates.crs), covered

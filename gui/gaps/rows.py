@@ -34,7 +34,7 @@ def compound_frame(gaps: GapResult, *, elevators: ElevatorResult | None = None,
         "id": [str(v) for v in c.ids], "name": c.names,
         "build_year": c.build_year if c.build_year is not None else np.full(n, np.nan),
         "households": hh, "n_missing": n_missing,
-        "missing_text": [types_text(gaps.missing(i)) for i in range(n)],
+        "missing_text": missing_texts(gaps.covered, gaps.types),
         "affected": np.where(n_missing > 0, hh, 0.0),
         "elderly": c.elderly if c.elderly is not None else np.full(n, np.nan),
         "children": c.children if c.children is not None else np.full(n, np.nan),
@@ -55,11 +55,21 @@ def compound_frame(gaps: GapResult, *, elevators: ElevatorResult | None = None,
     return frame
 
 
+def missing_texts(covered: np.ndarray, types: tuple[str, ...]) -> np.ndarray:
+    """Per row of *covered* (rows x types), the names of the types it lacks; each distinct
+    pattern is worded once (a city has tens of thousands of compounds, a few dozen patterns)."""
+    if len(covered) == 0:
+        return np.zeros(0, dtype=object)
+    patterns, inverse = np.unique(covered, axis=0, return_inverse=True)
+    words = np.array([types_text([t for t, ok in zip(types, p) if not ok]) for p in patterns], dtype=object)
+    return words[np.asarray(inverse).ravel()]
+
+
 def _tips(gaps: GapResult, ftype: str, k: int) -> list[str]:
     need = " / ".join(metres(r) for r in radii_of(gaps, ftype))
     ok = Qc.translate("GapRows", "Served (required ≤ {need} m)").format(need=need)
     gap = Qc.translate("GapRows", "Gap: none within {need} m").format(need=need)
-    return [ok if served else gap for served in gaps.covered[:, k]]
+    return np.where(gaps.covered[:, k], ok, gap).astype(object)
 
 
 def compound_columns(gaps: GapResult, *, elevators: bool, zones: bool) -> list[Col]:

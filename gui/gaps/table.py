@@ -42,8 +42,8 @@ def cell_text(kind: str, value) -> str:
         return "—"
     if kind == "int":
         return f"{float(value):,.0f}"
-    if kind == "metres":
-        return f"{float(value):,.0f}"
+    if kind == "metres":  # rounded up: a distance shown as 300 is within a 300 m radius
+        return f"{math.ceil(float(value) - 1e-6):,d}"
     if kind == "year":
         return str(int(value))
     if kind == "score":
@@ -168,10 +168,13 @@ class FrameTable(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current)
 
     def set_frame(self, frame: pd.DataFrame, columns: list[Col] | None = None) -> None:
+        """Show *frame*; columns are sized when they change (not on every refresh of the rows)."""
+        before = ([c.key for c in self.model_.columns], self.model_.rowCount() > 0)
         self._quiet = True
         self.model_.set_frame(frame, columns)
         self._quiet = False
-        self.resizeColumnsToContents()
+        if before != ([c.key for c in self.model_.columns], True) and len(frame):
+            self.resizeColumnsToContents()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._moved = False

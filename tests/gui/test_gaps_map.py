@@ -75,7 +75,7 @@ def test_red_highlight_lies_on_the_compounds_lacking_the_type(make_window, qtbot
     served = np.setdiff1d(np.arange(16), lacking)
     assert len(lacking) and len(served)
     compounds = project.first(Role.COMPOUNDS).display_data().geometry
-    red = blend(ov.GAP_RED, 0.6, MAP_BACKGROUND).name()
+    red = blend(ov.GAP_RED, ov.HIGHLIGHT_OPACITY, MAP_BACKGROUND).name()
     assert close(pixel_at(qtbot, win, compounds.iloc[lacking[0]].representative_point()), red)
     assert not close(pixel_at(qtbot, win, compounds.iloc[served[0]].representative_point()), red)
     # the legend names the gap and counts it
