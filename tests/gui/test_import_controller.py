@@ -115,7 +115,7 @@ def drop_files(widget, paths, pos: QPoint) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(pos), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
