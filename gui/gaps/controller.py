@@ -317,8 +317,14 @@ class GapsController(FeatureController):
         if outcome.elevators is not None:
             notes += [notice_text(n) for n in outcome.elevators.notices]
         self.panel.set_notices(notes)
+        self._refresh_dialogs()
+
+    def _refresh_dialogs(self) -> None:
+        """Open dialogs follow a new result (the ranking reads gaps and elevators)."""
         if self.ranking_dialog is not None and self.ranking_dialog.isVisible():
             self.ranking_dialog.recompute()
+        if self.siting_dialog is not None and self.siting_dialog.isVisible() and self.siting_dialog.result is None:
+            self.siting_dialog.refresh(self.siting_dialog.type.currentData())
 
     def _on_error(self, run: int, err: BaseException) -> None:
         if run != self._run:
@@ -382,7 +388,7 @@ class GapsController(FeatureController):
     def _fill_zones(self) -> None:
         zones, out = self.zone_gaps, self.outcome
         per_zone = None
-        if out is not None and out.elevators is not None and self.project.zones is not None:
+        if zones is not None and out.elevators is not None:
             per_zone = out.elevators.per_zone(self.project.zones.assignment)
         frame = rows.zone_frame(zones, elevators=per_zone) if zones is not None else pd.DataFrame()
         self.panel.set_zone_table(frame, rows.zone_columns(elevators=per_zone is not None),
@@ -449,6 +455,8 @@ class GapsController(FeatureController):
         self._fill_zones()
         self._fill_elevators()
         self.apply_filters()
+        if self.ranking_dialog is not None and self.ranking_dialog.isVisible():
+            self.ranking_dialog.recompute()
 
     # -- zones -------------------------------------------------------------------------------
     def _on_zones_replaced(self) -> None:
@@ -475,9 +483,13 @@ class GapsController(FeatureController):
         self._fill_elevators()
 
     def _repool(self) -> None:
+        """Pool the gaps per zone of the plan (when the plan is over the analysed compounds)."""
         model = self.project.zones
         self.zone_gaps = None
-        if self.outcome is not None and model is not None and len(model):
+        if self.outcome is None or model is None or not len(model):
+            return
+        compounds = self.outcome.request.compounds
+        if model.layer_id in (None, compounds.id) and model.n == len(compounds):
             groups, names = zone_groups_from_model(model)
             self.zone_gaps = pool_gaps(self.outcome.gaps, groups, names=names)
 
@@ -541,9 +553,12 @@ class GapsController(FeatureController):
             self.window.identify.show_feature(layer, int(fid))
 
     def focus_compounds(self, fids) -> None:
+        """Select compounds *fids* on the map and zoom to them."""
         layer = self.compounds
-        fids = [int(f) for f in fids if 0 <= int(f) < (len(layer) if layer is not None else 0)]
-        if layer is None or not fids:
+        if layer is None or all(lyr is not layer for lyr in self.project.layers):
+            return
+        fids = [int(f) for f in fids if 0 <= int(f) < len(layer)]
+        if not fids:
             return
         self._syncing = True
         try:

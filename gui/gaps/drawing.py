@@ -120,6 +120,9 @@ class GapMap:
             count = Qc.translate("GapMap", "{n} compounds").format(n=int((n == k).sum()))
             rows.append(Entry(f"{what} · {count}", ov.count_colour(k), "#5b5b5b", opacity))
         title = Qc.translate("GapMap", "Number of missing services (of {total})").format(total=len(s.gaps.types))
+        if s.filtered:
+            title += " · " + Qc.translate("GapMap", "filtered: {n} of {total} compounds").format(
+                n=int(s.mask.sum()), total=len(s.mask))
         return title, rows
 
     @staticmethod

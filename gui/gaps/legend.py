@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
+TWO_COLUMNS_FROM = 4  # a section with more entries is laid out in two columns
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,9 @@ class GapLegend(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet("#gap-legend { background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
                            " border-radius: 4px; } QLabel { background: transparent; }")
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(8, 6, 8, 6)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(2)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(8, 6, 8, 6)
+        self.box.setSpacing(2)
         self.entries: list[Entry] = []
         self.title = ""
         self._follow = _Follow(self)
@@ -76,30 +76,43 @@ class GapLegend(QFrame):
         self.entries = [e for _h, entries in sections for e in entries]
         if not self.entries:
             return
-        self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, 0, 1, 2)
-        row = 1
+        self.box.addWidget(QLabel(f"<b>{title}</b>"))
         for heading, entries in sections:
             if not entries:
                 continue
             if heading:
                 label = QLabel(heading)
                 label.setStyleSheet("color: #424242; font-size: 11px; padding-top: 3px;")
-                self.grid.addWidget(label, row, 0, 1, 2)
-                row += 1
-            for entry in entries:
-                box = QLabel()
-                box.setPixmap(swatch(entry))
-                self.grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignCenter)
-                self.grid.addWidget(QLabel(entry.text), row, 1)
-                row += 1
+                self.box.addWidget(label)
+            self.box.addWidget(self._section(entries))
         self.adjustSize()
         self.place()
         self.show()
         self.raise_()
 
+    @staticmethod
+    def _section(entries: list[Entry]) -> QWidget:
+        """Rows of swatch + text; a long list (the choropleth's classes) in two columns."""
+        widget = QWidget()
+        grid = QGridLayout(widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        per = -(-len(entries) // 2) if len(entries) > TWO_COLUMNS_FROM else len(entries)
+        for k, entry in enumerate(entries):
+            r, c = k % per, 2 * (k // per)
+            box = QLabel()
+            box.setPixmap(swatch(entry))
+            grid.addWidget(box, r, c, Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(QLabel(entry.text), r, c + 1)
+        for c in range(0, grid.columnCount(), 2):  # swatches keep their size, texts take the room
+            grid.setColumnStretch(c, 0)
+            grid.setColumnStretch(c + 1, 1)
+        return widget
+
     def _clear(self) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+        while self.box.count():
+            widget = self.box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
 

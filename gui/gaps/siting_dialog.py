@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QVBoxLayout)
 
@@ -19,7 +18,7 @@ from gis.domain import Role
 from gis.errors import GisError
 from gis.gaps.siting import SitingParams, SitingResult, suggest_sites
 from gui.gaps.table import Col, FrameTable
-from gui.gaps.wording import count_text, notice_text, type_label
+from gui.gaps.wording import notice_text, type_label
 from gui.i18n import error_text, tr_gis
 from gui.worker import run_task
 
