@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 
+from gis.domain import FieldRole
 from gis.errors import AnalysisError, GisError
 from gis.export.plan import facilities_of
 from gis.feedback import Feedback, ensure
@@ -104,8 +105,9 @@ def cached_origins(cache: ResultCache, compounds: Layer, network: WalkGraph | No
                    entrances: Layer | None) -> Origins:
     """The compounds' origins (network access points or polygons), reused while unchanged."""
     gates = entrances if network is not None else None
-    key = input_key("gap_origins", compounds.data, _roles(compounds), network if network is not None else "straight",
-                    gates.data if gates is not None else None, _roles(gates) if gates is not None else None)
+    key = input_key("gap_origins", compounds.data, *_roles(compounds),
+                    network if network is not None else "straight",
+                    *((gates.data, *_roles(gates)) if gates is not None else ("no gates",)))
 
     def build() -> Origins:
         return origins_from_layers(compounds, network=network, entrances=gates)
@@ -113,8 +115,15 @@ def cached_origins(cache: ResultCache, compounds: Layer, network: WalkGraph | No
     return cache.get_or_compute(key, build)
 
 
-def _roles(layer: Layer) -> list[tuple[str, str]]:
-    return sorted((role.value, column) for role, column in layer.fields.items())
+def _roles(layer: Layer) -> list:
+    """The layer's field roles and the values of the columns that match gates to compounds
+    (the cache key hashes a frame's shapes only)."""
+    out: list = sorted((role.value, column) for role, column in layer.fields.items())
+    for role in (FieldRole.ID, FieldRole.COMPOUND_ID):
+        column = layer.column(role)
+        if column is not None:
+            out.append(column.astype(str).to_numpy(dtype=object))
+    return out
 
 
 def elevator_run(buildings: Layer, gaps: GapResult, params: ElevatorParams,
