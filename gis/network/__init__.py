@@ -1,10 +1,14 @@
 """The walking network and life-circle service areas.
 
-build      — walking network from OSM or a road layer (snap, node, report pieces)
-graph      — WalkGraph: nodes, edges, lengths, geometries, CSR matrix, components
-attach     — points to the nearest point on an edge; compound access points
-distance   — batched, windowed scipy Dijkstra (reach) and nearest-source distances
-polygons   — street-following polygons from reached and partial edges
-service_area — per facility / per type / band polygons, buffer or network mode
-cache      — results keyed by a hash of their inputs
+life_circles — the app's entry point: facility layer + roads/OSM + standards -> areas (cached)
+build        — walking network from a road layer (snap, node, join dead ends) or OSM
+osm          — OSM .osm/.osm.pbf through osmium, pyrosm's walking filter
+graph        — WalkGraph: nodes, edges, lengths, geometries, CSR matrix, connected pieces
+attach       — points to the nearest point on an edge; compound access points
+distance     — batched, windowed scipy Dijkstra (reach) and nearest-source distances
+polygons     — street-following polygons from whole and partial walked edges
+service_area — per facility / per type / band polygons, network or buffer mode
+inputs       — reading layers, normalising facility tables
+cache        — results keyed by a hash of their inputs
+geometry     — vectorised substrings and interpolation along many lines
 """
