@@ -509,17 +509,22 @@
         <translation>缺项数（共 {total} 项）</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+2" />
+        <source>filtered: {n} of {total} compounds</source>
+        <translation>已筛选：{total} 个小区中的 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>{n} compounds, {hh} households</source>
         <translation>{n} 个小区，{hh} 户</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-51" />
         <source>Needs an elevator ({floors}+ floors, none yet) · {n} buildings</source>
         <translation>需加装电梯（{floors} 层及以上、尚无电梯）· {n} 栋</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+30" />
         <source>Suggested sites</source>
         <translation>建议选址</translation>
     </message>
@@ -730,7 +735,7 @@
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+56" />
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -765,12 +770,12 @@
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+95" />
         <source>Press Analyse gaps to find which compounds lack which services.</source>
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+52" />
         <location line="+13" />
         <location line="+49" />
         <source>Analyse the gaps first.</source>
@@ -2234,7 +2239,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SitingDialog</name>
     <message>
-        <location filename="../../gui/gaps/siting_dialog.py" line="+36" />
+        <location filename="../../gui/gaps/siting_dialog.py" line="+35" />
         <source>Suggest sites for new facilities</source>
         <translation>新建设施选址建议</translation>
     </message>
@@ -3846,8 +3851,8 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 是 GeoPackage，但不是本程序的项目。请改为将其图层添加到项目中（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="+88" />
-        <location filename="../../gui/gaps/controller.py" line="-394" />
+        <location filename="../../gui/gaps/compute.py" line="+89" />
+        <location filename="../../gui/gaps/controller.py" line="-409" />
         <location filename="../../gui/lifecircles/controller.py" line="-203" />
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
