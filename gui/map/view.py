@@ -36,6 +36,15 @@ class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
             info.block(True)
 
 
+def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
+    """``[lng, lat, text]`` inside each feature with a ``label``: the page places them without overlap."""
+    if shown is None or "label" not in shown.columns:
+        return []
+    points = shapely.point_on_surface(shown.geometry.values)
+    return [[round(pt.x, 6), round(pt.y, 6), str(text)] for pt, text in zip(points, shown["label"])
+            if isinstance(text, str) and text and pt is not None and not pt.is_empty]
+
+
 class MapPage(QWebEnginePage):
     """Page that forwards the map script's console messages to Python logging."""
 
@@ -203,8 +212,10 @@ class MapView(QWebEngineView, Listener):
     def set_overlay(self, name: str, data: gpd.GeoDataFrame | None, *, interactive: bool = False,
                     visible: bool = True) -> None:
         """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
-        head = json.dumps({"name": name, "interactive": interactive, "visible": visible}, ensure_ascii=False)
-        body = feature_collection(data.to_crs(WGS84)) if data is not None and len(data) else "null"
+        shown = data.to_crs(WGS84) if data is not None and len(data) else None
+        head = json.dumps({"name": name, "interactive": interactive, "visible": visible,
+                           "labels": overlay_labels(shown)}, ensure_ascii=False)
+        body = feature_collection(shown) if shown is not None else "null"
         self._emit(self.bridge.overlaySet, f'{head[:-1]}, "geojson": {body}}}')
 
     def shutdown(self) -> None:

@@ -119,11 +119,6 @@ function setOverlay(payload) {
     },
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6 }),
     onEachFeature: (f, lyr) => {
-      const label = (f.properties || {}).label;
-      if (label) {
-        lyr.bindTooltip(escapeText(label), { permanent: true, direction: "center",
-          className: "ocp-label ocp-overlay-label", interactive: false });
-      }
       if (payload.interactive) lyr.on("click", (ev) => {
         L.DomEvent.stopPropagation(ev);
         if (bridge) bridge.overlayClicked(payload.name, JSON.stringify(f.properties || {}));
@@ -131,7 +126,9 @@ function setOverlay(payload) {
     },
   });
   if (payload.visible !== false) ov.addTo(map);
+  ov.ocpLabels = payload.labels || [];
   state.overlays.set(payload.name, ov);
+  refreshLabels();
   signalDrawn();
 }
 
@@ -142,6 +139,23 @@ function refreshLabels() {
   const size = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--label-size")) || 12;
   const placed = []; // screen boxes already taken: labels never overlap
   let shown = 0;
+  const place = (lng, lat, text, cls, px) => {
+    const p = map.latLngToContainerPoint([lat, lng]);
+    const w = text.length * px + 8, h = px + 6;
+    const box = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+    if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) return;
+    placed.push(box);
+    L.tooltip({ permanent: true, direction: "center", className: cls, interactive: false })
+      .setLatLng([lat, lng]).setContent(escapeText(text)).addTo(state.labels);
+    shown += 1;
+  };
+  // overlay labels (zone names ...) first: they win the space
+  for (const ov of state.overlays.values()) {
+    if (!map.hasLayer(ov)) continue;
+    for (const [lng, lat, text] of ov.ocpLabels || []) {
+      if (text && bounds.contains([lat, lng])) place(lng, lat, text, "ocp-label ocp-overlay-label", size + 2);
+    }
+  }
   for (const id of state.order) {
     const e = state.layers.get(id);
     if (!e || !e.style.visible || !e.style.labels) continue;
@@ -149,14 +163,7 @@ function refreshLabels() {
     for (const [lng, lat, text] of e.style.labels) {
       if (shown >= LABEL_MAX) return;
       if (!text || !bounds.contains([lat, lng])) continue;
-      const p = map.latLngToContainerPoint([lat, lng]);
-      const w = text.length * size + 8, h = size + 6;
-      const box = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
-      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
-      placed.push(box);
-      L.tooltip({ permanent: true, direction: "center", className: "ocp-label", interactive: false })
-        .setLatLng([lat, lng]).setContent(escapeText(text)).addTo(state.labels);
-      shown += 1;
+      place(lng, lat, text, "ocp-label", size);
     }
   }
 }
