@@ -12,6 +12,7 @@ language, so the English UI needs no translation file.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -126,7 +127,10 @@ def apply(mapping: dict[str, dict[str, str]], ts: Path = TS) -> int:
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    """Compile *ts* to *qm* via a temporary file: running apps map the .qm into memory."""
+    tmp = qm.with_name(qm.name + ".tmp")
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(tmp)], check=True, capture_output=True)
+    os.replace(tmp, qm)
 
 
 def main(argv: list[str]) -> int:
