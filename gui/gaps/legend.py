@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
-TWO_COLUMNS_FROM = 4  # a section with more entries is laid out in two columns
+TWO_COLUMNS_FROM = 8  # a section with more entries is laid out in two columns
+MAX_WIDTH = 250  # narrow, so it fits beside a district fitted to the map rather than over it
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class GapLegend(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setStyleSheet("#gap-legend { background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
                            " border-radius: 4px; } QLabel { background: transparent; }")
+        self.setMaximumWidth(MAX_WIDTH)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(8, 6, 8, 6)
         self.box.setSpacing(2)
@@ -76,12 +78,15 @@ class GapLegend(QFrame):
         self.entries = [e for _h, entries in sections for e in entries]
         if not self.entries:
             return
-        self.box.addWidget(QLabel(f"<b>{title}</b>"))
+        head = QLabel(f"<b>{title}</b>")
+        head.setWordWrap(True)
+        self.box.addWidget(head)
         for heading, entries in sections:
             if not entries:
                 continue
             if heading:
                 label = QLabel(heading)
+                label.setWordWrap(True)
                 label.setStyleSheet("color: #424242; font-size: 11px; padding-top: 3px;")
                 self.box.addWidget(label)
             self.box.addWidget(self._section(entries))
@@ -104,7 +109,9 @@ class GapLegend(QFrame):
             box = QLabel()
             box.setPixmap(swatch(entry))
             grid.addWidget(box, r, c, Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(QLabel(entry.text), r, c + 1)
+            text = QLabel(entry.text)
+            text.setWordWrap(True)
+            grid.addWidget(text, r, c + 1)
         for c in range(0, grid.columnCount(), 2):  # swatches keep their size, texts take the room
             grid.setColumnStretch(c, 0)
             grid.setColumnStretch(c + 1, 1)
