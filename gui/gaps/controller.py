@@ -11,22 +11,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
-from gis.domain import FieldRole, Role
+from gis.domain import Role
 from gis.errors import AnalysisError, GisError
 from gis.feedback import Feedback
-from gis.gaps.access import ELDERLY
-from gis.export.plan import planned_rows
-from gis.gaps.siting import SitingResult, planned_facilities, planned_layer
+from gis.gaps.siting import SitingResult
 from gis.gaps.zones import ZoneGaps, pool_gaps, zone_groups_from_model
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.layer import Layer, LayerStyle, SourceInfo
+from gis.layer import Layer
 from gis.network.cache import ResultCache
 from gis.standards import Standards
 from gui.features import FeatureController
@@ -36,8 +33,8 @@ from gui.gaps.dock import GapsDock, GapsScroll
 from gui.gaps.drawing import GapMap, Scene
 from gui.gaps.elevator_panel import CUSTOM, load_presets
 from gui.gaps.filters import shown
-from gui.gaps.overlays import SITE_GREEN, SITE_STROKE
-from gui.gaps.wording import gap_label, notice_text, type_label
+from gui.gaps.planned import add_planned, planned_ids, planned_layer_of
+from gui.gaps.wording import gap_label, notice_text
 from gui.i18n import error_text, tr_gis
 from gui.listening import on_gui_thread
 from gui.none_guard import protect_none
@@ -65,14 +62,6 @@ def context_bounds(bounds, *, min_span_deg: float = 0.003) -> tuple[float, float
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     sx, sy = max((maxx - minx) * 0.65, min_span_deg), max((maxy - miny) * 0.65, min_span_deg)
     return cx - sx, cy - sy, cx + sx, cy + sy
-
-
-def _next_number(layer: Layer | None, facility_type: str) -> int:
-    """The number after the highest ``P-<type>-<n>`` id of *layer* (1 when none)."""
-    if layer is None or "id" not in layer.data.columns:
-        return 1
-    found = layer.data["id"].astype(str).str.extract(rf"^P-{facility_type}-(\d+)$")[0].dropna()
-    return int(found.astype(int).max()) + 1 if len(found) else 1
 
 
 class GapsController(FeatureController):
@@ -359,22 +348,10 @@ class GapsController(FeatureController):
         gaps = self.outcome.gaps
         labels = {t: gap_label(t, rows.radii_of(gaps, t)) for t in gaps.types}
         self.panel.set_highlight_labels(labels)
-        self.panel.summary.set_frame(self._summary_frame())
+        self.panel.summary.set_frame(rows.summary_frame(gaps))
         self._fill_compounds()
         self._fill_zones()
         self._fill_elevators()
-
-    def _summary_frame(self) -> pd.DataFrame:
-        gaps = self.outcome.gaps
-        summary = gaps.summary()
-        data = []
-        for t in gaps.types:
-            s = summary[t]
-            people = s["elderly_uncovered"] if t in ELDERLY else s["children_uncovered"]
-            data.append({"label": type_label(t), "radius": " / ".join(f"{r:,.0f}" for r in rows.radii_of(gaps, t)),
-                         "covered": s["covered"], "uncovered": s["uncovered"], "any": s["uncovered"] > 0,
-                         "households_uncovered": s["households_uncovered"], "people_uncovered": people})
-        return pd.DataFrame(data, index=pd.Index(list(gaps.types), name="type"))
 
     def _fill_compounds(self) -> None:
         gaps, out = self.outcome.gaps, self.outcome
@@ -614,38 +591,16 @@ class GapsController(FeatureController):
         self.siting_dialog.raise_()
         return self.siting_dialog
 
-    def planned_layer(self) -> Layer | None:
-        """The project's layer of planned facilities (every row planned), if any."""
-        for layer in self.project.layers_by_role(Role.FACILITIES):
-            if len(layer) and planned_rows(layer).all():
-                return layer
-        return None
-
     def planned_ids(self) -> frozenset[str]:
-        """Ids of the planned facilities in the project (rows whose ``planned`` column is true)."""
-        out: set[str] = set()
-        for layer in self.project.layers_by_role(Role.FACILITIES):
-            rows = planned_rows(layer)
-            col = layer.fields.get(FieldRole.ID)
-            if rows.any() and col in layer.data.columns:
-                out |= set(layer.data[col].astype(str).to_numpy()[rows])
-        return frozenset(out)
+        return planned_ids(self.project)
+
+    def planned_layer(self) -> Layer | None:
+        return planned_layer_of(self.project)
 
     def accept_sites(self, result: SitingResult) -> Layer:
         """Add *result*'s sites as planned facilities (a layer of them) and analyse the gaps again."""
-        language = getattr(self.window.settings, "language", "zh_CN")
-        layer = self.planned_layer()
-        frame = planned_facilities(result, start=_next_number(layer, result.facility_type), language=language)
-        if layer is None:
-            layer = planned_layer(frame, name=self.tr("Planned facilities"))
-            layer.style = LayerStyle(fill=SITE_GREEN, stroke=SITE_STROKE, fill_opacity=0.95, radius=7.0,
-                                     label_field="name")
-            layer.source = SourceInfo(driver=self.tr("planned in the siting dialog"))
-            self.project.add_layer(layer)
-        else:
-            data = pd.concat([layer.data, frame.to_crs(layer.data.crs)], ignore_index=True)
-            layer.set_data(gpd.GeoDataFrame(data, geometry=layer.data.geometry.name, crs=layer.data.crs))
-            self.project.update_layer(layer)
+        layer = add_planned(self.project, result, language=getattr(self.window.settings, "language", "zh_CN"),
+                            name=self.tr("Planned facilities"), source=self.tr("planned in the siting dialog"))
         self.siting = None
         self.compute()
         return layer

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication as Qc
 
-from gis.gaps.access import GapResult
+from gis.gaps.access import ELDERLY, GapResult
 from gis.gaps.elevators import ElevatorResult
 from gis.gaps.zones import ZoneGaps
 from gui.gaps.table import Col
@@ -20,6 +20,20 @@ def radii_of(gaps: GapResult, facility_type: str) -> list[float]:
     own = fac.required_m[fac.types.astype(str) == facility_type] if fac.required_m is not None else []
     base = float(gaps.required_m[facility_type])
     return [base] + sorted({float(r) for r in own if np.isfinite(r)} - {base})
+
+
+def summary_frame(gaps: GapResult) -> pd.DataFrame:
+    """One row per type (index = type key): radius, compounds served and lacking, households
+    and people (elderly for 一老 types, children for 一小) lacking."""
+    summary = gaps.summary()
+    data = []
+    for t in gaps.types:
+        s = summary[t]
+        people = s["elderly_uncovered"] if t in ELDERLY else s["children_uncovered"]
+        data.append({"label": type_label(t), "radius": " / ".join(f"{r:,.0f}" for r in radii_of(gaps, t)),
+                     "covered": s["covered"], "uncovered": s["uncovered"], "any": s["uncovered"] > 0,
+                     "households_uncovered": s["households_uncovered"], "people_uncovered": people})
+    return pd.DataFrame(data, index=pd.Index(list(gaps.types), name="type"))
 
 
 # -- compounds -----------------------------------------------------------------------------
