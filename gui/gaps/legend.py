@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.map.floating import FloatingPanel
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
 TWO_COLUMNS_FROM = 8  # a section with more entries is laid out in two columns
@@ -49,25 +51,20 @@ def swatch(entry: Entry, size: int = 18) -> QPixmap:
     return pix
 
 
-class GapLegend(QFrame):
+class GapLegend(FloatingPanel):
     """A title and one row per entry; hidden while there is nothing to explain."""
 
+    CORNER = "bottom-right"
     MARGIN = 12
 
     def __init__(self, map_view) -> None:
-        super().__init__(map_view)
-        self.setObjectName("gap-legend")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("#gap-legend { background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
-                           " border-radius: 4px; } QLabel { background: transparent; }")
+        super().__init__(map_view, "gap-legend")
         self.setMaximumWidth(MAX_WIDTH)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(8, 6, 8, 6)
         self.box.setSpacing(2)
         self.entries: list[Entry] = []
         self.title = ""
-        self._follow = _Follow(self)
-        map_view.installEventFilter(self._follow)
         self.hide()
 
     def set_entries(self, title: str, sections: list[tuple[str, list[Entry]]]) -> None:
@@ -122,21 +119,3 @@ class GapLegend(QFrame):
             widget = self.box.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-
-    def place(self) -> None:
-        parent = self.parentWidget()
-        self.move(max(parent.width() - self.width() - self.MARGIN, 0),
-                  max(parent.height() - self.height() - self.MARGIN - 18, 0))
-
-
-class _Follow(QObject):
-    """Keeps the legend in the map's corner when the map is resized."""
-
-    def __init__(self, legend: GapLegend) -> None:
-        super().__init__(legend)
-        self.legend = legend
-
-    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Resize and self.legend.isVisible():
-            self.legend.place()
-        return False

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem
 
 from gis.standards import Standards
 from gui.lifecircles.overlays import BandEntry
 from gui.lifecircles.palette import BAND_OPACITY, over, type_colour
+from gui.map.floating import FloatingPanel
 from gui.lifecircles.wording import area_text, group_label, metres, ring_level_keys, type_label
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
@@ -131,23 +132,18 @@ class LegendTree(QTreeWidget):
         return self._groups[group_key].checkState(0)
 
 
-class MapLegend(QFrame):
+class MapLegend(FloatingPanel):
     """A legend floating in the map's top-right corner: one swatch per band, per visible type."""
 
+    CORNER = "top-right"
     MARGIN = 10
 
     def __init__(self, map_view) -> None:
-        super().__init__(map_view)
-        self.setObjectName("lifecircle-legend")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet("#lifecircle-legend { background: rgba(255, 255, 255, 235); border: 1px solid #9e9e9e;"
-                           " border-radius: 4px; } QLabel { background: transparent; }")
+        super().__init__(map_view, "lifecircle-legend")
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(8, 6, 8, 6)
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(3)
-        self._watch = _Follow(self)
-        map_view.installEventFilter(self._watch)
         self.hide()
 
     def show_bands(self, title: str, entries: list[BandEntry], visible: set[str], standards: Standards,
@@ -201,20 +197,3 @@ class MapLegend(QFrame):
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-
-    def place(self) -> None:
-        parent = self.parentWidget()
-        self.move(max(parent.width() - self.width() - self.MARGIN, 0), self.MARGIN)
-
-
-class _Follow(QObject):
-    """Keeps the legend in the map's corner when the map is resized."""
-
-    def __init__(self, legend: MapLegend) -> None:
-        super().__init__(legend)
-        self.legend = legend
-
-    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Resize:
-            self.legend.place()
-        return False
