@@ -48,6 +48,7 @@ class MainWindow(QMainWindow, Listener):
         self._build_actions()
         self._wire()
         self.features = [feature(self) for feature in feature_controllers()]
+        self.table_dock.raise_()  # the attribute table, not an empty analysis table, on top
         self.map.set_label_size(settings.label_size)
         self._update_title()
         self._on_current_layer(self.layers.current_layer())
