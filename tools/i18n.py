@@ -90,7 +90,7 @@ def _assign_module_contexts(ts: Path) -> None:
             ctx.append(msg)
     if not list(orphan.iter("message")):
         root.remove(orphan)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    _write(tree, ts)
 
 
 def messages(ts: Path):
@@ -122,8 +122,14 @@ def apply(mapping: dict[str, dict[str, str]], ts: Path = TS) -> int:
                 tr.text = text
                 tr.attrib.pop("type", None)
                 done += 1
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    _write(tree, ts)
     return done
+
+
+def _write(tree: ET.ElementTree, ts: Path) -> None:
+    """Write *tree* the way lupdate does, so the two tools never churn the file's format."""
+    body = ET.tostring(tree.getroot(), encoding="unicode").replace(" />", "/>")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:

@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../gui/importing/checks_view.py" line="+18" />
+        <location filename="../../gui/importing/checks_view.py" line="+18"/>
         <source>Repair</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No geometry needed repair.</source>
         <translation>没有需要修复的几何。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&lt;b&gt;Repairs&lt;/b&gt;</source>
         <translation>&lt;b&gt;修复&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&lt;b&gt;Warnings&lt;/b&gt;</source>
         <translation>&lt;b&gt;警告&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
@@ -36,72 +37,72 @@
 <context>
     <name>CrsBox</name>
     <message>
-        <location filename="../../gui/importing/crs_box.py" line="+34" />
+        <location filename="../../gui/importing/crs_box.py" line="+34"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Standard lon/lat (WGS 84 / CGCS2000)</source>
         <translation>标准经纬度（WGS 84 / CGCS2000）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Use</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>As detected</source>
         <translation>恢复自动识别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Forget your choice and use what the file says</source>
         <translation>放弃手动选择，使用文件中的坐标系</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Candidate (most likely first)</source>
         <translation>候选坐标系（按可能性排序）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Search: 117E, 4548, Xian 1980, UTM 50 … or type an EPSG code</source>
         <translation>搜索：117E、4548、Xian 1980 …</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Web-map coordinates:</source>
         <translation>互联网地图坐标：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose:</source>
         <translation>选择：</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Not known: choose the coordinate system below.</source>
         <translation>未知：请在下方选择坐标系。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Marked as {datum}: shifted to WGS 84.</source>
         <translation>已标记为 {datum}：已纠偏至 WGS 84。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>AMap (高德), Tencent and Baidu coordinates are offset by several hundred metres. Mark such a layer so it is shifted to WGS 84.</source>
         <translation>高德、腾讯和百度地图坐标有数百米偏移。请标记此类图层，以便纠偏至 WGS 84。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Only lon/lat coordinates can be GCJ-02 or BD-09.</source>
         <translation>只有经纬度坐标才可能是 GCJ-02 或 BD-09。</translation>
     </message>
@@ -109,143 +110,143 @@
 <context>
     <name>ElevatorPanel</name>
     <message>
-        <location filename="../../gui/gaps/elevator_panel.py" line="+46" />
+        <location filename="../../gui/gaps/elevator_panel.py" line="+46"/>
         <source>No subsidy (residents pay all)</source>
         <translation>无补贴（居民全额承担）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{name} (not yet checked)</source>
         <translation>{name}（尚未核实）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Custom amount per elevator</source>
         <translation>自定义单台补贴</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>one elevator per building</source>
         <translation>每栋 1 部电梯</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source> floors and up</source>
         <translation> 层及以上</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+99" />
+        <location line="+4"/>
+        <location line="+99"/>
         <source>Run the gap analysis with a buildings layer to count elevator needs.</source>
         <translation>添加建筑图层并运行缺项分析后，即可统计加装电梯需求。</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-96"/>
         <source>By compound</source>
         <translation>按小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By zone</source>
         <translation>按片区</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Walk-ups needing an elevator</source>
         <translation>需加装电梯的无电梯住宅</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy rule</source>
         <translation>补贴标准</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy per elevator</source>
         <translation>单台补贴</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plan year</source>
         <translation>规划年份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cost per elevator</source>
         <translation>单台造价</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households per landing</source>
         <translation>一梯户数</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>This preset's amounts are not yet checked against the policy text; check them before using the estimate in a plan.</source>
         <translation>此预设的金额尚未与政策原文核对；在规划中使用此估算前请先核实。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for {households} households. Cost {cost}, subsidy {subsidy}, residents' share {share} (about {per} yuan per household).</source>
         <translation>{floors} 层及以上无电梯建筑 {buildings} 栋，约需加装电梯 {elevators} 部，涉及 {households} 户。造价 {cost}，补贴 {subsidy}，居民分担 {share}（每户约 {per} 元）。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buildings</source>
         <translation>楼栋数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Elevators</source>
         <translation>电梯数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cost (10k yuan)</source>
         <translation>造价（万元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy (10k yuan)</source>
         <translation>补贴（万元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Residents' share (10k yuan)</source>
         <translation>居民分担（万元）</translation>
     </message>
@@ -253,139 +254,139 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+27" />
-        <location line="+83" />
-        <location line="+20" />
+        <location filename="../../gui/export_dialog.py" line="+27"/>
+        <location line="+83"/>
+        <location line="+20"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-101" />
+        <location line="-101"/>
         <source>GeoPackage (.gpkg)</source>
         <translation>GeoPackage (.gpkg)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Shapefile (.shp)</source>
         <translation>Shapefile (.shp)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GeoJSON</source>
         <translation>GeoJSON</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>KML (Google Earth, 奥维)</source>
         <translation>KML（Google Earth、奥维）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>DXF (CAD)</source>
         <translation>DXF（CAD）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Excel report (.xlsx)</source>
         <translation>Excel 报表（.xlsx）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Web map (offline .html)</source>
         <translation>网页地图（离线 .html）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Project: {crs}</source>
         <translation>项目坐标系：{crs}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>WGS 84 (longitude/latitude)</source>
         <translation>WGS 84（经纬度）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GCJ-02 (AMap / 奥维 basemaps)</source>
         <translation>GCJ-02（高德 / 奥维底图）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Other EPSG code…</source>
         <translation>其他 EPSG 代码…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>UTF-8 with .cpg</source>
         <translation>UTF-8（附 .cpg）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GBK (older ArcGIS)</source>
         <translation>GBK（旧版 ArcGIS）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shapefile encoding</source>
         <translation>Shapefile 编码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Language of the document</source>
         <translation>文档语言</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Renovation zones</source>
         <translation>改造片区</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Service gaps per compound</source>
         <translation>各小区服务缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buildings needing an elevator</source>
         <translation>需加装电梯的建筑</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service areas (required distance)</source>
         <translation>服务范围（标准距离）</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Written:
 {files}</source>
         <translation>已写入：
@@ -395,17 +396,17 @@
 <context>
     <name>ExportsController</name>
     <message>
-        <location filename="../../gui/exports.py" line="+22" />
+        <location filename="../../gui/exports.py" line="+22"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Map &amp;layout (PDF/PNG)…</source>
         <translation>地图排版（PDF/PNG）(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Presentation mode</source>
         <translation>汇报演示模式(&amp;P)</translation>
     </message>
@@ -413,22 +414,22 @@
 <context>
     <name>FacilityModel</name>
     <message>
-        <location filename="../../gui/importing/facility_table.py" line="+51" />
+        <location filename="../../gui/importing/facility_table.py" line="+51"/>
         <source>Value in the file</source>
         <translation>文件中的值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>— not a facility of interest —</source>
         <translation>— 非关注设施 —</translation>
     </message>
@@ -436,37 +437,37 @@
 <context>
     <name>FieldTable</name>
     <message>
-        <location filename="../../gui/importing/field_table.py" line="+33" />
+        <location filename="../../gui/importing/field_table.py" line="+33"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Values read (first rows)</source>
         <translation>读取的值（前几行）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>(no readable values)</source>
         <translation>（无可读取的值）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -474,77 +475,77 @@
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+93" />
+        <location filename="../../gui/gaps/drawing.py" line="+93"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>straight-line distance</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service gaps · {how}</source>
         <translation>服务缺项 · {how}</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>No gaps</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing {k}</source>
         <translation>缺 {k} 项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} compounds</source>
         <translation>{n} 个小区</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Number of missing services (of {total})</source>
         <translation>缺项数（共 {total} 项）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>filtered: {n} of {total} compounds</source>
         <translation>已筛选：{total} 个小区中的 {n} 个</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>{n} compounds, {hh} households</source>
         <translation>{n} 个小区，{hh} 户</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-51"/>
         <source>Needs an elevator ({floors}+ floors, none yet) · {n} buildings</source>
         <translation>需加装电梯（{floors} 层及以上、尚无电梯）· {n} 栋</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Suggested sites</source>
         <translation>建议选址</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>New {type} · {k} sites</source>
         <translation>新建{type} · {k} 处</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Newly served · {n} compounds</source>
         <translation>新覆盖 · {n} 个小区</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{type} (existing) · {n}</source>
         <translation>{type}（现状）· {n}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{type} (planned) · {n}</source>
         <translation>{type}（规划）· {n}</translation>
     </message>
@@ -552,131 +553,131 @@
 <context>
     <name>GapRows</name>
     <message>
-        <location filename="../../gui/gaps/rows.py" line="+70" />
+        <location filename="../../gui/gaps/rows.py" line="+84"/>
         <source>Served (required ≤ {need} m)</source>
         <translation>已覆盖（标准 ≤ {need} 米）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gap: none within {need} m</source>
         <translation>缺项：{need} 米内没有</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+37" />
+        <location line="+2"/>
+        <location line="+37"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-36"/>
         <source>Gaps</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing services</source>
         <translation>缺少的服务</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+40" />
+        <location line="+1"/>
+        <location line="+40"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="-39" />
+        <location line="-39"/>
         <source>Households affected</source>
         <translation>受影响户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aged 60+</source>
         <translation>60 岁以上</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Aged 0-6</source>
         <translation>0-6 岁</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built</source>
         <translation>建成年代</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{type} (m)</source>
         <translation>{type}距离（m）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+37" />
+        <location line="+3"/>
+        <location line="+37"/>
         <source>Buildings needing an elevator</source>
         <translation>需加装电梯楼栋</translation>
     </message>
     <message>
-        <location line="-36" />
-        <location line="+37" />
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Their households</source>
         <translation>涉及户数</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="-11"/>
         <source>Gaps after pooling</source>
         <translation>连片后缺项数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Still missing after pooling</source>
         <translation>连片后仍缺</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gained by pooling</source>
         <translation>连片后补齐</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households newly served</source>
         <translation>新覆盖户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds</source>
         <translation>小区数</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Missing in some compound</source>
         <translation>部分小区缺少</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound gaps before</source>
         <translation>连片前小区缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound gaps after</source>
         <translation>连片后小区缺项</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Subsidy (10k yuan)</source>
         <translation>补贴（万元）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Residents' share (10k yuan)</source>
         <translation>居民分担（万元）</translation>
     </message>
@@ -684,125 +685,125 @@
 <context>
     <name>GapsController</name>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="+100" />
-        <location line="+188" />
+        <location filename="../../gui/gaps/controller.py" line="+89"/>
+        <location line="+188"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-185" />
+        <location line="-185"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>&amp;Gaps</source>
         <translation>缺项(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Analyse service gaps</source>
         <translation>分析服务缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check-up ranking…</source>
         <translation>体检排名…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggest sites for new facilities…</source>
         <translation>新建设施选址建议…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export gap table…</source>
         <translation>导出缺项表…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Clear gaps from the map</source>
         <translation>从地图清除缺项</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+102"/>
         <source>The data changed since this analysis: press Analyse gaps to update it.</source>
         <translation>分析后数据已更改：请点击“分析缺项”更新。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>Measuring distances…</source>
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>straight lines from each compound's boundary</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} compounds, {facilities} facilities, distances {how}: {seconds:.2f} s.</source>
         <translation>{count} 个小区、{facilities} 处设施，距离：{how}，用时 {seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Network {network:.2f} s, distances {gaps:.2f} s.</source>
         <translation>路网 {network:.2f} 秒，距离 {gaps:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+40"/>
         <source>The project has no buildings layer: add one with floors and elevator fields to count elevator needs.</source>
         <translation>项目中没有建筑图层：请添加含层数和电梯字段的建筑图层，以统计加装电梯需求。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Elevators</source>
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Press Analyse gaps to find which compounds lack which services.</source>
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
     <message>
-        <location line="+52" />
-        <location line="+13" />
-        <location line="+49" />
+        <location line="+52"/>
+        <location line="+13"/>
+        <location line="+27"/>
         <source>Analyse the gaps first.</source>
         <translation>请先分析缺项。</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-7"/>
         <source>Planned facilities</source>
         <translation>规划设施</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+0"/>
         <source>planned in the siting dialog</source>
         <translation>在选址对话框中规划</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+12"/>
         <source>Export the gap table into folder</source>
         <translation>将缺项表导出到文件夹</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Exporting the gap table</source>
         <translation>正在导出缺项表</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Written: {files}</source>
         <translation>已写入：{files}</translation>
     </message>
@@ -810,152 +811,152 @@
 <context>
     <name>GapsDock</name>
     <message>
-        <location filename="../../gui/gaps/dock.py" line="+41" />
+        <location filename="../../gui/gaps/dock.py" line="+41"/>
         <source>Walking distance along the roads</source>
         <translation>沿道路的步行距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Straight-line distance</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Analyse gaps</source>
         <translation>分析缺项</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Press Analyse gaps to find which compounds lack which services.</source>
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>List only compounds lacking it</source>
         <translation>仅列出缺少该服务的小区</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only compounds built in {year} or before</source>
         <translation>仅 {year} 年及以前建成的小区</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Households ≥ </source>
         <translation>户数 ≥ </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour compounds by number of gaps</source>
         <translation>按缺项数为小区着色</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Mark buildings that need an elevator</source>
         <translation>标出需加装电梯的建筑</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No renovation zones yet: merge compounds into zones (Zones menu) to see what pooling services gains.</source>
         <translation>尚无改造片区：将小区合并为片区（“片区”菜单），即可查看连片改造、共享服务的效果。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Check-up ranking…</source>
         <translation>体检排名…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggest sites…</source>
         <translation>选址建议…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export gap table…</source>
         <translation>导出缺项表…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Distances</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Map and filters</source>
         <translation>地图与筛选</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Highlight in red</source>
         <translation>红色高亮</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Compounds lacking each service (click a row to highlight it)</source>
         <translation>各项服务的缺项小区（点击行可高亮显示）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zones</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elevators</source>
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Required (m)</source>
         <translation>标准距离（m）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Served</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Lacking</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households lacking</source>
         <translation>缺少服务户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elderly / children lacking</source>
         <translation>缺少服务的老人 / 儿童</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The project has no roads layer, so distances are straight lines from each compound's boundary.</source>
         <translation>项目中没有道路图层，距离按小区边界起算的直线距离计算。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Walks follow the roads layer “{name}” from the compound gates (or boundary).</source>
         <translation>步行距离从小区出入口（或边界）起，沿道路图层“{name}”计算。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Straight lines from each compound's boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
         <translation>自小区边界起算的直线距离不考虑河流、围墙和绕行；如需考虑，请选择步行距离。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -963,12 +964,12 @@
 <context>
     <name>GapsWording</name>
     <message>
-        <location filename="../../gui/gaps/wording.py" line="+28" />
+        <location filename="../../gui/gaps/wording.py" line="+28"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>(some facilities serve {radii} m)</source>
         <translation>（部分设施服务半径为 {radii} 米）</translation>
     </message>
@@ -976,32 +977,32 @@
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gui/identify.py" line="+17" />
+        <location filename="../../gui/identify.py" line="+17"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{m2} m² ({ha} ha)</source>
         <translation>{m2} m²（{ha} ha）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Length</source>
         <translation>长度</translation>
     </message>
@@ -1009,93 +1010,93 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../gui/importing/controller.py" line="+48" />
+        <location filename="../../gui/importing/controller.py" line="+48"/>
         <source>Add data…</source>
         <translation>添加数据…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add a Shapefile, GeoPackage, GeoJSON, KML, DXF, CSV or Excel layer (or drop files onto the window)</source>
         <translation>添加 Shapefile、GeoPackage、GeoJSON、KML、DXF、CSV 或 Excel 图层（也可将文件拖入窗口）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Add File Geodatabase folder…</source>
         <translation>添加文件地理数据库（.gdb）文件夹…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>All supported data</source>
         <translation>所有支持的数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Shapefile</source>
         <translation>Shapefile</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zipped shapefile or dataset</source>
         <translation>Shapefile 或数据集压缩包</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>GeoJSON</source>
         <translation>GeoJSON</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>KML / KMZ</source>
         <translation>KML / KMZ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File Geodatabase (any file inside the .gdb folder)</source>
         <translation>文件地理数据库（.gdb 文件夹中的任一文件）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AutoCAD DXF</source>
         <translation>AutoCAD DXF</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV point table</source>
         <translation>CSV 点表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Excel point table</source>
         <translation>Excel 点表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+41" />
+        <location line="+5"/>
+        <location line="+41"/>
         <source>Add data</source>
         <translation>添加数据</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-36"/>
         <source>Add File Geodatabase folder</source>
         <translation>添加文件地理数据库文件夹</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Adding {name}</source>
         <translation>正在添加 {name}</translation>
     </message>
@@ -1103,152 +1104,152 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="+56" />
+        <location filename="../../gui/importing/dialog.py" line="+56"/>
         <source>Add data — {name}</source>
         <translation>添加数据 — {name}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Dataset and coordinates</source>
         <translation>数据集与坐标系</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Layer and fields</source>
         <translation>图层与字段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repairs and warnings</source>
         <translation>修复与警告</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Preview (bold: mapped fields as they will be read)</source>
         <translation>预览（粗体：已对应字段的读取结果）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Add to project</source>
         <translation>添加到项目</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Holds:</source>
         <translation>图层类型：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Field mapping</source>
         <translation>字段对应</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Facility types (click a type to correct it)</source>
         <translation>设施类型（点击类型可修改）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>Repairs and warnings ({n})</source>
         <translation>修复与警告（{n}）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Recognised by: {reasons}</source>
         <translation>识别依据：{reasons}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Reading the file again…</source>
         <translation>正在重新读取文件…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Give the layer a name.</source>
         <translation>请为图层命名。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose it under “Web-map coordinates” (tab “Dataset and coordinates”); the map shows the shifted data.</source>
         <translation>请在“数据集与坐标系”页的“互联网地图坐标”中选择；地图将显示纠偏后的数据。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The coordinate system was inferred from the coordinates: &lt;b&gt;{crs}&lt;/b&gt;. Check on the map that the data lands where it should.</source>
         <translation>坐标系是根据坐标数值推断的：&lt;b&gt;{crs}&lt;/b&gt;。请在地图上检查数据位置是否正确。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} features ready to add as {role}.</source>
         <translation>{n} 个要素，将作为“{role}”图层添加。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&lt;b&gt;Choose the coordinate system&lt;/b&gt; (tab “Dataset and coordinates”) before the layer can be added.</source>
         <translation>添加图层前，请先&lt;b&gt;选择坐标系&lt;/b&gt;（“数据集与坐标系”页）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The numbers fit several systems (e.g. an easting near 500,000 m fits every Gauss-Krüger zone); the candidates are listed most likely first, and the map shows where the one you pick puts the data.</source>
         <translation>这些数值符合多个坐标系（例如东坐标接近 500,000 米时符合任一高斯-克吕格投影带）；候选坐标系按可能性排序，地图会显示所选坐标系下数据的位置。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The file cannot be read as {encoding}, so the previous encoding is kept. ({reason})</source>
         <translation>无法按 {encoding} 读取该文件，已保留之前的编码。（{reason}）</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+71"/>
         <source>Save import preset</source>
         <translation>保存导入预设</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Preset name (e.g. 住建局小区台账):</source>
         <translation>预设名称（如“住建局小区台账”）：</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>The preset names columns this file does not have: {columns}. They were left unmapped.</source>
         <translation>预设中的列在此文件中不存在：{columns}。这些字段未作对应。</translation>
     </message>
@@ -1256,98 +1257,98 @@
 <context>
     <name>ImportWording</name>
     <message>
-        <location filename="../../gui/importing/wording.py" line="+24" />
+        <location filename="../../gui/importing/wording.py" line="+24"/>
         <source>Invalid geometries repaired</source>
         <translation>已修复无效几何</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Collapsed geometries dropped</source>
         <translation>已舍弃退化几何</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Empty geometries dropped</source>
         <translation>已舍弃空几何</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Z values dropped</source>
         <translation>已舍弃 Z 值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>M values dropped</source>
         <translation>已舍弃 M 值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Features of another geometry type dropped</source>
         <translation>已舍弃其他几何类型的要素</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Duplicate geometries (kept, flagged)</source>
         <translation>重复几何（已保留并标记）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Features out of range dropped</source>
         <translation>已舍弃超出范围的要素</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing .shx index rebuilt</source>
         <translation>已重建缺失的 .shx 索引</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Features cut off in a truncated .shp dropped</source>
         <translation>已舍弃截断的 .shp 中不完整的要素</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rows without coordinates dropped</source>
         <translation>已舍弃无坐标的行</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>from the .prj file</source>
         <translation>来自 .prj 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>from the file's metadata</source>
         <translation>来自文件元数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>inferred from the coordinates</source>
         <translation>根据坐标数值推断</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+10" />
+        <location line="+1"/>
+        <location line="+10"/>
         <source>your choice</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>from the .cpg file</source>
         <translation>来自 .cpg 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>from the DBF header</source>
         <translation>来自 DBF 文件头</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>detected from the text</source>
         <translation>根据文本检测</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>fixed by the format</source>
         <translation>由格式规定</translation>
     </message>
@@ -1355,38 +1356,38 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="+73" />
+        <location filename="../../gui/layer_panel.py" line="+73"/>
         <source>Move layer up</source>
         <translation>上移图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Move layer down</source>
         <translation>下移图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+146" />
+        <location line="+0"/>
+        <location line="+146"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Zoom to layer</source>
         <translation>缩放至图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open attribute table</source>
         <translation>打开属性表</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
     </message>
@@ -1394,102 +1395,102 @@
 <context>
     <name>LayoutDialog</name>
     <message>
-        <location filename="../../gui/layout/dialog.py" line="+27" />
+        <location filename="../../gui/layout/dialog.py" line="+27"/>
         <source>Map layout</source>
         <translation>地图排版</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overview inset</source>
         <translation>位置示意图</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Data source (default: the layer names)</source>
         <translation>默认为图层名称</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>PDF (vector)</source>
         <translation>PDF（矢量）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PNG (300 dpi)</source>
         <translation>PNG（300 dpi）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Export map layout</source>
         <translation>导出地图排版</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Exporting the map layout</source>
         <translation>正在导出地图排版</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1497,7 +1498,7 @@
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+91" />
+        <location filename="../../gui/lifecircles/legend.py" line="+92"/>
         <source>{type} ({count} facilities)</source>
         <translation>{type}（{count} 处）</translation>
     </message>
@@ -1505,12 +1506,12 @@
 <context>
     <name>LifeCircles</name>
     <message>
-        <location filename="../../gui/lifecircles/wording.py" line="+47" />
+        <location filename="../../gui/lifecircles/wording.py" line="+47"/>
         <source>{inner}–{outer} m</source>
         <translation>{inner}–{outer} 米</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>≤ {outer} m</source>
         <translation>≤ {outer} 米</translation>
     </message>
@@ -1518,129 +1519,129 @@
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+60" />
-        <location line="+98" />
-        <location line="+102" />
+        <location filename="../../gui/lifecircles/controller.py" line="+60"/>
+        <location line="+98"/>
+        <location line="+102"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-190" />
+        <location line="-190"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compute service areas</source>
         <translation>计算服务范围</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Life-circle standards…</source>
         <translation>生活圈标准…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the walking network</source>
         <translation>显示步行路网</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add service areas to the project as a layer</source>
         <translation>将服务范围添加为项目图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Clear life circles</source>
         <translation>清除生活圈</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+105"/>
         <source>The facilities or roads changed since these areas were computed: press Compute to update them.</source>
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>Computing service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>along the walking network</source>
         <translation>沿步行路网</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>straight-line buffers</source>
         <translation>直线缓冲区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} facilities of {types} types, {mode}: {seconds:.2f} s.</source>
         <translation>{types} 类共 {count} 处设施，{mode}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Inputs unchanged: the stored result was reused.</source>
         <translation>输入未变，已复用保存的结果。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Distances {d:.2f} s, polygons {p:.2f} s.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Life circles · walking network</source>
         <translation>生活圈 · 步行路网</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Life circles · straight line</source>
         <translation>生活圈 · 直线距离</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Choose the facilities and press Compute.</source>
         <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Compute service areas first.</source>
         <translation>请先计算服务范围。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>buffer</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Life circles ({mode})</source>
         <translation>生活圈服务范围（{mode}）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>computed</source>
         <translation>计算结果</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Added the layer “{name}”: it is saved and exported with the project.</source>
         <translation>已添加图层“{name}”：它将随项目保存和导出。</translation>
     </message>
@@ -1648,37 +1649,37 @@
 <context>
     <name>LifeCirclesDock</name>
     <message>
-        <location filename="../../gui/lifecircles/dock.py" line="+27" />
+        <location filename="../../gui/lifecircles/dock.py" line="+27"/>
         <source>Choose the facilities and press Compute.</source>
         <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Outline the radius each type must serve (dashed)</source>
         <translation>以虚线标出各类设施按标准应服务的半径</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add to project as a layer</source>
         <translation>添加为项目图层</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Bands (5/10/15-minute life circles)</source>
         <translation>圈层（5/10/15 分钟生活圈）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Walking network</source>
         <translation>步行路网</translation>
     </message>
@@ -1686,93 +1687,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+40" />
+        <location filename="../../gui/main_window.py" line="+40"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attribute table</source>
         <translation>属性表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Identify</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+60"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoom to all layers</source>
         <translation>缩放至全部图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zoom to selection</source>
         <translation>缩放至所选要素</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+95" />
+        <location line="+1"/>
+        <location line="+95"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-93"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Pan / click select</source>
         <translation>平移 / 点选</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Box select</source>
         <translation>框选</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Lasso select</source>
         <translation>套索选择</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Zoom to all</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Attribute table — {name}</source>
         <translation>属性表 — {name}</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>Old Compound Renewal Planner
 
 Plan the renovation of old residential compounds: renovation zones, 5/10/15-minute life circles, service gaps and elevators.
@@ -1783,7 +1784,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 地图以 WGS 84 显示；量算采用 {crs}。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
@@ -1791,12 +1792,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+77" />
+        <location filename="../../gui/lifecircles/legend.py" line="+72"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Radius required by the standard</source>
         <translation>标准要求的服务半径</translation>
     </message>
@@ -1804,12 +1805,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapStatusBar</name>
     <message>
-        <location filename="../../gui/status.py" line="+52" />
+        <location filename="../../gui/status.py" line="+52"/>
         <source>Lon {lon:.6f}°  Lat {lat:.6f}°</source>
         <translation>经度 {lon:.6f}°  纬度 {lat:.6f}°</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Scale 1:{n}</source>
         <translation>比例尺 1:{n}</translation>
     </message>
@@ -1817,47 +1818,47 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../gui/lifecircles/network_panel.py" line="+28" />
+        <location filename="../../gui/lifecircles/network_panel.py" line="+28"/>
         <source>Show the walking network (coloured by connected piece)</source>
         <translation>显示步行路网（按连通子网着色）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No network yet: compute in network mode.</source>
         <translation>尚无路网：请以路网模式计算。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>No network in this result (buffer mode).</source>
         <translation>本结果没有路网（缓冲区模式）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{nodes} nodes, {edges} edges, {pieces} connected piece(s).</source>
         <translation>{nodes} 个节点，{edges} 条边，{pieces} 个连通子网。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Built from road lines: {snapped} line ends snapped and {joined} dead ends joined within {tol} m, {split} crossings split, {dropped} parts left out.</source>
         <translation>由道路线构建：{tol} 米内吸附端点 {snapped} 个、连接断头 {joined} 个，在交叉处打断 {split} 处，舍弃 {dropped} 段。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Walkable ways of the OSM file: {ways} ways read.</source>
         <translation>OSM 文件中的可步行道路：读取 {ways} 条。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{count} piece(s) are not connected to the main network; walks cannot leave them:</source>
         <translation>{count} 个子网与主路网不连通，步行无法走出：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Piece {piece}: {edges} edges, {nodes} nodes, {length} m</source>
         <translation>子网 {piece}：{edges} 条边，{nodes} 个节点，{length} 米</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>… and {more} more</source>
         <translation>… 另有 {more} 个</translation>
     </message>
@@ -1865,108 +1866,108 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../gui/lifecircles/options.py" line="+36" />
+        <location filename="../../gui/lifecircles/options.py" line="+36"/>
         <source>Straight line (buffer)</source>
         <translation>直线距离（缓冲区）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Along the walking network</source>
         <translation>沿步行路网</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>OSM…</source>
         <translation>OSM…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Use the walkable ways of an OpenStreetMap file (.osm, .osm.pbf)</source>
         <translation>使用 OpenStreetMap 文件（.osm、.osm.pbf）中的可步行道路</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>构建路网时，小于此距离的道路端点将被连接</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Half-width of the walkable band drawn along the reached streets</source>
         <translation>沿可达道路绘制的步行带半宽</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Walking distance</source>
         <translation>步行距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Walking time (minutes × speed)</source>
         <translation>步行时间（分钟 × 步速）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Standards…</source>
         <translation>标准…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compute service areas</source>
         <translation>计算服务范围</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Measure</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Walking network</source>
         <translation>步行路网</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Join road ends within</source>
         <translation>道路端点吸附距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Street band half-width</source>
         <translation>步行带半宽</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Life circles by</source>
         <translation>生活圈依据</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>(no facility layer)</source>
         <translation>（无设施图层）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+21" />
+        <location line="+3"/>
+        <location line="+21"/>
         <source>OSM: {name}</source>
         <translation>OSM：{name}</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-20"/>
         <source>(no road layer: choose an OSM file)</source>
         <translation>（无道路图层：请选择 OSM 文件）</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Walking network from OpenStreetMap</source>
         <translation>从 OpenStreetMap 读取步行路网</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</source>
         <translation>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</translation>
     </message>
@@ -1974,22 +1975,22 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+336" />
+        <location filename="../../gui/presentation.py" line="+336"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Renovation plan</source>
         <translation>改造规划</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Zone {k} of {n}</source>
         <translation>片区 {k} / {n}</translation>
     </message>
@@ -1997,27 +1998,27 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-239" />
+        <location line="-239"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Before / after (B)</source>
         <translation>改造前 / 后 (B)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>End (Esc)</source>
         <translation>结束 (Esc)</translation>
     </message>
@@ -2025,27 +2026,27 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PreviewMap</name>
     <message>
-        <location filename="../../gui/importing/preview.py" line="+152" />
+        <location filename="../../gui/importing/preview.py" line="+152"/>
         <source>Choose the coordinate system: the map then shows where the data lands.</source>
         <translation>请选择坐标系，地图随后会显示数据所在位置。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>first {n} of {total} features</source>
         <translation>共 {total} 个要素中的前 {n} 个</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>all {n} features</source>
         <translation>全部 {n} 个要素</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Extent (WGS 84): {x0:.5f}–{x1:.5f}°E, {y0:.5f}–{y1:.5f}°N; map: {shown}</source>
         <translation>范围（WGS 84）：东经 {x0:.5f}–{x1:.5f}°，北纬 {y0:.5f}–{y1:.5f}°；地图显示：{shown}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Orange: this file; grey: layers already in the project.</source>
         <translation>橙色：本文件；灰色：项目中已有的图层。</translation>
     </message>
@@ -2053,87 +2054,87 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../gui/project_controller.py" line="+26" />
+        <location filename="../../gui/project_controller.py" line="+26"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open the demo district</source>
         <translation>打开示例街区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The project has unsaved changes. Save them first?</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Opening the demo district</source>
         <translation>正在打开示例街区</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Projects (*.gpkg);;All files (*)</source>
         <translation>项目文件 (*.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Opening {name}</source>
         <translation>正在打开 {name}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Projects (*.gpkg)</source>
         <translation>项目文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Saving {name}</source>
         <translation>正在保存 {name}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2141,97 +2142,97 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>RankingDialog</name>
     <message>
-        <location filename="../../gui/gaps/ranking_dialog.py" line="+42" />
+        <location filename="../../gui/gaps/ranking_dialog.py" line="+42"/>
         <source>Lacks {type}</source>
         <translation>缺{type}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Check-up ranking (先体检、后改造)</source>
         <translation>体检排名（先体检、后改造）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Rank only compounds built in or before</source>
         <translation>仅排名此年份及以前建成的小区</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Include compounds of unknown year</source>
         <translation>包括建成年代不详的小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save weights as my default</source>
         <translation>将权重保存为我的默认值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shipped weights</source>
         <translation>内置权重</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Indicators and weights (0 = not used)</source>
         <translation>指标与权重（0 = 不使用）</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Priority list (click a row to zoom to the compound)</source>
         <translation>优先序列（点击行可缩放至小区）</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built</source>
         <translation>建成年代</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>built in {year} or before</source>
         <translation>{year} 年及以前建成的</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>of any year</source>
         <translation>不限年代的</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} compounds {year} ranked; the score is 0–100 (100 = most in need).</source>
         <translation>已对 {n} 个{year}小区排名；得分为 0–100（100 = 最需改造）。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved as your default: {path}</source>
         <translation>已保存为默认值：{path}</translation>
     </message>
@@ -2239,204 +2240,204 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SitingDialog</name>
     <message>
-        <location filename="../../gui/gaps/siting_dialog.py" line="+35" />
+        <location filename="../../gui/gaps/siting_dialog.py" line="+35"/>
         <source>Suggest sites for new facilities</source>
         <translation>新建设施选址建议</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+88" />
+        <location line="+15"/>
+        <location line="+88"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-86"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>People served (elderly or children)</source>
         <translation>服务人数（老人或儿童）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds (each counts 1)</source>
         <translation>小区数（每个计 1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Automatic (exact when small enough)</source>
         <translation>自动（规模较小时精确求解）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exact maximal covering (MCLP)</source>
         <translation>精确最大覆盖（MCLP）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Greedy (fast, at least 63 % of the best)</source>
         <translation>贪心（快速，至少达到最优的 63%）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Suggest</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accept as planned facilities</source>
         <translation>采纳为规划设施</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pick a type and press Suggest.</source>
         <translation>选择设施类型后点击“选址”。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of sites (K)</source>
         <translation>选址数量（K）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service radius</source>
         <translation>服务半径</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Candidate sites</source>
         <translation>候选用地</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cover the most</source>
         <translation>最大化覆盖</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Method</source>
         <translation>求解方法</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Coverage before and after</source>
         <translation>选址前后覆盖情况</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Suggested sites (click to zoom to what each serves)</source>
         <translation>建议选址（点击可缩放至其服务对象）</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>{type} ({n} compounds lacking)</source>
         <translation>{type}（{n} 个小区缺少）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The compounds themselves (a point inside each)</source>
         <translation>小区自身（每个小区内取一点）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Only the {n} selected features of that layer</source>
         <translation>仅该图层中所选的 {n} 个要素</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Searching…</source>
         <translation>正在求解…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Suggest sites</source>
         <translation>选址建议</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The gaps were analysed again meanwhile: press Suggest once more.</source>
         <translation>其间缺项已重新分析：请再次点击“选址”。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Site</source>
         <translation>选址点</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+17" />
+        <location line="+1"/>
+        <location line="+17"/>
         <source>Compounds newly served</source>
         <translation>新覆盖小区数</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-15"/>
         <source>{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
         <translation>{type}选址 {k} 处，服务半径 {radius} 米，{how}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Fewer sites than asked: more would serve no one else within the radius.</source>
         <translation>选址数少于要求：再增加选址也无法在服务半径内覆盖更多对象。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Households newly served</source>
         <translation>新覆盖户数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>People newly served</source>
         <translation>新覆盖人数</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Compounds served</source>
         <translation>覆盖小区数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Share of compounds</source>
         <translation>小区覆盖率</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Households served</source>
         <translation>覆盖户数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>People served</source>
         <translation>覆盖人数</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Now</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>With the sites</source>
         <translation>选址后</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Added to “{name}”; the gaps are being analysed again.</source>
         <translation>已添加到“{name}”；正在重新分析缺项。</translation>
     </message>
@@ -2444,62 +2445,62 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SourceBox</name>
     <message>
-        <location filename="../../gui/importing/source_box.py" line="+23" />
+        <location filename="../../gui/importing/source_box.py" line="+23"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Layer:</source>
         <translation>图层：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Text encoding:</source>
         <translation>文本编码：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Read text as:</source>
         <translation>按此编码读取：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{driver}, {n} features, {kind}</source>
         <translation>{driver}，{n} 个要素，{kind}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>none (no attribute table)</source>
         <translation>无（没有属性表）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This format always stores text as UTF-8.</source>
         <translation>该格式始终以 UTF-8 存储文本。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>If names look garbled (乱码), read the text with another encoding; the preview updates.</source>
         <translation>如果名称显示为乱码，请换一种编码读取；预览会随之更新。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>All folders together</source>
         <translation>全部文件夹（合并）</translation>
     </message>
@@ -2507,134 +2508,134 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>StandardsDialog</name>
     <message>
-        <location filename="../../gui/lifecircles/standards_dialog.py" line="+50" />
+        <location filename="../../gui/lifecircles/standards_dialog.py" line="+50"/>
         <source>Life-circle standards</source>
         <translation>生活圈标准</translation>
     </message>
     <message>
-        <location line="+40" />
-        <location line="+3" />
+        <location line="+40"/>
+        <location line="+3"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Range from</source>
         <translation>范围下限</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Range to</source>
         <translation>范围上限</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Residents</source>
         <translation>居住人口</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+2" />
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Checked</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Names in data</source>
         <translation>数据中的名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Radius</source>
         <translation>服务半径</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Life-circle levels</source>
         <translation>生活圈层级</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Facility types</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time mode</source>
         <translation>时间模式</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Reset to the shipped preset</source>
         <translation>恢复为内置预设</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Measure life circles in walking time (minutes × walking speed)</source>
         <translation>按步行时间计算生活圈（分钟 × 步速）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Walking speed for elderly services (一老)</source>
         <translation>老年服务（一老）步速</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Walking speed for other services</source>
         <translation>其他服务步速</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Distances in time mode:</source>
         <translation>时间模式下的距离：</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — your copy, saved in {path}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — 您的副本，保存在 {path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — the shipped preset; Save keeps your changes as your own copy in {path}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — 内置预设；保存时您的修改将另存为副本，位于 {path}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>checked</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>not yet checked</source>
         <translation>尚未核实</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Amber rows hold values not yet checked against the official text. Tick “Checked” once you have verified a value.</source>
         <translation>琥珀色行的数值尚未与标准原文核对。核实后请勾选“已核实”。</translation>
     </message>
@@ -2642,72 +2643,72 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>StyleDialog</name>
     <message>
-        <location filename="../../gui/style_dialog.py" line="+35" />
+        <location filename="../../gui/style_dialog.py" line="+35"/>
         <source>Style: {name}</source>
         <translation>样式：{name}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>(single colour)</source>
         <translation>（单一颜色）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(no labels)</source>
         <translation>（无标注）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Categories (unique values)</source>
         <translation>分类（唯一值）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Graduated (quantiles)</source>
         <translation>分级（分位数）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Fill colour</source>
         <translation>填充颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outline colour</source>
         <translation>边线颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fill opacity</source>
         <translation>填充不透明度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Line width</source>
         <translation>线宽</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fill by attribute</source>
         <translation>按属性填充</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour ramp</source>
         <translation>色带</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Labels</source>
         <translation>标注</translation>
     </message>
@@ -2715,87 +2716,87 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SuggestDialog</name>
     <message>
-        <location filename="../../gui/zones/suggest_dialog.py" line="+37" />
+        <location filename="../../gui/zones/suggest_dialog.py" line="+37"/>
         <source>Suggest renovation zones</source>
         <translation>改造片区划分建议</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Only compounds built in or before</source>
         <translation>仅限此年份及以前建成的小区</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Keep existing zones fixed</source>
         <translation>保持现有片区不变</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Minimum households per zone</source>
         <translation>每片区最少户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Maximum households per zone</source>
         <translation>每片区最多户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Maximum area per zone</source>
         <translation>每片区最大面积</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Maximum compounds per zone</source>
         <translation>每片区最多小区数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Minimum compounds per zone</source>
         <translation>每片区最少小区数</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Set the limits, then Preview.</source>
         <translation>设置限制条件后点击“预览”。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Accept as one edit</source>
         <translation>采纳（作为一步编辑）</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Suggesting zones</source>
         <translation>正在生成片区建议</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{n} zones proposed in {s:.1f} s.</source>
         <translation>建议 {n} 个片区，用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Households per zone: {lo:,.0f} – {hi:,.0f}.</source>
         <translation>每片区户数：{lo:,.0f} – {hi:,.0f}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} eligible compounds left unassigned.</source>
         <translation>{n} 个符合条件的小区未划入片区。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not considered ({reason}): {n}</source>
         <translation>未纳入（{reason}）：{n}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Constraint violations: {n}</source>
         <translation>违反约束：{n}</translation>
     </message>
@@ -2803,62 +2804,62 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-52" />
+        <location filename="../../gui/presentation.py" line="-52"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Compounds: {n}</source>
         <translation>小区：{n} 个</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Households: {n}</source>
         <translation>户数：{n}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Elevators to add: {e} in {b} buildings</source>
         <translation>加装电梯：{b} 栋楼 {e} 部</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Elevator estimate: {cost}, subsidy {subsidy}</source>
         <translation>加装电梯估算：造价 {cost}，补贴 {subsidy}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Before the plan</source>
         <translation>改造前</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>After the plan</source>
         <translation>改造后</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Gaps: computing…</source>
         <translation>缺项：正在计算…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Gaps: not available (no facilities layer)</source>
         <translation>缺项：无法计算（没有设施图层）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Gaps: none — every service within reach</source>
         <translation>缺项：无 — 各项服务均可达</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gaps: {names}</source>
         <translation>缺项：{names}</translation>
     </message>
@@ -2866,7 +2867,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>TypeDelegate</name>
     <message>
-        <location filename="../../gui/importing/facility_table.py" line="+39" />
+        <location filename="../../gui/importing/facility_table.py" line="+39"/>
         <source>— not a facility of interest —</source>
         <translation>— 非关注设施 —</translation>
     </message>
@@ -2874,7 +2875,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+86" />
+        <location filename="../../gui/worker.py" line="+86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2882,37 +2883,37 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZoneSettingsDialog</name>
     <message>
-        <location filename="../../gui/zones/settings_dialog.py" line="+19" />
+        <location filename="../../gui/zones/settings_dialog.py" line="+19"/>
         <source>Zone settings</source>
         <translation>片区设置</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Compounds closer than this (e.g. across a street) count as neighbours.</source>
         <translation>间距小于此值的小区（如隔街相望）视为相邻。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(no barriers)</source>
         <translation>（无阻隔）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Only the checked classes are barriers, e.g. arterial roads.</source>
         <translation>只有勾选的类别才视为阻隔，例如主干路。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gap tolerance</source>
         <translation>间距容差</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Barrier layer</source>
         <translation>阻隔图层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Barrier classes</source>
         <translation>阻隔类别</translation>
     </message>
@@ -2920,125 +2921,125 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZonesController</name>
     <message>
-        <location filename="../../gui/zones/controller.py" line="+38" />
-        <location line="+210" />
-        <location line="+10" />
-        <location line="+3" />
+        <location filename="../../gui/zones/controller.py" line="+38"/>
+        <location line="+210"/>
+        <location line="+10"/>
+        <location line="+3"/>
         <source>Renovation zones</source>
         <translation>改造片区</translation>
     </message>
     <message>
-        <location line="-214" />
+        <location line="-214"/>
         <source>&amp;Zones</source>
         <translation>片区(&amp;Z)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Merge selected compounds into a new zone</source>
         <translation>将所选小区合并为新片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add selected compounds to their zone</source>
         <translation>将所选小区加入片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove selected compounds from their zone</source>
         <translation>将所选小区移出片区</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Merge selected zones</source>
         <translation>合并所选片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Split zone</source>
         <translation>拆分片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dissolve zone</source>
         <translation>解散片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rename zone…</source>
         <translation>重命名片区…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone colour…</source>
         <translation>片区颜色…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggest zones…</source>
         <translation>片区划分建议…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone settings (gap, barriers)…</source>
         <translation>片区设置（间距、阻隔）…</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Load a compounds layer first.</source>
         <translation>请先加载小区图层。</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+140"/>
         <source>Select compounds on the map first: click, Ctrl-click, box or lasso.</source>
         <translation>请先在地图上选择小区：单击、Ctrl+单击、框选或套索选择。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>None of the selected compounds is in a zone: select a zone's compounds together with those to add.</source>
         <translation>所选小区都不在片区中：请将片区内的小区与要加入的小区一起选中。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Remove {n} compound(s) from zones</source>
         <translation>将 {n} 个小区移出片区</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Select a zone in the zone table or on the map first.</source>
         <translation>请先在片区表或地图上选择片区。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Select two or more zones to merge.</source>
         <translation>请选择两个或以上片区进行合并。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Rename zone</source>
         <translation>重命名片区</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Zone name:</source>
         <translation>片区名称：</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Zone colour</source>
         <translation>片区颜色</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Rebuilding the neighbour graph</source>
         <translation>正在重建相邻关系图</translation>
     </message>
@@ -3046,149 +3047,149 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>domain</name>
     <message>
-        <location filename="../../gis/domain.py" line="+66" />
+        <location filename="../../gis/domain.py" line="+66"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Entrances</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Barriers</source>
         <translation>阻隔要素</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Renovation zones</source>
         <translation>改造片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Build year</source>
         <translation>建成年代</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elderly (60+)</source>
         <translation>老年人（60 岁以上）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Children (0-6)</source>
         <translation>儿童（0-6 岁）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound ID</source>
         <translation>小区编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Road class</source>
         <translation>道路等级</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location filename="../../gis/export/wording.py" line="+106" />
+        <location line="+4"/>
+        <location filename="../../gis/export/wording.py" line="+106"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Elderly canteen</source>
         <translation>老年食堂</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Elderly day care</source>
         <translation>日间照料</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Nursing home</source>
         <translation>养老院</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Kindergarten</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Nursery</source>
         <translation>托儿所</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../../gis/export/wording.py" line="+1" />
+        <location line="+1"/>
+        <location filename="../../gis/export/wording.py" line="+1"/>
         <source>Children's play area</source>
         <translation>儿童活动场地</translation>
     </message>
@@ -3196,699 +3197,699 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+114" />
+        <location filename="../../gis/io/crs_detect.py" line="+114"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
     <message>
-        <location line="+36" />
-        <location line="+23" />
+        <location line="+36"/>
+        <location line="+23"/>
         <source>The layer has no usable coordinates.</source>
         <translation>该图层没有可用的坐标。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/encoding.py" line="+83" />
+        <location filename="../../gis/io/encoding.py" line="+83"/>
         <source>Unknown text encoding '{name}'. Use a name such as UTF-8, GBK, GB18030 or BIG5.</source>
         <translation>未知的文本编码“{name}”。请使用 UTF-8、GBK、GB18030 或 BIG5 等名称。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/facilities.py" line="+64" />
+        <location filename="../../gis/io/facilities.py" line="+64"/>
         <source>The facility type rules in {path} cannot be read ({reason}). Fix the file or use the default rules.</source>
         <translation>无法读取 {path} 中的设施类型规则（{reason}）。请修正该文件或使用默认规则。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The facility type rules in {path} use unknown types: {keys}. Use {known}.</source>
         <translation>{path} 中的设施类型规则使用了未知类型：{keys}。请使用 {known}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+46" />
+        <location filename="../../gis/io/gdal_read.py" line="+46"/>
         <source>{path} cannot be read: {reason}. Check that the file is complete and in a supported format.</source>
         <translation>无法读取 {path}：{reason}。请检查文件是否完整、格式是否受支持。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+52" />
+        <location filename="../../gis/io/shapefile.py" line="+52"/>
         <source>{path} is not a valid shapefile: its header is damaged or cut off.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+26" />
+        <location filename="../../gis/io/sources.py" line="+26"/>
         <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
         <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>{path} is an old Excel .xls workbook. Save it as .xlsx and import that.</source>
         <translation>{path} 是旧版 Excel .xls 工作簿。请另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{path}: this file type ({suffix}) is not supported. Import one of: {formats}.</source>
         <translation>{path}：不支持此文件类型（{suffix}）。请导入以下格式之一：{formats}。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>{path} is missing, though its .dbf exists: the shapefile has no geometries. Copy all parts of the shapefile (.shp, .shx, .dbf, .prj, .cpg).</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location filename="../../gis/network/inputs.py" line="+42" />
-        <location filename="../../gis/project_file.py" line="+329" />
+        <location line="+4"/>
+        <location filename="../../gis/network/inputs.py" line="+42"/>
+        <location filename="../../gis/project_file.py" line="+329"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{path} belongs to a shapefile whose .shp is missing. Copy all parts of the shapefile (.shp, .shx, .dbf, .prj, .cpg).</source>
         <translation>{path} 所属的 Shapefile 缺少 .shp 文件。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{path} is a folder. Pick a file in it, or a File Geodatabase folder ending in .gdb.</source>
         <translation>{path} 是文件夹。请选择其中的文件，或选择以 .gdb 结尾的文件地理数据库文件夹。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{path} is empty (0 bytes).</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>{path} contains no file that can be imported ({formats}).</source>
         <translation>{path} 中没有可导入的文件（{formats}）。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{path} has no dataset '{layer}'. It holds: {names}.</source>
         <translation>{path} 中没有数据集“{layer}”。其中包含：{names}。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>{path} unpacks to more than 4 GB. Unzip it and import the file inside.</source>
         <translation>{path} 解压后超过 4 GB。请先解压，再导入其中的文件。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{path} is not a readable zip archive ({reason}).</source>
         <translation>{path} 不是可读取的 zip 压缩包（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/attach.py" line="+75" />
+        <location filename="../../gis/network/attach.py" line="+75"/>
         <source>Only single points can be attached to the network.</source>
         <translation>只有单点才能连接到路网。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/compounds.py" line="+81" />
-        <location filename="../../gis/network/attach.py" line="+47" />
+        <location filename="../../gis/gaps/compounds.py" line="+81"/>
+        <location filename="../../gis/network/attach.py" line="+47"/>
         <source>The compound layer has no coordinate system.</source>
         <translation>小区图层没有坐标系。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The compound layer is empty.</source>
         <translation>小区图层为空。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The compound layer has no field {field}; map another one.</source>
         <translation>小区图层没有字段 {field}；请改选其他字段。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/attach.py" line="+2" />
+        <location filename="../../gis/network/attach.py" line="+2"/>
         <source>The boundary spacing must be positive.</source>
         <translation>边界采样间距必须大于 0。</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>The entrance layer has no coordinate system.</source>
         <translation>出入口图层没有坐标系。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Field {field} does not exist.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+72" />
+        <location filename="../../gis/network/build.py" line="+72"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The road layer has no coordinate system; set one before building the network.</source>
         <translation>道路图层没有坐标系；请先设置坐标系再构建路网。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The road layer holds no lines; a walking network needs line features (roads, paths).</source>
         <translation>道路图层中没有线要素；步行路网需要线要素（道路、步道）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/distance.py" line="+65" />
+        <location filename="../../gis/network/distance.py" line="+65"/>
         <source>The walking distance must be positive.</source>
         <translation>步行距离必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/inputs.py" line="+52" />
+        <location filename="../../gis/network/inputs.py" line="+52"/>
         <source>The facility layer has no coordinate system.</source>
         <translation>设施图层没有坐标系。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The facility layer is empty.</source>
         <translation>设施图层为空。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{count} facilities have no geometry.</source>
         <translation>{count} 处设施没有几何。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The facility layer has no field {field}.</source>
         <translation>设施图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/osm.py" line="+75" />
+        <location filename="../../gis/network/osm.py" line="+75"/>
         <source>Cannot read the OSM file {path}: {reason}</source>
         <translation>无法读取 OSM 文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>{path} holds no walkable ways (OSM highway=*).</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+82" />
+        <location filename="../../gis/network/service_area.py" line="+82"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Walking distances must be positive numbers of metres.</source>
         <translation>步行距离必须是大于 0 的米数。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The edge buffer must be positive.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/life_circles.py" line="+49" />
-        <location filename="../../gis/network/service_area.py" line="+56" />
-        <location filename="../../gui/lifecircles/compute.py" line="+94" />
+        <location filename="../../gis/network/life_circles.py" line="+49"/>
+        <location filename="../../gis/network/service_area.py" line="+56"/>
+        <location filename="../../gui/lifecircles/compute.py" line="+94"/>
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+3" />
+        <location filename="../../gis/network/service_area.py" line="+3"/>
         <source>The facilities and the network are in different coordinate systems ({a} and {b}).</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project.py" line="+43" />
+        <location filename="../../gis/project.py" line="+43"/>
         <source>Layer {name} has no coordinate system.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/standards.py" line="+245" />
+        <location filename="../../gis/standards.py" line="+245"/>
         <source>The standards preset cannot be used ({count} problems), first: {problem}</source>
         <translation>标准预设无法使用（{count} 个问题），第一个：{problem}</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+58" />
+        <location line="+29"/>
+        <location line="+58"/>
         <source>The standards preset is malformed: {reason}</source>
         <translation>标准预设格式错误：{reason}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The standards preset was written by a newer version ({version}) of the program; update the program.</source>
         <translation>标准预设由更新版本（{version}）的程序写入；请更新程序。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Cannot read the standards preset {path}: {reason}</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+99" />
+        <location filename="../../gis/gaps/elevators.py" line="+99"/>
         <source>The {rule} subsidy is defined for {years}, not for {year}; choose one of those years or edit the preset.</source>
         <translation>{rule}补贴标准只适用于 {years}，不适用于 {year}；请选择其中的年份或修改预设。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The subsidy per elevator must be zero or more.</source>
         <translation>单台电梯补贴不能为负数。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>There is no subsidy preset {key}; use one of {keys}.</source>
         <translation>没有补贴预设 {key}；可选：{keys}。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Cannot read the elevator subsidy preset {path}: {reason}</source>
         <translation>无法读取加装电梯补贴预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The elevator subsidy preset {path} needs a positive cost per elevator.</source>
         <translation>加装电梯补贴预设 {path} 需要一个大于 0 的单台造价。</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location filename="../../gis/gaps/ranking.py" line="+95" />
-        <location filename="../../gis/standards.py" line="+9" />
+        <location line="+29"/>
+        <location filename="../../gis/gaps/ranking.py" line="+95"/>
+        <location filename="../../gis/standards.py" line="+9"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>The floor threshold for elevators must be 2 or more.</source>
         <translation>加装电梯的层数门槛至少为 2。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The cost per elevator must be positive.</source>
         <translation>单台电梯造价必须大于 0。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Households per landing must be zero or more.</source>
         <translation>一梯户数不能为负数。</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>The buildings layer needs a {role} field to find elevator gaps; map one in the layer's fields.</source>
         <translation>建筑图层需要 {role} 字段才能分析加装电梯；请在图层字段中指定。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>The buildings layer has no field {field}.</source>
         <translation>建筑图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/demo.py" line="+114" />
+        <location filename="../../gis/demo.py" line="+114"/>
         <source>{path} lacks the column(s) {columns}. Run python data/generate_demo.py to rebuild the demo.</source>
         <translation>{path} 缺少列 {columns}。请运行 python data/generate_demo.py 重建示例数据。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The demo file {path} is missing. Run python data/generate_demo.py to rebuild the demo.</source>
         <translation>缺少示例文件 {path}。请运行 python data/generate_demo.py 重建示例数据。</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+15" />
+        <location line="+11"/>
+        <location line="+15"/>
         <source>Cannot read the demo file {path}: {reason}</source>
         <translation>无法读取示例文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/export/dxf.py" line="+60" />
-        <location filename="../../gis/export/project_export.py" line="+62" />
+        <location filename="../../gis/export/dxf.py" line="+60"/>
+        <location filename="../../gis/export/project_export.py" line="+62"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
     <message>
-        <location line="+26" />
-        <location filename="../../gis/export/excel.py" line="+71" />
-        <location filename="../../gis/gaps/report.py" line="+220" />
+        <location line="+26"/>
+        <location filename="../../gis/export/excel.py" line="+71"/>
+        <location filename="../../gis/gaps/report.py" line="+220"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/export/frames.py" line="+46" />
+        <location filename="../../gis/export/frames.py" line="+46"/>
         <source>The project has no renovation zones yet; make zones first or export another layer.</source>
         <translation>项目中尚无改造片区；请先划分片区，或导出其他图层。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The compounds layer of the zone plan is missing.</source>
         <translation>缺少片区方案所用的小区图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/kml.py" line="+57" />
+        <location filename="../../gis/export/kml.py" line="+57"/>
         <source>KML is always in longitude/latitude: choose WGS 84 (4326) or GCJ-02 as the target.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+184" />
+        <location filename="../../gis/export/plan.py" line="+184"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>elevator needs require a buildings and a compounds layer</source>
         <translation>加装电梯需求分析需要建筑图层和小区图层</translation>
     </message>
     <message>
-        <location filename="../../gis/export/project_export.py" line="-18" />
+        <location filename="../../gis/export/project_export.py" line="-18"/>
         <source>Unknown export format {format}; choose one of {formats}.</source>
         <translation>未知的导出格式 {format}；请选择 {formats} 之一。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>{format} is always in longitude/latitude: choose WGS 84 (4326) or GCJ-02 as the target.</source>
         <translation>{format} 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Map layouts (pdf, png) are drawn by the app's layout module, not by the data export.</source>
         <translation>地图排版（pdf、png）由程序的排版功能生成，不属于数据导出。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The project has no layers to export.</source>
         <translation>项目中没有可导出的图层。</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location filename="../../gis/export/vector.py" line="+49" />
+        <location line="+27"/>
+        <location filename="../../gis/export/vector.py" line="+49"/>
         <source>There is nothing to export.</source>
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A {format} file holds one layer; give a folder as --out to export {count} layers.</source>
         <translation>一个 {format} 文件只能容纳一个图层；要导出 {count} 个图层，请用 --out 指定文件夹。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A {format} file holds one layer: choose one with --layer, or give a folder as --out.</source>
         <translation>一个 {format} 文件只能容纳一个图层：请用 --layer 选择一个图层，或用 --out 指定文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/result.py" line="+41" />
+        <location filename="../../gis/export/result.py" line="+41"/>
         <source>Cannot create the folder {folder}: {reason}</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Could not write {path}: {reason}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/sources.py" line="+86" />
+        <location filename="../../gis/export/sources.py" line="+86"/>
         <source>There is nothing to export as {layer} in this project yet.</source>
         <translation>本项目中尚无可作为“{layer}”导出的内容。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No layer called {layer}. Choose from: {names}.</source>
         <translation>没有名为 {layer} 的图层。可选：{names}。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>No layer called {layer}.</source>
         <translation>没有名为 {layer} 的图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/target.py" line="+66" />
+        <location filename="../../gis/export/target.py" line="+66"/>
         <source>The project has no coordinate system yet; add a layer or choose a target CRS.</source>
         <translation>项目尚无坐标系；请添加图层或选择目标坐标系。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Unknown target CRS {crs}: give an EPSG code such as 4527, or wgs84, or gcj02.</source>
         <translation>未知的目标坐标系 {crs}：请输入 EPSG 代码（如 4527），或 wgs84、gcj02。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>EPSG:{code} is not a known coordinate system; check the code (CGCS2000 Gauss-Krüger zones are 4513-4554).</source>
         <translation>EPSG:{code} 不是已知的坐标系；请检查代码（CGCS2000 高斯-克吕格投影带为 4513-4554）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The data to export has no coordinate system.</source>
         <translation>要导出的数据没有坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/vector.py" line="+61" />
+        <location filename="../../gis/export/vector.py" line="+61"/>
         <source>Shapefile encoding {encoding} is not offered; choose utf-8 or gbk.</source>
         <translation>不支持 Shapefile 编码 {encoding}；请选择 utf-8 或 gbk。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{layer} mixes {kinds}; a Shapefile holds one kind of geometry. Export it as GeoPackage or GeoJSON.</source>
         <translation>{layer} 混合了{kinds}；一个 Shapefile 只能容纳一种几何类型。请导出为 GeoPackage 或 GeoJSON。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/access.py" line="+193" />
+        <location filename="../../gis/gaps/access.py" line="+193"/>
         <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds' system.</source>
         <translation>小区与路网的坐标系不同（{a} 与 {b}）；请在小区的坐标系中构建路网。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>The facilities carry no required radius; read them with a standards preset.</source>
         <translation>设施没有服务半径；请配合标准预设读取设施。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The facilities and the compounds are in different coordinate systems ({a} and {b}).</source>
         <translation>设施与小区的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+70"/>
         <source>The gap analysis has no facility type {type}.</source>
         <translation>缺项分析中没有设施类型 {type}。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/ranking.py" line="-11" />
+        <location filename="../../gis/gaps/ranking.py" line="-11"/>
         <source>Cannot read the ranking preset {path}: {reason}</source>
         <translation>无法读取体检排名预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Unknown ranking indicator {key}; use one of {keys} or gap_&lt;type&gt;.</source>
         <translation>未知的排名指标 {key}；可选：{keys} 或 gap_&lt;类型&gt;。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The weight of {key} must be zero or more.</source>
         <translation>指标 {key} 的权重不能为负数。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Give at least one ranking indicator a positive weight.</source>
         <translation>请至少给一个排名指标设置大于 0 的权重。</translation>
     </message>
     <message>
-        <location line="+160" />
+        <location line="+160"/>
         <source>None of the ranking indicators can be computed from this data; map build year, households or buildings.</source>
         <translation>这些数据无法计算任何排名指标；请指定建成年代、户数或建筑图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="+77" />
+        <location filename="../../gis/gaps/siting.py" line="+77"/>
         <source>Unknown facility type {type}; use one of {types}.</source>
         <translation>未知的设施类型 {type}；可选：{types}。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ask for at least one site.</source>
         <translation>请至少选址 1 处。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The service radius must be positive.</source>
         <translation>服务半径必须大于 0。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unknown siting option {value}.</source>
         <translation>未知的选址选项 {value}。</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+98"/>
         <source>The candidate layer has no coordinate system.</source>
         <translation>候选用地图层没有坐标系。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The candidate layer holds no usable sites.</source>
         <translation>候选用地图层中没有可用的地块。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/zones.py" line="+115" />
+        <location filename="../../gis/gaps/zones.py" line="+115"/>
         <source>The zone layer has no coordinate system.</source>
         <translation>片区图层没有坐标系。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The zone layer has no field {field}.</source>
         <translation>片区图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/cad.py" line="+70" />
+        <location filename="../../gis/io/cad.py" line="+70"/>
         <source>{path} has no CAD layer '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+102" />
+        <location filename="../../gis/io/formats.py" line="+102"/>
         <source>{path} contains no layers.</source>
         <translation>{path} 中没有图层。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{path} has no layer '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="+204" />
+        <location filename="../../gis/io/importer.py" line="+204"/>
         <source>None of the {n} features in {path} has a usable geometry ({details}).</source>
         <translation>{path} 中的 {n} 个要素都没有可用的几何（{details}）。</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+108"/>
         <source>{path} is in {crs}, a projected system; {datum} applies only to lon/lat coordinates. Do not mark this layer as {datum}.</source>
         <translation>{path} 使用投影坐标系 {crs}；{datum} 只适用于经纬度坐标。请勿将此图层标记为 {datum}。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The coordinates in {path} ({range}) do not fit its coordinate system {crs} (from {source}), nor any system used in China. Georeference the data or choose the right coordinate system (source CRS).</source>
         <translation>{path} 中的坐标（{range}）与其坐标系 {crs}（来源：{source}）不符，也不符合国内使用的任何坐标系。请对数据进行地理配准，或选择正确的坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The coordinates in {path} ({range}) do not fit its coordinate system {crs} (from {source}). They look like {hint}. Choose the right coordinate system (source CRS).</source>
         <translation>{path} 中的坐标（{range}）与其坐标系 {crs}（来源：{source}）不符，看起来像是{hint}。请选择正确的坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>The coordinate system of {path} cannot be told from the file. Choose it (source CRS); most likely: {candidates}.</source>
         <translation>无法从文件判断 {path} 的坐标系。请选择坐标系（源坐标系）；最可能的是：{candidates}。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The coordinate system of {path} cannot be told from the file. {detail} Choose it (source CRS).</source>
         <translation>无法从文件判断 {path} 的坐标系。{detail}请选择坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>The field mapping names columns the layer does not have: {missing}. Available: {columns}.</source>
         <translation>字段对应中指定了图层中不存在的列：{missing}。可用的列：{columns}。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{path}{where} contains no features. Check that you picked the right file or layer.</source>
         <translation>{path}{where} 中没有要素。请检查所选文件或图层是否正确。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/presets.py" line="+73" />
+        <location filename="../../gis/io/presets.py" line="+73"/>
         <source>{path} is not a usable import preset ({reason}).</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+173" />
+        <location filename="../../gis/io/tables.py" line="+173"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{path} cannot be read as a CSV table ({reason}).</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location line="+42" />
-        <location line="+29" />
+        <location line="+42"/>
+        <location line="+29"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_file.py" line="-241" />
+        <location filename="../../gis/project_file.py" line="-241"/>
         <source>Could not save {path}: {reason}. The file on disk is unchanged.</source>
         <translation>无法保存 {path}：{reason}。磁盘上的文件未改动。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>{path} was saved by a newer version of the planner; update the program to open it.</source>
         <translation>{path} 由更新版本的程序保存；请更新程序后再打开。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{path} is damaged and cannot be opened: {reason}</source>
         <translation>{path} 已损坏，无法打开：{reason}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Choose a file name to save the project.</source>
         <translation>请选择保存项目的文件名。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Project files end in .gpkg; {path} does not.</source>
         <translation>项目文件的扩展名应为 .gpkg；{path} 不是。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The project settings cannot be saved: {reason}</source>
         <translation>无法保存项目设置：{reason}</translation>
     </message>
     <message>
-        <location line="+196" />
+        <location line="+196"/>
         <source>{path} is damaged: its project description cannot be read.</source>
         <translation>{path} 已损坏：无法读取其项目描述。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{path} is not a GeoPackage project file.</source>
         <translation>{path} 不是 GeoPackage 项目文件。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{path} is a GeoPackage, but not a project of this planner. Add its layers to a project instead (Add layer).</source>
         <translation>{path} 是 GeoPackage，但不是本程序的项目。请改为将其图层添加到项目中（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="+89" />
-        <location filename="../../gui/gaps/controller.py" line="-409" />
-        <location filename="../../gui/lifecircles/controller.py" line="-203" />
+        <location filename="../../gui/gaps/compute.py" line="+89"/>
+        <location filename="../../gui/gaps/controller.py" line="-375"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-203"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="-3" />
+        <location filename="../../gui/gaps/controller.py" line="-3"/>
         <source>The project has no compounds layer: add the compound boundaries (File &gt; Add data) first.</source>
         <translation>项目中没有小区图层：请先添加小区边界（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
-        <location filename="../../gui/importing/presets.py" line="+45" />
+        <location filename="../../gui/importing/presets.py" line="+45"/>
         <source>Give the import preset a name.</source>
         <translation>请为导入预设命名。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The import preset cannot be saved to {path} ({reason}).</source>
         <translation>无法将导入预设保存到 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/layout/export.py" line="+83" />
+        <location filename="../../gui/layout/export.py" line="+83"/>
         <source>Map layouts are written as pdf or png, not {format}.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Could not write {path}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="-14" />
+        <location filename="../../gui/lifecircles/compute.py" line="-14"/>
         <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area. Set the layer's facility type field, or import it again so its types are recognised.</source>
         <translation>{count} 处设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托儿所或儿童活动场地。请设置图层的设施类型字段，或重新导入以识别类型。</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+13" />
+        <location filename="../../gui/lifecircles/controller.py" line="+13"/>
         <source>Network mode needs a walking network: add a road layer to the project or choose an OSM file (.osm, .pbf).</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
     </message>
@@ -3896,338 +3897,338 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../gis/export/wording.py" line="-88" />
+        <location filename="../../gis/export/wording.py" line="-88"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Member compound IDs</source>
         <translation>包含小区编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds</source>
         <translation>小区数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buildings</source>
         <translation>楼栋数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds without households</source>
         <translation>缺户数小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone area (m²)</source>
         <translation>片区面积(m²)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone area (ha)</source>
         <translation>片区面积(公顷)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound land (m²)</source>
         <translation>小区用地(m²)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built from</source>
         <translation>最早建成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built to</source>
         <translation>最晚建成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Old compounds (share)</source>
         <translation>老旧小区占比</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Facilities inside</source>
         <translation>内部设施数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contiguous</source>
         <translation>连片</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing services</source>
         <translation>缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of missing services</source>
         <translation>缺项数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gained by pooling</source>
         <translation>连片后补齐</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compound ID</source>
         <translation>小区编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Build year</source>
         <translation>建成年代</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Building ID</source>
         <translation>楼栋编号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elderly (60+)</source>
         <translation>老年人口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Children (0-6)</source>
         <translation>婴幼儿人口</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households affected</source>
         <translation>受影响户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nearest (m)</source>
         <translation>最近距离(m)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Required (m)</source>
         <translation>要求距离(m)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+33" />
+        <location line="+2"/>
+        <location line="+33"/>
         <source>Buildings needing an elevator</source>
         <translation>加装电梯楼栋</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-32"/>
         <source>Households in them</source>
         <translation>涉及户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elevators</source>
         <translation>电梯数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy per elevator (yuan)</source>
         <translation>单台补贴(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy (yuan)</source>
         <translation>补贴合计(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cost per elevator (yuan)</source>
         <translation>单台造价(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Total cost (yuan)</source>
         <translation>总造价(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Residents' share (yuan)</source>
         <translation>居民分摊(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Residents' share per household (yuan)</source>
         <translation>户均分摊(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Estimate (yuan)</source>
         <translation>估算(元)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy rule</source>
         <translation>补贴标准</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built before the cut-off</source>
         <translation>早于年限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Zones</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound gaps</source>
         <translation>小区缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elevator candidates</source>
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subsidy estimate</source>
         <translation>补贴估算</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check-up ranking</source>
         <translation>体检排名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scale</source>
         <translation>比例尺</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Date</source>
         <translation>制图日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Prepared on</source>
         <translation>编制日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Overview</source>
         <translation>位置示意</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Planned facilities</source>
         <translation>规划设施</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Service gaps</source>
         <translation>服务缺口</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Service areas</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Old compound renewal plan</source>
         <translation>老旧小区改造规划图</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No gaps</source>
         <translation>无缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>m</source>
         <translation>米</translation>
     </message>
@@ -4235,127 +4236,127 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>gaps</name>
     <message>
-        <location filename="../../gis/gaps/access.py" line="-254" />
+        <location filename="../../gis/gaps/access.py" line="-254"/>
         <source>No {type} within {distance} m</source>
         <translation>{distance} 米内无{type}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>walking distance along the network</source>
         <translation>沿路网的步行距离</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>straight-line distance from the compound boundary</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+388" />
+        <location line="+388"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{count} compounds reach no facility on the network (a piece of it is not connected): {ids}</source>
         <translation>{count} 个小区在路网上到达不了任何设施（路网有一部分未连通）：{ids}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{count} facilities stand by a piece of the network that is not connected to the main one, so compounds cannot walk to them; connect that piece (e.g. a park path) to the streets: {ids}</source>
         <translation>{count} 处设施旁的路网与主路网不连通，小区无法步行到达；请把这段路（如公园步道）与街道连通：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+19" />
+        <location filename="../../gis/gaps/elevators.py" line="+19"/>
         <source>{count} buildings have no readable floors or elevator value and are not counted.</source>
         <translation>{count} 栋建筑的层数或电梯信息无法读取，未计入。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{count} buildings belong to no compound; they count in the totals but in no compound or zone.</source>
         <translation>{count} 栋建筑不属于任何小区；计入总数，但不计入任何小区或片区。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{count} buildings are not residential by their {field} field and are left out.</source>
         <translation>按“{field}”字段，{count} 栋建筑不是住宅，已排除。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{count} buildings needing an elevator have no household count; each gets one elevator and 0 households.</source>
         <translation>{count} 栋需加装电梯的建筑没有户数；每栋按 1 部电梯、0 户计。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/ranking.py" line="-231" />
+        <location filename="../../gis/gaps/ranking.py" line="-231"/>
         <source>Age (build year)</source>
         <translation>房龄（建成年代）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Elderly services missing</source>
         <translation>养老服务缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Child services missing</source>
         <translation>儿童服务缺项</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households needing an elevator</source>
         <translation>需加装电梯户数占比</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households per hectare</source>
         <translation>每公顷户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Share aged 60+</source>
         <translation>60 岁以上人口占比</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households lacking services</source>
         <translation>缺服务户数</translation>
     </message>
     <message>
-        <location line="+214" />
+        <location line="+214"/>
         <source>The data has nothing for the indicator {key}; it is left out of the score.</source>
         <translation>数据中没有指标 {key} 所需的信息，该指标不计入得分。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="-140" />
+        <location filename="../../gis/gaps/siting.py" line="-140"/>
         <source>optimal (MCLP solved exactly)</source>
         <translation>最优解（最大覆盖模型精确求解）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>greedy: at least 63.2 % (1 − 1/e) of the best possible coverage</source>
         <translation>贪心解：覆盖量不低于最优解的 63.2%（1 − 1/e）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Planned {type} {number}</source>
         <translation>规划{type}{number}</translation>
     </message>
     <message>
-        <location line="+217" />
+        <location line="+217"/>
         <source>The compounds have no {weight} field; every compound counts as 1.</source>
         <translation>小区没有 {weight} 字段；每个小区按 1 计。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>The exact solver found no optimal answer in {seconds} s; the greedy answer is shown.</source>
         <translation>精确求解器在 {seconds} 秒内未得到最优解；显示贪心解。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-4" />
+        <location filename="../../gui/gaps/compute.py" line="-4"/>
         <source>Measuring distances to the facilities</source>
         <translation>正在测算到设施的距离</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Counting buildings that need an elevator</source>
         <translation>正在统计需加装电梯的建筑</translation>
     </message>
@@ -4363,382 +4364,382 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>io</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="-46" />
+        <location filename="../../gis/io/crs_detect.py" line="-46"/>
         <source>{crs} has no published transformation to CGCS2000; coordinates are used without a datum shift and may be off by tens of metres (up to about 100 m). Use CGCS2000 data where you can.</source>
         <translation>{crs} 没有公开的到 CGCS2000 的转换参数；坐标未经基准转换直接使用，可能偏差数十米（最多约 100 米）。请尽量使用 CGCS2000 数据。</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+88"/>
         <source>The coordinates ({range}) look like a local drawing system, not a map projection. Georeference the data, or choose its coordinate system.</source>
         <translation>坐标（{range}）看起来是本地绘图坐标，而非地图投影。请对数据进行地理配准，或选择其坐标系。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The coordinates ({range}) fit no coordinate system used in China. Choose the coordinate system.</source>
         <translation>坐标（{range}）不符合国内使用的任何坐标系。请选择坐标系。</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Lon/lat numbers, but outside China ({range})</source>
         <translation>经纬度数值，但位于中国境外（{range}）</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>Eastings near 500,000 m: the Gauss-Krüger zone cannot be read from the numbers. Choose the coordinate system; most likely EPSG:{epsg} ({name}).</source>
         <translation>东坐标接近 500,000 米：无法从数值判断高斯-克吕格投影带。请选择坐标系；最可能是 EPSG:{epsg}（{name}）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The numbers look like Web Mercator metres (EPSG:3857). Baidu's own Mercator (BD-09MC) looks alike but is not supported: export lon/lat from it instead.</source>
         <translation>这些数值看起来是 Web 墨卡托米制坐标（EPSG:3857）。百度墨卡托（BD-09MC）与之相似，但不受支持：请从中导出经纬度后再导入。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Lon/lat inside China ({lon:.3f}°E, {lat:.3f}°N)</source>
         <translation>中国境内的经纬度（{lon:.3f}°E，{lat:.3f}°N）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This format is WGS 84 by definition</source>
         <translation>该格式规定使用 WGS 84</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Agrees with CGCS2000 / WGS 84 to a few centimetres</source>
         <translation>与 CGCS2000 / WGS 84 仅相差几厘米</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Older data; no published shift to CGCS2000</source>
         <translation>旧坐标系数据；没有公开的到 CGCS2000 的转换参数</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Eastings start with {zone}: {kind} Gauss-Krüger zone {zone}; the data lies at {lon:.3f}°E, {lat:.3f}°N ({where})</source>
         <translation>东坐标以 {zone} 开头：{kind} 高斯-克吕格第 {zone} 带；数据位于 {lon:.3f}°E，{lat:.3f}°N（{where}）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Same zone on an older datum; no published shift to CGCS2000</source>
         <translation>同一投影带，但为旧大地基准；没有公开的到 CGCS2000 的转换参数</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Web Mercator (web-map exports): the data would lie at {lon:.3f}°E, {lat:.3f}°N ({where})</source>
         <translation>Web 墨卡托（互联网地图导出数据）：数据将位于 {lon:.3f}°E，{lat:.3f}°N（{where}）</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The numbers fit both a 6-degree Gauss-Krüger zone and Web Mercator, which put the data far apart. Choose the coordinate system; most likely EPSG:{epsg} ({name}).</source>
         <translation>这些数值既符合 6° 高斯-克吕格投影带，也符合 Web 墨卡托，两者对应的位置相距很远。请选择坐标系；最可能是 EPSG:{epsg}（{name}）。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>inside China</source>
         <translation>中国境内</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>outside China</source>
         <translation>中国境外</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>WGS 84 / UTM zone {zone}N (international data): the data would lie at {lon:.3f}°E, {lat:.3f}°N</source>
         <translation>WGS 84 / UTM {zone}N 带（国际数据）：数据将位于 {lon:.3f}°E，{lat:.3f}°N</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Central meridian {cm}°E: the data would lie at {lon:.3f}°E, {lat:.3f}°N ({where})</source>
         <translation>中央经线 {cm}°E：数据将位于 {lon:.3f}°E，{lat:.3f}°N（{where}）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>outside China's part of this zone</source>
         <translation>位于该投影带的中国境外部分</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>near {city}</source>
         <translation>{city}附近</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>next to the project's other layers</source>
         <translation>与项目中的其他图层相邻</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>you chose it for {n} other file(s)</source>
         <translation>您曾为其他 {n} 个文件选择此坐标系</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>The data ({lon:.3f}°E, {lat:.3f}°N) lies outside the area {crs} is meant for; check that the coordinate system is right.</source>
         <translation>数据（{lon:.3f}°E，{lat:.3f}°N）位于 {crs} 的适用范围之外；请检查坐标系是否正确。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Geographic</source>
         <translation>地理坐标系</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CGCS2000 3° Gauss-Krüger, central meridian</source>
         <translation>CGCS2000 3° 高斯-克吕格（按中央经线，不加带号）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CGCS2000 3° Gauss-Krüger, zone prefix</source>
         <translation>CGCS2000 3° 高斯-克吕格（加带号）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CGCS2000 6° Gauss-Krüger</source>
         <translation>CGCS2000 6° 高斯-克吕格</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Xian 1980 3° Gauss-Krüger</source>
         <translation>西安 1980 3° 高斯-克吕格</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Beijing 1954 3° Gauss-Krüger</source>
         <translation>北京 1954 3° 高斯-克吕格</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>WGS 84 / UTM</source>
         <translation>WGS 84 / UTM</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Web Mercator</source>
         <translation>Web 墨卡托</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>GCJ-02 (AMap/Gaode, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../../gis/io/encoding.py" line="+52" />
+        <location filename="../../gis/io/encoding.py" line="+52"/>
         <source>Some text is not valid {encoding}; unreadable characters are replaced. Choose the encoding if names look wrong.</source>
         <translation>部分文本不是有效的 {encoding}；无法读取的字符已被替换。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The {where} says {declared}, but the text is {actual}; it was read as {actual}. Choose the encoding if names look wrong.</source>
         <translation>{where} 声明为 {declared}，但文本实际为 {actual}，已按 {actual} 读取。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/fields.py" line="+226" />
+        <location filename="../../gis/io/fields.py" line="+226"/>
         <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+69" />
+        <location filename="../../gis/io/gdal_read.py" line="+69"/>
         <source>GDAL reported: {message}</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
     <message>
-        <location filename="../../gis/io/repair.py" line="+138" />
+        <location filename="../../gis/io/repair.py" line="+138"/>
         <source>The layer mixes geometry types; kept the {family} features and dropped {dropped}. Split the file by type to import the others.</source>
         <translation>图层混合了多种几何类型；保留了{family}要素，舍弃了 {dropped}。请按类型拆分文件以导入其余要素。</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+118"/>
         <source>{n} invalid geometries (self-intersections, bad rings) were repaired.</source>
         <translation>已修复 {n} 个无效几何（自相交、环错误）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} geometries collapsed to nothing when repaired and were dropped.</source>
         <translation>{n} 个几何在修复后退化为空，已舍弃。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} features without a usable geometry (empty, or with missing coordinates) were dropped.</source>
         <translation>已舍弃 {n} 个没有可用几何（为空或缺少坐标）的要素。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Z values of {n} features were dropped.</source>
         <translation>已舍弃 {n} 个要素的 Z 值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>M values of {n} features were dropped.</source>
         <translation>已舍弃 {n} 个要素的 M 值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} features repeat the geometry of an earlier feature; they are kept and flagged.</source>
         <translation>{n} 个要素与之前的要素几何重复；已保留并标记。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/roles.py" line="+61" />
+        <location filename="../../gis/io/roles.py" line="+61"/>
         <source>Nothing shows what these points are; choose the layer's role.</source>
         <translation>无法判断这些点表示什么；请选择图层类型。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{family} geometry</source>
         <translation>{family}几何</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>the name '{name}'</source>
         <translation>名称“{name}”</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>field '{column}' ({role})</source>
         <translation>字段“{column}”（{role}）</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>{pct:.0f}% of the names are facility types</source>
         <translation>{pct:.0f}% 的名称是设施类型</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{pct:.0f}% of the names are gates or entrances</source>
         <translation>{pct:.0f}% 的名称是大门或出入口</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{pct:.0f}% of the names are rivers, lakes or railways</source>
         <translation>{pct:.0f}% 的名称是河流、湖泊或铁路</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{pct:.0f}% of the names are residential compounds</source>
         <translation>{pct:.0f}% 的名称是居住小区</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>median area {area:,.0f} m²</source>
         <translation>面积中位数 {area:,.0f} m²</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>{n} of {total} features are not residential by their category ({examples}). Remove them if the layer should hold compounds only.</source>
         <translation>{total} 个要素中有 {n} 个按类别不属于住宅（{examples}）。如果该图层只应包含小区，请删除它们。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+31" />
+        <location filename="../../gis/io/shapefile.py" line="+31"/>
         <source>The attribute table (.dbf) is missing: only geometries were imported.</source>
         <translation>缺少属性表（.dbf）：仅导入了几何。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{n} field names were cut in the middle of a character by the program that wrote the file; the broken character was removed.</source>
         <translation>{n} 个字段名被写入文件的程序从字符中间截断；已删除残缺的字符。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The index (.shx) was missing and was rebuilt from the .shp.</source>
         <translation>索引文件（.shx）缺失，已根据 .shp 重建。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The .prj is not UTF-8 text (Chinese names in GBK); it was read as GB18030.</source>
         <translation>.prj 不是 UTF-8 文本（中文名称为 GBK 编码）；已按 GB18030 读取。</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-28"/>
         <source>The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their geometry and were dropped. Copy the file again if you have the whole one.</source>
         <translation>.shp 文件不完整（{size:,} / {declared:,} 字节）：{n} 个要素丢失几何，已舍弃。如有完整文件，请重新复制。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The .prj file could not be understood; the coordinate system was inferred.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="-95" />
+        <location filename="../../gis/export/plan.py" line="-95"/>
         <source>Left out of the export: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>The project has no roads layer: distances are straight lines.</source>
         <translation>项目中没有道路图层：距离按直线计算。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/vector.py" line="-21" />
+        <location filename="../../gis/export/vector.py" line="-21"/>
         <source>{layer}: field names were shortened to the Shapefile limit of 10 bytes: {fields}</source>
         <translation>{layer}：字段名已按 Shapefile 的 10 字节上限截短：{fields}</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>{layer}: {count} value(s) hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
         <translation>{layer}：{count} 个值包含 {encoding} 无法存储的字符，已替换为“?”。导出为 UTF-8 可保留这些字符。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{layer}: {count} text value(s) were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
         <translation>{layer}：{count} 个文本值超过 Shapefile 的 254 字节上限，已截短。GeoPackage 可完整保留。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/cad.py" line="+5" />
+        <location filename="../../gis/io/cad.py" line="+5"/>
         <source>The drawing has {n} CAD layers ({names}); all were read. Choose one to import only its entities.</source>
         <translation>图纸含 {n} 个 CAD 图层（{names}），已全部读取。如只导入某一图层的图元，请选择该图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="-52" />
+        <location filename="../../gis/io/formats.py" line="-52"/>
         <source>The encoding choice was not used: {driver} files store text as Unicode.</source>
         <translation>未使用所选编码：{driver} 文件以 Unicode 存储文本。</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-144" />
+        <location filename="../../gis/io/importer.py" line="-144"/>
         <source>{n} features lie far outside the area of {crs} (bad coordinates) and were dropped.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+87"/>
         <source>Using the coordinate system you chose before for this file: {answer}.</source>
         <translation>使用您之前为此文件选择的坐标系：{answer}。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by several hundred metres; if so, mark the layer as {datum}.</source>
         <translation>这看起来是 {datum} 数据（高德/百度）。互联网地图坐标有数百米偏移；如确是，请将图层标记为 {datum}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-105" />
+        <location filename="../../gis/io/tables.py" line="-105"/>
         <source>Columns '{x}' and '{y}' hold latitude and longitude the other way round; they were swapped.</source>
         <translation>列“{x}”和“{y}”中的纬度与经度位置颠倒，已互换。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Column '{x}' holds northings and '{y}' eastings (the surveying convention, X north and Y east); they were swapped.</source>
         <translation>列“{x}”为北坐标、“{y}”为东坐标（测量惯例：X 向北、Y 向东），已互换。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The coordinate columns '{x}', '{y}' are named as {datum}. If so, mark the layer as {datum} so it is shifted to WGS 84.</source>
         <translation>坐标列“{x}”、“{y}”的命名表明是 {datum}。如确是，请将图层标记为 {datum}，以便纠偏至 WGS 84。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{n} rows have no usable coordinates in '{x}' / '{y}' and were dropped.</source>
         <translation>{n} 行在“{x}”/“{y}”中没有可用坐标，已舍弃。</translation>
     </message>
@@ -4746,68 +4747,68 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gis/network/build.py" line="-32" />
+        <location filename="../../gis/network/build.py" line="-32"/>
         <source>Snapping line ends</source>
         <translation>正在吸附道路端点</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Noding crossings</source>
         <translation>正在打断交叉道路</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Joining dead ends</source>
         <translation>正在连接断头路</translation>
     </message>
     <message>
-        <location filename="../../gis/network/osm.py" line="-3" />
+        <location filename="../../gis/network/osm.py" line="-3"/>
         <source>Reading OSM ways</source>
         <translation>正在读取 OSM 道路</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Building the graph</source>
         <translation>正在构建路网图</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+11" />
+        <location filename="../../gis/network/service_area.py" line="+11"/>
         <source>{count} features are not facilities of a known type and were left out: {ids}</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+124"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{count} facilities lie more than {metres} m from the nearest walkable line; their walks start with that straight stretch: {ids}</source>
         <translation>{count} 处设施距最近的可步行道路超过 {metres} 米，步行从这段直线距离开始计算：{ids}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{count} facilities sit on a piece of the network that is not connected to the main one: {ids}</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-19" />
-        <location filename="../../gui/lifecircles/compute.py" line="+27" />
+        <location filename="../../gui/gaps/compute.py" line="-19"/>
+        <location filename="../../gui/lifecircles/compute.py" line="+27"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="+6" />
+        <location filename="../../gui/lifecircles/compute.py" line="+6"/>
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
     </message>
     <message>
-        <location filename="../../gis/network/graph.py" line="+47" />
+        <location filename="../../gis/network/graph.py" line="+47"/>
         <source>The walking network has {count} disconnected pieces; the largest holds {share}% of its length.</source>
         <translation>步行路网有 {count} 个互不连通的子网；最大的子网占路网总长的 {share}%。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
     </message>
@@ -4815,62 +4816,62 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-326" />
+        <location filename="../../gis/standards.py" line="-326"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>5-minute life circle</source>
         <translation>5分钟生活圈</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>10-minute life circle</source>
         <translation>10分钟生活圈</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>15-minute life circle</source>
         <translation>15分钟生活圈</translation>
     </message>
     <message>
-        <location line="+188" />
+        <location line="+188"/>
         <source>Level keys must be unique.</source>
         <translation>层级键不能重复。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Walking speed {speed} m/s is outside {low}–{high} m/s.</source>
         <translation>步速 {speed} m/s 超出 {low}–{high} m/s 的范围。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No rule for facility types: {types}.</source>
         <translation>以下设施类型没有规则：{types}。</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Level {level}: the distance must be positive.</source>
         <translation>层级 {level}：距离必须大于 0。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Level {level}: {distance} m is outside its range {low}–{high} m.</source>
         <translation>层级 {level}：{distance} 米超出其范围 {low}–{high} 米。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Level {level}: minutes must be positive.</source>
         <translation>层级 {level}：分钟数必须大于 0。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{what}: unknown level {level}.</source>
         <translation>{what}：未知层级 {level}。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{what}: the distance must be positive.</source>
         <translation>{what}：距离必须大于 0。</translation>
     </message>
@@ -4878,287 +4879,287 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+161" />
+        <location filename="../../gis/zones/adjacency.py" line="+161"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Finding neighbouring compounds</source>
         <translation>正在查找相邻小区</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Compounds are in degrees ({crs}); reproject them to a metric CRS first.</source>
         <translation>小区使用经纬度（{crs}）；请先投影到以米为单位的坐标系。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Barriers are in degrees ({crs}); reproject them to a metric CRS first.</source>
         <translation>阻隔要素使用经纬度（{crs}）；请先投影到以米为单位的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/model.py" line="+146" />
+        <location filename="../../gis/zones/model.py" line="+146"/>
         <source>Zone {id}</source>
         <translation>片区 {id}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>There is no zone {id}.</source>
         <translation>不存在片区 {id}。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>The zone plan has no compound geometries.</source>
         <translation>片区方案中没有小区几何。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Merge {count} compound(s) into {name}</source>
         <translation>将 {count} 个小区合并为 {name}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Select at least two zones to merge.</source>
         <translation>请至少选择两个片区进行合并。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Merge {count} zone(s) into {name}</source>
         <translation>将 {count} 个片区合并为 {name}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The selected compounds are already in {name}.</source>
         <translation>所选小区已在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Add {count} compound(s) to {name}</source>
         <translation>将 {count} 个小区加入 {name}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>None of the selected compounds is in {name}.</source>
         <translation>所选小区都不在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Remove {count} compound(s) from {name}</source>
         <translation>将 {count} 个小区移出 {name}</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>To split {name}, select some but not all of its compounds.</source>
         <translation>要拆分 {name}，请选择其中的部分（而非全部）小区。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{name} is in one piece; select the compounds to split off.</source>
         <translation>{name} 是连成一片的；请选择要拆出的小区。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Split {name} into {count} zones</source>
         <translation>将 {name} 拆分为 {count} 个片区</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Select at least one zone.</source>
         <translation>请至少选择一个片区。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Dissolve {name}</source>
         <translation>解散 {name}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>A zone needs a name.</source>
         <translation>片区必须有名称。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rename {old} to {name}</source>
         <translation>将 {old} 重命名为 {name}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Recolour {name}</source>
         <translation>更改 {name} 的颜色</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The zones changed since this suggestion was made; suggest again.</source>
         <translation>生成此建议后片区已更改；请重新生成建议。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Add {count} suggested zone(s)</source>
         <translation>添加 {count} 个建议片区</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Restore the zone plan</source>
         <translation>恢复片区方案</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The zone plan no longer matches this edit; it cannot be applied.</source>
         <translation>片区方案已与此编辑不符，无法应用。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The new neighbour graph has {new} compounds, the plan {old}.</source>
         <translation>新的相邻关系图有 {new} 个小区，而方案中有 {old} 个。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Select at least one compound.</source>
         <translation>请至少选择一个小区。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Compound {fid} does not exist (the layer has {n}).</source>
         <translation>小区 {fid} 不存在（图层中共有 {n} 个）。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>A compound cannot belong to two zones ({name}).</source>
         <translation>一个小区不能同时属于两个片区（{name}）。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{name} would not be contiguous: its compounds fall into {pieces} separate groups. Add the compounds that join them, or use a larger gap.</source>
         <translation>{name} 将不连片：其小区分成 {pieces} 个互不相邻的组。请加入能连接它们的小区，或增大间距容差。</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+81"/>
         <source>Zone {name} refers to compound {fid}, but the layer has {n}.</source>
         <translation>片区 {name} 引用了小区 {fid}，但图层中只有 {n} 个小区。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>{colour} is not a colour like #4e79a7.</source>
         <translation>{colour} 不是有效的颜色（格式如 #4e79a7）。</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/stats.py" line="+31" />
+        <location filename="../../gis/zones/stats.py" line="+31"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds</source>
         <translation>小区数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buildings</source>
         <translation>建筑数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone area (m²)</source>
         <translation>片区面积（m²）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Zone area (ha)</source>
         <translation>片区面积（ha）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compound land (m²)</source>
         <translation>小区用地面积（m²）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built from</source>
         <translation>最早建成年份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Built to</source>
         <translation>最晚建成年份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Old compounds (share)</source>
         <translation>老旧小区占比</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Facilities inside</source>
         <translation>片区内设施数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contiguous</source>
         <translation>是否连片</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Compounds without a household count</source>
         <translation>无户数数据的小区数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/suggest.py" line="+65" />
+        <location filename="../../gis/zones/suggest.py" line="+65"/>
         <source>{name} must be a positive number, not {value}.</source>
         <translation>{name} 必须是正数，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The minimum households ({lo}) is above the maximum ({hi}).</source>
         <translation>最少户数（{lo}）大于最多户数（{hi}）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A zone needs at least {min} compounds, but the maximum is {max}.</source>
         <translation>每个片区至少需要 {min} 个小区，但上限为 {max}。</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>The compounds have no households field; the household limits were not applied. Map a households field to use them.</source>
         <translation>小区没有户数字段，户数限制未生效。如需使用，请指定户数字段。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{count} compounds have no household count; they count as 0 households.</source>
         <translation>{count} 个小区没有户数，按 0 户计。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The compounds have no build-year field, so all of them were considered, not only those built by {year}.</source>
         <translation>小区没有建成年代字段，因此纳入了全部小区，而不仅是 {year} 年及以前建成的小区。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{count} compounds have no build year and were left out.</source>
         <translation>{count} 个小区没有建成年代，已排除。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>The zone plan does not match the compounds layer {name}.</source>
         <translation>片区方案与小区图层 {name} 不符。</translation>
     </message>
     <message>
-        <location filename="../../gis/cli/zones.py" line="+117" />
+        <location filename="../../gis/cli/zones.py" line="+117"/>
         <source>The compounds have no households field, so zone households are null.</source>
         <translation>小区没有户数字段，片区户数为空。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{n} features without a usable geometry were left out on reading; without an id field, compound ids count only the features kept.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>
