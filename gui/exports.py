@@ -6,8 +6,8 @@ the map's overlays that layouts print, and starts the dialogs and the presentati
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
 
+from gui.actions import make_action
 from gui.features import FeatureController
 from gui.layout.overlays import overlay_record
 
@@ -19,9 +19,9 @@ class ExportsController(FeatureController):
         self.window = window
         self.record = overlay_record(window.map)  # from the start, so every overlay is seen
         self.presentation = None
-        self.export_action = self._action(self.tr("&Export…"), self.open_export, "Ctrl+E")
-        self.layout_action = self._action(self.tr("Map &layout (PDF/PNG)…"), self.open_layout, "Ctrl+P")
-        self.present_action = self._action(self.tr("&Presentation mode"), self.start_presentation, "F5")
+        self.export_action = make_action(self.window, self.tr("&Export…"), self.open_export, "Ctrl+E")
+        self.layout_action = make_action(self.window, self.tr("Map &layout (PDF/PNG)…"), self.open_layout, "Ctrl+P")
+        self.present_action = make_action(self.window, self.tr("&Presentation mode"), self.start_presentation, "F5")
         menu = window.file_menu
         quit_action = menu.actions()[-1] if menu.actions() else None
         for act in (self.export_action, self.layout_action):
@@ -30,12 +30,6 @@ class ExportsController(FeatureController):
         window.view_menu.addSeparator()
         window.view_menu.addAction(self.present_action)
         super().__init__(window)
-
-    def _action(self, text: str, slot, shortcut: str) -> QAction:
-        act = QAction(text, self.window)
-        act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        return act
 
     def known_outputs(self):
         """The gap and elevator results the gaps panel shows (when up to date), so exports and

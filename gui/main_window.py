@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shapely
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QToolBar
 
 from gis.crs import WGS84
 from gis.layer import Layer
 from gis.project import Project
 from gis.settings import Settings
+from gui.actions import make_action
 from gui.attribute_table import AttributeTable
 from gui.features import feature_controllers
 from gui.i18n import LANGUAGES
@@ -90,33 +91,25 @@ class MainWindow(QMainWindow, Listener):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.setCheckable(checkable)
-        act.triggered.connect(slot)
-        return act
-
     def _build_actions(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
-        self.file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        self.file_menu.addAction(make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         self.view_menu = bar.addMenu(self.tr("&View"))
-        self.view_menu.addAction(self._action(self.tr("Zoom to all layers"), self.map.zoom_to_project, "Ctrl+0"))
-        self.view_menu.addAction(self._action(self.tr("Zoom to selection"), self.zoom_to_selection, "Ctrl+J"))
+        self.view_menu.addAction(make_action(self, self.tr("Zoom to all layers"), self.map.zoom_to_project, "Ctrl+0"))
+        self.view_menu.addAction(make_action(self, self.tr("Zoom to selection"), self.zoom_to_selection, "Ctrl+J"))
         self.view_menu.addSeparator()
         for dock in (self.layers_dock, self.table_dock, self.identify_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.lang_menu = bar.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
-            act = self._action(name, lambda _=False, c=code: self._change_language(c), checkable=True)
+            act = make_action(self, name, lambda _=False, c=code: self._change_language(c), checkable=True)
             act.setChecked(code == self.settings.language)
             group.addAction(act)
             self.lang_menu.addAction(act)
         self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self._action(self.tr("About"), self._about))
+        self.help_menu.addAction(make_action(self, self.tr("About"), self._about))
 
         tools = QToolBar(self.tr("Map tools"), self)
         tools.setObjectName("map-tools")
@@ -126,13 +119,13 @@ class MainWindow(QMainWindow, Listener):
         self.mode_actions = {}
         for mode, text in (("pan", self.tr("Pan / click select")), ("box", self.tr("Box select")),
                            ("lasso", self.tr("Lasso select"))):
-            act = self._action(text, lambda _=False, m=mode: self.map.set_mode(m), checkable=True)
+            act = make_action(self, text, lambda _=False, m=mode: self.map.set_mode(m), checkable=True)
             act.setChecked(mode == "pan")
             modes.addAction(act)
             tools.addAction(act)
             self.mode_actions[mode] = act
         tools.addSeparator()
-        tools.addAction(self._action(self.tr("Zoom to all"), self.map.zoom_to_project))
+        tools.addAction(make_action(self, self.tr("Zoom to all"), self.map.zoom_to_project))
 
     def _wire(self) -> None:
         self.layers.currentLayerChanged.connect(self._on_current_layer)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gis import project_file
 from gis.opening import open_any
 from gis.project import Project
+from gui.actions import make_action
 from gui.features import FeatureController
 from gui.i18n import error_text
 from gui.worker import run_task
@@ -23,11 +24,11 @@ class ProjectController(FeatureController):
         menu = window.file_menu
         first = menu.actions()[0] if menu.actions() else None
         self.actions = {
-            "new": self._act(self.tr("&New project"), self.new_project, QKeySequence.StandardKey.New),
-            "open": self._act(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open),
-            "demo": self._act(self.tr("Open the demo district"), self.open_demo),
-            "save": self._act(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save),
-            "save_as": self._act(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")),
+            "new": make_action(self.window, self.tr("&New project"), self.new_project, QKeySequence.StandardKey.New),
+            "open": make_action(self.window, self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open),
+            "demo": make_action(self.window, self.tr("Open the demo district"), self.open_demo),
+            "save": make_action(self.window, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save),
+            "save_as": make_action(self.window, self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S")),
         }
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -40,13 +41,6 @@ class ProjectController(FeatureController):
         menu.insertSeparator(first)
         window.close_guards.append(self.confirm_discard)
         super().__init__(window)
-
-    def _act(self, text: str, slot, shortcut=None) -> QAction:
-        act = QAction(text, self.window)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        return act
 
     # -- unsaved changes --------------------------------------------------------------
     def confirm_discard(self) -> bool:

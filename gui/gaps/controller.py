@@ -14,7 +14,6 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from gis.domain import Role
@@ -26,6 +25,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.network.cache import ResultCache
 from gis.standards import Standards
+from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
 from gui.gaps import rows
 from gui.gaps.compute import GapOutcome, GapRequest, elevator_run, run_gaps
@@ -114,26 +114,15 @@ class GapsController(FeatureController):
     def _build_menu(self, window) -> None:
         menu = window.menu(self.tr("&Gaps"))
         self.actions = {
-            "run": self._act(self.tr("Analyse service gaps"), self._run_from_menu, "Ctrl+Shift+G"),
-            "ranking": self._act(self.tr("Check-up ranking…"), self.open_ranking),
-            "siting": self._act(self.tr("Suggest sites for new facilities…"), self.open_siting),
-            "export": self._act(self.tr("Export gap table…"), self.export_dialog),
-            "clear": self._act(self.tr("Clear gaps from the map"), self.clear),
+            "run": make_action(self.window, self.tr("Analyse service gaps"), self._run_from_menu, "Ctrl+Shift+G"),
+            "ranking": make_action(self.window, self.tr("Check-up ranking…"), self.open_ranking),
+            "siting": make_action(self.window, self.tr("Suggest sites for new facilities…"), self.open_siting),
+            "export": make_action(self.window, self.tr("Export gap table…"), self.export_dialog),
+            "clear": make_action(self.window, self.tr("Clear gaps from the map"), self.clear),
         }
-        for key in ("run", None, "ranking", "siting", None, "export", "clear"):
-            if key is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions[key])
+        fill_menu(menu, self.actions, ("run", None, "ranking", "siting", None, "export", "clear"))
         self.menu_ = menu
         self._set_result_actions(False)
-
-    def _act(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        act = QAction(text, self.window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _checked=False: slot())
-        return act
 
     def _tabify(self, window) -> None:
         """Share the right-hand area with the other feature docks as tabs."""

@@ -13,7 +13,6 @@ from collections import Counter
 import geopandas as gpd
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from gis.domain import Role
@@ -23,6 +22,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.network.cache import ResultCache
 from gis.standards import Standards, load_user_standards
+from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
 from gui.i18n import error_text, notice_text, tr_gis
 from gui.lifecircles.compute import Outcome, Request, compute, facility_areas
@@ -69,18 +69,14 @@ class LifeCirclesController(FeatureController):
     def _build_menu(self, window) -> None:
         menu = window.menu(self.tr("&Life circles"))
         self.actions = {
-            "compute": self._act(self.tr("Compute service areas"), self._compute_from_menu, "Ctrl+Shift+L"),
-            "standards": self._act(self.tr("Life-circle standards…"), self.edit_standards),
-            "network": self._act(self.tr("Show the walking network"), self._toggle_network_action),
-            "add_layer": self._act(self.tr("Add service areas to the project as a layer"), self.add_layer),
-            "clear": self._act(self.tr("Clear life circles"), self.clear),
+            "compute": make_action(self.window, self.tr("Compute service areas"), self._compute_from_menu, "Ctrl+Shift+L"),
+            "standards": make_action(self.window, self.tr("Life-circle standards…"), self.edit_standards),
+            "network": make_action(self.window, self.tr("Show the walking network"), self._toggle_network_action),
+            "add_layer": make_action(self.window, self.tr("Add service areas to the project as a layer"), self.add_layer),
+            "clear": make_action(self.window, self.tr("Clear life circles"), self.clear),
         }
         self.actions["network"].setCheckable(True)
-        for key in ("compute", "standards", None, "network", "add_layer", "clear"):
-            if key is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(self.actions[key])
+        fill_menu(menu, self.actions, ("compute", "standards", None, "network", "add_layer", "clear"))
         self.menu_ = menu
 
     def _tabify(self, window) -> None:
@@ -90,13 +86,6 @@ class LifeCirclesController(FeatureController):
                   and window.dockWidgetArea(d) == right and d is not getattr(window, "identify_dock", None)]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)
-
-    def _act(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        act = QAction(text, self.window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _checked=False: slot())
-        return act
 
     def _wire(self) -> None:
         p = self.panel

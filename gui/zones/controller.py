@@ -7,13 +7,14 @@ from collections import Counter
 import geopandas as gpd
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
 from gis.domain import Role
 from gis.errors import GisError, ZoneError
 from gis.zones.model import ZoneModel
 from gis.zones.stats import ZoneStats
+from gui.actions import make_action
 from gui.features import FeatureController
 from gui.i18n import error_text, tr_gis
 from gui.worker import run_task
@@ -50,17 +51,17 @@ class ZonesController(FeatureController):
         redo = self.stack.createRedoAction(window, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
         self.actions = {
-            "merge": self._act(self.tr("Merge selected compounds into a new zone"), self.merge, "Ctrl+M"),
-            "add": self._act(self.tr("Add selected compounds to their zone"), self.add_to_zone, "Ctrl+Shift+A"),
-            "remove": self._act(self.tr("Remove selected compounds from their zone"), self.remove_from_zone,
+            "merge": make_action(self.window, self.tr("Merge selected compounds into a new zone"), self.merge, "Ctrl+M"),
+            "add": make_action(self.window, self.tr("Add selected compounds to their zone"), self.add_to_zone, "Ctrl+Shift+A"),
+            "remove": make_action(self.window, self.tr("Remove selected compounds from their zone"), self.remove_from_zone,
                                 "Ctrl+Shift+R"),
-            "merge_zones": self._act(self.tr("Merge selected zones"), self.merge_zones),
-            "split": self._act(self.tr("Split zone"), self.split),
-            "dissolve": self._act(self.tr("Dissolve zone"), self.dissolve),
-            "rename": self._act(self.tr("Rename zone…"), self.rename, "F2"),
-            "recolour": self._act(self.tr("Zone colour…"), self.recolour),
-            "suggest": self._act(self.tr("Suggest zones…"), self.suggest),
-            "settings": self._act(self.tr("Zone settings (gap, barriers)…"), self.edit_settings),
+            "merge_zones": make_action(self.window, self.tr("Merge selected zones"), self.merge_zones),
+            "split": make_action(self.window, self.tr("Split zone"), self.split),
+            "dissolve": make_action(self.window, self.tr("Dissolve zone"), self.dissolve),
+            "rename": make_action(self.window, self.tr("Rename zone…"), self.rename, "F2"),
+            "recolour": make_action(self.window, self.tr("Zone colour…"), self.recolour),
+            "suggest": make_action(self.window, self.tr("Suggest zones…"), self.suggest),
+            "settings": make_action(self.window, self.tr("Zone settings (gap, barriers)…"), self.edit_settings),
         }
         menu.addAction(undo)
         menu.addAction(redo)
@@ -76,13 +77,6 @@ class ZonesController(FeatureController):
         window.tools.addAction(undo)
         window.tools.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-
-    def _act(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        act = QAction(text, self.window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
-        return act
 
     # -- project wiring ----------------------------------------------------------
     def attach(self, project) -> None:
