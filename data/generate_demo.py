@@ -1293,6 +1293,10 @@ def _readme(d: District, report: dict, roads: gpd.GeoDataFrame) -> str:
     lines += [f"  - {r['id']}: straight {r['straight_centroid_m']:.0f} m from the centroid "
               f"({r['straight_boundary_m']:.0f} m from the boundary), walking {r['network_m']:.0f} m"
               for r in trap["compounds"]]
+    lines += ["", "These lists count every clinic, 站 and 中心 alike, at 300 m. The app's standards preset",
+              "gives a 社区卫生服务中心 the 15-minute radius (1000 m), so its gap analysis counts a compound",
+              "within 1000 m of a 中心 as served: in the network measure that takes a river-trap compound",
+              "off the clinic list when a 中心 is within 1000 m on foot."]
     lines += ["", "Compounds without a facility within the radius, per type and measure "
               "(full lists in `gaps.json` → `uncovered`). Care sites were placed to serve every",
               "compound in the *boundary* measure except the planted gaps (day care, nurseries and play",
