@@ -25,6 +25,7 @@ class Settings:
     gap_tolerance_m: float = 30.0
     pre_year: int = 2000
     elevator_min_floors: int = 4
+    read_limits: dict = field(default_factory=dict)  # overrides of gis.io.limits.ReadLimits
 
     def remember_file(self, path: str, *, keep: int = 10) -> None:
         self.recent_files = [path] + [p for p in self.recent_files if p != path][: keep - 1]
