@@ -21,13 +21,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from gis.domain import FieldRole, Role
-from gis.errors import ExportError
+from gis.export.cells import append_row, cell_value, text_cell
 from gis.export.frames import compound_ids
 from gis.export.plan import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
 from gis.export.wording import check_language, crs_text, facility_term, term
 from gis.feedback import Feedback, ensure
-from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
 
 INT, DEC1, DEC2, PCT, YUAN, YEAR, TEXT = "#,##0", "#,##0.0", "#,##0.00", "0.0%", "#,##0", "0", "@"
@@ -65,11 +64,7 @@ def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, la
     wb.properties.title = term("title_default", lang)
     wb.properties.creator = "老旧小区改造规划 Old Compound Renewal Planner"
     with atomic_path(path) as tmp:
-        try:
-            wb.save(tmp)
-        except OSError as exc:
-            raise ExportError(QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"),
-                              path=str(path), reason=exc.strerror or str(exc)) from None
+        wb.save(tmp)
     fb.progress(1.0)
     return ExportResult([Path(path)])
 
@@ -82,7 +77,7 @@ def write_sheet(ws, frame: pd.DataFrame | None, columns: list[Column], language:
     A frame with ``attrs["total_row"]`` has its last row shown as a bold, shaded total.
     """
     headers = [term(c.header, language) for c in columns]
-    ws.append(headers)
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
@@ -92,10 +87,9 @@ def write_sheet(ws, frame: pd.DataFrame | None, columns: list[Column], language:
     ws.freeze_panes = "A2"
     rows = 0 if frame is None else len(frame)
     if rows:
-        data = [[_cell_value(v) for v in frame[c.key].tolist()] if c.key in frame else [None] * rows
-                for c in columns]
+        data = [frame[c.key].tolist() if c.key in frame else [None] * rows for c in columns]
         for row in zip(*data):
-            ws.append(row)
+            append_row(ws, row)
         for j, col in enumerate(columns, start=1):
             if col.fmt == TEXT:
                 continue
@@ -108,30 +102,10 @@ def write_sheet(ws, frame: pd.DataFrame | None, columns: list[Column], language:
                 cell.fill = TOTAL_FILL
                 cell.border = Border(top=THIN)
     elif empty:
-        ws.cell(row=2, column=1, value=empty).font = Font(name=FONT, italic=True, color="808080")
+        ws.cell(row=2, column=1, value=text_cell(empty)).font = Font(name=FONT, italic=True, color="808080")
     last = rows if frame is not None and frame.attrs.get("total_row") else rows + 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last, 1)}"
     _fit_widths(ws, headers, frame, columns)
-
-
-def _cell_value(value: object) -> object:
-    """Python numbers for numbers (never text), None for unknown, text otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        return None if not np.isfinite(value) else float(value)
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "、".join(str(v) for v in value)
-    return value if isinstance(value, (int, str)) else str(value)
 
 
 def _text_width(value: object) -> int:
@@ -151,7 +125,7 @@ def _fit_widths(ws, headers: list[str], frame: pd.DataFrame | None, columns: lis
 
 
 def _display(value: object, fmt: str) -> str:
-    value = _cell_value(value)
+    value = cell_value(value)
     if isinstance(value, float):
         return f"{value:,.2f}" if fmt != PCT else f"{value:.1%}"
     if isinstance(value, int):
@@ -344,13 +318,13 @@ def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
                 rows.append(("", rule.note))
     for n in out.notices:
         rows.append(("提示" if zh else "Notice", n.message))
-    ws.append(["项目" if zh else "Item", "内容" if zh else "Value"])
+    append_row(ws, ["项目" if zh else "Item", "内容" if zh else "Value"])
     for cell in ws[1]:
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
     ws.freeze_panes = "A2"
     for key, value in rows:
-        ws.append([key, value])
+        append_row(ws, [key, value])
     wrap = Alignment(wrap_text=True, vertical="top")
     for (cell,) in ws.iter_rows(min_row=2, min_col=2, max_col=2):
         cell.alignment = wrap

@@ -10,6 +10,7 @@ The GeoPackage keeps the stable English keys of the CLI's JSON as field names.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from gis.errors import ExportError
+from gis.export.cells import csv_frame
 from gis.export.excel import DEC1, INT, TEXT, YEAR, YUAN, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.export.target import Target
@@ -154,12 +155,9 @@ def _radii(gaps: GapResult, ftype: str) -> str:
 # -- writers ---------------------------------------------------------------------------
 def write_csv(tables: GapTables, path: str | Path, *, language: str = "zh_CN") -> Path:
     """The compound gap table as CSV in UTF-8 with a BOM (Excel then reads Chinese right)."""
-    frame = _headed(tables.compounds, tables.compound_columns, language)
+    frame = csv_frame(_headed(tables.compounds, tables.compound_columns, language))
     with atomic_path(path) as tmp:
-        try:
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
-        except OSError as exc:
-            raise _failed(path, exc) from None
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_NONNUMERIC)
     return Path(path)
 
 
@@ -187,10 +185,7 @@ def write_xlsx(tables: GapTables, path: str | Path, *, language: str = "zh_CN") 
     write_sheet(wb.create_sheet(term("sheet_notes", lang)), notes,
                 [Column("key", header("item", lang)), Column("value", header("value", lang), TEXT)], lang)
     with atomic_path(path) as tmp:
-        try:
-            wb.save(tmp)
-        except OSError as exc:
-            raise _failed(path, exc) from None
+        wb.save(tmp)
     return Path(path)
 
 
@@ -214,8 +209,3 @@ def write_geopackage(gaps: GapResult, path: str | Path, *, zones: ZoneGaps | Non
         frames["elevator_buildings"] = b
     write_gpkg(frames, path, target=Target(gaps.compounds.crs))
     return Path(path)
-
-
-def _failed(path, exc: OSError) -> ExportError:
-    return ExportError(QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"),
-                       path=str(path), reason=exc.strerror or str(exc))
