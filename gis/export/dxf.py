@@ -25,6 +25,7 @@ from ezdxf.enums import TextEntityAlignment
 
 from gis.errors import ExportError
 from gis.export.result import ExportResult, atomic_path
+from gis.export.styling import DEFAULT_FILL, rgb
 from gis.export.target import Target, to_target
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
@@ -47,7 +48,7 @@ class DxfGroup:
 
     layer: str
     frame: gpd.GeoDataFrame
-    colour: str = "#4e79a7"
+    colour: str = DEFAULT_FILL
     label_field: str | None = None
     caption: str | None = None
     outline_width: float = 0.0
@@ -76,15 +77,11 @@ def write_dxf(groups: Sequence[DxfGroup], path: str | Path, *, target: Target,
         fb.progress(k / max(1, len(groups)), group.layer)
         if group.layer not in made:
             made[group.layer] = unique_layer_name(group.layer, names)
-            doc.layers.add(made[group.layer]).rgb = _rgb(group.colour)
+            doc.layers.add(made[group.layer]).rgb = rgb(group.colour, DEFAULT_FILL)
         _draw_group(msp, made[group.layer], frame, group, height, fb)
     _zoom_extents(doc, frames)
     with atomic_path(path) as tmp:
-        try:
-            doc.saveas(tmp)
-        except OSError as exc:
-            raise ExportError(QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"),
-                              path=str(path), reason=exc.strerror or str(exc)) from None
+        doc.saveas(tmp)
     fb.progress(1.0)
     return ExportResult([Path(path)])
 
@@ -170,13 +167,3 @@ def _zoom_extents(doc, frames: Sequence[gpd.GeoDataFrame]) -> None:
     doc.header["$EXTMAX"] = (maxx, maxy, 0)
     doc.set_modelspace_vport(height=max(maxy - miny, 1.0) * 1.1,
                              center=((minx + maxx) / 2, (miny + maxy) / 2))
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    text = str(hex_colour).lstrip("#")
-    if len(text) == 3:
-        text = "".join(c * 2 for c in text)
-    try:
-        return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
-    except ValueError:
-        return 78, 121, 167

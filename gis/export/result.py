@@ -47,19 +47,34 @@ def ensure_folder(path: Path) -> Path:
 def atomic_path(path: str | Path):
     """Yield a temporary path next to *path*; on success it replaces *path* in one step.
 
-    A failed or cancelled export leaves any earlier file at *path* untouched.
+    A failed or cancelled export leaves any earlier file at *path* untouched and no
+    temporary file behind; a system error (full disk, read-only folder, file locked)
+    becomes an :class:`ExportError` naming *path*.
     """
     path = ensure_folder(Path(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise write_failed(path, exc) from None
     os.close(fd)
     os.unlink(tmp)  # drivers refuse to overwrite some formats; let them create it
     try:
         yield Path(tmp)
         os.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        raise write_failed(path, exc) from None
     except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str) -> None:
+    try:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
+    except OSError:
+        pass
 
 
 def write_failed(path: Path, exc: BaseException) -> ExportError:
