@@ -5,10 +5,14 @@ data URIs) instead of folium's CDN links, and the map has no tile layer, so the 
 needs no network, holds no API key and no local path. Zones, gaps, service areas,
 compounds and facilities are toggleable layers (Leaflet's layer control) with popups.
 
-Popups are built in the browser with ``textContent`` — never ``innerHTML`` — and the
-data is embedded with Jinja's HTML-safe ``tojson``, so a compound called
-``<img src=x onerror=alert(1)>`` shows as that text (folium's own GeoJsonPopup would
-run it).
+Data is never code here. Popups are built in the browser with ``textContent`` — never
+``innerHTML`` — and the data is embedded with Jinja's HTML-safe ``tojson``, so a compound
+called ``<img src=x onerror=alert(1)>`` shows as that text (folium's own GeoJsonPopup
+would run it). Layer names (file or table names) are HTML-escaped before Leaflet's layer
+control writes them with ``innerHTML``; the title, legend and note are escaped text;
+colours, widths and opacities are checked (:mod:`gis.export.styling`). On top of that the
+page carries a Content-Security-Policy: scripts run only with this export's random
+nonce, and nothing may be fetched (``default-src 'none'``, ``connect-src 'none'``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -29,8 +34,11 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from gis.crs import WGS84
+from gis.errors import ExportError
 from gis.export.columns import flatten_value
 from gis.export.result import ExportResult, atomic_path
+from gis.export.styling import DEFAULT_FILL, safe_colour, safe_number
+from gis.i18n import QT_TRANSLATE_NOOP
 from gis.feedback import Feedback, ensure
 from gis.paths import RESOURCES
 
@@ -50,7 +58,7 @@ class HtmlLayer:
 
     name: str
     frame: gpd.GeoDataFrame
-    colours: Sequence[str] | str = "#4e79a7"
+    colours: Sequence[str] | str = DEFAULT_FILL
     stroke: str | None = None
     fill_opacity: float = 0.45
     weight: float = 1.0
@@ -106,6 +114,30 @@ class TextPopup(MacroElement):
         self.title = title or ""
 
 
+# The whole page: our own frame instead of branca's, for the CSP and the nonce.
+PAGE = Template("""<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ this.csp }}">
+<title>{{ this.title | e }}</title>
+{{ this.header.render(**kwargs) }}
+</head>
+<body>
+{{ this.html.render(**kwargs) }}
+<script nonce="{{ this.nonce }}">
+{{ this.script.render(**kwargs) }}
+</script>
+</body>
+</html>
+""")
+CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data:; "
+       "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+SCRIPTS = 2  # Leaflet and the map: the only <script> elements a page may hold
+# folium's header script sets two globals *after* Leaflet has read them: useless, and not ours
+_FOLIUM_SWITCHES = re.compile(r"<script>\s*L_NO_TOUCH = false;\s*L_DISABLE_3D = false;\s*</script>")
+
+
 class MetricScale(MacroElement):
     """Leaflet's scale bar in metres only."""
 
@@ -124,7 +156,8 @@ def write_html_map(layers: Sequence[HtmlLayer], path: str | Path, *, title: str,
     bounds = _bounds(layers)
     fmap = folium.Map(location=None, tiles=None, control_scale=False, prefer_canvas=True,
                       zoom_snap=0.25, attribution_control=False)
-    _inline_leaflet(fmap)
+    nonce = secrets.token_urlsafe(18)
+    _inline_leaflet(fmap, nonce)
     MetricScale().add_to(fmap)
     for k, spec in enumerate(layers):
         fb.check()
@@ -135,22 +168,35 @@ def write_html_map(layers: Sequence[HtmlLayer], path: str | Path, *, title: str,
     if bounds is not None:
         fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     _add_panel(fmap, title, legend, note)
-    fmap.get_root().title = title
-    page = fmap.get_root().render()
+    page = _render(fmap, title, nonce)
     with atomic_path(path) as tmp:
         Path(tmp).write_text(page, encoding="utf-8")
     fb.progress(1.0)
     return ExportResult([Path(path)])
 
 
+def _render(fmap: folium.Map, title: str, nonce: str) -> str:
+    """The page's HTML, refused if it holds any script element besides Leaflet and the map."""
+    root = fmap.get_root()
+    root._template = PAGE
+    root.title, root.nonce, root.csp = title, nonce, CSP.format(nonce=nonce)
+    page = _FOLIUM_SWITCHES.sub("", root.render(), count=1)
+    if len(re.findall(r"<script\b", page, re.IGNORECASE)) != SCRIPTS:
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "The HTML map could not be made safe: a name or "
+                                            "value in the data still reads as script. Rename it and "
+                                            "export again."))
+    return page
+
+
 # -- Leaflet, inlined --------------------------------------------------------------------
-def _inline_leaflet(fmap: folium.Map) -> None:
+def _inline_leaflet(fmap: folium.Map, nonce: str) -> None:
     """Drop folium's CDN links (Leaflet, jQuery, Bootstrap, ...) and inline Leaflet."""
     fmap.default_js = []
     fmap.default_css = []
     header = fmap.get_root().header
     header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css_inline")
-    header.add_child(Element(f"<script>{_script_safe(leaflet_js())}</script>"), name="leaflet_js_inline")
+    header.add_child(Element(f'<script nonce="{nonce}">{_script_safe(leaflet_js())}</script>'),
+                     name="leaflet_js_inline")
     header.add_child(Element(f"<style>{_PAGE_CSS}</style>"), name="ocp_css")
 
 
@@ -209,6 +255,7 @@ def _add_layer(fmap: folium.Map, spec: HtmlLayer) -> None:
     fields = spec.popup_fields or {str(c): str(c) for c in frame.columns if c != geom_col}
     n = len(frame)
     colours = [spec.colours] * n if isinstance(spec.colours, str) else list(spec.colours)
+    colours = [safe_colour(c) for c in colours]
     props = {key: [_json_value(flatten_value(v)) for v in frame[key]] for key in fields if key in frame}
     if spec.label_field and spec.label_field in frame and spec.label_field not in props:
         props[spec.label_field] = [_json_value(v) for v in frame[spec.label_field]]
@@ -222,14 +269,17 @@ def _add_layer(fmap: folium.Map, spec: HtmlLayer) -> None:
         features.append({"type": "Feature", "id": i, "properties": properties,
                          "geometry": shapely.geometry.mapping(geom)})
     data = {"type": "FeatureCollection", "features": features}
-    stroke, opacity, weight, radius = spec.stroke, spec.fill_opacity, spec.weight, spec.radius
+    stroke = safe_colour(spec.stroke) if spec.stroke else None
+    opacity = safe_number(spec.fill_opacity, 0.45, 0.0, 1.0)
+    weight, radius = safe_number(spec.weight, 1.0, 0.0, 20.0), safe_number(spec.radius, 5.0, 0.0, 50.0)
 
     def style(feature: dict) -> dict:
         fill = feature["properties"]["_fill"]
         return {"color": stroke or fill, "weight": weight, "fillColor": fill, "fillOpacity": opacity,
                 "opacity": 0.9}
 
-    layer = folium.GeoJson(data, name=spec.name, show=spec.show, style_function=style,
+    # Leaflet's layer control writes the name with innerHTML: hand it HTML, i.e. escaped text
+    layer = folium.GeoJson(data, name=html.escape(spec.name), show=spec.show, style_function=style,
                            marker=folium.CircleMarker(radius=radius, fill=True), zoom_on_click=False)
     TextPopup([(k, fields[k]) for k in fields if k in props], spec.label_field).add_to(layer)
     layer.add_to(fmap)
@@ -256,14 +306,8 @@ def _json_value(value: object) -> object:
 # -- title, legend, note ---------------------------------------------------------------
 def _add_panel(fmap: folium.Map, title: str, legend: Sequence[LegendItem], note: str) -> None:
     """A fixed box with the title, the legend and the source note (all escaped text)."""
-    rows = "".join(f'<div><span class="swatch" style="background:{_css_colour(item.colour)}"></span>'
+    rows = "".join(f'<div><span class="swatch" style="background:{safe_colour(item.colour)}"></span>'
                    f"{html.escape(item.label)}</div>" for item in legend)
     note_html = f'<div class="note">{html.escape(note)}</div>' if note else ""
     panel = f'<div class="ocp-panel"><h1>{html.escape(title)}</h1>{rows}{note_html}</div>'
     fmap.get_root().html.add_child(Element(panel), name="ocp_panel")
-
-
-def _css_colour(colour: str) -> str:
-    """Only #rgb / #rrggbb colours reach the page's CSS."""
-    text = str(colour).strip()
-    return text if re.fullmatch(r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?", text) else "#cccccc"

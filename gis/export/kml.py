@@ -24,7 +24,9 @@ import shapely
 
 from gis.errors import ExportError
 from gis.export.columns import flatten_value
+from gis.export.cells import xml_text
 from gis.export.result import ExportResult, atomic_path
+from gis.export.styling import DEFAULT_FILL, rgb, safe_number
 from gis.export.target import Target, to_target
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
@@ -45,7 +47,7 @@ class KmlFolder:
     name: str
     frame: gpd.GeoDataFrame
     name_field: str | None = None
-    colours: Sequence[str] | str = "#4e79a7"
+    colours: Sequence[str] | str = DEFAULT_FILL
     fill_opacity: float = 0.45
     line_width: float = 2.0
 
@@ -70,7 +72,7 @@ def write_kml(folders: Sequence[KmlFolder], path: str | Path, *, target: Target,
         doc.insert(1 + k, _style(sid, colour, opacity, width))
     tree = ET.ElementTree(root)
     ET.indent(tree, space=" ")
-    with atomic_path(path) as tmp:
+    with atomic_path(path) as tmp:  # a full disk is an ExportError, and no half-written file stays
         tree.write(tmp, encoding="utf-8", xml_declaration=True)
     fb.progress(1.0)
     return ExportResult([Path(path)])
@@ -79,7 +81,7 @@ def write_kml(folders: Sequence[KmlFolder], path: str | Path, *, target: Target,
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     el = ET.SubElement(parent, f"{{{KML_NS}}}{tag}")
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)  # a control character in a name would make the file unreadable
     return el
 
 
@@ -112,11 +114,11 @@ def _folder(doc: ET.Element, index: int, folder: KmlFolder, frame: gpd.GeoDataFr
 
 def _schema(doc: ET.Element, schema_id: str, name: str, frame: gpd.GeoDataFrame, attrs: list[str]) -> None:
     schema = _sub(doc, "Schema")
-    schema.set("name", name)
+    schema.set("name", xml_text(name))
     schema.set("id", schema_id)
     for col in attrs:
         field = _sub(schema, "SimpleField")
-        field.set("name", col)
+        field.set("name", xml_text(col))
         field.set("type", _kml_type(frame[col]))
 
 
@@ -136,7 +138,7 @@ def _extended(pm: ET.Element, schema_id: str, record: dict) -> None:
     for key, value in record.items():
         value = flatten_value(value)
         if not _missing(value):  # an empty value would read back as 0 in number fields
-            _sub(data, "SimpleData", _text(value)).set("name", str(key))
+            _sub(data, "SimpleData", _text(value)).set("name", xml_text(str(key)))
 
 
 def _description(record: dict) -> str:
@@ -177,18 +179,16 @@ def _style(sid: str, colour: str, opacity: float, width: float) -> ET.Element:
     return style
 
 
-def kml_colour(hex_colour: str, opacity: float) -> str:
-    """'#4e79a7' at 50 % -> '7fa7794e' (KML's aabbggrr).
+def kml_colour(colour: str, opacity: float) -> str:
+    """'#4e79a7' at 50 % -> '7fa7794e' (KML's aabbggrr); an unusable colour or opacity
+    gets the default.
 
     >>> kml_colour("#4e79a7", 0.5)
     '7fa7794e'
     """
-    text = hex_colour.lstrip("#")
-    if len(text) == 3:
-        text = "".join(c * 2 for c in text)
-    r, g, b = text[0:2], text[2:4], text[4:6]
-    alpha = max(0, min(255, int(opacity * 255)))
-    return f"{alpha:02x}{b}{g}{r}".lower()
+    r, g, b = rgb(colour, DEFAULT_FILL)
+    alpha = int(safe_number(opacity, 1.0, 0.0, 1.0) * 255)
+    return f"{alpha:02x}{b:02x}{g:02x}{r:02x}"
 
 
 def _coords(geom) -> str:
