@@ -119,6 +119,21 @@ class _State:
     next_id: int = 1
 
 
+DEFAULT_NAME_TEMPLATE = QT_TRANSLATE_NOOP("zones", "Zone {id}")
+NAME_TEMPLATE_MAX = 80  # characters; a longer template (from a project file) gets the default
+
+
+def zone_name(template: str, zid: int) -> str:
+    """A new zone's name: *template* with ``{id}`` filled in, and nothing else.
+
+    The template comes from a project file, so it is data: never ``str.format`` it.
+
+    >>> zone_name("片区{id}", 3), zone_name("{0.__class__}{id:>9}", 3)
+    ('片区3', '{0.__class__}{id:>9}')
+    """
+    return template.replace("{id}", str(zid))
+
+
 class ZoneModel:
     """Zones over one compounds layer. Qt-free; emits :attr:`zones_changed`.
 
@@ -136,6 +151,16 @@ class ZoneModel:
 
     zones_changed = Signal(object)  # ZonesChanged
 
+    @property
+    def name_template(self) -> str:
+        """How new zones are named ("Zone {id}"); anything but a short text gets the default."""
+        return self._name_template
+
+    @name_template.setter
+    def name_template(self, value: object) -> None:
+        ok = isinstance(value, str) and 0 < len(value) <= NAME_TEMPLATE_MAX
+        self._name_template = value if ok else DEFAULT_NAME_TEMPLATE
+
     def __init__(self, adjacency: Adjacency, geometries=None, *, policy: Policy | str = Policy.REFUSE,
                  layer_id: str | None = None, barrier_layer_id: str | None = None) -> None:
         self.adjacency = adjacency
@@ -143,7 +168,7 @@ class ZoneModel:
         self.policy = Policy(policy)
         self.layer_id = layer_id
         self.barrier_layer_id = barrier_layer_id
-        self.name_template = QT_TRANSLATE_NOOP("zones", "Zone {id}")
+        self.name_template = DEFAULT_NAME_TEMPLATE
         self.barrier_filter: dict | None = None  # gis.zones.barriers.BarrierChoice.to_dict()
         self._state = _State()
         self._zone_of = np.full(adjacency.n, NO_ZONE, dtype=np.int64)
@@ -230,7 +255,7 @@ class ZoneModel:
         """A new zone of *fids*; members of other zones move over to it."""
         members = self._fids(fids)
         zid = self._state.next_id
-        zone = Zone(zid, name or self.name_template.format(id=zid),
+        zone = Zone(zid, name or zone_name(self.name_template, zid),
                     colour or self._pick_colour(members), members)
         after = self._taking(members, exclude=zid)
         after[zid] = zone
@@ -294,7 +319,7 @@ class ZoneModel:
         after: dict[int, Zone | None] = {zone_id: replace(zone, members=pieces[0])}
         for k, piece in enumerate(pieces[1:]):
             zid = self._state.next_id + k
-            after[zid] = Zone(zid, self.name_template.format(id=zid), self._pick_colour(piece), piece)
+            after[zid] = Zone(zid, zone_name(self.name_template, zid), self._pick_colour(piece), piece)
         return self._commit(QT_TRANSLATE_NOOP("zones", "Split {name} into {count} zones"),
                             {"count": len(pieces), "name": zone.name}, after)
 
@@ -336,7 +361,7 @@ class ZoneModel:
                     "zones", "The zones changed since this suggestion was made; suggest again."))
             zid = self._state.next_id + k
             assigned[list(members)] = zid
-            name = names[k] if k < len(names) else self.name_template.format(id=zid)
+            name = names[k] if k < len(names) else zone_name(self.name_template, zid)
             after[zid] = Zone(zid, name, self._pick_colour(members, assigned, after), members)
         return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} suggested zone(s)"),
                             {"count": len(groups)}, after)
