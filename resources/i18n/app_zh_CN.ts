@@ -3507,17 +3507,10 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取示例文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/export/dxf.py" line="+60"/>
+        <location filename="../../gis/export/dxf.py" line="+61"/>
         <location filename="../../gis/export/project_export.py" line="+62"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <location filename="../../gis/export/excel.py" line="+71"/>
-        <location filename="../../gis/gaps/report.py" line="+220"/>
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <location filename="../../gis/export/frames.py" line="+46"/>
@@ -3530,7 +3523,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>缺少片区方案所用的小区图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/kml.py" line="+57"/>
+        <location filename="../../gis/export/kml.py" line="+59"/>
         <source>KML is always in longitude/latitude: choose WGS 84 (4326) or GCJ-02 as the target.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
@@ -3586,7 +3579,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法创建文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>Could not write {path}: {reason}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}：{reason}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
@@ -3897,6 +3890,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/limits.py" line="+69"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/export/html_map.py" line="+185"/>
+        <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
+        <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
 </context>
 <context>
@@ -4904,12 +4902,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>阻隔要素使用经纬度（{crs}）；请先投影到以米为单位的坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/model.py" line="+146"/>
+        <location filename="../../gis/zones/model.py" line="+122"/>
         <source>Zone {id}</source>
         <translation>片区 {id}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+91"/>
         <source>There is no zone {id}.</source>
         <translation>不存在片区 {id}。</translation>
     </message>
