@@ -38,8 +38,8 @@ from gis.errors import ExportError
 from gis.export.columns import flatten_value
 from gis.export.result import ExportResult, atomic_path
 from gis.export.styling import DEFAULT_FILL, safe_colour, safe_number
-from gis.i18n import QT_TRANSLATE_NOOP
 from gis.feedback import Feedback, ensure
+from gis.i18n import QT_TRANSLATE_NOOP
 from gis.paths import RESOURCES
 
 LEAFLET = RESOURCES / "web" / "leaflet"
@@ -270,8 +270,9 @@ def _add_layer(fmap: folium.Map, spec: HtmlLayer) -> None:
                          "geometry": shapely.geometry.mapping(geom)})
     data = {"type": "FeatureCollection", "features": features}
     stroke = safe_colour(spec.stroke) if spec.stroke else None
-    opacity = safe_number(spec.fill_opacity, 0.45, 0.0, 1.0)
-    weight, radius = safe_number(spec.weight, 1.0, 0.0, 20.0), safe_number(spec.radius, 5.0, 0.0, 50.0)
+    opacity = safe_number(spec.fill_opacity, HtmlLayer.fill_opacity, 0.0, 1.0)
+    weight = safe_number(spec.weight, HtmlLayer.weight, 0.0, 20.0)
+    radius = safe_number(spec.radius, HtmlLayer.radius, 0.0, 50.0)
 
     def style(feature: dict) -> dict:
         fill = feature["properties"]["_fill"]
