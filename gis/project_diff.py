@@ -21,9 +21,6 @@ import shapely
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
 
-CONTEXT = "recovery"
-
-
 @dataclass(frozen=True)
 class Difference:
     template: str
@@ -71,44 +68,44 @@ def summarize(project: Project) -> Summary:
 def differences(before: Summary | None, after: Summary) -> list[Difference]:
     """What *after* changes relative to *before* (None: a project never saved)."""
     if before is None:
-        return [Difference(QT_TRANSLATE_NOOP(CONTEXT, "A project never saved: {layers} layers, "
-                                                      "{zones} zones."),
+        return [Difference(QT_TRANSLATE_NOOP("recovery", "Not in a project file yet: {layers} layers, "
+                                                         "{zones} zones."),
                            {"layers": len(after.layers), "zones": len(after.zones)})]
     out = []
     for lid, now in after.layers.items():
         out += _layer_differences(before.layers.get(lid), now)
     for lid, old in before.layers.items():
         if lid not in after.layers:
-            out.append(Difference(QT_TRANSLATE_NOOP(CONTEXT, "Layer {name} removed."), {"name": old.name}))
+            out.append(Difference(QT_TRANSLATE_NOOP("recovery", "Layer {name} removed."), {"name": old.name}))
     common = [lid for lid in after.layers if lid in before.layers]
     if common != [lid for lid in before.layers if lid in after.layers]:
-        out.append(Difference(QT_TRANSLATE_NOOP(CONTEXT, "Layer order changed."), {}))
+        out.append(Difference(QT_TRANSLATE_NOOP("recovery", "Layer order changed."), {}))
     out += _zone_differences(before.zones, after.zones)
     if before.settings != after.settings:
-        out.append(Difference(QT_TRANSLATE_NOOP(CONTEXT, "Project settings changed."), {}))
+        out.append(Difference(QT_TRANSLATE_NOOP("recovery", "Project settings changed."), {}))
     return out or [Difference(QT_TRANSLATE_NOOP(
-        CONTEXT, "Layers, features, zones and settings are as in the project file."), {})]
+        "recovery", "Layers, features, zones and settings are as in the project file."), {})]
 
 
 def _layer_differences(old: LayerSummary | None, now: LayerSummary) -> list[Difference]:
     if old is None:
-        return [Difference(QT_TRANSLATE_NOOP(CONTEXT, "Layer {name} added ({count} features)."),
+        return [Difference(QT_TRANSLATE_NOOP("recovery", "Layer {name} added ({count} features)."),
                            {"name": now.name, "count": len(now.rows)})]
     out = []
     if old.name != now.name:
-        out.append(Difference(QT_TRANSLATE_NOOP(CONTEXT, "Layer {old} renamed to {name}."),
+        out.append(Difference(QT_TRANSLATE_NOOP("recovery", "Layer {old} renamed to {name}."),
                               {"old": old.name, "name": now.name}))
     changed = int((~np.isin(now.rows, old.rows)).sum())
     removed = int((~np.isin(old.rows, now.rows)).sum())
     if changed or removed:
         out.append(Difference(QT_TRANSLATE_NOOP(
-            CONTEXT, "{name}: {changed} features new or changed, {removed} removed "
+            "recovery", "{name}: {changed} features new or changed, {removed} removed "
                      "({before} → {after} in all)."),
             {"name": now.name, "changed": changed, "removed": removed,
              "before": len(old.rows), "after": len(now.rows)}))
     elif old.look != now.look and old.name == now.name:
         out.append(Difference(QT_TRANSLATE_NOOP(
-            CONTEXT, "{name}: style, visibility or field mapping changed."), {"name": now.name}))
+            "recovery", "{name}: style, visibility or field mapping changed."), {"name": now.name}))
     return out
 
 
@@ -118,7 +115,7 @@ def _zone_differences(old: dict[int, str], now: dict[int, str]) -> list[Differen
     changed = sum(1 for zid, h in now.items() if old.get(zid) != h)
     removed = sum(1 for zid in old if zid not in now)
     return [Difference(QT_TRANSLATE_NOOP(
-        CONTEXT, "Zones: {before} → {after}; {changed} new or changed, {removed} removed."),
+        "recovery", "Zones: {before} → {after}; {changed} new or changed, {removed} removed."),
         {"before": len(old), "after": len(now), "changed": changed, "removed": removed})]
 
 

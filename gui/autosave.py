@@ -21,12 +21,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from gis import project_lock, recovery
 from gis.errors import GisError
 from gis.owner import Owner
 from gis.project_diff import Summary, summarize
+from gui.actions import make_action
 from gui.app import config_dir
 from gui.features import FeatureController
 from gui.i18n import error_text
@@ -64,6 +65,10 @@ class AutosaveController(FeatureController):
         window.save_guards.append(self.may_save)
         window.close_guards.append(self.finish)
         window.projectSaved.connect(self._on_saved)
+        quit_action = window.file_menu.actions()[-1]
+        self.interval_action = make_action(window, self.tr("Autosave interval…"), self.ask_interval)
+        window.file_menu.insertAction(quit_action, self.interval_action)
+        window.file_menu.insertSeparator(quit_action)
         self.apply_settings()
         super().__init__(window)
 
@@ -78,6 +83,15 @@ class AutosaveController(FeatureController):
         else:
             self.periodic.stop()
             self.soon.stop()
+
+    def ask_interval(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self.window, self.tr("Autosave interval"),
+            self.tr("Minutes between autosaves of unsaved work (0 = off):"),
+            self.window.settings.autosave_minutes, 0, 120)
+        if ok:
+            self.window.settings.autosave_minutes = minutes
+            self.apply_settings()
 
     # -- following the project ------------------------------------------------------------
     def attach(self, project) -> None:

@@ -45,6 +45,13 @@ class ReadOnlyBanner(QToolBar):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
         self.hide()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Fit the wrapped text's height to the width it got (tool bars ignore height-for-width)."""
+        super().resizeEvent(event)
+        height = self.label.heightForWidth(self.label.width())
+        if height > 0 and height != self.label.height():
+            self.label.setFixedHeight(height)
+
     def show_lock(self, lock, path: str | None) -> None:
         """Show *lock* (another instance's), or hide when None."""
         if lock is None:

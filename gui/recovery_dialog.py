@@ -36,7 +36,8 @@ class RecoveryDialog(QDialog):
         intro = QLabel(self.tr("The planner did not close normally last time. Unsaved work on {name} "
                                "was autosaved at {time}.").format(name=name, time=when), self)
         items = "".join(f"<li>{escape(difference_text(d))}</li>" for d in entry.differences)
-        changes = QLabel(f"<b>{escape(self.tr('Compared with the project file:'))}</b><ul>{items}</ul>", self)
+        heading = escape(self.tr("Compared with the project file:"))
+        changes = QLabel(f"<b>{heading}</b><ul>{items}</ul>", self)
         changes.setTextFormat(Qt.TextFormat.RichText)
         outro = QLabel(self.tr("Keep opens it as unsaved changes (save to keep them in the project "
                                "file). Discard deletes the autosave. Later asks again at the next start."),

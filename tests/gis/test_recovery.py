@@ -66,7 +66,7 @@ def test_differences_name_layers_features_and_zones():
     assert "Zones: 1 → 2; 1 new or changed, 0 removed." in texts
     assert [d.text for d in differences(before, before)] == [
         "Layers, features, zones and settings are as in the project file."]
-    assert differences(None, before)[0].params == {"layers": 1, "zones": 1}
+    assert differences(None, before)[0].text == "Not in a project file yet: 1 layers, 1 zones."
 
 
 def test_reordered_features_are_no_change_but_a_restyle_is():
