@@ -119,15 +119,20 @@ def _zone_differences(old: dict[int, str], now: dict[int, str]) -> list[Differen
         {"before": len(old), "after": len(now), "changed": changed, "removed": removed})]
 
 
-def _row_hashes(data) -> np.ndarray:
+def _row_hashes(data, chunk: int = 2000) -> np.ndarray:
+    """One hash per feature, a chunk at a time (short holds of the GIL on a worker thread)."""
     attrs = pd.DataFrame(data.drop(columns=data.geometry.name))
-    try:
-        rows = pd.util.hash_pandas_object(attrs, index=False).to_numpy()
-    except TypeError:  # unhashable values (lists, dicts): hash their text
-        rows = pd.util.hash_pandas_object(attrs.astype(str), index=False).to_numpy()
-    wkb = shapely.to_wkb(np.asarray(data.geometry.values, dtype=object))
-    shapes = pd.util.hash_array(np.asarray(wkb, dtype=object))
-    return rows * np.uint64(1_000_003) ^ shapes
+    shapes = np.asarray(data.geometry.values, dtype=object)
+    parts = [np.zeros(0, dtype=np.uint64)]
+    for start in range(0, len(attrs), chunk):
+        part = attrs.iloc[start:start + chunk]
+        try:
+            rows = pd.util.hash_pandas_object(part, index=False).to_numpy()
+        except TypeError:  # unhashable values (lists, dicts): hash their text
+            rows = pd.util.hash_pandas_object(part.astype(str), index=False).to_numpy()
+        wkb = shapely.to_wkb(shapes[start:start + chunk])
+        parts.append(rows * np.uint64(1_000_003) ^ pd.util.hash_array(np.asarray(wkb, dtype=object)))
+    return np.concatenate(parts)
 
 
 def _digest(value) -> str:

@@ -23,8 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from gis import project_lock, recovery
-from gis.errors import GisError
+from gis import project_lock, recovery, recovery_helper
 from gis.owner import Owner
 from gis.project_diff import Summary, summarize
 from gui.actions import make_action
@@ -142,9 +141,8 @@ class AutosaveController(FeatureController):
         def work(fb):
             self._idle.clear()
             try:
-                summary = _baseline_summary(base)
-                return summary, recovery.write_copy(snap, gpkg, note, self.owner, project_path=project.path,
-                                                    baseline=summary, feedback=fb)
+                return recovery_helper.write_copy(snap, gpkg, note, self.owner, project_path=project.path,
+                                                  baseline=_baseline_summary(base), feedback=fb)
             finally:
                 self._idle.set()
 
@@ -195,6 +193,7 @@ class AutosaveController(FeatureController):
         self.periodic.stop()
         self.soon.stop()
         self.wait_idle()
+        recovery_helper.shutdown()  # a copy being written lands before it is removed
         recovery.remove_session(self.folder, self.owner)
         for lock in self.locks.values():
             project_lock.release(lock)
@@ -251,14 +250,7 @@ class AutosaveController(FeatureController):
 
 
 def _baseline_summary(base):
-    """The summary of what the project file holds (computed on the worker thread)."""
-    if base is None or isinstance(base, Summary):
+    """What the project file holds: a Summary, or its path for the helper process to read."""
+    if base is None or isinstance(base, (Summary, Path)):
         return base
-    if isinstance(base, Path):
-        from gis.project_file import open_project
-
-        try:
-            return summarize(open_project(base))
-        except GisError:
-            return None
     return summarize(base.build())

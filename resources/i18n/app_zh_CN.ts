@@ -4,7 +4,7 @@
 <context>
     <name>AutosaveController</name>
     <message>
-        <location filename="../../gui/autosave.py" line="+69"/>
+        <location filename="../../gui/autosave.py" line="+68"/>
         <source>Autosave interval…</source>
         <translation>自动保存间隔…</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>未保存的工作每隔几分钟自动保存一次（0 = 关闭）：</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>Autosaved at {time}</source>
         <translation>已于 {time} 自动保存</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>自动保存失败：{reason}</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Save refused</source>
         <translation>不能保存</translation>
     </message>
@@ -2292,7 +2292,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Read-only. {text} Save is turned off so neither copy overwrites the other; use Save As to keep your changes in a new file.</source>
         <translation>只读。{text} 为免两处互相覆盖，“保存”已停用；请用“另存为”把您的修改保存到新文件。</translation>
     </message>
@@ -4005,6 +4005,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/limits.py" line="+69"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/recovery_helper.py" line="+60"/>
+        <source>The autosave helper process stopped; the next autosave starts a new one.</source>
+        <translation>自动保存的辅助进程已停止；下次自动保存时会重新启动。</translation>
     </message>
 </context>
 <context>

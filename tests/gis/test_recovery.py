@@ -190,3 +190,18 @@ def test_killed_session_is_recovered_with_its_edit(tmp_path):
 
     lock = project_lock.acquire(target)  # the dead session's lock is taken over
     assert lock.mine
+
+
+def test_pack_and_unpack_for_the_helper_keep_every_value(tmp_path):
+    from pandas.testing import assert_frame_equal
+
+    from gis.recovery_helper import pack, unpack
+
+    project = tiny_project(5000)  # more than one WKB chunk
+    project.layers[0].style.fill = "#123456"
+    twin = unpack(pack(recovery.capture(project))).build()
+    assert_frame_equal(twin.layers[0].data, project.layers[0].data)
+    assert twin.layers[0].data.crs == project.layers[0].data.crs
+    assert twin.layers[0].style.fill == "#123456" and twin.layers[0].id == project.layers[0].id
+    assert twin.zones.to_dict() == project.zones.to_dict()
+    assert list(twin.zones.geometries) == list(project.zones.geometries)

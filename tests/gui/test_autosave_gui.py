@@ -12,6 +12,7 @@ from gis import project_lock, recovery
 from gis.owner import Owner, process_start
 from gis.project_diff import summarize
 from gis.project_file import open_project, save_project
+from gis.settings import Settings
 from gis.zones.model import ZoneModel
 from gui.autosave import AutosaveController
 from gui.project_controller import ProjectController
@@ -45,7 +46,7 @@ def saved_project(path):
 def test_an_edit_is_autosaved_beside_the_settings_and_a_save_removes_the_copy(make_window, qtbot, config,
                                                                               tmp_path):
     target = tmp_path / "规划.gpkg"
-    win = make_window(saved_project(target))
+    win = make_window(saved_project(target), settings=Settings())
     auto = feature(win, AutosaveController)
     auto.soon.setInterval(50)
     before = target.read_bytes()
@@ -69,7 +70,7 @@ def test_an_edit_is_autosaved_beside_the_settings_and_a_save_removes_the_copy(ma
 
 def test_clean_close_leaves_no_copy_and_no_lock(make_window, qtbot, config, tmp_path):
     target = tmp_path / "规划.gpkg"
-    win = make_window(saved_project(target))
+    win = make_window(saved_project(target), settings=Settings())
     auto = feature(win, AutosaveController)
     assert project_lock.lock_path(target).exists()
     win.project.zones.merge([4, 5])
@@ -82,8 +83,6 @@ def test_clean_close_leaves_no_copy_and_no_lock(make_window, qtbot, config, tmp_
 
 
 def test_autosave_off_writes_nothing(make_window, qtbot, config):
-    from gis.settings import Settings
-
     win = make_window(zoned(small_project()), settings=Settings(autosave_minutes=0))
     auto = feature(win, AutosaveController)
     win.project.zones.merge([4, 5])
