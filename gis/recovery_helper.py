@@ -47,6 +47,7 @@ def write_copy(snapshot, gpkg: Path, note: Path, owner: Owner, *, project_path: 
     Returns ``(baseline summary, Entry)``. Cancelling stops waiting, not the helper.
     """
     fb = ensure(feedback)
+    fb.check()
     payload = pack(snapshot)
     fb.check()
     future = _executor().submit(_write_packed, payload, gpkg, note, owner, project_path, baseline)

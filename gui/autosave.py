@@ -139,13 +139,13 @@ class AutosaveController(FeatureController):
         gpkg, note = self.paths
 
         def work(fb):
-            self._idle.clear()
             try:
                 return recovery_helper.write_copy(snap, gpkg, note, self.owner, project_path=project.path,
                                                   baseline=_baseline_summary(base), feedback=fb)
             finally:
                 self._idle.set()
 
+        self._idle.clear()  # set again by the task, however it ends
         self._task = run_task(self.window, "", work, lambda result: self._copied(project, base, *result),
                               on_error=self._failed, show_dialog=False)
         self._task.signals.cancelled.connect(self._ended)

@@ -82,11 +82,17 @@ def test_clean_close_leaves_no_copy_and_no_lock(make_window, qtbot, config, tmp_
     assert not project_lock.lock_path(target).exists()
 
 
-def test_autosave_off_writes_nothing(make_window, qtbot, config):
-    win = make_window(zoned(small_project()), settings=Settings(autosave_minutes=0))
+def test_the_interval_is_a_setting_and_zero_turns_autosave_off(make_window, qtbot, config, monkeypatch):
+    win = make_window(zoned(small_project()), settings=Settings())
     auto = feature(win, AutosaveController)
+    assert auto.periodic.isActive() and auto.periodic.interval() == 5 * 60_000
+    assert auto.interval_action in win.file_menu.actions() and auto.interval_action.text() == "自动保存间隔…"
+    monkeypatch.setattr("gui.autosave.QInputDialog.getInt", lambda *a: (0, True))
+    auto.interval_action.trigger()
+    assert win.settings.autosave_minutes == 0
     win.project.zones.merge([4, 5])
     assert auto.autosave_now() is None and not auto.periodic.isActive() and not auto.soon.isActive()
+    assert not (config / "recovery").exists()
 
 
 def other_instance_lock(target):
