@@ -102,9 +102,21 @@ def measure(size: str) -> dict:
 
     cold, cold_gap = loop_gaps(autosave)  # the first starts the helper process
     out, busy_gap = loop_gaps(autosave)
-    return {"size": size, "compounds": int(project.zones.n), "capture_ms": out["capture_ms"],
+    return {"helper_mb": helper_peak_mb(), "size": size, "compounds": int(project.zones.n), "capture_ms": out["capture_ms"],
             "autosave_s": out["total_s"], "peer_save_s": peer, "max_gap_idle_ms": idle_gap,
             "max_gap_autosave_ms": busy_gap, "max_gap_first_ms": cold_gap, "first_s": cold["total_s"]}
+
+
+def helper_peak_mb() -> float:
+    """Peak memory of the helper process (Linux; 0 elsewhere)."""
+    from gis import recovery_helper
+
+    pids = list(getattr(recovery_helper._pool, "_processes", None) or {})
+    try:
+        text = Path(f"/proc/{pids[0]}/status").read_text()
+        return int(next(l.split()[1] for l in text.splitlines() if l.startswith("VmHWM"))) / 1024
+    except (IndexError, OSError, StopIteration):
+        return 0.0
 
 
 def main() -> None:
@@ -120,7 +132,7 @@ def main() -> None:
               f"autosave {r['autosave_s']:.2f} s (first, starting the helper: {r['first_s']:.2f} s; plain save {r['peer_save_s']:.2f} s, "
               f"ratio {r['autosave_s'] / r['peer_save_s']:.2f}); UI loop max gap "
               f"{r['max_gap_autosave_ms']:.0f} ms during autosave ({r['max_gap_first_ms']:.0f} ms the first) "
-              f"vs {r['max_gap_idle_ms']:.0f} ms idle")
+              f"vs {r['max_gap_idle_ms']:.0f} ms idle; helper peak {r['helper_mb']:.0f} MB")
 
 
 if __name__ == "__main__":
