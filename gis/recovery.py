@@ -1,16 +1,18 @@
 """Autosave copies of the open project, for recovery after a crash.
 
 Each window of a running instance keeps at most one copy in ``<config folder>/recovery/``:
-a project GeoPackage ``session-<pid>-<start>-<n>.gpkg`` written by :func:`gis.project_file.save_project`
-(atomic) and beside it a JSON note: the owner process, the project's own path (None for a
-project never saved), the time and what differs from the project file. The project file
+a project GeoPackage ``session-<pid>-<start>-<n>.gpkg`` written by
+:func:`gis.project_file.save_project` (atomic) and beside it a JSON note: the owner
+process, the project's own path (None for a project never saved), the time and what
+differs from the project file. The project file
 itself is never written here. A clean exit removes the copy; a copy whose owner process
 is gone is offered at the next start (:func:`recoverable`) when it is newer than the
 project file.
 
-Autosaves run on a worker thread: :func:`capture` takes a cheap, independent snapshot on
-the UI thread (layers share their immutable frames, the zone plan is copied as data) and
-:func:`write_copy` builds and writes it in the background.
+Autosaves leave the UI thread at once: :func:`capture` takes a cheap, independent snapshot
+there (layers share their immutable frames, the zone plan is copied as data) and
+:func:`write_copy` builds and writes it elsewhere (the window uses the helper process of
+:mod:`gis.recovery_helper`).
 """
 
 from __future__ import annotations

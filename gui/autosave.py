@@ -241,7 +241,10 @@ class AutosaveController(FeatureController):
     def take_over(self, entry: recovery.Entry, project) -> None:
         """Show a recovered *project* and make its copy this session's (until the next autosave)."""
         self._files()._opened(project)
-        recovery.adopt(entry, *self.paths, self.owner)
+        try:
+            recovery.adopt(entry, *self.paths, self.owner)
+        except OSError:  # another instance took it first; this one's own autosave follows
+            pass
 
     def _files(self):
         from gui.project_controller import ProjectController

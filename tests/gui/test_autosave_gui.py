@@ -112,7 +112,7 @@ def test_a_project_open_elsewhere_opens_read_only_with_a_banner(make_window, qtb
     assert auto.banner.isVisible()
     text = auto.banner.label.text()
     assert "只读" in text and "张工" in text and str(os.getppid()) in text and "2026-01-01" in text
-    win.grab().save("/tmp/autosave-readonly-banner.png")
+    assert win.grab().save(str(tmp_path / "banner.png"))
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
@@ -148,7 +148,7 @@ def test_offer_dialog_shows_time_and_differences_in_chinese(app, qtbot, config, 
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "规划.gpkg" in labels and "片区" in labels and "1 → 2" in labels
     assert {dialog.keep.text(), dialog.discard.text(), dialog.later.text()} == {"保留", "丢弃", "以后再说"}
-    dialog.grab().save("/tmp/autosave-offer-dialog.png")
+    assert dialog.grab().save(str(tmp_path / "offer.png"))
     dialog.discard.click()
     assert dialog.choice == DISCARD
 
