@@ -3,9 +3,9 @@
 :func:`summarize` reduces a project to hashes (one per feature, one per zone, one per
 layer's look), cheap to keep in memory; :func:`differences` compares two summaries and
 returns :class:`Difference` items (an English template marked for translation plus its
-values), e.g. "小区边界: 3 features new or changed, 0 removed (259 → 259 in all)".
-Features are compared as a multiset of (attributes, geometry) hashes, so a reordering
-is no change and a deletion is counted once.
+values), e.g. "小区边界: 3 features changed or added, 0 removed (259 → 259 in all)".
+Features are compared as sets of (attributes, geometry) hashes, so a reordering is no
+change; an edited feature counts as changed, not also as removed.
 """
 
 from __future__ import annotations
@@ -95,12 +95,12 @@ def _layer_differences(old: LayerSummary | None, now: LayerSummary) -> list[Diff
     if old.name != now.name:
         out.append(Difference(QT_TRANSLATE_NOOP("recovery", "Layer {old} renamed to {name}."),
                               {"old": old.name, "name": now.name}))
-    changed = int((~np.isin(now.rows, old.rows)).sum())
-    removed = int((~np.isin(old.rows, now.rows)).sum())
+    changed = int((~np.isin(now.rows, old.rows)).sum())  # edited or added
+    removed = max(0, int((~np.isin(old.rows, now.rows)).sum()) - changed)  # beyond those edited
     if changed or removed:
         out.append(Difference(QT_TRANSLATE_NOOP(
-            "recovery", "{name}: {changed} features new or changed, {removed} removed "
-                     "({before} → {after} in all)."),
+            "recovery", "{name}: {changed} features changed or added, {removed} removed "
+                        "({before} → {after} in all)."),
             {"name": now.name, "changed": changed, "removed": removed,
              "before": len(old.rows), "after": len(now.rows)}))
     elif old.look != now.look and old.name == now.name:

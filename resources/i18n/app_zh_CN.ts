@@ -4007,7 +4007,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
     <message>
-        <location filename="../../gis/recovery_helper.py" line="+60"/>
+        <location filename="../../gis/recovery_helper.py" line="+61"/>
         <source>The autosave helper process stopped; the next autosave starts a new one.</source>
         <translation>自动保存的辅助进程已停止；下次自动保存时会重新启动。</translation>
     </message>
@@ -4970,8 +4970,8 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>{name}: {changed} features new or changed, {removed} removed ({before} → {after} in all).</source>
-        <translation>{name}：{changed} 个要素新增或修改，{removed} 个删除（共 {before} → {after} 个）。</translation>
+        <source>{name}: {changed} features changed or added, {removed} removed ({before} → {after} in all).</source>
+        <translation>{name}：{changed} 个要素修改或新增，{removed} 个删除（共 {before} → {after} 个）。</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -62,7 +62,7 @@ def test_differences_name_layers_features_and_zones():
     layer.set_data(layer.data.assign(户数=[100, 101, 555, 103, 104, 105]).iloc[:5])
     project.zones.merge([3, 4])
     texts = [d.text for d in differences(before, summarize(project))]
-    assert "小区边界: 1 features new or changed, 2 removed (6 → 5 in all)." in texts
+    assert "小区边界: 1 features changed or added, 1 removed (6 → 5 in all)." in texts
     assert "Zones: 1 → 2; 1 new or changed, 0 removed." in texts
     assert [d.text for d in differences(before, before)] == [
         "Layers, features, zones and settings are as in the project file."]
@@ -181,7 +181,7 @@ def test_killed_session_is_recovered_with_its_edit(tmp_path):
     assert time.time() - found[0].saved < 60
     texts = sorted(d.text for d in found[0].differences)
     assert texts == ["Zones: 1 → 2; 1 new or changed, 0 removed.",
-                     "小区边界: 6 features new or changed, 6 removed (6 → 6 in all)."]
+                     "小区边界: 6 features changed or added, 0 removed (6 → 6 in all)."]
     kept = recovery.open_copy(found[0])
     assert kept.path == str(target) and kept.dirty
     assert sorted(z.name for z in kept.zones.zones.values()) == ["一号片区", "二号片区"]
