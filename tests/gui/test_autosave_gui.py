@@ -123,7 +123,8 @@ def test_a_project_open_elsewhere_opens_read_only_with_a_banner(make_window, qtb
 
     other = tmp_path / "另存.gpkg"
     monkeypatch.setattr("gui.project_controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
-    assert feature(win, ProjectController).save_as(blocking=True) is True
+    with qtbot.waitSignal(win.projectSaved, timeout=20000):
+        auto.banner.button.click()  # the banner's Save As…
     assert len(open_project(other).zones) == 2 and not auto.banner.isVisible()
     assert project_lock.read_lock(project_lock.lock_path(other)).mine
     assert not project_lock.read_lock(project_lock.lock_path(target)).mine  # theirs, untouched
