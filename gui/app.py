@@ -108,6 +108,9 @@ def run_app(argv: list[str]) -> int:
         return take_screenshot(app, win, Path(args.screenshot), args.size, args.timeout)
     win.show()
     win.map.zoom_to_project()
+    from gui.recovery_dialog import offer_recovery
+
+    offer_recovery(win)  # work autosaved by a session that crashed
     code = app.exec()
     save_settings(settings, config_dir())
     return code

@@ -117,6 +117,8 @@ class ProjectController(FeatureController):
 
     def _save_to(self, path: str, *, blocking: bool) -> bool:
         """Save with the current map view; *blocking* waits (used when closing)."""
+        if not all(guard(path) for guard in self.window.save_guards):
+            return False  # e.g. the file is open read-only (gui/autosave.py)
         self.project.view = dict(self.window.map.view_state)
         if blocking:
             try:
@@ -136,3 +138,4 @@ class ProjectController(FeatureController):
         self.window.settings.last_dir = str(Path(path).parent)
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         self.window.refresh_title()
+        self.window.projectSaved.emit(str(path))

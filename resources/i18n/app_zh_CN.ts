@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AutosaveController</name>
+    <message>
+        <location filename="../../gui/autosave.py" line="+68"/>
+        <source>Autosave interval…</source>
+        <translation>自动保存间隔…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Autosave interval</source>
+        <translation>自动保存间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes between autosaves of unsaved work (0 = off):</source>
+        <translation>未保存的工作每隔几分钟自动保存一次（0 = 关闭）：</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Autosaved at {time}</source>
+        <translation>已于 {time} 自动保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Autosave failed: {reason}</source>
+        <translation>自动保存失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Save refused</source>
+        <translation>不能保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}
+
+Use Save As to keep your changes in another file.</source>
+        <translation>{text}
+
+请用“另存为”把您的修改保存到另一个文件。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <location filename="../../gui/importing/checks_view.py" line="+18"/>
@@ -1687,7 +1729,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+41"/>
+        <location filename="../../gui/main_window.py" line="+42"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1702,7 +1744,7 @@
         <translation>识别</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2124,7 +2166,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -2235,6 +2277,72 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+12"/>
         <source>Saved as your default: {path}</source>
         <translation>已保存为默认值：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../gui/readonly_banner.py" line="+20"/>
+        <source>{name} is open in another instance of the planner: user {user} on {host} (process {pid}), since {time}.</source>
+        <translation>{name} 已在另一个规划程序窗口中打开：用户 {user}，计算机 {host}（进程 {pid}），打开时间 {time}。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Read-only. {text} Save is turned off so neither copy overwrites the other; use Save As to keep your changes in a new file.</source>
+        <translation>只读。{text} 为免两处互相覆盖，“保存”已停用；请用“另存为”把您的修改保存到新文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../gui/recovery_dialog.py" line="+33"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new project that was never saved</source>
+        <translation>一个从未保存过的新项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The planner did not close normally last time. Unsaved work on {name} was autosaved at {time}.</source>
+        <translation>规划程序上次没有正常关闭。{name} 中未保存的工作已于 {time} 自动保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compared with the project file:</source>
+        <translation>与项目文件相比：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep opens it as unsaved changes (save to keep them in the project file). Discard deletes the autosave. Later asks again at the next start.</source>
+        <translation>“保留”将其作为未保存的更改打开（保存后才写入项目文件）。“丢弃”删除这份自动保存。“以后再说”会在下次启动时再次询问。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Opening the autosaved work</source>
+        <translation>正在打开自动保存的工作</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +4004,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
         <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
+    <message>
+        <location filename="../../gis/recovery_helper.py" line="+61"/>
+        <source>The autosave helper process stopped; the next autosave starts a new one.</source>
+        <translation>自动保存的辅助进程已停止；下次自动保存时会重新启动。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -4814,6 +4927,59 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <location filename="../../gis/project_diff.py" line="+71"/>
+        <source>Not in a project file yet: {layers} layers, {zones} zones.</source>
+        <translation>尚未保存为项目文件：{layers} 个图层，{zones} 个片区。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layer {name} removed.</source>
+        <translation>已删除图层 {name}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer order changed.</source>
+        <translation>图层顺序已改变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project settings changed.</source>
+        <translation>项目设置已改变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers, features, zones and settings are as in the project file.</source>
+        <translation>图层、要素、片区和设置与项目文件相同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layer {name} added ({count} features).</source>
+        <translation>新增图层 {name}（{count} 个要素）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer {old} renamed to {name}.</source>
+        <translation>图层 {old} 已改名为 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}: {changed} features changed or added, {removed} removed ({before} → {after} in all).</source>
+        <translation>{name}：{changed} 个要素修改或新增，{removed} 个删除（共 {before} → {after} 个）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name}: style, visibility or field mapping changed.</source>
+        <translation>{name}：样式、显示或字段对应已改变。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Zones: {before} → {after}; {changed} new or changed, {removed} removed.</source>
+        <translation>片区：{before} → {after} 个；{changed} 个新增或修改，{removed} 个删除。</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ def make_window(app, qtbot):
     made = []
 
     def make(proj: Project, *, size=(1200, 800), settings: Settings | None = None) -> MainWindow:
-        win = MainWindow(proj, settings or Settings())
+        win = MainWindow(proj, settings or Settings(autosave_minutes=0))  # on in test_autosave_gui.py
         made.append(win)
         win.resize(*size)
         with qtbot.waitSignal(win.map.drawnAll, timeout=30000):
