@@ -38,7 +38,7 @@ from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
 from gis.io.formats import read_raw
 from gis.io.notices import Notice, notice, short_list
 from gis.io.raw import RawLayer
-from gis.io.repair import REPAIR_KEYS, repair
+from gis.io.repair import REPAIR_KEYS, oversized_notices, repair
 from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
 from gis.io.sources import open_source
@@ -183,7 +183,7 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     if source_crs and memory is not None:
         memory.remember(path, source_crs, raw.layer)
     fb.progress(0.9, "")
-    notes += crs_info.notices + _datum_hint(origin, data, crs_info)
+    notes += crs_info.notices + _datum_hint(origin, data, crs_info) + oversized_notices(data, fixed.family)
     chosen_role, reasons, field_map, extra = _roles_and_fields(data, fixed.family, raw, origin,
                                                                role, fields, rules)
     fb.progress(1.0, "")
