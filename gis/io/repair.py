@@ -317,7 +317,7 @@ def oversized_notices(data: gpd.GeoDataFrame, family: str) -> list[Notice]:
         return []
     return [notice(QT_TRANSLATE_NOOP(
         "io", "{n} features are implausibly large (over {factor}× the median of {median} m² and "
-              "over 1 km²): {rows}. A damaged file? They are kept, but zone suggestions leave them "
+              "over 1 km²): rows {rows}. A damaged file? They are kept, but zone suggestions leave them "
               "out; check them on the map."),
         n=int(rows.size), factor=f"{OVERSIZE_FACTOR:g}", median=f"{np.median(area[area > 0]):,.0f}",
-        rows=short_list(f"row {r + 1} ({area[r] / 1e6:,.1f} km²)" for r in rows))]
+        rows=short_list(f"{r + 1} ({area[r] / 1e6:,.1f} km²)" for r in rows))]

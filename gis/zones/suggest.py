@@ -201,14 +201,14 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
 
 _SET_ASIDE = {
     "duplicate": QT_TRANSLATE_NOOP(
-        "zones", "{count} compounds repeat the geometry of another and were left out: {rows}. "
+        "zones", "{count} compounds repeat the geometry of another and were left out: rows {rows}. "
                  "Remove the copies from the data."),
     "crowded": QT_TRANSLATE_NOOP(
         "zones", "{count} compounds overlap a pile of more than {max} others and were left out: "
-                 "{rows}. Check the data for stacked copies."),
+                 "rows {rows}. Check the data for stacked copies."),
     "oversized": QT_TRANSLATE_NOOP(
         "zones", "{count} compounds are implausibly large (over {factor}× the median compound and "
-                 "over 1 km²) and were left out, so that zones do not merge through them: {rows}. "
+                 "over 1 km²) and were left out, so that zones do not merge through them: rows {rows}. "
                  "A damaged file? Check them on the map."),
 }
 
@@ -232,8 +232,8 @@ def _set_aside(adjacency: Adjacency, facts: CompoundFacts, eligible: np.ndarray,
 
 
 def _rows(fids: np.ndarray, area: np.ndarray | None) -> str:
-    """'row 3, row 17, …' (1-based), with the area in km² when given."""
-    return short_list(f"row {f + 1}" + ("" if area is None else f" ({area[f] / 1e6:,.1f} km²)")
+    """'3, 17, …' (1-based rows), with the area in km² when given."""
+    return short_list(f"{f + 1}" + ("" if area is None else f" ({area[f] / 1e6:,.1f} km²)")
                       for f in fids)
 
 
