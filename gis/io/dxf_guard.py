@@ -17,6 +17,8 @@ is refused with the cap message before any copy is made.
 
 from __future__ import annotations
 
+import mmap
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -25,8 +27,13 @@ from gis.feedback import Feedback, ensure
 from gis.io import limits
 
 _BINARY_SENTINEL = b"AutoCAD Binary DXF\r\n\x1a\x00"
-_NOT_COUNTED = {"VERTEX", "SEQEND", "ATTRIB", "ENDBLK", "BLOCK", "SECTION", "ENDSEC", "EOF"}
-_CHECK_EVERY = 50_000  # tags between Cancel / time checks
+_NOT_COUNTED = {"VERTEX", "SEQEND", "ATTRIB", "EOF"}
+_CHECK_EVERY = 20_000  # entities between Cancel / time checks
+_DETAILED = {"SECTION", "BLOCK", "INSERT"}  # entities whose groups 2, 70, 71 are read
+_DETAIL_BYTES = 8192  # an entity's groups are looked for this far after its type line
+# a group code 0 line and the entity type after it; code lines are digits only, so a value
+# "0" followed by the next code line never matches
+_ENTITY = re.compile(rb"^[ \t]*0\r?\n[ \t]*([0-9A-Za-z_]*[A-Za-z][0-9A-Za-z_]*)[ \t]*\r?$", re.M)
 
 
 @dataclass
@@ -71,80 +78,83 @@ def _depth_text(name: str, trail: tuple[str, ...]) -> str:
 
 
 def _scan(path: Path, fb: Feedback) -> tuple[dict[str, _Block], _Block]:
-    """The blocks by name and the ENTITIES section, from one pass over the group codes."""
+    """The blocks by name and the ENTITIES section, from one pass over the entities."""
     blocks: dict[str, _Block] = {}
     top = _Block()
     size = max(1, path.stat().st_size)
     section = current = None
-    entity, name, cols, rows = "", "", 1, 1
-
-    def close_entity() -> None:
-        if current is None or not entity or entity in _NOT_COUNTED:
-            return
-        if entity == "INSERT" and name:
-            current.inserts.append((name, cols * rows))
-        else:
-            current.plain += 1
-
-    for k, (code, value, done) in enumerate(_tags(path)):
+    for k, (entity, tags, done) in enumerate(_entities(path)):
         if k % _CHECK_EVERY == 0:
             fb.check()
             fb.progress(done / size, "")
-        if code == 0:
-            close_entity()
-            entity, name, cols, rows = value, "", 1, 1
-            if value == "ENDSEC":
-                section = current = None
-            elif value == "BLOCK" and section == "BLOCKS":
-                current = None  # until the block's name (group 2) is read
-            elif value == "ENDBLK":
-                current = None
-        elif code == 2 and entity == "SECTION":
-            section = value
-            current = top if value == "ENTITIES" else None
-        elif code == 2 and entity == "BLOCK" and section == "BLOCKS":
-            current = blocks.setdefault(value, _Block())
-        elif entity == "INSERT" and code in (2, 70, 71):
-            if code == 2:
-                name = value
-            elif code == 70:
-                cols = _count(value)
-            else:
-                rows = _count(value)
-    close_entity()
+        if entity == "SECTION":
+            section = tags.get(2)
+            current = top if section == "ENTITIES" else None
+        elif entity == "ENDSEC":
+            section = current = None
+        elif entity == "BLOCK" and section == "BLOCKS":
+            current = blocks.setdefault(tags.get(2, ""), _Block())
+        elif entity == "ENDBLK":
+            current = None
+        elif current is None or entity in _NOT_COUNTED:
+            continue
+        elif entity == "INSERT" and tags.get(2):
+            current.inserts.append((tags[2], _count(tags.get(70)) * _count(tags.get(71))))
+        else:
+            current.plain += 1
     return blocks, top
 
 
-def _count(value: str) -> int:
+def _count(value: str | None) -> int:
     """A MINSERT row or column count as GDAL takes it (absent, zero or junk: 1)."""
     try:
-        return max(1, abs(int(float(value))))
+        return max(1, abs(int(float(value or 1))))
     except ValueError:
         return 1
 
 
-def _tags(path: Path) -> Iterator[tuple[int, str, int]]:
-    """(group code, value, bytes read so far) of an ASCII or binary DXF."""
+def _entities(path: Path) -> Iterator[tuple[str, dict[int, str], int]]:
+    """(entity type, its group 2/70/71 values if it is a SECTION, BLOCK or INSERT, byte
+    offset) for every entity of an ASCII or binary DXF."""
     with open(path, "rb") as f:
-        if f.read(len(_BINARY_SENTINEL)) == _BINARY_SENTINEL:
-            yield from _binary_tags(path)
+        binary = f.read(len(_BINARY_SENTINEL)) == _BINARY_SENTINEL
+        if binary or path.stat().st_size == 0:
+            yield from ([] if not binary else _binary_entities(path))
             return
-        f.seek(0)
-        done = 0
-        for code_line in f:
-            value_line = f.readline()
-            done += len(code_line) + len(value_line)
-            try:
-                code = int(code_line)
-            except ValueError:
-                continue  # damaged pair: GDAL decides what to make of it
-            yield code, value_line.strip().decode("latin-1"), done
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for m in _ENTITY.finditer(data):
+                entity = m.group(1).decode("ascii").upper()
+                tags = _tags_after(data, m.end()) if entity in _DETAILED else {}
+                yield entity, tags, m.start()
 
 
-def _binary_tags(path: Path) -> Iterator[tuple[int, str, int]]:
+def _tags_after(data, start: int) -> dict[int, str]:
+    """Groups 2, 70 and 71 of the entity whose type line ends at *start*."""
+    lines = bytes(data[start:start + _DETAIL_BYTES]).splitlines()[1:]
+    out: dict[int, str] = {}
+    for code_line, value in zip(lines[::2], lines[1::2]):
+        try:
+            code = int(code_line)
+        except ValueError:
+            break
+        if code == 0:
+            break
+        if code in (2, 70, 71) and code not in out:
+            out[code] = value.strip().decode("latin-1")
+    return out
+
+
+def _binary_entities(path: Path) -> Iterator[tuple[str, dict[int, str], int]]:
     from ezdxf.lldxf.tagger import binary_tags_loader
 
-    data = path.read_bytes()
-    for tag in binary_tags_loader(data):
-        value = tag.value
-        yield tag.code, value.decode("latin-1") if isinstance(value, bytes) else str(value), 0
+    entity, tags = None, {}
+    for tag in binary_tags_loader(path.read_bytes()):
+        value = tag.value.decode("latin-1") if isinstance(tag.value, bytes) else str(tag.value)
+        if tag.code == 0:
+            if entity is not None:
+                yield entity, tags, 0
+            entity, tags = value.upper(), {}
+        elif tag.code in (2, 70, 71) and tag.code not in tags:
+            tags[tag.code] = value
+    if entity is not None:
+        yield entity, tags, 0

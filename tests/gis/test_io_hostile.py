@@ -72,6 +72,25 @@ def test_a_small_minsert_still_reads(tmp_path):
     assert report.features == 6
 
 
+@pytest.mark.parametrize("fmt", ["asc", "bin", "crlf"])
+def test_minsert_written_by_a_cad_library_is_counted(tmp_path, caps, fmt):
+    import ezdxf
+
+    doc = ezdxf.new("R2010")
+    cell = doc.blocks.new("CELL")
+    cell.add_line((0, 0), (1, 1))
+    cell.add_lwpolyline([(0, 0), (1, 0), (1, 1)], close=True)
+    doc.modelspace().add_blockref("CELL", (0, 0)).grid(size=(30, 40), spacing=(2, 2))
+    doc.modelspace().add_line((0, 0), (5, 5))
+    path = tmp_path / "grid.dxf"
+    doc.saveas(path, fmt="bin" if fmt == "bin" else "asc")
+    if fmt == "crlf":
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert expanded_entities(path) == 30 * 40 * 2 + 1
+    caps({"max_cad_entities": 2_000})
+    _refused("max_cad_entities", expanded_entities, path)
+
+
 def test_dxf_scan_stops_on_cancel(tmp_path):
     path = nested_dxf(tmp_path / "n.dxf", levels=3, fan=2)
     with pytest.raises(Cancelled):
