@@ -106,8 +106,7 @@ def refused_views(path: Path, *, feedback: Feedback | None = None) -> dict[str, 
         views = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'view'")]
         refused = {}
         for k, name in enumerate(views):
-            fb.progress(k / len(views), "")
-            error = _run_view(con, name, path, fb)
+            error = _run_view(con, name, path, fb.sub(k / len(views), (k + 1) / len(views)))
             if error is not None:
                 refused[name] = error
         return refused
@@ -123,13 +122,19 @@ def _run_view(con: sqlite3.Connection, name: str, path: Path, fb: Feedback):
     start = time.monotonic()
     stop: list[BaseException] = []
 
+    shown = [start]
+
     def budget() -> int:
         try:
             fb.check()
         except (Cancelled, GisError) as exc:
             stop.append(exc)
             return 1
-        if time.monotonic() - start > caps.max_query_seconds:
+        now = time.monotonic()
+        if now - shown[0] > 0.25:  # the bar moves towards the view's time budget
+            shown[0] = now
+            fb.progress((now - start) / caps.max_query_seconds, "")
+        if now - start > caps.max_query_seconds:
             stop.append(limits.exceeded("max_query_seconds", path=f"{path.name} ({name})",
                                         value=f"> {caps.max_query_seconds:g} s"))
             return 1

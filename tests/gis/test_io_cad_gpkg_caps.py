@@ -112,12 +112,15 @@ def test_recursive_view_is_left_out_and_the_other_layer_loads(tmp_path, caps):
     assert path.read_bytes() == before  # the user's file is never written
 
 
-def test_view_screening_stops_on_cancel(tmp_path):
+def test_view_screening_shows_progress_and_stops_on_cancel(tmp_path):
     path = recursive_view_gpkg(tmp_path / "v.gpkg")
+    shown = []
     t0 = time.perf_counter()
     with pytest.raises(Cancelled):
-        inspect_file(path, feedback=Feedback(cancelled=lambda: time.perf_counter() - t0 > 0.3))
+        inspect_file(path, feedback=Feedback(lambda f, _: shown.append(f),
+                                             lambda: time.perf_counter() - t0 > 1.0))
     assert time.perf_counter() - t0 < 5
+    assert len(shown) >= 2 and shown == sorted(shown) and 0 < shown[-1] < 0.2
 
 
 def test_wall_time_cap_stops_a_read(tmp_path, caps):
