@@ -113,6 +113,18 @@ def run_app(argv: list[str]) -> int:
     offer_recovery(win)  # work autosaved by a session that crashed
     code = app.exec()
     save_settings(settings, config_dir())
+    return exit_now_if_abandoned(code)
+
+
+def exit_now_if_abandoned(code: int) -> int:
+    """End the process at once when a task stuck in a C call was abandoned on closing (its
+    thread would otherwise outlive the window, or report into a destroyed application)."""
+    from gui.worker import running
+
+    if running():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code
 
 

@@ -21,6 +21,7 @@ from gui.listening import Listener
 from gui.map.view import MapView
 from gui.status import MapStatusBar
 from gui.style_dialog import StyleDialog
+from gui.worker import stop_all
 
 
 class MainWindow(QMainWindow, Listener):
@@ -219,8 +220,10 @@ class MainWindow(QMainWindow, Listener):
         self._update_title()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        """Ask every guard (e.g. unsaved changes) before closing."""
+        """Ask every guard (e.g. unsaved changes) before closing, then stop every running
+        task (a task stuck in a long C call is abandoned: it cannot keep the process alive)."""
         if all(guard() for guard in self.close_guards):
+            stop_all()
             event.accept()
         else:
             event.ignore()

@@ -1,17 +1,24 @@
 """Run engine work off the UI thread with progress and Cancel.
 
-``run_task(parent, title, fn, on_done)`` calls ``fn(feedback)`` in a QThreadPool worker;
-a modal-less progress dialog shows the fraction and message, Cancel sets the flag the
-engine polls through ``feedback.check()``. Results and errors come back on the UI thread.
+``run_task(parent, title, fn, on_done)`` calls ``fn(feedback)`` on a worker thread; a
+progress dialog with Cancel appears after 300 ms even when the work reports no progress
+(a read stuck in one long C call), and Cancel sets the flag the engine polls through
+``feedback.check()``. Results and errors come back on the UI thread.
+
+Worker threads are daemon threads: when the main window closes, :func:`stop_all` cancels
+every task, waits briefly, and abandons the ones still running (their results are dropped)
+so that they never keep the process alive. A task started with ``finish_on_close=True``
+(a save) is waited for instead.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gis.errors import Cancelled
@@ -26,61 +33,87 @@ class _Signals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
-    """One call of ``fn(feedback)`` on a pool thread."""
+class Task:
+    """One call of ``fn(feedback)`` on its own daemon thread."""
 
-    def __init__(self, fn: Callable[[Feedback], Any]) -> None:
-        super().__init__()
+    def __init__(self, fn: Callable[[Feedback], Any], *, finish_on_close: bool = False) -> None:
         self.fn = fn
+        self.finish_on_close = finish_on_close
         self.signals = _Signals()
+        self.done = threading.Event()
         self._cancel = threading.Event()
-        self.setAutoDelete(False)
+        self._abandoned = False
+        self.thread = threading.Thread(target=self.run, name="ocp-task", daemon=True)
 
     def cancel(self) -> None:
         self._cancel.set()
 
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def abandon(self) -> None:
+        """Cancel and drop whatever the task still reports (the window is gone)."""
+        self._abandoned = True
+        self.cancel()
+
     def run(self) -> None:
-        feedback = Feedback(lambda f, m: self.signals.progress.emit(f, m), self._cancel.is_set)
+        feedback = Feedback(self._progress, self._cancel.is_set)
         try:
             result = self.fn(feedback)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as err:  # noqa: BLE001 - every failure must reach the user
-            self.signals.failed.emit(err, traceback.format_exc())
+            self._emit(self.signals.failed, err, traceback.format_exc())
         else:
             if self._cancel.is_set():
-                self.signals.cancelled.emit()
+                self._emit(self.signals.cancelled)
             else:
-                self.signals.finished.emit(result)
+                self._emit(self.signals.finished, result)
         finally:
-            _keep_proj_context()
+            self.done.set()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self._emit(self.signals.progress, fraction, message)
+
+    def _emit(self, signal, *args) -> None:
+        if not self._abandoned:
+            signal.emit(*args)
 
 
 _running: set[Task] = set()
-_proj_contexts: list = []
 
 
-def _keep_proj_context() -> None:
-    """Keep this pool thread's PROJ context alive for the thread's next task.
+def running() -> list[Task]:
+    """Tasks started and not yet finished."""
+    return [t for t in _running if not t.done.is_set()]
 
-    pyproj (3.7) keeps the context pointer in OS-thread storage but frees the context with
-    the Python thread state, and a QThreadPool thread gets a new thread state per task: the
-    next task on the same thread would use the freed context and crash in ``proj_create``.
-    Pool threads never expire (see :func:`run_task`), so this keeps one context per thread.
-    """
-    from pyproj._context import get_context_manager
 
-    manager = get_context_manager()
-    if manager is not None and all(m is not manager for m in _proj_contexts):
-        _proj_contexts.append(manager)
+def stop_all(*, wait_seconds: float = 2.0) -> list[Task]:
+    """Cancel every running task (those marked ``finish_on_close`` are waited for instead),
+    wait up to *wait_seconds* for the others to stop, and abandon those still running.
+    Returns the abandoned tasks."""
+    for task in running():
+        if task.finish_on_close:
+            task.done.wait()
+        else:
+            task.cancel()
+    deadline = time.monotonic() + wait_seconds
+    for task in running():
+        task.done.wait(max(0.0, deadline - time.monotonic()))
+    stuck = running()
+    for task in stuck:
+        task.abandon()
+    return stuck
 
 
 def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
              on_done: Callable[[Any], None], *, on_error: Callable[[BaseException], None] | None = None,
-             show_dialog: bool = True) -> Task:
+             show_dialog: bool = True, finish_on_close: bool = False) -> Task:
     """Start *fn* in the background; *on_done(result)* runs on the UI thread."""
-    task = Task(fn)
-    QThreadPool.globalInstance().setExpiryTimeout(-1)  # reuse threads: see _keep_proj_context
+    task = Task(fn, finish_on_close=finish_on_close)
     dialog = None
     if show_dialog:
         dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 1000, parent)
@@ -90,6 +123,10 @@ def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(task.cancel)
+        # QProgressDialog shows itself only from setValue(): work that reports nothing (a read
+        # in one long C call) would never show Cancel, so show it after the same delay
+        QTimer.singleShot(dialog.minimumDuration(), dialog,
+                          lambda: None if task.done.is_set() else dialog.show())
 
         def show_progress(fraction: float, message: str) -> None:
             dialog.setValue(int(fraction * 1000))
@@ -117,5 +154,5 @@ def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
     task.signals.failed.connect(failed)
     task.signals.cancelled.connect(finish)
     _running.add(task)
-    QThreadPool.globalInstance().start(task)
+    task.start()
     return task

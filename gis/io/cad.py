@@ -19,8 +19,9 @@ import pandas as pd
 import shapely
 
 from gis.errors import DataReadError
-from gis.feedback import Feedback
+from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.dxf_guard import expanded_entities
 from gis.io.encoding import SAMPLE_BYTES, EncodingInfo, canonical, decoder_name, verify
 from gis.io.gdal_read import gdal_config, read_frame
 from gis.io.notices import notice
@@ -57,11 +58,16 @@ def _header_value(head: str, name: str) -> str | None:
 
 def read_dxf(path: Path, *, layer: str | None = None, encoding: str | None = None,
              feedback: Feedback | None = None) -> RawLayer:
-    """Entities of *path* (of one CAD *layer* if given) with closed polylines as polygons."""
+    """Entities of *path* (of one CAD *layer* if given) with closed polylines as polygons.
+
+    The block expansion is counted first (:mod:`gis.io.dxf_guard`): a drawing past the
+    entity or nesting caps is refused before GDAL inlines a single copy."""
+    fb = ensure(feedback)
     enc = dxf_encoding(path, user=encoding)
     notes = list(enc.notices)
+    expanded_entities(path, feedback=fb.sub(0.0, 0.3))
     with gdal_config(DXF_ENCODING=decoder_name(enc.name), DXF_INLINE_BLOCKS="TRUE"):
-        frame = read_frame(path, feedback=feedback, notices=notes)
+        frame = read_frame(path, feedback=fb.sub(0.3, 1.0), notices=notes)
     frame = frame[[c for c in _KEEP if c in frame.columns] + [frame.geometry.name]]
     frame = frame.set_geometry(_close_rings(np.asarray(frame.geometry.values, dtype=object)))
     cad_layers = sorted(frame["Layer"].dropna().unique().tolist()) if "Layer" in frame else []

@@ -17,10 +17,11 @@ import pandas as pd
 from pyproj import CRS
 
 from gis.errors import DataReadError
-from gis.feedback import Feedback
+from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import gdal_read
 from gis.io.cad import read_dxf
+from gis.io.gpkg_guard import screened
 from gis.io.encoding import UTF8, EncodingInfo, decoder_name, text_file_encoding
 from gis.io.notices import notice
 from gis.io.raw import RawLayer
@@ -95,8 +96,20 @@ def _has_crs_member(path: Path) -> bool:
 
 
 def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer:
-    """GeoPackage, File Geodatabase, KML/KMZ: layer choice, CRS from the metadata."""
-    infos = list_layers_of(source)
+    """GeoPackage, File Geodatabase, KML/KMZ: layer choice, CRS from the metadata. A
+    GeoPackage is screened first (:mod:`gis.io.gpkg_guard`): views that never finish are
+    left out with a notice, or refused when asked for."""
+    fb = ensure(feedback)
+    with screened(source, fb.sub(0.0, 0.2)) as screen:
+        if layer in screen.refused:
+            raise screen.refused[layer]
+        raw = _read_screened(screen.source, layer, fb.sub(0.2, 1.0))
+        raw.notices[:0] = screen.notices()
+        return raw
+
+
+def _read_screened(source: Source, layer: str | None, feedback) -> RawLayer:
+    infos = _layer_infos(source)
     names = [i.name for i in infos]
     if not infos:
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} contains no layers."),
@@ -162,6 +175,12 @@ def list_layers_of(source: Source) -> list[LayerInfo]:
         raw = read_dxf(source.path)
         counts = raw.data["Layer"].value_counts() if "Layer" in raw.data else pd.Series(dtype=int)
         return [LayerInfo(str(name), "", int(n)) for name, n in counts.sort_index().items()]
+    with screened(source) as screen:
+        return _layer_infos(screen.source)
+
+
+def _layer_infos(source: Source) -> list[LayerInfo]:
+    """Layers GDAL lists in a multi-layer *source*, with their feature counts."""
     out = []
     for name, geom_type in gdal_read.list_layers(source.path):
         meta = gdal_read.info(source.path, name)

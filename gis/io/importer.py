@@ -28,7 +28,7 @@ from gis.domain import FieldRole, Role
 from gis.errors import CrsError, DataReadError, FieldMappingError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io import crs_detect
+from gis.io import crs_detect, limits
 from gis.io.chinese_datums import geometries_to_wgs84
 from gis.io.crs_detect import CrsInfo, Spread, infer_crs, parse_source_crs
 from gis.io.crs_memory import CrsMemory
@@ -38,7 +38,7 @@ from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
 from gis.io.formats import read_raw
 from gis.io.notices import Notice, notice, short_list
 from gis.io.raw import RawLayer
-from gis.io.repair import REPAIR_KEYS, repair
+from gis.io.repair import REPAIR_KEYS, oversized_notices, repair
 from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
 from gis.io.sources import open_source
@@ -169,9 +169,9 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     memory : where CRS answers are remembered per file (none by default).
     near : lon/lat of the project's centre, to rank zone candidates.
     """
-    fb = ensure(feedback)
-    rules = rules or FacilityRules.load()
     origin = str(Path(path))
+    fb = limits.Deadline(feedback, path=Path(origin).name)
+    rules = rules or FacilityRules.load()
     raw, fixed, counts, notes = _read_and_repair(path, layer, encoding, geometry_family, fb)
     answer = source_crs or _recall(memory, path, raw.layer, notes)
     crs_info, data, dropped = resolve_crs(fixed.data, raw, answer=answer, source_path=origin,
@@ -183,7 +183,7 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     if source_crs and memory is not None:
         memory.remember(path, source_crs, raw.layer)
     fb.progress(0.9, "")
-    notes += crs_info.notices + _datum_hint(origin, data, crs_info)
+    notes += crs_info.notices + _datum_hint(origin, data, crs_info) + oversized_notices(data, fixed.family)
     chosen_role, reasons, field_map, extra = _roles_and_fields(data, fixed.family, raw, origin,
                                                                role, fields, rules)
     fb.progress(1.0, "")

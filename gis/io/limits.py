@@ -12,9 +12,11 @@ True
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields, replace
 
 from gis.errors import DataReadError
+from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 
 
@@ -33,6 +35,7 @@ class ReadLimits:
     max_block_depth: int = 8                  # DXF block nesting
     max_cell_chars: int = 1_000               # a coordinate cell parsed as text (DMS)
     max_seconds: float = 600.0                # wall time of one read
+    max_query_seconds: float = 10.0           # one GeoPackage view, stepped through by SQLite
 
     def with_overrides(self, overrides: dict | None) -> "ReadLimits":
         """A copy with *overrides* (unknown keys and non-positive values ignored)."""
@@ -69,3 +72,22 @@ def exceeded(cap: str, *, path: object, value: object = None) -> LimitExceeded:
         QT_TRANSLATE_NOOP("errors", "{path} goes past the reading cap {cap} = {limit} (found {value}). "
                                     "If the file is genuine, raise \"{cap}\" under \"read_limits\" in the settings."),
         path=str(path), cap=cap, limit=getattr(active(), cap), value="?" if value is None else value)
+
+
+class Deadline(Feedback):
+    """A feedback that also stops the read at ``max_seconds`` of wall time (checked wherever
+    the reader calls ``check()``)."""
+
+    def __init__(self, feedback: Feedback | None, *, path: object, until: float | None = None) -> None:
+        inner = ensure(feedback)
+        super().__init__(inner.progress, inner.is_cancelled)
+        self.path = path
+        self.until = time.monotonic() + active().max_seconds if until is None else until
+
+    def check(self) -> None:
+        super().check()
+        if time.monotonic() > self.until:
+            raise exceeded("max_seconds", path=self.path, value=f"> {active().max_seconds:g} s")
+
+    def sub(self, start: float, end: float) -> "Deadline":
+        return Deadline(super().sub(start, end), path=self.path, until=self.until)

@@ -8,6 +8,10 @@
   polygonal parts; polygons that collapse to nothing are dropped;
 * features whose geometry equals an earlier one are flagged (kept): ``duplicate_of`` holds
   the row of the first copy, -1 elsewhere.
+
+Polygons implausibly large beside the others (:func:`oversized`: a flipped bit in one
+coordinate makes a compound of 187 km² among ones of 18,000 m²) are kept and listed in a
+notice (:func:`oversized_notices`); the zone suggestion leaves them out.
 """
 
 from __future__ import annotations
@@ -21,8 +25,11 @@ import shapely
 
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, notice, short_list
 
+OVERSIZE_FACTOR = 100.0  # × the median polygon area ...
+OVERSIZE_MIN_M2 = 1_000_000.0  # ... and over 1 km²: implausible for one compound
+_M_PER_DEGREE = 111_320.0
 FAMILIES = ("polygon", "line", "point")
 _FAMILY_OF = {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "line",
               "MultiLineString": "line", "LinearRing": "line", "Point": "point",
@@ -171,10 +178,11 @@ def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFr
         gdf = _drop(gdf, nonfinite, counts, "empty_dropped")
         geoms, invalid = geoms[~nonfinite], invalid[~nonfinite]
     geoms = geoms.copy()
-    if fam == "polygon":
-        fixed = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
-    else:
-        fixed = shapely.make_valid(geoms[invalid])
+    with np.errstate(all="ignore"):  # huge coordinates (a flipped exponent bit) overflow
+        if fam == "polygon":
+            fixed = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+        else:
+            fixed = shapely.make_valid(geoms[invalid])
     geoms[invalid] = [_family_parts(g, fam) if shapely.get_type_id(g) == 7 else g for g in fixed]
     gdf = gdf.set_geometry(geoms, crs=gdf.crs)
     types = shapely.get_type_id(geoms)
@@ -184,6 +192,12 @@ def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFr
 
 
 def certainly_valid(geoms: np.ndarray) -> np.ndarray:
+    """Mask of polygons proven valid by a cheap vectorised test (see :func:`_certainly_valid`)."""
+    with np.errstate(all="ignore"):  # overflowing products are not finite: left to GEOS
+        return _certainly_valid(geoms)
+
+
+def _certainly_valid(geoms: np.ndarray) -> np.ndarray:
     """Mask of polygons proven valid by a cheap vectorised test (GEOS checks the rest).
 
     A single-ring polygon is valid when, seen from the mean of its vertices, every edge turns
@@ -265,3 +279,45 @@ def _count_notices(counts: dict[str, int]) -> list[Notice]:
                                         "feature; they are kept and flagged."),
     }
     return [notice(texts[k], n=counts[k]) for k in texts if counts.get(k)]
+
+
+def oversized(area_m2: np.ndarray) -> np.ndarray:
+    """Mask of areas over OVERSIZE_FACTOR × the median and over OVERSIZE_MIN_M2.
+
+    >>> oversized(np.array([1e4, 2e4, 1.5e4, 1.9e8])).tolist()
+    [False, False, False, True]
+    """
+    area = np.asarray(area_m2, dtype=float)
+    ok = np.isfinite(area) & (area > 0)
+    if ok.sum() < 3:
+        return np.zeros(len(area), dtype=bool)
+    median = float(np.median(area[ok]))
+    return ok & (area > OVERSIZE_FACTOR * median) & (area > OVERSIZE_MIN_M2)
+
+
+def areas_m2(data: gpd.GeoDataFrame) -> np.ndarray | None:
+    """Polygon areas in m² (from degrees by the local scale), None without a CRS."""
+    geoms = np.asarray(data.geometry.values, dtype=object)
+    if data.crs is None:
+        return None
+    area = shapely.area(geoms)
+    if data.crs.is_geographic:
+        lat = shapely.get_coordinates(shapely.centroid(geoms))[:, 1] if len(geoms) else np.empty(0)
+        area = area * _M_PER_DEGREE ** 2 * np.cos(np.radians(lat))
+    return area
+
+
+def oversized_notices(data: gpd.GeoDataFrame, family: str) -> list[Notice]:
+    """A notice listing the implausibly large polygons of *data* (none for other layers)."""
+    area = areas_m2(data) if family == "polygon" else None
+    if area is None:
+        return []
+    rows = np.flatnonzero(oversized(area))
+    if rows.size == 0:
+        return []
+    return [notice(QT_TRANSLATE_NOOP(
+        "io", "{n} features are implausibly large (over {factor}× the median of {median} m² and "
+              "over 1 km²): rows {rows}. A damaged file? They are kept, but zone suggestions leave them "
+              "out; check them on the map."),
+        n=int(rows.size), factor=f"{OVERSIZE_FACTOR:g}", median=f"{np.median(area[area > 0]):,.0f}",
+        rows=short_list(f"{r + 1} ({area[r] / 1e6:,.1f} km²)" for r in rows))]

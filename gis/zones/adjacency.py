@@ -19,6 +19,13 @@ between Douglas-Peucker simplified outlines (tolerance ``t``) decide every pair 
 distance is clearly below or above ``gap`` (the simplified outline is within ``t`` of
 the original, so the true distance is within ``2 t`` of the simplified one); only pairs
 in that band get the exact GEOS test. The result equals the exact test.
+
+Stacked copies would make the pair count quadratic (20,000 identical squares: 200 million
+pairs). A compound whose geometry repeats an earlier one (as the importer flags it) and a
+compound whose box meets more than ``MAX_CANDIDATES`` others (a pile of overlapping
+copies) are set aside: they get no neighbours, :attr:`Adjacency.set_aside` lists them,
+and the zone suggestion leaves them out with a notice. Boxes are queried in blocks so
+memory stays bounded whatever the data.
 """
 
 from __future__ import annotations
@@ -36,11 +43,14 @@ from scipy.sparse import csgraph
 from gis.errors import AnalysisError, CrsError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.repair import duplicate_rows
 
 DEFAULT_GAP = 30.0  # metres
 SIMPLIFY_TOLERANCE = 2.0  # metres; speed only, results are exact
 BARRIER_CUT_WIDTH = 0.05  # metres; a barrier line cut out of a gap polygon
 _CHUNK = 40_000  # pairs per distance batch (batches run on a thread pool)
+MAX_CANDIDATES = 1_000  # compounds whose box comes within the gap of one compound's box
+_QUERY_PAIRS = 4_000_000  # box-query block size: at most about this many pairs at once
 
 
 class Adjacency:
@@ -56,11 +66,17 @@ class Adjacency:
         The gap tolerance (m) the graph was built with.
     blocked : array of shape (k, 2), optional
         Pairs within ``gap`` whose link a barrier cut (for drawing on the map).
+    set_aside : dict, optional
+        Compounds given no neighbours by reason: ``duplicate`` (repeats an earlier
+        geometry), ``crowded`` (its box meets more than MAX_CANDIDATES others).
     """
 
     def __init__(self, n: int, edges: np.ndarray, *, gap: float = DEFAULT_GAP,
-                 blocked: np.ndarray | None = None) -> None:
+                 blocked: np.ndarray | None = None,
+                 set_aside: dict[str, np.ndarray] | None = None) -> None:
         self.n = int(n)
+        self.set_aside = {k: np.asarray(v, dtype=np.int64) for k, v in (set_aside or {}).items()
+                          if len(v)}
         self.gap = float(gap)
         self.edges = _normalise_pairs(edges)
         self.blocked = _normalise_pairs(blocked if blocked is not None else np.empty((0, 2)))
@@ -164,7 +180,9 @@ def build_adjacency(geometries, *, gap: float = DEFAULT_GAP, barriers=None,
     geoms, crs = _geometry_array(geometries)
     n = len(geoms)
     fb.progress(0.0, QT_TRANSLATE_NOOP("zones", "Finding neighbouring compounds"))
-    left, right = _candidate_pairs(geoms, gap)
+    duplicate = duplicate_rows(geoms) >= 0
+    left, right, crowded = _candidate_pairs(np.where(duplicate, None, geoms), gap, fb)
+    set_aside = {"duplicate": np.flatnonzero(duplicate), "crowded": crowded}
     fb.check()
     within = _within_gap(geoms, left, right, gap, fb.sub(0.05, 0.85))
     left, right = left[within], right[within]
@@ -175,7 +193,8 @@ def build_adjacency(geometries, *, gap: float = DEFAULT_GAP, barriers=None,
         blocked = np.column_stack([left[cut], right[cut]])
         left, right = left[~cut], right[~cut]
     fb.progress(1.0)
-    return Adjacency(n, np.column_stack([left, right]), gap=gap, blocked=blocked)
+    return Adjacency(n, np.column_stack([left, right]), gap=gap, blocked=blocked,
+                     set_aside=set_aside)
 
 
 def _geometry_array(geometries) -> tuple[np.ndarray, object]:
@@ -204,16 +223,31 @@ def _barrier_array(barriers, crs) -> np.ndarray:
     return geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
 
 
-def _candidate_pairs(geoms: np.ndarray, gap: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs ``i < j`` whose bounding boxes come within *gap* of each other."""
+def _candidate_pairs(geoms: np.ndarray, gap: float, fb: Feedback
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` whose bounding boxes come within *gap* of each other, without the
+    compounds whose box meets more than MAX_CANDIDATES others (returned third)."""
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     tree = shapely.STRtree(np.where(present, geoms, None))
     b = shapely.bounds(geoms)
     boxes = shapely.box(b[:, 0] - gap, b[:, 1] - gap, b[:, 2] + gap, b[:, 3] + gap)
     boxes[~present] = None
-    left, right = tree.query(boxes)
-    keep = left < right
-    return left[keep].astype(np.int64), right[keep].astype(np.int64)
+    block = max(1, _QUERY_PAIRS // max(1, int(present.sum())))
+    lefts, rights, crowded = [], [], []
+    for start in range(0, len(geoms), block):
+        fb.check()
+        left, right = tree.query(boxes[start:start + block])
+        left += start
+        many = np.bincount(left - start, minlength=min(block, len(geoms) - start)) > MAX_CANDIDATES
+        crowded.append(np.flatnonzero(many) + start)
+        keep = (left < right) & ~many[left - start]
+        lefts.append(left[keep].astype(np.int64))
+        rights.append(right[keep].astype(np.int64))
+    crowded = np.concatenate(crowded) if crowded else np.empty(0, dtype=np.int64)
+    left = np.concatenate(lefts) if lefts else np.empty(0, dtype=np.int64)
+    right = np.concatenate(rights) if rights else np.empty(0, dtype=np.int64)
+    keep = ~np.isin(right, crowded)
+    return left[keep], right[keep], crowded
 
 
 def _within_gap(geoms, left, right, gap, fb: Feedback) -> np.ndarray:

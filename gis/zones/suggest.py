@@ -20,9 +20,10 @@ import shapely
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, notice, short_list
+from gis.io.repair import OVERSIZE_FACTOR, oversized
 from gis.layer import Layer
-from gis.zones.adjacency import Adjacency
+from gis.zones.adjacency import MAX_CANDIDATES, Adjacency
 from gis.zones.model import NO_ZONE, ZoneEdit, ZoneModel
 from gis.zones.regions import UNSET, Limits, regionalise
 from gis.zones.stats import PRE_YEAR, CompoundFacts
@@ -93,8 +94,8 @@ class Suggestion:
     """A preview of suggested zones (nothing in the plan changes until :func:`accept`).
 
     ``unassigned`` are the eligible compounds no zone could take; ``excluded`` maps a
-    reason (``fixed``, ``too_new``, ``no_year``, ``too_large``) to the compounds not
-    considered for it.
+    reason (``fixed``, ``too_new``, ``no_year``, ``too_large``, ``duplicate``, ``crowded``,
+    ``oversized``) to the compounds not considered for it.
     """
 
     zones: list[frozenset[int]]
@@ -138,6 +139,7 @@ def suggest(adjacency: Adjacency, facts: CompoundFacts, geometries, *,
     warnings: list[Notice] = []
     use_hh = _households_usable(facts, constraints, warnings)
     eligible, excluded = _eligible(adjacency.n, facts, constraints, fixed, warnings)
+    _set_aside(adjacency, facts, eligible, excluded, warnings)
     limits = constraints.limits(use_households=use_hh)
     hh = np.nan_to_num(facts.households) if use_hh else np.zeros(adjacency.n)
     too_large = eligible & ~((hh <= limits.max_households) & (facts.area <= limits.max_area))
@@ -195,6 +197,44 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
                     "zones", "{count} compounds have no build year and were left out."),
                     count=int(unknown.sum())))
     return eligible, excluded
+
+
+_SET_ASIDE = {
+    "duplicate": QT_TRANSLATE_NOOP(
+        "zones", "{count} compounds repeat the geometry of another and were left out: rows {rows}. "
+                 "Remove the copies from the data."),
+    "crowded": QT_TRANSLATE_NOOP(
+        "zones", "{count} compounds overlap a pile of more than {max} others and were left out: "
+                 "rows {rows}. Check the data for stacked copies."),
+    "oversized": QT_TRANSLATE_NOOP(
+        "zones", "{count} compounds are implausibly large (over {factor}× the median compound and "
+                 "over 1 km²) and were left out, so that zones do not merge through them: rows {rows}. "
+                 "A damaged file? Check them on the map."),
+}
+
+
+def _set_aside(adjacency: Adjacency, facts: CompoundFacts, eligible: np.ndarray,
+               excluded: dict, warnings: list[Notice]) -> None:
+    """Leave out (with a notice) duplicates, piles of overlapping copies and implausibly
+    large compounds: the neighbour graph gave the first two no links, the last would link
+    everything."""
+    reasons = dict(adjacency.set_aside)
+    reasons["oversized"] = np.flatnonzero(oversized(facts.area))
+    for reason, fids in reasons.items():
+        fids = fids[eligible[fids]]
+        if fids.size == 0:
+            continue
+        excluded[reason] = fids
+        eligible[fids] = False
+        warnings.append(notice(_SET_ASIDE[reason], count=int(fids.size),
+                               rows=_rows(fids, facts.area if reason == "oversized" else None),
+                               max=MAX_CANDIDATES, factor=f"{OVERSIZE_FACTOR:g}"))
+
+
+def _rows(fids: np.ndarray, area: np.ndarray | None) -> str:
+    """'3, 17, …' (1-based rows), with the area in km² when given."""
+    return short_list(f"{f + 1}" + ("" if area is None else f" ({area[f] / 1e6:,.1f} km²)")
+                      for f in fids)
 
 
 def check_zones(zones, adjacency: Adjacency, households: np.ndarray, area: np.ndarray,

@@ -1729,7 +1729,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+42"/>
+        <location filename="../../gui/main_window.py" line="+43"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1826,7 +1826,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 地图以 WGS 84 显示；量算采用 {crs}。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
@@ -2983,7 +2983,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+86"/>
+        <location filename="../../gui/worker.py" line="+119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3822,12 +3822,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/cad.py" line="+70"/>
+        <location filename="../../gis/io/cad.py" line="+76"/>
         <source>{path} has no CAD layer '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+102"/>
+        <location filename="../../gis/io/formats.py" line="+115"/>
         <source>{path} contains no layers.</source>
         <translation>{path} 中没有图层。</translation>
     </message>
@@ -3995,7 +3995,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/limits.py" line="+69"/>
+        <location filename="../../gis/io/limits.py" line="+72"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
@@ -4008,6 +4008,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/recovery_helper.py" line="+61"/>
         <source>The autosave helper process stopped; the next autosave starts a new one.</source>
         <translation>自动保存的辅助进程已停止；下次自动保存时会重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/gpkg_guard.py" line="+168"/>
+        <source>{path}: layer '{layer}' cannot be read: {reason}.</source>
+        <translation>{path}：图层“{layer}”无法读取：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -4665,12 +4670,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
     <message>
-        <location filename="../../gis/io/repair.py" line="+138"/>
+        <location filename="../../gis/io/repair.py" line="+145"/>
         <source>The layer mixes geometry types; kept the {family} features and dropped {dropped}. Split the file by type to import the others.</source>
         <translation>图层混合了多种几何类型；保留了{family}要素，舍弃了 {dropped}。请按类型拆分文件以导入其余要素。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>{n} invalid geometries (self-intersections, bad rings) were repaired.</source>
         <translation>已修复 {n} 个无效几何（自相交、环错误）。</translation>
     </message>
@@ -4698,6 +4703,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>{n} features repeat the geometry of an earlier feature; they are kept and flagged.</source>
         <translation>{n} 个要素与之前的要素几何重复；已保留并标记。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{n} features are implausibly large (over {factor}× the median of {median} m² and over 1 km²): rows {rows}. A damaged file? They are kept, but zone suggestions leave them out; check them on the map.</source>
+        <translation>{n} 个要素面积大得不合常理（超过面积中位数 {median} m² 的 {factor} 倍且大于 1 km²）：第 {rows} 行。文件可能已损坏？这些要素已保留，但片区建议会排除它们；请在地图上核查。</translation>
     </message>
     <message>
         <location filename="../../gis/io/roles.py" line="+61"/>
@@ -4810,12 +4820,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图纸含 {n} 个 CAD 图层（{names}），已全部读取。如只导入某一图层的图元，请选择该图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="-52"/>
+        <location filename="../../gis/io/formats.py" line="-64"/>
         <source>The encoding choice was not used: {driver} files store text as Unicode.</source>
         <translation>未使用所选编码：{driver} 文件以 Unicode 存储文本。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
@@ -4858,6 +4868,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+6"/>
         <source>{n} rows have no usable coordinates in '{x}' / '{y}' and were dropped.</source>
         <translation>{n} 行在“{x}”/“{y}”中没有可用坐标，已舍弃。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/gpkg_guard.py" line="-117"/>
+        <source>Layer '{layer}' was left out: reading it went past the reading cap {cap} (a view that never ends?). The other layers can be read; if the layer is genuine, raise "{cap}" under "read_limits" in the settings.</source>
+        <translation>图层“{layer}”已略过：读取它超出了读取上限 {cap}（可能是永不结束的视图？）。其他图层可以读取；如该图层确属正常，请在设置的“read_limits”中调高“{cap}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer '{layer}' was left out: SQLite cannot run its query ({reason}). The other layers can be read.</source>
+        <translation>图层“{layer}”已略过：SQLite 无法执行它的查询（{reason}）。其他图层可以读取。</translation>
     </message>
 </context>
 <context>
@@ -5048,7 +5068,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+161"/>
+        <location filename="../../gis/zones/adjacency.py" line="+177"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
@@ -5058,7 +5078,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在查找相邻小区</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Compounds are in degrees ({crs}); reproject them to a metric CRS first.</source>
         <translation>小区使用经纬度（{crs}）；请先投影到以米为单位的坐标系。</translation>
     </message>
@@ -5283,7 +5303,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/suggest.py" line="+65"/>
+        <location filename="../../gis/zones/suggest.py" line="+66"/>
         <source>{name} must be a positive number, not {value}.</source>
         <translation>{name} 必须是正数，而不是 {value}。</translation>
     </message>
@@ -5298,7 +5318,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>每个片区至少需要 {min} 个小区，但上限为 {max}。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>The compounds have no households field; the household limits were not applied. Map a households field to use them.</source>
         <translation>小区没有户数字段，户数限制未生效。如需使用，请指定户数字段。</translation>
     </message>
@@ -5318,7 +5338,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区没有建成年代，已排除。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+7"/>
+        <source>{count} compounds repeat the geometry of another and were left out: rows {rows}. Remove the copies from the data.</source>
+        <translation>{count} 个小区与其他小区的几何完全重复，已排除：第 {rows} 行。请从数据中删除这些副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} compounds overlap a pile of more than {max} others and were left out: rows {rows}. Check the data for stacked copies.</source>
+        <translation>{count} 个小区与超过 {max} 个其他小区层层重叠，已排除：第 {rows} 行。请检查数据中是否有堆叠的副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} compounds are implausibly large (over {factor}× the median compound and over 1 km²) and were left out, so that zones do not merge through them: rows {rows}. A damaged file? Check them on the map.</source>
+        <translation>{count} 个小区面积大得不合常理（超过小区面积中位数的 {factor} 倍且大于 1 km²），已排除，以免片区经由它们合并：第 {rows} 行。文件可能已损坏？请在地图上核查。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>The zone plan does not match the compounds layer {name}.</source>
         <translation>片区方案与小区图层 {name} 不符。</translation>
     </message>
