@@ -5,9 +5,10 @@
 JOBS is a JSON list; each job is a ``main.py`` argument list, ``["save-demo", PATH]`` (save the
 demo district as a project) or ``["probe", ADDRESS]`` (try one TCP connection: proves the audit sees it). The hook is installed before anything else is imported and records
 ``socket.connect``/``sendto``, name look-ups and ``urllib``/``http.client`` opens whose target is not
-this machine. REPORT gets ``{"jobs": [[argv, exit code, seconds], ...], "outbound": [...]}``.
-Requests made in C (Chromium, GDAL's curl) are not Python events: the test adds ``strace`` where
-it exists, and the map page records its own blocked requests (gui/map/page.py).
+this machine. REPORT gets ``{"jobs": [[argv, exit code, seconds], ...], "outbound": [...],
+"page": {scheme: count of the map page's requests}, "page_blocked": [...]}``. Requests made in C
+(Chromium, GDAL's curl) are not Python events: the map page's request interceptor
+(gui/map/page.py) is watched here, and the test adds ``strace`` where it exists.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import time
 
 OUTBOUND: list[str] = []
+PAGE: dict = {"page": {}, "page_blocked": []}
 LOCAL_NAMES = {"", "localhost", "localhost.localdomain"}
 
 
@@ -66,6 +68,22 @@ def probe(address: str) -> int:
     return 0
 
 
+def watch_map_page() -> None:
+    """Record what the map page's interceptor sees, by scheme, and what it blocks."""
+    from gui.map.page import OfflineInterceptor
+
+    intercept = OfflineInterceptor.interceptRequest
+
+    def watched(self, info) -> None:
+        before = len(self.blocked)
+        intercept(self, info)
+        scheme = info.requestUrl().scheme()
+        PAGE["page"][scheme] = PAGE["page"].get(scheme, 0) + 1
+        PAGE["page_blocked"].extend(self.blocked[before:])
+
+    OfflineInterceptor.interceptRequest = watched
+
+
 def run_job(job: list[str]) -> int:
     if job[0] == "probe":
         return probe(job[1])
@@ -86,6 +104,7 @@ def run_job(job: list[str]) -> int:
 def main_(argv: list[str]) -> int:
     report_path, jobs_path = argv
     sys.addaudithook(hook)
+    watch_map_page()
     with open(jobs_path, encoding="utf-8") as f:
         jobs = json.load(f)
     done = []
@@ -94,7 +113,7 @@ def main_(argv: list[str]) -> int:
         code = run_job(job)
         done.append([job, code, round(time.perf_counter() - t0, 2)])
     with open(report_path, "w", encoding="utf-8") as f:
-        json.dump({"jobs": done, "outbound": OUTBOUND}, f, ensure_ascii=False)
+        json.dump({"jobs": done, "outbound": OUTBOUND, **PAGE}, f, ensure_ascii=False)
     return 0
 
 
