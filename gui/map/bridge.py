@@ -5,7 +5,8 @@ typed Qt signals for the rest of the GUI. No JavaScript is built from data.
 
 Every slot takes raw JSON values (``QVariant``) and checks them (gui/map/payloads.py): a call
 with wrong types, bad JSON, non-finite or out-of-range numbers, unknown features or oversized
-payloads is logged and dropped, never raised and never passed on.
+payloads is logged and dropped, never raised and never passed on. QWebChannel also hands the
+page QObject's public ``deleteLater()``: the bridge refuses to be deleted that way (its view owns it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import functools
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 
 from gui.map import payloads as check
 
@@ -64,6 +65,14 @@ class MapBridge(QObject):
         self.rejected = 0  # calls dropped by the checks
         # whether a (layer id, fid) is a feature the page was sent; the view sets it
         self.accepts_feature: Callable[[str, int], bool] = lambda _layer_id, _fid: False
+
+    def event(self, event: QEvent) -> bool:
+        """Refuse ``deleteLater()``: the page may call it; the bridge dies only with its view."""
+        if event.type() == QEvent.Type.DeferredDelete:
+            self.rejected += 1
+            log.warning("map page: deleteLater() on the bridge refused")
+            return True
+        return super().event(event)
 
     @Slot()
     def ready(self) -> None:
