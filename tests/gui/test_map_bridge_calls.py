@@ -54,6 +54,10 @@ def test_garbage_calls_are_dropped_and_the_app_keeps_working(make_window, projec
     call_all(qtbot, win.map, calls)
     qtbot.waitUntil(lambda: bridge.rejected >= len(calls), timeout=20000)
     call_all(qtbot, win.map, ["ready(1, 2, 3)", "featureClicked()", "regionSelected()"])  # QWebChannel refuses these
+    run_js(qtbot, win.map, "(() => { const t = qt.webChannelTransport; t.send('not json'); t.send('[]');"
+                           " t.send(JSON.stringify({type: 6, object: 'bridge', method: 9999, args: [], id: 1}));"
+                           " t.send(JSON.stringify({type: 6, object: 'nothing', method: 1, args: []}));"
+                           " t.send(JSON.stringify({type: 7, object: 'bridge', property: 9999, value: 1})); return 1; })()")
     call_all(qtbot, win.map, ["deleteLater()"])  # QWebChannel offers it: the bridge refuses to go
     qtbot.waitUntil(lambda: bridge.rejected == len(calls) + 1, timeout=5000)
     qtbot.wait(300)
