@@ -46,7 +46,7 @@ def prepare_web_engine() -> None:
         log.warning("the %s: scheme is registered after the application started", SCHEME)
     scheme = QWebEngineUrlScheme(SCHEME.encode())
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
+    scheme.setFlags(QWebEngineUrlScheme.Flag(0))  # not a secure context: no powerful web APIs, no local access
     QWebEngineUrlScheme.registerScheme(scheme)
 
 

@@ -113,7 +113,8 @@ def test_webrtc_is_gone_and_sends_nothing(make_window, project, qtbot):
     view = make_window(project).map
     listener = Listener()
     try:
-        main = run_js(qtbot, view, "[typeof RTCPeerConnection, typeof webkitRTCPeerConnection, typeof RTCDataChannel]")
+        main = run_js(qtbot, view, "[typeof RTCPeerConnection, typeof webkitRTCPeerConnection, typeof RTCDataChannel,"
+                                   " typeof navigator.mediaDevices, String(window.isSecureContext)]")
         # a fresh frame still has the constructor; the Chromium switches keep it from sending anything
         framed = run_async(qtbot, view, "const f = document.createElement('iframe'); document.body.appendChild(f);"
                                         " const C = f.contentWindow.RTCPeerConnection; if (!C) return 'none';"
@@ -123,7 +124,7 @@ def test_webrtc_is_gone_and_sends_nothing(make_window, project, qtbot):
                                         " await pc.setLocalDescription(await pc.createOffer());"
                                         " await new Promise(r => setTimeout(r, 2500)); return found;")
         qtbot.wait(300)
-        assert main == ["undefined", "undefined", "undefined"]
+        assert main == ["undefined", "undefined", "undefined", "undefined", "false"]
         assert framed in ("none", [])
         assert (listener.packets, listener.connections) == (0, 0)
     finally:
