@@ -23,7 +23,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
-STRACE = shutil.which("strace") if sys.platform.startswith("linux") else None
+STRACE_ARGS = ["-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto,sendmsg,sendmmsg"]
+
+
+def usable_strace() -> str | None:
+    """strace, when it exists here and may trace (containers can forbid ptrace)."""
+    path = shutil.which("strace") if sys.platform.startswith("linux") else None
+    if path and subprocess.run([path, *STRACE_ARGS, "-o", os.devnull, "true"], capture_output=True).returncode == 0:
+        return path
+    return None
+
+
+STRACE = usable_strace()
 EXPORTS = {"gpkg": ".gpkg", "shp": "", "geojson": "", "kml": ".kml", "dxf": ".dxf", "xlsx": ".xlsx",
            "html": ".html", "pdf": ".pdf", "png": ".png"}
 INET = re.compile(r'inet_(?:addr\("([^"]+)"\)|pton\(AF_INET6, "([^"]+)")')
@@ -61,8 +72,7 @@ def audited(jobs: list[list[str]], tmp: Path) -> tuple[dict, list[str] | None, s
     (tmp / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
     cmd = [sys.executable, str(ROOT / "tests" / "net_audit.py"), str(tmp / "report.json"), str(tmp / "jobs.json")]
     if STRACE:
-        cmd = [STRACE, "-f", "-qq", "--seccomp-bpf", "-e", "trace=connect,sendto,sendmsg,sendmmsg",
-               "-o", str(tmp / "trace.txt")] + cmd
+        cmd = [STRACE, *STRACE_ARGS, "-o", str(tmp / "trace.txt")] + cmd
     env = dict(os.environ, OCP_CONFIG_DIR=str(tmp / "config"))
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0, proc.stderr[-2000:]
