@@ -1,8 +1,8 @@
 """The map's QWebEnginePage, locked down: it loads the map page and nothing else.
 
-If script ever ran in the page it could not leave it: navigation and new windows are refused,
-requests that would leave the machine or touch local files are blocked (and recorded),
-WebRTC is removed before any page script runs, and the page cannot read files.
+If script ever ran in the page it could not leave it: navigation, new windows and downloads are
+refused, requests that would leave the machine or touch local files are blocked (and recorded),
+WebRTC is removed before any page script runs, and the page cannot read or write files.
 """
 
 from __future__ import annotations
@@ -78,6 +78,13 @@ class MapPage(QWebEnginePage):
         script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
         script.setRunsOnSubFrames(True)
         self.scripts().insert(script)
+        self.profile().downloadRequested.connect(self._refuse_download)
+
+    def _refuse_download(self, item) -> None:
+        if item.page() is self:
+            self.refused.append(item.url().toString()[:500])
+            log.warning("map page download refused: %s", item.downloadFileName()[:100])
+            item.cancel()
 
     def load_map(self) -> None:
         self.load(PAGE_URL)

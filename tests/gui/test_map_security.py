@@ -139,6 +139,9 @@ def test_page_cannot_navigate_or_open_windows(make_window, project, qtbot):
     run_js(qtbot, view, "(() => { location.href = 'ocpmap://map/map.css'; return 1; })()")  # the page refuses
     qtbot.waitUntil(lambda: "ocpmap://map/map.css" in page.refused, timeout=5000)
     opened = run_js(qtbot, view, "window.open('ocpmap://map/map.html') === null")
+    run_js(qtbot, view, "(() => { const a = document.createElement('a'); a.href = 'data:text/plain,x';"
+                        " a.download = 'evil.txt'; document.body.appendChild(a); a.click(); return 1; })()")
+    qtbot.waitUntil(lambda: "data:text/plain,x" in page.refused, timeout=5000)
     run_js(qtbot, view, "(() => { location.reload(); return 1; })()")
     run_js(qtbot, view, "(() => { history.back(); return 1; })()")
     qtbot.wait(500)
