@@ -47,8 +47,10 @@ def setup_app(language: str):
     from PySide6.QtWidgets import QApplication
 
     from gui.i18n import install_translator
+    from gui.map.scheme import prepare_web_engine
     from gui.none_guard import protect_none
 
+    prepare_web_engine()  # the map page's URL scheme and Chromium switches, before QApplication
     protect_none()  # PySide6 6.12 on CPython 3.11 under-counts None (see gui/none_guard.py)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

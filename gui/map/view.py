@@ -3,37 +3,23 @@
 from __future__ import annotations
 
 import json
-import logging
 import time
 
 import geopandas as gpd
 import numpy as np
 import shapely
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineSettings,
-                                     QWebEngineUrlRequestInterceptor)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis.crs import WGS84
 from gis.map_style import style_payload
 from gis.packed import pack_layer
 from gis.layer import Layer
-from gis.paths import RESOURCES
 from gis.project import Project
 from gui.listening import Listener
 from gui.map.bridge import MapBridge
-
-log = logging.getLogger(__name__)
-MAP_PAGE = RESOURCES / "web" / "map.html"
-
-
-class OfflineInterceptor(QWebEngineUrlRequestInterceptor):
-    """Blocks every request that would leave the machine: the map works offline only."""
-
-    def interceptRequest(self, info) -> None:  # noqa: N802 (Qt override)
-        if info.requestUrl().scheme() not in ("file", "qrc", "data", "blob"):
-            info.block(True)
+from gui.map.page import MapPage
 
 
 def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
@@ -43,13 +29,6 @@ def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
     points = shapely.point_on_surface(shown.geometry.values)
     return [[round(pt.x, 6), round(pt.y, 6), str(text)] for pt, text in zip(points, shown["label"])
             if isinstance(text, str) and text and pt is not None and not pt.is_empty]
-
-
-class MapPage(QWebEnginePage):
-    """Page that forwards the map script's console messages to Python logging."""
-
-    def javaScriptConsoleMessage(self, level, message, line, source) -> None:  # noqa: N802
-        log.log(logging.WARNING if level else logging.DEBUG, "map.js:%s: %s", line, message)
 
 
 def feature_collection(data: gpd.GeoDataFrame) -> str:
@@ -80,13 +59,9 @@ class MapView(QWebEngineView, Listener):
         self.view_state: dict = {}
         self._fit_until = 0.0
         self._shut = False
-        self._interceptor = OfflineInterceptor(self)
         page = MapPage(self)
-        page.profile().setUrlRequestInterceptor(self._interceptor)
         self.setPage(page)
-        s = self.settings()
-        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self.bridge.accepts_feature = self._is_shown_feature
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
         page.setWebChannel(self._channel)
@@ -95,7 +70,7 @@ class MapView(QWebEngineView, Listener):
         self.bridge.viewChange.connect(self._on_view)
         self._connect_project(project)
         self.sync_layers()
-        self.load(QUrl.fromLocalFile(str(MAP_PAGE)))
+        page.load_map()
 
     # -- project wiring -------------------------------------------------------
     def _connect_project(self, project: Project) -> None:
@@ -112,6 +87,11 @@ class MapView(QWebEngineView, Listener):
         self.project = project
         self._connect_project(project)
         self.sync_layers()
+
+    def _is_shown_feature(self, layer_id: str, fid: int) -> bool:
+        """Whether the page was sent feature *fid* of layer *layer_id* (so a click on it is real)."""
+        layer = next((lyr for lyr in self.project.layers if lyr.id == layer_id), None)
+        return layer_id in self._sent and layer is not None and 0 <= fid < len(layer)
 
     @property
     def ready(self) -> bool:

@@ -15,9 +15,11 @@ from gis.layer import Layer, LayerStyle
 from gis.project import Project
 from gis.settings import Settings
 
+from gui.map.scheme import prepare_web_engine  # noqa: E402
 from gui.none_guard import protect_none  # noqa: E402
 
 protect_none()  # before any Qt call: PySide6 6.12 on CPython 3.11 under-counts None
+prepare_web_engine()  # the map page's scheme must be registered before any QApplication exists
 
 COMPOUND_FILL = "#ff00aa"  # a colour nothing else on the map uses
 X0, Y0 = 39_502_000.0, 4_058_000.0  # CGCS2000 GK zone 39 (EPSG:4527)
