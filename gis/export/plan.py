@@ -16,6 +16,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from gis.analysis.facilities import PLANNED_FIELD, facilities_of, has_planned, planned_rows  # noqa: F401
+from gis.analysis.facilities import subset as _subset
 from gis.domain import FacilityType, Role
 from gis.errors import GisError
 from gis.feedback import Feedback, ensure
@@ -24,7 +26,6 @@ from gis.io.notices import Notice, notice
 from gis.project import Project
 
 STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
-PLANNED_FIELD = "planned"  # facility rows with a true value are planned (gis.gaps.siting)
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
@@ -130,49 +131,6 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
     from gis.network.build import build_network
 
     return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb), fb)
-
-
-def has_planned(project: Project) -> bool:
-    """Whether any facility layer holds planned facilities (a true ``planned`` column)."""
-    return any(planned_rows(lyr).any() for lyr in project.layers_by_role(Role.FACILITIES))
-
-
-def planned_rows(layer) -> np.ndarray:
-    """Which rows of a facility layer are planned (its ``planned`` column is true)."""
-    col = layer.data.get(PLANNED_FIELD)
-    if col is None:
-        return np.zeros(len(layer), bool)
-    return col.astype("boolean").fillna(False).to_numpy(bool)
-
-
-def facilities_of(project: Project, standards, *, planned: bool = True):
-    """Every facility layer's points as one :class:`gis.network.inputs.Facilities` in the
-    project's CRS (planned ones only when *planned*), or None when there are none."""
-    from gis.network.inputs import facilities_from_layer
-
-    parts = []
-    for layer in project.layers_by_role(Role.FACILITIES):
-        if not len(layer):
-            continue
-        fac = facilities_from_layer(layer, standards=standards)
-        keep = ~planned_rows(layer) if not planned else np.ones(len(layer), bool)
-        if keep.any():
-            parts.append(_subset(fac, np.flatnonzero(keep)))
-    if not parts:
-        return None
-    first = parts[0]
-    if len(parts) == 1:
-        return first
-    cat = {key: np.concatenate([getattr(p, key) for p in parts]) for key in ("ids", "types", "names", "points")}
-    radius = None if any(p.required_m is None for p in parts) else np.concatenate([p.required_m for p in parts])
-    return replace(first, **cat, required_m=radius)
-
-
-def _subset(fac, rows: np.ndarray):
-    if len(rows) == len(fac):
-        return fac
-    return replace(fac, ids=fac.ids[rows], types=fac.types[rows], names=fac.names[rows], points=fac.points[rows],
-                   required_m=None if fac.required_m is None else fac.required_m[rows])
 
 
 def _gaps(project: Project, standards, network, planned: bool, fb: Feedback):

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis.analysis import defaults
 from gis.domain import FieldRole
 from gis.errors import AnalysisError, DataReadError, FieldMappingError
 from gis.feedback import Feedback, ensure
@@ -36,7 +37,7 @@ from gis.layer import Layer
 from gis.paths import PRESETS
 
 PRESET_PATH = PRESETS / "elevator_subsidies.json"
-MIN_FLOORS = 4  # the common local rule; some cities use 3 (a setting)
+MIN_FLOORS = defaults.MIN_FLOORS  # the common local rule; some cities use 3 (a setting)
 KINDS = ("flat", "by_floors", "by_year")
 USE_FIELDS = ("用途", "建筑用途", "房屋用途", "使用性质", "使用功能", "功能", "use", "usage", "building_use",
               "landuse", "building")

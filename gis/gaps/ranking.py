@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from gis.analysis import defaults
 from gis.errors import AnalysisError, DataReadError
 from gis.gaps.access import CHILDREN, ELDERLY, TYPES, GapResult
 from gis.gaps.compounds import M2_PER_HA
@@ -35,7 +36,7 @@ from gis.io.notices import Notice, notice
 from gis.paths import PRESETS
 
 PRESET_PATH = PRESETS / "checkup_ranking.json"
-PRE_YEAR = 2000
+PRE_YEAR = defaults.PRE_YEAR
 
 INDICATOR_LABELS = {
     "age": QT_TRANSLATE_NOOP("gaps", "Age (build year)"),

@@ -23,6 +23,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from gis.analysis.defaults import EDGE_BUFFER_M
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
@@ -63,7 +64,7 @@ class ServiceAreaParams:
     mode: str = "network"
     distances: tuple[float, ...] = (300.0, 500.0, 1000.0)
     type_distances: tuple[tuple[str, tuple[float, ...]], ...] = ()
-    edge_buffer_m: float = 30.0
+    edge_buffer_m: float = EDGE_BUFFER_M
     count_access: bool = True
     max_access_m: float | None = None
     quad_segs: int = 3

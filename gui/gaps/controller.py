@@ -16,6 +16,9 @@ import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from gis.analysis.gaps import GapOutcome, GapRequest, elevator_run
+from gis.analysis.gaps import run as run_gaps
+from gis.analysis.session import session_for
 from gis.domain import Role
 from gis.errors import AnalysisError, GisError
 from gis.feedback import Feedback
@@ -28,7 +31,6 @@ from gis.standards import Standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
 from gui.gaps import rows
-from gui.gaps.compute import GapOutcome, GapRequest, elevator_run, run_gaps
 from gui.gaps.dock import GapsDock, GapsScroll
 from gui.gaps.drawing import GapMap, Scene
 from gui.gaps.elevator_panel import CUSTOM, load_presets
@@ -70,7 +72,6 @@ class GapsController(FeatureController):
     def __init__(self, window) -> None:
         protect_none()
         self.window = window
-        self.own_cache = ResultCache(maxsize=6)
         self.outcome: GapOutcome | None = None
         self.zone_gaps: ZoneGaps | None = None
         self.siting: SitingResult | None = None
@@ -225,12 +226,8 @@ class GapsController(FeatureController):
             return load_standards()
 
     def cache(self) -> ResultCache:
-        """The life-circle view's cache when there is one (its walking network is reused)."""
-        for feature in getattr(self.window, "features", []):
-            found = getattr(feature, "cache", None)
-            if feature is not self and isinstance(found, ResultCache):
-                return found
-        return self.own_cache
+        """The project's analysis cache (the life circles' walking network is reused)."""
+        return session_for(self.project).cache
 
     def request(self) -> GapRequest:
         """The run the dock describes. Raises AnalysisError when an input is missing."""
@@ -283,6 +280,7 @@ class GapsController(FeatureController):
         self.task = None
         self.panel.set_busy(False)
         self.outcome, self._inputs, self.stale = outcome, inputs, False
+        session_for(self.project).store("gaps", outcome)
         self.siting = None
         self._repool()
         self._fill_tables()
