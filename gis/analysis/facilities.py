@@ -82,3 +82,15 @@ def care_facilities(facilities: Facilities) -> tuple[Facilities, np.ndarray]:
             option="--field facilities.type=COLUMN")
     rows = np.flatnonzero(keep)
     return subset(facilities, rows), rows
+
+
+def left_out_notice(facilities: Facilities, rows: np.ndarray) -> list:
+    """A notice naming the facilities not at *rows* (not of a 一老一小 type), if any."""
+    from gis.io.notices import coded
+
+    out = np.setdiff1d(np.arange(len(facilities)), rows)
+    if not len(out):
+        return []
+    return [coded("facilities.not_care", QT_TRANSLATE_NOOP(
+        "network", "{count} facilities are not of a 一老一小 type and were left out: {ids}"), level="info",
+        count=len(out), ids=short_list(facilities.ids[out]))]

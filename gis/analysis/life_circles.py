@@ -17,7 +17,7 @@ import geopandas as gpd
 import numpy as np
 
 from gis.analysis import defaults
-from gis.analysis.facilities import care_facilities, subset
+from gis.analysis.facilities import care_facilities, left_out_notice, subset
 from gis.analysis.outcome import Outcome
 from gis.analysis.params import param, validate
 from gis.errors import AnalysisError, NeedsAnswer
@@ -131,8 +131,9 @@ def run(request: LifeCircleRequest, *, cache: ResultCache | None = None,
     cache = cache if cache is not None else ResultCache()
     start = time.perf_counter()
     misses = cache.misses
-    facilities, rows = care_facilities(facilities_from_layer(request.facilities, standards=request.standards))
-    notes = list(request.input_notices)
+    every = facilities_from_layer(request.facilities, standards=request.standards)
+    facilities, rows = care_facilities(every)
+    notes = list(request.input_notices) + left_out_notice(every, rows)
     fb.check()
     network, timings = None, {}
     if request.mode == "network":
