@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from gis.domain import FacilityType, Role
+from gis.domain import FacilityType, FieldRole, Role
 from gis.errors import NeedsAnswer
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import short_list
@@ -62,18 +62,19 @@ def facilities_of(project: Project, standards, *, planned: bool = True) -> Facil
     return replace(first, **cat, required_m=radius)
 
 
-def care_facilities(facilities: Facilities) -> tuple[Facilities, np.ndarray]:
+def care_facilities(facilities: Facilities, layers=()) -> tuple[Facilities, np.ndarray]:
     """Only the 一老一小 facilities (shops, post stations and the like are left out), and
     the rows they were taken from.
 
     Raises
     ------
     NeedsAnswer
-        None of the facilities is of a 一老一小 type (the message names the types found).
+        None of the facilities is of a 一老一小 type (the message names the categories found in
+        *layers*' category column, else the types).
     """
     keep = np.isin(facilities.types.astype(str), list(CARE_TYPES))
     if not keep.any():
-        found = Counter(str(t) for t in facilities.types)
+        found = categories_found(layers) or Counter(str(t) for t in facilities.types)
         raise NeedsAnswer("facilities.no_known_type", QT_TRANSLATE_NOOP(
             "errors", "None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, "
                       "kindergarten, nursery or play area (found: {found}). Set the layer's facility type "
@@ -82,6 +83,20 @@ def care_facilities(facilities: Facilities) -> tuple[Facilities, np.ndarray]:
             option="--field facilities.type=COLUMN")
     rows = np.flatnonzero(keep)
     return subset(facilities, rows), rows
+
+
+def categories_found(layers) -> Counter:
+    """The values of the facility layers' own category column (type, 类型 ...), counted."""
+    from gis.network.inputs import TYPE_FIELDS
+
+    found: Counter = Counter()
+    for layer in layers:
+        classified = layer.fields.get(FieldRole.FACILITY_TYPE)
+        lower = {str(c).lower(): c for c in layer.data.columns if c != classified}
+        column = next((lower[c.lower()] for c in TYPE_FIELDS if c.lower() in lower), None)
+        if column is not None:
+            found.update(layer.data[column].dropna().astype(str))
+    return found
 
 
 def left_out_notice(facilities: Facilities, rows: np.ndarray) -> list:

@@ -18,7 +18,7 @@ from gis.analysis import defaults
 from gis.analysis.facilities import care_facilities, facilities_of
 from gis.analysis.outcome import Outcome, timed
 from gis.analysis.params import param, validate
-from gis.domain import FieldRole
+from gis.domain import FieldRole, Role
 from gis.errors import AnalysisError, GisError
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import GapResult, Origins, analyse_gaps, origins_from_layers
@@ -86,7 +86,7 @@ def run(request: GapRequest, *, cache: ResultCache | None = None, feedback: Feed
     if facilities is None:
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no facility layer: add one "
                                               "(File > Add data) with the facilities' points."))
-    care_facilities(facilities)  # refuses a layer without one 一老一小 facility
+    care_facilities(facilities, request.project.layers_by_role(Role.FACILITIES))  # refuses none of a known type
     network = None
     if request.roads is not None:
         fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))

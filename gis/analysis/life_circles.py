@@ -132,7 +132,7 @@ def run(request: LifeCircleRequest, *, cache: ResultCache | None = None,
     start = time.perf_counter()
     misses = cache.misses
     every = facilities_from_layer(request.facilities, standards=request.standards)
-    facilities, rows = care_facilities(every)
+    facilities, rows = care_facilities(every, [request.facilities])
     notes = list(request.input_notices) + left_out_notice(every, rows)
     fb.check()
     network, timings = None, {}
