@@ -32,13 +32,14 @@ class ExportsController(FeatureController):
         super().__init__(window)
 
     def known_outputs(self):
-        """The gap and elevator results the gaps panel shows (when up to date), so exports and
+        """The project session's latest gap and elevator results (when up to date), so exports and
         the presentation use the planner's own settings instead of recomputing with defaults."""
+        from gis.analysis.session import session_for
         from gis.export.plan import PlanOutputs
 
-        gaps = next((f for f in self.window.features if type(f).__name__ == "GapsController"), None)
-        outcome = getattr(gaps, "outcome", None)
-        if outcome is None or getattr(gaps, "stale", True):
+        session = session_for(self.project)
+        outcome = session.latest("gaps")
+        if outcome is None or session.is_stale("gaps"):
             return None
         elevators = outcome.elevators
         return PlanOutputs(gaps=outcome.gaps, elevators=elevators,

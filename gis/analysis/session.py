@@ -38,10 +38,11 @@ class Session:
         self._project = weakref.ref(project)  # the registry's value must not keep its key alive
         self.cache = ResultCache(maxsize=cache_size)
         self._standards = standards
-        self.revision = 0  # bumped whenever a layer or the zone plan changes
+        self.revision = 0  # bumped whenever a layer's features or the zone plan change
         self._outcomes: dict[str, Outcome] = {}
-        project.layers_changed.connect(self._bump)
-        project.layer_updated.connect(self._bump)
+        self._data = _data_key(project)
+        project.layers_changed.connect(self._check)
+        project.layer_updated.connect(self._check)
         project.zones_replaced.connect(self._bump)
 
     @property
@@ -88,8 +89,21 @@ class Session:
         outcome = self._outcomes.get(name)
         return outcome is None or outcome.revision != self.revision
 
+    def _check(self, *_args) -> None:
+        """Bump the revision when a layer's features changed (not its style or visibility)."""
+        project = self.project
+        key = _data_key(project) if project is not None else self._data
+        if key != self._data:
+            self._data = key
+            self._bump()
+
     def _bump(self, *_args) -> None:
         self.revision += 1
+
+
+def _data_key(project: Project) -> frozenset:
+    """Which frame each layer holds (a layer's data is replaced, never edited in place)."""
+    return frozenset((layer.id, id(layer.data)) for layer in project.layers)
 
 
 _SESSIONS: "weakref.WeakKeyDictionary[Project, Session]" = weakref.WeakKeyDictionary()
