@@ -83,7 +83,7 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if {"gaps", "service_areas"} & set(steps) and standards is not None:
         network = _network(project, out, fb.sub(0.2, 0.35))
     if "gaps" in steps and out.gaps is None and standards is not None:
-        out.gaps = _guard(out, lambda: _gaps(project, standards, network, planned, fb.sub(0.35, 0.5)), fb)
+        out.gaps = _guard(out, lambda: _gaps(project, standards, planned, fb.sub(0.35, 0.5)), fb)
     if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
         out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps), fb)
     if "elevators" in steps and out.elevators is None:
@@ -128,20 +128,27 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
         out.notices.append(notice(QT_TRANSLATE_NOOP(
             "io", "The project has no roads layer: distances are straight lines.")))
         return None
-    from gis.network.build import build_network
+    from gis.analysis.session import session_for
+    from gis.network.cache import cached_network
 
-    return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb), fb)
+    return _guard(out, lambda: cached_network(session_for(project).cache, roads.data, crs=project.crs,
+                                              feedback=fb), fb)
 
 
-def _gaps(project: Project, standards, network, planned: bool, fb: Feedback):
-    from gis.gaps.access import analyse_gaps
+def _gaps(project: Project, standards, planned: bool, fb: Feedback):
+    """The window's gap run (gis.analysis.gaps) on the project, sharing its session's cache."""
+    from gis.analysis.gaps import GapRequest, run
+    from gis.analysis.session import session_for
+    from gis.gaps.elevators import ElevatorParams
 
     compounds = project.first(Role.COMPOUNDS)
-    facilities = facilities_of(project, standards, planned=planned)
-    if compounds is None or facilities is None:
+    if compounds is None or facilities_of(project, standards, planned=planned) is None:
         raise GisError(QT_TRANSLATE_NOOP("errors", "the gap analysis needs a compounds and a facilities layer"))
-    return analyse_gaps(compounds, facilities, standards=standards, network=network,
-                        entrances=project.first(Role.ENTRANCES), feedback=fb)
+    roads = project.first(Role.ROADS)
+    request = GapRequest(project, compounds, standards, ElevatorParams(), planned=planned,
+                         roads=roads.data if roads is not None and len(roads) else None,
+                         entrances=project.first(Role.ENTRANCES))
+    return run(request, cache=session_for(project).cache, feedback=fb).gaps
 
 
 def _pool(project: Project, gaps):
