@@ -110,7 +110,7 @@
 <context>
     <name>ElevatorPanel</name>
     <message>
-        <location filename="../../gui/gaps/elevator_panel.py" line="+46"/>
+        <location filename="../../gui/gaps/elevator_panel.py" line="+47"/>
         <source>No subsidy (residents pay all)</source>
         <translation>无补贴（居民全额承担）</translation>
     </message>
@@ -685,13 +685,13 @@
 <context>
     <name>GapsController</name>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="+89"/>
-        <location line="+177"/>
+        <location filename="../../gui/gaps/controller.py" line="+90"/>
+        <location line="+173"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-170"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
@@ -731,12 +731,12 @@
         <translation>分析后数据已更改：请点击“分析缺项”更新。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>Measuring distances…</source>
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -811,7 +811,7 @@
 <context>
     <name>GapsDock</name>
     <message>
-        <location filename="../../gui/gaps/dock.py" line="+41"/>
+        <location filename="../../gui/gaps/dock.py" line="+42"/>
         <source>Walking distance along the roads</source>
         <translation>沿道路的步行距离</translation>
     </message>
@@ -1519,14 +1519,14 @@
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+60"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+62"/>
         <location line="+87"/>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-184"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -1561,12 +1561,12 @@
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Computing service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -1866,7 +1866,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../gui/lifecircles/options.py" line="+36"/>
+        <location filename="../../gui/lifecircles/options.py" line="+37"/>
         <source>Straight line (buffer)</source>
         <translation>直线距离（缓冲区）</translation>
     </message>
@@ -1886,17 +1886,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>使用 OpenStreetMap 文件（.osm、.osm.pbf）中的可步行道路</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Road ends closer than this are joined when the network is built</source>
-        <translation>构建路网时，小于此距离的道路端点将被连接</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Half-width of the walkable band drawn along the reached streets</source>
-        <translation>沿可达道路绘制的步行带半宽</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Walking distance</source>
         <translation>步行距离</translation>
     </message>
@@ -1975,7 +1965,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+336"/>
+        <location filename="../../gui/presentation.py" line="+337"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2716,7 +2706,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SuggestDialog</name>
     <message>
-        <location filename="../../gui/zones/suggest_dialog.py" line="+37"/>
+        <location filename="../../gui/zones/suggest_dialog.py" line="+39"/>
         <source>Suggest renovation zones</source>
         <translation>改造片区划分建议</translation>
     </message>
@@ -2921,7 +2911,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZonesController</name>
     <message>
-        <location filename="../../gui/zones/controller.py" line="+39"/>
+        <location filename="../../gui/zones/controller.py" line="+40"/>
         <location line="+203"/>
         <location line="+10"/>
         <location line="+3"/>
@@ -3039,9 +3029,73 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区颜色</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Rebuilding the neighbour graph</source>
         <translation>正在重建相邻关系图</translation>
+    </message>
+</context>
+<context>
+    <name>analysis</name>
+    <message>
+        <location filename="../../gis/analysis/gaps.py" line="+53"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+57"/>
+        <source>Road ends closer than this are joined when the network is built</source>
+        <translation>建网时端点距离小于此值的道路相连</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/life_circles.py" line="-6"/>
+        <source>buffer: straight-line circles; network: along the walking network</source>
+        <translation>buffer：直线缓冲圆；network：沿步行路网</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Half-width of the walkable band drawn along the reached streets</source>
+        <translation>沿可达街道绘制的步行带半宽</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>facilities farther than this from every street are left out (network mode)</source>
+        <translation>距所有街道超过此距离的设施不参与计算（路网模式）</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/zones.py" line="+32"/>
+        <source>Compounds at most this far apart (across a street) are neighbours</source>
+        <translation>相距不超过此距离（隔一条街）的小区视为相邻</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>households per zone, at least</source>
+        <translation>每个片区的最少户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>households per zone, at most</source>
+        <translation>每个片区的最多户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compound land per zone, at most</source>
+        <translation>每个片区的最大小区用地面积</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compounds per zone, at most</source>
+        <translation>每个片区的最多小区数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compounds per zone, at least</source>
+        <translation>每个片区的最少小区数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only compounds built in or before this year</source>
+        <translation>只用此年份及以前建成的小区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seed of the search</source>
+        <translation>搜索的随机种子</translation>
     </message>
 </context>
 <context>
@@ -3253,14 +3307,41 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../gis/analysis/inputs.py" line="+57"/>
+        <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
+        <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+38"/>
+        <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/project_file.py" line="+329"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
+        <location line="-31"/>
+        <source>{message} Say which with {option} ({values}).</source>
+        <translation>{message} 请用 {option} 指明（{values}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} holds {family} features, but {option} needs {allowed} features. Check which file goes with which option.</source>
+        <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} looks like {datum} data (AMap/Baidu web-map coordinates, several hundred metres off). Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
+        <translation>{path} 看起来是 {datum} 数据（高德/百度网络地图坐标，偏移数百米）。请用 {option} {datum} 指明（若不是，用 {option} wgs84）。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>{path}: the attribute table (.dbf) is missing, so ids, names and counts are unknown. Put the .dbf beside the .shp (same name).</source>
+        <translation>{path}：缺少属性表（.dbf），编号、名称和数量都无从得知。请把同名 .dbf 放在 .shp 旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/sources.py" line="+5"/>
         <source>{path} belongs to a shapefile whose .shp is missing. Copy all parts of the shapefile (.shp, .shx, .dbf, .prj, .cpg).</source>
         <translation>{path} 所属的 Shapefile 缺少 .shp 文件。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
@@ -3331,7 +3412,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+72"/>
+        <location filename="../../gis/network/build.py" line="+73"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -3381,7 +3462,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+82"/>
+        <location filename="../../gis/network/service_area.py" line="+83"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -3396,9 +3477,19 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
+        <location filename="../../gis/analysis/life_circles.py" line="+39"/>
+        <source>The walking network has no streets.</source>
+        <translation>步行路网中没有街道。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the {count} facilities is within {metres} m of the walking network (the nearest is {nearest} km away): the network covers another place, or a layer is in the wrong coordinate system.</source>
+        <translation>{count} 个设施中没有一个在步行路网 {metres} 米以内（最近的相距 {nearest} 千米）：路网覆盖的是别处，或某个图层的坐标系不对。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location filename="../../gis/network/life_circles.py" line="+49"/>
         <location filename="../../gis/network/service_area.py" line="+56"/>
-        <location filename="../../gui/lifecircles/compute.py" line="+94"/>
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
@@ -3434,7 +3525,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+99"/>
+        <location filename="../../gis/gaps/elevators.py" line="+100"/>
         <source>The {rule} subsidy is defined for {years}, not for {year}; choose one of those years or edit the preset.</source>
         <translation>{rule}补贴标准只适用于 {years}，不适用于 {year}；请选择其中的年份或修改预设。</translation>
     </message>
@@ -3460,7 +3551,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../gis/gaps/ranking.py" line="+95"/>
+        <location filename="../../gis/gaps/ranking.py" line="+96"/>
         <location filename="../../gis/standards.py" line="+9"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
@@ -3520,7 +3611,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/export/frames.py" line="+46"/>
+        <location filename="../../gis/export/frames.py" line="+47"/>
         <source>The project has no renovation zones yet; make zones first or export another layer.</source>
         <translation>项目中尚无改造片区；请先划分片区，或导出其他图层。</translation>
     </message>
@@ -3535,12 +3626,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+184"/>
+        <location filename="../../gis/export/plan.py" line="+146"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>elevator needs require a buildings and a compounds layer</source>
         <translation>加装电梯需求分析需要建筑图层和小区图层</translation>
     </message>
@@ -3852,9 +3943,9 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 是 GeoPackage，但不是本程序的项目。请改为将其图层添加到项目中（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="+89"/>
-        <location filename="../../gui/gaps/controller.py" line="-375"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-203"/>
+        <location filename="../../gis/analysis/gaps.py" line="+34"/>
+        <location filename="../../gui/gaps/controller.py" line="-376"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-204"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -3884,11 +3975,6 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="-14"/>
-        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area. Set the layer's facility type field, or import it again so its types are recognised.</source>
-        <translation>{count} 处设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托儿所或儿童活动场地。请设置图层的设施类型字段，或重新导入以识别类型。</translation>
-    </message>
-    <message>
         <location filename="../../gui/lifecircles/controller.py" line="+13"/>
         <source>Network mode needs a walking network: add a road layer to the project or choose an OSM file (.osm, .pbf).</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
@@ -3897,6 +3983,31 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/limits.py" line="+69"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/facilities.py" line="+78"/>
+        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area (found: {found}). Set the layer's facility type field ({option}), or import it again so its types are recognised.</source>
+        <translation>{count} 个设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托育或儿童游乐场（找到：{found}）。请设置该图层的设施类型字段（命令行：{option}），或重新导入以识别类型。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/params.py" line="+48"/>
+        <source>{name} needs a value.</source>
+        <translation>{name} 需要一个值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} must be one of {choices}, not {value}.</source>
+        <translation>{name} 必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be between {low} and {high} {unit}, not {value}.</source>
+        <translation>{name} 必须在 {low} 到 {high} {unit} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/zones.py" line="+38"/>
+        <source>Household limits need a households field, and {name} has none that is recognised. Say which column holds households ({option}).</source>
+        <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
     </message>
 </context>
 <context>
@@ -4356,12 +4467,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>精确求解器在 {seconds} 秒内未得到最优解；显示贪心解。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-4"/>
+        <location filename="../../gis/analysis/gaps.py" line="+12"/>
         <source>Measuring distances to the facilities</source>
         <translation>正在测算到设施的距离</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Counting buildings that need an elevator</source>
         <translation>正在统计需加装电梯的建筑</translation>
     </message>
@@ -4669,7 +4780,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="-95"/>
+        <location filename="../../gis/export/plan.py" line="-59"/>
         <source>Left out of the export: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4797,13 +4908,18 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-19"/>
-        <location filename="../../gui/lifecircles/compute.py" line="+27"/>
+        <location filename="../../gis/analysis/gaps.py" line="-13"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+18"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="+6"/>
+        <location filename="../../gis/analysis/life_circles.py" line="-30"/>
+        <source>{count} facilities lie more than {metres} m from every street and were left out: {ids}</source>
+        <translation>{count} 个设施距所有街道超过 {metres} 米，未参与计算：{ids}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
     </message>
@@ -4816,6 +4932,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/facilities.py" line="+31"/>
+        <source>{count} facilities are not of a 一老一小 type and were left out: {ids}</source>
+        <translation>{count} 个设施不属于一老一小类型，未参与计算：{ids}</translation>
     </message>
 </context>
 <context>
@@ -4884,7 +5005,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+161"/>
+        <location filename="../../gis/zones/adjacency.py" line="+162"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
@@ -5049,7 +5170,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{colour} 不是有效的颜色（格式如 #4e79a7）。</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/stats.py" line="+31"/>
+        <location filename="../../gis/zones/stats.py" line="+32"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
@@ -5159,12 +5280,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区方案与小区图层 {name} 不符。</translation>
     </message>
     <message>
-        <location filename="../../gis/cli/zones.py" line="+117"/>
+        <location filename="../../gis/analysis/zones.py" line="+4"/>
         <source>The compounds have no households field, so zone households are null.</source>
         <translation>小区没有户数字段，片区户数为空。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../gis/cli/zones.py" line="+116"/>
         <source>{n} features without a usable geometry were left out on reading; without an id field, compound ids count only the features kept.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>
