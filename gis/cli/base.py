@@ -70,6 +70,22 @@ def input_file(args, option: str, role: Role) -> InputFile | None:
     return InputFile(str(path), role, option, getattr(args, f"{option}_crs", None), fields)
 
 
+def project_of(args, inputs) -> tuple:
+    """A project holding the layer of each ``(option, role, help)`` in *inputs* the options name, in that
+    order (the first one's working CRS is the project's): (project, layers by option, notices)."""
+    from gis.analysis.inputs import read_input
+    from gis.project import Project
+
+    project, layers, notes = Project(), {}, []
+    for option, role, _text in inputs:
+        spec = input_file(args, option, role)
+        if spec is not None:
+            layers[option], said = read_input(spec, crs=project.crs)
+            project.add_layer(layers[option])
+            notes += said
+    return project, layers, notes
+
+
 def execute(what: str, body: Callable[[], int]) -> int:
     """Run *body*; an engine error or a refusal is one line on stderr and exit 2."""
     try:

@@ -43,7 +43,8 @@ from gis.analysis import defaults
 from gis.analysis.gaps import GapRequest
 from gis.analysis.inputs import network_input, read_input
 from gis.cli import fail
-from gis.cli.base import add_input, add_params, command_parser, emit, execute, input_file, plain
+from gis.cli.base import (add_input, add_params, command_parser, emit, execute, input_file, plain,
+                          project_of)
 from gis.domain import FieldRole, Role
 
 OUT_FILES = ("gaps.csv", "gaps.xlsx", "gaps.gpkg")
@@ -99,16 +100,9 @@ def _main(args) -> int:
 def build_request(args) -> GapRequest:
     """The window's request from the command's files: a project holding every input layer."""
     from gis.gaps.elevators import ElevatorParams, load_subsidy_presets
-    from gis.project import Project
     from gis.standards import load_standards
 
-    project, notes, layers = Project(), [], {}
-    for option, role, _text in INPUTS:
-        spec = input_file(args, option, role)
-        if spec is not None:
-            layers[option], said = read_input(spec, crs=project.crs)
-            project.add_layer(layers[option])
-            notes += said
+    project, layers, notes = project_of(args, INPUTS)
     roads = None
     network = input_file(args, "network", Role.ROADS)
     if network is not None:

@@ -78,10 +78,7 @@ def _main(args) -> int:
 
 
 def _run(args) -> dict:
-    from gis.analysis.zones import run, zone_model
-    from gis.i18n import translate
     from gis.project import Project
-    from gis.zones.suggest import accept
 
     project = Project()
     compounds, notes = read_input(input_file(args, "compounds", Role.COMPOUNDS))
@@ -91,6 +88,20 @@ def _run(args) -> dict:
         barriers, said = read_input(input_file(args, "barriers", Role.BARRIERS), crs=project.crs)
         project.add_layer(barriers)
         notes += said
+    model, outcome = suggest_accepted(args, compounds, barriers, notes)
+    project.set_zones(model)
+    own = outcome.notices[len(notes):] + _dropped(compounds)
+    return {"project": project, "compounds": compounds, "model": model, "facts": outcome.facts,
+            "suggestion": outcome.suggestion, "warnings": [n.message for n in own],
+            "notices": notes + own, "gap": args.gap_m}
+
+
+def suggest_accepted(args, compounds, barriers=None, notes=()):
+    """A zone plan over *compounds* with the suggestion the options ask for accepted, and the outcome."""
+    from gis.analysis.zones import run, zone_model
+    from gis.i18n import translate
+    from gis.zones.suggest import accept
+
     model = zone_model(NeighbourRule(compounds, barriers, gap_m=args.gap_m))
     model.name_template = translate("zones", model.name_template, args.lang)
     limits = {name: getattr(args, name) for name in ("min_households", "max_households", "max_area_m2",
@@ -98,11 +109,7 @@ def _run(args) -> dict:
     outcome = run(ZoneRequest(model, compounds, **limits, pre_year=None if args.all_years else args.pre_year,
                               input_notices=tuple(notes)))
     accept(model, outcome.suggestion)
-    project.set_zones(model)
-    own = outcome.notices[len(notes):] + _dropped(compounds)
-    return {"project": project, "compounds": compounds, "model": model, "facts": outcome.facts,
-            "suggestion": outcome.suggestion, "warnings": [n.message for n in own],
-            "notices": notes + own, "gap": args.gap_m}
+    return model, outcome
 
 
 def _dropped(compounds) -> list:

@@ -16,7 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from gis.analysis.facilities import PLANNED_FIELD, facilities_of, has_planned, planned_rows  # noqa: F401
+from gis.analysis.facilities import facilities_of
 from gis.analysis.facilities import subset as _subset
 from gis.domain import FacilityType, Role
 from gis.errors import GisError
