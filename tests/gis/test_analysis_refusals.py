@@ -153,3 +153,17 @@ def test_zone_names_follow_lang(capsys, district, lang, name):
     code, out, err = cli(capsys, zones, p["compounds"], "--lang", lang, "--json")
     assert code == 0, err
     assert [z["name"] for z in out["zones"]] == [name]
+
+
+def test_field_option_names_the_facility_type_column(capsys, district, tmp_path):
+    folder, p = district
+    fac = tmp_path / "fac.gpkg"
+    gpd.GeoDataFrame({"编号": ["F1", "F2"], "标签": ["甲", "乙"], "设施分项": ["社区卫生服务站", "幼儿园"]},
+                     geometry=[at(50, 50), at(-50, 50)], crs=CRS).to_file(fac)
+    code, _, err = cli(capsys, gaps, "--compounds", p["compounds"], "--facilities", fac)
+    assert refused(code, err, "--field facilities.type=COLUMN")
+    code, out, err = cli(capsys, gaps, "--compounds", p["compounds"], "--facilities", fac,
+                         "--field", "facilities.type=设施分项", "--json")
+    assert code == 0, err
+    a1, a2 = out["compounds"]
+    assert a1["nearest_m"]["clinic"] == 0.0 and a2["nearest_m"]["kindergarten"] == 0.0
