@@ -32,7 +32,7 @@ from gis.feedback import Feedback, ensure
 from gis.gaps.compounds import CompoundTable, compound_row_of, owner_by_location
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.fields import parse_bool, parse_count
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.paths import PRESETS
 
@@ -390,19 +390,19 @@ def _notices(floors, lift, owner, residential, use_col, hh, candidate) -> list[N
     out = []
     unknown = int((np.isnan(floors) | lift.isna().to_numpy(bool)).sum())
     if unknown:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings have no readable floors or elevator value "
+        out.append(coded("elevators.unreadable", QT_TRANSLATE_NOOP("gaps", "{count} buildings have no readable floors or elevator value "
                                             "and are not counted."), count=unknown))
     outside = int((owner < 0).sum())
     if outside:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings belong to no compound; they count in the "
+        out.append(coded("elevators.no_compound", QT_TRANSLATE_NOOP("gaps", "{count} buildings belong to no compound; they count in the "
                                             "totals but in no compound or zone."), count=outside))
     if use_col is not None and (~residential).any():
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings are not residential by their {field} "
+        out.append(coded("elevators.not_residential", QT_TRANSLATE_NOOP("gaps", "{count} buildings are not residential by their {field} "
                                             "field and are left out."), count=int((~residential).sum()),
                           field=use_col))
     no_hh = int((candidate & np.isnan(hh)).sum())
     if no_hh:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings needing an elevator have no household "
+        out.append(coded("elevators.no_households", QT_TRANSLATE_NOOP("gaps", "{count} buildings needing an elevator have no household "
                                             "count; each gets one elevator and 0 households."), count=no_hh))
     return out
 

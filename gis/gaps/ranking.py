@@ -32,7 +32,7 @@ from gis.gaps.access import CHILDREN, ELDERLY, TYPES, GapResult
 from gis.gaps.compounds import M2_PER_HA
 from gis.gaps.elevators import ElevatorResult
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.paths import PRESETS
 
 PRESET_PATH = PRESETS / "checkup_ranking.json"
@@ -259,7 +259,7 @@ def checkup_ranking(gaps: GapResult, *, elevators: ElevatorResult | None = None,
     for ind in preset.indicators:
         values = indicator_values(ind.key, gaps, elevators)
         if values is None:
-            notes.append(notice(QT_TRANSLATE_NOOP("gaps", "The data has nothing for the indicator {key}; it is "
+            notes.append(coded("ranking.indicator_missing", QT_TRANSLATE_NOOP("gaps", "The data has nothing for the indicator {key}; it is "
                                                   "left out of the score."), key=ind.key))
             continue
         scaled = values[1]

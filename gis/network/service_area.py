@@ -28,7 +28,7 @@ from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice, short_list
+from gis.io.notices import Notice, coded, short_list
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
@@ -156,7 +156,7 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
         result.notices.extend(network.report.notices(network.components))
     left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
     if len(left_out):
-        result.notices.insert(0, notice(QT_TRANSLATE_NOOP(
+        result.notices.insert(0, coded("facilities.not_care", QT_TRANSLATE_NOOP(
             "network", "{count} features are not facilities of a known type and were left out: {ids}"),
             count=len(left_out), ids=short_list(facilities.ids[left_out])))
     return result
@@ -280,19 +280,19 @@ def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph, d
     out = []
     lost = np.flatnonzero(drawn & ~att.attached)
     if len(lost):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
+        out.append(coded("network.facility_unattached", QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
                                             "line and reach nothing: {ids}"),
                           count=len(lost), ids=short_list(facilities.ids[lost])))
     far = np.flatnonzero(drawn & att.attached & (att.access > FAR_FROM_ROAD_M))
     if len(far):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
+        out.append(coded("network.facility_far_from_road", QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
                                             "nearest walkable line; their walks start with that straight "
                                             "stretch: {ids}"),
                           count=len(far), metres=int(FAR_FROM_ROAD_M), ids=short_list(facilities.ids[far])))
     on = np.flatnonzero(drawn & att.attached)
     island = on[graph.components.edge_label[att.edge[on]] > 0]
     if len(island):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
+        out.append(coded("network.facility_on_island", QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
                                             "is not connected to the main one: {ids}"),
                           count=len(island), ids=short_list(facilities.ids[island])))
     return out

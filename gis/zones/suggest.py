@@ -20,7 +20,7 @@ import shapely
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.zones.adjacency import Adjacency
 from gis.zones.model import NO_ZONE, ZoneEdit, ZoneModel
@@ -162,13 +162,13 @@ def suggest(adjacency: Adjacency, facts: CompoundFacts, geometries, *,
 def _households_usable(facts: CompoundFacts, c: Constraints, warnings: list[Notice]) -> bool:
     asks = c.min_households is not None or c.max_households is not None
     if asks and not facts.has_households:
-        warnings.append(notice(QT_TRANSLATE_NOOP(
+        warnings.append(coded("field.households_missing", QT_TRANSLATE_NOOP(
             "zones", "The compounds have no households field; the household limits were not "
             "applied. Map a households field to use them.")))
         return False
     missing = int(np.isnan(facts.households).sum()) if facts.has_households else 0
     if asks and missing:
-        warnings.append(notice(QT_TRANSLATE_NOOP(
+        warnings.append(coded("zones.households_blank", QT_TRANSLATE_NOOP(
             "zones", "{count} compounds have no household count; they count as 0 households."),
             count=missing))
     return facts.has_households
@@ -182,7 +182,7 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
         eligible &= ~fixed
     if c.pre_year is not None:
         if not facts.has_year:
-            warnings.append(notice(QT_TRANSLATE_NOOP(
+            warnings.append(coded("field.build_year_missing", QT_TRANSLATE_NOOP(
                 "zones", "The compounds have no build-year field, so all of them were considered, "
                 "not only those built by {year}."), year=c.pre_year))
         else:
@@ -191,7 +191,7 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
             excluded["no_year"], excluded["too_new"] = np.flatnonzero(unknown), np.flatnonzero(too_new)
             eligible &= ~(unknown | too_new)
             if unknown.any():
-                warnings.append(notice(QT_TRANSLATE_NOOP(
+                warnings.append(coded("zones.build_year_blank", QT_TRANSLATE_NOOP(
                     "zones", "{count} compounds have no build year and were left out."),
                     count=int(unknown.sum())))
     return eligible, excluded
