@@ -89,7 +89,7 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if "elevators" in steps and out.elevators is None:
         out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
-        out.ranking = _guard(out, lambda: _ranking(out), fb)
+        out.ranking = _guard(out, lambda: _ranking(project, out), fb)
     if "service_areas" in steps and out.service_areas is None and standards is not None:
         out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)), fb)
@@ -175,12 +175,16 @@ def _elevators(project: Project, out: PlanOutputs, rule_key: str | None):
     return result
 
 
-def _ranking(out: PlanOutputs):
-    from gis.gaps.ranking import checkup_ranking
+def _ranking(project: Project, out: PlanOutputs):
+    """The window's ranking run with the shipped preset and the project's build-year cut-off."""
+    from gis.analysis.ranking import RankingRequest, run
+    from gis.gaps.ranking import load_ranking_preset
 
-    ranking = checkup_ranking(out.gaps, elevators=out.elevators)
-    out.notices += list(ranking.notices)
-    return ranking
+    preset = load_ranking_preset()
+    outcome = run(RankingRequest(out.gaps, out.elevators, preset,
+                                 pre_year=project.settings.get("pre_year", preset.pre_year)))
+    out.notices += outcome.notices
+    return outcome.ranking
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:
