@@ -22,13 +22,12 @@ from gis.analysis.life_circles import LifeCircleRequest as Request
 from gis.analysis.life_circles import facility_areas
 from gis.analysis.life_circles import run as compute
 from gis.analysis.session import session_for
-from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.standards import Standards, load_user_standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, notice_text, tr_gis
+from gui.i18n import error_text, notice_text, translating
 from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
 from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
@@ -36,11 +35,6 @@ from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_fram
 from gui.lifecircles.standards_dialog import StandardsDialog
 from gui.lifecircles.wording import band_label, type_label
 from gui.worker import run_task
-
-
-def _translating(feedback: Feedback) -> Feedback:
-    """*feedback* whose progress messages (engine templates) arrive translated."""
-    return Feedback(lambda f, m: feedback.progress(f, tr_gis("network", m) if m else m), feedback.is_cancelled)
 
 
 class LifeCirclesController(FeatureController):
@@ -254,7 +248,7 @@ class LifeCirclesController(FeatureController):
         self.panel.options.compute_button.setEnabled(False)
         cache = self.cache
         self.task = run_task(self.window, self.tr("Life circles"),
-                             lambda fb: compute(request, cache=cache, feedback=_translating(fb)),
+                             lambda fb: compute(request, cache=cache, feedback=translating(fb)),
                              lambda outcome: self._on_done(run, outcome, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
