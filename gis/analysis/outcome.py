@@ -29,6 +29,19 @@ class Outcome:
         return unique_json(self.notices)
 
 
+@dataclass(eq=False, kw_only=True)
+class ResultOutcome(Outcome):
+    """An outcome whose result is one engine object (a ranking, a siting answer)."""
+
+    result: object
+
+
+def finished(request, result, start: float) -> ResultOutcome:
+    """The outcome of a one-step run that began at ``time.perf_counter()`` *start*."""
+    return ResultOutcome(request=request, notices=list(getattr(result, "notices", [])), result=result,
+                         timings={"total": time.perf_counter() - start})
+
+
 def unique_json(notices) -> list[dict]:
     """JSON rows of *notices*, each message once."""
     out, seen = [], set()

@@ -8,12 +8,12 @@ import time
 from dataclasses import dataclass
 
 from gis.analysis import defaults
-from gis.analysis.outcome import Outcome
+from gis.analysis.outcome import ResultOutcome, finished
 from gis.analysis.params import param, validate
 from gis.feedback import Feedback
 from gis.gaps.access import GapResult
 from gis.gaps.elevators import ElevatorResult
-from gis.gaps.ranking import Ranking, RankingPreset, checkup_ranking
+from gis.gaps.ranking import RankingPreset, checkup_ranking
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.network.cache import ResultCache
 
@@ -31,21 +31,11 @@ class RankingRequest:
     include_unknown_year: bool = False
 
 
-@dataclass(eq=False, kw_only=True)
-class RankingOutcome(Outcome):
-    ranking: Ranking
-
-    @property
-    def result(self) -> Ranking:
-        return self.ranking
-
-
 def run(request: RankingRequest, *, cache: ResultCache | None = None,
-        feedback: Feedback | None = None) -> RankingOutcome:
+        feedback: Feedback | None = None) -> ResultOutcome:
     """The ranking of *request* (*cache* and *feedback* are unused: scoring takes milliseconds)."""
     validate(request)
     start = time.perf_counter()
     ranking = checkup_ranking(request.gaps, elevators=request.elevators, preset=request.preset,
                               pre_year=request.pre_year, include_unknown_year=request.include_unknown_year)
-    return RankingOutcome(request=request, notices=list(ranking.notices), ranking=ranking,
-                          timings={"total": time.perf_counter() - start})
+    return finished(request, ranking, start)

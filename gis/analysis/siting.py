@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
-from gis.analysis.outcome import Outcome
+from gis.analysis.outcome import ResultOutcome, finished
 from gis.analysis.params import param, validate
 from gis.feedback import Feedback
 from gis.gaps.access import GapResult
-from gis.gaps.siting import METHODS, WEIGHTS, SitingParams, SitingResult, suggest_sites
+from gis.gaps.siting import METHODS, WEIGHTS, SitingParams, suggest_sites
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.network.cache import ResultCache
 
@@ -41,20 +41,10 @@ class SitingRequest:
                             weight=self.weight, time_limit_s=self.time_limit_s).validate()
 
 
-@dataclass(eq=False, kw_only=True)
-class SitingOutcome(Outcome):
-    siting: SitingResult
-
-    @property
-    def result(self) -> SitingResult:
-        return self.siting
-
-
 def run(request: SitingRequest, *, cache: ResultCache | None = None,
-        feedback: Feedback | None = None) -> SitingOutcome:
+        feedback: Feedback | None = None) -> ResultOutcome:
     """The sites of *request* (*cache* is unused: the gap result carries the network)."""
     validate(request)
     start = time.perf_counter()
     result = suggest_sites(request.gaps, request.params(), candidates=request.candidates, feedback=feedback)
-    return SitingOutcome(request=request, notices=list(result.notices), siting=result,
-                         timings={"total": time.perf_counter() - start})
+    return finished(request, result, start)

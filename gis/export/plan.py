@@ -184,7 +184,7 @@ def _ranking(project: Project, out: PlanOutputs):
     outcome = run(RankingRequest(out.gaps, out.elevators, preset,
                                  pre_year=project.settings.get("pre_year", preset.pre_year)))
     out.notices += outcome.notices
-    return outcome.ranking
+    return outcome.result
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:

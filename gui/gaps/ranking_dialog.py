@@ -164,7 +164,7 @@ class RankingDialog(QDialog):
         preset = self.current_preset()
         try:
             ranking = run(RankingRequest(out.gaps, out.elevators, preset, pre_year=preset.pre_year,
-                                         include_unknown_year=self.unknown_year.isChecked())).ranking
+                                         include_unknown_year=self.unknown_year.isChecked())).result
         except GisError as err:
             self.status.setText(error_text(err))
             self.status.setStyleSheet("color: #b71c1c;")

@@ -172,7 +172,7 @@ class SitingDialog(QDialog):
         self.run_button.setEnabled(False)
         self.accept_button.setEnabled(False)
         self._say(self.tr("Searching…"))
-        self.task = run_task(self, self.tr("Suggest sites"), lambda fb: run_siting(request, feedback=fb).siting,
+        self.task = run_task(self, self.tr("Suggest sites"), lambda fb: run_siting(request, feedback=fb).result,
                              lambda result: self._done(run, outcome, result),
                              on_error=lambda err: self._failed(run, err))
         self.task.signals.cancelled.connect(lambda: self._failed(run, None))
