@@ -141,7 +141,7 @@ class ZonesController(FeatureController):
             self._stats = ZoneStats(self._model, self.compounds,
                                     buildings=self.project.first(Role.BUILDINGS),
                                     facilities=self.project.first(Role.FACILITIES),
-                                    pre_year=self.window.settings.pre_year)
+                                    pre_year=self.project.settings.get("pre_year", self.window.settings.pre_year))
         return self._stats
 
     # -- reacting to edits --------------------------------------------------------------

@@ -112,3 +112,17 @@ def test_zone_suggestion_window_and_cli_agree(make_window, qtbot, files):
     for zid, zone in window_model.zones.items():
         assert zone.members == cli_model.zones[zid].members
         assert shapely.area(shapely.symmetric_difference(window_model.outline(zid), cli_model.outline(zid))) <= 1e-6
+
+
+def test_the_windows_build_year_cut_off_reaches_exports(make_window, files):
+    from gis.settings import Settings
+    from gui.exports import ExportsController
+
+    project = window_project(files, {"compounds": Role.COMPOUNDS})
+    win = make_window(project, settings=Settings(pre_year=1995))
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    ctl.open_export().reject()
+    assert project.settings["pre_year"] == 1995
+    project.settings["pre_year"] = 1990  # a project's own setting is kept
+    ctl.open_export().reject()
+    assert project.settings["pre_year"] == 1990
