@@ -27,7 +27,7 @@ from __future__ import annotations
 import sys
 import time
 
-from gis.analysis import defaults
+from gis.analysis.project_settings import ProjectSettings
 from gis.analysis.outcome import unique_json
 from gis.analysis.zones import NeighbourRule, ZoneRequest
 from gis.cli import fail
@@ -82,9 +82,7 @@ def _main(args) -> int:
 def build_project(args):
     """A project of every input file (compounds first: their working CRS is the project's)."""
     project, layers, notes = project_of(args, INPUTS)
-    project.settings.update(gap_tolerance_m=args.gap_m, elevator_min_floors=defaults.MIN_FLOORS)
-    if not args.all_years:
-        project.settings["pre_year"] = args.pre_year
+    ProjectSettings(pre_year=args.pre_year, gap_tolerance_m=args.gap_m).store(project)
     return project, layers, notes
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from gis.analysis.facilities import facilities_of
+from gis.analysis.project_settings import ProjectSettings
 from gis.analysis.facilities import subset as _subset
 from gis.domain import FacilityType, Role
 from gis.errors import GisError
@@ -165,10 +166,11 @@ def _elevators(project: Project, out: PlanOutputs, rule_key: str | None):
     if buildings is None or compounds is None:
         raise GisError(QT_TRANSLATE_NOOP("errors", "elevator needs require a buildings and a compounds layer"))
     presets = load_subsidy_presets()
-    key = rule_key or project.settings.get("subsidy_rule") or next(
+    settings = ProjectSettings.of(project)
+    key = rule_key or settings.subsidy_rule or next(
         (r.key for r in presets.rules if r.checked), None)
     params = ElevatorParams.from_presets(presets, key,
-                                         min_floors=project.settings.get("elevator_min_floors"))
+                                         min_floors=settings.elevator_min_floors)
     out.subsidy_rule = params.rule
     result = elevator_needs(buildings, compounds, params=params)
     out.notices += list(result.notices)
@@ -182,7 +184,7 @@ def _ranking(project: Project, out: PlanOutputs):
 
     preset = load_ranking_preset()
     outcome = run(RankingRequest(out.gaps, out.elevators, preset,
-                                 pre_year=project.settings.get("pre_year", preset.pre_year)))
+                                 pre_year=ProjectSettings.of(project).pre_year))
     out.notices += outcome.notices
     return outcome.result
 

@@ -68,3 +68,15 @@ def test_session_keeps_outcomes_tells_listeners_and_knows_staleness():
     gc.collect()
     assert alive() is None, "a session does not keep its project alive"
     assert all(p is not None for p in _SESSIONS.keys())
+
+
+def test_project_settings_are_typed_with_defaults():
+    from gis.analysis.project_settings import ProjectSettings
+
+    project = Project()
+    assert ProjectSettings.of(project) == ProjectSettings(pre_year=2000, gap_tolerance_m=30.0, elevator_min_floors=4)
+    project.settings.update(pre_year="1995", elevator_min_floors="x", subsidy_rule="shenzhen")
+    got = ProjectSettings.of(project)
+    assert (got.pre_year, got.elevator_min_floors, got.subsidy_rule) == (1995, 4, "shenzhen")
+    ProjectSettings(gap_tolerance_m=50.0).store(project)
+    assert project.settings["gap_tolerance_m"] == 50.0 and "subsidy_rule" in project.settings
