@@ -38,7 +38,8 @@ MODES = ("buffer", "network")
 class LifeCircleRequest:
     """What to compute.
 
-    facilities : the facility layer (types from its FACILITY_TYPE field or names).
+    facilities : the facility layer (types from its FACILITY_TYPE field or names), or facilities
+        already gathered (every facility layer of a project, for exports).
     standards : the standards with time mode on or off as the user chose.
     roads / osm_path : the walking network (network mode): a road frame, or an OSM file.
     distances, type_distances : override the standards' ring distances (the CLI's
@@ -46,7 +47,7 @@ class LifeCircleRequest:
     input_notices : what reading the inputs said (they travel with the outcome).
     """
 
-    facilities: Layer
+    facilities: Layer | Facilities
     standards: Standards
     mode: str = param("buffer", QT_TRANSLATE_NOOP(
         "analysis", "buffer: straight-line circles; network: along the walking network"), kind=str, choices=MODES)
@@ -131,8 +132,9 @@ def run(request: LifeCircleRequest, *, cache: ResultCache | None = None,
     cache = cache if cache is not None else ResultCache()
     start = time.perf_counter()
     misses = cache.misses
-    every = facilities_from_layer(request.facilities, standards=request.standards)
-    facilities, rows = care_facilities(every, [request.facilities])
+    layers = [request.facilities] if isinstance(request.facilities, Layer) else []
+    every = facilities_from_layer(layers[0], standards=request.standards) if layers else request.facilities
+    facilities, rows = care_facilities(every, layers)
     notes = list(request.input_notices) + left_out_notice(every, rows)
     fb.check()
     network, timings = None, {}

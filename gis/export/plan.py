@@ -10,20 +10,19 @@ with a notice, so the rest of the report is still written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 from gis.analysis.facilities import facilities_of
 from gis.analysis.project_settings import ProjectSettings
-from gis.analysis.facilities import subset as _subset
-from gis.domain import FacilityType, Role
+from gis.domain import Role
 from gis.errors import GisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice
+from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
 STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
@@ -190,19 +189,18 @@ def _ranking(project: Project, out: PlanOutputs):
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:
-    """Each type's area within its facilities' required radius (walking, or circles)."""
-    from gis.network.service_area import ServiceAreaParams, service_areas
+    """Each type's area within its facilities' required radius (walking, or circles): the
+    window's life-circle run (gis.analysis.life_circles) at the first ring, in the session's cache."""
+    from gis.analysis.life_circles import LifeCircleRequest, run
+    from gis.analysis.session import session_for
 
     fac = facilities_of(project, standards, planned=planned)
     if fac is None:
         return None
-    keep = np.isin(fac.types.astype(str), [t.value for t in FacilityType])
-    if not keep.any():
-        return None
-    fac = _subset(fac, np.flatnonzero(keep))
-    mode = "network" if network is not None else "buffer"
-    params = ServiceAreaParams.from_standards(standards, mode=mode, per_facility=False)
-    params = replace(params, distances=params.distances[:1],
-                     type_distances=tuple((t, d[:1]) for t, d in params.type_distances))
-    result = service_areas(fac, network=network, params=params, feedback=fb)
+    rings = ServiceAreaParams.from_standards(standards)
+    roads = project.first(Role.ROADS)
+    request = LifeCircleRequest(fac, standards, mode="network" if network is not None else "buffer",
+                                roads=roads.data if network is not None else None, distances=rings.distances[:1],
+                                type_distances=tuple((t, d[:1]) for t, d in rings.type_distances))
+    result = run(request, cache=session_for(project).cache, feedback=fb).result
     return result.required if result.required is not None else result.per_type
