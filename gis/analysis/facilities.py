@@ -101,11 +101,7 @@ def categories_found(layers) -> Counter:
 
 def left_out_notice(facilities: Facilities, rows: np.ndarray) -> list:
     """A notice naming the facilities not at *rows* (not of a 一老一小 type), if any."""
-    from gis.io.notices import coded
+    from gis.network.service_area import left_out_notice as said
 
     out = np.setdiff1d(np.arange(len(facilities)), rows)
-    if not len(out):
-        return []
-    return [coded("facilities.not_care", QT_TRANSLATE_NOOP(
-        "network", "{count} facilities are not of a 一老一小 type and were left out: {ids}"), level="info",
-        count=len(out), ids=short_list(facilities.ids[out]))]
+    return [said(facilities.ids[out])] if len(out) else []

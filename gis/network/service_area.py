@@ -156,10 +156,15 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
         result.notices.extend(network.report.notices(network.components))
     left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
     if len(left_out):
-        result.notices.insert(0, coded("facilities.not_care", QT_TRANSLATE_NOOP(
-            "network", "{count} features are not facilities of a known type and were left out: {ids}"),
-            count=len(left_out), ids=short_list(facilities.ids[left_out])))
+        result.notices.insert(0, left_out_notice(facilities.ids[left_out]))
     return result
+
+
+def left_out_notice(ids) -> Notice:
+    """What is said of facilities left out because they are of no known type."""
+    return coded("facilities.not_care", QT_TRANSLATE_NOOP(
+        "network", "{count} features are not facilities of a known type and were left out: {ids}"),
+        count=len(ids), ids=short_list(ids))
 
 
 # -- buffer mode ------------------------------------------------------------------------
