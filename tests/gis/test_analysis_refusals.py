@@ -167,3 +167,16 @@ def test_field_option_names_the_facility_type_column(capsys, district, tmp_path)
     assert code == 0, err
     a1, a2 = out["compounds"]
     assert a1["nearest_m"]["clinic"] == 0.0 and a2["nearest_m"]["kindergarten"] == 0.0
+
+
+def test_inspect_and_export_json_carry_coded_notices(capsys, district, tmp_path):
+    from gis.cli import export, inspect
+
+    folder, p = district
+    code, out, _ = cli(capsys, inspect, amap_clinics(folder), "--json", "--no-memory")
+    assert code == 0 and "crs.looks_like_datum" in [n["code"] for n in out["notices"]]
+    project = tmp_path / "plan.gpkg"
+    assert cli(capsys, zones, p["compounds"], "--out", project, "--json")[0] == 0
+    code, out, err = cli(capsys, export, project, "--format", "xlsx", "--out", tmp_path / "r.xlsx", "--json")
+    assert code == 0, err
+    assert all(set(n) == {"code", "level", "message"} for n in out["notices"]) and out["notices"]
