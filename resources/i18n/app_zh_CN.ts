@@ -2873,17 +2873,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZoneSettingsDialog</name>
     <message>
-        <location filename="../../gui/zones/settings_dialog.py" line="+19"/>
+        <location filename="../../gui/zones/settings_dialog.py" line="+21"/>
         <source>Zone settings</source>
         <translation>片区设置</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Compounds closer than this (e.g. across a street) count as neighbours.</source>
-        <translation>间距小于此值的小区（如隔街相望）视为相邻。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>(no barriers)</source>
         <translation>（无阻隔）</translation>
     </message>
