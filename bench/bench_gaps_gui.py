@@ -61,7 +61,7 @@ def project_of(compounds, streets, facilities):
 def engine(project) -> tuple[float, float]:
     """Seconds of the bare engine: first run (network, origins, matrix) and a rerun (matrix)."""
     from gis.domain import Role
-    from gis.export.plan import facilities_of
+    from gis.analysis.facilities import facilities_of
     from gis.gaps.access import analyse_gaps, origins_from_layers
     from gis.network.build import build_network
     from gis.standards import load_standards

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_lifecircles_gui.py [REPEAT=3]
 
-The GUI's run (gui.lifecircles.compute) asks the engine for the per-type areas only and
+The GUI's run (gis.analysis.life_circles) asks the engine for the per-type areas only and
 draws one facility's own areas on demand; the peer is the same run with every facility's
 own polygons as well (what the CLI writes). For each: the run from cold, the run again
 with unchanged inputs (the result cache), and the overlay frames sent to the map (WGS 84,
@@ -26,7 +26,8 @@ from gis.demo import load_demo_project  # noqa: E402
 from gis.domain import Role  # noqa: E402
 from gis.network.cache import ResultCache, cached_service_areas  # noqa: E402
 from gis.standards import load_standards  # noqa: E402
-from gui.lifecircles.compute import Request, compute  # noqa: E402
+from gis.analysis.life_circles import LifeCircleRequest as Request  # noqa: E402
+from gis.analysis.life_circles import run as compute  # noqa: E402
 from gui.lifecircles.overlays import band_frames, network_frame, required_frames  # noqa: E402
 
 print = functools.partial(print, flush=True)  # noqa: A001

@@ -58,3 +58,15 @@ class ZoneError(GisError):
 
 class Cancelled(Exception):
     """Raised by long work when the user pressed Cancel."""
+
+
+class NeedsAnswer(GisError):
+    """The run needs an answer only the user can give (a coordinate system, a field, which file
+    is which): the window asks, the command line refuses with the option that answers it.
+
+    ``code`` is stable (e.g. ``crs.unknown``); ``params["option"]`` names the answer.
+    """
+
+    def __init__(self, code: str, template: str, **params: object) -> None:
+        self.code = code
+        super().__init__(template, **params)

@@ -9,3 +9,34 @@ GUI with ``QCoreApplication.translate(context, text)``. The CLI prints the Engli
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (name fixed by lupdate)
     """Return *text* unchanged; lupdate collects it under *context*."""
     return text
+
+
+def translate(context: str, text: str, language: str) -> str:
+    """*text* in *language* ("zh"/"zh_CN" or "en") from the app's translation file, without Qt
+    (the command line writes names such as 片区 1 into its outputs). English is the source."""
+    if not language.startswith("zh"):
+        return text
+    return _catalogue().get((context, text)) or text
+
+
+_CATALOGUE: dict | None = None
+
+
+def _catalogue() -> dict:
+    """(context, source) → zh_CN translation, read once from resources/i18n/app_zh_CN.ts."""
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        import xml.etree.ElementTree as ET
+
+        from gis.paths import RESOURCES
+
+        _CATALOGUE = {}
+        path = RESOURCES / "i18n" / "app_zh_CN.ts"
+        if path.exists():
+            for ctx in ET.parse(path).getroot().iter("context"):
+                name = ctx.findtext("name")
+                for msg in ctx.iter("message"):
+                    tr = msg.find("translation")
+                    if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
+                        _CATALOGUE[(name, msg.findtext("source"))] = tr.text
+    return _CATALOGUE

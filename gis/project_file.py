@@ -429,17 +429,15 @@ def _restore(series: pd.Series, spec: dict) -> pd.Series:
 
 
 def _read_zones(project: Project, data: dict, fb: Feedback):
-    from gis.zones.adjacency import build_adjacency
+    from gis.analysis.zones import NeighbourRule, neighbour_graph
     from gis.zones.model import ZoneModel
 
     compounds = next((lyr for lyr in project.layers if lyr.id == data.get("layer_id")), None)
     if compounds is None:
         raise ValueError("the zone plan's compounds layer is missing")
-    from gis.zones.barriers import BarrierChoice, barrier_features
+    from gis.zones.barriers import BarrierChoice
 
     barriers = next((lyr for lyr in project.layers if lyr.id == data.get("barrier_layer_id")), None)
     choice = BarrierChoice.from_dict(data.get("barrier_filter"))
-    adjacency = build_adjacency(compounds.data, gap=float(data["gap"]),
-                                barriers=None if barriers is None else barrier_features(barriers, choice),
-                                feedback=fb)
+    adjacency = neighbour_graph(NeighbourRule(compounds, barriers, choice, gap_m=float(data["gap"])), feedback=fb)
     return ZoneModel.from_dict(data, adjacency, compounds.data.geometry.values)

@@ -11,6 +11,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from gis.analysis import defaults
+
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
 
@@ -22,9 +24,9 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     last_dir: str = ""
     label_size: int = 12
-    gap_tolerance_m: float = 30.0
-    pre_year: int = 2000
-    elevator_min_floors: int = 4
+    gap_tolerance_m: float = defaults.GAP_M
+    pre_year: int = defaults.PRE_YEAR
+    elevator_min_floors: int = defaults.MIN_FLOORS
     read_limits: dict = field(default_factory=dict)  # overrides of gis.io.limits.ReadLimits
     autosave_minutes: int = 5  # recovery copy of the open project; 0 = off (gui/autosave.py)
 

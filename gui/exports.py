@@ -32,21 +32,30 @@ class ExportsController(FeatureController):
         super().__init__(window)
 
     def known_outputs(self):
-        """The gap and elevator results the gaps panel shows (when up to date), so exports and
+        """The project session's latest gap and elevator results (when up to date), so exports and
         the presentation use the planner's own settings instead of recomputing with defaults."""
+        from gis.analysis.session import session_for
         from gis.export.plan import PlanOutputs
 
-        gaps = next((f for f in self.window.features if type(f).__name__ == "GapsController"), None)
-        outcome = getattr(gaps, "outcome", None)
-        if outcome is None or getattr(gaps, "stale", True):
+        session = session_for(self.project)
+        outcome = session.latest("gaps")
+        if outcome is None or session.is_stale("gaps"):
             return None
         elevators = outcome.elevators
         return PlanOutputs(gaps=outcome.gaps, elevators=elevators,
                            subsidy_rule=elevators.params.rule if elevators is not None else None)
 
+    def carry_settings(self) -> None:
+        """The window's build-year cut-off and elevator floors reach exports through the project's
+        settings (a project that has its own keeps them)."""
+        settings = self.window.settings
+        self.project.settings.setdefault("pre_year", settings.pre_year)
+        self.project.settings.setdefault("elevator_min_floors", settings.elevator_min_floors)
+
     def open_export(self):
         from gui.export_dialog import ExportDialog
 
+        self.carry_settings()
         dialog = ExportDialog(self.window, outputs=self.known_outputs())
         dialog.open()
         return dialog
@@ -54,6 +63,7 @@ class ExportsController(FeatureController):
     def open_layout(self):
         from gui.layout.dialog import LayoutDialog
 
+        self.carry_settings()
         dialog = LayoutDialog(self.window)
         dialog.open()
         return dialog
@@ -63,6 +73,7 @@ class ExportsController(FeatureController):
 
         if self.presentation is not None and self.presentation.active:
             return self.presentation
+        self.carry_settings()
         self.presentation = PresentationMode(self.window, seed=self.known_outputs())
         self.presentation.start()
         return self.presentation

@@ -49,7 +49,7 @@ def error_text(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-NOTICE_CONTEXTS = ("errors", "io", "zones", "gaps", "network", "standards", "export", "domain")
+NOTICE_CONTEXTS = ("errors", "io", "analysis", "zones", "gaps", "network", "standards", "export", "domain")
 
 
 def notice_text(note) -> str:
@@ -57,12 +57,24 @@ def notice_text(note) -> str:
     template = getattr(note, "template", None)
     if template is None:
         return str(note)
-    for context in NOTICE_CONTEXTS:
-        text = QCoreApplication.translate(context, template)
-        if text != template:
-            template = text
-            break
+    template = engine_text(template)
     try:
         return template.format(**getattr(note, "params", {}))
     except (KeyError, IndexError, ValueError):
         return str(note)
+
+
+def engine_text(template: str) -> str:
+    """An engine template (marked in one of the engine contexts) in the UI language."""
+    for context in NOTICE_CONTEXTS:
+        text = QCoreApplication.translate(context, template)
+        if text != template:
+            return text
+    return template
+
+
+def translating(feedback):
+    """*feedback* whose progress messages (engine templates) arrive in the UI language."""
+    from gis.feedback import Feedback
+
+    return Feedback(lambda f, m: feedback.progress(f, engine_text(m) if m else m), feedback.is_cancelled)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
-from gis.export.plan import PlanOutputs, planned_rows, collect_outputs, has_planned
+from gis.analysis.facilities import has_planned, planned_rows
+from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.export.wording import facility_term
 from gui.none_guard import protect_none

@@ -16,6 +16,7 @@ COMMANDS = {
     "service-areas": "gis.cli.service_areas",
     "gaps": "gis.cli.gaps",
     "export": "gis.cli.export",
+    "project": "gis.cli.project",
 }
 
 

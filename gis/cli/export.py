@@ -6,7 +6,7 @@ the importer reads (it becomes a one-layer project). Analyses the format needs (
 statistics, gaps, elevators, ranking, service areas) are computed from the project.
 
 Prints the written files, one per line (``--json``: one JSON object with ``paths``,
-``renamed`` fields, ``notices`` and ``seconds``); notices go to stderr. Exit 0 on
+``renamed`` fields, ``notices`` ({code, level, message}) and ``seconds``); notices go to stderr. Exit 0 on
 success; 2 with a one-line message on stderr when the input cannot be used.
 
 pdf and png need Qt: only for them the layout module of the GUI is imported, so the
@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         for note in summary["notices"]:
-            print(f"note: {note}", file=sys.stderr)
+            print(f"note: {note['message']}", file=sys.stderr)
         print("\n".join(summary["paths"]))
     return 0
 

@@ -7,7 +7,13 @@ compound boundary), and, with ``--buildings``, which need an elevator. Facility 
 from the facility layer's type field (or names) as classified by the importer; radii from
 the standards preset (``--standards``). ``--zones`` is a polygon layer: a compound belongs
 to the zone containing a point inside it, and a service counts for the whole zone if any
-member reaches it.
+member reaches it. The run is :func:`gis.analysis.gaps.run`, the window's.
+
+Where the window would ask, the command refuses (exit 2, naming the option that answers):
+a file whose CRS cannot be known or that looks like GCJ-02/BD-09 (``--compounds-crs``,
+``--facilities-crs``, ``--buildings-crs``, ``--network-crs``: wgs84, gcj02, bd09, EPSG:n),
+a layer whose geometry cannot play its role, a facility layer with no 一老一小 facility
+(``--field facilities.type=COLUMN``).
 
 With ``--json`` one JSON object is printed::
 
@@ -15,114 +21,109 @@ With ``--json`` one JSON object is printed::
                     "elevator_buildings", "elevator_households"}, ...],
      "zones": [{"id", "missing": [types]}, ...],
      "summary": {type: {"covered", "uncovered", "households_uncovered"}},
-     "seconds": ..., "method": "network" | "straight"}
+     "seconds": ..., "method": "network" | "straight",
+     "notices": [{"code", "level", "message"}, ...]}
 
 Ids are the layer's id field, else the 0-based row index. Types are the stable keys
 clinic, elderly_canteen, day_care, nursing_home, kindergarten, nursery, play_area.
 Elevator counts are null without ``--buildings``; ``zones`` is empty without ``--zones``.
-``--out DIR`` writes gaps.csv (UTF-8 with BOM), gaps.xlsx and gaps.gpkg.
+``--out DIR`` writes gaps.csv (UTF-8 with BOM), gaps.xlsx and gaps.gpkg (headers in ``--lang``).
 Exit 0 on success; 2 with a one-line message on stderr when the input cannot be used.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
+from gis.analysis import defaults
+from gis.analysis.gaps import GapRequest
+from gis.analysis.inputs import network_input, read_input
 from gis.cli import fail
+from gis.cli.base import (add_input, add_params, command_parser, emit, execute, input_file, plain,
+                          project_of)
 from gis.domain import FieldRole, Role
-from gis.errors import Cancelled, GisError
 
 OUT_FILES = ("gaps.csv", "gaps.xlsx", "gaps.gpkg")
+INPUTS = (("compounds", Role.COMPOUNDS, "compound polygons (.shp, .gpkg, .geojson, ...)"),
+          ("facilities", Role.FACILITIES, "facility points: .csv (经度/纬度), .shp, .gpkg, ..."),
+          ("buildings", Role.BUILDINGS, "building footprints with floors and elevator fields"),
+          ("entrances", Role.ENTRANCES, "compound gates (walks start there; network only)"))
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line on stderr, exit 2
-        raise SystemExit(fail(f"{message} (see: main.py gaps --help)"))
-
-
-def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="main.py gaps", description="Service and elevator gaps of compounds and zones.")
-    p.add_argument("--compounds", required=True, help="compound polygons (.shp, .gpkg, .geojson, ...)")
-    p.add_argument("--facilities", required=True, help="facility points: .csv (经度/纬度), .shp, .gpkg, ...")
-    p.add_argument("--buildings", help="building footprints with floors and elevator fields")
-    p.add_argument("--network", help="walking network: a road line layer or an .osm / .osm.pbf file")
-    p.add_argument("--zones", help="zone polygons (片区)")
-    p.add_argument("--entrances", help="compound gates (walks start there; network only)")
+def parser():
+    p = command_parser("gaps", "Service and elevator gaps of compounds and zones.")
+    for option, _role, text in INPUTS:
+        add_input(p, option, text, required=option in ("compounds", "facilities"))
+    add_input(p, "network", "walking network: a road line layer or an .osm / .osm.pbf file")
+    add_input(p, "zones", "zone polygons (片区), or a saved project")
     p.add_argument("--out", help="folder for gaps.csv, gaps.xlsx and gaps.gpkg")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--standards", help="standards preset JSON (default: the shipped one)")
-    p.add_argument("--min-floors", type=int, default=4, help="walk-ups from this many floors need an elevator (4)")
+    p.add_argument("--min-floors", type=int, default=defaults.MIN_FLOORS,
+                   help=f"walk-ups from this many floors need an elevator ({defaults.MIN_FLOORS})")
     p.add_argument("--subsidy", help="elevator subsidy preset: shenzhen, changchun, ankang (default: none)")
     p.add_argument("--year", type=int, help="plan year for a subsidy by year (changchun)")
-    p.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN", help="table headers (zh_CN)")
-    p.add_argument("--snap", type=float, default=2.0, help="join road ends closer than this, m (2)")
+    p.add_argument("--language", dest="lang", choices=["zh_CN", "en"], help="old name of --lang")
+    add_params(p, GapRequest)
     return p
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    start = time.perf_counter()
     if args.min_floors < 2:
         return fail("--min-floors must be 2 or more")
-    try:
-        run = _run(args)
-        if args.out:
-            _write(run, Path(args.out), args.language)
-    except GisError as exc:
-        return fail(exc.message)
-    except Cancelled:
-        return fail("cancelled")
-    except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"gap analysis failed: {type(exc).__name__}: {exc}")
-    out = to_json(run["gaps"], run["zones"], run["elevators"], time.perf_counter() - start)
-    print(json.dumps(out, ensure_ascii=False) if args.json else _text(out, run))
-    return 0
+    return execute("gap analysis", lambda: _main(args))
 
 
-def _read(path: str, role: Role, crs=None):
-    from gis.network.inputs import read_layer_file
+def _main(args) -> int:
+    from gis.analysis.gaps import run
 
-    return read_layer_file(path, role=role, crs=crs)
-
-
-def _run(args) -> dict:
-    from gis.gaps.access import analyse_gaps
-    from gis.standards import load_standards
-
-    standards = load_standards(args.standards)
-    compounds = _read(args.compounds, Role.COMPOUNDS)
-    crs = compounds.data.crs
-    facilities = _read(args.facilities, Role.FACILITIES, crs)
-    entrances = _read(args.entrances, Role.ENTRANCES, crs) if args.entrances else None
-    network = None
-    if args.network:
-        from gis.network.build import build_network
-
-        network = build_network(args.network, crs=crs, snap_tolerance_m=args.snap)
-    gaps = analyse_gaps(compounds, facilities, standards=standards, network=network, entrances=entrances)
+    start = time.perf_counter()
+    request = build_request(args)
+    outcome = run(request)
+    if outcome.elevator_error is not None:
+        raise outcome.elevator_error
     zones = zone_polygons = None
     if args.zones:
-        zones, zone_polygons = _zones(gaps, _zone_layer(args.zones, crs))
-    elevators = _elevators(args, compounds) if args.buildings else None
-    return {"gaps": gaps, "zones": zones, "zone_polygons": zone_polygons, "elevators": elevators,
-            "network": network}
+        zones, zone_polygons = _zones(outcome.gaps, _zone_layer(args, request.compounds.data.crs))
+    result = {"gaps": outcome.gaps, "zones": zones, "zone_polygons": zone_polygons, "elevators": outcome.elevators}
+    if args.out:
+        _write(result, Path(args.out), "en" if args.lang == "en" else "zh_CN")
+    out = to_json(outcome.gaps, zones, outcome.elevators, time.perf_counter() - start)
+    out["notices"] = outcome.notices_json()
+    return emit(args, out, lambda o: _text(o, outcome))
 
 
-def _zone_layer(path: str, crs):
+def build_request(args) -> GapRequest:
+    """The window's request from the command's files: a project holding every input layer."""
+    from gis.gaps.elevators import ElevatorParams, load_subsidy_presets
+    from gis.standards import load_standards
+
+    project, layers, notes = project_of(args, INPUTS)
+    roads = None
+    network = input_file(args, "network", Role.ROADS)
+    if network is not None:
+        roads, said = network_input(network, crs=project.crs)
+        notes += said
+    elevator = ElevatorParams.from_presets(load_subsidy_presets(), args.subsidy, min_floors=args.min_floors,
+                                           year=args.year)
+    return GapRequest(project, layers["compounds"], load_standards(args.standards), elevator, roads=roads,
+                      entrances=layers.get("entrances"), buildings=layers.get("buildings"),
+                      snap_tolerance_m=args.snap_tolerance_m, input_notices=tuple(notes))
+
+
+def _zone_layer(args, crs):
     """Zone polygons: a layer file, or the zone outlines table of a saved project."""
     from gis import project_file
     from gis.io.importer import read_layer
 
-    if project_file.is_project(path):
-        return read_layer(path, layer=project_file.ZONES_TABLE, crs=crs, role=Role.ZONES,
+    if project_file.is_project(args.zones):
+        return read_layer(args.zones, layer=project_file.ZONES_TABLE, crs=crs, role=Role.ZONES,
                           fields={FieldRole.ID: "zone_id", FieldRole.NAME: "name"})
-    return _read(path, Role.ZONES, crs)
+    return read_input(input_file(args, "zones", Role.ZONES), crs=crs)[0]
 
 
 def _zones(gaps, layer):
@@ -132,15 +133,6 @@ def _zones(gaps, layer):
                                            id_field=layer.fields.get(FieldRole.ID),
                                            name_field=layer.fields.get(FieldRole.NAME))
     return pool_gaps(gaps, groups, names=names), layer.data
-
-
-def _elevators(args, compounds):
-    from gis.gaps.elevators import ElevatorParams, elevator_needs, load_subsidy_presets
-
-    buildings = _read(args.buildings, Role.BUILDINGS, compounds.data.crs)
-    params = ElevatorParams.from_presets(load_subsidy_presets(), args.subsidy, min_floors=args.min_floors,
-                                         year=args.year)
-    return elevator_needs(buildings, compounds, params=params)
 
 
 def _write(run: dict, folder: Path, language: str) -> None:
@@ -156,50 +148,41 @@ def _write(run: dict, folder: Path, language: str) -> None:
 # -- output -----------------------------------------------------------------------------
 def to_json(gaps, zones, elevators, seconds: float) -> dict:
     """The CLI's JSON contract (see the module text)."""
-    from gis.gaps.compounds import plain
-
     per = elevators.per_compound() if elevators is not None else None
     compounds = []
     for i in range(len(gaps.compounds)):
         compounds.append({
-            "id": _json_id(gaps.compounds.ids[i]), "name": str(gaps.compounds.names[i]),
+            "id": plain(gaps.compounds.ids[i]), "name": str(gaps.compounds.names[i]),
             "missing": gaps.missing(i), "nearest_m": gaps.nearest_of(i),
             "elevator_buildings": int(per["buildings"].iat[i]) if per is not None else None,
             "elevator_households": plain(_whole(per["households"].iat[i])) if per is not None else None,
         })
     summary = {t: {k: v for k, v in s.items() if k in ("covered", "uncovered", "households_uncovered")}
                for t, s in gaps.summary().items()}
-    zone_rows = [] if zones is None else [{"id": _json_id(zones.ids[k]), "missing": zones.missing(k)}
+    zone_rows = [] if zones is None else [{"id": plain(zones.ids[k]), "missing": zones.missing(k)}
                                           for k in range(len(zones))]
     return {"compounds": compounds, "zones": zone_rows, "summary": summary, "seconds": round(seconds, 3),
             "method": gaps.method}
-
-
-def _json_id(value):
-    from gis.gaps.compounds import plain
-
-    value = plain(value)
-    return value if isinstance(value, (int, float, str)) or value is None else str(value)
 
 
 def _whole(value: float):
     return int(value) if np.isfinite(value) and float(value).is_integer() else value
 
 
-def _text(out: dict, run: dict) -> str:
-    gaps = run["gaps"]
+def _text(out: dict, outcome) -> str:
+    gaps = outcome.gaps
     lines = [f"{len(out['compounds'])} compounds, distances: {out['method']}, {out['seconds']:.2f} s"]
     for t, s in out["summary"].items():
         lines.append(f"{t:<16} {gaps.required_m[t]:>6.0f} m  served {s['covered']:>5}  lacking "
                      f"{s['uncovered']:>5}  households lacking {s['households_uncovered']}")
-    if run["elevators"] is not None:
-        tot = run["elevators"].totals()
+    if outcome.elevators is not None:
+        tot = outcome.elevators.totals()
         lines.append(f"elevators: {tot['buildings']} buildings, {tot['elevators']} elevators, "
                      f"{tot['households']:.0f} households, subsidy {tot['subsidy']:,.0f}, "
                      f"residents {tot['residents_share']:,.0f}")
     for z in out["zones"]:
         lines.append(f"zone {z['id']}: lacks {', '.join(z['missing']) or '-'}")
-    lines += [f"note: {n.message}" for n in gaps.notices]
+    lines += [f"note: {n['message']}" for n in out["notices"]]
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 
+from gis.analysis.outcome import unique_json
 from gis.cli import fail
 from gis.domain import Role
 from gis.errors import GisError
@@ -64,6 +65,7 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # the CLI contract: never a traceback
         return fail(f"{args.path} cannot be read: {type(exc).__name__}: {exc}")
     out = report.to_json()
+    out["notices"] = unique_json(report.notices)  # the warnings with their codes
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     else:

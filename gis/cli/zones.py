@@ -1,25 +1,33 @@
 """``python main.py zones COMPOUNDS [--gap 30] [--min-households N] [--max-households N]
 [--max-area M2] [--max-compounds N] [--pre-year 2000 | --all-years] [--barriers FILE]
-[--out zones.gpkg] [--json]``
+[--out zones.gpkg] [--lang zh|en] [--json]``
 
 Suggests renovation zones (片区): contiguous groups of old compounds (touching or across
 a street narrower than ``--gap`` metres, never across a ``--barriers`` line or polygon)
-that meet the household, area and size limits. Compounds are read by the project
-importer (encoding, CRS and field roles detected); only those built in or before
-``--pre-year`` (default 2000) are used when the layer has a build-year field.
+that meet the household, area and size limits, by :func:`gis.analysis.zones.run` (the
+window's run). Compounds are read by the project importer (encoding, CRS and field roles
+detected); only those built in or before ``--pre-year`` (default 2000) are used when the
+layer has a build-year field.
+
+Where the window would ask, the command refuses (exit 2, naming the option that answers):
+``--compounds-crs`` (alias ``--source-crs``) for a CRS that cannot be known or data that looks
+like GCJ-02/BD-09; ``--field compounds.households=COLUMN`` when household limits are given
+and no households field is found; points or lines as compounds; a shapefile without .dbf.
 
 With ``--json`` one JSON object is printed::
 
-    {"zones": [{"id", "compounds": [ids], "households", "area_m2", "compound_area_m2",
+    {"zones": [{"id", "name", "compounds": [ids], "households", "area_m2", "compound_area_m2",
                 "contiguous"}, ...],
      "unassigned": [ids],                  # eligible compounds no zone could take
      "excluded": {"too_new": [ids], "no_year": [ids], "too_large": [ids]},
-     "warnings": [text, ...], "gap_m": 30.0, "seconds": ...}
+     "warnings": [text, ...], "gap_m": 30.0, "seconds": ...,
+     "notices": [{"code", "level", "message"}, ...]}   # the inputs' notices and the warnings
 
 A compound id is the value of the layer's id field, else its 0-based row index.
 ``households`` is null when the layer has no households field (a warning says so);
 ``area_m2`` is the zone outline (members closed over the street gaps),
-``compound_area_m2`` the land the members cover themselves (overlaps counted once). ``--out`` writes a planner project
+``compound_area_m2`` the land the members cover themselves (overlaps counted once). Zone
+names are in ``--lang`` (片区 1 / Zone 1). ``--out`` writes a planner project
 (GeoPackage) with the compounds, the zone plan and a ``renovation_zones`` table of
 outlines with their member ids, which any GIS opens.
 Exit 0 on success; 2 with a one-line message on stderr when the input cannot be used.
@@ -27,107 +35,94 @@ Exit 0 on success; 2 with a one-line message on stderr when the input cannot be 
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 
 import numpy as np
 
-from gis.cli import fail
+from gis.analysis.inputs import read_input
+from gis.analysis.outcome import unique_json
+from gis.analysis.zones import NeighbourRule, ZoneRequest
+from gis.cli.base import add_input, add_params, command_parser, emit, execute, input_file, plain
 from gis.domain import FieldRole, Role
-from gis.errors import Cancelled, GisError
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import coded
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line on stderr, exit 2
-        raise SystemExit(fail(f"{message} (see: main.py zones --help)"))
-
-
-def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="main.py zones", description="Suggest renovation zones (片区) of old compounds.")
-    p.add_argument("compounds", help="compound polygons (.shp, .gpkg, .geojson, ...)")
-    p.add_argument("--gap", type=float, default=30.0, help="neighbours are at most this far apart, m (30)")
-    p.add_argument("--min-households", type=float, help="households per zone, at least")
-    p.add_argument("--max-households", type=float, help="households per zone, at most")
-    p.add_argument("--max-area", type=float, help="compound land per zone, at most (m²)")
-    p.add_argument("--max-compounds", type=int, help="compounds per zone, at most")
-    p.add_argument("--pre-year", type=int, default=2000, help="only compounds built by this year (2000)")
+def parser():
+    p = command_parser("zones", "Suggest renovation zones (片区) of old compounds.")
+    add_input(p, "compounds", "compound polygons (.shp, .gpkg, .geojson, ...)", positional=True,
+              crs_aliases=("--source-crs",))
+    add_input(p, "barriers", "arterial roads, rivers or railways that zones may not cross")
+    add_params(p, NeighbourRule)
+    add_params(p, ZoneRequest)
     p.add_argument("--all-years", action="store_true", help="use compounds of any build year")
-    p.add_argument("--barriers", help="arterial roads, rivers or railways that zones may not cross")
-    p.add_argument("--source-crs", help="the compounds' CRS when the file does not say (EPSG:4548, gcj02, ...)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the search (0)")
     p.add_argument("--out", help="write the zones as a planner project (.gpkg)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    return execute("zone suggestion", lambda: _main(args))
+
+
+def _main(args) -> int:
     start = time.perf_counter()
-    try:
-        run = _run(args)
-        if args.out:
-            _save(run, args.out)
-    except GisError as exc:
-        return fail(exc.message)
-    except Cancelled:
-        return fail("cancelled")
-    except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"zone suggestion failed: {type(exc).__name__}: {exc}")
+    run = _run(args)
+    if args.out:
+        from gis.project_file import save_project
+
+        save_project(run["project"], args.out)
     out = to_json(run, time.perf_counter() - start)
-    print(json.dumps(out, ensure_ascii=False) if args.json else _text(out))
-    return 0
-
-
-def _read(path: str, role: Role, *, source_crs: str | None = None, crs=None):
-    from gis.io.importer import build_layer, inspect_file
-
-    options = {"source_crs": source_crs} if source_crs else {}
-    report = inspect_file(path, role=role, **options)
-    dropped = sum(v for k, v in report.repairs.items() if k.endswith("_dropped") and k not in
-                  ("z_dropped", "m_dropped"))
-    return build_layer(report, role=role, crs=crs), int(dropped)
+    return emit(args, out, _text)
 
 
 def _run(args) -> dict:
     from gis.project import Project
-    from gis.zones.model import ZoneModel
-    from gis.zones.stats import CompoundFacts
-    from gis.zones.suggest import Constraints, accept, suggest_for
 
-    constraints = Constraints(min_households=args.min_households, max_households=args.max_households,
-                              max_area_m2=args.max_area, max_compounds=args.max_compounds,
-                              pre_year=None if args.all_years else args.pre_year).validate()
-    compounds, dropped = _read(args.compounds, Role.COMPOUNDS, source_crs=args.source_crs)
     project = Project()
+    compounds, notes = read_input(input_file(args, "compounds", Role.COMPOUNDS))
     project.add_layer(compounds)
     barriers = None
     if args.barriers:
-        barriers, _ = _read(args.barriers, Role.BARRIERS, crs=project.crs)
+        barriers, said = read_input(input_file(args, "barriers", Role.BARRIERS), crs=project.crs)
         project.add_layer(barriers)
-    model = ZoneModel.from_layer(compounds, gap=args.gap, barriers=barriers)
-    facts = CompoundFacts(compounds)
-    suggestion = suggest_for(model, compounds, constraints=constraints, facts=facts, seed=args.seed)
-    accept(model, suggestion)
+        notes += said
+    model, outcome = suggest_accepted(args, compounds, barriers, notes)
     project.set_zones(model)
-    warnings = [n.message for n in suggestion.warnings]
-    if not facts.has_households:
-        warnings.insert(0, QT_TRANSLATE_NOOP(
-            "zones", "The compounds have no households field, so zone households are null."))
-    if dropped and compounds.column(FieldRole.ID) is None:
-        warnings.append(QT_TRANSLATE_NOOP(
-            "zones", "{n} features without a usable geometry were left out on reading; without an "
-                     "id field, compound ids count only the features kept.").format(n=dropped))
-    return {"project": project, "compounds": compounds, "model": model, "facts": facts,
-            "suggestion": suggestion, "warnings": warnings, "gap": args.gap}
+    own = outcome.notices[len(notes):] + _dropped(compounds)
+    return {"project": project, "compounds": compounds, "model": model, "facts": outcome.facts,
+            "suggestion": outcome.suggestion, "warnings": [n.message for n in own],
+            "notices": notes + own, "gap": args.gap_m}
 
 
-def _save(run: dict, path: str) -> None:
-    from gis.project_file import save_project
+def suggest_accepted(args, compounds, barriers=None, notes=()):
+    """A zone plan over *compounds* with the suggestion the options ask for accepted, and the outcome."""
+    from gis.analysis.zones import run, zone_model
+    from gis.i18n import translate
+    from gis.zones.suggest import accept
 
-    save_project(run["project"], path)
+    model = zone_model(NeighbourRule(compounds, barriers, gap_m=args.gap_m))
+    model.name_template = translate("zones", model.name_template, args.lang)
+    limits = {name: getattr(args, name) for name in ("min_households", "max_households", "max_area_m2",
+                                                     "max_compounds", "min_compounds", "seed")}
+    outcome = run(ZoneRequest(model, compounds, **limits, pre_year=None if args.all_years else args.pre_year,
+                              input_notices=tuple(notes)))
+    accept(model, outcome.suggestion)
+    return model, outcome
+
+
+def _dropped(compounds) -> list:
+    """A notice when features were dropped on reading and ids are row numbers (they shift)."""
+    if compounds.column(FieldRole.ID) is not None:
+        return []
+    dropped = sum(v for k, v in (compounds.source.repairs or {}).items()
+                  if k.endswith("_dropped") and k not in ("z_dropped", "m_dropped"))
+    if not dropped:
+        return []
+    return [coded("zones.ids_shifted", QT_TRANSLATE_NOOP(
+        "zones", "{n} features without a usable geometry were left out on reading; without an "
+                 "id field, compound ids count only the features kept."), n=int(dropped))]
 
 
 # -- output -----------------------------------------------------------------------------
@@ -142,7 +137,7 @@ def to_json(run: dict, seconds: float) -> dict:
         members = np.array(sorted(zone.members), dtype=np.int64)
         hh = facts.households[members]
         zones.append({
-            "id": zid, "compounds": [ids[f] for f in members],
+            "id": zid, "name": zone.name, "compounds": [ids[f] for f in members],
             "households": _whole(np.nansum(hh)) if facts.has_households else None,
             "area_m2": round(float(model.outline(zid).area), 1),
             "compound_area_m2": round(land_area(model.geometries, members), 1),
@@ -151,7 +146,7 @@ def to_json(run: dict, seconds: float) -> dict:
     excluded = {k: [ids[f] for f in v] for k, v in suggestion.excluded.items() if k != "fixed"}
     return {"zones": zones, "unassigned": [ids[f] for f in suggestion.unassigned],
             "excluded": excluded, "warnings": run["warnings"], "gap_m": run["gap"],
-            "seconds": round(seconds, 3)}
+            "seconds": round(seconds, 3), "notices": unique_json(run["notices"])}
 
 
 def compound_ids(layer) -> list:
@@ -159,15 +154,7 @@ def compound_ids(layer) -> list:
     col = layer.column(FieldRole.ID)
     if col is None:
         return list(range(len(layer)))
-    return [_plain(v) for v in col.tolist()]
-
-
-def _plain(value):
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    return value if isinstance(value, (int, float, str)) else str(value)
+    return [plain(v) for v in col.tolist()]
 
 
 def _whole(value: float):

@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from gis.analysis.project_settings import ProjectSettings
 from gis.domain import FieldRole, Role
 from gis.errors import ExportError
 from gis.export.wording import facility_term, field_name
@@ -62,7 +63,7 @@ def zone_stats(project: Project, *, feedback: Feedback | None = None) -> pd.Data
 
     stats = ZoneStats(project.zones, compounds_layer(project), buildings=project.first(Role.BUILDINGS),
                       facilities=project.first(Role.FACILITIES),
-                      pre_year=int(project.settings.get("pre_year", 2000)))
+                      pre_year=ProjectSettings.of(project).pre_year)
     return stats.table(feedback=feedback)
 
 

@@ -10,21 +10,22 @@ with a notice, so the rest of the report is still written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
-from gis.domain import FacilityType, Role
+from gis.analysis.facilities import facilities_of
+from gis.analysis.project_settings import ProjectSettings
+from gis.domain import Role
 from gis.errors import GisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice
+from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
 STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
-PLANNED_FIELD = "planned"  # facility rows with a true value are planned (gis.gaps.siting)
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
@@ -82,13 +83,13 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if {"gaps", "service_areas"} & set(steps) and standards is not None:
         network = _network(project, out, fb.sub(0.2, 0.35))
     if "gaps" in steps and out.gaps is None and standards is not None:
-        out.gaps = _guard(out, lambda: _gaps(project, standards, network, planned, fb.sub(0.35, 0.5)), fb)
+        out.gaps = _guard(out, lambda: _gaps(project, standards, planned, fb.sub(0.35, 0.5)), fb)
     if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
         out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps), fb)
     if "elevators" in steps and out.elevators is None:
         out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
-        out.ranking = _guard(out, lambda: _ranking(out), fb)
+        out.ranking = _guard(out, lambda: _ranking(project, out), fb)
     if "service_areas" in steps and out.service_areas is None and standards is not None:
         out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)), fb)
@@ -127,63 +128,27 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
         out.notices.append(notice(QT_TRANSLATE_NOOP(
             "io", "The project has no roads layer: distances are straight lines.")))
         return None
-    from gis.network.build import build_network
+    from gis.analysis.session import session_for
+    from gis.network.cache import cached_network
 
-    return _guard(out, lambda: build_network(roads.data, crs=project.crs, feedback=fb), fb)
-
-
-def has_planned(project: Project) -> bool:
-    """Whether any facility layer holds planned facilities (a true ``planned`` column)."""
-    return any(planned_rows(lyr).any() for lyr in project.layers_by_role(Role.FACILITIES))
+    return _guard(out, lambda: cached_network(session_for(project).cache, roads.data, crs=project.crs,
+                                              feedback=fb), fb)
 
 
-def planned_rows(layer) -> np.ndarray:
-    """Which rows of a facility layer are planned (its ``planned`` column is true)."""
-    col = layer.data.get(PLANNED_FIELD)
-    if col is None:
-        return np.zeros(len(layer), bool)
-    return col.astype("boolean").fillna(False).to_numpy(bool)
-
-
-def facilities_of(project: Project, standards, *, planned: bool = True):
-    """Every facility layer's points as one :class:`gis.network.inputs.Facilities` in the
-    project's CRS (planned ones only when *planned*), or None when there are none."""
-    from gis.network.inputs import facilities_from_layer
-
-    parts = []
-    for layer in project.layers_by_role(Role.FACILITIES):
-        if not len(layer):
-            continue
-        fac = facilities_from_layer(layer, standards=standards)
-        keep = ~planned_rows(layer) if not planned else np.ones(len(layer), bool)
-        if keep.any():
-            parts.append(_subset(fac, np.flatnonzero(keep)))
-    if not parts:
-        return None
-    first = parts[0]
-    if len(parts) == 1:
-        return first
-    cat = {key: np.concatenate([getattr(p, key) for p in parts]) for key in ("ids", "types", "names", "points")}
-    radius = None if any(p.required_m is None for p in parts) else np.concatenate([p.required_m for p in parts])
-    return replace(first, **cat, required_m=radius)
-
-
-def _subset(fac, rows: np.ndarray):
-    if len(rows) == len(fac):
-        return fac
-    return replace(fac, ids=fac.ids[rows], types=fac.types[rows], names=fac.names[rows], points=fac.points[rows],
-                   required_m=None if fac.required_m is None else fac.required_m[rows])
-
-
-def _gaps(project: Project, standards, network, planned: bool, fb: Feedback):
-    from gis.gaps.access import analyse_gaps
+def _gaps(project: Project, standards, planned: bool, fb: Feedback):
+    """The window's gap run (gis.analysis.gaps) on the project, sharing its session's cache."""
+    from gis.analysis.gaps import GapRequest, run
+    from gis.analysis.session import session_for
+    from gis.gaps.elevators import ElevatorParams
 
     compounds = project.first(Role.COMPOUNDS)
-    facilities = facilities_of(project, standards, planned=planned)
-    if compounds is None or facilities is None:
+    if compounds is None or facilities_of(project, standards, planned=planned) is None:
         raise GisError(QT_TRANSLATE_NOOP("errors", "the gap analysis needs a compounds and a facilities layer"))
-    return analyse_gaps(compounds, facilities, standards=standards, network=network,
-                        entrances=project.first(Role.ENTRANCES), feedback=fb)
+    roads = project.first(Role.ROADS)
+    request = GapRequest(project, compounds, standards, ElevatorParams(), planned=planned,
+                         roads=roads.data if roads is not None and len(roads) else None,
+                         entrances=project.first(Role.ENTRANCES))
+    return run(request, cache=session_for(project).cache, feedback=fb).gaps
 
 
 def _pool(project: Project, gaps):
@@ -200,38 +165,42 @@ def _elevators(project: Project, out: PlanOutputs, rule_key: str | None):
     if buildings is None or compounds is None:
         raise GisError(QT_TRANSLATE_NOOP("errors", "elevator needs require a buildings and a compounds layer"))
     presets = load_subsidy_presets()
-    key = rule_key or project.settings.get("subsidy_rule") or next(
+    settings = ProjectSettings.of(project)
+    key = rule_key or settings.subsidy_rule or next(
         (r.key for r in presets.rules if r.checked), None)
     params = ElevatorParams.from_presets(presets, key,
-                                         min_floors=project.settings.get("elevator_min_floors"))
+                                         min_floors=settings.elevator_min_floors)
     out.subsidy_rule = params.rule
     result = elevator_needs(buildings, compounds, params=params)
     out.notices += list(result.notices)
     return result
 
 
-def _ranking(out: PlanOutputs):
-    from gis.gaps.ranking import checkup_ranking
+def _ranking(project: Project, out: PlanOutputs):
+    """The window's ranking run with the shipped preset and the project's build-year cut-off."""
+    from gis.analysis.ranking import RankingRequest, run
+    from gis.gaps.ranking import load_ranking_preset
 
-    ranking = checkup_ranking(out.gaps, elevators=out.elevators)
-    out.notices += list(ranking.notices)
-    return ranking
+    preset = load_ranking_preset()
+    outcome = run(RankingRequest(out.gaps, out.elevators, preset,
+                                 pre_year=ProjectSettings.of(project).pre_year))
+    out.notices += outcome.notices
+    return outcome.result
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:
-    """Each type's area within its facilities' required radius (walking, or circles)."""
-    from gis.network.service_area import ServiceAreaParams, service_areas
+    """Each type's area within its facilities' required radius (walking, or circles): the
+    window's life-circle run (gis.analysis.life_circles) at the first ring, in the session's cache."""
+    from gis.analysis.life_circles import LifeCircleRequest, run
+    from gis.analysis.session import session_for
 
     fac = facilities_of(project, standards, planned=planned)
     if fac is None:
         return None
-    keep = np.isin(fac.types.astype(str), [t.value for t in FacilityType])
-    if not keep.any():
-        return None
-    fac = _subset(fac, np.flatnonzero(keep))
-    mode = "network" if network is not None else "buffer"
-    params = ServiceAreaParams.from_standards(standards, mode=mode, per_facility=False)
-    params = replace(params, distances=params.distances[:1],
-                     type_distances=tuple((t, d[:1]) for t, d in params.type_distances))
-    result = service_areas(fac, network=network, params=params, feedback=fb)
+    rings = ServiceAreaParams.from_standards(standards)
+    roads = project.first(Role.ROADS)
+    request = LifeCircleRequest(fac, standards, mode="network" if network is not None else "buffer",
+                                roads=roads.data if network is not None else None, distances=rings.distances[:1],
+                                type_distances=tuple((t, d[:1]) for t, d in rings.type_distances))
+    result = run(request, cache=session_for(project).cache, feedback=fb).result
     return result.required if result.required is not None else result.per_type

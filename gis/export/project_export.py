@@ -8,6 +8,7 @@ is here and Qt-free.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from gis.crs import WGS84
@@ -20,7 +21,7 @@ from gis.export.html_map import HtmlLayer, LegendItem, write_html_map
 from gis.export.kml import KmlFolder, write_kml
 from gis.export.plan import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
-from gis.export.target import Target, resolve_target
+from gis.export.target import Target, resolve_target, to_target
 from gis.export.vector import write_geojson, write_gpkg, write_shapefile
 from gis.export.wording import facility_term, term
 from gis.feedback import Feedback, ensure
@@ -142,7 +143,8 @@ def _write(fmt: str, sources: list[src.Source], out: Path, target: Target, encod
         return write_kml(folders, out, target=target, title=title, feedback=fb)
     if fmt == "dxf":
         return write_dxf([g for s in sources for g in dxf_groups(s, language)], out, target=target, feedback=fb)
-    return write_html_map(html_layers(sources), out, title=title, legend=html_legend(sources, language),
+    shifted = [replace(s, frame=to_target(s.frame, target)) for s in sources]  # the map draws them as they are
+    return write_html_map(html_layers(shifted), out, title=title, legend=html_legend(sources, language),
                           note=f"{term('crs', language)}: {target.label}", feedback=fb)
 
 

@@ -30,7 +30,7 @@ class ExportResult:
     def to_dict(self) -> dict:
         """JSON-ready summary (what the CLI prints)."""
         return {"paths": [str(p) for p in self.paths], "renamed": self.renamed,
-                "notices": [n.message for n in self.notices]}
+                "notices": [n.to_json() for n in self.notices]}
 
 
 def ensure_folder(path: Path) -> Path:

@@ -38,7 +38,7 @@ from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.gaps.compounds import CompoundTable, plain
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice, short_list
+from gis.io.notices import Notice, coded, short_list
 from gis.layer import Layer
 from gis.network.attach import Attachment, attach, compound_access_points
 from gis.network.distance import nearest
@@ -443,14 +443,14 @@ def _notices(result: GapResult, origins: Origins) -> list[Notice]:
     kinds = result.facilities.types.astype(str)
     absent = [t for t in result.types if not (kinds == t).any()]
     if absent:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "The facility layer has no {types}; every compound "
+        out.append(coded("gaps.type_absent", QT_TRANSLATE_NOOP("gaps", "The facility layer has no {types}; every compound "
                                             "counts as lacking them."), types=", ".join(absent)))
     if origins.method == NETWORK:
         out += _island_notices(result.facilities, origins, result.types)
     present = [k for k, t in enumerate(result.types) if t not in absent]
     unreached = np.flatnonzero(~np.isfinite(result.nearest_m[:, present]).any(axis=1)) if present else []
     if len(unreached) and origins.method == NETWORK:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} compounds reach no facility on the network "
+        out.append(coded("gaps.unreachable", QT_TRANSLATE_NOOP("gaps", "{count} compounds reach no facility on the network "
                                             "(a piece of it is not connected): {ids}"),
                           count=len(unreached), ids=short_list(result.compounds.ids[unreached])))
     return out
@@ -467,7 +467,7 @@ def _island_notices(fac: Facilities, origins: Origins, types: tuple[str, ...]) -
     island = rows[label > 0]
     if len(island) == 0:
         return []
-    return [notice(QT_TRANSLATE_NOOP("gaps", "{count} facilities stand by a piece of the network that is not "
+    return [coded("gaps.facility_on_island", QT_TRANSLATE_NOOP("gaps", "{count} facilities stand by a piece of the network that is not "
                                      "connected to the main one, so compounds cannot walk to them; connect "
                                      "that piece (e.g. a park path) to the streets: {ids}"),
                    count=len(island), ids=short_list(fac.ids[island]))]

@@ -25,18 +25,19 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis.analysis import defaults
 from gis.domain import FieldRole
 from gis.errors import AnalysisError, DataReadError, FieldMappingError
 from gis.feedback import Feedback, ensure
 from gis.gaps.compounds import CompoundTable, compound_row_of, owner_by_location
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.fields import parse_bool, parse_count
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.paths import PRESETS
 
 PRESET_PATH = PRESETS / "elevator_subsidies.json"
-MIN_FLOORS = 4  # the common local rule; some cities use 3 (a setting)
+MIN_FLOORS = defaults.MIN_FLOORS  # the common local rule; some cities use 3 (a setting)
 KINDS = ("flat", "by_floors", "by_year")
 USE_FIELDS = ("用途", "建筑用途", "房屋用途", "使用性质", "使用功能", "功能", "use", "usage", "building_use",
               "landuse", "building")
@@ -389,19 +390,19 @@ def _notices(floors, lift, owner, residential, use_col, hh, candidate) -> list[N
     out = []
     unknown = int((np.isnan(floors) | lift.isna().to_numpy(bool)).sum())
     if unknown:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings have no readable floors or elevator value "
+        out.append(coded("elevators.unreadable", QT_TRANSLATE_NOOP("gaps", "{count} buildings have no readable floors or elevator value "
                                             "and are not counted."), count=unknown))
     outside = int((owner < 0).sum())
     if outside:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings belong to no compound; they count in the "
+        out.append(coded("elevators.no_compound", QT_TRANSLATE_NOOP("gaps", "{count} buildings belong to no compound; they count in the "
                                             "totals but in no compound or zone."), count=outside))
     if use_col is not None and (~residential).any():
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings are not residential by their {field} "
+        out.append(coded("elevators.not_residential", QT_TRANSLATE_NOOP("gaps", "{count} buildings are not residential by their {field} "
                                             "field and are left out."), count=int((~residential).sum()),
                           field=use_col))
     no_hh = int((candidate & np.isnan(hh)).sum())
     if no_hh:
-        out.append(notice(QT_TRANSLATE_NOOP("gaps", "{count} buildings needing an elevator have no household "
+        out.append(coded("elevators.no_households", QT_TRANSLATE_NOOP("gaps", "{count} buildings needing an elevator have no household "
                                             "count; each gets one elevator and 0 households."), count=no_hh))
     return out
 

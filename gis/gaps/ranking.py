@@ -26,16 +26,17 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from gis.analysis import defaults
 from gis.errors import AnalysisError, DataReadError
 from gis.gaps.access import CHILDREN, ELDERLY, TYPES, GapResult
 from gis.gaps.compounds import M2_PER_HA
 from gis.gaps.elevators import ElevatorResult
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.paths import PRESETS
 
 PRESET_PATH = PRESETS / "checkup_ranking.json"
-PRE_YEAR = 2000
+PRE_YEAR = defaults.PRE_YEAR
 
 INDICATOR_LABELS = {
     "age": QT_TRANSLATE_NOOP("gaps", "Age (build year)"),
@@ -258,7 +259,7 @@ def checkup_ranking(gaps: GapResult, *, elevators: ElevatorResult | None = None,
     for ind in preset.indicators:
         values = indicator_values(ind.key, gaps, elevators)
         if values is None:
-            notes.append(notice(QT_TRANSLATE_NOOP("gaps", "The data has nothing for the indicator {key}; it is "
+            notes.append(coded("ranking.indicator_missing", QT_TRANSLATE_NOOP("gaps", "The data has nothing for the indicator {key}; it is "
                                                   "left out of the score."), key=ind.key))
             continue
         scaled = values[1]

@@ -32,7 +32,7 @@ from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import NETWORK, TYPES, GapResult, Origins
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
@@ -264,7 +264,7 @@ def _weights(gaps: GapResult, params: SitingParams) -> tuple[np.ndarray, list[No
     values = {"households": c.households, "people": gaps.people(params.facility_type),
               "compounds": np.ones(len(c))}[params.weight]
     if values is None:
-        return np.ones(len(c)), [notice(QT_TRANSLATE_NOOP("gaps", "The compounds have no {weight} field; "
+        return np.ones(len(c)), [coded("siting.no_weight_field", QT_TRANSLATE_NOOP("gaps", "The compounds have no {weight} field; "
                                                           "every compound counts as 1."), weight=params.weight)]
     return np.nan_to_num(values, nan=0.0).astype(float), []
 
@@ -287,7 +287,7 @@ def _solve(method: str, pairs, weight: np.ndarray, demand: np.ndarray, n_cand: i
         if chosen is not None:
             return chosen, []
         fb.check()
-        return greedy_cover(cand, comp, weight, params.k), [notice(QT_TRANSLATE_NOOP(
+        return greedy_cover(cand, comp, weight, params.k), [coded("siting.greedy_fallback", QT_TRANSLATE_NOOP(
             "gaps", "The exact solver found no optimal answer in {seconds} s; the greedy answer is shown."),
             seconds=params.time_limit_s)]
     return greedy_cover(cand, comp, weight, params.k), []

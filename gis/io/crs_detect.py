@@ -31,7 +31,7 @@ from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe, in_china
 from gis.errors import CrsError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.cities import nearest_city, population_weight
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded, notice
 
 SOURCES = ("prj", "metadata", "inferred", "user")
 GK6_ZONE_FIRST_EPSG = 4491  # CGCS2000 / Gauss-Kruger zone 13 (6-degree, easting with prefix)
@@ -190,7 +190,7 @@ def infer_crs(x: np.ndarray, y: np.ndarray, *, geographic_epsg: int = 4490,
     if plain.mean() >= MAJORITY:
         s = Spread.of(x[plain], y[plain])
         ranked = _rank_central_meridians(s, near, history)
-        ask = notice(QT_TRANSLATE_NOOP(
+        ask = coded("crs.zone_unknown", QT_TRANSLATE_NOOP(
             "io", "Eastings near 500,000 m: the Gauss-Krüger zone cannot be read from the numbers. "
                   "Choose the coordinate system; most likely EPSG:{epsg} ({name})."),
             epsg=ranked[0].epsg, name=ranked[0].name)

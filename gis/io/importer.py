@@ -36,7 +36,7 @@ from gis.io.encoding import EncodingInfo
 from gis.io.facilities import FacilityRules, value_summary
 from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
 from gis.io.formats import read_raw
-from gis.io.notices import Notice, notice, short_list
+from gis.io.notices import Notice, coded, notice, short_list
 from gis.io.raw import RawLayer
 from gis.io.repair import REPAIR_KEYS, oversized_notices, repair
 from gis.io.reproject import reproject
@@ -402,7 +402,7 @@ def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo) -> list[Notice
         datum = "bd09"
     else:
         return []
-    return [notice(QT_TRANSLATE_NOOP(
+    return [coded("crs.looks_like_datum", QT_TRANSLATE_NOOP(
         "io", "This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by "
               "several hundred metres; if so, mark the layer as {datum}."), datum=datum)]
 

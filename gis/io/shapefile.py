@@ -24,7 +24,7 @@ from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.encoding import decoder_name, shapefile_encoding
 from gis.io.gdal_read import gdal_config, read_frame
-from gis.io.notices import notice
+from gis.io.notices import coded, notice
 from gis.io.raw import RawLayer
 from gis.io.sources import sibling
 
@@ -80,7 +80,7 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
 def _part_notices(parts: dict, cut: list, prj_text: str | None, counts: dict, notes: list) -> None:
     """Count and explain what is missing or mended among the shapefile's parts."""
     if parts[".dbf"] is None:
-        notes.append(notice(QT_TRANSLATE_NOOP(
+        notes.append(coded("io.dbf_missing", QT_TRANSLATE_NOOP(
             "io", "The attribute table (.dbf) is missing: only geometries were imported.")))
     if cut:
         counts["field_names_fixed"] = len(cut)

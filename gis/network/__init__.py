@@ -1,6 +1,6 @@
 """The walking network and life-circle service areas.
 
-life_circles — the app's entry point: facility layer + roads/OSM + standards -> areas (cached)
+(the app's entry point, with the cache and the notices, is gis.analysis.life_circles.run)
 build        — walking network from a road layer (snap, node, join dead ends) or OSM
 osm          — OSM .osm/.osm.pbf through osmium, pyrosm's walking filter
 graph        — WalkGraph: nodes, edges, lengths, geometries, CSR matrix, connected pieces

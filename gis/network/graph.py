@@ -20,7 +20,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice
+from gis.io.notices import Notice, coded
 from gis.network.geometry import LineIndex
 
 NODE_PRECISION_M = 1e-3  # line ends closer than this are one node
@@ -44,12 +44,12 @@ class BuildReport:
         """What the user should know about the network, as translatable notices."""
         out = []
         if components.count > 1:
-            out.append(notice(QT_TRANSLATE_NOOP("network", "The walking network has {count} disconnected pieces; "
+            out.append(coded("network.pieces", QT_TRANSLATE_NOOP("network", "The walking network has {count} disconnected pieces; "
                                                 "the largest holds {share}% of its length."),
                               count=components.count,
                               share=round(100 * components.length_m[0] / max(components.length_m.sum(), 1e-9), 1)))
         if self.long_segments:
-            out.append(notice(QT_TRANSLATE_NOOP("network", "{count} road lines have straight stretches longer than "
+            out.append(coded("network.long_segments", QT_TRANSLATE_NOOP("network", "{count} road lines have straight stretches longer than "
                                                 "{metres} m; if pieces of a road were joined into one line, "
                                                 "split them before use."),
                               count=self.long_segments, metres=int(LONG_SEGMENT_M)))

@@ -23,11 +23,12 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from gis.analysis.defaults import EDGE_BUFFER_M
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice, short_list
+from gis.io.notices import Notice, coded, short_list
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
@@ -63,7 +64,7 @@ class ServiceAreaParams:
     mode: str = "network"
     distances: tuple[float, ...] = (300.0, 500.0, 1000.0)
     type_distances: tuple[tuple[str, tuple[float, ...]], ...] = ()
-    edge_buffer_m: float = 30.0
+    edge_buffer_m: float = EDGE_BUFFER_M
     count_access: bool = True
     max_access_m: float | None = None
     quad_segs: int = 3
@@ -155,10 +156,15 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
         result.notices.extend(network.report.notices(network.components))
     left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
     if len(left_out):
-        result.notices.insert(0, notice(QT_TRANSLATE_NOOP(
-            "network", "{count} features are not facilities of a known type and were left out: {ids}"),
-            count=len(left_out), ids=short_list(facilities.ids[left_out])))
+        result.notices.insert(0, left_out_notice(facilities.ids[left_out]))
     return result
+
+
+def left_out_notice(ids) -> Notice:
+    """What is said of facilities left out because they are of no known type."""
+    return coded("facilities.not_care", QT_TRANSLATE_NOOP(
+        "network", "{count} features are not facilities of a known type and were left out: {ids}"),
+        count=len(ids), ids=short_list(ids))
 
 
 # -- buffer mode ------------------------------------------------------------------------
@@ -279,19 +285,19 @@ def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph, d
     out = []
     lost = np.flatnonzero(drawn & ~att.attached)
     if len(lost):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
+        out.append(coded("network.facility_unattached", QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
                                             "line and reach nothing: {ids}"),
                           count=len(lost), ids=short_list(facilities.ids[lost])))
     far = np.flatnonzero(drawn & att.attached & (att.access > FAR_FROM_ROAD_M))
     if len(far):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
+        out.append(coded("network.facility_far_from_road", QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
                                             "nearest walkable line; their walks start with that straight "
                                             "stretch: {ids}"),
                           count=len(far), metres=int(FAR_FROM_ROAD_M), ids=short_list(facilities.ids[far])))
     on = np.flatnonzero(drawn & att.attached)
     island = on[graph.components.edge_label[att.edge[on]] > 0]
     if len(island):
-        out.append(notice(QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
+        out.append(coded("network.facility_on_island", QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
                                             "is not connected to the main one: {ids}"),
                           count=len(island), ids=short_list(facilities.ids[island])))
     return out

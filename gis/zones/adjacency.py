@@ -40,12 +40,13 @@ import shapely
 from scipy import sparse
 from scipy.sparse import csgraph
 
+from gis.analysis.defaults import GAP_M
 from gis.errors import AnalysisError, CrsError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.repair import duplicate_rows
 
-DEFAULT_GAP = 30.0  # metres
+DEFAULT_GAP = GAP_M  # metres (gis.analysis.defaults)
 SIMPLIFY_TOLERANCE = 2.0  # metres; speed only, results are exact
 BARRIER_CUT_WIDTH = 0.05  # metres; a barrier line cut out of a gap polygon
 _CHUNK = 40_000  # pairs per distance batch (batches run on a thread pool)

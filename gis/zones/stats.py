@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis.analysis import defaults
 from gis.domain import FACILITY_LABELS, FacilityType, FieldRole
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
@@ -25,7 +26,7 @@ from gis.layer import Layer
 from gis.zones.model import ZoneModel
 from gis.zones.outline import M2_PER_HA
 
-PRE_YEAR = 2000  # 国办发〔2020〕23号: compounds completed by the end of 2000
+PRE_YEAR = defaults.PRE_YEAR  # compounds completed by the end of 2000
 
 COLUMNS = {
     "name": QT_TRANSLATE_NOOP("zones", "Zone"),

@@ -20,7 +20,7 @@ import shapely
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, notice, short_list
+from gis.io.notices import Notice, coded, short_list
 from gis.io.repair import OVERSIZE_FACTOR, oversized
 from gis.layer import Layer
 from gis.zones.adjacency import MAX_CANDIDATES, Adjacency
@@ -164,13 +164,13 @@ def suggest(adjacency: Adjacency, facts: CompoundFacts, geometries, *,
 def _households_usable(facts: CompoundFacts, c: Constraints, warnings: list[Notice]) -> bool:
     asks = c.min_households is not None or c.max_households is not None
     if asks and not facts.has_households:
-        warnings.append(notice(QT_TRANSLATE_NOOP(
+        warnings.append(coded("field.households_missing", QT_TRANSLATE_NOOP(
             "zones", "The compounds have no households field; the household limits were not "
             "applied. Map a households field to use them.")))
         return False
     missing = int(np.isnan(facts.households).sum()) if facts.has_households else 0
     if asks and missing:
-        warnings.append(notice(QT_TRANSLATE_NOOP(
+        warnings.append(coded("zones.households_blank", QT_TRANSLATE_NOOP(
             "zones", "{count} compounds have no household count; they count as 0 households."),
             count=missing))
     return facts.has_households
@@ -184,7 +184,7 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
         eligible &= ~fixed
     if c.pre_year is not None:
         if not facts.has_year:
-            warnings.append(notice(QT_TRANSLATE_NOOP(
+            warnings.append(coded("field.build_year_missing", QT_TRANSLATE_NOOP(
                 "zones", "The compounds have no build-year field, so all of them were considered, "
                 "not only those built by {year}."), year=c.pre_year))
         else:
@@ -193,7 +193,7 @@ def _eligible(n, facts: CompoundFacts, c: Constraints, fixed, warnings):
             excluded["no_year"], excluded["too_new"] = np.flatnonzero(unknown), np.flatnonzero(too_new)
             eligible &= ~(unknown | too_new)
             if unknown.any():
-                warnings.append(notice(QT_TRANSLATE_NOOP(
+                warnings.append(coded("zones.build_year_blank", QT_TRANSLATE_NOOP(
                     "zones", "{count} compounds have no build year and were left out."),
                     count=int(unknown.sum())))
     return eligible, excluded
@@ -226,9 +226,9 @@ def _set_aside(adjacency: Adjacency, facts: CompoundFacts, eligible: np.ndarray,
             continue
         excluded[reason] = fids
         eligible[fids] = False
-        warnings.append(notice(_SET_ASIDE[reason], count=int(fids.size),
-                               rows=_rows(fids, facts.area if reason == "oversized" else None),
-                               max=MAX_CANDIDATES, factor=f"{OVERSIZE_FACTOR:g}"))
+        warnings.append(coded(f"zones.set_aside.{reason}", _SET_ASIDE[reason], count=int(fids.size),
+                              rows=_rows(fids, facts.area if reason == "oversized" else None),
+                              max=MAX_CANDIDATES, factor=f"{OVERSIZE_FACTOR:g}"))
 
 
 def _rows(fids: np.ndarray, area: np.ndarray | None) -> str:

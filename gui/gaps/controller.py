@@ -16,9 +16,11 @@ import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from gis.analysis.gaps import GapOutcome, GapRequest, elevator_run
+from gis.analysis.gaps import run as run_gaps
+from gis.analysis.session import session_for
 from gis.domain import Role
 from gis.errors import AnalysisError, GisError
-from gis.feedback import Feedback
 from gis.gaps.siting import SitingResult
 from gis.gaps.zones import ZoneGaps, pool_gaps, zone_groups_from_model
 from gis.i18n import QT_TRANSLATE_NOOP
@@ -28,40 +30,16 @@ from gis.standards import Standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
 from gui.gaps import rows
-from gui.gaps.compute import GapOutcome, GapRequest, elevator_run, run_gaps
 from gui.gaps.dock import GapsDock, GapsScroll
-from gui.gaps.drawing import GapMap, Scene
+from gui.gaps.drawing import GapMap, Scene, context_bounds
 from gui.gaps.elevator_panel import CUSTOM, load_presets
 from gui.gaps.filters import shown
 from gui.gaps.planned import add_planned, planned_ids, planned_layer_of
 from gui.gaps.wording import gap_label, notice_text
-from gui.i18n import error_text, tr_gis
+from gui.i18n import error_text, translating
 from gui.listening import on_gui_thread
 from gui.none_guard import protect_none
 from gui.worker import run_task
-
-
-def _translated(message: str) -> str:
-    """A progress message (an engine template of the gaps or network context) in the UI language."""
-    for context in ("gaps", "network"):
-        text = tr_gis(context, message)
-        if text != message:
-            return text
-    return message
-
-
-def _translating(feedback: Feedback) -> Feedback:
-    """*feedback* whose progress messages arrive translated."""
-    return Feedback(lambda f, m: feedback.progress(f, _translated(m) if m else m), feedback.is_cancelled)
-
-
-def context_bounds(bounds, *, min_span_deg: float = 0.003) -> tuple[float, float, float, float]:
-    """*bounds* (lon/lat) with a margin, at least twice *min_span_deg* across (~500 m): a
-    compound is shown with its neighbours and the streets around it."""
-    minx, miny, maxx, maxy = (float(b) for b in bounds)
-    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
-    sx, sy = max((maxx - minx) * 0.65, min_span_deg), max((maxy - miny) * 0.65, min_span_deg)
-    return cx - sx, cy - sy, cx + sx, cy + sy
 
 
 class GapsController(FeatureController):
@@ -70,7 +48,6 @@ class GapsController(FeatureController):
     def __init__(self, window) -> None:
         protect_none()
         self.window = window
-        self.own_cache = ResultCache(maxsize=6)
         self.outcome: GapOutcome | None = None
         self.zone_gaps: ZoneGaps | None = None
         self.siting: SitingResult | None = None
@@ -225,12 +202,8 @@ class GapsController(FeatureController):
             return load_standards()
 
     def cache(self) -> ResultCache:
-        """The life-circle view's cache when there is one (its walking network is reused)."""
-        for feature in getattr(self.window, "features", []):
-            found = getattr(feature, "cache", None)
-            if feature is not self and isinstance(found, ResultCache):
-                return found
-        return self.own_cache
+        """The project's analysis cache (the life circles' walking network is reused)."""
+        return session_for(self.project).cache
 
     def request(self) -> GapRequest:
         """The run the dock describes. Raises AnalysisError when an input is missing."""
@@ -264,7 +237,7 @@ class GapsController(FeatureController):
         self.panel.set_busy(True)
         cache = self.cache()
         self.task = run_task(self.window, self.tr("Service gaps"),
-                             lambda fb: run_gaps(request, cache=cache, feedback=_translating(fb)),
+                             lambda fb: run_gaps(request, cache=cache, feedback=translating(fb)),
                              lambda outcome: self._on_done(run, outcome, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
@@ -283,6 +256,7 @@ class GapsController(FeatureController):
         self.task = None
         self.panel.set_busy(False)
         self.outcome, self._inputs, self.stale = outcome, inputs, False
+        session_for(self.project).store("gaps", outcome)
         self.siting = None
         self._repool()
         self._fill_tables()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
+from gis.analysis import defaults
 from gis.gaps.access import TYPES
 from gis.gaps.elevators import SubsidyPresets
 from gui.gaps.elevator_panel import ElevatorPanel
@@ -36,7 +37,7 @@ class GapsDock(QWidget):
     filtersChanged = Signal()
     viewChanged = Signal()
 
-    def __init__(self, presets: SubsidyPresets, *, pre_year: int = 2000, min_floors: int = 4, parent=None) -> None:
+    def __init__(self, presets: SubsidyPresets, *, pre_year: int = defaults.PRE_YEAR, min_floors: int = defaults.MIN_FLOORS, parent=None) -> None:
         super().__init__(parent)
         self.network = QRadioButton(self.tr("Walking distance along the roads"))
         self.straight = QRadioButton(self.tr("Straight-line distance"))

@@ -156,3 +156,12 @@ class GapMap:
         text = gap_label(s.highlight, radii_of(s.gaps, s.highlight)) + "\n" + Qc.translate(
             "GapMap", "{n} compounds, {hh} households").format(n=len(fids), hh=count_text(hh))
         return [Entry(text, ov.GAP_RED, ov.GAP_RED_DARK, ov.HIGHLIGHT_OPACITY)]
+
+
+def context_bounds(bounds, *, min_span_deg: float = 0.003) -> tuple[float, float, float, float]:
+    """*bounds* (lon/lat) with a margin, at least twice *min_span_deg* across (~500 m): a
+    compound is shown with its neighbours and the streets around it."""
+    minx, miny, maxx, maxy = (float(b) for b in bounds)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    sx, sy = max((maxx - minx) * 0.65, min_span_deg), max((maxy - miny) * 0.65, min_span_deg)
+    return cx - sx, cy - sy, cx + sx, cy + sy

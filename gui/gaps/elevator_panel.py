@@ -13,6 +13,7 @@ import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from gis.analysis import defaults
 from gis.errors import GisError
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, SubsidyPresets, SubsidyRule, load_subsidy_presets
 from gui.gaps.table import Col, FrameTable
@@ -39,7 +40,7 @@ class ElevatorPanel(QWidget):
     paramsChanged = Signal()
     keyActivated = Signal(str, object)  # "compound" | "zone", fid or zone id
 
-    def __init__(self, presets: SubsidyPresets, *, min_floors: int = 4, parent=None) -> None:
+    def __init__(self, presets: SubsidyPresets, *, min_floors: int = defaults.MIN_FLOORS, parent=None) -> None:
         super().__init__(parent)
         self.presets = presets
         self.rule = QComboBox()

@@ -15,7 +15,7 @@ FILES = ("gaps.csv", "gaps.xlsx", "gaps.gpkg")
 
 def write_gap_files(outcome, folder: str | Path, *, zones: ZoneGaps | None = None, zone_model=None,
                     language: str = "zh_CN", feedback: Feedback | None = None) -> list[Path]:
-    """Write the three files of *outcome* (gui.gaps.compute.GapOutcome) into *folder*."""
+    """Write the three files of *outcome* (gis.analysis.gaps.GapOutcome) into *folder*."""
     fb = ensure(feedback)
     folder = Path(folder)
     tables = gap_tables(outcome.gaps, zones=zones, elevators=outcome.elevators, language=language)

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from gis.domain import FieldRole, Role
-from gis.export.plan import planned_rows
+from gis.analysis.facilities import planned_rows
 from gis.gaps.siting import SitingResult, planned_facilities, planned_layer
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.project import Project

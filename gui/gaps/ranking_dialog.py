@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from gis.analysis.ranking import RankingRequest, run
 from gis.errors import GisError
 from gis.gaps.access import TYPES
-from gis.gaps.ranking import (INDICATOR_LABELS, Indicator, Ranking, RankingPreset, checkup_ranking,
-                              load_ranking_preset, save_ranking_preset)
+from gis.gaps.ranking import (INDICATOR_LABELS, Indicator, Ranking, RankingPreset, load_ranking_preset,
+                              save_ranking_preset)
 from gui.gaps.table import Col, FrameTable
 from gui.gaps.wording import notice_text, type_label
 from gui.i18n import error_text, tr_gis
@@ -162,8 +163,8 @@ class RankingDialog(QDialog):
             return None
         preset = self.current_preset()
         try:
-            ranking = checkup_ranking(out.gaps, elevators=out.elevators, preset=preset, pre_year=preset.pre_year,
-                                      include_unknown_year=self.unknown_year.isChecked())
+            ranking = run(RankingRequest(out.gaps, out.elevators, preset, pre_year=preset.pre_year,
+                                         include_unknown_year=self.unknown_year.isChecked())).result
         except GisError as err:
             self.status.setText(error_text(err))
             self.status.setStyleSheet("color: #b71c1c;")

@@ -14,9 +14,12 @@ import pandas as pd
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QSpinBox, QVBoxLayout)
 
+from gis.analysis.params import defaults_of
+from gis.analysis.siting import SitingRequest
+from gis.analysis.siting import run as run_siting
 from gis.domain import Role
 from gis.errors import GisError
-from gis.gaps.siting import SitingParams, SitingResult, suggest_sites
+from gis.gaps.siting import SitingResult
 from gui.gaps.table import Col, FrameTable
 from gui.gaps.wording import notice_text, type_label
 from gui.i18n import error_text, tr_gis
@@ -41,7 +44,7 @@ class SitingDialog(QDialog):
         self.type = QComboBox()
         self.k = QSpinBox()
         self.k.setRange(1, 50)
-        self.k.setValue(3)
+        self.k.setValue(defaults_of(SitingRequest)["k"])
         self.radius = QSpinBox()
         self.radius.setRange(50, 5000)
         self.radius.setSingleStep(50)
@@ -137,9 +140,11 @@ class SitingDialog(QDialog):
         self.selected_only.setText(self.tr("Only the {n} selected features of that layer").format(n=count)
                                    if count else self.tr("Only the selected features of that layer"))
 
-    def params(self) -> SitingParams:
-        return SitingParams(self.type.currentData(), k=self.k.value(), radius_m=float(self.radius.value()),
-                            method=self.method.currentData(), weight=self.weight.currentData())
+    def request(self, gaps) -> SitingRequest:
+        """The search the dialog describes, over the candidate sites it names."""
+        return SitingRequest(gaps, self.type.currentData(), self.candidate_frame(), k=self.k.value(),
+                             radius_m=float(self.radius.value()), method=self.method.currentData(),
+                             weight=self.weight.currentData())
 
     def candidate_frame(self):
         """The candidate sites (None = the compounds), limited to the selection when asked."""
@@ -157,8 +162,8 @@ class SitingDialog(QDialog):
         """Search in the background; the map previews the answer."""
         outcome = self.controller.outcome
         try:
-            params = self.params().validate()
-            candidates = self.candidate_frame()
+            request = self.request(outcome.gaps)
+            request.params()  # refuse bad options before the search starts
         except (GisError, KeyError) as err:
             self._say(error_text(err), warn=True)
             return None
@@ -167,9 +172,7 @@ class SitingDialog(QDialog):
         self.run_button.setEnabled(False)
         self.accept_button.setEnabled(False)
         self._say(self.tr("Searching…"))
-        gaps = outcome.gaps
-        self.task = run_task(self, self.tr("Suggest sites"),
-                             lambda fb: suggest_sites(gaps, params, candidates=candidates, feedback=fb),
+        self.task = run_task(self, self.tr("Suggest sites"), lambda fb: run_siting(request, feedback=fb).result,
                              lambda result: self._done(run, outcome, result),
                              on_error=lambda err: self._failed(run, err))
         self.task.signals.cancelled.connect(lambda: self._failed(run, None))

@@ -17,15 +17,17 @@ from PySide6.QtWidgets import QDockWidget
 
 from gis.domain import Role
 from gis.errors import AnalysisError, GisError
-from gis.feedback import Feedback
+from gis.analysis.life_circles import LifeCircleOutcome as Outcome
+from gis.analysis.life_circles import LifeCircleRequest as Request
+from gis.analysis.life_circles import facility_areas
+from gis.analysis.life_circles import run as compute
+from gis.analysis.session import session_for
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer, LayerStyle, SourceInfo
-from gis.network.cache import ResultCache
 from gis.standards import Standards, load_user_standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, notice_text, tr_gis
-from gui.lifecircles.compute import Outcome, Request, compute, facility_areas
+from gui.i18n import error_text, notice_text, translating
 from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
 from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
@@ -35,17 +37,11 @@ from gui.lifecircles.wording import band_label, type_label
 from gui.worker import run_task
 
 
-def _translating(feedback: Feedback) -> Feedback:
-    """*feedback* whose progress messages (engine templates) arrive translated."""
-    return Feedback(lambda f, m: feedback.progress(f, tr_gis("network", m) if m else m), feedback.is_cancelled)
-
-
 class LifeCirclesController(FeatureController):
     """Owns the Life circles menu, dock, map legend, cache and overlays."""
 
     def __init__(self, window) -> None:
         self.window = window
-        self.cache = ResultCache(maxsize=8)
         self.outcome: Outcome | None = None
         self.task = None
         self.stale = False
@@ -207,6 +203,11 @@ class LifeCirclesController(FeatureController):
             self.compute()
 
     # -- running ------------------------------------------------------------------------------------
+    @property
+    def cache(self):
+        """The project's analysis cache (shared with the gap analysis)."""
+        return session_for(self.project).cache
+
     def request(self) -> Request:
         """The run the dock describes. Raises AnalysisError when an input is missing."""
         options = self.panel.options
@@ -247,7 +248,7 @@ class LifeCirclesController(FeatureController):
         self.panel.options.compute_button.setEnabled(False)
         cache = self.cache
         self.task = run_task(self.window, self.tr("Life circles"),
-                             lambda fb: compute(request, cache=cache, feedback=_translating(fb)),
+                             lambda fb: compute(request, cache=cache, feedback=translating(fb)),
                              lambda outcome: self._on_done(run, outcome, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
@@ -259,9 +260,10 @@ class LifeCirclesController(FeatureController):
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
         self.outcome, self._inputs, self.stale = outcome, inputs, False
+        session_for(self.project).store("life_circles", outcome)
         self._draw(outcome)
         self._say(self._summary(outcome))
-        notes = [notice_text(n) for n in outcome.result.notices]
+        notes = [notice_text(n) for n in outcome.notices]
         self.panel.notices.setText("\n".join(notes))
         self.panel.notices.setVisible(bool(notes))
 

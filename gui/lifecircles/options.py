@@ -10,14 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
+from gis.analysis.life_circles import LifeCircleRequest
 from gis.domain import Role
-from gis.network.build import DEFAULT_SNAP_M
 from gis.project import Project
 from gis.standards import Standards
 from gui.lifecircles.wording import group_label, metres
+from gui.param_widgets import param_spin
 
 OSM = "osm"
 
@@ -42,18 +43,8 @@ class OptionsPanel(QWidget):
         self.network = QComboBox()
         self.osm_button = QPushButton(self.tr("OSM…"))
         self.osm_button.setToolTip(self.tr("Use the walkable ways of an OpenStreetMap file (.osm, .osm.pbf)"))
-        self.snap = QDoubleSpinBox()
-        self.snap.setRange(0.0, 50.0)
-        self.snap.setDecimals(1)
-        self.snap.setSuffix(" m")
-        self.snap.setValue(DEFAULT_SNAP_M)
-        self.snap.setToolTip(self.tr("Road ends closer than this are joined when the network is built"))
-        self.edge_buffer = QDoubleSpinBox()
-        self.edge_buffer.setRange(5.0, 200.0)
-        self.edge_buffer.setDecimals(0)
-        self.edge_buffer.setSuffix(" m")
-        self.edge_buffer.setValue(30.0)
-        self.edge_buffer.setToolTip(self.tr("Half-width of the walkable band drawn along the reached streets"))
+        self.snap = param_spin(LifeCircleRequest, "snap_tolerance_m", decimals=1)
+        self.edge_buffer = param_spin(LifeCircleRequest, "edge_buffer_m", decimals=0)
         self.distance_mode = QRadioButton(self.tr("Walking distance"))
         self.time_mode = QRadioButton(self.tr("Walking time (minutes × speed)"))
         self.distance_mode.setChecked(True)

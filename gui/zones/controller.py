@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
+from gis.analysis.zones import NeighbourRule, neighbour_graph, zone_model
 from gis.domain import Role
 from gis.errors import GisError, ZoneError
 from gis.zones.model import ZoneModel
@@ -128,7 +129,7 @@ class ZonesController(FeatureController):
             settings = self.window.settings
             self.window.setCursor(Qt.CursorShape.WaitCursor)
             try:
-                model = ZoneModel.from_layer(compounds, gap=settings.gap_tolerance_m)
+                model = zone_model(NeighbourRule(compounds, gap_m=settings.gap_tolerance_m))
             finally:
                 self.window.unsetCursor()
             model.name_template = tr_gis("zones", model.name_template)  # 片区{id} in Chinese
@@ -140,7 +141,7 @@ class ZonesController(FeatureController):
             self._stats = ZoneStats(self._model, self.compounds,
                                     buildings=self.project.first(Role.BUILDINGS),
                                     facilities=self.project.first(Role.FACILITIES),
-                                    pre_year=self.window.settings.pre_year)
+                                    pre_year=self.project.settings.get("pre_year", self.window.settings.pre_year))
         return self._stats
 
     # -- reacting to edits --------------------------------------------------------------
@@ -375,15 +376,13 @@ class ZonesController(FeatureController):
         self.apply_settings(dialog.gap.value(), dialog.choice())
 
     def apply_settings(self, gap: float, choice) -> None:
-        from gis.zones.adjacency import build_adjacency
-        from gis.zones.barriers import barrier_features
-
         model = self.model()
-        barriers = None if choice is None else barrier_features(self.project.layer(choice.layer_id), choice)
         compounds = self.compounds
+        rule = NeighbourRule(compounds, None if choice is None else self.project.layer(choice.layer_id), choice,
+                             gap_m=gap)
 
         def work(fb):
-            return build_adjacency(compounds.data, gap=gap, barriers=barriers, feedback=fb)
+            return neighbour_graph(rule, feedback=fb)
 
         def done(adjacency) -> None:
             model.barrier_layer_id = None if choice is None else choice.layer_id

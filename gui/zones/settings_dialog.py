@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QListWidget, QListWidgetItem)
 
+from gis.analysis.zones import NeighbourRule
 from gis.domain import FieldRole, Role
 from gis.zones.barriers import BarrierChoice
+from gui.param_widgets import param_spin
 
 DEFAULT_BARRIER_CLASSES = ("主干路", "快速路", "铁路", "河流")
 
@@ -18,11 +20,9 @@ class ZoneSettingsDialog(QDialog):
         self.project = project
         self.setWindowTitle(self.tr("Zone settings"))
         form = QFormLayout(self)
-        self.gap = QDoubleSpinBox(self)
-        self.gap.setRange(0.0, 500.0)
-        self.gap.setSuffix(" m")
+        self.gap = param_spin(NeighbourRule, "gap_m")  # range, unit and tooltip as declared
+        self.gap.setParent(self)
         self.gap.setValue(gap)
-        self.gap.setToolTip(self.tr("Compounds closer than this (e.g. across a street) count as neighbours."))
         self.layer = QComboBox(self)
         self.layer.addItem(self.tr("(no barriers)"), None)
         for lyr in project.layers:

@@ -6,9 +6,11 @@ import geopandas as gpd
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout)
 
+from gis.analysis.params import defaults_of
+from gis.analysis.zones import ZoneRequest, run
 from gis.style import QUALITATIVE
 from gis.zones.outline import outlines
-from gis.zones.suggest import Constraints, accept, suggest_for
+from gis.zones.suggest import accept
 from gui.i18n import notice_text
 from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
@@ -44,7 +46,7 @@ class SuggestDialog(QDialog):
         self.max_compounds.setSpecialValueText("—")
         self.min_compounds = QSpinBox()
         self.min_compounds.setRange(1, 1000)
-        self.min_compounds.setValue(2)
+        self.min_compounds.setValue(defaults_of(ZoneRequest)["min_compounds"])
         self.use_year = QCheckBox(self.tr("Only compounds built in or before"))
         self.use_year.setChecked(True)
         self.pre_year = QSpinBox()
@@ -78,29 +80,29 @@ class SuggestDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
-    def constraints(self) -> Constraints:
+    def request(self, model, compounds) -> ZoneRequest:
+        """The suggestion the dialog's limits describe (0 = no limit)."""
         def limit(spin):
             return spin.value() or None
 
         area = limit(self.max_area)
-        return Constraints(min_households=limit(self.min_hh), max_households=limit(self.max_hh),
+        return ZoneRequest(model, compounds, min_households=limit(self.min_hh), max_households=limit(self.max_hh),
                            max_area_m2=area * 1e4 if area else None,
                            max_compounds=self.max_compounds.value() or None,
                            min_compounds=self.min_compounds.value(),
                            pre_year=self.pre_year.value() if self.use_year.isChecked() else None,
-                           keep_existing=self.keep.isChecked()).validate()
+                           keep_existing=self.keep.isChecked())
 
     def preview(self) -> None:
         model = self.controller.model()
         if model is None:
             return
-        compounds = self.controller.compounds
-        constraints = self.constraints()
+        request = self.request(model, self.controller.compounds)
 
         def work(fb):
-            suggestion = suggest_for(model, compounds, constraints=constraints, feedback=fb.sub(0, 0.9))
-            shapes = outlines(model.geometries, suggestion.zones, gap=model.gap) if suggestion.zones else []
-            return suggestion, shapes
+            outcome = run(request, feedback=fb.sub(0, 0.9))
+            zones = outcome.suggestion.zones
+            return outcome, outlines(model.geometries, zones, gap=model.gap) if zones else []
 
         self.preview_btn.setEnabled(False)
         run_task(self, self.tr("Suggesting zones"), work, self._show,
@@ -112,8 +114,8 @@ class SuggestDialog(QDialog):
         self.summary.setText(error_text(err))
 
     def _show(self, result) -> None:
-        suggestion, shapes = result
-        self.suggestion = suggestion
+        outcome, shapes = result
+        suggestion = self.suggestion = outcome.suggestion
         self.preview_btn.setEnabled(True)
         self.accept_btn.setEnabled(bool(suggestion.zones))
         n = len(suggestion.zones)
@@ -132,7 +134,7 @@ class SuggestDialog(QDialog):
             if len(fids):
                 lines.append(self.tr("Not considered ({reason}): {n}").format(reason=reason, n=len(fids)))
         lines.append(self.tr("Constraint violations: {n}").format(n=len(suggestion.violations)))
-        lines += [notice_text(note) for note in suggestion.warnings]
+        lines += [notice_text(note) for note in outcome.notices]
         self.summary.setText("\n".join(lines))
 
     def accept_suggestion(self) -> None:

@@ -152,7 +152,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ElevatorPanel</name>
     <message>
-        <location filename="../../gui/gaps/elevator_panel.py" line="+46"/>
+        <location filename="../../gui/gaps/elevator_panel.py" line="+47"/>
         <source>No subsidy (residents pay all)</source>
         <translation>无补贴（居民全额承担）</translation>
     </message>
@@ -727,13 +727,13 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapsController</name>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="+89"/>
-        <location line="+177"/>
+        <location filename="../../gui/gaps/controller.py" line="+66"/>
+        <location line="+173"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-170"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
@@ -773,12 +773,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>分析后数据已更改：请点击“分析缺项”更新。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+47"/>
         <source>Measuring distances…</source>
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -853,7 +853,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapsDock</name>
     <message>
-        <location filename="../../gui/gaps/dock.py" line="+41"/>
+        <location filename="../../gui/gaps/dock.py" line="+42"/>
         <source>Walking distance along the roads</source>
         <translation>沿道路的步行距离</translation>
     </message>
@@ -1561,14 +1561,14 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+60"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+56"/>
         <location line="+87"/>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-184"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -1603,12 +1603,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Computing service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -1908,7 +1908,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../gui/lifecircles/options.py" line="+36"/>
+        <location filename="../../gui/lifecircles/options.py" line="+37"/>
         <source>Straight line (buffer)</source>
         <translation>直线距离（缓冲区）</translation>
     </message>
@@ -1928,17 +1928,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>使用 OpenStreetMap 文件（.osm、.osm.pbf）中的可步行道路</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Road ends closer than this are joined when the network is built</source>
-        <translation>构建路网时，小于此距离的道路端点将被连接</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Half-width of the walkable band drawn along the reached streets</source>
-        <translation>沿可达道路绘制的步行带半宽</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Walking distance</source>
         <translation>步行距离</translation>
     </message>
@@ -2017,7 +2007,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+336"/>
+        <location filename="../../gui/presentation.py" line="+337"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2184,7 +2174,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>RankingDialog</name>
     <message>
-        <location filename="../../gui/gaps/ranking_dialog.py" line="+42"/>
+        <location filename="../../gui/gaps/ranking_dialog.py" line="+43"/>
         <source>Lacks {type}</source>
         <translation>缺{type}</translation>
     </message>
@@ -2348,7 +2338,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SitingDialog</name>
     <message>
-        <location filename="../../gui/gaps/siting_dialog.py" line="+35"/>
+        <location filename="../../gui/gaps/siting_dialog.py" line="+38"/>
         <source>Suggest sites for new facilities</source>
         <translation>新建设施选址建议</translation>
     </message>
@@ -2459,17 +2449,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>仅该图层中所选的 {n} 个要素</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Searching…</source>
         <translation>正在求解…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Suggest sites</source>
         <translation>选址建议</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2824,7 +2814,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SuggestDialog</name>
     <message>
-        <location filename="../../gui/zones/suggest_dialog.py" line="+37"/>
+        <location filename="../../gui/zones/suggest_dialog.py" line="+39"/>
         <source>Suggest renovation zones</source>
         <translation>改造片区划分建议</translation>
     </message>
@@ -2991,17 +2981,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZoneSettingsDialog</name>
     <message>
-        <location filename="../../gui/zones/settings_dialog.py" line="+19"/>
+        <location filename="../../gui/zones/settings_dialog.py" line="+21"/>
         <source>Zone settings</source>
         <translation>片区设置</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Compounds closer than this (e.g. across a street) count as neighbours.</source>
-        <translation>间距小于此值的小区（如隔街相望）视为相邻。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>(no barriers)</source>
         <translation>（无阻隔）</translation>
     </message>
@@ -3029,7 +3014,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ZonesController</name>
     <message>
-        <location filename="../../gui/zones/controller.py" line="+39"/>
+        <location filename="../../gui/zones/controller.py" line="+40"/>
         <location line="+203"/>
         <location line="+10"/>
         <location line="+3"/>
@@ -3147,9 +3132,99 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区颜色</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Rebuilding the neighbour graph</source>
         <translation>正在重建相邻关系图</translation>
+    </message>
+</context>
+<context>
+    <name>analysis</name>
+    <message>
+        <location filename="../../gis/analysis/gaps.py" line="+53"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+58"/>
+        <source>Road ends closer than this are joined when the network is built</source>
+        <translation>建网时端点距离小于此值的道路相连</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/life_circles.py" line="-6"/>
+        <source>buffer: straight-line circles; network: along the walking network</source>
+        <translation>buffer：直线缓冲圆；network：沿步行路网</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Half-width of the walkable band drawn along the reached streets</source>
+        <translation>沿可达街道绘制的步行带半宽</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>facilities farther than this from every street are left out (network mode)</source>
+        <translation>距所有街道超过此距离的设施不参与计算（路网模式）</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/ranking.py" line="+29"/>
+        <location filename="../../gis/analysis/zones.py" line="+69"/>
+        <source>only compounds built in or before this year</source>
+        <translation>只用此年份及以前建成的小区</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/siting.py" line="+28"/>
+        <source>how many sites</source>
+        <translation>选址个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service radius (default: the type's required distance)</source>
+        <translation>服务半径（默认：该类型的规定距离）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>auto, mclp (exact) or greedy</source>
+        <translation>auto（自动）、mclp（精确）或 greedy（贪心）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what to cover: households, people or compounds</source>
+        <translation>覆盖对象：户数、人口或小区数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the exact solver this long, then answer greedily</source>
+        <translation>精确求解的时限，超时后改用贪心解</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/zones.py" line="-37"/>
+        <source>Compounds at most this far apart (across a street) are neighbours</source>
+        <translation>相距不超过此距离（隔一条街）的小区视为相邻</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>households per zone, at least</source>
+        <translation>每个片区的最少户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>households per zone, at most</source>
+        <translation>每个片区的最多户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compound land per zone, at most</source>
+        <translation>每个片区的最大小区用地面积</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compounds per zone, at most</source>
+        <translation>每个片区的最多小区数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compounds per zone, at least</source>
+        <translation>每个片区的最少小区数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed of the search</source>
+        <translation>搜索的随机种子</translation>
     </message>
 </context>
 <context>
@@ -3361,14 +3436,41 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../gis/analysis/inputs.py" line="+57"/>
+        <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
+        <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+38"/>
+        <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/project_file.py" line="+329"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
+        <location line="-31"/>
+        <source>{message} Say which with {option} ({values}).</source>
+        <translation>{message} 请用 {option} 指明（{values}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} holds {family} features, but {option} needs {allowed} features. Check which file goes with which option.</source>
+        <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} looks like {datum} data (AMap/Baidu web-map coordinates, several hundred metres off). Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
+        <translation>{path} 看起来是 {datum} 数据（高德/百度网络地图坐标，偏移数百米）。请用 {option} {datum} 指明（若不是，用 {option} wgs84）。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>{path}: the attribute table (.dbf) is missing, so ids, names and counts are unknown. Put the .dbf beside the .shp (same name).</source>
+        <translation>{path}：缺少属性表（.dbf），编号、名称和数量都无从得知。请把同名 .dbf 放在 .shp 旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/sources.py" line="+5"/>
         <source>{path} belongs to a shapefile whose .shp is missing. Copy all parts of the shapefile (.shp, .shx, .dbf, .prj, .cpg).</source>
         <translation>{path} 所属的 Shapefile 缺少 .shp 文件。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
@@ -3439,7 +3541,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+72"/>
+        <location filename="../../gis/network/build.py" line="+73"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -3489,7 +3591,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+82"/>
+        <location filename="../../gis/network/service_area.py" line="+83"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -3504,9 +3606,18 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/life_circles.py" line="+49"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+39"/>
+        <source>The walking network has no streets.</source>
+        <translation>步行路网中没有街道。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the {count} facilities is within {metres} m of the walking network (the nearest is {nearest} km away): the network covers another place, or a layer is in the wrong coordinate system.</source>
+        <translation>{count} 个设施中没有一个在步行路网 {metres} 米以内（最近的相距 {nearest} 千米）：路网覆盖的是别处，或某个图层的坐标系不对。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location filename="../../gis/network/service_area.py" line="+56"/>
-        <location filename="../../gui/lifecircles/compute.py" line="+94"/>
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
@@ -3542,7 +3653,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+99"/>
+        <location filename="../../gis/gaps/elevators.py" line="+100"/>
         <source>The {rule} subsidy is defined for {years}, not for {year}; choose one of those years or edit the preset.</source>
         <translation>{rule}补贴标准只适用于 {years}，不适用于 {year}；请选择其中的年份或修改预设。</translation>
     </message>
@@ -3568,7 +3679,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../gis/gaps/ranking.py" line="+95"/>
+        <location filename="../../gis/gaps/ranking.py" line="+96"/>
         <location filename="../../gis/standards.py" line="+9"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
@@ -3616,12 +3727,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
-        <location filename="../../gis/export/project_export.py" line="+62"/>
+        <location filename="../../gis/export/project_export.py" line="+63"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/frames.py" line="+46"/>
+        <location filename="../../gis/export/frames.py" line="+47"/>
         <source>The project has no renovation zones yet; make zones first or export another layer.</source>
         <translation>项目中尚无改造片区；请先划分片区，或导出其他图层。</translation>
     </message>
@@ -3636,12 +3747,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+184"/>
+        <location filename="../../gis/export/plan.py" line="+146"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>elevator needs require a buildings and a compounds layer</source>
         <translation>加装电梯需求分析需要建筑图层和小区图层</translation>
     </message>
@@ -3953,9 +4064,9 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 是 GeoPackage，但不是本程序的项目。请改为将其图层添加到项目中（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="+89"/>
-        <location filename="../../gui/gaps/controller.py" line="-375"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-203"/>
+        <location filename="../../gis/analysis/gaps.py" line="+34"/>
+        <location filename="../../gui/gaps/controller.py" line="-376"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-204"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -3985,11 +4096,6 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="-14"/>
-        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area. Set the layer's facility type field, or import it again so its types are recognised.</source>
-        <translation>{count} 处设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托儿所或儿童活动场地。请设置图层的设施类型字段，或重新导入以识别类型。</translation>
-    </message>
-    <message>
         <location filename="../../gui/lifecircles/controller.py" line="+13"/>
         <source>Network mode needs a walking network: add a road layer to the project or choose an OSM file (.osm, .pbf).</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
@@ -4013,6 +4119,31 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/gpkg_guard.py" line="+168"/>
         <source>{path}: layer '{layer}' cannot be read: {reason}.</source>
         <translation>{path}：图层“{layer}”无法读取：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/facilities.py" line="+78"/>
+        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area (found: {found}). Set the layer's facility type field ({option}), or import it again so its types are recognised.</source>
+        <translation>{count} 个设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托育或儿童游乐场（找到：{found}）。请设置该图层的设施类型字段（命令行：{option}），或重新导入以识别类型。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/params.py" line="+48"/>
+        <source>{name} needs a value.</source>
+        <translation>{name} 需要一个值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} must be one of {choices}, not {value}.</source>
+        <translation>{name} 必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} must be between {low} and {high} {unit}, not {value}.</source>
+        <translation>{name} 必须在 {low} 到 {high} {unit} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/zones.py" line="+38"/>
+        <source>Household limits need a households field, and {name} has none that is recognised. Say which column holds households ({option}).</source>
+        <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
     </message>
 </context>
 <context>
@@ -4472,12 +4603,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>精确求解器在 {seconds} 秒内未得到最优解；显示贪心解。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-4"/>
+        <location filename="../../gis/analysis/gaps.py" line="+12"/>
         <source>Measuring distances to the facilities</source>
         <translation>正在测算到设施的距离</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Counting buildings that need an elevator</source>
         <translation>正在统计需加装电梯的建筑</translation>
     </message>
@@ -4790,7 +4921,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="-95"/>
+        <location filename="../../gis/export/plan.py" line="-59"/>
         <source>Left out of the export: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
@@ -4908,12 +5039,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在构建路网图</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+11"/>
+        <location filename="../../gis/network/service_area.py" line="+17"/>
         <source>{count} features are not facilities of a known type and were left out: {ids}</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+123"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
@@ -4928,13 +5059,18 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/compute.py" line="-19"/>
-        <location filename="../../gui/lifecircles/compute.py" line="+27"/>
+        <location filename="../../gis/analysis/gaps.py" line="-13"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+19"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
     </message>
     <message>
-        <location filename="../../gui/lifecircles/compute.py" line="+6"/>
+        <location filename="../../gis/analysis/life_circles.py" line="-31"/>
+        <source>{count} facilities lie more than {metres} m from every street and were left out: {ids}</source>
+        <translation>{count} 个设施距所有街道超过 {metres} 米，未参与计算：{ids}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
     </message>
@@ -5068,7 +5204,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+177"/>
+        <location filename="../../gis/zones/adjacency.py" line="+178"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
@@ -5233,7 +5369,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{colour} 不是有效的颜色（格式如 #4e79a7）。</translation>
     </message>
     <message>
-        <location filename="../../gis/zones/stats.py" line="+31"/>
+        <location filename="../../gis/zones/stats.py" line="+32"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
@@ -5358,12 +5494,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区方案与小区图层 {name} 不符。</translation>
     </message>
     <message>
-        <location filename="../../gis/cli/zones.py" line="+117"/>
+        <location filename="../../gis/analysis/zones.py" line="+4"/>
         <source>The compounds have no households field, so zone households are null.</source>
         <translation>小区没有户数字段，片区户数为空。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../gis/cli/zones.py" line="+123"/>
         <source>{n} features without a usable geometry were left out on reading; without an id field, compound ids count only the features kept.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>

@@ -233,7 +233,7 @@ def test_the_app_entry_point_reuses_work_until_the_standards_change():
 
     from gis.domain import FieldRole, Role
     from gis.layer import Layer
-    from gis.network.life_circles import life_circle_areas
+    from gis.analysis.life_circles import LifeCircleRequest, run
     from gis.standards import load_standards
 
     graph = jittered_grid(8)
@@ -244,16 +244,22 @@ def test_the_app_entry_point_reuses_work_until_the_standards_change():
                                                         geometry=pts, crs=graph.crs),
                 fields={FieldRole.NAME: "名称", FieldRole.FACILITY_TYPE: "类型"})
     std, cache = load_standards(), ResultCache()
-    first = life_circle_areas(fac, roads=roads, standards=std, cache=cache)
-    assert life_circle_areas(fac, roads=roads, standards=std, cache=cache) is first
+
+    def areas(standards, mode="network"):
+        request = LifeCircleRequest(fac, standards, mode=mode, roads=roads.data if mode == "network" else None,
+                                    per_facility=True)
+        return run(request, cache=cache).result
+
+    first = areas(std)
+    assert areas(std) is first
     assert sorted(set(first.per_type["distance_m"])) == [300.0, 500.0, 1000.0]
     assert first.required.set_index("type")["facilities"].to_dict() == {"clinic": 1, "kindergarten": 2}
     centre = first.required[first.required["type"] == "clinic"]["area_m2"].iloc[0]  # a 中心 serves 1000 m
     at_1000 = first.per_type[(first.per_type["type"] == "clinic") & (first.per_type["distance_m"] == 1000.0)]
     assert centre == pytest.approx(at_1000["area_m2"].iloc[0], rel=1e-3)
-    timed = life_circle_areas(fac, roads=roads, standards=std.with_time_mode(True), cache=cache)
+    timed = areas(std.with_time_mode(True))
     kinder = timed.per_type[timed.per_type["type"] == "kindergarten"]
     assert list(kinder["distance_m"]) == [360.0, 720.0, 1080.0]  # 5/10/15 min at 1.2 m/s
     assert cache.misses == 3  # the network was built once, the areas twice
-    circles = life_circle_areas(fac, standards=std, cache=cache)
+    circles = areas(std, "buffer")
     assert circles.network is None and len(circles.per_facility) == 9

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 
 from gis.domain import Role
-from gis.export.plan import facilities_of
+from gis.analysis.facilities import facilities_of
 from gis.gaps.access import analyse_gaps
 from gis.standards import load_standards
 from gui.gaps import overlays as ov

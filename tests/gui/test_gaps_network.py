@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from gis.domain import Role
-from gis.export.plan import facilities_of
+from gis.analysis.facilities import facilities_of
 from gis.gaps.access import analyse_gaps
 from gis.network.build import build_network
 from gis.standards import load_standards

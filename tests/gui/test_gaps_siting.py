@@ -8,7 +8,7 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from gis.domain import Role
-from gis.export.plan import planned_rows
+from gis.analysis.facilities import planned_rows
 from gis.layer import Layer
 from gui.gaps import overlays as ov
 from tests.gui.conftest import X0, Y0

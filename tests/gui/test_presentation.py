@@ -118,9 +118,10 @@ def test_window_menus_reach_exports_layout_and_presentation(make_window, qtbot):
 
 def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     """The export dialog and the presentation start from the results the gaps panel shows."""
-    from types import SimpleNamespace
-
     import openpyxl
+
+    from gis.analysis.gaps import GapOutcome
+    from gis.analysis.session import session_for
 
     from gui.exports import ExportsController
 
@@ -130,18 +131,9 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     assert ctl.known_outputs() is None  # no gaps panel results yet
     computed = collect_outputs(project, steps=("gaps", "elevators"))
 
-    class GapsController:  # stands in for gui.gaps.controller.GapsController when it is not installed
-        outcome, stale = None, False
-
-        def detach(self):
-            pass
-
-    panel = next((f for f in win.features if type(f).__name__ == "GapsController"), None)
-    if panel is None:
-        panel = GapsController()
-        win.features.append(panel)
-    panel.outcome = SimpleNamespace(gaps=computed.gaps, elevators=computed.elevators)
-    panel.stale = False
+    session = session_for(project)  # what the gaps panel stores after a run
+    session.store("gaps", GapOutcome(request=None, gaps=computed.gaps, network=None, elevators=computed.elevators,
+                                     elevator_error=None, revision=session.revision))
     seed = ctl.known_outputs()
     assert seed.gaps is computed.gaps and seed.elevators is computed.elevators
     dialog = ctl.open_export()
@@ -151,6 +143,10 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     qtbot.waitUntil(out.exists, timeout=60000)
     sheet = openpyxl.load_workbook(out)["小区缺项"]
     assert sheet.max_row - 1 == int((computed.gaps.n_missing() > 0).sum())
-    panel.stale = True
+    compounds = project.first(Role.COMPOUNDS)
+    project.update_layer(compounds)  # a style change keeps the results
+    assert ctl.known_outputs() is not None
+    compounds.set_data(compounds.data.copy())
+    project.update_layer(compounds)
     assert ctl.known_outputs() is None  # stale results are not reused
-    panel.outcome, panel.stale = None, False
+    session.store("gaps", None)

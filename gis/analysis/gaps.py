@@ -1,27 +1,31 @@
-"""One gap run: the project's compounds, facilities, buildings and walking network → the results.
+"""Gaps and elevators: one request, one run, for the window, the command line and exports.
 
-Runs on a worker thread (no Qt here). The walking network and the compounds' access
-points go through the engine's :class:`~gis.network.cache.ResultCache` — the life-circle
-view's cache when it has one — so a network already built there is reused, and a rerun
-after accepting planned facilities only recomputes the distances.
+The walking network and the compounds' access points go through a
+:class:`~gis.network.cache.ResultCache` (the life circles' cache when the caller shares it),
+so a network already built is reused, and a rerun after accepting planned facilities only
+recomputes the distances.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas as gpd
 
-from gis.domain import FieldRole
+from gis.analysis import defaults
+from gis.analysis.facilities import care_facilities, facilities_of
+from gis.analysis.outcome import Outcome, timed
+from gis.analysis.params import param, validate
+from gis.domain import FieldRole, Role
 from gis.errors import AnalysisError, GisError
-from gis.export.plan import facilities_of
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import GapResult, Origins, analyse_gaps, origins_from_layers
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, elevator_needs
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice
 from gis.layer import Layer
-from gis.network.build import DEFAULT_SNAP_M
 from gis.network.cache import ResultCache, cached_network, input_key
 from gis.network.graph import WalkGraph
 from gis.project import Project
@@ -32,73 +36,80 @@ from gis.standards import Standards
 class GapRequest:
     """What to analyse.
 
-    Parameters
-    ----------
-    project : the project whose facility layers (planned ones included) are measured to.
+    project : the project whose facility layers (planned ones included when *planned*) are measured to.
     compounds : the compounds layer.
-    roads : road lines for walking distances (network mode), or None for straight lines.
+    roads : road lines (a frame) or an OSM file for walking distances; None for straight lines.
     buildings : for the elevator gaps, or None.
+    input_notices : what reading the inputs said (they travel with the outcome).
     """
 
     project: Project
     compounds: Layer
     standards: Standards
     elevator: ElevatorParams
-    roads: gpd.GeoDataFrame | None = None
+    roads: gpd.GeoDataFrame | Path | None = None
     entrances: Layer | None = None
     buildings: Layer | None = None
-    snap_tolerance_m: float = DEFAULT_SNAP_M
+    snap_tolerance_m: float = param(defaults.SNAP_M, QT_TRANSLATE_NOOP(
+        "analysis", "Road ends closer than this are joined when the network is built"), unit="m", low=0,
+        high=50, flag="--snap")
+    planned: bool = True
+    input_notices: tuple[Notice, ...] = ()
 
     @property
     def mode(self) -> str:
         return "network" if self.roads is not None else "straight"
 
 
-@dataclass(eq=False)
-class GapOutcome:
+@dataclass(eq=False, kw_only=True)
+class GapOutcome(Outcome):
     """A finished run. ``elevator_error`` says why there are no elevator results, if so."""
 
-    request: GapRequest
     gaps: GapResult
     network: WalkGraph | None
     elevators: ElevatorResult | None
     elevator_error: GisError | None
-    seconds: float
-    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def result(self) -> GapResult:
+        return self.gaps
 
 
-def run_gaps(request: GapRequest, *, cache: ResultCache, feedback: Feedback | None = None) -> GapOutcome:
+def run(request: GapRequest, *, cache: ResultCache | None = None, feedback: Feedback | None = None) -> GapOutcome:
     """Gaps (and elevator needs) for *request*, reusing the cached network and origins."""
+    validate(request)
     fb = ensure(feedback)
+    cache = cache if cache is not None else ResultCache()
     start = time.perf_counter()
     timings: dict[str, float] = {}
-    network = None
-    if request.roads is not None:
-        fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))
-        network = cached_network(cache, request.roads, crs=request.compounds.data.crs,
-                                 snap_tolerance_m=request.snap_tolerance_m, feedback=fb.sub(0.0, 0.3))
-        timings["network"] = time.perf_counter() - start
-    fb.check()
-    t = time.perf_counter()
-    origins = cached_origins(cache, request.compounds, network, request.entrances)
-    timings["origins"] = time.perf_counter() - t
-    fb.progress(0.4, QT_TRANSLATE_NOOP("gaps", "Measuring distances to the facilities"))
-    t = time.perf_counter()
-    facilities = facilities_of(request.project, request.standards)
+    facilities = facilities_of(request.project, request.standards, planned=request.planned)
     if facilities is None:
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no facility layer: add one "
                                               "(File > Add data) with the facilities' points."))
-    gaps = analyse_gaps(request.compounds, facilities, standards=request.standards, origins=origins,
-                        feedback=fb.sub(0.4, 0.85))
-    timings["gaps"] = time.perf_counter() - t
+    care_facilities(facilities, request.project.layers_by_role(Role.FACILITIES))  # refuses none of a known type
+    network = None
+    if request.roads is not None:
+        fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))
+        with timed(timings, "network"):
+            network = cached_network(cache, request.roads, crs=request.compounds.data.crs,
+                                     snap_tolerance_m=request.snap_tolerance_m, feedback=fb.sub(0.0, 0.3))
+    fb.check()
+    with timed(timings, "origins"):
+        origins = cached_origins(cache, request.compounds, network, request.entrances)
+    fb.progress(0.4, QT_TRANSLATE_NOOP("gaps", "Measuring distances to the facilities"))
+    with timed(timings, "gaps"):
+        gaps = analyse_gaps(request.compounds, facilities, standards=request.standards, origins=origins,
+                            feedback=fb.sub(0.4, 0.85))
     elevators, error = None, None
     if request.buildings is not None:
         fb.progress(0.85, QT_TRANSLATE_NOOP("gaps", "Counting buildings that need an elevator"))
-        t = time.perf_counter()
-        elevators, error = elevator_run(request.buildings, gaps, request.elevator, fb.sub(0.85, 1.0))
-        timings["elevators"] = time.perf_counter() - t
+        with timed(timings, "elevators"):
+            elevators, error = elevator_run(request.buildings, gaps, request.elevator, fb.sub(0.85, 1.0))
     fb.progress(1.0)
-    return GapOutcome(request, gaps, network, elevators, error, time.perf_counter() - start, timings)
+    timings["total"] = time.perf_counter() - start
+    notes = list(request.input_notices) + list(gaps.notices) + (list(elevators.notices) if elevators else [])
+    return GapOutcome(request=request, notices=notes, timings=timings, gaps=gaps, network=network,
+                      elevators=elevators, elevator_error=error)
 
 
 def cached_origins(cache: ResultCache, compounds: Layer, network: WalkGraph | None,
