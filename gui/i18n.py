@@ -41,7 +41,7 @@ def tr_gis(context: str, text: str) -> str:
 def error_text(err: BaseException) -> str:
     """The user-facing text of an engine error, in the UI language."""
     if isinstance(err, GisError):
-        template = QCoreApplication.translate(err.context, err.template)
+        template = _translated(err.template, err.context)
         try:
             return template.format(**err.params)
         except (KeyError, IndexError, ValueError):
@@ -57,12 +57,17 @@ def notice_text(note) -> str:
     template = getattr(note, "template", None)
     if template is None:
         return str(note)
-    for context in NOTICE_CONTEXTS:
-        text = QCoreApplication.translate(context, template)
-        if text != template:
-            template = text
-            break
+    template = _translated(template)
     try:
         return template.format(**getattr(note, "params", {}))
     except (KeyError, IndexError, ValueError):
         return str(note)
+
+
+def _translated(template: str, context: str | None = None) -> str:
+    """*template* in the UI language, looked up in *context* first, then in every engine context."""
+    for ctx in ((context,) if context else ()) + NOTICE_CONTEXTS:
+        text = QCoreApplication.translate(ctx, template)
+        if text != template:
+            return text
+    return template

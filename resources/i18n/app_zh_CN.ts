@@ -1788,6 +1788,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Old Compound Renewal Planner</source>
+        <translation>老旧小区改造规划</translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>
@@ -2217,22 +2222,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>built in {year} or before</source>
-        <translation>{year} 年及以前建成的</translation>
+        <location line="+5"/>
+        <source>{n:,} compounds built in {year} or before ranked; the score is 0–100 (100 = most in need).</source>
+        <translation>已对 {n:,} 个 {year} 年及以前建成的小区排名；得分为 0–100（100 = 最需改造）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>of any year</source>
-        <translation>不限年代的</translation>
+        <location line="+3"/>
+        <source>{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need).</source>
+        <translation>已对 {n:,} 个小区（不限建成年代）排名；得分为 0–100（100 = 最需改造）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} compounds {year} ranked; the score is 0–100 (100 = most in need).</source>
-        <translation>已对 {n} 个{year}小区排名；得分为 0–100（100 = 最需改造）。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Saved as your default: {path}</source>
         <translation>已保存为默认值：{path}</translation>
     </message>
@@ -2791,9 +2791,9 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{n} 个符合条件的小区未划入片区。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Not considered ({reason}): {n}</source>
-        <translation>未纳入（{reason}）：{n}</translation>
+        <location line="+4"/>
+        <source>Not considered ({reason}): {n:,}</source>
+        <translation>未纳入（{reason}）：{n:,} 个</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5034,7 +5034,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>一个小区不能同时属于两个片区（{name}）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>The selected compounds would not form one contiguous zone: they fall into {pieces} separate groups. Add the compounds that join them, or use a larger gap.</source>
+        <translation>所选小区无法组成一个连片的片区：它们分成 {pieces} 个互不相邻的组。请加入能连接它们的小区，或增大间距容差。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} would not be contiguous: its compounds fall into {pieces} separate groups. Add the compounds that join them, or use a larger gap.</source>
         <translation>{name} 将不连片：其小区分成 {pieces} 个互不相邻的组。请加入能连接它们的小区，或增大间距容差。</translation>
     </message>
@@ -5134,7 +5139,27 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>每个片区至少需要 {min} 个小区，但上限为 {max}。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+21"/>
+        <source>already in a kept zone</source>
+        <translation>已属于保留的片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>built after {year}</source>
+        <translation>{year} 年以后建成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no build year</source>
+        <translation>缺少建成年代</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than the area limit</source>
+        <translation>超过面积上限</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>The compounds have no households field; the household limits were not applied. Map a households field to use them.</source>
         <translation>小区没有户数字段，户数限制未生效。如需使用，请指定户数字段。</translation>
     </message>
