@@ -402,9 +402,15 @@ def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo) -> list[Notice
         datum = "bd09"
     else:
         return []
-    return [notice(QT_TRANSLATE_NOOP(
-        "io", "This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by "
-              "several hundred metres; if so, mark the layer as {datum}."), datum=datum)]
+    return [notice(_DATUM_HINTS[datum], datum=datum)]
+
+
+_DATUM_HINTS = {  # the datum stays a parameter (gui.importing.wording.datum_hint looks for it)
+    "gcj02": QT_TRANSLATE_NOOP("io", "This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset "
+                                     "by several hundred metres; if so, mark the layer as GCJ-02."),
+    "bd09": QT_TRANSLATE_NOOP("io", "This looks like BD-09 data (Baidu). Web-map coordinates are offset "
+                                    "by several hundred metres; if so, mark the layer as BD-09."),
+}
 
 
 # -- roles and fields ---------------------------------------------------------------------------

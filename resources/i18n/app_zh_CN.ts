@@ -1312,6 +1312,41 @@
         <translation>已舍弃无坐标的行</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-points</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-lines</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-polygons</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mixed geometries</source>
+        <translation>混合几何</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>from the .prj file</source>
         <translation>来自 .prj 文件</translation>
@@ -2630,7 +2665,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>尚未核实</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -3413,13 +3448,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/standards.py" line="+245"/>
+        <location filename="../../gis/standards.py" line="+251"/>
         <source>The standards preset cannot be used ({count} problems), first: {problem}</source>
         <translation>标准预设无法使用（{count} 个问题），第一个：{problem}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+58"/>
+        <location line="+30"/>
+        <location line="+72"/>
         <source>The standards preset is malformed: {reason}</source>
         <translation>标准预设格式错误：{reason}</translation>
     </message>
@@ -3766,7 +3801,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法从文件判断 {path} 的坐标系。{detail}请选择坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>The field mapping names columns the layer does not have: {missing}. Available: {columns}.</source>
         <translation>字段对应中指定了图层中不存在的列：{missing}。可用的列：{columns}。</translation>
     </message>
@@ -4595,11 +4630,21 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>{family} geometry</source>
-        <translation>{family}几何</translation>
+        <source>polygon geometry</source>
+        <translation>面状几何</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>line geometry</source>
+        <translation>线状几何</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point geometry</source>
+        <translation>点状几何</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>the name '{name}'</source>
         <translation>名称“{name}”</translation>
     </message>
@@ -4714,7 +4759,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-144"/>
+        <location filename="../../gis/io/importer.py" line="-150"/>
         <source>{n} features lie far outside the area of {crs} (bad coordinates) and were dropped.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
@@ -4724,9 +4769,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>使用您之前为此文件选择的坐标系：{answer}。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by several hundred metres; if so, mark the layer as {datum}.</source>
-        <translation>这看起来是 {datum} 数据（高德/百度）。互联网地图坐标有数百米偏移；如确是，请将图层标记为 {datum}。</translation>
+        <location line="+24"/>
+        <source>This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset by several hundred metres; if so, mark the layer as GCJ-02.</source>
+        <translation>这看起来是 GCJ-02 数据（高德、腾讯）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 GCJ-02。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This looks like BD-09 data (Baidu). Web-map coordinates are offset by several hundred metres; if so, mark the layer as BD-09.</source>
+        <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="-105"/>
@@ -4821,7 +4871,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-326"/>
+        <location filename="../../gis/standards.py" line="-347"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
@@ -4841,7 +4891,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>15分钟生活圈</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+194"/>
         <source>Level keys must be unique.</source>
         <translation>层级键不能重复。</translation>
     </message>
@@ -4856,7 +4906,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>以下设施类型没有规则：{types}。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Level {level}: the distance must be positive.</source>
         <translation>层级 {level}：距离必须大于 0。</translation>
     </message>
