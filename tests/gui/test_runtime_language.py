@@ -59,6 +59,7 @@ DIALOGS = [  # (controller class, method that opens a dialog)
     ("gui.gaps.controller:GapsController", "open_siting"),
     ("gui.exports:ExportsController", "open_export"),
     ("gui.exports:ExportsController", "open_layout"),
+    ("gui.help:HelpController", "open_guide"),
 ]
 
 
