@@ -161,8 +161,10 @@ class GapsDock(QWidget):
             text = self.tr("The project has no roads layer, so distances are straight lines from each "
                            "compound's boundary.")
         elif self.mode() == "network":
-            text = self.tr("Walks follow the roads layer “{name}” from the compound gates (or "
-                           "boundary).").format(name=self._roads)
+            text = self.tr("Walks follow the roads layer “{name}” from the compound gates (or boundary). A walk "
+                           "is longer than the straight line wherever a river, a wall or a missing path forces a "
+                           "detour, so more compounds lack a service than in straight-line mode.").format(
+                name=self._roads)
         else:
             text = self.tr("Straight lines from each compound's boundary ignore rivers, walls and detours; "
                            "choose walking distance to see them.")

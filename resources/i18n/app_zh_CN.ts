@@ -947,11 +947,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary).</source>
-        <translation>步行距离从小区出入口（或边界）起，沿道路图层“{name}”计算。</translation>
+        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary). A walk is longer than the straight line wherever a river, a wall or a missing path forces a detour, so more compounds lack a service than in straight-line mode.</source>
+        <translation>沿道路图层“{name}”从小区出入口（或边界）步行计算。遇到河流、围墙或道路不通需要绕行时，步行距离比直线距离长，因此缺少服务的小区比直线距离模式多。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Straight lines from each compound's boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
         <translation>自小区边界起算的直线距离不考虑河流、围墙和绕行；如需考虑，请选择步行距离。</translation>
     </message>
