@@ -43,6 +43,7 @@ from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
 from gis.io.sources import open_source
 from gis.layer import Layer, SourceInfo
+from gis.role_style import role_style
 
 FACILITY_COLUMN = "facility_type"
 DUPLICATE_COLUMN = "duplicate_of"
@@ -247,7 +248,7 @@ def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str
         datum_shift=report.crs.datum_shift, repairs={k: v for k, v in report.repairs.items() if v},
         warnings=report.warnings + [n.message for n in notes])
     return Layer(name=name or _layer_name(report), role=role, data=data, fields=field_map,
-                 source=source)
+                 source=source, style=role_style(role, field_map))
 
 
 def read_layer(path: str | Path, *, crs: CRS | str | None = None, name: str | None = None,
