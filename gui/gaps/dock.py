@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,6 +17,9 @@ from gui.gaps.wording import type_label
 SUMMARY_MIN_HEIGHT = 190  # the seven types stay readable; the dock scrolls when the window is short
 
 
+MIN_WIDTH = 380
+
+
 class GapsScroll(QScrollArea):
     """The dock's body in a scroll area, so nothing is squeezed on a small screen."""
 
@@ -25,7 +28,12 @@ class GapsScroll(QScrollArea):
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(380)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as the body needs (longer English labels), so nothing is clipped at the right."""
+        extra = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        width = max(MIN_WIDTH, self.widget().minimumSizeHint().width() + extra)
+        return QSize(width, super().minimumSizeHint().height())
 
 
 class GapsDock(QWidget):
