@@ -12,7 +12,7 @@ files go through the importer in ``gis.io``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -24,9 +24,10 @@ from gis.domain import FieldRole, Role
 from gis.errors import DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.layer import Layer, LayerStyle, SourceInfo
+from gis.layer import Layer, SourceInfo
 from gis.paths import DATA
 from gis.project import Project
+from gis.role_style import role_style
 
 DEMO_DIR = DATA / "demo"
 DEMO_CRS = "EPSG:4527"  # CGCS2000 / 3-degree Gauss-Kruger zone 39 (shapefiles)
@@ -54,33 +55,26 @@ class _Spec:
     encoding: str
     encoding_source: str
     fields: dict[FieldRole, str]
-    style: LayerStyle = field(default_factory=LayerStyle)
+    restyle: dict = field(default_factory=dict)  # changes to the role's default style
 
 
-# Bottom to top: river, compounds, buildings, roads, entrances, facilities.
+# Bottom to top: river, compounds, buildings, roads, entrances, facilities. Styles by role
+# (gis/role_style.py); the demo's facilities are coloured by their category column.
 _SPECS = (
-    _Spec("river", "水系", Role.BARRIERS, "UTF-8", "cpg", {FieldRole.NAME: "名称"},
-          LayerStyle(fill="#9ecae1", stroke="#4a90c2", fill_opacity=0.8, weight=1.0)),
+    _Spec("river", "水系", Role.BARRIERS, "UTF-8", "cpg", {FieldRole.NAME: "名称"}),
     _Spec("compounds", "小区边界", Role.COMPOUNDS, "GBK", "ldid",
           {FieldRole.ID: "小区编号", FieldRole.NAME: "小区名称", FieldRole.BUILD_YEAR: "建成年代",
            FieldRole.HOUSEHOLDS: "户数", FieldRole.POPULATION: "常住人口",
-           FieldRole.ELDERLY: "老年人口", FieldRole.CHILDREN: "儿童人口"},
-          LayerStyle(fill="#f3e0b5", stroke="#b07c3a", fill_opacity=0.45, weight=1.0,
-                     label_field="小区名称")),
+           FieldRole.ELDERLY: "老年人口", FieldRole.CHILDREN: "儿童人口"}),
     _Spec("buildings", "建筑", Role.BUILDINGS, "GBK", "cpg",
           {FieldRole.ID: "楼栋编号", FieldRole.COMPOUND_ID: "小区编号", FieldRole.FLOORS: "层数",
-           FieldRole.ELEVATOR: "电梯", FieldRole.BUILD_YEAR: "建成年代", FieldRole.HOUSEHOLDS: "户数"},
-          LayerStyle(fill="#8c8c8c", stroke="#5a5a5a", fill_opacity=0.85, weight=0.5)),
-    _Spec("roads", "道路", Role.ROADS, "UTF-8", "cpg",
-          {FieldRole.NAME: "名称", FieldRole.ROAD_CLASS: "等级"},
-          LayerStyle(fill="#3b3b3b", stroke="#3b3b3b", weight=2.0)),
+           FieldRole.ELEVATOR: "电梯", FieldRole.BUILD_YEAR: "建成年代", FieldRole.HOUSEHOLDS: "户数"}),
+    _Spec("roads", "道路", Role.ROADS, "UTF-8", "cpg", {FieldRole.NAME: "名称", FieldRole.ROAD_CLASS: "等级"}),
     _Spec("entrances", "小区出入口", Role.ENTRANCES, "GBK", "cpg",
-          {FieldRole.COMPOUND_ID: "小区编号", FieldRole.NAME: "名称"},
-          LayerStyle(fill="#d62728", stroke="#7f1d1d", fill_opacity=0.9, radius=3.0)),
+          {FieldRole.COMPOUND_ID: "小区编号", FieldRole.NAME: "名称"}),
     _Spec("facilities", "设施", Role.FACILITIES, "GBK", "user",
           {FieldRole.ID: "设施编号", FieldRole.NAME: "名称", FieldRole.FACILITY_TYPE: "类型"},
-          LayerStyle(stroke="#222222", fill_opacity=0.9, radius=6.0, by_field="类型",
-                     method="categorized")),
+          {"by_field": "类型", "method": "categorized"}),
 )
 
 
@@ -119,7 +113,7 @@ def _layer(spec: _Spec, path: Path) -> Layer:
                         encoding=spec.encoding, encoding_source=spec.encoding_source,
                         crs=DEMO_CRS if shp else FACILITY_CRS, crs_source="prj" if shp else "user")
     return Layer(name=spec.name, role=spec.role, data=data, fields=dict(spec.fields), source=source,
-                 style=spec.style)
+                 style=replace(role_style(spec.role, spec.fields), **spec.restyle))
 
 
 def _missing(path: Path) -> DataReadError:

@@ -55,6 +55,8 @@ class ZoneError(GisError):
     """A zone edit was refused. When it would break contiguity, ``params["contiguity"]``
     holds the separate groups (gis.zones.model.Contiguity) for the map to show."""
 
+    context = "zones"
+
 
 class Cancelled(Exception):
     """Raised by long work when the user pressed Cancel."""

@@ -53,6 +53,7 @@ class Level:
     residents: str = ""
     checked: bool = True
     note: str = ""
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
     @property
     def label(self) -> str:
@@ -70,6 +71,7 @@ class Variant:
     distance_m: float
     checked: bool = True
     note: str = ""
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
 
 @dataclass
@@ -83,6 +85,7 @@ class FacilityRule:
     names: tuple[str, ...] = ()
     note: str = ""
     variants: list[Variant] = field(default_factory=list)
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
 
 @dataclass
@@ -93,6 +96,7 @@ class TimeMode:
     elderly_speed_mps: float = 1.0
     default_speed_mps: float = 1.2
     note: str = ""
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
 
 @dataclass
@@ -113,6 +117,7 @@ class Source:
     title: str = ""
     text: str = ""
     references: tuple[str, ...] = ()
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ class Standards:
     facilities: list[FacilityRule]
     groups: list[Group]
     version: int = CURRENT_VERSION
+    zh: dict = field(default_factory=dict)  # Chinese texts by field name ("note", "text" …)
 
     # -- look-ups -------------------------------------------------------------
     def level(self, key: str) -> Level:
@@ -269,6 +275,7 @@ class Standards:
                               speed=g.get("speed", "default"), types=tuple(FacilityType(t) for t in g["types"]))
                         for g in raw.get("groups", [])],
                 version=CURRENT_VERSION,
+                zh=dict(raw.get("zh", {})),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PresetError(QT_TRANSLATE_NOOP("errors", "The standards preset is malformed: {reason}"),
@@ -304,21 +311,35 @@ def _rule_problems(rule: FacilityRule, level_keys: list[str]) -> list[tuple[str,
     return out
 
 
+def localized(entry, attr: str, language: str) -> str:
+    """*entry*'s text *attr* in *language*: the preset's Chinese text (``zh``) for zh_CN where it has one.
+
+    >>> localized(TimeMode(note="walk", zh={"note": "步行"}), "note", "zh_CN")
+    '步行'
+    """
+    if language.startswith("zh"):
+        text = (getattr(entry, "zh", None) or {}).get(attr)
+        if text:
+            return str(text)
+    return getattr(entry, attr)
+
+
 def _level(d: dict) -> Level:
     minutes = d.get("minutes")
     return Level(key=str(d["key"]), distance_m=float(d["distance_m"]),
                  minutes=None if minutes is None else float(minutes),
                  range_m=tuple(float(x) for x in d.get("range_m", (0, 0))), residents=str(d.get("residents", "")),
-                 checked=bool(d.get("checked", True)), note=str(d.get("note", "")))
+                 checked=bool(d.get("checked", True)), note=str(d.get("note", "")), zh=dict(d.get("zh", {})))
 
 
 def _rule(d: dict) -> FacilityRule:
     return FacilityRule(type=FacilityType(d["type"]), level=str(d["level"]), distance_m=float(d["distance_m"]),
                         checked=bool(d.get("checked", True)), names=tuple(d.get("names", ())),
-                        note=str(d.get("note", "")),
+                        note=str(d.get("note", "")), zh=dict(d.get("zh", {})),
                         variants=[Variant(key=str(v["key"]), names=tuple(v.get("names", ())), level=str(v["level"]),
                                           distance_m=float(v["distance_m"]), checked=bool(v.get("checked", True)),
-                                          note=str(v.get("note", ""))) for v in d.get("variants", [])])
+                                          note=str(v.get("note", "")), zh=dict(v.get("zh", {})))
+                                  for v in d.get("variants", [])])
 
 
 # -- versions -------------------------------------------------------------------

@@ -33,6 +33,11 @@ def install_translator(app, language: str) -> bool:
     return any(str(t.filePath()).endswith(f"app_{language}.qm") for t in _installed)
 
 
+def ui_language() -> str:
+    """The UI language in force: "zh_CN" or "en" (install_translator sets the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def tr_gis(context: str, text: str) -> str:
     """Translate a string marked with QT_TRANSLATE_NOOP in the engine."""
     return QCoreApplication.translate(context, text)
@@ -41,7 +46,7 @@ def tr_gis(context: str, text: str) -> str:
 def error_text(err: BaseException) -> str:
     """The user-facing text of an engine error, in the UI language."""
     if isinstance(err, GisError):
-        template = QCoreApplication.translate(err.context, err.template)
+        template = translated(err.template, err.context)
         try:
             return template.format(**err.params)
         except (KeyError, IndexError, ValueError):
@@ -57,17 +62,17 @@ def notice_text(note) -> str:
     template = getattr(note, "template", None)
     if template is None:
         return str(note)
-    template = engine_text(template)
+    template = translated(template)
     try:
         return template.format(**getattr(note, "params", {}))
     except (KeyError, IndexError, ValueError):
         return str(note)
 
 
-def engine_text(template: str) -> str:
-    """An engine template (marked in one of the engine contexts) in the UI language."""
-    for context in NOTICE_CONTEXTS:
-        text = QCoreApplication.translate(context, template)
+def translated(template: str, context: str | None = None) -> str:
+    """*template* in the UI language, looked up in *context* first, then in every engine context."""
+    for ctx in ((context,) if context else ()) + NOTICE_CONTEXTS:
+        text = QCoreApplication.translate(ctx, template)
         if text != template:
             return text
     return template
@@ -77,4 +82,4 @@ def translating(feedback):
     """*feedback* whose progress messages (engine templates) arrive in the UI language."""
     from gis.feedback import Feedback
 
-    return Feedback(lambda f, m: feedback.progress(f, engine_text(m) if m else m), feedback.is_cancelled)
+    return Feedback(lambda f, m: feedback.progress(f, translated(m) if m else m), feedback.is_cancelled)

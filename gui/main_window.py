@@ -231,7 +231,8 @@ class MainWindow(QMainWindow, Listener):
     def _update_title(self) -> None:
         name = self.project.path or self.tr("Untitled project")
         mark = "*" if self.project.dirty else ""
-        self.setWindowTitle(f"{mark}{name} — {self.tr('Old Compound Renewal Planner')}")
+        app_name = self.tr("Old Compound Renewal Planner")
+        self.setWindowTitle(f"{mark}{name} — {app_name}")
 
     def detach(self) -> None:
         """Stop listening to the project (the window is being replaced or closed)."""

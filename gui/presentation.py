@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import geopandas as gpd
 import shapely
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -25,15 +25,16 @@ from gis.analysis.facilities import has_planned, planned_rows
 from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.export.wording import facility_term
+from gui.gaps.wording import yuan
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
+ALARM, CALM, TEXT, QUIET = "#b2182b", "#1b7837", "#1a1a1a", "#555555"  # missing / all in reach / facts / waiting
 LABEL_PX = 24
 CARD_CSS = """
 QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
 QLabel { color: #1a1a1a; font-size: 20px; }
 QLabel#title { font-size: 32px; font-weight: bold; }
-QLabel#missing { color: #b2182b; }
 QLabel#state { color: #555; font-size: 16px; }
 """
 BAR_CSS = """
@@ -43,22 +44,6 @@ QPushButton { font-size: 20px; padding: 8px 18px; color: white; background: rgba
 QPushButton:checked { background: #2b6cb0; }
 QLabel { color: white; font-size: 20px; padding: 0 12px; }
 """
-
-
-def money(yuan: float | None) -> str:
-    """Yuan as meetings read them: 万元 in Chinese, millions of yuan otherwise.
-
-    >>> from PySide6.QtCore import QLocale
-    >>> QLocale.setDefault(QLocale("zh_CN")); money(109_200_000)
-    '10,920 万元'
-    >>> QLocale.setDefault(QLocale("en_US")); money(109_200_000)
-    '¥109.2 M'
-    """
-    if yuan is None:
-        return "—"
-    if QLocale().language() == QLocale.Language.Chinese:
-        return f"{yuan / 10_000:,.0f} 万元"
-    return f"¥{yuan / 1e6:,.1f} M"
 
 
 class SummaryCard(QFrame):
@@ -89,30 +74,33 @@ class SummaryCard(QFrame):
             self.state.setText(position)
             return
         self.title.setText(summary.name)
-        self.lines["compounds"].setText(self.tr("Compounds: {n}").format(n=summary.compounds))
+        self.lines["compounds"].setText(self.tr("Compounds: {n}").format(n=f"{summary.compounds:,}"))
         hh = "—" if summary.households is None else f"{summary.households:,.0f}"
         self.lines["households"].setText(self.tr("Households: {n}").format(n=hh))
-        self.lines["missing"].setText(self._missing_text(summary, before=before, pending=pending))
+        text, colour = self._missing_text(summary, before=before, pending=pending)
+        self.lines["missing"].setText(text)
+        self.lines["missing"].setStyleSheet(f"color: {colour};")
         self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {b} buildings").format(
-            e="—" if summary.elevators is None else summary.elevators,
-            b="—" if summary.elevator_buildings is None else summary.elevator_buildings))
+            e="—" if summary.elevators is None else f"{summary.elevators:,}",
+            b="—" if summary.elevator_buildings is None else f"{summary.elevator_buildings:,}"))
         self.lines["estimate"].setText(self.tr("Elevator estimate: {cost}, subsidy {subsidy}").format(
-            cost=money(summary.cost), subsidy=money(summary.subsidy)))
+            cost=yuan(summary.cost), subsidy=yuan(summary.subsidy)))
         state = self.tr("Before the plan") if before else self.tr("After the plan")
         self.state.setText(f"{position}    {state}")
         self.adjustSize()
 
-    def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> str:
+    def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> tuple[str, str]:
+        """The gaps line and its colour: red only for services really missing, green when all are in reach."""
         if summary.zone_id is None:
-            return self.tr("{n} zones").format(n=summary.extra.get("zones", 0))
+            return self.tr("{n} zones").format(n=f"{summary.extra.get('zones', 0):,}"), TEXT
         if pending:
-            return self.tr("Gaps: computing…")
+            return self.tr("Gaps: computing…"), QUIET
         if not summary.gaps_known:
-            return self.tr("Gaps: not available (no facilities layer)")
+            return self.tr("Gaps: not available (no facilities layer)"), QUIET
         missing = summary.missing(before=before)
         if not missing:
-            return self.tr("Gaps: none — every service within reach")
-        return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing))
+            return self.tr("Gaps: none — every service within reach"), CALM
+        return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing)), ALARM
 
 
 class PresentationWindow(QWidget):

@@ -43,6 +43,7 @@ from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
 from gis.io.sources import open_source
 from gis.layer import Layer, SourceInfo
+from gis.role_style import role_style
 
 FACILITY_COLUMN = "facility_type"
 DUPLICATE_COLUMN = "duplicate_of"
@@ -247,7 +248,7 @@ def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str
         datum_shift=report.crs.datum_shift, repairs={k: v for k, v in report.repairs.items() if v},
         warnings=report.warnings + [n.message for n in notes])
     return Layer(name=name or _layer_name(report), role=role, data=data, fields=field_map,
-                 source=source)
+                 source=source, style=role_style(role, field_map))
 
 
 def read_layer(path: str | Path, *, crs: CRS | str | None = None, name: str | None = None,
@@ -402,9 +403,15 @@ def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo) -> list[Notice
         datum = "bd09"
     else:
         return []
-    return [coded("crs.looks_like_datum", QT_TRANSLATE_NOOP(
-        "io", "This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by "
-              "several hundred metres; if so, mark the layer as {datum}."), datum=datum)]
+    return [coded("crs.looks_like_datum", _DATUM_HINTS[datum], datum=datum)]
+
+
+_DATUM_HINTS = {  # the datum stays a parameter (gui.importing.wording.datum_hint looks for it)
+    "gcj02": QT_TRANSLATE_NOOP("io", "This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset "
+                                     "by several hundred metres; if so, mark the layer as GCJ-02."),
+    "bd09": QT_TRANSLATE_NOOP("io", "This looks like BD-09 data (Baidu). Web-map coordinates are offset "
+                                    "by several hundred metres; if so, mark the layer as BD-09."),
+}
 
 
 # -- roles and fields ---------------------------------------------------------------------------

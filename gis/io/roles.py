@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis.domain import FieldRole, Role
+from gis.domain import FIELD_ROLE_LABELS, FieldRole, Role
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.facilities import FacilityRules
 from gis.io.notices import Notice, notice
@@ -63,8 +63,17 @@ def guess_role(gdf, family: str, fields: dict[FieldRole, str], *, hint: str = ""
     return role, why[role]
 
 
+_GEOMETRY_REASONS = {
+    "polygon": QT_TRANSLATE_NOOP("io", "polygon geometry"),
+    "line": QT_TRANSLATE_NOOP("io", "line geometry"),
+    "point": QT_TRANSLATE_NOOP("io", "point geometry"),
+}
+
+
 def _by_geometry(family: str, add) -> None:
-    text = notice(QT_TRANSLATE_NOOP("io", "{family} geometry"), family=family)
+    if family not in _GEOMETRY_REASONS:
+        return
+    text = notice(_GEOMETRY_REASONS[family], family=family)
     if family == "line":
         add(Role.ROADS, 2.0, text)
     elif family == "polygon":
@@ -87,7 +96,7 @@ def _by_name(hint: str, family: str, add) -> None:
 def _by_fields(fields: dict[FieldRole, str], family: str, add) -> None:
     def reason(role: FieldRole) -> Notice:
         return notice(QT_TRANSLATE_NOOP("io", "field '{column}' ({role})"),
-                      column=fields[role], role=role.value)
+                      column=fields[role], role=FIELD_ROLE_LABELS[role])
 
     if family == "polygon":
         for role in (FieldRole.HOUSEHOLDS, FieldRole.BUILD_YEAR, FieldRole.POPULATION):

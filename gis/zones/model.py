@@ -425,7 +425,7 @@ class ZoneModel:
             for zid, zone in after.items():
                 old = before[zid]
                 if zone is not None and (old is None or old.members != zone.members):
-                    self._refuse_pieces(zone)
+                    self._refuse_pieces(zone, new=old is None)
         edit = ZoneEdit(template, params, before, after)
         self._apply(after)
         return edit
@@ -442,13 +442,20 @@ class ZoneModel:
                     "zones", "A compound cannot belong to two zones ({name})."), name=zone.name)
             claimed |= zone.members
 
-    def _refuse_pieces(self, zone: Zone) -> None:
+    def _refuse_pieces(self, zone: Zone, *, new: bool = False) -> None:
+        """Refuse a non-contiguous result; a zone not yet made is not named (it does not exist)."""
         report = self.check(zone.members, zone_id=zone.id)
-        if not report.ok:
+        if report.ok:
+            return
+        if new:
             raise ZoneError(QT_TRANSLATE_NOOP(
-                "zones", "{name} would not be contiguous: its compounds fall into {pieces} "
+                "zones", "The selected compounds would not form one contiguous zone: they fall into {pieces} "
                 "separate groups. Add the compounds that join them, or use a larger gap."),
-                name=zone.name, pieces=len(report.groups), contiguity=report)
+                pieces=len(report.groups), contiguity=report)
+        raise ZoneError(QT_TRANSLATE_NOOP(
+            "zones", "{name} would not be contiguous: its compounds fall into {pieces} "
+            "separate groups. Add the compounds that join them, or use a larger gap."),
+            name=zone.name, pieces=len(report.groups), contiguity=report)
 
     def _apply(self, after: Mapping[int, Zone | None]) -> None:
         zones = self._state.zones

@@ -89,6 +89,17 @@ class Violation:
     limit: float
 
 
+EXCLUDED_WHY = {  # Suggestion.excluded reasons as the user reads them; {year} is the pre-year
+    "fixed": QT_TRANSLATE_NOOP("zones", "already in a kept zone"),
+    "too_new": QT_TRANSLATE_NOOP("zones", "built after {year}"),
+    "no_year": QT_TRANSLATE_NOOP("zones", "no build year"),
+    "too_large": QT_TRANSLATE_NOOP("zones", "larger than the area limit"),
+    "duplicate": QT_TRANSLATE_NOOP("zones", "a copy of another compound"),
+    "crowded": QT_TRANSLATE_NOOP("zones", "in a pile of overlapping copies"),
+    "oversized": QT_TRANSLATE_NOOP("zones", "implausibly large"),
+}
+
+
 @dataclass
 class Suggestion:
     """A preview of suggested zones (nothing in the plan changes until :func:`accept`).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -18,6 +18,9 @@ from gui.gaps.wording import type_label
 SUMMARY_MIN_HEIGHT = 190  # the seven types stay readable; the dock scrolls when the window is short
 
 
+MIN_WIDTH = 380
+
+
 class GapsScroll(QScrollArea):
     """The dock's body in a scroll area, so nothing is squeezed on a small screen."""
 
@@ -26,7 +29,12 @@ class GapsScroll(QScrollArea):
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(380)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as the body needs (longer English labels), so nothing is clipped at the right."""
+        extra = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        width = max(MIN_WIDTH, self.widget().minimumSizeHint().width() + extra)
+        return QSize(width, super().minimumSizeHint().height())
 
 
 class GapsDock(QWidget):
@@ -162,8 +170,10 @@ class GapsDock(QWidget):
             text = self.tr("The project has no roads layer, so distances are straight lines from each "
                            "compound's boundary.")
         elif self.mode() == "network":
-            text = self.tr("Walks follow the roads layer “{name}” from the compound gates (or "
-                           "boundary).").format(name=self._roads)
+            text = self.tr("Walks follow the roads layer “{name}” from the compound gates (or boundary). A walk "
+                           "is longer than the straight line wherever a river, a wall or a missing path forces a "
+                           "detour, so more compounds lack a service than in straight-line mode.").format(
+                name=self._roads)
         else:
             text = self.tr("Straight lines from each compound's boundary ignore rivers, walls and detours; "
                            "choose walking distance to see them.")

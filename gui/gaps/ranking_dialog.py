@@ -181,10 +181,13 @@ class RankingDialog(QDialog):
         cols += [Col(f"{i.key}_points", indicator_label(i.key), "score") for i in ranking.indicators]
         self.table.set_frame(ranked, cols)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        year = (self.tr("built in {year} or before").format(year=ranking.pre_year) if ranking.pre_year is not None
-                else self.tr("of any year"))
-        lines = [self.tr("{n} compounds {year} ranked; the score is 0–100 (100 = most in need).").format(
-            n=len(ranked), year=year)]
+        if ranking.pre_year is not None:
+            head = self.tr("{n:,} compounds built in {year} or before ranked; the score is 0–100 "
+                           "(100 = most in need).").format(n=len(ranked), year=ranking.pre_year)
+        else:
+            head = self.tr("{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need).").format(
+                n=len(ranked))
+        lines = [head]
         lines += [notice_text(n) for n in ranking.notices]
         self.status.setText("\n".join(lines))
         self.status.setStyleSheet("")

@@ -166,6 +166,7 @@ class FrameTable(QTableView):
         self._moved = False  # the current row changed in this click: already emitted
         self.clicked.connect(self._on_click)
         self.selectionModel().currentRowChanged.connect(self._on_current)
+        self.resizeColumnsToContents()  # headers readable before the first rows arrive
 
     def set_frame(self, frame: pd.DataFrame, columns: list[Col] | None = None) -> None:
         """Show *frame*; columns are sized when they change (not on every refresh of the rows)."""
@@ -173,7 +174,7 @@ class FrameTable(QTableView):
         self._quiet = True
         self.model_.set_frame(frame, columns)
         self._quiet = False
-        if before != ([c.key for c in self.model_.columns], True) and len(frame):
+        if before != ([c.key for c in self.model_.columns], True):
             self.resizeColumnsToContents()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -58,12 +58,19 @@ def chinese_ui() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 
 
-def yuan(value: float) -> str:
-    """Money as planners write it: 万元 / 亿元 in a Chinese UI, yuan with separators otherwise."""
-    if not np.isfinite(value):
+def yuan(value: float | None) -> str:
+    """Money as planners and meetings read it: 万元 / 亿元 in a Chinese UI, yuan or millions otherwise.
+
+    >>> from PySide6.QtCore import QLocale
+    >>> QLocale.setDefault(QLocale("zh_CN")); yuan(3_343_200_000), yuan(109_200_000), yuan(350_000)
+    ('33.43 亿元', '1.09 亿元', '35.0 万元')
+    >>> QLocale.setDefault(QLocale("en_US")); yuan(109_200_000), yuan(350_000)
+    ('¥109.2 M', '¥350,000')
+    """
+    if value is None or not np.isfinite(value):
         return "—"
     if not chinese_ui():
-        return f"¥{value:,.0f}"
+        return f"¥{value / 1e6:,.1f} M" if abs(value) >= 1e6 else f"¥{value:,.0f}"
     if abs(value) >= 1e8:
         return f"{value / 1e8:,.2f} 亿元"
     return f"{value / 1e4:,.1f} 万元"

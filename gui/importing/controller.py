@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gis.io import CrsMemory, ImportReport, inspect_file
 from gis.io.crs_memory import FILE_NAME as CRS_MEMORY_FILE
 from gis.layer import Layer
+from gis.role_style import role_style, variant_for
 from gui.features import FeatureController
 from gui.i18n import error_text
 from gui.importing.choices import build, default_name, recalled_choices
@@ -161,6 +162,9 @@ class ImportController(FeatureController):
     def _add(self, layer: Layer) -> None:
         if self.project.crs is None and not self.project.layers:
             self.project.crs = layer.data.crs  # already the metric CRS for the data's place
+        variant = variant_for(layer.role, self.project.layers)
+        if variant:  # another layer of the same role: another colour
+            layer.style = role_style(layer.role, layer.fields, variant=variant)
         try:
             self.project.add_layer(layer)
         except Exception as err:  # noqa: BLE001 - shown to the user; the project is unchanged

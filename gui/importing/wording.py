@@ -7,11 +7,11 @@ from PySide6.QtCore import QCoreApplication
 from gis.io import ImportReport, Notice
 from gis.io.crs_detect import DATUM_CHOICES
 from gis.io.notices import CONTEXT
-from gui.i18n import tr_gis
+from gui.i18n import tr_gis, translated
 
 def notice_text(note: Notice) -> str:
     """*note* in the UI language (text values among its parameters are translated too)."""
-    params = {k: tr_gis(CONTEXT, v) if isinstance(v, str) else v for k, v in note.params.items()}
+    params = {k: translated(v, CONTEXT) if isinstance(v, str) else v for k, v in note.params.items()}
     try:
         return tr_gis(CONTEXT, note.template).format(**params)
     except (KeyError, IndexError, ValueError):
@@ -34,6 +34,20 @@ def repair_label(key: str) -> str:
         "no_coordinates_dropped": QCoreApplication.translate("ImportWording", "Rows without coordinates dropped"),
     }
     return labels.get(key, key)
+
+
+def geometry_label(kind: str | None) -> str:
+    """A geometry type name (Polygon, MultiLineString …) in the UI language."""
+    labels = {
+        "Point": QCoreApplication.translate("ImportWording", "points"),
+        "MultiPoint": QCoreApplication.translate("ImportWording", "multi-points"),
+        "LineString": QCoreApplication.translate("ImportWording", "lines"),
+        "MultiLineString": QCoreApplication.translate("ImportWording", "multi-lines"),
+        "Polygon": QCoreApplication.translate("ImportWording", "polygons"),
+        "MultiPolygon": QCoreApplication.translate("ImportWording", "multi-polygons"),
+        "GeometryCollection": QCoreApplication.translate("ImportWording", "mixed geometries"),
+    }
+    return labels.get(str(kind or "").replace(" Z", "").replace(" M", ""), str(kind or ""))
 
 
 def crs_source_label(source: str) -> str:

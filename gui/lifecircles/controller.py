@@ -50,6 +50,8 @@ class LifeCirclesController(FeatureController):
         self._selection_run = 0
         self._selected_frame = None
         self._frames: dict[str, gpd.GeoDataFrame] = {}
+        self._outlines: dict[str, gpd.GeoDataFrame] = {}
+        self._outlined = False
         self._shown: set[str] = set()
         self._inputs: dict[str, int] = {}
         self.panel = LifeCirclesDock(window)
@@ -306,6 +308,8 @@ class LifeCirclesController(FeatureController):
         self._shown.clear()
         std = outcome.request.standards
         self._frames = {**band_frames(outcome.result), **required_frames(outcome.result)}
+        self._outlines = band_frames(outcome.result, outlined=True)  # drawn when several types are on
+        self._outlined = False
         if outcome.network is not None:
             self._frames[NETWORK] = network_frame(outcome.network, self.tr("Piece {piece} ({edges} edges)"))
         self._entries = band_entries(outcome.result, std)
@@ -322,6 +326,7 @@ class LifeCirclesController(FeatureController):
         if self.outcome is None:
             return
         visible = self.panel.legend.visible_types()
+        self._set_outlined(len(visible) > 1)
         want = {band_name(t) for t in visible}
         if self.panel.required_box.isChecked():
             want |= {required_name(t) for t in visible}
@@ -336,18 +341,28 @@ class LifeCirclesController(FeatureController):
             self.window.map.set_overlay(NETWORK, None)
             added.append(NETWORK)
         for name in added:  # bands, then required outlines, then the network
-            self.window.map.set_overlay(name, self._frames[name])
+            frames = self._outlines if self._outlined and name in self._outlines else self._frames
+            self.window.map.set_overlay(name, frames[name])
         self._shown = want | (self._shown & {SELECTED})
         if added and SELECTED in self._shown:  # keep the selected facilities' outlines on top
             self.window.map.set_overlay(SELECTED, self._selected_frame)
         self._update_map_legend(visible)
+
+    def _set_outlined(self, outlined: bool) -> None:
+        """Switch the bands between fills (one type) and outlines (several): drawn bands are redrawn."""
+        if outlined == self._outlined:
+            return
+        self._outlined = outlined
+        for name in [n for n in self._shown if n in self._outlines]:
+            self.window.map.set_overlay(name, None)
+            self._shown.discard(name)
 
     def _update_map_legend(self, visible: set[str]) -> None:
         outcome = self.outcome
         title = (self.tr("Life circles · walking network") if outcome.request.mode == "network"
                  else self.tr("Life circles · straight line"))
         self.map_legend.show_bands(title, self._entries, visible, outcome.request.standards,
-                                   required=self.panel.required_box.isChecked())
+                                   required=self.panel.required_box.isChecked(), outlined=self._outlined)
 
     def shown_overlays(self) -> set[str]:
         """Names of the life-circle overlays on the map now."""
@@ -381,7 +396,7 @@ class LifeCirclesController(FeatureController):
         self._shown.clear()
         self._selection_run += 1
         self._selected_frame = None
-        self._frames = {}
+        self._frames, self._outlines, self._outlined = {}, {}, False
         self.outcome, self._inputs, self.stale = None, {}, False
         self.panel.legend.clear_entries()
         self.panel.network.set_network(None)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem
 
 from gis.standards import Standards
 from gui.lifecircles.overlays import BandEntry
-from gui.lifecircles.palette import BAND_OPACITY, over, type_colour
+from gui.lifecircles.palette import BAND_OPACITY, band_style, over, type_colour
 from gui.map.floating import FloatingPanel
 from gui.lifecircles.wording import area_text, group_label, metres, ring_level_keys, type_label
 
@@ -24,18 +24,30 @@ TYPE_ROLE = Qt.ItemDataRole.UserRole
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def swatch(fill: str, stroke: str, *, size: int = 14, dashed: bool = False) -> QPixmap:
-    """A small square in *fill* with a *stroke* border (transparent fill when *fill* is empty)."""
+def swatch(fill: str, stroke: str, *, size: int = 14, dashed: bool = False, dash: str | None = None,
+           width: float | None = None) -> QPixmap:
+    """A small square in *fill* with a *stroke* border (transparent fill when *fill* is empty);
+    *dash* is a map dash pattern ("9 5") drawn as on the map."""
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pix)
-    pen = QPen(QColor(stroke), 2 if dashed else 1, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    pen = QPen(QColor(stroke), width or (2 if dashed else 1), Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    if dash:
+        pen.setDashPattern([max(float(v), 0.5) / pen.widthF() for v in dash.split()])
     painter.setPen(pen)
     if fill:
         painter.setBrush(QColor(fill))
     painter.drawRect(1, 1, size - 3, size - 3)
     painter.end()
     return pix
+
+
+def band_swatch(ftype: str, entry: BandEntry, *, outlined: bool, size: int = 18) -> QPixmap:
+    """A band as it looks on the map: its fill, or (*outlined*) its dashed line."""
+    if outlined:
+        style = band_style(ftype, entry.ring, outlined=True)
+        return swatch("", style["stroke"], size=size, dash=style["dash"], width=style["weight"])
+    return swatch(seen_colour(entry.colour), type_colour(ftype), size=size)
 
 
 def seen_colour(fill: str) -> str:
@@ -147,7 +159,7 @@ class MapLegend(FloatingPanel):
         self.hide()
 
     def show_bands(self, title: str, entries: list[BandEntry], visible: set[str], standards: Standards,
-                   *, required: bool) -> None:
+                   *, required: bool, outlined: bool = False) -> None:
         """Rebuild for the *visible* types of *entries* (hidden when none is visible)."""
         self.hide()  # children added to a hidden frame show with it
         self._clear()
@@ -178,7 +190,7 @@ class MapLegend(FloatingPanel):
             for ftype in types:
                 for e in (e for e in shown if e.type == ftype):
                     box = QLabel()
-                    box.setPixmap(swatch(seen_colour(e.colour), type_colour(ftype), size=18))
+                    box.setPixmap(band_swatch(ftype, e, outlined=outlined))
                     self.grid.addWidget(box, row, e.ring, Qt.AlignmentFlag.AlignCenter)
                 self.grid.addWidget(QLabel(type_label(ftype)), row, rings)
                 row += 1

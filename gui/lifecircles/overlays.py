@@ -16,7 +16,7 @@ from gis.crs import WGS84
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
 from gis.standards import Standards
-from gui.lifecircles.palette import BAND_OPACITY, band_colour, piece_colour, type_colour
+from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
 
 PREFIX = "lifecircle:"
@@ -57,19 +57,15 @@ def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEn
                                         bands["outer_m"], bands["area_m2"])]
 
 
-def band_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:
-    """One overlay per type: its bands, outermost first, filled in the band colours."""
+def band_frames(result: ServiceAreaResult, *, outlined: bool = False) -> dict[str, gpd.GeoDataFrame]:
+    """One overlay per type: its bands, outermost first, filled in the band colours, or (*outlined*,
+    when several types share the map) drawn as lines in the type's colour, dashed by band."""
     out = {}
     for ftype, grp in result.bands.groupby("type", sort=True):
         grp = grp.sort_values("ring", ascending=False)
-        rings = grp["ring"].to_numpy()
-        frame = gpd.GeoDataFrame({
-            # the innermost band outlined in the type's colour, outer bands in their own shade
-            "stroke": [type_colour(ftype) if r == 0 else band_colour(ftype, r - 1) for r in rings],
-            "fill": [band_colour(ftype, r) for r in rings],
-            "fillOpacity": [BAND_OPACITY] * len(grp),
-            "weight": np.where(rings == 0, 1.5, 0.8),
-        }, geometry=_drawable(grp.geometry.values), crs=result.bands.crs)
+        styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
+        frame = gpd.GeoDataFrame({key: [s[key] for s in styles] for key in styles[0]},
+                                 geometry=_drawable(grp.geometry.values), crs=result.bands.crs)
         out[band_name(str(ftype))] = frame.to_crs(WGS84)
     return out
 

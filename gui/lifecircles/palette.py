@@ -1,32 +1,37 @@
-"""Colours of the life-circle bands: one hue per facility type, lighter for outer bands.
+"""Colours of the life-circle bands: one hue family per facility type, a sequential ramp per band.
 
-一老 types are warm, 一小 types cool, so the two groups read apart on the map.
+Each type has a ColorBrewer sequential ramp (colorbrewer2.org, Cynthia Brewer), darkest for the
+innermost band; 一老 types take warm families, 一小 types cool ones, so the groups read apart.
+With one type on the map its bands are filled; with several, bands are drawn as outlines in the
+type's colour (solid, dashed, dotted from the inside out), so overlapping types never blend into
+a wash that no legend row matches (:func:`band_style`).
 
 >>> band_colour("clinic", 0), band_colour("clinic", 2)
-('#c62828', '#e8a9a9')
+('#cb181d', '#fcae91')
 """
 
 from __future__ import annotations
 
-BASE = {
-    "clinic": "#c62828",
-    "elderly_canteen": "#ef6c00",
-    "day_care": "#ad1457",
-    "nursing_home": "#6d4c41",
-    "kindergarten": "#2e7d32",
-    "nursery": "#00838f",
-    "play_area": "#1565c0",
+RAMPS = {  # ColorBrewer 9-class sequential values, darkest (innermost band) first
+    "clinic": ("#cb181d", "#fb6a4a", "#fcae91", "#fee5d9"),           # Reds
+    "elderly_canteen": ("#d94801", "#fd8d3c", "#fdd0a2", "#feedde"),  # Oranges
+    "day_care": ("#ae017e", "#f768a1", "#fbb4b9", "#feebe2"),         # RdPu
+    "nursing_home": ("#8c510a", "#bf812d", "#dfc27d", "#f6e8c3"),     # BrBG, brown half
+    "kindergarten": ("#006d2c", "#41ab5d", "#a1d99b", "#e5f5e0"),     # Greens
+    "nursery": ("#08519c", "#4292c6", "#9ecae1", "#deebf7"),          # Blues
+    "play_area": ("#54278f", "#807dba", "#bcbddc", "#efedf5"),        # Purples
 }
-OTHER = "#616161"
-LIGHTEN = (0.0, 0.3, 0.6, 0.75)  # share of white mixed in, innermost band first
-BAND_OPACITY = 0.38
+OTHER = ("#525252", "#969696", "#cccccc", "#f7f7f7")                  # Greys
+BAND_OPACITY = 0.55
+OUTLINE_DASH = (None, "9 5", "2 5", "1 6")  # band ring → dash pattern when drawn as outlines
+OUTLINE_WEIGHT = (3.0, 2.5, 2.0, 2.0)
 NETWORK_MAIN = "#37474f"
-NETWORK_PIECES = ("#e53935", "#8e24aa", "#fb8c00", "#00897b", "#3949ab", "#c0ca33", "#6d4c41", "#d81b60")
+NETWORK_PIECES = ("#00b8d4", "#aa00ff", "#ffd600", "#00c853", "#ff1744", "#2962ff", "#c6ff00", "#6d4c41")  # vivid: unlike any band ramp
 
 
 def type_colour(facility_type: str) -> str:
     """The base colour of *facility_type* (grey for types outside 一老一小)."""
-    return BASE.get(str(facility_type), OTHER)
+    return RAMPS.get(str(facility_type), OTHER)[0]
 
 
 def mix(colour: str, other: str, share: float) -> str:
@@ -38,7 +43,27 @@ def mix(colour: str, other: str, share: float) -> str:
 
 def band_colour(facility_type: str, ring: int) -> str:
     """Fill of band *ring* (0 = innermost) of *facility_type*."""
-    return mix(type_colour(facility_type), "#ffffff", LIGHTEN[min(int(ring), len(LIGHTEN) - 1)])
+    ramp = RAMPS.get(str(facility_type), OTHER)
+    return ramp[min(int(ring), len(ramp) - 1)]
+
+
+def band_style(facility_type: str, ring: int, *, outlined: bool) -> dict:
+    """The map style of band *ring*: filled in its ramp colour, or (*outlined*) a line in the type's
+    colour whose dash tells the band."""
+    k = min(int(ring), len(OUTLINE_DASH) - 1)
+    if outlined:
+        return {"stroke": type_colour(facility_type), "fill": None, "fillOpacity": 0.0,
+                "weight": OUTLINE_WEIGHT[k], "dash": OUTLINE_DASH[k]}
+    return {"stroke": type_colour(facility_type) if ring == 0 else band_colour(facility_type, ring - 1),
+            "fill": band_colour(facility_type, ring), "fillOpacity": BAND_OPACITY,
+            "weight": 1.5 if ring == 0 else 0.8, "dash": None}
+
+
+def distance(a: str, b: str) -> float:
+    """Euclidean distance of two ``#rrggbb`` colours in RGB (0–441): a contrast check."""
+    x = [int(a[k:k + 2], 16) for k in (1, 3, 5)]
+    y = [int(b[k:k + 2], 16) for k in (1, 3, 5)]
+    return sum((p - q) ** 2 for p, q in zip(x, y)) ** 0.5
 
 
 def piece_colour(piece: int) -> str:

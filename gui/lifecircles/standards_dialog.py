@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from gis.errors import GisError
-from gis.standards import (SPEED_RANGE_MPS, USER_FILE, Level, Standards, load_standards, reset_user_standards,
-                           save_user_standards)
-from gui.i18n import error_text, tr_gis
+from gis.standards import (SPEED_RANGE_MPS, USER_FILE, Level, Standards, load_standards, localized,
+                           reset_user_standards, save_user_standards)
+from gui.i18n import error_text, tr_gis, ui_language
 from gui.lifecircles.wording import group_label, level_label, metres, type_label
 
 UNCHECKED_BG = QColor("#ffe8b0")
@@ -158,16 +158,16 @@ class StandardsDialog(QDialog):
         user = (self._folder / USER_FILE).exists() and not self._reset
         self.origin.setText(
             self.tr("<b>{name}</b> — your copy, saved in {path}").format(
-                name=html.escape(self._std.name), path=html.escape(str(self._folder / USER_FILE))) if user else
+                name=html.escape(self._text(self._std, "name")), path=html.escape(str(self._folder / USER_FILE))) if user else
             self.tr("<b>{name}</b> — the shipped preset; Save keeps your changes as your own copy in {path}").format(
-                name=html.escape(self._std.name), path=html.escape(str(self._folder))))
+                name=html.escape(self._text(self._std, "name")), path=html.escape(str(self._folder))))
         self._fill_levels()
         self._fill_rules()
         tm = self._std.time_mode
         self.time_on.setChecked(tm.enabled)
         self.elderly_speed.setValue(tm.elderly_speed_mps)
         self.default_speed.setValue(tm.default_speed_mps)
-        self.time_note.setText(tm.note)
+        self.time_note.setText(self._text(tm, "note"))
         self.source.setHtml(self._source_html())
         self._filling = False
         self._refresh()
@@ -176,7 +176,7 @@ class StandardsDialog(QDialog):
         table = self.levels
         table.setRowCount(len(self._std.levels))
         for row, lvl in enumerate(self._std.levels):
-            table.setItem(row, 0, self._text_item(level_label(lvl.key), lvl.note))
+            table.setItem(row, 0, self._text_item(level_label(lvl.key), self._text(lvl, "note")))
             if lvl.minutes is not None:
                 self._cell(table, row, 1, ("level", lvl.key, "minutes"),
                            _spin(lvl.minutes, 0.5, 120, suffix=self.tr(" min"), step=1.0))
@@ -201,7 +201,7 @@ class StandardsDialog(QDialog):
                 name = f"{name}（{group_label(group)}）"
             if var is not None:
                 name = "    ↳ " + "、".join(var.names[:2])
-            table.setItem(row, 0, self._text_item(name, entry.note))
+            table.setItem(row, 0, self._text_item(name, self._text(entry, "note")))
             table.setItem(row, 1, self._text_item("、".join(entry.names[:4]) + ("…" if len(entry.names) > 4 else ""),
                                                   "、".join(entry.names)))
             key = var.key if var is not None else None
@@ -250,6 +250,11 @@ class StandardsDialog(QDialog):
         text = first.text().removeprefix(f"{MARK} ")
         first.setText(text if checked else f"{MARK} {text}")
 
+    @staticmethod
+    def _text(entry, attr: str) -> str:
+        """A preset text in the UI language (the preset's Chinese where it has one)."""
+        return localized(entry, attr, ui_language())
+
     def _source_html(self) -> str:
         src = self._std.source
         heading = self.tr("Source")
@@ -257,7 +262,7 @@ class StandardsDialog(QDialog):
                        "Tick “Checked” once you have verified a value.")
         refs = "".join(f"<li>{html.escape(r)}</li>" for r in src.references)
         return (f"<h3>{html.escape(heading)}</h3><p><b>{html.escape(src.title)}</b></p>"
-                f"<p>{html.escape(src.text)}</p><ul>{refs}</ul>"
+                f"<p>{html.escape(self._text(src, 'text'))}</p><ul>{refs}</ul>"
                 f"<p style='background:{UNCHECKED_BG.name()}'>{MARK} {html.escape(hint)}</p>")
 
     # -- edits ---------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from gis.analysis.params import defaults_of
 from gis.analysis.zones import ZoneRequest, run
 from gis.style import QUALITATIVE
 from gis.zones.outline import outlines
-from gis.zones.suggest import accept
-from gui.i18n import notice_text
+from gis.zones.suggest import EXCLUDED_WHY, accept
+from gui.i18n import notice_text, tr_gis
 from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
 
@@ -132,7 +132,8 @@ class SuggestDialog(QDialog):
         lines.append(self.tr("{n} eligible compounds left unassigned.").format(n=len(suggestion.unassigned)))
         for reason, fids in suggestion.excluded.items():
             if len(fids):
-                lines.append(self.tr("Not considered ({reason}): {n}").format(reason=reason, n=len(fids)))
+                why = tr_gis("zones", EXCLUDED_WHY.get(reason, reason)).format(year=suggestion.constraints.pre_year)
+                lines.append(self.tr("Not considered ({reason}): {n:,}").format(reason=why, n=len(fids)))
         lines.append(self.tr("Constraint violations: {n}").format(n=len(suggestion.violations)))
         lines += [notice_text(note) for note in outcome.notices]
         self.summary.setText("\n".join(lines))

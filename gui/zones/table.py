@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
@@ -80,9 +82,17 @@ class ZoneTableModel(QAbstractTableModel):
         return None
 
 
+def natural_key(text: str) -> tuple:
+    """Sort key that orders runs of digits by value: 片区 2 before 片区 10."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", text) if part)
+
+
 class _Proxy(QSortFilterProxyModel):
     def lessThan(self, left, right) -> bool:  # noqa: N802
         a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
+        if isinstance(a, str) and isinstance(b, str):
+            return natural_key(a) < natural_key(b)
         if type(a) is not type(b):
             return str(a) < str(b)
         return a < b
@@ -96,6 +106,7 @@ class ZoneTable(QTableView):
         self.proxy.setSourceModel(self.model_)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name, 片区 1, 2 … 10
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)

@@ -853,7 +853,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapsDock</name>
     <message>
-        <location filename="../../gui/gaps/dock.py" line="+42"/>
+        <location filename="../../gui/gaps/dock.py" line="+50"/>
         <source>Walking distance along the roads</source>
         <translation>沿道路的步行距离</translation>
     </message>
@@ -989,11 +989,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary).</source>
-        <translation>步行距离从小区出入口（或边界）起，沿道路图层“{name}”计算。</translation>
+        <source>Walks follow the roads layer “{name}” from the compound gates (or boundary). A walk is longer than the straight line wherever a river, a wall or a missing path forces a detour, so more compounds lack a service than in straight-line mode.</source>
+        <translation>沿道路图层“{name}”从小区出入口（或边界）步行计算。遇到河流、围墙或道路不通需要绕行时，步行距离比直线距离长，因此缺少服务的小区比直线距离模式多。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Straight lines from each compound's boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
         <translation>自小区边界起算的直线距离不考虑河流、围墙和绕行；如需考虑，请选择步行距离。</translation>
     </message>
@@ -1014,6 +1014,22 @@ Use Save As to keep your changes in another file.</source>
         <location line="+13"/>
         <source>(some facilities serve {radii} m)</source>
         <translation>（部分设施服务半径为 {radii} 米）</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/help.py" line="+30"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpController</name>
+    <message>
+        <location line="+24"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1068,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../gui/importing/controller.py" line="+48"/>
+        <location filename="../../gui/importing/controller.py" line="+49"/>
         <source>Add data…</source>
         <translation>添加数据…</translation>
     </message>
@@ -1354,6 +1370,41 @@ Use Save As to keep your changes in another file.</source>
         <translation>已舍弃无坐标的行</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-points</source>
+        <translation>多点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-lines</source>
+        <translation>多线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multi-polygons</source>
+        <translation>多面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mixed geometries</source>
+        <translation>混合几何</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>from the .prj file</source>
         <translation>来自 .prj 文件</translation>
@@ -1540,7 +1591,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+92"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+104"/>
         <source>{type} ({count} facilities)</source>
         <translation>{type}（{count} 处）</translation>
     </message>
@@ -1561,7 +1612,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+56"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+58"/>
         <location line="+87"/>
         <location line="+107"/>
         <source>Life circles</source>
@@ -1638,12 +1689,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
         <source>Life circles · walking network</source>
         <translation>生活圈 · 步行路网</translation>
     </message>
@@ -1830,6 +1881,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Old Compound Renewal Planner</source>
+        <translation>老旧小区改造规划</translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>
@@ -2007,7 +2063,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+337"/>
+        <location filename="../../gui/presentation.py" line="+325"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2249,22 +2305,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>built in {year} or before</source>
-        <translation>{year} 年及以前建成的</translation>
+        <location line="+5"/>
+        <source>{n:,} compounds built in {year} or before ranked; the score is 0–100 (100 = most in need).</source>
+        <translation>已对 {n:,} 个 {year} 年及以前建成的小区排名；得分为 0–100（100 = 最需改造）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>of any year</source>
-        <translation>不限年代的</translation>
+        <location line="+3"/>
+        <source>{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need).</source>
+        <translation>已对 {n:,} 个小区（不限建成年代）排名；得分为 0–100（100 = 最需改造）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} compounds {year} ranked; the score is 0–100 (100 = most in need).</source>
-        <translation>已对 {n} 个{year}小区排名；得分为 0–100（100 = 最需改造）。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Saved as your default: {path}</source>
         <translation>已保存为默认值：{path}</translation>
     </message>
@@ -2728,7 +2779,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>尚未核实</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -2889,9 +2940,9 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{n} 个符合条件的小区未划入片区。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Not considered ({reason}): {n}</source>
-        <translation>未纳入（{reason}）：{n}</translation>
+        <location line="+4"/>
+        <source>Not considered ({reason}): {n:,}</source>
+        <translation>未纳入（{reason}）：{n:,} 个</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2902,7 +2953,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-52"/>
+        <location filename="../../gui/presentation.py" line="-55"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -2917,7 +2968,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>户数：{n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Elevators to add: {e} in {b} buildings</source>
         <translation>加装电梯：{b} 栋楼 {e} 部</translation>
     </message>
@@ -2937,7 +2988,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造后</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
     </message>
@@ -3632,13 +3683,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/standards.py" line="+245"/>
+        <location filename="../../gis/standards.py" line="+251"/>
         <source>The standards preset cannot be used ({count} problems), first: {problem}</source>
         <translation>标准预设无法使用（{count} 个问题），第一个：{problem}</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+58"/>
+        <location line="+30"/>
+        <location line="+72"/>
         <source>The standards preset is malformed: {reason}</source>
         <translation>标准预设格式错误：{reason}</translation>
     </message>
@@ -3710,7 +3761,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>建筑图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/demo.py" line="+114"/>
+        <location filename="../../gis/demo.py" line="+108"/>
         <source>{path} lacks the column(s) {columns}. Run python data/generate_demo.py to rebuild the demo.</source>
         <translation>{path} 缺少列 {columns}。请运行 python data/generate_demo.py 重建示例数据。</translation>
     </message>
@@ -3948,7 +3999,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="+204"/>
+        <location filename="../../gis/io/importer.py" line="+205"/>
         <source>None of the {n} features in {path} has a usable geometry ({details}).</source>
         <translation>{path} 中的 {n} 个要素都没有可用的几何（{details}）。</translation>
     </message>
@@ -3978,7 +4029,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法从文件判断 {path} 的坐标系。{detail}请选择坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>The field mapping names columns the layer does not have: {missing}. Available: {columns}.</source>
         <translation>字段对应中指定了图层中不存在的列：{missing}。可用的列：{columns}。</translation>
     </message>
@@ -4066,7 +4117,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
         <location filename="../../gui/gaps/controller.py" line="-376"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-204"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-217"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -4847,11 +4898,21 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>{family} geometry</source>
-        <translation>{family}几何</translation>
+        <source>polygon geometry</source>
+        <translation>面状几何</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>line geometry</source>
+        <translation>线状几何</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point geometry</source>
+        <translation>点状几何</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>the name '{name}'</source>
         <translation>名称“{name}”</translation>
     </message>
@@ -4966,7 +5027,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-144"/>
+        <location filename="../../gis/io/importer.py" line="-150"/>
         <source>{n} features lie far outside the area of {crs} (bad coordinates) and were dropped.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
@@ -4976,9 +5037,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>使用您之前为此文件选择的坐标系：{answer}。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>This looks like {datum} data (AMap/Baidu). Web-map coordinates are offset by several hundred metres; if so, mark the layer as {datum}.</source>
-        <translation>这看起来是 {datum} 数据（高德/百度）。互联网地图坐标有数百米偏移；如确是，请将图层标记为 {datum}。</translation>
+        <location line="+24"/>
+        <source>This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset by several hundred metres; if so, mark the layer as GCJ-02.</source>
+        <translation>这看起来是 GCJ-02 数据（高德、腾讯）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 GCJ-02。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This looks like BD-09 data (Baidu). Web-map coordinates are offset by several hundred metres; if so, mark the layer as BD-09.</source>
+        <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="-105"/>
@@ -5141,7 +5207,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-326"/>
+        <location filename="../../gis/standards.py" line="-347"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
@@ -5161,7 +5227,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>15分钟生活圈</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+194"/>
         <source>Level keys must be unique.</source>
         <translation>层级键不能重复。</translation>
     </message>
@@ -5176,7 +5242,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>以下设施类型没有规则：{types}。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Level {level}: the distance must be positive.</source>
         <translation>层级 {level}：距离必须大于 0。</translation>
     </message>
@@ -5354,7 +5420,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>一个小区不能同时属于两个片区（{name}）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>The selected compounds would not form one contiguous zone: they fall into {pieces} separate groups. Add the compounds that join them, or use a larger gap.</source>
+        <translation>所选小区无法组成一个连片的片区：它们分成 {pieces} 个互不相邻的组。请加入能连接它们的小区，或增大间距容差。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} would not be contiguous: its compounds fall into {pieces} separate groups. Add the compounds that join them, or use a larger gap.</source>
         <translation>{name} 将不连片：其小区分成 {pieces} 个互不相邻的组。请加入能连接它们的小区，或增大间距容差。</translation>
     </message>
@@ -5454,7 +5525,42 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>每个片区至少需要 {min} 个小区，但上限为 {max}。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+21"/>
+        <source>already in a kept zone</source>
+        <translation>已属于保留的片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>built after {year}</source>
+        <translation>{year} 年以后建成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no build year</source>
+        <translation>缺少建成年代</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than the area limit</source>
+        <translation>超过面积上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a copy of another compound</source>
+        <translation>与另一小区重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in a pile of overlapping copies</source>
+        <translation>属于大量重叠的副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>implausibly large</source>
+        <translation>面积大得不合理</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>The compounds have no households field; the household limits were not applied. Map a households field to use them.</source>
         <translation>小区没有户数字段，户数限制未生效。如需使用，请指定户数字段。</translation>
     </message>

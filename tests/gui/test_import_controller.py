@@ -57,6 +57,9 @@ def test_add_gbk_shapefile_lands_in_project_selected(make_window, project, qtbot
     assert win.current_layer() is layer
     lon0, lat0, _, _ = layer.display_data().total_bounds
     assert abs(lon0 - samples.LON0) < 1e-4 and abs(lat0 - samples.LAT0) < 1e-4
+    # styled by its role: the fixture already holds a compounds layer, so this one gets another colour
+    assert layer.style.label_field == "小区名称", "compound names are labelled"
+    assert layer.style.fill != project.layers[0].style.fill
 
 
 def test_gk_choice_is_required_then_remembered(make_window, project, qtbot, tmp_path):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from gis.domain import Role
 from gis.export.plan import collect_outputs
 from gui.none_guard import protect_none
-from gui.presentation import LABEL_PX, PresentationMode
+from gui.presentation import ALARM, LABEL_PX, PresentationMode
 from tests.gis.export_samples import sample_project
 from tests.gui.conftest import run_js, settle
 
@@ -38,6 +38,7 @@ def test_tour_cards_before_after_and_exit(make_window, planned_project, qtbot):
     assert screen.windowState() & Qt.WindowState.WindowFullScreen
     assert win.map.parent() is screen and win.centralWidget() is None
     assert mode.index == -1 and "2" in screen.card.lines["missing"].text()  # overview: 2 zones
+    assert ALARM not in screen.card.lines["missing"].styleSheet(), "a count of zones is no alarm"
     compounds = planned_project.first(Role.COMPOUNDS)
     assert compounds.style.label_field == "小区名称"
     qtbot.waitUntil(lambda: run_js(qtbot, win.map, "getComputedStyle(document.documentElement)"
@@ -56,6 +57,11 @@ def test_tour_cards_before_after_and_exit(make_window, planned_project, qtbot):
     assert mode.before and not planned_layer.visible and screen.before_button.isChecked()
     before_text = card.lines["missing"].text()
     assert before_text != after_text  # the planned day care closes a gap
+    assert ALARM in card.lines["missing"].styleSheet(), "a missing service is red"
+    none = card.tr("Gaps: none — every service within reach")
+    qtbot.keyClick(screen, Qt.Key.Key_B)
+    assert (ALARM in card.lines["missing"].styleSheet()) == (card.lines["missing"].text() != none)
+    qtbot.keyClick(screen, Qt.Key.Key_B)
     qtbot.keyClick(screen, Qt.Key.Key_B)
     assert planned_layer.visible and card.lines["missing"].text() == after_text
 

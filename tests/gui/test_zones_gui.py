@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QMessageBox
+
+from gis.domain import FieldRole
 
 from tests.gui.conftest import run_js
 
@@ -114,3 +118,42 @@ def test_barrier_settings_block_neighbours_across_an_arterial(make_window, proje
     assert not model.check([0, 4]).ok, "the arterial now separates them"
     assert model.check([4, 8]).ok, "the 支路 is not a barrier"
     assert compounds.id == model.layer_id
+
+
+def test_refusal_and_suggestion_summary_read_in_chinese(make_window, project, monkeypatch, qtbot):
+    """The refusal of a new zone names no zone that does not exist; the summary shows no raw keys."""
+    win = make_window(project)
+    ctl = zones_controller(win)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    project.select(project.layers[0].id, [0, 15])
+    ctl.merge()
+    assert said and "连片" in said[0], said
+    assert not re.search(r"片区\s*\d", said[0]) and "contiguous" not in said[0], said[0]
+    compounds = project.layers[0]
+    compounds.data["建成年代"] = [1990, 2010] * 8
+    compounds.fields[FieldRole.BUILD_YEAR] = "建成年代"
+    project.select(compounds.id, [0, 1])
+    ctl.merge()  # kept fixed by the suggestion
+    ctl.suggest()
+    dialog = ctl.suggest_dialog
+    dialog.use_year.setChecked(True)
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.suggestion is not None, timeout=30000)
+    text = dialog.summary.text()
+    assert "2000 年以后建成" in text and "已属于保留的片区" in text, text
+    assert not re.search(r"[A-Za-z_]{3,}", text), text
+
+
+def test_zone_table_sorts_names_naturally(make_window, project):
+    win = make_window(project)
+    ctl = zones_controller(win)
+    ids = project.layers[0]
+    for k in range(0, 12, 1):
+        project.select(ids.id, [k])
+        ctl.merge()  # one-compound zones 片区 1 … 片区 12
+    table = ctl.table
+    names = [table.proxy.index(r, 0).data() for r in range(table.proxy.rowCount())]
+    assert names == sorted(names, key=lambda n: int("".join(c for c in n if c.isdigit()))), names
+    assert "标题" not in win.windowTitle() and "Planner" not in win.windowTitle()
+    assert win.windowTitle().endswith("老旧小区改造规划")
