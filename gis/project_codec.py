@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis.errors import GisError
+
 FORMAT = "old-compound-planner"
 VERSION = 1
 META_TABLE = "planner_project"
@@ -118,3 +120,9 @@ def restore(series: pd.Series, spec: dict) -> pd.Series:
         except (TypeError, ValueError):
             continue
     return series
+
+
+def reason(exc: BaseException) -> str:
+    """The first line of an error, for a message that says why a save or a read failed."""
+    text = exc.message if isinstance(exc, GisError) else str(exc)
+    return (text.splitlines() or [type(exc).__name__])[0]

@@ -25,11 +25,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-from gis.errors import Cancelled, GisError, ProjectError
+from gis.errors import Cancelled, ProjectError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
-from gis.project_codec import FORMAT, META_TABLE, SUFFIX, VERSION, ZONES_TABLE
+from gis.project_codec import FORMAT, META_TABLE, SUFFIX, VERSION, ZONES_TABLE, reason
 from gis.project_open import build_project
 from gis.project_save import ProjectSnapshot, snapshot, write_snapshot
 
@@ -103,7 +103,7 @@ def open_project(path: str | Path, *, feedback: Feedback | None = None) -> Proje
     except Exception as exc:  # a damaged or hand-edited description: say so, never crash
         raise ProjectError(QT_TRANSLATE_NOOP(
             "errors", "{path} is damaged and cannot be opened: {reason}"),
-            path=str(path), reason=_reason(exc)) from exc
+            path=str(path), reason=reason(exc)) from exc
     project.path = str(path)
     project.mark_dirty(False)
     fb.progress(1.0)
@@ -128,10 +128,6 @@ def _checked(path: Path) -> Path:
             "errors", "The folder {folder} does not exist."), folder=str(target.parent))
     return target
 
-
-def _reason(exc: BaseException) -> str:
-    text = exc.message if isinstance(exc, GisError) else str(exc)
-    return (text.splitlines() or [type(exc).__name__])[0]
 
 
 # -- opening ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ becomes a :class:`~gis.io.notices.Notice` in ``project.notices`` for the window 
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from dataclasses import fields
 from pathlib import Path
 
@@ -18,13 +19,13 @@ import pyogrio
 from pyproj import CRS
 
 from gis.domain import FieldRole, Role
-from gis.errors import Cancelled, GisError
+from gis.errors import Cancelled
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice, short_list
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.project import Project
-from gis.project_codec import is_numeric_spec, missing, restore
+from gis.project_codec import is_numeric_spec, missing, reason, restore
 
 _INTEGER_KINDS = ("integer", "null")
 _REAL_KINDS = ("integer", "real", "null")
@@ -70,12 +71,14 @@ def _layer_or_notice(path, con, tables, entry, crs, notes: list[Notice]) -> Laye
         raise
     except Exception as exc:  # an unreadable table: open the rest
         notes.append(notice(QT_TRANSLATE_NOOP("errors", "Layer {layer} was left out: {reason}"),
-                            layer=name, reason=_reason(exc)))
+                            layer=name, reason=reason(exc)))
         return None
 
 
 def _read_layer(path: Path, con, entry: dict, crs, notes: list[Notice]) -> Layer:
-    raw = pyogrio.read_dataframe(path, layer=entry["table"], fid_as_index=True)
+    with warnings.catch_warnings():  # e.g. "referenced in gpkg_contents": already a notice
+        warnings.simplefilter("ignore", RuntimeWarning)
+        raw = pyogrio.read_dataframe(path, layer=entry["table"], fid_as_index=True)
     if len(raw) != entry["count"]:
         notes.append(notice(QT_TRANSLATE_NOOP(
             "errors", "Layer {layer} has {found} features, but {saved} were saved: another program "
@@ -154,10 +157,6 @@ def _dataclass_from(cls, values: dict | None):
     return cls(**{k: v for k, v in (values or {}).items() if k in names})
 
 
-def _reason(exc: BaseException) -> str:
-    text = exc.message if isinstance(exc, GisError) else str(exc)
-    return (text.splitlines() or [type(exc).__name__])[0]
-
 
 # -- the zone plan ---------------------------------------------------------------------------
 def _attach_zones(project: Project, meta: dict, fb: Feedback, notes: list[Notice]) -> None:
@@ -179,7 +178,7 @@ def _attach_zones(project: Project, meta: dict, fb: Feedback, notes: list[Notice
         raise
     except Exception as exc:  # a hand-edited plan: the layers still open
         notes.append(notice(QT_TRANSLATE_NOOP(
-            "errors", "The renovation zones were left out: {reason}"), reason=_reason(exc)))
+            "errors", "The renovation zones were left out: {reason}"), reason=reason(exc)))
 
 
 def _read_zones(project: Project, compounds: Layer, data: dict, fb: Feedback):

@@ -29,11 +29,12 @@ import pandas as pd
 import pyogrio
 
 from gis.domain import FieldRole
-from gis.errors import Cancelled, GisError, ProjectError
+from gis.errors import Cancelled, ProjectError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
-from gis.project_codec import FORMAT, META_TABLE, RESERVED, SUFFIX, VERSION, ZONES_TABLE, encode, jsonable
+from gis.project_codec import (FORMAT, META_TABLE, RESERVED, VERSION, ZONES_TABLE, encode, jsonable,
+                                reason)
 
 TEMP_MARK = ".saving-"  # temp folders are ".<stem>.saving-<pid>-<random>"
 
@@ -238,12 +239,8 @@ def save_error(target: Path, exc: BaseException, *, replacing: bool = False) -> 
     if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "permission denied" in text \
             or "read-only" in text:
         return ProjectError(_FOLDER_READ_ONLY, path=str(target), folder=str(target.parent))
-    return ProjectError(_FAILED, path=str(target), reason=_reason(exc))
+    return ProjectError(_FAILED, path=str(target), reason=reason(exc))
 
-
-def _reason(exc: BaseException) -> str:
-    text = exc.message if isinstance(exc, GisError) else str(exc)
-    return (text.splitlines() or [type(exc).__name__])[0]
 
 
 # -- the tables ---------------------------------------------------------------------------
