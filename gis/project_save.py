@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import errno
+import glob
 import json
 import os
 import shutil
@@ -170,7 +171,7 @@ def _copy_mode(target: Path, tmp: Path) -> None:
 
 def remove_stale_temps(target: Path) -> None:
     """Leftovers of saves whose process is gone (or that failed here), never a live save's."""
-    for tmp in target.parent.glob(f".{target.stem}{TEMP_MARK}*"):
+    for tmp in target.parent.glob(f"{glob.escape('.' + target.stem + TEMP_MARK)}*"):
         pid = tmp.name[len(f".{target.stem}{TEMP_MARK}"):].split("-")[0].split(".")[0]
         if not pid.isdigit() or str(tmp) in _live:
             continue

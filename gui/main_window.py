@@ -25,6 +25,7 @@ from gui.style_dialog import StyleDialog
 
 class MainWindow(QMainWindow, Listener):
     languageChangeRequested = Signal(str)
+    projectSaved = Signal(str)  # the path a save just finished writing
 
     def __init__(self, project: Project, settings: Settings, parent=None) -> None:
         super().__init__(parent)
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow, Listener):
         self.resizeDocks([self.layers_dock, self.identify_dock], [260, 260], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
         self.close_guards: list = []  # callables returning False to keep the window open
+        self.save_guards: list = []  # callables(path) returning False to refuse a save there
         self._build_actions()
         self._wire()
         self.features = [feature(self) for feature in feature_controllers()]

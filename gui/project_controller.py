@@ -42,6 +42,7 @@ class ProjectController(FeatureController):
         menu.insertSeparator(first)
         window.close_guards.append(self.confirm_discard)
         self._asking = False
+        self.notice_box: QMessageBox | None = None  # what the last opened file lacked
         self.saves = SaveQueue(window, self._with_view)
         self.saves.saved.connect(self._saved)
         self.saves.failed.connect(self._save_failed)
@@ -144,6 +145,8 @@ class ProjectController(FeatureController):
 
     def _save_to(self, path: str, *, blocking: bool) -> bool:
         """Queue a save (one runs at a time); *blocking* waits and tells whether all is saved."""
+        if not all(guard(path) for guard in self.window.save_guards):
+            return False  # e.g. the file is open read-only (gui/autosave.py)
         project = self.project
         self.saves.request(project, path)
         if not blocking:
@@ -160,6 +163,7 @@ class ProjectController(FeatureController):
         self.window.settings.last_dir = str(Path(path).parent)
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         self.window.refresh_title()
+        self.window.projectSaved.emit(str(path))
 
     def _save_failed(self, project: Project, path: str, err: BaseException) -> None:
         """Say what went wrong (the file on disk is unchanged) and offer Save As."""
