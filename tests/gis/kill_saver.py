@@ -21,7 +21,7 @@ from gis.layer import Layer
 from gis.project import Project
 from gis.zones.model import ZoneModel
 
-SIDE = 50  # SIDE² compounds
+SIDE = 45  # SIDE² compounds
 CRS = "EPSG:4547"
 
 

@@ -15,7 +15,7 @@ from tests.gis import kill_saver
 from tests.gis.test_project_file import assert_same_project
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS = 22
+KILLS = 21
 
 
 def last_saved(log: Path) -> int | None:
@@ -25,12 +25,12 @@ def last_saved(log: Path) -> int | None:
 
 def test_kill_9_while_saving_leaves_the_previous_or_the_new_state(tmp_path):
     path = tmp_path / "反复保存.gpkg"
-    project = kill_saver.base_project()
+    saver = subprocess.Popen([sys.executable, "-m", "tests.gis.kill_saver", str(path)], cwd=ROOT,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    project = kill_saver.base_project()  # while the saver starts up
     began = time.perf_counter()
     save_project(kill_saver.state(project, 0), path)
     one_save = time.perf_counter() - began
-    saver = subprocess.Popen([sys.executable, "-m", "tests.gis.kill_saver", str(path)], cwd=ROOT,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     rng, log = random.Random(20261202), Path(f"{path}.log")
     on_disk, seen = 0, set()
     try:
@@ -39,7 +39,7 @@ def test_kill_9_while_saving_leaves_the_previous_or_the_new_state(tmp_path):
             saver.stdin.write(f"fork {on_disk}\n")
             saver.stdin.flush()
             child = int(saver.stdout.readline())
-            if k % 3 == 1:  # every third round lets one save finish, then kills in the next one
+            if k % 4 == 1:  # every fourth round lets one save finish, then kills in the next one
                 _wait_for_save(log, on_disk)
             time.sleep(rng.uniform(0.0, 1.2) * one_save)
             os.kill(child, signal.SIGKILL)
