@@ -31,10 +31,10 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
 from gis.project_codec import FORMAT, META_TABLE, SUFFIX, VERSION, ZONES_TABLE, reason
 from gis.project_open import build_project
-from gis.project_save import ProjectSnapshot, snapshot, write_snapshot
+from gis.project_save import ProjectSnapshot, finish_save, snapshot, write_snapshot
 
 __all__ = ["FORMAT", "VERSION", "META_TABLE", "ZONES_TABLE", "ProjectSnapshot", "is_project",
-           "open_project", "save_project", "snapshot", "save_snapshot"]
+           "open_project", "save_project", "snapshot", "save_snapshot", "finish_save"]
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def save_project(project: Project, path: str | Path | None = None, *,
     target = target_path(project, path)
     snap = snapshot(project)
     save_snapshot(snap, target, feedback=feedback)
-    project.mark_saved(str(target), snap.revision)
+    finish_save(project, snap, target)
     return target
 
 

@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -61,6 +61,8 @@ class ProjectSnapshot:
     layers: tuple[SavedLayer, ...]
     zone_geometries: np.ndarray | None
     revision: int
+    zone_model: object = None  # the live plan, to hand the outlines back to (see finish_save)
+    outlines: dict = field(default_factory=dict)  # zone id -> (members, outline): cached + computed
 
 
 def snapshot(project: Project) -> ProjectSnapshot:
@@ -74,8 +76,23 @@ def snapshot(project: Project) -> ProjectSnapshot:
         raise ProjectError(QT_TRANSLATE_NOOP(
             "errors", "The project settings cannot be saved: {reason}"), reason=str(exc)) from exc
     layers = tuple(SavedLayer(_layer_meta(lyr), lyr.data.copy()) for lyr in project.layers)
-    geoms = project.zones.geometries if project.zones is not None else None
-    return ProjectSnapshot(meta, project.crs, layers, geoms, project.revision)
+    model = project.zones
+    if model is None:
+        return ProjectSnapshot(meta, project.crs, layers, None, project.revision)
+    members = {zid: zone.members for zid, zone in model.zones.items()}
+    cached = {zid: (members[zid], shape) for zid, shape in model.cached_outlines().items() if zid in members}
+    return ProjectSnapshot(meta, project.crs, layers, model.geometries, project.revision, model, cached)
+
+
+def finish_save(project: Project, snap: ProjectSnapshot, path: str | Path) -> bool:
+    """After *snap* reached *path*: keep the outlines it computed, mark the project saved.
+
+    Call on the thread that edits the project. True when the project is clean (nothing
+    changed since the snapshot).
+    """
+    if snap.zone_model is not None and project.zones is snap.zone_model:
+        project.zones.keep_outlines(snap.outlines)
+    return project.mark_saved(str(path), snap.revision)
 
 
 def _layer_meta(layer) -> dict:
@@ -300,7 +317,11 @@ def _write_zones(snap: ProjectSnapshot, tmp: Path) -> None:
     def member_ids(members):
         return [jsonable(v) for v in ids.iloc[members]] if ids is not None else members
 
-    shapes = list(outlines(snap.zone_geometries, [z["members"] for z in zones], gap=float(plan["gap"])))
+    missing = [z for z in zones if z["id"] not in snap.outlines]
+    if missing:  # outlines are costly (buffers of every member): only those not cached
+        made = outlines(snap.zone_geometries, [z["members"] for z in missing], gap=float(plan["gap"]))
+        snap.outlines.update({z["id"]: (frozenset(z["members"]), shape) for z, shape in zip(missing, made)})
+    shapes = [snap.outlines[z["id"]][1] for z in zones]
     frame = gpd.GeoDataFrame({
         "zone_id": [z["id"] for z in zones], "name": [z["name"] for z in zones],
         "colour": [z["colour"] for z in zones], "compounds": [len(z["members"]) for z in zones],

@@ -72,12 +72,12 @@ class SaveQueue(QObject):
         self._running = (project, path)
         task = run_task(self.window, self.tr("Saving {name}").format(name=Path(path).name),
                         lambda fb: project_file.save_snapshot(snap, path, feedback=fb),
-                        lambda _p: self._done(project, path, snap.revision),
+                        lambda _p: self._done(project, path, snap),
                         on_error=lambda err: self._failed(project, path, err))
         task.signals.cancelled.connect(self._next)
 
-    def _done(self, project: Project, path: str, revision: int) -> None:
-        clean = project.mark_saved(path, revision)
+    def _done(self, project: Project, path: str, snap: project_file.ProjectSnapshot) -> None:
+        clean = project_file.finish_save(project, snap, path)
         self.saved.emit(project, path, clean)
         self._next()
 

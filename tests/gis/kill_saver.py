@@ -19,6 +19,7 @@ from shapely.geometry import box
 from gis.domain import FieldRole, Role
 from gis.layer import Layer
 from gis.project import Project
+from gis.project_file import save_project  # imported before the forks: children start saving at once
 from gis.zones.model import ZoneModel
 
 SIDE = 45  # SIDE² compounds
@@ -55,8 +56,6 @@ def state(project: Project, k: int) -> Project:
 
 
 def _saving_child(project: Project, path: str, start: int) -> None:
-    from gis.project_file import save_project
-
     log = os.open(f"{path}.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     k = start
     while True:

@@ -250,3 +250,25 @@ def test_column_type_changed_and_column_dropped(tmp_path):
     text = messages(project)
     assert "不详" in text and "column 容积率 is missing" in text
     assert os.path.getsize(path) > 0
+
+
+def test_outlines_are_computed_once_and_kept_by_the_plan(tmp_path, monkeypatch):
+    from gis.zones import outline
+
+    project = make_project()
+    assert project.zones.cached_outlines() == {}
+    real, groups = outline.outlines, []
+
+    def counting(geoms, members, **kwargs):
+        groups.append(len(members))
+        return real(geoms, members, **kwargs)
+
+    monkeypatch.setattr(outline, "outlines", counting)
+    path = save_project(project, tmp_path / "p.gpkg")
+    assert groups == [2] and sorted(project.zones.cached_outlines()) == [1, 2]
+    save_project(project)  # nothing changed: no outline is computed again
+    project.zones.add(1, [2])
+    save_project(project)  # only the changed zone
+    assert groups == [2, 1]
+    outline_1 = project.zones.cached_outlines()[1]
+    assert outline_1.equals(open_project(path).zones.outline(1))
