@@ -134,6 +134,7 @@ def _checked(path: Path) -> Path:
 def _read_meta(path: Path) -> dict:
     if not path.is_file():
         raise ProjectError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
+    _check_readable(path)
     try:
         con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -156,6 +157,18 @@ def _read_meta(path: Path) -> dict:
             "errors", "{path} is damaged: its project description cannot be read."),
             path=str(path)) from exc
     return meta if isinstance(meta, dict) else {}
+
+
+def _check_readable(path: Path) -> None:
+    """A file another program holds locked (Windows) or that we may not read: say so."""
+    try:
+        with path.open("rb") as fh:
+            fh.read(16)
+    except OSError as exc:
+        raise ProjectError(QT_TRANSLATE_NOOP(
+            "errors", "Could not read {path}: {reason}. Another program may hold it locked, or you "
+                      "may not read it; close the other program or ask for access, then open it "
+                      "again."), path=str(path), reason=reason(exc)) from exc
 
 
 def _not_gpkg(path: Path) -> ProjectError:

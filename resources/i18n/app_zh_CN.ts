@@ -1687,7 +1687,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+41"/>
+        <location filename="../../gui/main_window.py" line="+42"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1702,7 +1702,7 @@
         <translation>识别</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2084,7 +2084,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2134,7 +2134,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
@@ -2144,7 +2144,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -3820,7 +3820,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_save.py" line="+150"/>
+        <location filename="../../gis/project_save.py" line="+168"/>
         <source>{path} is a folder, not a project file. Use Save As and choose a file name.</source>
         <translation>{path} 是一个文件夹，不是项目文件。请用“另存为”并选择一个文件名。</translation>
     </message>
@@ -3875,14 +3875,19 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_save.py" line="-155"/>
+        <location filename="../../gis/project_save.py" line="-170"/>
         <source>The project settings cannot be saved: {reason}</source>
         <translation>无法保存项目设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/project_file.py" line="+28"/>
+        <location filename="../../gis/project_file.py" line="+29"/>
         <source>{path} is damaged: its project description cannot be read.</source>
         <translation>{path} 已损坏：无法读取其项目描述。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not read {path}: {reason}. Another program may hold it locked, or you may not read it; close the other program or ask for access, then open it again.</source>
+        <translation>无法读取 {path}：{reason}。可能有其他程序锁定了它，或您没有读取权限；请关闭其他程序或申请权限后再打开。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5002,7 +5007,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区方案中没有小区几何。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Merge {count} compound(s) into {name}</source>
         <translation>将 {count} 个小区合并为 {name}</translation>
     </message>

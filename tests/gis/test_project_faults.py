@@ -272,3 +272,20 @@ def test_outlines_are_computed_once_and_kept_by_the_plan(tmp_path, monkeypatch):
     assert groups == [2, 1]
     outline_1 = project.zones.cached_outlines()[1]
     assert outline_1.equals(open_project(path).zones.outline(1))
+
+
+def test_a_file_that_cannot_be_read_says_so(tmp_path, monkeypatch):
+    """Windows refuses to open a file another program holds locked (simulated: as root here)."""
+    from pathlib import Path
+
+    path = save_project(make_project(), tmp_path / "p.gpkg")
+    real = Path.open
+
+    def locked(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    with pytest.raises(ProjectError, match="Could not read .*locked"):
+        open_project(path)
