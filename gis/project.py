@@ -34,6 +34,8 @@ class Project:
         self.path: str | None = None
         self._selection: dict[str, frozenset[int]] = {}
         self._dirty = False
+        self.revision = 0  # counts changes: a save marks the project clean only if none came since
+        self.notices: list = []  # gis.io.notices.Notice: what opening could not restore
         self.zones = None  # gis.zones.model.ZoneModel over the compounds layer, or None
 
     # -- layers -------------------------------------------------------------
@@ -116,6 +118,16 @@ class Project:
         return self._dirty
 
     def mark_dirty(self, dirty: bool = True) -> None:
+        if dirty:
+            self.revision += 1
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+
+    def mark_saved(self, path: str, revision: int) -> bool:
+        """A save of the state at *revision* reached *path*: clean, unless edited since."""
+        self.path = str(path)
+        if revision != self.revision:
+            return False
+        self.mark_dirty(False)
+        return True

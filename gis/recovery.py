@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,7 @@ def remove(entry_or_paths: Entry | tuple[Path, Path]) -> None:
                   else entry_or_paths)
     for path in (note, gpkg, *gpkg.parent.glob(f".{gpkg.stem}.saving-*")):
         try:
-            path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()  # a save's temp is a folder
         except OSError:
             pass
 

@@ -12,7 +12,8 @@ from gis.opening import open_any
 from gis.project import Project
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.i18n import error_text
+from gui.i18n import error_text, notice_text
+from gui.save_queue import SaveQueue
 from gui.worker import run_task
 
 
@@ -40,21 +41,36 @@ class ProjectController(FeatureController):
             menu.insertAction(first, self.actions[key])
         menu.insertSeparator(first)
         window.close_guards.append(self.confirm_discard)
+        self._asking = False
+        self.notice_box: QMessageBox | None = None  # what the last opened file lacked
+        self.saves = SaveQueue(window, self._with_view)
+        self.saves.saved.connect(self._saved)
+        self.saves.failed.connect(self._save_failed)
         super().__init__(window)
 
     # -- unsaved changes --------------------------------------------------------------
     def confirm_discard(self) -> bool:
-        """True when it is fine to drop the current project (saved, or the user said so)."""
-        if not self.project.dirty:
-            return True
-        answer = QMessageBox.question(
-            self.window, self.tr("Unsaved changes"),
-            self.tr("The project has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save(blocking=True)
-        return answer == QMessageBox.StandardButton.Discard
+        """True when it is fine to drop the current project (saved, or the user said so).
+
+        A running save is waited for first (its progress stays on screen), never aborted.
+        """
+        if self._asking:
+            return False  # a second close while the first one waits or asks
+        self._asking = True
+        try:
+            self.saves.wait()
+            if not self.project.dirty:
+                return True
+            answer = QMessageBox.question(
+                self.window, self.tr("Unsaved changes"),
+                self.tr("The project has unsaved changes. Save them first?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Save:
+                return self.save(blocking=True)
+            return answer == QMessageBox.StandardButton.Discard
+        finally:
+            self._asking = False
 
     # -- opening ------------------------------------------------------------------------
     def new_project(self) -> None:
@@ -90,6 +106,17 @@ class ProjectController(FeatureController):
         view = project.view or {}
         if view.get("center") and view.get("zoom") is not None:
             self.window.map.set_view(view["center"], view["zoom"])
+        if project.notices:
+            self._show_notices(project)
+
+    def _show_notices(self, project: Project) -> None:
+        """What could not be restored from a file another program changed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Opened with problems"), self.tr(
+            "{path} was changed by another program. What could be read is open; this could not "
+            "be restored:").format(path=project.path), parent=self.window)
+        box.setInformativeText("\n".join(f"• {notice_text(n)}" for n in project.notices))
+        box.open()
+        self.notice_box = box
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -100,10 +127,11 @@ class ProjectController(FeatureController):
 
     # -- saving ---------------------------------------------------------------------------
     def save(self, *, blocking: bool = False) -> bool:
-        if not self.project.path or not project_file.is_project(self.project.path) and \
-                Path(self.project.path).exists():
+        """Save to the project's file (Save As when it has none); *blocking* waits for it."""
+        path = self.saves.target(self.project) or self.project.path
+        if not path or not project_file.is_project(path) and Path(path).exists():
             return self.save_as(blocking=blocking)
-        return self._save_to(self.project.path, blocking=blocking)
+        return self._save_to(path, blocking=blocking)
 
     def save_as(self, *, blocking: bool = False) -> bool:
         start = self.project.path or str(Path(self.window.settings.last_dir or ".") / "改造规划.gpkg")
@@ -116,26 +144,36 @@ class ProjectController(FeatureController):
         return self._save_to(path, blocking=blocking)
 
     def _save_to(self, path: str, *, blocking: bool) -> bool:
-        """Save with the current map view; *blocking* waits (used when closing)."""
+        """Queue a save (one runs at a time); *blocking* waits and tells whether all is saved."""
         if not all(guard(path) for guard in self.window.save_guards):
             return False  # e.g. the file is open read-only (gui/autosave.py)
-        self.project.view = dict(self.window.map.view_state)
-        if blocking:
-            try:
-                project_file.save_project(self.project, path)
-            except Exception as err:  # noqa: BLE001 - reported, the old file is intact
-                QMessageBox.warning(self.window, self.tr("Save failed"), error_text(err))
-                return False
-            self._saved(path)
+        project = self.project
+        self.saves.request(project, path)
+        if not blocking:
             return True
-        run_task(self.window, self.tr("Saving {name}").format(name=Path(path).name),
-                 lambda fb: project_file.save_project(self.project, path, feedback=fb),
-                 lambda _p: self._saved(path))
-        return True
+        self.saves.wait()
+        return not project.dirty
 
-    def _saved(self, path: str) -> None:
+    def _with_view(self, project: Project) -> None:
+        if project is self.project:
+            project.view = dict(self.window.map.view_state)
+
+    def _saved(self, project: Project, path: str, _clean: bool) -> None:
         self.window.settings.remember_file(str(path))
         self.window.settings.last_dir = str(Path(path).parent)
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         self.window.refresh_title()
         self.window.projectSaved.emit(str(path))
+
+    def _save_failed(self, project: Project, path: str, err: BaseException) -> None:
+        """Say what went wrong (the file on disk is unchanged) and offer Save As."""
+        if self.ask_save_as(err) and project is self.project:
+            self.save_as()
+
+    def ask_save_as(self, err: BaseException) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Save failed"), error_text(err),
+                          parent=self.window)
+        other = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        return box.clickedButton() is other

@@ -245,6 +245,17 @@ class ZoneModel:
             self._outlines[zone_id] = outlines(self.geometries, [members], gap=self.gap)[0]
         return self._outlines[zone_id]
 
+    def cached_outlines(self) -> dict[int, object]:
+        """The outlines computed so far, by zone id (a copy, safe to hand to a background save)."""
+        return dict(self._outlines)
+
+    def keep_outlines(self, computed: Mapping[int, tuple[frozenset[int], object]]) -> None:
+        """Cache outlines computed elsewhere (zone id -> (members, outline)) if still current."""
+        for zid, (members, shape) in computed.items():
+            zone = self._state.zones.get(zid)
+            if zone is not None and zone.members == members:
+                self._outlines.setdefault(zid, shape)
+
     def snapshot(self) -> dict[int, Zone]:
         """All zones (immutable values): pass to :meth:`restore` to get back here."""
         return dict(self._state.zones)

@@ -2142,7 +2142,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../gui/project_controller.py" line="+27"/>
+        <location filename="../../gui/project_controller.py" line="+28"/>
         <source>&amp;New project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
@@ -2172,7 +2172,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2182,7 +2182,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目有未保存的更改。是否先保存？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Opening the demo district</source>
         <translation>正在打开示例街区</translation>
     </message>
@@ -2202,7 +2202,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在打开 {name}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>Opened with problems</source>
+        <translation>打开时发现问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was changed by another program. What could be read is open; this could not be restored:</source>
+        <translation>{path} 被其他程序改动过。能读取的内容已经打开；以下内容无法恢复：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
@@ -2212,17 +2222,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Saving {name}</source>
-        <translation>正在保存 {name}</translation>
+        <location line="+2"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-12"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2384,6 +2394,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+30"/>
         <source>Opening the autosaved work</source>
         <translation>正在打开自动保存的工作</translation>
+    </message>
+</context>
+<context>
+    <name>SaveQueue</name>
+    <message>
+        <location filename="../../gui/save_queue.py" line="+73"/>
+        <source>Saving {name}</source>
+        <translation>正在保存 {name}</translation>
     </message>
 </context>
 <context>
@@ -3496,7 +3514,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+38"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
-        <location filename="../../gis/project_file.py" line="+329"/>
+        <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -3678,7 +3696,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project.py" line="+43"/>
+        <location filename="../../gis/project.py" line="+45"/>
         <source>Layer {name} has no coordinate system.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
@@ -4065,12 +4083,37 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_file.py" line="-241"/>
+        <location filename="../../gis/project_save.py" line="+169"/>
+        <source>{path} is a folder, not a project file. Use Save As and choose a file name.</source>
+        <translation>{path} 是一个文件夹，不是项目文件。请用“另存为”并选择一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{path} is read-only, so it was not overwritten. Use Save As to save your changes under another name or in another folder.</source>
+        <translation>{path} 是只读文件，因此没有被覆盖。请用“另存为”把您的修改保存为其他文件名或保存到其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save {path}: the disk is full. The file on disk is unchanged; free some space, or use Save As to save to another drive.</source>
+        <translation>无法保存 {path}：磁盘已满。磁盘上的文件没有改变；请腾出一些空间，或用“另存为”保存到其他磁盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not save {path}: the folder {folder} cannot be written to (it is read-only or you lack permission). The file on disk is unchanged; use Save As to save elsewhere.</source>
+        <translation>无法保存 {path}：文件夹 {folder} 不可写入（它是只读的，或您没有写入权限）。磁盘上的文件没有改变；请用“另存为”保存到其他位置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not replace {path}: another program may be using it, or you may not change it. The file on disk is unchanged; close the other program and save again, or use Save As.</source>
+        <translation>无法替换 {path}：可能有其他程序正在使用它，或您无权修改它。磁盘上的文件没有改变；请关闭其他程序后再次保存，或用“另存为”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not save {path}: {reason}. The file on disk is unchanged.</source>
         <translation>无法保存 {path}：{reason}。磁盘上的文件未改动。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../gis/project_file.py" line="-40"/>
         <source>{path} was saved by a newer version of the planner; update the program to open it.</source>
         <translation>{path} 由更新版本的程序保存；请更新程序后再打开。</translation>
     </message>
@@ -4080,12 +4123,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 已损坏，无法打开：{reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose a file name to save the project.</source>
         <translation>请选择保存项目的文件名。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Project files end in .gpkg; {path} does not.</source>
         <translation>项目文件的扩展名应为 .gpkg；{path} 不是。</translation>
     </message>
@@ -4095,14 +4138,19 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../gis/project_save.py" line="-160"/>
         <source>The project settings cannot be saved: {reason}</source>
         <translation>无法保存项目设置：{reason}</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location filename="../../gis/project_file.py" line="+29"/>
         <source>{path} is damaged: its project description cannot be read.</source>
         <translation>{path} 已损坏：无法读取其项目描述。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not read {path}: {reason}. Another program may hold it locked, or you may not read it; close the other program or ask for access, then open it again.</source>
+        <translation>无法读取 {path}：{reason}。可能有其他程序锁定了它，或您没有读取权限；请关闭其他程序或申请权限后再打开。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4195,6 +4243,46 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/analysis/zones.py" line="+38"/>
         <source>Household limits need a households field, and {name} has none that is recognised. Say which column holds households ({option}).</source>
         <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/project_open.py" line="+64"/>
+        <source>Layer {layer} was left out: its table {table} is missing from the file (another program removed it).</source>
+        <translation>图层 {layer} 未打开：文件中缺少它的数据表 {table}（已被其他程序删除）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layer {layer} was left out: {reason}</source>
+        <translation>图层 {layer} 未打开：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Layer {layer} has {found} features, but {saved} were saved: another program changed it.</source>
+        <translation>图层 {layer} 现有 {found} 个要素，但保存时有 {saved} 个：它被其他程序改动过。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Layer {layer}: column {column} is missing from the file; it was opened empty.</source>
+        <translation>图层 {layer}：文件中缺少字段 {column}，已按空值打开。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Layer {layer}: {count} values of column {column} are not numbers (e.g. {examples}); they were opened as empty values.</source>
+        <translation>图层 {layer}：字段 {column} 中有 {count} 个值不是数字（例如 {examples}），已按空值打开。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The renovation zones were left out: their compounds layer is missing or was changed by another program.</source>
+        <translation>改造片区未打开：其小区图层缺失或被其他程序改动过。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The barrier layer of the renovation zones is missing; neighbours are found without barriers.</source>
+        <translation>改造片区的阻隔图层缺失；相邻关系按无阻隔计算。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The renovation zones were left out: {reason}</source>
+        <translation>改造片区未打开：{reason}</translation>
     </message>
 </context>
 <context>
@@ -5305,7 +5393,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区方案中没有小区几何。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Merge {count} compound(s) into {name}</source>
         <translation>将 {count} 个小区合并为 {name}</translation>
     </message>

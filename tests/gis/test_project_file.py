@@ -18,7 +18,6 @@ import shapely
 from pandas.testing import assert_frame_equal
 from shapely.geometry import LineString, MultiPolygon, Point, box
 
-from gis import project_file
 from gis.domain import FieldRole, Role
 from gis.errors import ProjectError
 from gis.layer import Layer, LayerStyle, SourceInfo
@@ -156,7 +155,7 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
             raise OSError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(project_file.pyogrio, "write_dataframe", dying_write)
+    monkeypatch.setattr(pyogrio, "write_dataframe", dying_write)
     with pytest.raises(ProjectError) as err:
         save_project(project)
     assert "disk full" in err.value.message and "unchanged" in err.value.message
@@ -182,7 +181,7 @@ def test_crash_mid_save_leaves_the_old_file(tmp_path):
             if n[0] == 3:
                 os._exit(9)   # the power goes off
             return real(*a, **k)
-        project_file.pyogrio.write_dataframe = write
+        pyogrio.write_dataframe = write
         project_file.save_project(make_project(), {str(path)!r})
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
@@ -211,7 +210,7 @@ def test_foreign_and_broken_files_are_project_errors(tmp_path):
     good = save_project(make_project(), tmp_path / "good.gpkg")
     assert is_project(good)
     with sqlite3.connect(good) as con:
-        con.execute('DROP TABLE "道路"')
+        con.execute("DELETE FROM planner_project WHERE key='project'")
     with pytest.raises(ProjectError, match="damaged"):
         open_project(good)
 
