@@ -73,7 +73,8 @@ class SaveQueue(QObject):
         task = run_task(self.window, self.tr("Saving {name}").format(name=Path(path).name),
                         lambda fb: project_file.save_snapshot(snap, path, feedback=fb),
                         lambda _p: self._done(project, path, snap),
-                        on_error=lambda err: self._failed(project, path, err))
+                        on_error=lambda err: self._failed(project, path, err),
+                        finish_on_close=True)  # a closing window never abandons a save
         task.signals.cancelled.connect(self._next)
 
     def _done(self, project: Project, path: str, snap: project_file.ProjectSnapshot) -> None:
