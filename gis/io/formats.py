@@ -60,9 +60,9 @@ def read_raw(source: Source, *, layer: str | None = None, encoding: str | None =
     if kind == "dxf":
         return read_dxf(source.path, layer=layer, encoding=encoding, feedback=feedback)
     if kind == "csv":
-        return read_csv_layer(source.path, encoding=encoding)
+        return read_csv_layer(source.path, encoding=encoding, feedback=feedback)
     if kind == "xlsx":
-        return read_xlsx_layer(source.path, sheet=layer)
+        return read_xlsx_layer(source.path, sheet=layer, feedback=feedback)
     if kind == "geojson":
         return _read_geojson(source.path, encoding=encoding, feedback=feedback)
     return _read_multilayer(source, layer=layer, feedback=feedback)

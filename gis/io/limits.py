@@ -3,7 +3,12 @@
 A reader asks :func:`active` for the caps in force and calls :func:`exceeded` when one is
 reached; the error names the cap and the setting that raises it. The GUI and the CLI call
 :func:`configure` once from the user's settings (``Settings.read_limits``, a dict of
-overrides keyed by field name).
+overrides keyed by field name). A reader that loops over its input uses a :class:`Watch`:
+Cancel, progress and ``max_seconds`` in one call per step.
+
+With the default caps a read stays within about 2 GB of memory for a 100 MB input: sizes are
+checked before memory is allocated (archive members, DBF and shapefile headers, CSV header
+lines, spreadsheet cells) and counted again while streaming, because headers can lie.
 
 >>> caps = active()
 >>> caps.max_rows >= 1_000_000
@@ -12,9 +17,11 @@ True
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields, replace
 
 from gis.errors import DataReadError
+from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 
 
@@ -26,6 +33,7 @@ class ReadLimits:
     max_columns: int = 2_000                  # fields or spreadsheet columns
     max_cells: int = 50_000_000               # rows × columns of a table or sheet
     max_decompressed_bytes: int = 4 * 1024**3  # all members of an archive together
+    max_member_bytes: int = 2 * 1024**3        # one archive member, unpacked
     max_compression_ratio: int = 200          # per archive member (zip bombs)
     max_archive_members: int = 10_000
     max_vertices: int = 50_000_000            # coordinates in one layer
@@ -69,3 +77,24 @@ def exceeded(cap: str, *, path: object, value: object = None) -> LimitExceeded:
         QT_TRANSLATE_NOOP("errors", "{path} goes past the reading cap {cap} = {limit} (found {value}). "
                                     "If the file is genuine, raise \"{cap}\" under \"read_limits\" in the settings."),
         path=str(path), cap=cap, limit=getattr(active(), cap), value="?" if value is None else value)
+
+
+class Watch:
+    """Cancel, progress and the wall-time cap for one read of *path*.
+
+    >>> w = Watch("a.csv")
+    >>> w.step(0.5)   # raises Cancelled, or LimitExceeded past max_seconds
+    """
+
+    def __init__(self, path: object, feedback: Feedback | None = None) -> None:
+        self.path, self.feedback = path, ensure(feedback)
+        self._start = time.monotonic()
+
+    def step(self, fraction: float | None = None) -> None:
+        """Honour Cancel and ``max_seconds``; report *fraction* (0..1) when given."""
+        self.feedback.check()
+        elapsed = time.monotonic() - self._start
+        if elapsed > active().max_seconds:
+            raise exceeded("max_seconds", path=self.path, value=f"{elapsed:.0f} s")
+        if fraction is not None:
+            self.feedback.progress(fraction, "")

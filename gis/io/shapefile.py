@@ -22,6 +22,8 @@ from pyproj import CRS
 from gis.errors import DataReadError
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io import dbf as dbf_check
+from gis.io.dbf import DbfHeader
 from gis.io.encoding import decoder_name, shapefile_encoding
 from gis.io.gdal_read import gdal_config, read_frame
 from gis.io.notices import notice
@@ -55,13 +57,18 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
     parts = {ext: sibling(shp, ext) for ext in _PARTS[1:]}
     enc = shapefile_encoding(parts[".dbf"], parts[".cpg"], user=encoding)
     notes, counts = list(enc.notices), {}
-    cut = _cut_field_names(parts[".dbf"], enc.name) if parts[".dbf"] is not None else []
+    head, checked = _dbf_header(parts[".dbf"], enc.name)
+    cut = _cut_field_names(head, enc.name)
     prj_text = _non_utf8_prj(parts[".prj"])
     _part_notices(parts, cut, prj_text, counts, notes)
-    if parts[".shx"] is None or cut or prj_text is not None:
-        frame = _read_repaired_copy(shp, parts, enc.name, cut, feedback, notes, prj_text)
+    counts.update(checked.counts)
+    notes += checked.notices
+    fixes = cut + checked.patches
+    if parts[".shx"] is None or fixes or prj_text is not None:
+        frame = _read_repaired_copy(shp, parts, enc.name, fixes, feedback, notes, prj_text)
     else:
         frame = read_frame(shp, encoding=decoder_name(enc.name), feedback=feedback, notices=notes)
+    _dbf_shortfall(parts[".shx"], frame, checked, counts, notes)
     if shp.stat().st_size < declared:
         frame, lost = _drop_cut_features(frame)
         counts["truncated_dropped"] = lost
@@ -75,6 +82,28 @@ def read_shapefile(shp: Path, *, encoding: str | None = None,
             "io", "The .prj file could not be understood; the coordinate system was inferred.")))
     return RawLayer(frame, "ESRI Shapefile", shp.stem, [], crs, "prj" if crs else None, enc,
                     counts, notes)
+
+
+def _dbf_header(dbf: Path | None, encoding: str) -> tuple[DbfHeader | None, dbf_check.DbfCheck]:
+    """The DBF's header and the repairs it needs (none without a .dbf)."""
+    if dbf is None:
+        return None, dbf_check.DbfCheck()
+    try:
+        return dbf_check.read_header(dbf), dbf_check.check(dbf, decoder_name(encoding))
+    except OSError:
+        return None, dbf_check.DbfCheck()
+
+
+def _dbf_shortfall(shx: Path | None, frame, checked, counts: dict, notes: list) -> None:
+    """Say how many features were lost because the .dbf holds fewer records than the .shp."""
+    if shx is None or "dbf_record_count_fixed" not in checked.counts:
+        return
+    lost = (shx.stat().st_size - 100) // 8 - len(frame)
+    if lost > 0:
+        counts["dbf_records_missing_dropped"] = lost
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "{n} features have no record in the .dbf and were dropped. Get an undamaged "
+                  "copy of the .dbf to keep them."), n=lost))
 
 
 def _part_notices(parts: dict, cut: list, prj_text: str | None, counts: dict, notes: list) -> None:
@@ -97,26 +126,18 @@ def _part_notices(parts: dict, cut: list, prj_text: str | None, counts: dict, no
             "io", "The .prj is not UTF-8 text (Chinese names in GBK); it was read as GB18030.")))
 
 
-def _cut_field_names(dbf: Path, encoding: str) -> list[tuple[int, bytes]]:
+def _cut_field_names(head: DbfHeader | None, encoding: str) -> list[tuple[int, bytes]]:
     """(header offset, fixed 11-byte name) for DBF field names that end in half a character."""
     codec = decoder_name(encoding)
-    try:
-        with open(dbf, "rb") as f:
-            head = f.read(32)
-            header_len = struct.unpack("<H", head[8:10])[0] if len(head) >= 32 else 0
-            fields = f.read(max(header_len - 32, 0))
-    except OSError:
-        return []
     fixes = []
-    for pos in range(0, len(fields) - 31, 32):
-        raw = fields[pos:pos + 11].split(b"\0", 1)[0]
+    for i, raw in enumerate(head.names if head is not None else []):
         try:
             raw.decode(codec)
         except UnicodeDecodeError:
             whole = codecs.getincrementaldecoder(codec)("replace").decode(raw, final=False)
             fixed = whole.replace("\ufffd", "").encode(codec)[:10]
             if fixed and fixed != raw:
-                fixes.append((32 + pos, fixed.ljust(11, b"\0")))
+                fixes.append((32 + 32 * i, fixed.ljust(11, b"\0")))
     return fixes
 
 
