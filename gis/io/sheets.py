@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from gis.errors import DataReadError
+from gis.errors import Cancelled, DataReadError
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import limits
@@ -67,7 +67,7 @@ def read_sheet(path: Path, sheet: str, feedback: Feedback | None = None) -> pd.D
             found = _Cells(path, limits.Watch(path, feedback), size)
             found.stream(_Counting(src), _parser(wb))
         return found.frame()
-    except (DataReadError, limits.LimitExceeded):
+    except (DataReadError, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - zlib, XML and zip errors of a damaged workbook
         raise unreadable(path, exc) from None

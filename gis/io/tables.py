@@ -209,7 +209,8 @@ def _checked_header(path: Path, codec: str) -> str:
     sep = _sniff(line[:64 * 1024])
     found = len(next(csv.reader([line], delimiter=sep), []))
     if found > cap:
-        raise limits.exceeded("max_columns", path=path, value=found)
+        cut = not line.endswith(("\n", "\r"))
+        raise limits.exceeded("max_columns", path=path, value=f"≥ {found}" if cut else found)
     return sep
 
 
