@@ -3228,7 +3228,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取 {path}：{reason}。请检查文件是否完整、格式是否受支持。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+54"/>
+        <location filename="../../gis/io/shapefile.py" line="+57"/>
         <source>{path} is not a valid shapefile: its header is damaged or cut off.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
@@ -4643,12 +4643,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{total} 个要素中有 {n} 个按类别不属于住宅（{examples}）。如果该图层只应包含小区，请删除它们。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+50"/>
+        <location filename="../../gis/io/shapefile.py" line="+56"/>
+        <source>The index (.shx) is damaged ({reason}); it was rebuilt from the .shp.</source>
+        <translation>索引文件（.shx）已损坏（{reason}），已根据 .shp 重建。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The .shp header gives a wrong file length ({declared:,} bytes; the file has {size:,}); every feature was read.</source>
+        <translation>.shp 文件头中的文件长度有误（{declared:,} 字节，实际为 {size:,} 字节）；所有要素均已读取。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{n} features have no record in the .dbf and were dropped. Get an undamaged copy of the .dbf to keep them.</source>
         <translation>{n} 个要素在 .dbf 中没有记录，已舍弃。如需保留，请取得未损坏的 .dbf 副本。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>The attribute table (.dbf) is missing: only geometries were imported.</source>
         <translation>缺少属性表（.dbf）：仅导入了几何。</translation>
     </message>
@@ -4659,6 +4669,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>The index (.shx) does not match the .shp and was rebuilt from it.</source>
+        <translation>索引文件（.shx）与 .shp 不符，已根据 .shp 重建。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The index (.shx) was missing and was rebuilt from the .shp.</source>
         <translation>索引文件（.shx）缺失，已根据 .shp 重建。</translation>
     </message>
@@ -4668,12 +4683,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>.prj 不是 UTF-8 文本（中文名称为 GBK 编码）；已按 GB18030 读取。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their geometry and were dropped. Copy the file again if you have the whole one.</source>
         <translation>.shp 文件不完整（{size:,} / {declared:,} 字节）：{n} 个要素丢失几何，已舍弃。如有完整文件，请重新复制。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-49"/>
         <source>The .prj file could not be understood; the coordinate system was inferred.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
