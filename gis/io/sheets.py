@@ -13,7 +13,10 @@ furthest cell with a value, and ``max_cells`` again on the grid before it is bui
 from __future__ import annotations
 
 import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -34,52 +37,80 @@ def unreadable(path: Path, exc: BaseException) -> DataReadError:
         path=str(path), reason=str(exc) or type(exc).__name__)
 
 
-def open_workbook(path: Path):
-    """The workbook in read-only mode (cached values, no formulas), after the archive checks."""
-    from openpyxl import load_workbook
+@dataclass
+class Book:
+    """What reading a sheet needs: the open archive, shared strings, date settings, and the
+    worksheets by name. openpyxl's own read-only loading parses every sheet that lacks a
+    dimension element from start to end just to size it, so its parts are used instead."""
+
+    archive: zipfile.ZipFile
+    strings: list
+    epoch: object
+    date_formats: set
+    timedelta_formats: set
+    sheets: dict[str, str]  # name → worksheet part in the archive
+
+
+@contextmanager
+def open_workbook(path: Path) -> Iterator[Book]:
+    """The workbook's parts, after the archive checks; DataReadError when unreadable."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     try:
         with zipfile.ZipFile(path) as zf:
             check_archive(zf.infolist(), path)
-        return load_workbook(path, read_only=True, data_only=True)
+        reader = ExcelReader(path, read_only=True, data_only=True)
     except DataReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a damaged file
         raise unreadable(path, exc) from None
+    try:
+        try:
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+            sheets = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()
+                      if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
+        except Exception as exc:  # noqa: BLE001 - as above
+            raise unreadable(path, exc) from None
+        wb = reader.wb
+        yield Book(reader.archive, reader.shared_strings, wb.epoch, wb._date_formats,
+                   wb._timedelta_formats, sheets)
+    finally:
+        reader.archive.close()
 
 
 def sheet_names(path: Path) -> list[str]:
-    """Sheet names of a workbook; DataReadError when it is not a readable .xlsx."""
-    wb = open_workbook(path)
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+    """Worksheet names of a workbook; DataReadError when it is not a readable .xlsx."""
+    with open_workbook(path) as book:
+        return list(book.sheets)
 
 
 def read_sheet(path: Path, sheet: str, feedback: Feedback | None = None) -> pd.DataFrame:
     """The non-blank rows and columns of *sheet* as an object grid (header not yet found)."""
-    wb = open_workbook(path)
-    try:
-        ws = wb[sheet]
-        size = wb._archive.getinfo(ws._worksheet_path).file_size
-        with wb._archive.open(ws._worksheet_path) as src:
-            found = _Cells(path, limits.Watch(path, feedback), size)
-            found.stream(_Counting(src), _parser(wb))
-        return found.frame()
-    except (DataReadError, Cancelled):
-        raise
-    except Exception as exc:  # noqa: BLE001 - zlib, XML and zip errors of a damaged workbook
-        raise unreadable(path, exc) from None
-    finally:
-        wb.close()
+    with open_workbook(path) as book:
+        try:
+            part = book.sheets[sheet]
+            size = book.archive.getinfo(part).file_size
+            with book.archive.open(part) as src:
+                found = _Cells(path, limits.Watch(path, feedback), size)
+                found.stream(_Counting(src), _parser(book))
+            return found.frame()
+        except (DataReadError, Cancelled):
+            raise
+        except Exception as exc:  # noqa: BLE001 - zlib, XML and zip errors of a damaged workbook
+            raise unreadable(path, exc) from None
 
 
-def _parser(wb):
+def _parser(book: Book):
+    """openpyxl's cell reader with the workbook's shared strings, epoch and date formats."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    return WorkSheetParser(None, wb.shared_strings, data_only=True, epoch=wb.epoch,
-                           date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+    return WorkSheetParser(None, book.strings, data_only=True, epoch=book.epoch,
+                           date_formats=book.date_formats,
+                           timedelta_formats=book.timedelta_formats)
 
 
 class _Counting:

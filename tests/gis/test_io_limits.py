@@ -42,7 +42,66 @@ def workbook(path, rows=(("名称", "经度", "纬度"), ("a", 118.1, 24.5))):
     return wb
 
 
+def excel_style_xlsx(path, sheet: str, strings: list[str]):
+    """A workbook as Excel writes it: text in sharedStrings.xml, *sheet* the <sheetData> body,
+    no <dimension> element."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    sst = "".join(f"<si><t xml:space=\"preserve\">{s}</t></si>" for s in strings)
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/>'
+            "</Types>"),
+        "_rels/.rels": f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/'
+                       'officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="点位" '
+                           'sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/worksheet" '
+            f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" '
+            'Target="sharedStrings.xml"/></Relationships>'),
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">{sst}</sst>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{sheet}</sheetData>'
+                                    "</worksheet>",
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return path
+
+
 # -- Excel ----------------------------------------------------------------------------------
+def test_xlsx_with_shared_strings_and_no_dimension(tmp_path):
+    cell = '<c t="s"><v>{}</v></c>'
+    rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+            '<c r="C1" t="s"><v>2</v></c></row>'
+            '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>118.1</v></c>'
+            '<c r="C3"><v>24.5</v></c><c r="E3" t="s"><v>4</v></c></row>'
+            + "<row>" + cell.format(4) * 5 + "</row>")  # blank shared strings, no r
+    path = excel_style_xlsx(tmp_path / "e.xlsx", rows, ["名称", "经度", "纬度", "阳光花园", "  "])
+    raw = read_xlsx_layer(path)
+    assert raw.layer == "点位"
+    assert list(raw.data.columns) == ["名称", "经度", "纬度", "geometry"]
+    assert raw.data["名称"].tolist() == ["阳光花园"]
+    assert raw.data.geometry.x.tolist() == [118.1]
+
+
+def test_xlsx_of_spaces_is_streamed_without_holding_it(tmp_path, caps):
+    sheet = ('<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row>'
+             + ('<row>' + '<c t="s"><v>3</v></c>' * 200 + "</row>") * 200)
+    path = excel_style_xlsx(tmp_path / "s.xlsx", sheet, ["名称", "经度", "纬度", " "])
+    caps({"max_compression_ratio": 10**6})
+    raw = read_xlsx_layer(path)
+    assert raw.data.empty and raw.counts == {"no_coordinates_dropped": 0}
+
+
 def test_xlsx_cell_at_xfd1048576_stops_at_the_column_cap(tmp_path):
     wb = workbook(tmp_path)
     wb.active.cell(row=1_048_576, column=16_384, value=1)
