@@ -17,9 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.worksheet._reader import _cast_number
 
 from gis.errors import Cancelled, DataReadError
 from gis.feedback import Feedback
@@ -27,7 +31,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import limits
 from gis.io.sources import check_archive
 
-_STEP = 50_000  # cells between Cancel / progress checks
+_CHUNK = 1 << 20  # bytes of sheet XML between Cancel / progress / time checks
 
 
 def unreadable(path: Path, exc: BaseException) -> DataReadError:
@@ -95,8 +99,8 @@ def read_sheet(path: Path, sheet: str, feedback: Feedback | None = None) -> pd.D
             part = book.sheets[sheet]
             size = book.archive.getinfo(part).file_size
             with book.archive.open(part) as src:
-                found = _Cells(path, limits.Watch(path, feedback), size)
-                found.stream(_Counting(src), _parser(book))
+                found = _Cells(path, limits.Watch(path, feedback), size, book)
+                found.stream(src)
             return found.frame()
         except (DataReadError, Cancelled):
             raise
@@ -104,64 +108,96 @@ def read_sheet(path: Path, sheet: str, feedback: Feedback | None = None) -> pd.D
             raise unreadable(path, exc) from None
 
 
-def _parser(book: Book):
-    """openpyxl's cell reader with the workbook's shared strings, epoch and date formats."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    return WorkSheetParser(None, book.strings, data_only=True, epoch=book.epoch,
-                           date_formats=book.date_formats,
-                           timedelta_formats=book.timedelta_formats)
-
-
-class _Counting:
-    """A binary stream that counts the bytes read (progress through the sheet's XML)."""
-
-    def __init__(self, raw) -> None:
-        self.raw, self.done = raw, 0
-
-    def read(self, n: int = -1) -> bytes:
-        data = self.raw.read(n)
-        self.done += len(data)
-        return data
-
-
 class _Cells:
-    """Non-blank cell values by column, with the caps counted as they stream in."""
+    """Non-blank cell values by column, with the caps counted as they stream in.
 
-    def __init__(self, path: Path, watch: limits.Watch, size: int) -> None:
-        self.path, self.watch, self.size = path, watch, max(size, 1)
+    The sheet XML is fed to expat in 1 MB pieces (Cancel, progress and time checked
+    between them) and no tree is built: a cell is converted as openpyxl would (shared
+    string, number, date by its style, boolean, inline string) when its element ends.
+    """
+
+    def __init__(self, path: Path, watch: limits.Watch, size: int, book: Book) -> None:
+        self.path, self.watch, self.size, self.book = path, watch, max(size, 1), book
         self.caps = limits.active()
         self.columns: dict[int, tuple[list[int], list]] = {}
         self.rows: set[int] = set()
         self.parsed = 0
+        self.row = self.col = self.style = 0
+        self.kind, self.raw, self.buf, self.inline = "n", None, None, []
 
-    def stream(self, src: _Counting, parser) -> None:
-        """Parse the sheet XML; keep the tree to the current row (cells are dropped as read)."""
-        from openpyxl.worksheet._reader import CELL_TAG, DATA_TAG, ROW_TAG
-        from openpyxl.xml.functions import iterparse
+    def stream(self, src) -> None:
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._text
+        done = 0
+        while chunk := src.read(_CHUNK):
+            parser.Parse(chunk, False)
+            done += len(chunk)
+            self.watch.step(done / self.size)
+        parser.Parse(b"", True)
 
-        holder = row_el = None
-        for event, el in iterparse(src, events=("start", "end")):
-            if event == "start":
-                if el.tag == DATA_TAG:
-                    holder = el
-                elif el.tag == ROW_TAG:
-                    row_el = el
-                    _start_row(parser, el)
-                continue
-            if el.tag == CELL_TAG:
-                self.add(parser.parse_cell(el))
-                (row_el if row_el is not None else el).clear()
-                self._tick(src)
-            elif el.tag == ROW_TAG and holder is not None:
-                holder.clear()
+    def _start(self, name: str, attrs: dict) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "c":
+            ref = attrs.get("r")
+            if ref:
+                self.row, self.col = coordinate_to_tuple(ref)
+            else:
+                self.col += 1
+            self.kind, self.style = attrs.get("t", "n"), int(attrs.get("s") or 0)
+            self.raw, self.inline = None, []
+        elif tag == "v" or tag == "t" and self.kind == "inlineStr":
+            self.buf = []
+        elif tag == "row":
+            ref = attrs.get("r")
+            self.row, self.col = int(float(ref)) if ref else self.row + 1, 0
 
-    def add(self, cell: dict) -> None:
+    def _text(self, data: str) -> None:
+        if self.buf is not None:
+            self.buf.append(data)
+
+    def _end(self, name: str) -> None:
+        tag = name.rpartition("}")[2]
+        if tag == "v" and self.buf is not None:
+            self.raw, self.buf = "".join(self.buf), None
+        elif tag == "t" and self.buf is not None:
+            self.inline.append("".join(self.buf))
+            self.buf = None
+        elif tag == "c":
+            self.add(self.row, self.col, self._value())
+            if self.parsed > self.caps.max_cells:
+                raise limits.exceeded("max_cells", path=self.path, value=f"> {self.caps.max_cells}")
+
+    def _value(self):
+        """The cell's value as openpyxl gives it with ``data_only`` (cached formula results)."""
+        kind, raw = self.kind, self.raw
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline else None
+        if raw is None or raw == "":
+            return None
+        if kind == "s":
+            return self.book.strings[int(raw)]
+        if kind == "b":
+            return bool(int(raw))
+        if kind == "d":
+            return from_ISO8601(raw)
+        if kind != "n":
+            return raw  # str (a formula's text result), e (an error such as #N/A)
+        number = _cast_number(raw)
+        if self.style not in self.book.date_formats:
+            return number
+        try:
+            return from_excel(number, self.book.epoch,
+                              timedelta=self.style in self.book.timedelta_formats)
+        except (OverflowError, ValueError):
+            return "#VALUE!"
+
+    def add(self, row: int, col: int, value) -> None:
         self.parsed += 1
-        value = cell["value"]
         if value is None or (isinstance(value, str) and not value.strip()):
             return
-        row, col = cell["row"], cell["column"]
         if col > self.caps.max_columns:
             raise limits.exceeded("max_columns", path=self.path, value=col)
         if row > self.caps.max_rows:
@@ -170,12 +206,6 @@ class _Cells:
         rows.append(row)
         values.append(value)
         self.rows.add(row)
-
-    def _tick(self, src: _Counting) -> None:
-        if self.parsed > self.caps.max_cells:
-            raise limits.exceeded("max_cells", path=self.path, value=f"> {self.caps.max_cells}")
-        if self.parsed % _STEP == 0:
-            self.watch.step(src.done / self.size)
 
     def frame(self) -> pd.DataFrame:
         """The grid of rows and columns that hold something, in sheet order."""
@@ -190,16 +220,6 @@ class _Cells:
             column[[position[r] for r in rows]] = _objects(values)
             data[col] = column
         return pd.DataFrame(data, index=pd.RangeIndex(len(order)))
-
-
-def _start_row(parser, el) -> None:
-    """What openpyxl's row parsing does first: the row number (given or the next one)."""
-    r = el.get("r")
-    try:
-        parser.row_counter = int(float(r)) if r is not None else parser.row_counter + 1
-    except ValueError:
-        parser.row_counter += 1
-    parser.col_counter = 0
 
 
 def _objects(values: list) -> np.ndarray:

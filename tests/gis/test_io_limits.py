@@ -150,7 +150,7 @@ def test_xlsx_compressed_beyond_belief_is_refused_unopened(tmp_path, caps, monke
 
 
 def test_xlsx_read_reports_progress_and_cancels(tmp_path, monkeypatch):
-    monkeypatch.setattr(sheets, "_STEP", 100)
+    monkeypatch.setattr(sheets, "_CHUNK", 256)
     wb = workbook(tmp_path, [("名称", "经度", "纬度")] + [("a", 118.1, 24.5)] * 300)
     wb.save(tmp_path / "t.xlsx")
     seen = []
