@@ -29,7 +29,7 @@ from gis.errors import Cancelled, DataReadError
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import limits
-from gis.io.sources import check_archive
+from gis.io.sources import check_zip_file
 
 _CHUNK = 1 << 20  # bytes of sheet XML between Cancel / progress / time checks
 
@@ -61,12 +61,9 @@ def open_workbook(path: Path) -> Iterator[Book]:
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.stylesheet import apply_stylesheet
 
+    check_zip_file(path, unreadable)
     try:
-        with zipfile.ZipFile(path) as zf:
-            check_archive(zf.infolist(), path)
         reader = ExcelReader(path, read_only=True, data_only=True)
-    except DataReadError:
-        raise
     except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a damaged file
         raise unreadable(path, exc) from None
     try:

@@ -117,7 +117,10 @@ def open_source(path: str | Path, layer: str | None = None, *, feedback: Feedbac
     """
     real = resolve(path)
     if real.suffix.lower() != ".zip":
-        yield Source(kind_of(real), real, Path(path)), layer, []
+        kind = kind_of(real)
+        if kind == "kmz":  # GDAL unpacks it itself: check what it would unpack first
+            check_zip_file(real)
+        yield Source(kind, real, Path(path)), layer, []
         return
     tmp = Path(tempfile.mkdtemp(prefix="ocp_zip_"))
     try:
@@ -165,10 +168,24 @@ def _unzip(archive: Path, target: Path, watch: limits.Watch) -> list[Path]:
             for info in infos:
                 done = _extract(zf, info, target, watch, done, total)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise DataReadError(QT_TRANSLATE_NOOP(
-            "errors", "{path} is not a readable zip archive ({reason})."),
-            path=str(archive), reason=str(exc)) from None
+        raise _bad_zip(archive, exc) from None
     return _datasets(target)
+
+
+def check_zip_file(path: Path, unreadable=None) -> None:
+    """:func:`check_archive` on the zip file at *path*; when it is no zip, the error from
+    ``unreadable(path, exc)`` (default: not a readable zip archive)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_archive(zf.infolist(), path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise (unreadable or _bad_zip)(path, exc) from None
+
+
+def _bad_zip(path: Path, exc: BaseException) -> DataReadError:
+    return DataReadError(QT_TRANSLATE_NOOP(
+        "errors", "{path} is not a readable zip archive ({reason})."),
+        path=str(path), reason=str(exc))
 
 
 def check_archive(infos: list[zipfile.ZipInfo], archive: Path) -> None:

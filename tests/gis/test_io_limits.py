@@ -223,6 +223,13 @@ def test_zip_bomb_is_refused_by_its_compression_ratio(tmp_path):
         inspect_file(archive)
 
 
+def test_kmz_bomb_is_refused_before_gdal_unpacks_it(tmp_path):
+    with zipfile.ZipFile(tmp_path / "bomb.kmz", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("doc.kml", b"<kml>" + b" " * (8 << 20) + b"</kml>")
+    with cap_error("max_compression_ratio"):
+        inspect_file(tmp_path / "bomb.kmz")
+
+
 @pytest.mark.parametrize("cap, value", [("max_member_bytes", 300), ("max_decompressed_bytes", 1000),
                                         ("max_archive_members", 2)])
 def test_zip_sizes_and_member_count_are_capped(tmp_path, caps, cap, value):
