@@ -89,8 +89,7 @@ def read_frame(path, *, layer: str | None = None, encoding: str | None = None,
     (``on_invalid="fix"``), else read as empty, rather than failing the whole file.
     """
     fb = ensure(feedback)
-    watch = limits.Watch(getattr(path, "name", path), fb)
-    watch.step(0.0)  # shows the progress (and its Cancel) before GDAL starts
+    watch = limits.Watch(getattr(path, "name", path), fb)  # progress (and Cancel) from the start
     kwargs.setdefault("on_invalid", "fix")
     seekable_format = str(getattr(path, "suffix", "")).lower() in _SEEKABLE
     meta = info(path, layer, encoding=encoding) if seekable_format else {}

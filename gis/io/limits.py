@@ -80,7 +80,8 @@ def exceeded(cap: str, *, path: object, value: object = None) -> LimitExceeded:
 
 
 class Watch:
-    """Cancel, progress and the wall-time cap for one read of *path*.
+    """Cancel, progress and the wall-time cap for one read of *path*. Made when the read
+    starts, it reports progress 0 at once, so the window shows its Cancel from the start.
 
     >>> w = Watch("a.csv")
     >>> w.step(0.5)   # raises Cancelled, or LimitExceeded past max_seconds
@@ -89,6 +90,7 @@ class Watch:
     def __init__(self, path: object, feedback: Feedback | None = None) -> None:
         self.path, self.feedback = path, ensure(feedback)
         self._start = time.monotonic()
+        self.step(0.0)
 
     def step(self, fraction: float | None = None) -> None:
         """Honour Cancel and ``max_seconds``; report *fraction* (0..1) when given."""

@@ -156,8 +156,8 @@ def test_xlsx_read_reports_progress_and_cancels(tmp_path, monkeypatch):
     seen = []
     with pytest.raises(Cancelled):
         read_xlsx_layer(tmp_path / "t.xlsx", feedback=Feedback(
-            lambda f, _m: seen.append(f), cancelled=lambda: bool(seen)))
-    assert seen and 0 < seen[0] < 1
+            lambda f, _m: seen.append(f), cancelled=lambda: any(seen)))
+    assert seen[0] == 0 and 0 < seen[-1] < 1  # shown at once, stopped part way
 
 
 # -- CSV and the coordinate parser ----------------------------------------------------------
