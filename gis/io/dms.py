@@ -1,4 +1,4 @@
-"""Degrees-minutes-seconds text ('116°23′45.6″E', '北纬39度54分', '116:23:45') to degrees.
+"""Degrees-minutes-seconds text ('116°23′45.6″E', '39度54分北', '116:23:45') to degrees.
 
 Parsed in one pass over tokens (numbers, marks), so time grows linearly with the text;
 a pattern with nested optional parts took a minute on a 30 KB cell. Callers skip cells
