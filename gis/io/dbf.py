@@ -5,8 +5,9 @@ descriptors state each field's length. When these disagree GDAL silently reads n
 (names, households, years gone) or no features. What the descriptors and the file size
 prove is repaired (in a temporary copy, with a notice): a header length of 0 or past the
 end, a record length that is not the sum of the field lengths, a record count of 0 or more
-than the file holds. Field lengths that do not add up to the stored records cannot be
-mended; the fields are then named in a warning. Descriptors are read only up to
+than the file holds, a single field length of 255 that the record length disproves.
+Other field lengths that do not add up to the stored records cannot be mended; the fields
+are then named in a warning. Descriptors are read only up to
 ``max_columns`` fields, so no header makes the reader allocate more than the file holds.
 """
 
@@ -120,6 +121,8 @@ def _checked_record_len(head: DbfHeader, header_len: int, out: DbfCheck, codec: 
             "io", "The .dbf header gives a wrong record length ({stated}); it was set to {fixed}, "
                   "the sum of the field lengths."), stated=head.record_len, fixed=implied))
         return implied
+    if _one_field_mended(head, header_len, out, codec):
+        return head.record_len
     names = [n.decode(codec, errors="replace") for n in head.names]
     out.counts["dbf_fields_unreadable"] = len(names)
     out.notices.append(notice(QT_TRANSLATE_NOOP(
@@ -128,3 +131,23 @@ def _checked_record_len(head: DbfHeader, header_len: int, out: DbfCheck, codec: 
               "geometries were imported. Get an undamaged copy of the .dbf."),
         implied=implied, stated=head.record_len, n=len(names), names=short_list(names)))
     return None
+
+
+def _one_field_mended(head: DbfHeader, header_len: int, out: DbfCheck, codec: str) -> bool:
+    """Mend a single field length of 255 (a damaged byte's favourite value) when the header's
+    record length fits the file: the field then takes what the others leave of the record."""
+    suspects = [i for i, n in enumerate(head.lengths) if n == 255]
+    body = head.size - header_len
+    if len(suspects) != 1 or not head.records or abs(body - head.records * head.record_len) > 1:
+        return False
+    i = suspects[0]
+    length = head.record_len - 1 - (sum(head.lengths) - 255)
+    if not 0 < length < 255:
+        return False
+    out.patches.append((_DESCRIPTOR * (i + 1) + 16, bytes([length])))
+    out.counts["dbf_field_length_fixed"] = 1
+    out.notices.append(notice(QT_TRANSLATE_NOOP(
+        "io", "The .dbf gives field '{name}' a length of 255, which does not fit its records; "
+              "it was set to {fixed}, what the other fields leave."),
+        name=head.names[i].decode(codec, errors="replace"), fixed=length))
+    return True

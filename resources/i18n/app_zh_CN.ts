@@ -3275,7 +3275,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>{path} contains no file that can be imported ({formats}).</source>
         <translation>{path} 中没有可导入的文件（{formats}）。</translation>
     </message>
@@ -3285,12 +3285,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有数据集“{layer}”。其中包含：{names}。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+62"/>
         <source>{path} holds a link or device file ({member}), which is refused for safety. Unzip it yourself and import the data files.</source>
         <translation>{path} 中含有链接或设备文件（{member}），出于安全考虑拒绝读取。请自行解压后导入其中的数据文件。</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>{path} is not a readable zip archive ({reason}).</source>
         <translation>{path} 不是可读取的 zip 压缩包（{reason}）。</translation>
     </message>
@@ -3796,7 +3796,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sheets.py" line="+32"/>
+        <location filename="../../gis/io/sheets.py" line="+39"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
@@ -4553,7 +4553,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+84"/>
+        <location filename="../../gis/io/gdal_read.py" line="+83"/>
         <source>GDAL reported: {message}</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
@@ -4783,7 +4783,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{n} 行在“{x}”/“{y}”中没有可用坐标，已舍弃。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/dbf.py" line="+92"/>
+        <location filename="../../gis/io/dbf.py" line="+93"/>
         <source>The .dbf header gives a wrong header length ({stated}); it was set to {fixed} from the field list.</source>
         <translation>.dbf 文件头中的头长度有误（{stated}），已按字段列表改为 {fixed}。</translation>
     </message>
@@ -4798,9 +4798,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>.dbf 文件头中的记录长度有误（{stated}），已改为各字段长度之和 {fixed}。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The .dbf is damaged: its field lengths add up to {implied} bytes but its records are {stated} bytes, so its {n} fields ({names}) could not be read and only geometries were imported. Get an undamaged copy of the .dbf.</source>
         <translation>.dbf 已损坏：字段长度合计 {implied} 字节，而记录长度为 {stated} 字节，因此其 {n} 个字段（{names}）无法读取，仅导入了几何图形。请取得未损坏的 .dbf 副本。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The .dbf gives field '{name}' a length of 255, which does not fit its records; it was set to {fixed}, what the other fields leave.</source>
+        <translation>.dbf 中字段“{name}”的长度为 255，与记录长度不符；已按其他字段剩余的长度改为 {fixed}。</translation>
     </message>
 </context>
 <context>

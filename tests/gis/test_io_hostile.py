@@ -68,6 +68,16 @@ def test_dbf_field_lengths_that_cannot_be_right_are_named_in_a_warning(shp):
                for w in report.warnings)
 
 
+@pytest.mark.parametrize("field", [0, 3])
+def test_dbf_single_field_length_of_255_is_mended(shp, field):
+    patch_dbf(shp, 32 * (field + 1) + 16, "<B", 255)
+    report = inspect_file(shp)
+    assert columns(report)[:5] == FIELDS
+    assert report.data["小区名称"].tolist() == NAMES
+    assert report.repairs["dbf_field_length_fixed"] == 1
+    assert any(f"field '{FIELDS[field]}' a length of 255" in w for w in report.warnings)
+
+
 def test_dbf_with_more_fields_than_the_column_cap_is_refused(shp):
     limits.configure({"max_columns": 3})
     try:
