@@ -80,6 +80,9 @@ def run_app(argv: list[str]) -> int:
     from gis.settings import load_settings, save_settings
 
     settings = load_settings(config_dir())
+    from gis.io import limits
+
+    limits.configure(settings.read_limits)
     if args.lang:
         settings.language = args.lang
     app = setup_app(settings.language)

@@ -61,9 +61,9 @@ def read_raw(source: Source, *, layer: str | None = None, encoding: str | None =
     if kind == "dxf":
         return read_dxf(source.path, layer=layer, encoding=encoding, feedback=feedback)
     if kind == "csv":
-        return read_csv_layer(source.path, encoding=encoding)
+        return read_csv_layer(source.path, encoding=encoding, feedback=feedback)
     if kind == "xlsx":
-        return read_xlsx_layer(source.path, sheet=layer)
+        return read_xlsx_layer(source.path, sheet=layer, feedback=feedback)
     if kind == "geojson":
         return _read_geojson(source.path, encoding=encoding, feedback=feedback)
     return _read_multilayer(source, layer=layer, feedback=feedback)
@@ -74,16 +74,36 @@ def _read_geojson(path: Path, *, encoding: str | None, feedback) -> RawLayer:
     enc = text_file_encoding(path, user=encoding)
     declared = _has_crs_member(path)
     notes = list(enc.notices)
-    target: object = path
-    if enc.name not in (UTF8, "UTF-8-SIG"):  # GDAL reads GeoJSON as UTF-8: recode in memory
-        text = path.read_bytes().decode(decoder_name(enc.name), errors="replace")
-        target = io.BytesIO(text.encode("utf-8"))
-    frame = gdal_read.read_frame(target, feedback=feedback, notices=notes)
+    if enc.name in (UTF8, "UTF-8-SIG"):
+        frame = gdal_read.read_frame(path, feedback=feedback, notices=notes)
+    else:  # GDAL reads GeoJSON as UTF-8: recode in memory
+        frame = _read_recoded_geojson(path, enc.name, feedback, notes)
     crs = CRS.from_user_input(frame.crs) if declared and frame.crs is not None else None
     if not declared:
         frame = frame.set_crs(None, allow_override=True)
     return RawLayer(frame, "GeoJSON", None, [], crs, "metadata" if crs else None, enc, {}, notes,
                     geographic_epsg=4326)
+
+
+def _read_recoded_geojson(path: Path, encoding: str, feedback, notes: list):
+    """Read a GeoJSON that is not UTF-8 through an in-memory UTF-8 copy; errors name the file
+    and the encoding, and replaced bytes are reported."""
+    text = path.read_bytes().decode(decoder_name(encoding), errors="replace")
+    bad = text.count("\ufffd")
+    if bad:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "{n} characters are not valid {encoding} and were replaced by �. Choose the "
+                  "file's encoding if names look wrong."), n=bad, encoding=encoding))
+    try:
+        return gdal_read.read_frame(io.BytesIO(text.encode("utf-8")), feedback=feedback,
+                                    notices=notes)
+    except DataReadError as exc:
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; "
+                      "{bad} characters were not valid {encoding}). Choose the file's encoding "
+                      "(UTF-8, GBK, …), or check that the file is complete."),
+            path=str(path), encoding=encoding, reason=exc.params.get("reason", exc.message),
+            bad=bad) from None
 
 
 def _has_crs_member(path: Path) -> bool:

@@ -6,6 +6,7 @@ imports that need options (DXF encoding, .shx rebuild) should not run in paralle
 
 from __future__ import annotations
 
+import logging
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +20,10 @@ from shapely.errors import GEOSException
 from gis.errors import DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io import limits
 from gis.io.notices import Notice, notice
 
+log = logging.getLogger(__name__)
 CHUNK = 200_000  # features per read when the driver can seek (Cancel is checked between)
 _SEEKABLE = (".shp", ".gpkg", ".gdb")  # formats whose feature count and seeking are cheap
 # pyogrio / GDAL / shapely failures on a damaged file; NameError covers a pyogrio bug on
@@ -48,10 +51,21 @@ def unreadable(path: Path | str, exc: BaseException) -> DataReadError:
                   "supported format."), path=str(path), reason=reason)
 
 
+@contextmanager
+def _warnings_to_log():
+    """GDAL warnings of a metadata call go to the log (the read itself makes them notices)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        log.info("GDAL: %s", w.message)
+
+
 def list_layers(path: Path | str) -> list[tuple[str, str]]:
     """(name, geometry type) of each layer; DataReadError when GDAL cannot open *path*."""
     try:
-        return [(str(n), str(t)) for n, t in pyogrio.list_layers(path)]
+        with _warnings_to_log():
+            return [(str(n), str(t)) for n, t in pyogrio.list_layers(path)]
     except GDAL_ERRORS as exc:
         raise unreadable(path, exc) from None
 
@@ -59,7 +73,8 @@ def list_layers(path: Path | str) -> list[tuple[str, str]]:
 def info(path: Path | str, layer: str | None = None, **kwargs) -> dict:
     """``pyogrio.read_info`` with GDAL errors as DataReadError."""
     try:
-        return pyogrio.read_info(path, layer=layer, **kwargs)
+        with _warnings_to_log():
+            return pyogrio.read_info(path, layer=layer, **kwargs)
     except GDAL_ERRORS as exc:
         raise unreadable(path, exc) from None
 
@@ -74,31 +89,33 @@ def read_frame(path, *, layer: str | None = None, encoding: str | None = None,
     (``on_invalid="fix"``), else read as empty, rather than failing the whole file.
     """
     fb = ensure(feedback)
+    watch = limits.Watch(getattr(path, "name", path), fb)  # progress (and Cancel) from the start
     kwargs.setdefault("on_invalid", "fix")
     seekable_format = str(getattr(path, "suffix", "")).lower() in _SEEKABLE
     meta = info(path, layer, encoding=encoding) if seekable_format else {}
     total = int(meta.get("features", -1) or -1)
     seekable = bool(meta.get("capabilities", {}).get("fast_set_next_by_index"))
+    if total > limits.active().max_rows:
+        raise limits.exceeded("max_rows", path=getattr(path, "name", path), value=total)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             if total > CHUNK and seekable:
-                frame = _read_chunks(path, layer, encoding, total, fb, kwargs)
+                frame = _read_chunks(path, layer, encoding, total, watch, kwargs)
             else:
                 frame = pyogrio.read_dataframe(path, layer=layer, encoding=encoding, **kwargs)
         except GDAL_ERRORS as exc:
             raise unreadable(getattr(path, "name", path), exc) from None
     if notices is not None:
         notices.extend(_warning_notices(caught))
-    fb.check()
+    watch.step(1.0)
     return frame
 
 
-def _read_chunks(path, layer, encoding, total, fb: Feedback, kwargs) -> gpd.GeoDataFrame:
+def _read_chunks(path, layer, encoding, total, watch: limits.Watch, kwargs) -> gpd.GeoDataFrame:
     parts = []
     for start in range(0, total, CHUNK):
-        fb.check()
-        fb.progress(start / total, "")
+        watch.step(start / total)
         parts.append(pyogrio.read_dataframe(path, layer=layer, encoding=encoding,
                                             skip_features=start, max_features=CHUNK, **kwargs))
     frame = pd.concat(parts, ignore_index=True)

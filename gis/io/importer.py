@@ -195,8 +195,8 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
 
 def _read_and_repair(path, layer, encoding, family, fb: Feedback):
     """Read the dataset and clean its geometries; DataReadError when nothing usable is left."""
-    with open_source(path, layer) as (source, inner, members):
-        raw = read_raw(source, layer=inner, encoding=encoding, feedback=fb.sub(0.0, 0.6))
+    with open_source(path, layer, feedback=fb.sub(0.0, 0.1)) as (source, inner, members):
+        raw = read_raw(source, layer=inner, encoding=encoding, feedback=fb.sub(0.1, 0.6))
         if members:
             raw.layers, raw.layer = members, source.member
     _require_features(raw, str(path))

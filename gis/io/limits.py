@@ -3,7 +3,12 @@
 A reader asks :func:`active` for the caps in force and calls :func:`exceeded` when one is
 reached; the error names the cap and the setting that raises it. The GUI and the CLI call
 :func:`configure` once from the user's settings (``Settings.read_limits``, a dict of
-overrides keyed by field name).
+overrides keyed by field name). A reader that loops over its input uses a :class:`Watch`:
+Cancel, progress and ``max_seconds`` in one call per step.
+
+With the default caps a read stays within about 2 GB of memory for a 100 MB input: sizes are
+checked before memory is allocated (archive members, DBF and shapefile headers, CSV header
+lines, spreadsheet cells) and counted again while streaming, because headers can lie.
 
 >>> caps = active()
 >>> caps.max_rows >= 1_000_000
@@ -28,6 +33,7 @@ class ReadLimits:
     max_columns: int = 2_000                  # fields or spreadsheet columns
     max_cells: int = 50_000_000               # rows × columns of a table or sheet
     max_decompressed_bytes: int = 4 * 1024**3  # all members of an archive together
+    max_member_bytes: int = 2 * 1024**3        # one archive member, unpacked
     max_compression_ratio: int = 200          # per archive member (zip bombs)
     max_archive_members: int = 10_000
     max_vertices: int = 50_000_000            # coordinates in one layer
@@ -91,3 +97,24 @@ class Deadline(Feedback):
 
     def sub(self, start: float, end: float) -> "Deadline":
         return Deadline(super().sub(start, end), path=self.path, until=self.until)
+
+
+class Watch:
+    """Cancel, progress and the wall-time cap for one read of *path*. Made when the read
+    starts, it reports progress 0 at once, so the window shows its Cancel from the start.
+    The cap itself is :class:`Deadline`'s (one rule for ``max_seconds``).
+
+    >>> w = Watch("a.csv")
+    >>> w.step(0.5)   # raises Cancelled, or LimitExceeded past max_seconds
+    """
+
+    def __init__(self, path: object, feedback: Feedback | None = None) -> None:
+        self.path = path
+        self.feedback = feedback if isinstance(feedback, Deadline) else Deadline(feedback, path=path)
+        self.step(0.0)
+
+    def step(self, fraction: float | None = None) -> None:
+        """Honour Cancel and ``max_seconds``; report *fraction* (0..1) when given."""
+        self.feedback.check()
+        if fraction is not None:
+            self.feedback.progress(fraction, "")

@@ -4,11 +4,18 @@ A ``.dbf`` / ``.shx`` / ``.prj`` / ``.cpg`` stands for its ``.shp``; a file insi
 folder for the folder. Zip archives are unpacked into a temporary folder (member names
 written by Chinese Windows tools are GBK without the UTF-8 flag and are decoded as such);
 an archive holding several datasets offers them as layers.
+
+Archives are hostile until proven otherwise: member paths are confined to the temporary
+folder (``../`` and absolute names are cut to their plain parts), symbolic links and device
+files are refused, and the member count, each member's compression ratio and unpacked size
+and the total unpacked size are capped (:mod:`gis.io.limits`), checked on the declared sizes
+first and counted again while streaming.
 """
 
 from __future__ import annotations
 
 import shutil
+import stat
 import tempfile
 import zipfile
 from contextlib import contextmanager
@@ -17,7 +24,9 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from gis.errors import DataReadError
+from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io import limits
 
 KINDS = {".shp": "shapefile", ".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson",
          ".kml": "kml", ".kmz": "kmz", ".gdb": "filegdb", ".dxf": "dxf", ".csv": "csv",
@@ -26,7 +35,8 @@ SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml")
 SUPPORTED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), "
               "KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables")
-MAX_UNZIPPED = 4 * 1024 ** 3
+RATIO_GRACE = 1 << 20  # members smaller than this unpacked are not judged by their ratio
+_COPY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,8 @@ def sibling(path: Path, suffix: str) -> Path | None:
 
 
 @contextmanager
-def open_source(path: str | Path, layer: str | None = None) -> Iterator[tuple[Source, str | None, list[str]]]:
+def open_source(path: str | Path, layer: str | None = None, *, feedback: Feedback | None = None
+                ) -> Iterator[tuple[Source, str | None, list[str]]]:
     """Yield ``(source, inner_layer, members)`` for *path*.
 
     For a zip with several datasets, *layer* picks the member (default: the first) and
@@ -106,11 +117,14 @@ def open_source(path: str | Path, layer: str | None = None) -> Iterator[tuple[So
     """
     real = resolve(path)
     if real.suffix.lower() != ".zip":
-        yield Source(kind_of(real), real, Path(path)), layer, []
+        kind = kind_of(real)
+        if kind == "kmz":  # GDAL unpacks it itself: check what it would unpack first
+            check_zip_file(real)
+        yield Source(kind, real, Path(path)), layer, []
         return
     tmp = Path(tempfile.mkdtemp(prefix="ocp_zip_"))
     try:
-        members = _unzip(real, tmp)
+        members = _unzip(real, tmp, limits.Watch(real, feedback))
         if not members:
             raise DataReadError(QT_TRANSLATE_NOOP(
                 "errors", "{path} contains no file that can be imported ({formats})."),
@@ -143,36 +157,87 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     return info.filename
 
 
-def _unzip(archive: Path, target: Path) -> list[Path]:
+def _unzip(archive: Path, target: Path, watch: limits.Watch) -> list[Path]:
     """Extract *archive* safely into *target*; return the importable datasets in it."""
     try:
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_UNZIPPED:
-                raise DataReadError(QT_TRANSLATE_NOOP(
-                    "errors", "{path} unpacks to more than 4 GB. Unzip it and import the file "
-                              "inside."), path=str(archive))
+            check_archive(infos, archive)
+            total = max(sum(i.file_size for i in infos), 1)
+            done = 0
             for info in infos:
-                _extract(zf, info, target)
+                done = _extract(zf, info, target, watch, done, total)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise DataReadError(QT_TRANSLATE_NOOP(
-            "errors", "{path} is not a readable zip archive ({reason})."),
-            path=str(archive), reason=str(exc)) from None
+        raise _bad_zip(archive, exc) from None
     return _datasets(target)
 
 
-def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
+def check_zip_file(path: Path, unreadable=None) -> None:
+    """:func:`check_archive` on the zip file at *path*; when it is no zip, the error from
+    ``unreadable(path, exc)`` (default: not a readable zip archive)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_archive(zf.infolist(), path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise (unreadable or _bad_zip)(path, exc) from None
+
+
+def _bad_zip(path: Path, exc: BaseException) -> DataReadError:
+    return DataReadError(QT_TRANSLATE_NOOP(
+        "errors", "{path} is not a readable zip archive ({reason})."),
+        path=str(path), reason=str(exc))
+
+
+def check_archive(infos: list[zipfile.ZipInfo], archive: Path) -> None:
+    """Refuse an archive by what its directory declares: too many members, links or devices,
+    a member too large or compressed beyond belief, too much in all."""
+    caps = limits.active()
+    if len(infos) > caps.max_archive_members:
+        raise limits.exceeded("max_archive_members", path=archive, value=len(infos))
+    for info in infos:
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
+            raise DataReadError(QT_TRANSLATE_NOOP(
+                "errors", "{path} holds a link or device file ({member}), which is refused for "
+                          "safety. Unzip it yourself and import the data files."),
+                path=str(archive), member=_member_name(info))
+        if info.file_size > caps.max_member_bytes:
+            raise limits.exceeded("max_member_bytes", path=archive, value=info.file_size)
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_GRACE and ratio > caps.max_compression_ratio:
+            raise limits.exceeded("max_compression_ratio", path=archive, value=round(ratio))
+    total = sum(i.file_size for i in infos)
+    if total > caps.max_decompressed_bytes:
+        raise limits.exceeded("max_decompressed_bytes", path=archive, value=total)
+
+
+def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, watch: limits.Watch,
+             done: int, total: int) -> int:
+    """Stream one member into *target*; return the running count of unpacked bytes."""
     name = _member_name(info)
-    parts = [p for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("", ".", "..", "/")]
+    parts = [p for p in PurePosixPath(name.replace("\\", "/")).parts
+             if p not in ("", ".", "..", "/") and not p.endswith(":")]
     if not parts or parts[0] == "__MACOSX" or parts[-1].startswith("._"):
-        return
+        return done
     dest = target.joinpath(*parts)
+    if not dest.resolve().is_relative_to(target.resolve()):  # never outside the folder
+        return done
     if info.is_dir():
         dest.mkdir(parents=True, exist_ok=True)
-        return
+        return done
     dest.parent.mkdir(parents=True, exist_ok=True)
+    caps, written = limits.active(), 0
     with zf.open(info) as src, open(dest, "wb") as out:
-        shutil.copyfileobj(src, out)
+        while chunk := src.read(_COPY_CHUNK):
+            written += len(chunk)
+            if written > caps.max_member_bytes:
+                raise limits.exceeded("max_member_bytes", path=zf.filename, value=f"> {written}")
+            if done + written > caps.max_decompressed_bytes:
+                raise limits.exceeded("max_decompressed_bytes", path=zf.filename,
+                                      value=f"> {done + written}")
+            out.write(chunk)
+            watch.step((done + written) / total)
+    return done + written
 
 
 _PRIORITY = {"shapefile": 0, "gpkg": 1, "filegdb": 2, "kml": 3, "kmz": 3, "geojson": 4, "dxf": 5,

@@ -19,7 +19,10 @@ import numpy as np
 import pandas as pd
 
 from gis.errors import DataReadError
+from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io import limits, sheets
+from gis.io.dms import parse_dms
 from gis.io.encoding import EncodingInfo, decoder_name, text_file_encoding
 from gis.io.notices import Notice, notice, short_list
 from gis.io.raw import RawLayer
@@ -33,9 +36,9 @@ _AXIS_WORDS = (("经度", "lon"), ("纬度", "lat"), ("东坐标", "e"), ("东�
                ("x坐标", "x"), ("y坐标", "y"))
 _PAIRS = (("lon", "lat"), ("e", "n"), ("x", "y"))
 _WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape", "wkt_geom")
-_DMS = re.compile(r"^\s*([NSEW东西南北]?)\s*(\d+(?:\.\d+)?)\s*[°度:]\s*(?:(\d+(?:\.\d+)?)\s*['′’分:]?\s*)?"
-                  r"(?:(\d+(?:\.\d+)?)\s*[\"″”秒]?\s*)?([NSEW东西南北]?)\s*$", re.IGNORECASE)
 _HEADER_ROWS = 15
+_HEADER_CHARS_PER_COLUMN = 256  # how far the header line is read: enough to count past the cap
+_CSV_CHUNK_ROWS = 100_000
 
 
 def datum_tag(name: str) -> str | None:
@@ -84,24 +87,18 @@ def find_xy(columns) -> tuple[str, str, str, str | None] | None:
     return cx, cy, kind, tag
 
 
-def parse_coordinate(values: pd.Series) -> pd.Series:
-    """Numbers from numbers, text or degrees-minutes-seconds ('116°23′45.6″E')."""
+def parse_coordinate(values: pd.Series) -> tuple[pd.Series, int]:
+    """Numbers from numbers, text or degrees-minutes-seconds ('116°23′45.6″E'), and how many
+    cells were too long (over ``max_cell_chars``) to be read as text."""
     num = pd.to_numeric(values, errors="coerce")
     todo = num.isna() & values.notna()
-    if todo.any():
-        num = num.copy()
-        num[todo] = [_dms(v) for v in values[todo]]
-    return num.astype(float)
-
-
-def _dms(value) -> float:
-    text = str(value).strip().replace("，", ".").replace("＋", "+")
-    m = _DMS.match(text)
-    if not m:
-        return np.nan
-    deg = float(m.group(2)) + float(m.group(3) or 0) / 60 + float(m.group(4) or 0) / 3600
-    hemi = (m.group(1) or m.group(5) or "").upper()
-    return -deg if hemi in ("S", "W", "西", "南") else deg
+    if not todo.any():
+        return num.astype(float), 0
+    text = values[todo].astype(str)
+    short = text.str.len() <= limits.active().max_cell_chars
+    num = num.copy()
+    num[todo] = [parse_dms(t) if ok else np.nan for t, ok in zip(text, short)]
+    return num.astype(float), int((~short).sum())
 
 
 def _easting_like(v: np.ndarray) -> bool:
@@ -134,8 +131,15 @@ def points_from_table(df: pd.DataFrame, *, path: Path) -> tuple[gpd.GeoDataFrame
     if found is None:
         return _from_wkt(df, path)
     cx, cy, kind, tag = found
-    x, y = parse_coordinate(df[cx]).to_numpy(), parse_coordinate(df[cy]).to_numpy()
+    (x, long_x), (y, long_y) = parse_coordinate(df[cx]), parse_coordinate(df[cy])
+    x, y = x.to_numpy(), y.to_numpy()
     notes: list[Notice] = []
+    if long_x + long_y:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "{n} coordinate cells are longer than {limit} characters and were not read as "
+                  "degrees-minutes-seconds (raise \"max_cell_chars\" under \"read_limits\" in the "
+                  "settings if they are genuine)."), n=long_x + long_y,
+            limit=limits.active().max_cell_chars))
     if kind == "lon" and _lat_like(x) and _lon_like(y):
         x, y = y, x
         notes.append(notice(QT_TRANSLATE_NOOP(
@@ -177,22 +181,54 @@ def _from_wkt(df: pd.DataFrame, path: Path):
 
 
 # -- CSV ------------------------------------------------------------------------------------
-def read_csv_layer(path: Path, *, encoding: str | None = None) -> RawLayer:
-    """A CSV point table: encoding detected (or given), delimiter sniffed, points made."""
+def read_csv_layer(path: Path, *, encoding: str | None = None,
+                   feedback: Feedback | None = None) -> RawLayer:
+    """A CSV point table: encoding detected (or given), delimiter sniffed, points made.
+
+    The header line is counted before pandas sees the file (``max_columns``), and the rows
+    are read in chunks so Cancel, progress, ``max_rows`` and ``max_cells`` are honoured.
+    """
     enc = text_file_encoding(path, user=encoding)
     codec = decoder_name(enc.name)
     try:
-        with open(path, encoding=codec, errors="replace", newline="") as f:
-            head = f.read(64 * 1024)
-        sep = _sniff(head)
-        df = pd.read_csv(path, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
-                         encoding_errors="replace")
+        sep = _checked_header(path, codec)
+        df = _read_csv_chunks(path, codec, sep, limits.Watch(path, feedback))
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, OSError) as exc:
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} cannot be read as a CSV table ({reason})."),
             path=str(path), reason=str(exc).strip()) from None
     df.columns = [str(c).strip() for c in df.columns]
     return _table_layer(_infer_types(df), path, "CSV", enc)
+
+
+def _checked_header(path: Path, codec: str) -> str:
+    """The delimiter, after refusing a header line with more than ``max_columns`` names."""
+    cap = limits.active().max_columns
+    with open(path, encoding=codec, errors="replace", newline="") as f:
+        line = f.readline(_HEADER_CHARS_PER_COLUMN * cap)
+    sep = _sniff(line[:64 * 1024])
+    found = len(next(csv.reader([line], delimiter=sep), []))
+    if found > cap:
+        cut = not line.endswith(("\n", "\r"))
+        raise limits.exceeded("max_columns", path=path, value=f"≥ {found}" if cut else found)
+    return sep
+
+
+def _read_csv_chunks(path: Path, codec: str, sep: str, watch: limits.Watch) -> pd.DataFrame:
+    caps, size = limits.active(), max(path.stat().st_size, 1)
+    parts, rows = [], 0
+    with open(path, "rb") as f:
+        chunks = pd.read_csv(f, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
+                             encoding_errors="replace", chunksize=_CSV_CHUNK_ROWS)
+        for part in chunks:
+            rows += len(part)
+            if rows > caps.max_rows:
+                raise limits.exceeded("max_rows", path=path, value=f"> {caps.max_rows}")
+            if rows * len(part.columns) > caps.max_cells:
+                raise limits.exceeded("max_cells", path=path, value=f"> {caps.max_cells}")
+            parts.append(part)
+            watch.step(f.tell() / size)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
 def _sniff(head: str) -> str:
@@ -225,44 +261,29 @@ def _table_layer(df: pd.DataFrame, path: Path, driver: str, enc: EncodingInfo,
 # -- Excel ----------------------------------------------------------------------------------
 def xlsx_sheets(path: Path) -> list[str]:
     """Sheet names of a workbook; DataReadError when it is not a readable .xlsx."""
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a damaged file
-        raise DataReadError(QT_TRANSLATE_NOOP(
-            "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
-            path=str(path), reason=str(exc) or type(exc).__name__) from None
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+    return sheets.sheet_names(path)
 
 
-def read_xlsx_layer(path: Path, *, sheet: str | None = None) -> RawLayer:
+def read_xlsx_layer(path: Path, *, sheet: str | None = None,
+                    feedback: Feedback | None = None) -> RawLayer:
     """The chosen sheet, else the first sheet that has coordinate columns."""
-    sheets = xlsx_sheets(path)
-    if sheet is not None and sheet not in sheets:
+    names = xlsx_sheets(path)
+    if sheet is not None and sheet not in names:
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} has no sheet '{layer}'. It has: {names}."),
-            path=str(path), layer=sheet, names=", ".join(sheets))
+            path=str(path), layer=sheet, names=", ".join(names))
     enc = EncodingInfo("UTF-8", "format")
-    order = [sheet] if sheet is not None else sheets
-    for name in order:
-        df = _sheet_frame(path, name)
+    order = [sheet] if sheet is not None else names
+    fb = ensure(feedback)
+    for i, name in enumerate(order):
+        df = _sheet_frame(path, name, fb.sub(i / len(order), (i + 1) / len(order)))
         if sheet is not None or find_xy(df.columns) is not None or name == order[-1]:
-            return _table_layer(df, path, "XLSX", enc, name, sheets)
+            return _table_layer(df, path, "XLSX", enc, name, names)
     raise AssertionError("unreachable")
 
 
-def _sheet_frame(path: Path, sheet: str) -> pd.DataFrame:
-    try:
-        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object, engine="openpyxl")
-    except Exception as exc:  # noqa: BLE001 - zlib, XML and zip errors of a damaged workbook
-        raise DataReadError(QT_TRANSLATE_NOOP(
-            "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
-            path=str(path), reason=str(exc) or type(exc).__name__) from None
-    raw = raw.dropna(how="all").dropna(axis=1, how="all")
+def _sheet_frame(path: Path, sheet: str, feedback: Feedback) -> pd.DataFrame:
+    raw = sheets.read_sheet(path, sheet, feedback)
     if raw.empty:
         return pd.DataFrame()
     row = _header_row(raw)

@@ -3475,22 +3475,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中的设施类型规则使用了未知类型：{keys}。请使用 {known}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+46"/>
+        <location filename="../../gis/io/gdal_read.py" line="+49"/>
         <source>{path} cannot be read: {reason}. Check that the file is complete and in a supported format.</source>
         <translation>无法读取 {path}：{reason}。请检查文件是否完整、格式是否受支持。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+52"/>
+        <location filename="../../gis/io/shapefile.py" line="+57"/>
         <source>{path} is not a valid shapefile: its header is damaged or cut off.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+26"/>
+        <location filename="../../gis/io/sources.py" line="+35"/>
         <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
         <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{path} is an old Excel .xls workbook. Save it as .xlsx and import that.</source>
         <translation>{path} 是旧版 Excel .xls 工作簿。请另存为 .xlsx 后再导入。</translation>
     </message>
@@ -3554,7 +3554,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>{path} contains no file that can be imported ({formats}).</source>
         <translation>{path} 中没有可导入的文件（{formats}）。</translation>
     </message>
@@ -3564,12 +3564,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有数据集“{layer}”。其中包含：{names}。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>{path} unpacks to more than 4 GB. Unzip it and import the file inside.</source>
-        <translation>{path} 解压后超过 4 GB。请先解压，再导入其中的文件。</translation>
+        <location line="+62"/>
+        <source>{path} holds a link or device file ({member}), which is refused for safety. Unzip it yourself and import the data files.</source>
+        <translation>{path} 中含有链接或设备文件（{member}），出于安全考虑拒绝读取。请自行解压后导入其中的数据文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-14"/>
         <source>{path} is not a readable zip archive ({reason}).</source>
         <translation>{path} 不是可读取的 zip 压缩包（{reason}）。</translation>
     </message>
@@ -4007,7 +4007,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+115"/>
+        <location filename="../../gis/io/formats.py" line="+101"/>
+        <source>{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; {bad} characters were not valid {encoding}). Choose the file's encoding (UTF-8, GBK, …), or check that the file is complete.</source>
+        <translation>无法按 {encoding} 编码将 {path} 读取为 GeoJSON（{reason}；有 {bad} 个字符不是有效的 {encoding}）。请选择文件的编码（UTF-8、GBK 等），或检查文件是否完整。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>{path} contains no layers.</source>
         <translation>{path} 中没有图层。</translation>
     </message>
@@ -4062,23 +4067,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+173"/>
+        <location filename="../../gis/io/tables.py" line="+177"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>{path} cannot be read as a CSV table ({reason}).</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+29"/>
+        <location filename="../../gis/io/sheets.py" line="+39"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location filename="../../gis/io/tables.py" line="+75"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
@@ -4200,7 +4204,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/limits.py" line="+72"/>
+        <location filename="../../gis/io/limits.py" line="+78"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
@@ -4935,7 +4939,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+69"/>
+        <location filename="../../gis/io/gdal_read.py" line="+83"/>
         <source>GDAL reported: {message}</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
@@ -5040,7 +5044,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{total} 个要素中有 {n} 个按类别不属于住宅（{examples}）。如果该图层只应包含小区，请删除它们。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/shapefile.py" line="+31"/>
+        <location filename="../../gis/io/shapefile.py" line="+56"/>
+        <source>The index (.shx) is damaged ({reason}); it was rebuilt from the .shp.</source>
+        <translation>索引文件（.shx）已损坏（{reason}），已根据 .shp 重建。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The .shp header gives a wrong file length ({declared:,} bytes; the file has {size:,}); every feature was read.</source>
+        <translation>.shp 文件头中的文件长度有误（{declared:,} 字节，实际为 {size:,} 字节）；所有要素均已读取。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{n} features have no record in the .dbf and were dropped. Get an undamaged copy of the .dbf to keep them.</source>
+        <translation>{n} 个要素在 .dbf 中没有记录，已舍弃。如需保留，请取得未损坏的 .dbf 副本。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The attribute table (.dbf) is missing: only geometries were imported.</source>
         <translation>缺少属性表（.dbf）：仅导入了几何。</translation>
     </message>
@@ -5051,6 +5070,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>The index (.shx) does not match the .shp and was rebuilt from it.</source>
+        <translation>索引文件（.shx）与 .shp 不符，已根据 .shp 重建。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The index (.shx) was missing and was rebuilt from the .shp.</source>
         <translation>索引文件（.shx）缺失，已根据 .shp 重建。</translation>
     </message>
@@ -5060,12 +5084,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>.prj 不是 UTF-8 文本（中文名称为 GBK 编码）；已按 GB18030 读取。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-53"/>
         <source>The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their geometry and were dropped. Copy the file again if you have the whole one.</source>
         <translation>.shp 文件不完整（{size:,} / {declared:,} 字节）：{n} 个要素丢失几何，已舍弃。如有完整文件，请重新复制。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-49"/>
         <source>The .prj file could not be understood; the coordinate system was inferred.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
@@ -5100,12 +5124,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图纸含 {n} 个 CAD 图层（{names}），已全部读取。如只导入某一图层的图元，请选择该图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="-64"/>
+        <location filename="../../gis/io/formats.py" line="-84"/>
         <source>The encoding choice was not used: {driver} files store text as Unicode.</source>
         <translation>未使用所选编码：{driver} 文件以 Unicode 存储文本。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+39"/>
+        <source>{n} characters are not valid {encoding} and were replaced by �. Choose the file's encoding if names look wrong.</source>
+        <translation>有 {n} 个字符不是有效的 {encoding}，已替换为 �。如名称显示不对，请选择文件的编码。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
@@ -5135,7 +5164,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-105"/>
+        <location filename="../../gis/io/tables.py" line="-134"/>
+        <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
+        <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Columns '{x}' and '{y}' hold latitude and longitude the other way round; they were swapped.</source>
         <translation>列“{x}”和“{y}”中的纬度与经度位置颠倒，已互换。</translation>
     </message>
@@ -5163,6 +5197,31 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+4"/>
         <source>Layer '{layer}' was left out: SQLite cannot run its query ({reason}). The other layers can be read.</source>
         <translation>图层“{layer}”已略过：SQLite 无法执行它的查询（{reason}）。其他图层可以读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/dbf.py" line="+93"/>
+        <source>The .dbf header gives a wrong header length ({stated}); it was set to {fixed} from the field list.</source>
+        <translation>.dbf 文件头中的头长度有误（{stated}），已按字段列表改为 {fixed}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The .dbf header says {stated} records but the file holds {n}; {n} were read.</source>
+        <translation>.dbf 文件头声明有 {stated} 条记录，但文件中实有 {n} 条；已读取 {n} 条。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The .dbf header gives a wrong record length ({stated}); it was set to {fixed}, the sum of the field lengths.</source>
+        <translation>.dbf 文件头中的记录长度有误（{stated}），已改为各字段长度之和 {fixed}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The .dbf is damaged: its field lengths add up to {implied} bytes but its records are {stated} bytes, so its {n} fields ({names}) could not be read and only geometries were imported. Get an undamaged copy of the .dbf.</source>
+        <translation>.dbf 已损坏：字段长度合计 {implied} 字节，而记录长度为 {stated} 字节，因此其 {n} 个字段（{names}）无法读取，仅导入了几何图形。请取得未损坏的 .dbf 副本。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The .dbf gives field '{name}' a length of 255, which does not fit its records; it was set to {fixed}, what the other fields leave.</source>
+        <translation>.dbf 中字段“{name}”的长度为 255，与记录长度不符；已按其他字段剩余的长度改为 {fixed}。</translation>
     </message>
 </context>
 <context>

@@ -76,11 +76,14 @@ def test_shp_cut_inside_its_header(shp):
         inspect_file(shp)
 
 
-def test_truncated_dbf(shp):
+def test_truncated_dbf_reads_the_whole_records_and_says_what_was_lost(shp):
     dbf = shp.with_suffix(".dbf")
     dbf.write_bytes(dbf.read_bytes()[:-30])
-    with pytest.raises(DataReadError, match="cannot be read.*Check that the file is complete"):
-        inspect_file(shp)
+    report = inspect_file(shp)
+    assert names(report) == NAMES[:2]
+    assert report.repairs["dbf_records_missing_dropped"] == 1
+    assert any("says 3 records but the file holds 2" in w for w in report.warnings)
+    assert any("1 features have no record in the .dbf" in w for w in report.warnings)
 
 
 def test_zero_features(tmp_path):
