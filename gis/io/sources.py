@@ -39,6 +39,10 @@ RATIO_GRACE = 1 << 20  # members smaller than this unpacked are not judged by th
 _COPY_CHUNK = 1 << 20
 
 
+# what zipfile raises on a damaged archive (a version it does not know: NotImplementedError)
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError)
+
+
 @dataclass(frozen=True)
 class Source:
     """A dataset ready to read: *path* may lie in a temporary folder; *origin* is the user's."""
@@ -167,7 +171,7 @@ def _unzip(archive: Path, target: Path, watch: limits.Watch) -> list[Path]:
             done = 0
             for info in infos:
                 done = _extract(zf, info, target, watch, done, total)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise _bad_zip(archive, exc) from None
     return _datasets(target)
 
@@ -178,7 +182,7 @@ def check_zip_file(path: Path, unreadable=None) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             check_archive(zf.infolist(), path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise (unreadable or _bad_zip)(path, exc) from None
 
 
