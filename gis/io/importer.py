@@ -200,6 +200,7 @@ def _read_and_repair(path, layer, encoding, family, fb: Feedback):
         if members:
             raw.layers, raw.layer = members, source.member
     _require_features(raw, str(path))
+    _within_vertex_cap(raw.data, path)
     fixed = repair(raw.data, family=family, prefer=raw.prefer_family, feedback=fb.sub(0.6, 0.8))
     if not len(fixed.data):
         raise DataReadError(QT_TRANSLATE_NOOP(
@@ -209,6 +210,13 @@ def _read_and_repair(path, layer, encoding, family, fb: Feedback):
     fb.check()
     counts = {**dict.fromkeys(REPAIR_KEYS, 0), **raw.counts, **fixed.counts}
     return raw, fixed, counts, raw.notices + fixed.notices
+
+
+def _within_vertex_cap(data: gpd.GeoDataFrame, path) -> None:
+    """Refuse a layer with more coordinates than ``max_vertices`` before repairs work on it."""
+    count = int(shapely.get_num_coordinates(np.asarray(data.geometry.values)).sum())
+    if count > limits.active().max_vertices:
+        raise limits.exceeded("max_vertices", path=Path(str(path)).name, value=f"{count:,}")
 
 
 def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str | None = None,

@@ -289,3 +289,13 @@ def test_zip_extraction_reports_progress_and_cancels(tmp_path):
         inspect_file(archive, feedback=Feedback(lambda f, _m: seen.append(f),
                                                 cancelled=lambda: len(seen) > 1))
     assert seen and seen[-1] < 0.1  # stopped while unpacking (its tenth of the import)
+
+
+def test_layer_past_the_vertex_cap_is_refused_before_repairs(tmp_path, caps):
+    from tests.gis import io_samples
+
+    path = io_samples.write_shp(io_samples.compounds(), tmp_path / "小区.shp")  # 3 squares, 15 coordinates
+    inspect_file(path)
+    caps({"max_vertices": 14})
+    with cap_error("max_vertices"):
+        inspect_file(path)
