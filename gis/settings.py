@@ -11,7 +11,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from gis.analysis import defaults
+from gis import defaults
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"

@@ -1,6 +1,6 @@
 """The analysis layer every face uses (window, command line, exports): Qt-free.
 
-* :mod:`~gis.analysis.defaults` — the one place of each analysis default.
+* :mod:`~gis.defaults` — the one place of each analysis default.
 * :mod:`~gis.analysis.params` — :class:`Param` declarations on request dataclasses (default,
   unit, range, help); the CLI's options and the dialogs' spin boxes are built from them.
 * :mod:`~gis.analysis.outcome` — what a run returns (request, notices, timings, result).
@@ -14,5 +14,5 @@
   event when one changes, staleness by a layer revision.
 * :mod:`~gis.analysis.project_settings` — the project's analysis settings, typed.
 
-This module imports nothing, so engines can import :mod:`gis.analysis.defaults`.
+Engines (gaps, network, zones) import only :mod:`gis.defaults` from here, never this package.
 """

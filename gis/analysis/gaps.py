@@ -14,7 +14,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.facilities import care_facilities, facilities_of
 from gis.analysis.outcome import Outcome, timed
 from gis.analysis.params import param, validate

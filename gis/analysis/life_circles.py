@@ -16,7 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.facilities import care_facilities, left_out_notice, subset
 from gis.analysis.outcome import Outcome
 from gis.analysis.params import param, validate

@@ -1,12 +1,12 @@
 """The analysis settings a project carries (saved in its file): typed, with the defaults of
-:mod:`gis.analysis.defaults`. ``project.settings`` stays the stored dict; read it through
+:mod:`gis.defaults`. ``project.settings`` stays the stored dict; read it through
 :meth:`ProjectSettings.of` so a missing or unreadable value falls back to its default."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
-from gis.analysis import defaults
+from gis import defaults
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.outcome import ResultOutcome, finished
 from gis.analysis.params import param, validate
 from gis.feedback import Feedback

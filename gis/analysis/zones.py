@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.outcome import Outcome
 from gis.analysis.params import param, validate
 from gis.errors import NeedsAnswer

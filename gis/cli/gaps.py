@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.gaps import GapRequest
 from gis.analysis.inputs import network_input, read_input
 from gis.cli import fail
@@ -136,7 +136,7 @@ def _zones(gaps, layer):
 
 
 def _write(run: dict, folder: Path, language: str) -> None:
-    from gis.gaps.report import gap_tables, write_csv, write_geopackage, write_xlsx
+    from gis.export.gaps_report import gap_tables, write_csv, write_geopackage, write_xlsx
 
     tables = gap_tables(run["gaps"], zones=run["zones"], elevators=run["elevators"], language=language)
     write_csv(tables, folder / OUT_FILES[0], language=language)

@@ -8,7 +8,7 @@
 * :mod:`~gis.export.target` — target CRS (project Gauss-Krüger zone, WGS 84, GCJ-02).
 * :mod:`~gis.export.plan`, :mod:`~gis.export.sources`, :mod:`~gis.export.frames`,
   :mod:`~gis.export.summary` — what is exported: the engines' results as tables.
-* :mod:`~gis.export.wording` — document words (Chinese by default, English on request).
+* :mod:`~gis.wording` — document words (Chinese by default, English on request).
 
 Map layouts (PDF/PNG) need Qt and live in ``gui.layout``.
 """

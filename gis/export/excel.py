@@ -25,7 +25,7 @@ from gis.export.cells import append_row, cell_value, text_cell
 from gis.export.frames import compound_ids
 from gis.export.plan import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
-from gis.export.wording import check_language, crs_text, facility_term, term
+from gis.wording import check_language, crs_text, facility_term, term
 from gis.feedback import Feedback, ensure
 from gis.project import Project
 

@@ -4,7 +4,7 @@
 member compound ids, the zone table of :mod:`gis.zones.stats` and, when a gap analysis
 is given, the services the zone still lacks after pooling (a service counts for the
 whole zone if any member reaches it). Column names are the short document field names
-of :mod:`gis.export.wording`, so the same names appear in GeoPackage, Shapefile, KML
+of :mod:`gis.wording`, so the same names appear in GeoPackage, Shapefile, KML
 and DXF.
 """
 
@@ -17,7 +17,7 @@ import pandas as pd
 from gis.analysis.project_settings import ProjectSettings
 from gis.domain import FieldRole, Role
 from gis.errors import ExportError
-from gis.export.wording import facility_term, field_name
+from gis.wording import facility_term, field_name
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer

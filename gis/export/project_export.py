@@ -23,7 +23,7 @@ from gis.export.plan import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
 from gis.export.target import Target, resolve_target, to_target
 from gis.export.vector import write_geojson, write_gpkg, write_shapefile
-from gis.export.wording import facility_term, term
+from gis.wording import facility_term, term
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
@@ -188,7 +188,7 @@ def dxf_groups(source: src.Source, language: str) -> list[DxfGroup]:
 
 
 def _zone_groups(source: src.Source, language: str) -> list[DxfGroup]:
-    from gis.export.wording import field_name
+    from gis.wording import field_name
 
     frame = source.frame.reset_index(drop=True)
     name_col, hh_col, n_col = (field_name(k, language) for k in ("name", "households", "compounds"))

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.domain import FieldRole
 from gis.errors import AnalysisError, DataReadError, FieldMappingError
 from gis.feedback import Feedback, ensure

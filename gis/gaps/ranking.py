@@ -26,7 +26,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.errors import AnalysisError, DataReadError
 from gis.gaps.access import CHILDREN, ELDERLY, TYPES, GapResult
 from gis.gaps.compounds import M2_PER_HA

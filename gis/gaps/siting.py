@@ -378,7 +378,7 @@ def planned_facilities(result: SitingResult, *, rows: np.ndarray | None = None, 
     Columns: id (``P-<type>-<n>``), name (规划卫生服务站1, or "Planned Clinic 1" with
     ``language="en"``), facility_type, planned (True), radius_m.
     """
-    from gis.export.wording import facility_term
+    from gis.wording import facility_term
 
     rows = np.arange(len(result.chosen)) if rows is None else np.asarray(rows, dtype=np.int64)
     pts = np.asarray(result.candidates.geometry.values, dtype=object)[result.chosen[rows]]

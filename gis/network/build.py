@@ -23,7 +23,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from gis.analysis.defaults import SNAP_M
+from gis.defaults import SNAP_M
 from gis.crs import working_crs_for
 from gis.errors import AnalysisError, CrsError, DataReadError
 from gis.feedback import Feedback, ensure
@@ -31,7 +31,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.network.graph import LONG_SEGMENT_M, BuildReport, WalkGraph, graph_from_lines
 from gis.network.osm import is_osm_path, network_from_osm
 
-DEFAULT_SNAP_M = SNAP_M  # gis.analysis.defaults
+DEFAULT_SNAP_M = SNAP_M  # gis.defaults
 
 
 def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | None = None,

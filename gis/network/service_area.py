@@ -23,7 +23,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from gis.analysis.defaults import EDGE_BUFFER_M
+from gis.defaults import EDGE_BUFFER_M
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure

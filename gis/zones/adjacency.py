@@ -40,13 +40,14 @@ import shapely
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from gis.analysis.defaults import GAP_M
+from gis.defaults import GAP_M
 from gis.errors import AnalysisError, CrsError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.repair import duplicate_rows
+from gis.zones.outline import close_union
 
-DEFAULT_GAP = GAP_M  # metres (gis.analysis.defaults)
+DEFAULT_GAP = GAP_M  # metres (gis.defaults)
 SIMPLIFY_TOLERANCE = 2.0  # metres; speed only, results are exact
 BARRIER_CUT_WIDTH = 0.05  # metres; a barrier line cut out of a gap polygon
 _CHUNK = 40_000  # pairs per distance batch (batches run on a thread pool)
@@ -336,8 +337,6 @@ def _dangling_ends(lines: np.ndarray) -> np.ndarray:
 
 def _joined_around(a, b, btree, barriers, gap) -> bool:
     """Whether *a* and *b* stay joined in their closed union with the barriers cut out."""
-    from gis.zones.outline import close_union
-
     closed = close_union(np.array([a, b], dtype=object), gap=gap)
     near = barriers[btree.query(closed)]
     cutter = shapely.union_all(shapely.buffer(near, BARRIER_CUT_WIDTH / 2, quad_segs=2))

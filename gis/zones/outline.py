@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import shapely
 
-from gis.zones.adjacency import DEFAULT_GAP
+from gis.defaults import GAP_M as DEFAULT_GAP
 
 M2_PER_HA = 10_000.0
 MITRE_LIMIT = 3.0  # sharper corners than ~39° get bevelled instead of spiking out

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.domain import FACILITY_LABELS, FacilityType, FieldRole
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP

@@ -3405,43 +3405,43 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/export/wording.py" line="+106"/>
+        <location filename="../../gis/wording.py" line="+106"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Elderly canteen</source>
         <translation>老年食堂</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Elderly day care</source>
         <translation>日间照料</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Nursing home</source>
         <translation>养老院</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Kindergarten</source>
         <translation>幼儿园</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Nursery</source>
         <translation>托儿所</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../gis/export/wording.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Children's play area</source>
         <translation>儿童活动场地</translation>
     </message>
@@ -3490,7 +3490,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>{path} is an old Excel .xls workbook. Save it as .xlsx and import that.</source>
         <translation>{path} 是旧版 Excel .xls 工作簿。请另存为 .xlsx 后再导入。</translation>
     </message>
@@ -4022,12 +4022,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="+205"/>
+        <location filename="../../gis/io/importer.py" line="+206"/>
         <source>None of the {n} features in {path} has a usable geometry ({details}).</source>
         <translation>{path} 中的 {n} 个要素都没有可用的几何（{details}）。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>{path} is in {crs}, a projected system; {datum} applies only to lon/lat coordinates. Do not mark this layer as {datum}.</source>
         <translation>{path} 使用投影坐标系 {crs}；{datum} 只适用于经纬度坐标。请勿将此图层标记为 {datum}。</translation>
     </message>
@@ -4292,7 +4292,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../gis/export/wording.py" line="-88"/>
+        <location filename="../../gis/wording.py" line="-88"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
@@ -5417,7 +5417,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+178"/>
+        <location filename="../../gis/zones/adjacency.py" line="+179"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>

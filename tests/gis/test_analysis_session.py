@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.analysis.gaps import GapRequest
 from gis.analysis.life_circles import LifeCircleRequest
 from gis.analysis.outcome import Outcome

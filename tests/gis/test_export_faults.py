@@ -16,7 +16,7 @@ from gis.domain import Role
 from gis.errors import ExportError
 from gis.export import html_map
 from gis.export.project_export import export_project
-from gis.gaps.report import write_csv, write_xlsx
+from gis.export.gaps_report import write_csv, write_xlsx
 from tests.gis.export_samples import sample_project
 from tests.gis.test_export_hostile import _gap_tables
 

@@ -23,7 +23,7 @@ from gis.domain import FieldRole, Role
 from gis.export.cells import text_cell, xml_text
 from gis.export.project_export import export_project
 from gis.gaps.access import analyse_gaps
-from gis.gaps.report import gap_tables, write_csv, write_xlsx
+from gis.export.gaps_report import gap_tables, write_csv, write_xlsx
 from gis.gaps.zones import pool_gaps
 from gis.standards import load_standards
 from tests.gis.hostile_samples import COLOUR, LAYER, NAMES, SCRIPTS, TITLE, ZONE_NAME, hostile_project

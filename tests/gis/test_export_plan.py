@@ -11,7 +11,7 @@ from gis.analysis.facilities import facilities_of, has_planned
 from gis.export.plan import collect_outputs
 from gis.export.summary import plan_summary, zone_summaries
 from gis.export.target import resolve_target
-from gis.export.wording import crs_text, field_name, term
+from gis.wording import crs_text, field_name, term
 from gis.feedback import Feedback
 from gis.errors import Cancelled
 from gis.standards import load_standards

@@ -15,7 +15,7 @@ from gis.export.frames import zones_frame
 from gis.export.project_export import export_project
 from gis.export.target import resolve_target
 from gis.export.vector import GBK_LDID, write_gpkg, write_shapefile
-from gis.export.wording import FIELD_NAMES
+from gis.wording import FIELD_NAMES
 from gis.io.chinese_datums import wgs84_to_gcj02
 from tests.gis.export_samples import EVIL, sample_project
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from gis.gaps.access import analyse_gaps
 from gis.gaps.elevators import ElevatorParams, elevator_needs, load_subsidy_presets
-from gis.gaps.report import gap_tables, write_csv, write_xlsx
+from gis.export.gaps_report import gap_tables, write_csv, write_xlsx
 from gis.gaps.zones import pool_gaps
 from gis.standards import load_standards
 from tests.gis.gaps_fixtures import at, compounds_layer, facilities_layer, square

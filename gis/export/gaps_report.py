@@ -23,14 +23,14 @@ from gis.export.excel import DEC1, INT, TEXT, YEAR, YUAN, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.export.target import Target
 from gis.export.vector import write_gpkg
-from gis.export.wording import check_language, facility_term, term
+from gis.wording import check_language, facility_term, term
 from gis.gaps.access import METHOD_LABELS, GapResult
 from gis.gaps.elevators import ElevatorResult
 from gis.gaps.zones import ZoneGaps
 from gis.i18n import QT_TRANSLATE_NOOP
 
 _N = QT_TRANSLATE_NOOP
-HEADERS: dict[str, tuple[str, str]] = {  # document wording not in gis.export.wording
+HEADERS: dict[str, tuple[str, str]] = {  # document wording not in gis.wording
     "gained_households": (_N("gaps", "Households newly served by pooling"), "连片后新增服务户数"),
     "gaps_before": (_N("gaps", "Compound gaps before pooling"), "连片前缺项(小区×类)"),
     "gaps_after": (_N("gaps", "Compound gaps after pooling"), "连片后缺项(小区×类)"),
@@ -47,7 +47,7 @@ METHODS_ZH = {"network": "沿路网步行距离", "straight": "直线距离（�
 
 
 def header(key: str, language: str = "zh_CN") -> str:
-    """Wording of a header key (this module's, then gis.export.wording's)."""
+    """Wording of a header key (this module's, then gis.wording's)."""
     pair = HEADERS.get(key)
     if pair is None:
         return term(key, language)

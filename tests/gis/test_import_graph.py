@@ -1,0 +1,58 @@
+"""The engine's modules import each other without a cycle (also through imports inside functions)."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+GIS = Path(__file__).resolve().parents[2] / "gis"
+
+
+def modules() -> dict[str, Path]:
+    out = {}
+    for path in GIS.rglob("*.py"):
+        name = ".".join(path.relative_to(GIS.parent).with_suffix("").parts)
+        out[name.removesuffix(".__init__")] = path
+    return out
+
+
+def import_graph() -> dict[str, set[str]]:
+    mods = modules()
+    graph: dict[str, set[str]] = defaultdict(set)
+    for name, path in mods.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "gis":
+                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in mods else node.module
+                           for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            graph[name] |= {t for t in targets if t in mods and t != name and not name.startswith(t + ".")}
+    return graph
+
+
+def cycle_from(graph, start) -> list[str] | None:
+    """A path start → … → start, if there is one (depth-first)."""
+    stack, seen = [(start, [start])], set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in graph.get(node, ()):
+            if nxt == start:
+                return path + [start]
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, path + [nxt]))
+    return None
+
+
+def test_gis_has_no_import_cycle():
+    graph = import_graph()
+    assert len(graph) > 50
+    cycles = [c for c in (cycle_from(graph, m) for m in sorted(graph)) if c]
+    assert cycles == [], " ; ".join(" → ".join(c) for c in cycles[:5])
+
+
+def test_the_checker_sees_a_cycle():
+    assert cycle_from({"a": {"b"}, "b": {"c"}, "c": {"a"}}, "a") == ["a", "b", "c", "a"]
