@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.domain import FieldRole, Role
 from gis.errors import Cancelled, GisError
 
@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     except Cancelled:
         return fail("cancelled")
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"gap analysis failed: {type(exc).__name__}: {exc}")
+        return crashed(exc, "gap analysis failed")
     out = to_json(run["gaps"], run["zones"], run["elevators"], time.perf_counter() - start)
     print(json.dumps(out, ensure_ascii=False) if args.json else _text(out, run))
     return 0

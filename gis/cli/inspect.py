@@ -13,7 +13,7 @@ import argparse
 import json
 import sys
 
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.domain import Role
 from gis.errors import GisError
 
@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
     except GisError as exc:
         return fail(exc.message)
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"{args.path} cannot be read: {type(exc).__name__}: {exc}")
+        return crashed(exc, f"{args.path} cannot be read")
     out = report.to_json()
     if args.json:
         print(json.dumps(out, ensure_ascii=False))

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.crs import WGS84
 from gis.domain import Role
 from gis.errors import Cancelled, GisError
@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
     except Cancelled:
         return fail("cancelled")
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"service areas failed: {type(exc).__name__}: {exc}")
+        return crashed(exc, "service areas failed")
     out = to_json(result, mode, time.perf_counter() - start)
     print(json.dumps(out, ensure_ascii=False) if args.json else _text(out))
     return 0

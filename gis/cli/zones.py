@@ -34,7 +34,7 @@ import time
 
 import numpy as np
 
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.domain import FieldRole, Role
 from gis.errors import Cancelled, GisError
 from gis.i18n import QT_TRANSLATE_NOOP
@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
     except Cancelled:
         return fail("cancelled")
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"zone suggestion failed: {type(exc).__name__}: {exc}")
+        return crashed(exc, "zone suggestion failed")
     out = to_json(run, time.perf_counter() - start)
     print(json.dumps(out, ensure_ascii=False) if args.json else _text(out))
     return 0

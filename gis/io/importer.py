@@ -37,7 +37,7 @@ from gis.io.facilities import FacilityRules, value_summary
 from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
 from gis.io.formats import read_raw
 from gis.io.notices import Notice, notice, short_list
-from gis.io.raw import RawLayer
+from gis.io.raw import RawLayer, plain_values
 from gis.io.repair import REPAIR_KEYS, repair
 from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
@@ -199,6 +199,7 @@ def _read_and_repair(path, layer, encoding, family, fb: Feedback):
         if members:
             raw.layers, raw.layer = members, source.member
     _require_features(raw, str(path))
+    raw.data = plain_values(raw.data)
     fixed = repair(raw.data, family=family, prefer=raw.prefer_family, feedback=fb.sub(0.6, 0.8))
     if not len(fixed.data):
         raise DataReadError(QT_TRANSLATE_NOOP(

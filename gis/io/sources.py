@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -154,7 +155,8 @@ def _unzip(archive: Path, target: Path) -> list[Path]:
                               "inside."), path=str(archive))
             for info in infos:
                 _extract(zf, info, target)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error) as exc:
+        # ValueError: names that are not UTF-8 though flagged so (UnicodeDecodeError), bad offsets
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} is not a readable zip archive ({reason})."),
             path=str(archive), reason=str(exc)) from None

@@ -22,7 +22,7 @@ from gis.errors import DataReadError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.encoding import EncodingInfo, decoder_name, text_file_encoding
 from gis.io.notices import Notice, notice, short_list
-from gis.io.raw import RawLayer
+from gis.io.raw import RawLayer, unique_names
 
 _AXIS_TOKENS = {"lon": "lon", "lng": "lon", "long": "lon", "longitude": "lon", "lat": "lat",
                 "latitude": "lat", "x": "x", "y": "y", "easting": "e", "northing": "n",
@@ -69,15 +69,20 @@ def find_xy(columns) -> tuple[str, str, str, str | None] | None:
         axis = axis_of(col)
         if axis:
             by_axis.setdefault(axis, []).append(col)
-    options = []
+    position = {}
+    for i, col in enumerate(columns):
+        position.setdefault(col, i)
+    options = []  # linear in the columns: a damaged header can repeat 经度/纬度 thousands of times
     for rank, (ax, ay) in enumerate(_PAIRS):
+        first_y: dict[str | None, str] = {}
+        for cy in by_axis.get(ay, []):
+            tag = datum_tag(cy)
+            first_y[tag] = min(first_y.get(tag, cy), cy)
         for cx in by_axis.get(ax, []):
-            for cy in by_axis.get(ay, []):
-                tx, ty = datum_tag(cx), datum_tag(cy)
-                if tx != ty:
-                    continue
-                penalty = {None: 0, "gcj02": 1, "bd09": 2}[tx]
-                options.append((penalty, rank, list(columns).index(cx), cx, cy, ax, tx))
+            tag = datum_tag(cx)
+            if tag in first_y:
+                penalty = {None: 0, "gcj02": 1, "bd09": 2}[tag]
+                options.append((penalty, rank, position[cx], cx, first_y[tag], ax, tag))
     if not options:
         return None
     _, _, _, cx, cy, kind, tag = min(options)
@@ -229,14 +234,17 @@ def xlsx_sheets(path: Path) -> list[str]:
 
     try:
         wb = load_workbook(path, read_only=True)
+        try:
+            names = list(wb.sheetnames)
+        finally:
+            wb.close()
+        if not names:  # a damaged workbook.xml can list none
+            raise ValueError("no worksheets")
     except Exception as exc:  # noqa: BLE001 - openpyxl fails in many ways on a damaged file
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
             path=str(path), reason=str(exc) or type(exc).__name__) from None
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+    return names
 
 
 def read_xlsx_layer(path: Path, *, sheet: str | None = None) -> RawLayer:
@@ -266,7 +274,7 @@ def _sheet_frame(path: Path, sheet: str) -> pd.DataFrame:
     if raw.empty:
         return pd.DataFrame()
     row = _header_row(raw)
-    names = _unique([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
+    names = unique_names([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
     body = raw.iloc[row + 1:].reset_index(drop=True)
     body.columns = names
     return _infer_types(body.astype(object).where(body.notna(), None))
@@ -285,12 +293,3 @@ def _cell_name(value, index: int) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return f"column_{index + 1}"
     return str(value).strip()
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out

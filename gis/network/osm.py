@@ -71,7 +71,7 @@ def read_walkable_ways(path: str | Path, *, feedback: Feedback | None = None
             if not is_walkable(dict(way.tags)):
                 continue
             n_run = _append_way(way, refs, lonlat, run, n_run)
-    except (RuntimeError, ValueError, OSError) as exc:
+    except (RuntimeError, ValueError, OSError, osmium.InvalidLocationError) as exc:
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "Cannot read the OSM file {path}: {reason}"),
                             path=str(path), reason=str(exc)) from exc
     return (np.asarray(refs, dtype=np.int64), np.asarray(lonlat, dtype=float).reshape(-1, 2),

@@ -1,0 +1,118 @@
+"""What the fuzz test (test_io_fuzz.py) found, one small test per finding, named after the seed
+and case that found it (``OCP_FUZZ_SEED=S OCP_FUZZ_CASE=fmt:i`` replays the original)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from gis.errors import DataReadError
+from gis.io import inspect_file, read_layer
+from gis.io.tables import find_xy
+from tests.gis.io_samples import NAMES, compounds, write_shp, zip_files
+
+
+def test_seed20261202_shp9_nul_byte_in_cpg_falls_back_to_detection(tmp_path):
+    shp = write_shp(compounds(), tmp_path / "a.shp", encoding="GBK")
+    shp.with_suffix(".cpg").write_bytes(b"\0GBK")  # was: ValueError: embedded null character
+    report = inspect_file(shp)
+    assert report.data["小区名称"].tolist() == NAMES and report.encoding.source != "cpg"
+
+
+def test_seed20261202_xlsx8_workbook_listing_no_sheets(tmp_path):
+    path = tmp_path / "a.xlsx"
+    pd.DataFrame({"名称": NAMES, "经度": [116.36] * 3, "纬度": [39.91] * 3}).to_excel(path, index=False)
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members["xl/workbook.xml"] = re.sub(rb"<sheet [^>]*/>", b"", members["xl/workbook.xml"])
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, body in members.items():
+            zf.writestr(name, body)
+    with pytest.raises(DataReadError, match="not a readable Excel .xlsx workbook .no worksheets"):
+        inspect_file(path)  # was: AssertionError("unreachable")
+
+
+def test_seed1_shpzip67_member_name_flagged_utf8_but_not(tmp_path):
+    shp = write_shp(compounds(), tmp_path / "src" / "a.shp")
+    archive = zip_files(tmp_path / "a.zip", [shp])
+    data = bytearray(archive.read_bytes())
+    name_at = data.index(b"a.shp", data.index(b"PK\x01\x02"))
+    data[name_at] = 0xFF  # the central directory's name is no longer UTF-8 (flag 0x800 is set)
+    data[data.index(b"PK\x01\x02") + 8] |= 0x08
+    archive.write_bytes(bytes(data))
+    with pytest.raises(DataReadError, match="not a readable zip archive"):
+        inspect_file(archive)  # was: UnicodeDecodeError
+
+
+@pytest.mark.parametrize("lat", ["99999999999999999999999", "-Infinity", ""])
+def test_seed1_osm39_coordinate_that_is_not_a_number(tmp_path, lat):
+    from gis.network.osm import network_from_osm
+
+    path = tmp_path / "a.osm"
+    path.write_text(f'<?xml version="1.0"?><osm version="0.6"><node id="1" lat="{lat}" lon="116.3"/>'
+                    '<node id="2" lat="39.9" lon="116.4"/><way id="1"><nd ref="1"/><nd ref="2"/>'
+                    '<tag k="highway" v="footway"/></way></osm>', encoding="utf-8")
+    with pytest.raises(DataReadError, match="Cannot read the OSM file"):
+        network_from_osm(path)  # was: osmium InvalidLocationError
+
+
+def _geojson(tmp_path, properties: list[dict]):
+    gdf = compounds()
+    fc = json.loads(gdf.to_json())
+    for feature, props in zip(fc["features"], properties):
+        feature["properties"].update(props)
+    path = tmp_path / "a.geojson"
+    path.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_seed1_geojson26_arrays_and_objects_in_properties_become_json_text(tmp_path):
+    path = _geojson(tmp_path, [{"户数": [], "照片": ["a.jpg", "b.jpg"], "地址": {"街道": "金融街"}},
+                               {"照片": [1, 2]}, {}])
+    layer = read_layer(path)  # was: TypeError: unhashable type: 'list'
+    assert layer.data["照片"].tolist()[:2] == ['["a.jpg", "b.jpg"]', '["1", "2"]']  # GDAL: a string list
+    assert layer.data["地址"][0] == '{"街道": "金融街"}'
+
+
+def test_seed1_geojson92_count_too_large_for_an_integer_is_left_empty(tmp_path):
+    path = _geojson(tmp_path, [{"户数": 99999999999999999999999}, {"户数": 1e300}, {}])
+    assert inspect_file(path).features == 3  # was: OverflowError: Python int too large to convert to C long
+    layer = read_layer(path, fields={"name": "小区名称", "households": "户数"})
+    assert layer.data["户数"].tolist()[2] == 96 and layer.data["户数"].isna().tolist() == [True, True, False]
+    assert any("2 values in '户数' could not be read" in w for w in layer.source.warnings)
+
+
+def test_seed2_shp283_duplicate_field_names_are_numbered(tmp_path):
+    shp = write_shp(compounds()[["户数", "层数", "geometry"]], tmp_path / "a.shp")
+    dbf = shp.with_suffix(".dbf")
+    data = dbf.read_bytes().replace("层数".encode(), "户数".encode(), 1)  # two fields named 户数
+    dbf.write_bytes(data)
+    report = inspect_file(shp)  # was: AttributeError: 'DataFrame' object has no attribute 'dtype'
+    assert [f["name"] for f in report.fields()] == ["户数", "户数_2"]
+
+
+def test_seed2_csv118_a_header_repeating_coordinate_names_is_found_in_linear_time():
+    columns = ["名称", "经度", "纬度"] * 3000
+    start = time.perf_counter()
+    assert find_xy(columns) == ("经度", "纬度", "lon", None)  # was: 9 million pairs, a hang
+    assert time.perf_counter() - start < 1.0
+
+
+def test_seed20261202_osm10000_a_way_listed_3000_times_draws_one_band(tmp_path):
+    """service-areas on an OSM file repeating one way 3,000 times ran for minutes (noding)."""
+    from gis.network.polygons import band_polygon
+
+    line = shapely.LineString([(0, 0), (100, 0), (100, 100)])
+    lines = np.array([line] * 1500 + [line.reverse()] * 1500, dtype=object)
+    start = time.perf_counter()
+    band = band_polygon(lines, width=30.0, quad_segs=8)
+    assert time.perf_counter() - start < 5.0
+    assert band.area == pytest.approx(band_polygon(np.array([line]), width=30.0, quad_segs=8).area)
+
