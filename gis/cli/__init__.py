@@ -3,7 +3,7 @@
 Each command lives in its own module exposing ``main(argv: list[str]) -> int``. Output
 contracts (JSON keys, exit codes) are part of the product: exit 0 on success, 2 with a
 one-line message on stderr for unusable input, 1 with one line for an internal error, never
-a traceback (``OCP_DEBUG=1`` in the environment shows it). A reader that closes the output
+a traceback or a stray Python warning (``OCP_DEBUG=1`` in the environment shows them). A reader that closes the output
 early (``| head``) ends the command quietly with 141, as a shell reports SIGPIPE.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 
 COMMANDS = {
     "inspect": "gis.cli.inspect",
@@ -38,8 +39,11 @@ def run(argv: list[str]) -> int:
     from gis.errors import GisError
 
     try:
-        module = importlib.import_module(COMMANDS[argv[0]])
-        code = int(module.main(argv[1:]) or 0)
+        with warnings.catch_warnings():
+            if not debugging():  # what users should know is in the output's warnings/notes
+                warnings.simplefilter("ignore")
+            module = importlib.import_module(COMMANDS[argv[0]])
+            code = int(module.main(argv[1:]) or 0)
         sys.stdout.flush()  # a closed pipe shows here, not at exit after the handlers are gone
         return code
     except BrokenPipeError:

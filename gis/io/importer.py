@@ -281,14 +281,20 @@ def resolve_crs(data: gpd.GeoDataFrame, raw: RawLayer, *, answer: str | None, so
     """
     user_crs, datum = parse_source_crs(answer) if answer else (None, None)
     x, y = _centres(data)
+    unusable = raw.declared_crs is not None and not crs_detect.converts(raw.declared_crs)
     if user_crs is not None:
         info = CrsInfo(user_crs, "user")
     elif datum is not None:
         info = _datum_info(raw, datum, source_path)
-    elif raw.declared_crs is not None:
+    elif raw.declared_crs is not None and not unusable:
         info = CrsInfo(raw.declared_crs, raw.crs_source or "metadata")
     else:
         info = infer_crs(x, y, geographic_epsg=raw.geographic_epsg, near=near, history=history)
+        if unusable:
+            info.notices.insert(0, notice(QT_TRANSLATE_NOOP(
+                "io", "The coordinate system the file declares ({crs}) cannot be converted to WGS 84 "
+                      "(a damaged definition); it was ignored and inferred from the numbers."),
+                crs=raw.declared_crs.name))
         if info.crs is None:
             return info, data.set_crs(None, allow_override=True), None
     bad = crs_detect.out_of_range(info.crs, x, y)

@@ -3197,7 +3197,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+114"/>
+        <location filename="../../gis/io/crs_detect.py" line="+117"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
@@ -3233,7 +3233,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+26"/>
+        <location filename="../../gis/io/sources.py" line="+27"/>
         <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
         <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
     </message>
@@ -3290,7 +3290,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 解压后超过 4 GB。请先解压，再导入其中的文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{path} is not a readable zip archive ({reason}).</source>
         <translation>{path} 不是可读取的 zip 压缩包（{reason}）。</translation>
     </message>
@@ -3736,12 +3736,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="+204"/>
+        <location filename="../../gis/io/importer.py" line="+205"/>
         <source>None of the {n} features in {path} has a usable geometry ({details}).</source>
         <translation>{path} 中的 {n} 个要素都没有可用的几何（{details}）。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>{path} is in {crs}, a projected system; {datum} applies only to lon/lat coordinates. Do not mark this layer as {datum}.</source>
         <translation>{path} 使用投影坐标系 {crs}；{datum} 只适用于经纬度坐标。请勿将此图层标记为 {datum}。</translation>
     </message>
@@ -3781,7 +3781,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+173"/>
+        <location filename="../../gis/io/tables.py" line="+178"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
@@ -3791,8 +3791,8 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+29"/>
+        <location line="+48"/>
+        <location line="+26"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
@@ -4449,7 +4449,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>中国境外</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>WGS 84 / UTM zone {zone}N (international data): the data would lie at {lon:.3f}°E, {lat:.3f}°N</source>
         <translation>WGS 84 / UTM {zone}N 带（国际数据）：数据将位于 {lon:.3f}°E，{lat:.3f}°N</translation>
     </message>
@@ -4544,7 +4544,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{where} 声明为 {declared}，但文本实际为 {actual}，已按 {actual} 读取。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/fields.py" line="+226"/>
+        <location filename="../../gis/io/fields.py" line="+229"/>
         <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
@@ -4714,7 +4714,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-144"/>
+        <location filename="../../gis/io/importer.py" line="-155"/>
+        <source>The coordinate system the file declares ({crs}) cannot be converted to WGS 84 (a damaged definition); it was ignored and inferred from the numbers.</source>
+        <translation>文件声明的坐标系（{crs}）无法转换到 WGS 84（定义已损坏），已忽略，并根据坐标数值推断坐标系。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{n} features lie far outside the area of {crs} (bad coordinates) and were dropped.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
@@ -4729,7 +4734,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 {datum} 数据（高德/百度）。互联网地图坐标有数百米偏移；如确是，请将图层标记为 {datum}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-105"/>
+        <location filename="../../gis/io/tables.py" line="-108"/>
         <source>Columns '{x}' and '{y}' hold latitude and longitude the other way round; they were swapped.</source>
         <translation>列“{x}”和“{y}”中的纬度与经度位置颠倒，已互换。</translation>
     </message>

@@ -119,9 +119,11 @@ class Pool:
         return w
 
     def close(self) -> None:
+        """Stop the workers and remove their logs."""
         for w in self._live:
             _kill(w.proc)
         self._live.clear()
+        shutil.rmtree(self.log_dir, ignore_errors=True)
 
     def run(self, cases: Iterable[Case], budget: float = float("inf"), keep_failed: bool = True
             ) -> Iterator[Result]:
@@ -148,6 +150,16 @@ class Pool:
                     self._feed(w, todo, end)
         finally:
             sel.close()
+
+    def stray_tracebacks(self) -> list[str]:
+        """Cases during which a worker printed a Python traceback on stderr (a library's thread,
+        an ``Exception ignored in``): the case id and the first lines."""
+        found = []
+        for log in sorted(self.log_dir.glob("worker-*.log")):
+            for section in log.read_text(errors="replace").split("--- case ")[1:]:
+                if "Traceback (most recent call last)" in section or "Exception ignored" in section:
+                    found.append(section[:500])
+        return found
 
     def _feed(self, w: _Worker, todo: Iterator[Case], end: float) -> None:
         case = next(todo, None) if time.monotonic() < end else None
@@ -254,10 +266,12 @@ def main(argv: list[str]) -> int:
                 print(f"FAILED {r.case.repro()}\n{r.detail}\n", flush=True)
                 out.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(r.case.folder), out / r.case.folder.name)
+        stray = pool.stray_tracebacks()
     finally:
         pool.close()
     print(summary_text(results, time.monotonic() - start, pool.peak_rss_mb))
-    return 1 if any(r.failed for r in results) else 0
+    print(f"tracebacks printed by workers: {len(stray)}" + "".join(f"\n--- {t}" for t in stray[:10]))
+    return 1 if stray or any(r.failed for r in results) else 0
 
 
 if __name__ == "__main__":

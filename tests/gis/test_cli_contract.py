@@ -47,6 +47,29 @@ def test_an_unexpected_exception_is_one_line_with_exit_1(broken_inspect, capsys)
     assert err.startswith("error: inspect failed: KeyError:") and "OCP_DEBUG=1" in err
 
 
+_WARN = """
+import sys, warnings
+from gis import cli
+from gis.cli import inspect as inspect_cli
+
+def main(argv):
+    warnings.warn("overflow encountered in multiply", RuntimeWarning)
+    return cli.fail("the one line")
+
+inspect_cli.main = main
+sys.exit(cli.run(["inspect", "x"]))
+"""
+
+
+@pytest.mark.parametrize("debug", ["", "1"])
+def test_warnings_add_no_stderr_lines_unless_debugging(debug):
+    env = dict(os.environ, OCP_DEBUG=debug)
+    out = subprocess.run([sys.executable, "-c", _WARN], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == cli.EXIT_INPUT
+    assert (out.stderr == "error: the one line\n") is (not debug)
+
+
 def test_debug_env_shows_the_traceback(broken_inspect, monkeypatch):
     monkeypatch.setenv(cli.DEBUG_ENV, "1")
     with pytest.raises(KeyError):

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from gis.errors import DataReadError
+from gis.errors import CrsError, DataReadError
 from gis.io import inspect_file, read_layer
 from gis.io.tables import find_xy
 from tests.gis.io_samples import NAMES, compounds, write_shp, zip_files
@@ -116,3 +116,25 @@ def test_seed20261202_osm10000_a_way_listed_3000_times_draws_one_band(tmp_path):
     assert time.perf_counter() - start < 5.0
     assert band.area == pytest.approx(band_polygon(np.array([line]), width=30.0, quad_segs=8).area)
 
+
+
+def test_seed3_shp30_prj_naming_an_ellipsoid_of_another_planet_is_ignored(tmp_path):
+    shp = write_shp(compounds(), tmp_path / "a.shp")
+    prj = shp.with_suffix(".prj")
+    prj.write_text(re.sub(r'SPHEROID\["[^"]*",[^,]+,', 'SPHEROID["CGCS-1",1,', prj.read_text()))  # a = 1 m
+    report = inspect_file(shp)  # was: ProjError: Non-Earth body vs Earth
+    assert report.crs.epsg == 4490 and report.crs.source == "inferred"
+    assert any("cannot be converted to WGS 84" in w for w in report.warnings)
+    with pytest.raises(CrsError, match="Unknown coordinate system"):
+        inspect_file(shp, source_crs=prj.read_text())
+
+
+def test_seed3_osm99_one_node_far_away_makes_no_grid_of_a_billion_cells():
+    """A node typed as lon="0" in a Beijing OSM file: the node grid of the walking search
+    allocated 5.5 GB for its empty buckets."""
+    from gis.network.distance import _NodeGrid
+
+    grid = _NodeGrid(np.array([[0.0, 0.0], [100.0, 100.0], [1.0e7, 5.0e6]]), 250.0)
+    assert grid.ncol * grid.nrow > 7e8 and grid.keys.nbytes < 100
+    assert sorted(grid.covering(np.array([-10.0, -10.0]), np.array([110.0, 110.0]))) == [0, 1]
+    assert grid.covering(np.array([1e7 - 1, 5e6 - 1]), np.array([1e7 + 1, 5e6 + 1])).tolist() == [2]

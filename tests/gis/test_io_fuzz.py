@@ -75,6 +75,7 @@ def test_damaged_files_end_as_a_layer_or_a_typed_error(samples, pool, tmp_path, 
     if failures:
         pytest.fail(f"{len(failures)} of {len(results)} damaged files failed:\n\n" + "\n\n".join(
             f"{r.case.repro()}\n{r.detail}" for r in failures[:5]), pytrace=False)
+    assert pool.stray_tracebacks() == []
     if ONLY is None:  # the budget left room for every format
         assert {fmt: sum(c.values()) >= min(N, 3) for fmt, c in summary(results).items()} == \
             dict.fromkeys(FORMATS, True)
