@@ -3,7 +3,7 @@ memory cap: a case ends as a layer (or a report that asks for a CRS, or a walkin
 as a typed GisError; anything else (another exception, a crash, a hang, a memory blow-up) is a
 failure that names the seed, the case and the mutation.
 
-Long ad-hoc runs, all formats, four workers, nice'd::
+Long ad-hoc runs, all formats, two workers, nice'd (failing mutants are kept in --out)::
 
     nice python -m tests.gis.fuzz_runner --n 2000 --seed 7 --workers 2 --seconds 3600
 
@@ -269,6 +269,8 @@ def main(argv: list[str]) -> int:
         stray = pool.stray_tracebacks()
     finally:
         pool.close()
+        for part in ("samples", "cases"):
+            shutil.rmtree(root / part, ignore_errors=True)
     print(summary_text(results, time.monotonic() - start, pool.peak_rss_mb))
     print(f"tracebacks printed by workers: {len(stray)}" + "".join(f"\n--- {t}" for t in stray[:10]))
     return 1 if stray or any(r.failed for r in results) else 0

@@ -60,16 +60,20 @@ def _life_circles(osm_path: str) -> str:
 
 
 def run_one(entry: str, path: str) -> tuple[str, str]:
-    """(outcome, detail) of one read, as the app and ``inspect --json`` do it."""
+    """(outcome, detail) of one read, as the import dialog and ``inspect --json`` do it."""
     from gis.cli.inspect import _text
     from gis.errors import GisError
-    from gis.io import build_layer, inspect_file
+    from gis.io import build_layer, inspect_file, list_layers
 
     try:
         if entry.startswith("selftest:"):
             return _self_test(entry)
         if entry == OSM:
             return "network", _life_circles(path)
+        try:
+            list_layers(path)  # what the import dialog offers first
+        except GisError:
+            pass
         report = inspect_file(path)
         out = report.to_json()
         json.dumps(out, ensure_ascii=False, allow_nan=False)  # what --json prints must be JSON
