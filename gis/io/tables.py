@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -190,8 +191,11 @@ def read_csv_layer(path: Path, *, encoding: str | None = None) -> RawLayer:
         with open(path, encoding=codec, errors="replace", newline="") as f:
             head = f.read(64 * 1024)
         sep = _sniff(head)
-        df = pd.read_csv(path, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
-                         encoding_errors="replace")
+        with warnings.catch_warnings():  # pandas notes that fields past the header are left out
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            df = pd.read_csv(path, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
+                             encoding_errors="replace", index_col=False)  # rows longer than the
+            # header (a trailing comma) must not make their first cells a row index, shifting columns
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError, OSError) as exc:
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} cannot be read as a CSV table ({reason})."),

@@ -138,3 +138,20 @@ def test_seed3_osm99_one_node_far_away_makes_no_grid_of_a_billion_cells():
     assert grid.ncol * grid.nrow > 7e8 and grid.keys.nbytes < 100
     assert sorted(grid.covering(np.array([-10.0, -10.0]), np.array([110.0, 110.0]))) == [0, 1]
     assert grid.covering(np.array([1e7 - 1, 5e6 - 1]), np.array([1e7 + 1, 5e6 + 1])).tolist() == [2]
+
+
+def test_seed4_csv703_rows_longer_than_the_header_keep_their_columns(tmp_path):
+    """Rows with more fields than the header (a trailing comma, as Excel writes them) made their
+    first cells a row index: columns shifted ('contains no features'), and a wide damaged file
+    with a 1,000-level index took 40 s."""
+    path = tmp_path / "a.csv"
+    path.write_text("名称,经度,纬度\n阳光花园,116.36,39.91,\n幸福里,116.37,39.92,\n", encoding="utf-8")
+    report = inspect_file(path)
+    assert report.data["名称"].tolist() == ["阳光花园", "幸福里"]
+    assert report.data.geometry.x.tolist() == [116.36, 116.37]
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(300)) + "\n" + ",".join(["1"] * 900) + "\n")
+    start = time.perf_counter()
+    with pytest.raises(DataReadError, match="no coordinate columns"):
+        inspect_file(wide)
+    assert time.perf_counter() - start < 5.0
