@@ -120,9 +120,9 @@ def _xlsx(d: Path) -> str:
     return "a.xlsx"
 
 
-def _osm(d: Path, name: str) -> str:
-    """A 4 x 4 lattice of footways over the compounds (written as XML or PBF by the suffix)."""
-    writer = osmium.SimpleWriter(str(d / name))
+def _osm(d: Path, name: str, fmt: str = "") -> str:
+    """A 4 x 4 lattice of footways over the compounds (XML or PBF by the suffix or *fmt*)."""
+    writer = osmium.SimpleWriter(osmium.io.File(str(d / name), fmt) if fmt else str(d / name))
     try:
         for k in range(16):
             i, j = divmod(k, 4)
@@ -141,7 +141,8 @@ def _osm(d: Path, name: str) -> str:
 BUILDERS = {
     "shp": _shp, "shp.zip": _shp_zip, "gpkg": _gpkg, "geojson": _geojson, "kml": _kml, "kmz": _kmz,
     "gdb": _gdb, "dxf": _dxf, "csv": _csv, "xlsx": _xlsx,
-    "osm": lambda d: _osm(d, "roads.osm"), "pbf": lambda d: _osm(d, "roads.osm.pbf"),
+    "osm": lambda d: _osm(d, "roads.osm"),
+    "pbf": lambda d: _osm(d, "roads.osm.pbf", "pbf,pbf_compression=none"),  # damage the data, not zlib
 }
 FORMATS = tuple(BUILDERS)
 
