@@ -19,7 +19,7 @@ from pyproj import CRS
 from gis.errors import DataReadError
 from gis.feedback import Feedback
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io import gdal_read
+from gis.io import gdal_read, limits
 from gis.io.cad import read_dxf
 from gis.io.encoding import UTF8, EncodingInfo, decoder_name, text_file_encoding
 from gis.io.notices import notice
@@ -162,8 +162,11 @@ def list_layers_of(source: Source) -> list[LayerInfo]:
         raw = read_dxf(source.path)
         counts = raw.data["Layer"].value_counts() if "Layer" in raw.data else pd.Series(dtype=int)
         return [LayerInfo(str(name), "", int(n)) for name, n in counts.sort_index().items()]
+    layers = gdal_read.list_layers(source.path)
+    if len(layers) > limits.active().max_layers:  # each layer opens the dataset again (KML: parses it)
+        raise limits.exceeded("max_layers", path=source.origin, value=len(layers))
     out = []
-    for name, geom_type in gdal_read.list_layers(source.path):
+    for name, geom_type in layers:
         meta = gdal_read.info(source.path, name)
         out.append(LayerInfo(name, geom_type, int(meta.get("features", -1))))
     return out

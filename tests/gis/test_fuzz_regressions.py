@@ -155,3 +155,32 @@ def test_seed4_csv703_rows_longer_than_the_header_keep_their_columns(tmp_path):
     with pytest.raises(DataReadError, match="no coordinate columns"):
         inspect_file(wide)
     assert time.perf_counter() - start < 5.0
+
+
+def test_seed5_kmz635_a_kmz_linking_its_layer_again_and_again_is_refused_at_the_layer_cap(tmp_path):
+    """2 KB of KMZ whose doc.kml repeats one NetworkLink: 3,001 layers, each opening (and
+    parsing) all of them again: hours. Now refused after one look, naming the cap."""
+    from gis.io.limits import LimitExceeded, active
+
+    link = '<NetworkLink><name>a</name><Link><href>layers/a.kml</href></Link></NetworkLink>'
+    layer = compounds().to_crs(4326)
+    path = tmp_path / "a.kmz"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("doc.kml", '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/'
+                               'kml/2.2"><Document>' + link * 300 + "</Document></kml>")
+        zf.writestr("layers/a.kml", _kml_text(layer))
+    start = time.perf_counter()
+    with pytest.raises(LimitExceeded, match=f"max_layers = {active().max_layers} .found [0-9]+"):
+        inspect_file(path)
+    assert time.perf_counter() - start < 15.0
+
+
+def _kml_text(gdf) -> str:
+    import tempfile
+    from pathlib import Path
+
+    import pyogrio
+
+    path = Path(tempfile.mkdtemp()) / "a.kml"
+    pyogrio.write_dataframe(gdf, path, driver="KML")
+    return path.read_text(encoding="utf-8")
