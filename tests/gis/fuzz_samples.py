@@ -84,7 +84,7 @@ def _gdb(d: Path) -> str:
 
 
 def _dxf(d: Path) -> str:
-    """GK zone 39 coordinates with prefix; closed polylines, a label, a block insert, a line."""
+    """GK zone 39 coordinates with prefix; closed polylines, a label, block inserts, a line."""
     x0, y0 = 39_500_000.0, 4_400_000.0
     doc = ezdxf.new("R2010")
     msp = doc.modelspace()
@@ -96,6 +96,8 @@ def _dxf(d: Path) -> str:
                        dxfattribs={"layer": "小区边界"})
     msp.add_text("阳光花园", dxfattribs={"layer": "小区边界", "insert": (x0 + 40, y0 + 40)})
     msp.add_blockref("TREE", (x0 + 10, y0 + 10))
+    grid = msp.add_blockref("TREE", (x0 + 50, y0 + 10))  # a MINSERT: 2 x 2 trees
+    grid.dxf.column_count, grid.dxf.row_count, grid.dxf.column_spacing, grid.dxf.row_spacing = 2, 2, 5, 5
     msp.add_line((x0, y0 + 100), (x0 + 300, y0 + 100), dxfattribs={"layer": "道路"})
     msp.add_mtext("幸福里", dxfattribs={"insert": (x0 + 200, y0 + 40)})
     doc.saveas(d / "a.dxf")

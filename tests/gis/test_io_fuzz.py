@@ -1,6 +1,6 @@
 """Fuzz: damaged files of every supported format end as a layer or a typed error, in bounds.
 
-Seeded and bounded in time. Environment: ``OCP_FUZZ_N`` mutants per format (default 12),
+Seeded and bounded in time. Environment: ``OCP_FUZZ_N`` mutants per format (default 24),
 ``OCP_FUZZ_SEED``, ``OCP_FUZZ_SECONDS`` (overall budget: no new case starts after it),
 ``OCP_FUZZ_WORKERS``, ``OCP_FUZZ_CLI`` (mutants also run through the CLI, default 6) and
 ``OCP_FUZZ_CASE=fmt:index`` (replay one case). Each case runs in a worker process with a time
@@ -28,7 +28,7 @@ from tests.gis.fuzz_samples import FORMATS, OSM, build
 from tests.gis.io_samples import facilities
 
 SEED = int(os.environ.get("OCP_FUZZ_SEED", "20261202"))
-N = int(os.environ.get("OCP_FUZZ_N", "12"))
+N = int(os.environ.get("OCP_FUZZ_N", "24"))
 BUDGET = float(os.environ.get("OCP_FUZZ_SECONDS", "30"))
 WORKERS = int(os.environ.get("OCP_FUZZ_WORKERS", "2"))
 CLI_N = int(os.environ.get("OCP_FUZZ_CLI", "6"))
