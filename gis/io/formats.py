@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 from pyproj import CRS
 
@@ -109,7 +110,8 @@ def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer
     if layer is None and source.kind in ("kml", "kmz") and len(infos) > 1:
         return _read_kml_folders(source, names, feedback)
     if layer is None:
-        filled = [i for i in infos if i.features != 0] or infos
+        spatial = [i for i in infos if i.geometry_type not in ("", "None")] or infos  # not tables
+        filled = [i for i in spatial if i.features != 0] or spatial
         layer = filled[0].name
         if len(infos) > 1:
             notes.append(notice(QT_TRANSLATE_NOOP(
@@ -117,6 +119,11 @@ def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer
                       "option: {names}."), path=source.origin.name, n=len(infos), layer=layer,
                 names=", ".join(names)))
     frame = gdal_read.read_frame(source.path, layer=layer, feedback=feedback, notices=notes)
+    if not isinstance(frame, gpd.GeoDataFrame):  # an attribute table (or a damaged catalogue)
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path}: layer '{layer}' is a table without geometries. Choose a layer with "
+                      "geometries: {names}."), path=str(source.origin), layer=layer,
+            names=", ".join(i.name for i in infos if i.geometry_type not in ("", "None")) or "-")
     if source.kind in ("kml", "kmz"):
         frame = _drop_empty_kml_columns(frame)
     crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None

@@ -3726,7 +3726,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+102"/>
+        <location filename="../../gis/io/formats.py" line="+103"/>
         <source>{path} contains no layers.</source>
         <translation>{path} 中没有图层。</translation>
     </message>
@@ -3734,6 +3734,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+4"/>
         <source>{path} has no layer '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{path}: layer '{layer}' is a table without geometries. Choose a layer with geometries: {names}.</source>
+        <translation>{path}：图层“{layer}”是没有几何图形的属性表。请选择带几何图形的图层：{names}。</translation>
     </message>
     <message>
         <location filename="../../gis/io/importer.py" line="+205"/>
@@ -3781,12 +3786,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+178"/>
+        <location filename="../../gis/io/tables.py" line="+179"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>{path} cannot be read as a CSV table ({reason}).</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
@@ -3894,7 +3899,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/limits.py" line="+69"/>
+        <location filename="../../gis/io/limits.py" line="+70"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
@@ -4699,17 +4704,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图纸含 {n} 个 CAD 图层（{names}），已全部读取。如只导入某一图层的图元，请选择该图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="-52"/>
+        <location filename="../../gis/io/formats.py" line="-68"/>
         <source>The encoding choice was not used: {driver} files store text as Unicode.</source>
         <translation>未使用所选编码：{driver} 文件以 Unicode 存储文本。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
@@ -4734,7 +4739,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 {datum} 数据（高德/百度）。互联网地图坐标有数百米偏移；如确是，请将图层标记为 {datum}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-108"/>
+        <location filename="../../gis/io/tables.py" line="-111"/>
         <source>Columns '{x}' and '{y}' hold latitude and longitude the other way round; they were swapped.</source>
         <translation>列“{x}”和“{y}”中的纬度与经度位置颠倒，已互换。</translation>
     </message>

@@ -184,3 +184,18 @@ def _kml_text(gdf) -> str:
     path = Path(tempfile.mkdtemp()) / "a.kml"
     pyogrio.write_dataframe(gdf, path, driver="KML")
     return path.read_text(encoding="utf-8")
+
+
+def test_seed7_gdb586_a_table_without_geometries_is_skipped_or_named(tmp_path):
+    """The first layer of a GeoPackage (or a damaged .gdb catalogue) can be an attribute table:
+    it was read as the layer and failed with AttributeError: 'DataFrame' has no 'crs'."""
+    import pyogrio
+
+    path = tmp_path / "a.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"编号": [1, 2]}), path, layer="属性表")
+    pyogrio.write_dataframe(compounds(), path, layer="小区")
+    report = inspect_file(path)
+    assert report.layer == "小区" and report.features == 3
+    with pytest.raises(DataReadError, match="layer '属性表' is a table without geometries. Choose a "
+                                            "layer with geometries: 小区"):
+        inspect_file(path, layer="属性表")
