@@ -88,6 +88,7 @@ class _Worker:
     log: Path
     case: Case | None = None
     deadline: float = 0.0
+    restart: bool = False  # after a memory blow-up: a fresh worker measures the next case
 
 
 @dataclass
@@ -143,7 +144,7 @@ class Pool:
                          and all(w is not d for d, _ in done)]
                 for w, line in done:
                     yield self._finish(w, line, keep_failed)
-                    if w.proc.poll() is not None or line is None:
+                    if w.proc.poll() is not None or line is None or w.restart:  # a peak RSS stays
                         sel.unregister(w.proc.stdout)
                         w = self._replace(w)
                         sel.register(w.proc.stdout, selectors.EVENT_READ, w)
@@ -180,6 +181,7 @@ class Pool:
             tail = w.log.read_text(errors="replace")[-1500:]
             return self._result(w, FAILED, f"worker died (exit {code}); stderr tail:\n{tail}", 0.0, keep_failed)
         answer = json.loads(line)
+        w.restart = answer["restart"]
         self.peak_rss_mb = max(self.peak_rss_mb, answer["rss_mb"])
         return self._result(w, answer["outcome"], answer["detail"], answer["seconds"], keep_failed)
 

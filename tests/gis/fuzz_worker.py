@@ -12,7 +12,8 @@ import os
 import sys
 import time
 
-MEMORY_MB = 2048
+MEMORY_MB = 2048  # address space cap
+BLOWUP_MB = int(os.environ.get("OCP_FUZZ_BLOWUP_MB", 1024))  # peak RSS no small damaged file may reach
 FAILED = "failure"
 OSM = "osm"
 
@@ -30,6 +31,9 @@ def _self_test(entry: str) -> tuple[str, str]:
         return "layer", str(len(bytearray(8 << 30)))
     elif kind == "typed":
         raise DataReadError("typed on purpose")
+    elif kind == "swallowed":  # a reader that eats its MemoryError: memory used, then a typed error
+        block = bytearray(BLOWUP_MB * 3 << 19)
+        raise DataReadError("{n} bytes, then typed", n=len(block))
     return "layer", str(1 / 0)
 
 
@@ -102,14 +106,23 @@ def serve() -> None:
     for line in sys.stdin:
         case = json.loads(line)
         print(f"--- case {case['id']}", file=sys.stderr, flush=True)
-        start = time.perf_counter()
+        start, before = time.perf_counter(), _peak_mb()
         try:
             outcome, detail = run_one(case["entry"], case["path"])
         except BaseException as exc:  # noqa: BLE001 - this is what the fuzz test looks for
             outcome, detail = FAILED, "".join(traceback.format_exception(exc))[-3000:]
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-        proto.write(json.dumps({"outcome": outcome, "detail": detail, "rss_mb": rss,
+        rss = _peak_mb()
+        grew = rss > before and rss > BLOWUP_MB  # also when a reader turned MemoryError into an error
+        if grew:
+            outcome, detail = FAILED, f"memory blow-up: peak RSS {rss} MB (> {BLOWUP_MB} MB), then {outcome}: {detail}"
+        proto.write(json.dumps({"outcome": outcome, "detail": detail, "rss_mb": rss, "restart": grew,
                                 "seconds": time.perf_counter() - start}) + "\n")
+
+
+def _peak_mb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 if __name__ == "__main__":

@@ -82,8 +82,10 @@ def test_damaged_files_end_as_a_layer_or_a_typed_error(samples, pool, tmp_path, 
 
 
 @pytest.mark.timeout(120)
-def test_the_pool_reports_hangs_crashes_untyped_errors_and_memory_blowups(tmp_path):
-    kinds = ("selftest:sleep", "selftest:abort", "selftest:raise", "selftest:memory", "selftest:typed")
+def test_the_pool_reports_hangs_crashes_untyped_errors_and_memory_blowups(tmp_path, monkeypatch):
+    monkeypatch.setenv("OCP_FUZZ_BLOWUP_MB", "300")
+    kinds = ("selftest:sleep", "selftest:abort", "selftest:raise", "selftest:memory", "selftest:typed",
+             "selftest:swallowed")
     cases = [Case("self", i, 0, tmp_path / str(i), tmp_path / str(i) / "x", kind, [kind])
              for i, kind in enumerate(kinds)]
     for case in cases:
@@ -98,6 +100,8 @@ def test_the_pool_reports_hangs_crashes_untyped_errors_and_memory_blowups(tmp_pa
     assert results["selftest:raise"].outcome == FAILED and "ZeroDivisionError" in results["selftest:raise"].detail
     assert results["selftest:memory"].outcome == FAILED and "MemoryError" in results["selftest:memory"].detail
     assert results["selftest:typed"].outcome == "typed"
+    swallowed = results["selftest:swallowed"]
+    assert swallowed.outcome == FAILED and swallowed.detail.startswith("memory blow-up: peak RSS")
     assert cases[0].folder.exists() and not cases[4].folder.exists()  # failing mutants are kept
 
 
