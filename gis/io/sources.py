@@ -8,6 +8,7 @@ an archive holding several datasets offers them as layers.
 
 from __future__ import annotations
 
+import lzma
 import shutil
 import tempfile
 import zipfile
@@ -155,7 +156,8 @@ def _unzip(archive: Path, target: Path) -> list[Path]:
                               "inside."), path=str(archive))
             for info in infos:
                 _extract(zf, info, target)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error,
+            lzma.LZMAError) as exc:  # the decompressor of a damaged deflate / LZMA member
         # ValueError: names that are not UTF-8 though flagged so (UnicodeDecodeError), bad offsets
         raise DataReadError(QT_TRANSLATE_NOOP(
             "errors", "{path} is not a readable zip archive ({reason})."),

@@ -199,3 +199,16 @@ def test_seed7_gdb586_a_table_without_geometries_is_skipped_or_named(tmp_path):
     with pytest.raises(DataReadError, match="layer '属性表' is a table without geometries. Choose a "
                                             "layer with geometries: 小区"):
         inspect_file(path, layer="属性表")
+
+
+def test_seed9_shpzip348_a_member_marked_lzma_with_other_data(tmp_path):
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w") as zf:  # stored, then marked as method 14 (LZMA)
+        zf.writestr("a.csv", b"\x09\x14\x05\x00" + b"\xff" * 5 + "名称,经度,纬度\n".encode())
+    data = bytearray(archive.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.index(signature) + offset
+        data[at:at + 2] = (14).to_bytes(2, "little")
+    archive.write_bytes(bytes(data))
+    with pytest.raises(DataReadError, match="not a readable zip archive"):
+        inspect_file(archive)  # was: _lzma.LZMAError: Invalid or unsupported options
