@@ -212,3 +212,22 @@ def test_seed9_shpzip348_a_member_marked_lzma_with_other_data(tmp_path):
     archive.write_bytes(bytes(data))
     with pytest.raises(DataReadError, match="not a readable zip archive"):
         inspect_file(archive)  # was: _lzma.LZMAError: Invalid or unsupported options
+
+
+def test_seed10_pbf644_damaged_tags_do_not_crash_the_process(tmp_path):
+    """osmium's KeyFilter died with SIGSEGV on this damaged PBF (run in a child process, so
+    that a crash fails this test instead of ending the test run)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.gis.fuzz_runner import make_case
+    from tests.gis.fuzz_samples import build
+
+    case = make_case(build("pbf", tmp_path / "sample"), 10, 644, tmp_path / "case")
+    code = ("import sys\nfrom gis.errors import DataReadError\nfrom gis.network.osm import network_from_osm\n"
+            "try:\n    network_from_osm(sys.argv[1])\nexcept DataReadError as exc:\n    print(exc.message)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(case.target)], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert "Cannot read the OSM file" in out.stdout
