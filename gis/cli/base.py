@@ -11,7 +11,7 @@ from typing import Callable
 
 from gis.analysis.inputs import CRS_VALUES, InputFile, parse_fields
 from gis.analysis.params import cli_flag, declared
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.domain import Role
 from gis.errors import Cancelled, GisError
 
@@ -94,8 +94,8 @@ def execute(what: str, body: Callable[[], int]) -> int:
         return fail(exc.message)
     except Cancelled:
         return fail("cancelled")
-    except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"{what} failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # the CLI contract: never a traceback (OCP_DEBUG=1 shows it)
+        return crashed(exc, f"{what} failed")
 
 
 def emit(args, out: dict, text: Callable[[dict], str]) -> int:

@@ -21,7 +21,7 @@ import json
 import sys
 import time
 
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.errors import GisError
 from gis.export.project_export import FORMATS, LAYOUTS, check_format, export_project
 
@@ -71,7 +71,7 @@ def main(argv: list[str]) -> int:
     except GisError as exc:
         return fail(exc.message)
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"export failed: {type(exc).__name__}: {exc}")
+        return crashed(exc, "export failed")
     summary["seconds"] = round(time.perf_counter() - t0, 3)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))

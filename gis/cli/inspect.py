@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     except GisError as exc:
         return fail(exc.message)
     except Exception as exc:  # the CLI contract: never a traceback
-        return fail(f"{args.path} cannot be read: {type(exc).__name__}: {exc}")
+        return crashed(exc, f"{args.path} cannot be read")
     out = report.to_json()
     out["notices"] = unique_json(report.notices)  # the warnings with their codes
     if args.json:

@@ -26,6 +26,7 @@ from functools import lru_cache
 import numpy as np
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as ProjCrsError
+from pyproj.exceptions import ProjError
 
 from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe, in_china
 from gis.errors import CrsError
@@ -109,8 +110,10 @@ def parse_source_crs(text: str) -> tuple[CRS | None, str | None]:
     if key in _ALIASES:
         return CRS.from_epsg(_ALIASES[key]), None
     try:
-        return CRS.from_user_input(int(raw) if raw.isdigit() else raw), None
-    except (ProjCrsError, ValueError, TypeError):
+        crs = CRS.from_user_input(int(raw) if raw.isdigit() else raw)
+        to_wgs84(crs)  # a definition PROJ cannot convert (another planet's ellipsoid) is no answer
+        return crs, None
+    except (ProjError, ValueError, TypeError):
         raise CrsError(QT_TRANSLATE_NOOP(
             "errors", "Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, "
                       "or gcj02 / bd09 for AMap or Baidu coordinates."), text=text) from None
@@ -283,6 +286,16 @@ def _where(lon: float, lat: float) -> str:
 def to_wgs84(crs: CRS) -> Transformer:
     """A lon/lat (x = lon) transformer from *crs* to WGS 84 (cached: creating one is slow)."""
     return Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True)
+
+
+def converts(crs: CRS) -> bool:
+    """Whether *crs* can be converted to WGS 84: a damaged definition can name an ellipsoid
+    of another planet (a .prj whose semi-major axis became 1 m)."""
+    try:
+        to_wgs84(crs)
+    except ProjError:
+        return False
+    return True
 
 
 def _transformer(epsg: int) -> Transformer:

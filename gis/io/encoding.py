@@ -78,7 +78,7 @@ def canonical(name: str) -> str:
         return _ALIASES[key]
     try:
         return codecs.lookup(name.strip()).name.upper().replace("_", "-")
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL byte in the name (a damaged .cpg)
         raise DataReadError(
             QT_TRANSLATE_NOOP("errors", "Unknown text encoding '{name}'. Use a name such as "
                               "UTF-8, GBK, GB18030 or BIG5."), name=name) from None

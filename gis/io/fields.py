@@ -82,6 +82,7 @@ _FALSE = {"无", "否", "0", "n", "no", "false", "f", "无电梯", "没有", "�
           "off", "0.0", "不是"}
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _DECADE = re.compile(r"^(?:19)?([1-9]0)\s*年代")
+_MAX_COUNT = 2.0**53  # larger whole numbers are damage, not counts (and not exact)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SAMPLE = 500
 
@@ -191,16 +192,18 @@ def _year_of(value) -> int | None:
 def parse_count(values: pd.Series) -> pd.Series:
     """Whole numbers from numbers or text ('6层', '6F', '320户') → Int64."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        num = pd.to_numeric(values, errors="coerce")
-        return num.round().astype("Int64")
+        num = pd.to_numeric(values, errors="coerce").astype(float)
+        return num.where(num.abs() < _MAX_COUNT).round().astype("Int64")
     return _by_unique(values, _count_of, "Int64")
 
 
 def _count_of(value) -> int | None:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return None if np.isnan(value) else int(round(float(value)))
-    found = _NUMBER.search(str(value))
-    return int(round(float(found.group(0)))) if found else None
+        number = float(value) if abs(value) < _MAX_COUNT else np.nan
+    else:
+        found = _NUMBER.search(str(value))
+        number = float(found.group(0)) if found else np.nan
+    return int(round(number)) if abs(number) < _MAX_COUNT else None  # NaN compares False
 
 
 PARSERS = {FieldRole.BUILD_YEAR: parse_year, FieldRole.ELEVATOR: parse_bool,

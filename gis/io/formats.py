@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 from pyproj import CRS
 
 from gis.errors import DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io import gdal_read
+from gis.io import gdal_read, limits
 from gis.io.cad import read_dxf
 from gis.io.gpkg_guard import screened
 from gis.io.encoding import UTF8, EncodingInfo, decoder_name, text_file_encoding
@@ -142,7 +143,8 @@ def _read_screened(source: Source, layer: str | None, feedback) -> RawLayer:
     if layer is None and source.kind in ("kml", "kmz") and len(infos) > 1:
         return _read_kml_folders(source, names, feedback)
     if layer is None:
-        filled = [i for i in infos if i.features != 0] or infos
+        spatial = [i for i in infos if i.geometry_type not in ("", "None")] or infos  # not tables
+        filled = [i for i in spatial if i.features != 0] or spatial
         layer = filled[0].name
         if len(infos) > 1:
             notes.append(notice(QT_TRANSLATE_NOOP(
@@ -150,6 +152,11 @@ def _read_screened(source: Source, layer: str | None, feedback) -> RawLayer:
                       "option: {names}."), path=source.origin.name, n=len(infos), layer=layer,
                 names=", ".join(names)))
     frame = gdal_read.read_frame(source.path, layer=layer, feedback=feedback, notices=notes)
+    if not isinstance(frame, gpd.GeoDataFrame):  # an attribute table (or a damaged catalogue)
+        raise DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path}: layer '{layer}' is a table without geometries. Choose a layer with "
+                      "geometries: {names}."), path=str(source.origin), layer=layer,
+            names=", ".join(i.name for i in infos if i.geometry_type not in ("", "None")) or "-")
     if source.kind in ("kml", "kmz"):
         frame = _drop_empty_kml_columns(frame)
     crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None
@@ -201,8 +208,11 @@ def list_layers_of(source: Source) -> list[LayerInfo]:
 
 def _layer_infos(source: Source) -> list[LayerInfo]:
     """Layers GDAL lists in a multi-layer *source*, with their feature counts."""
+    layers = gdal_read.list_layers(source.path)
+    if len(layers) > limits.active().max_layers:  # each layer opens the dataset again (KML: parses it)
+        raise limits.exceeded("max_layers", path=source.origin, value=len(layers))
     out = []
-    for name, geom_type in gdal_read.list_layers(source.path):
+    for name, geom_type in layers:
         meta = gdal_read.info(source.path, name)
         out.append(LayerInfo(name, geom_type, int(meta.get("features", -1))))
     return out

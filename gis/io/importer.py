@@ -37,7 +37,7 @@ from gis.io.facilities import FacilityRules, value_summary
 from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
 from gis.io.formats import read_raw
 from gis.io.notices import Notice, coded, notice, short_list
-from gis.io.raw import RawLayer
+from gis.io.raw import RawLayer, plain_values
 from gis.io.repair import REPAIR_KEYS, oversized_notices, repair
 from gis.io.reproject import reproject
 from gis.io.roles import guess_role, non_residential
@@ -200,6 +200,7 @@ def _read_and_repair(path, layer, encoding, family, fb: Feedback):
         if members:
             raw.layers, raw.layer = members, source.member
     _require_features(raw, str(path))
+    raw.data = plain_values(raw.data)
     _within_vertex_cap(raw.data, path)
     fixed = repair(raw.data, family=family, prefer=raw.prefer_family, feedback=fb.sub(0.6, 0.8))
     if not len(fixed.data):
@@ -289,14 +290,20 @@ def resolve_crs(data: gpd.GeoDataFrame, raw: RawLayer, *, answer: str | None, so
     """
     user_crs, datum = parse_source_crs(answer) if answer else (None, None)
     x, y = _centres(data)
+    unusable = raw.declared_crs is not None and not crs_detect.converts(raw.declared_crs)
     if user_crs is not None:
         info = CrsInfo(user_crs, "user")
     elif datum is not None:
         info = _datum_info(raw, datum, source_path)
-    elif raw.declared_crs is not None:
+    elif raw.declared_crs is not None and not unusable:
         info = CrsInfo(raw.declared_crs, raw.crs_source or "metadata")
     else:
         info = infer_crs(x, y, geographic_epsg=raw.geographic_epsg, near=near, history=history)
+        if unusable:
+            info.notices.insert(0, notice(QT_TRANSLATE_NOOP(
+                "io", "The coordinate system the file declares ({crs}) cannot be converted to WGS 84 "
+                      "(a damaged definition); it was ignored and inferred from the numbers."),
+                crs=raw.declared_crs.name))
         if info.crs is None:
             return info, data.set_crs(None, allow_override=True), None
     bad = crs_detect.out_of_range(info.crs, x, y)

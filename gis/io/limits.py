@@ -42,6 +42,7 @@ class ReadLimits:
     max_cell_chars: int = 1_000               # a coordinate cell parsed as text (DMS)
     max_seconds: float = 600.0                # wall time of one read
     max_query_seconds: float = 10.0           # one GeoPackage view, stepped through by SQLite
+    max_layers: int = 100                     # layers of one dataset (KML folders, NetworkLinks)
 
     def with_overrides(self, overrides: dict | None) -> "ReadLimits":
         """A copy with *overrides* (unknown keys and non-positive values ignored)."""

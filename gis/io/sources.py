@@ -14,10 +14,12 @@ first and counted again while streaming.
 
 from __future__ import annotations
 
+import lzma
 import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -39,8 +41,9 @@ RATIO_GRACE = 1 << 20  # members smaller than this unpacked are not judged by th
 _COPY_CHUNK = 1 << 20
 
 
-# what zipfile raises on a damaged archive (a version it does not know: NotImplementedError)
-ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError)
+# what zipfile raises on a damaged archive: an unknown version (NotImplementedError), names flagged
+# UTF-8 that are not (ValueError), a damaged deflate or LZMA member (zlib.error, LZMAError)
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error, lzma.LZMAError)
 
 
 @dataclass(frozen=True)

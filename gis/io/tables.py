@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,7 +26,7 @@ from gis.io import limits, sheets
 from gis.io.dms import parse_dms
 from gis.io.encoding import EncodingInfo, decoder_name, text_file_encoding
 from gis.io.notices import Notice, notice, short_list
-from gis.io.raw import RawLayer
+from gis.io.raw import RawLayer, unique_names
 
 _AXIS_TOKENS = {"lon": "lon", "lng": "lon", "long": "lon", "longitude": "lon", "lat": "lat",
                 "latitude": "lat", "x": "x", "y": "y", "easting": "e", "northing": "n",
@@ -72,15 +73,20 @@ def find_xy(columns) -> tuple[str, str, str, str | None] | None:
         axis = axis_of(col)
         if axis:
             by_axis.setdefault(axis, []).append(col)
-    options = []
+    position = {}
+    for i, col in enumerate(columns):
+        position.setdefault(col, i)
+    options = []  # linear in the columns: a damaged header can repeat 经度/纬度 thousands of times
     for rank, (ax, ay) in enumerate(_PAIRS):
+        first_y: dict[str | None, str] = {}
+        for cy in by_axis.get(ay, []):
+            tag = datum_tag(cy)
+            first_y[tag] = min(first_y.get(tag, cy), cy)
         for cx in by_axis.get(ax, []):
-            for cy in by_axis.get(ay, []):
-                tx, ty = datum_tag(cx), datum_tag(cy)
-                if tx != ty:
-                    continue
-                penalty = {None: 0, "gcj02": 1, "bd09": 2}[tx]
-                options.append((penalty, rank, list(columns).index(cx), cx, cy, ax, tx))
+            tag = datum_tag(cx)
+            if tag in first_y:
+                penalty = {None: 0, "gcj02": 1, "bd09": 2}[tag]
+                options.append((penalty, rank, position[cx], cx, first_y[tag], ax, tag))
     if not options:
         return None
     _, _, _, cx, cy, kind, tag = min(options)
@@ -219,7 +225,9 @@ def _read_csv_chunks(path: Path, codec: str, sep: str, watch: limits.Watch) -> p
     parts, rows = [], 0
     with open(path, "rb") as f:
         chunks = pd.read_csv(f, encoding=codec, sep=sep, dtype=str, skipinitialspace=True,
-                             encoding_errors="replace", chunksize=_CSV_CHUNK_ROWS)
+                             encoding_errors="replace", chunksize=_CSV_CHUNK_ROWS,
+                             index_col=False)  # rows longer than the header (a trailing comma) must
+        # not make their first cells a row index, shifting every column
         for part in chunks:
             rows += len(part)
             if rows > caps.max_rows:
@@ -287,7 +295,7 @@ def _sheet_frame(path: Path, sheet: str, feedback: Feedback) -> pd.DataFrame:
     if raw.empty:
         return pd.DataFrame()
     row = _header_row(raw)
-    names = _unique([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
+    names = unique_names([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
     body = raw.iloc[row + 1:].reset_index(drop=True)
     body.columns = names
     return _infer_types(body.astype(object).where(body.notna(), None))
@@ -306,12 +314,3 @@ def _cell_name(value, index: int) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return f"column_{index + 1}"
     return str(value).strip()
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out

@@ -108,7 +108,11 @@ def _batches(sources: Attachment, rows: np.ndarray, cutoff: float, windowed: boo
 
 
 class _NodeGrid:
-    """Nodes bucketed on a square grid, to list those inside a box quickly."""
+    """Nodes bucketed on a square grid, to list those inside a box quickly.
+
+    Only the occupied buckets are stored: one stray node thousands of kilometres away (a
+    typo in a file) must not make a grid of billions of buckets.
+    """
 
     def __init__(self, xy: np.ndarray, cell: float) -> None:
         self.cell = cell
@@ -118,7 +122,7 @@ class _NodeGrid:
         self.nrow = int(ij[:, 1].max()) + 1 if len(xy) else 1
         key = ij[:, 1] * self.ncol + ij[:, 0]
         self.order = np.argsort(key, kind="stable")
-        self.starts = np.searchsorted(key[self.order], np.arange(self.nrow * self.ncol + 1))
+        self.keys = key[self.order]
 
     def covering(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Ids of the nodes in the buckets that cover the box lo..hi (a superset of the box's)."""
@@ -128,7 +132,9 @@ class _NodeGrid:
         if np.any(hi < self.origin) or np.any(lo > self.origin + self.cell * np.array([self.ncol, self.nrow])):
             return np.zeros(0, dtype=np.int64)
         rows = np.arange(c0[1], c1[1] + 1)
-        return self.order[_ranges(self.starts[rows * self.ncol + c0[0]], self.starts[rows * self.ncol + c1[0] + 1])]
+        start = np.searchsorted(self.keys, rows * self.ncol + c0[0])
+        stop = np.searchsorted(self.keys, rows * self.ncol + c1[0] + 1)
+        return self.order[_ranges(start, stop)]
 
 
 def _ranges(start: np.ndarray, stop: np.ndarray) -> np.ndarray:

@@ -60,10 +60,12 @@ def read_walkable_ways(path: str | Path, *, feedback: Feedback | None = None
     run: list[int] = []
     n_run = n_ways = 0
     try:
+        # ways only; the highway key is checked here: osmium's KeyFilter crashes the process
+        # (SIGSEGV) on some damaged tags where reading them raises a RuntimeError
         processor = (osmium.FileProcessor(str(path), osmium.osm.WAY | osmium.osm.NODE)
-                     .with_locations().with_filter(osmium.filter.KeyFilter("highway")))
+                     .with_locations().with_filter(osmium.filter.EntityFilter(osmium.osm.WAY)))
         for way in processor:
-            if not way.is_way():
+            if "highway" not in way.tags:
                 continue
             n_ways += 1
             if n_ways % 2000 == 0:
@@ -71,7 +73,7 @@ def read_walkable_ways(path: str | Path, *, feedback: Feedback | None = None
             if not is_walkable(dict(way.tags)):
                 continue
             n_run = _append_way(way, refs, lonlat, run, n_run)
-    except (RuntimeError, ValueError, OSError) as exc:
+    except (RuntimeError, ValueError, OSError, osmium.InvalidLocationError) as exc:
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "Cannot read the OSM file {path}: {reason}"),
                             path=str(path), reason=str(exc)) from exc
     return (np.asarray(refs, dtype=np.int64), np.asarray(lonlat, dtype=float).reshape(-1, 2),

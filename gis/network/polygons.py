@@ -158,11 +158,20 @@ def band_polygon(lines: np.ndarray, *, width: float, quad_segs: int) -> shapely.
     again. Inside a block only its own streets and the dead ends within it can be near,
     so the result equals the plain buffer (up to the arcs' approximation).
     """
-    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(distinct_lines(lines))))
     try:
         return _band_by_blocks(noded, width, quad_segs)
     except shapely.errors.GEOSException:  # degenerate blocks (slivers): the plain buffer is always right
         return buffer_lines(noded, width, quad_segs)
+
+
+def distinct_lines(lines: np.ndarray) -> np.ndarray:
+    """*lines* without repeats (either direction): a way listed many times in a damaged file
+    adds nothing to the band but makes noding crawl (3,000 copies of one way: minutes)."""
+    if len(lines) < 2:
+        return lines
+    _, first = np.unique(shapely.to_wkb(shapely.normalize(lines)), return_index=True)
+    return lines[np.sort(first)]
 
 
 def buffer_lines(lines: np.ndarray, width: float, quad_segs: int) -> shapely.Geometry:

@@ -3449,7 +3449,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+114"/>
+        <location filename="../../gis/io/crs_detect.py" line="+117"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
@@ -3485,12 +3485,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+35"/>
+        <location filename="../../gis/io/sources.py" line="+37"/>
         <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
         <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{path} is an old Excel .xls workbook. Save it as .xlsx and import that.</source>
         <translation>{path} 是旧版 Excel .xls 工作簿。请另存为 .xlsx 后再导入。</translation>
     </message>
@@ -3650,7 +3650,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施图层没有字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/osm.py" line="+75"/>
+        <location filename="../../gis/network/osm.py" line="+77"/>
         <source>Cannot read the OSM file {path}: {reason}</source>
         <translation>无法读取 OSM 文件 {path}：{reason}</translation>
     </message>
@@ -4007,7 +4007,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+101"/>
+        <location filename="../../gis/io/formats.py" line="+102"/>
         <source>{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; {bad} characters were not valid {encoding}). Choose the file's encoding (UTF-8, GBK, …), or check that the file is complete.</source>
         <translation>无法按 {encoding} 编码将 {path} 读取为 GeoJSON（{reason}；有 {bad} 个字符不是有效的 {encoding}）。请选择文件的编码（UTF-8、GBK 等），或检查文件是否完整。</translation>
     </message>
@@ -4022,12 +4022,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="+206"/>
+        <location line="+16"/>
+        <source>{path}: layer '{layer}' is a table without geometries. Choose a layer with geometries: {names}.</source>
+        <translation>{path}：图层“{layer}”是没有几何图形的属性表。请选择带几何图形的图层：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/io/importer.py" line="+207"/>
         <source>None of the {n} features in {path} has a usable geometry ({details}).</source>
         <translation>{path} 中的 {n} 个要素都没有可用的几何（{details}）。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>{path} is in {crs}, a projected system; {datum} applies only to lon/lat coordinates. Do not mark this layer as {datum}.</source>
         <translation>{path} 使用投影坐标系 {crs}；{datum} 只适用于经纬度坐标。请勿将此图层标记为 {datum}。</translation>
     </message>
@@ -4067,7 +4072,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+177"/>
+        <location filename="../../gis/io/tables.py" line="+183"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
@@ -4082,7 +4087,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+75"/>
+        <location filename="../../gis/io/tables.py" line="+77"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
@@ -4204,7 +4209,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路网模式需要步行路网：请在项目中添加道路图层，或选择 OSM 文件（.osm、.pbf）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/limits.py" line="+78"/>
+        <location filename="../../gis/io/limits.py" line="+79"/>
         <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
@@ -4839,7 +4844,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>中国境外</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>WGS 84 / UTM zone {zone}N (international data): the data would lie at {lon:.3f}°E, {lat:.3f}°N</source>
         <translation>WGS 84 / UTM {zone}N 带（国际数据）：数据将位于 {lon:.3f}°E，{lat:.3f}°N</translation>
     </message>
@@ -4934,7 +4939,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{where} 声明为 {declared}，但文本实际为 {actual}，已按 {actual} 读取。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/fields.py" line="+226"/>
+        <location filename="../../gis/io/fields.py" line="+229"/>
         <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
@@ -5124,7 +5129,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图纸含 {n} 个 CAD 图层（{names}），已全部读取。如只导入某一图层的图元，请选择该图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="-84"/>
+        <location filename="../../gis/io/formats.py" line="-100"/>
         <source>The encoding choice was not used: {driver} files store text as Unicode.</source>
         <translation>未使用所选编码：{driver} 文件以 Unicode 存储文本。</translation>
     </message>
@@ -5134,17 +5139,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>有 {n} 个字符不是有效的 {encoding}，已替换为 �。如名称显示不对，请选择文件的编码。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-150"/>
+        <location filename="../../gis/io/importer.py" line="-161"/>
+        <source>The coordinate system the file declares ({crs}) cannot be converted to WGS 84 (a damaged definition); it was ignored and inferred from the numbers.</source>
+        <translation>文件声明的坐标系（{crs}）无法转换到 WGS 84（定义已损坏），已忽略，并根据坐标数值推断坐标系。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{n} features lie far outside the area of {crs} (bad coordinates) and were dropped.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
@@ -5164,7 +5174,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-134"/>
+        <location filename="../../gis/io/tables.py" line="-136"/>
         <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
         <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
     </message>
