@@ -78,7 +78,35 @@ def fail(message: str, code: int = EXIT_INPUT) -> int:
     return code
 
 
-    _start_up()
+def settings_folder() -> Path:
+    """The GUI's settings folder, found without Qt: $OCP_CONFIG_DIR, else the per-user
+    config folder Qt's AppConfigLocation names for this application."""
+    if os.environ.get("OCP_CONFIG_DIR"):
+        return Path(os.environ["OCP_CONFIG_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Preferences"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "OldCompoundPlanner" / "OldCompoundPlanner"
+
+
+def _start_up() -> None:
+    """The user's read caps in force; library warnings (GDAL, numpy) go to the log, not to
+    stderr, so a command prints only its own output (readers turn GDAL's into notices)."""
+    from gis.io import limits
+    from gis.settings import load_settings
+
+    limits.configure(load_settings(settings_folder()).read_limits)
+    if debugging():  # OCP_DEBUG=1: warnings and tracebacks on stderr
+        return
+    logging.captureWarnings(True)
+    quiet = logging.getLogger("py.warnings")
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+
+
 def _pipe_closed() -> int:
     """Stdout's reader went away: send what is still buffered nowhere and end quietly."""
     try:

@@ -14,7 +14,7 @@ import json
 import sys
 
 from gis.analysis.outcome import unique_json
-from gis.cli import fail
+from gis.cli import crashed, fail
 from gis.domain import Role
 from gis.errors import GisError
 

@@ -86,6 +86,8 @@ def open_workbook(path: Path) -> Iterator[Book]:
 def sheet_names(path: Path) -> list[str]:
     """Worksheet names of a workbook; DataReadError when it is not a readable .xlsx."""
     with open_workbook(path) as book:
+        if not book.sheets:  # a damaged workbook.xml can list none
+            raise unreadable(path, ValueError("no worksheets"))
         return list(book.sheets)
 
 
