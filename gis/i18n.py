@@ -19,7 +19,16 @@ def translate(context: str, text: str, language: str) -> str:
     return _catalogue().get((context, text)) or text
 
 
+def translate_any(text: str, language: str) -> str:
+    """*text* in *language*, whichever engine context marked it (notices are marked in several)."""
+    if not language.startswith("zh"):
+        return text
+    _catalogue()
+    return _BY_SOURCE.get(text) or text
+
+
 _CATALOGUE: dict | None = None
+_BY_SOURCE: dict = {}
 
 
 def _catalogue() -> dict:
@@ -39,4 +48,5 @@ def _catalogue() -> dict:
                     tr = msg.find("translation")
                     if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete", "vanished"):
                         _CATALOGUE[(name, msg.findtext("source"))] = tr.text
+                        _BY_SOURCE.setdefault(msg.findtext("source"), tr.text)
     return _CATALOGUE

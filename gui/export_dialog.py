@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout)
 
 from gis.export.project_export import SUFFIX, export_project
-from gis.export.wording import crs_text
+from gis.wording import crs_text
 
 ANALYSIS_NAMES = ("zones", "gaps", "elevators", "service_areas")
 

@@ -1,15 +1,13 @@
 """Outputs in the main window: File ▸ Export…, File ▸ Map layout…, View ▸ Presentation mode.
 
-A feature controller (gui/features.py): it builds the menu entries, keeps the record of
-the map's overlays that layouts print, and starts the dialogs and the presentation.
+A feature controller (gui/features.py): it builds the menu entries and starts the dialogs
+and the presentation (layouts print the overlays the map view holds: gui/layout/overlays.py).
 """
 
 from __future__ import annotations
 
-
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.layout.overlays import overlay_record
 
 
 class ExportsController(FeatureController):
@@ -17,7 +15,6 @@ class ExportsController(FeatureController):
 
     def __init__(self, window) -> None:
         self.window = window
-        self.record = overlay_record(window.map)  # from the start, so every overlay is seen
         self.presentation = None
         self.export_action = make_action(self.window, self.tr("&Export…"), self.open_export, "Ctrl+E")
         self.layout_action = make_action(self.window, self.tr("Map &layout (PDF/PNG)…"), self.open_layout, "Ctrl+P")

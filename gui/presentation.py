@@ -24,7 +24,7 @@ from gis.domain import FieldRole, Role
 from gis.analysis.facilities import has_planned, planned_rows
 from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
-from gis.export.wording import facility_term
+from gis.wording import facility_term
 from gui.gaps.wording import yuan
 from gui.none_guard import protect_none
 

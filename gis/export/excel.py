@@ -317,7 +317,7 @@ def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
             if rule.note:
                 rows.append(("", rule.note))
     for n in out.notices:
-        rows.append(("提示" if zh else "Notice", n.message))
+        rows.append(("提示" if zh else "Notice", n.in_language(lang)))
     append_row(ws, ["项目" if zh else "Item", "内容" if zh else "Value"])
     for cell in ws[1]:
         cell.font = Font(name=FONT, bold=True)

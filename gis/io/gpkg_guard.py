@@ -90,6 +90,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False)
     if hasattr(con, "enable_load_extension"):
         con.enable_load_extension(False)
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a damaged schema's names are still text
     con.execute("PRAGMA trusted_schema = OFF")
     con.execute("PRAGMA query_only = ON")
     return con
@@ -110,7 +111,7 @@ def refused_views(path: Path, *, feedback: Feedback | None = None) -> dict[str, 
             if error is not None:
                 refused[name] = error
         return refused
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # a damaged schema: its error text is not even UTF-8
         return {}
     finally:
         con.close()
@@ -148,7 +149,7 @@ def _run_view(con: sqlite3.Connection, name: str, path: Path, fb: Feedback):
             rows += len(batch)
             if rows > caps.max_rows:
                 return limits.exceeded("max_rows", path=f"{path.name} ({name})", value=f"{rows:,}+")
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         if not stop:
             return _broken(name, path, exc)
     finally:
@@ -181,6 +182,7 @@ def _copy_without(path: Path, folder: Path, views: list[str]) -> Path:
     try:
         if hasattr(con, "enable_load_extension"):
             con.enable_load_extension(False)
+        con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a damaged schema's names are still text
         con.execute("PRAGMA trusted_schema = OFF")
         for (trigger,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
             con.execute(f'DROP TRIGGER IF EXISTS "{_quoted(trigger)}"')

@@ -43,6 +43,17 @@ class Notice:
         except (KeyError, IndexError, ValueError):
             return self.template
 
+    def in_language(self, language: str) -> str:
+        """The message in *language* (zh_CN from the app's translations, without Qt); text
+        values among the parameters that are marked strings (reasons, kinds) are translated too."""
+        from gis.i18n import translate_any
+
+        params = {k: translate_any(v, language) if isinstance(v, str) else v for k, v in self.params.items()}
+        try:
+            return translate_any(self.template, language).format(**params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
     def __str__(self) -> str:
         return self.message
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.gaps.access import TYPES
 from gis.gaps.elevators import SubsidyPresets
 from gui.gaps.elevator_panel import ElevatorPanel

@@ -13,7 +13,7 @@ import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from gis.analysis import defaults
+from gis import defaults
 from gis.errors import GisError
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, SubsidyPresets, SubsidyRule, load_subsidy_presets
 from gui.gaps.table import Col, FrameTable

@@ -7,7 +7,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from gis.feedback import Feedback, ensure
-from gis.gaps.report import gap_tables, write_csv, write_geopackage, write_xlsx
+from gis.export.gaps_report import gap_tables, write_csv, write_geopackage, write_xlsx
 from gis.gaps.zones import ZoneGaps
 
 FILES = ("gaps.csv", "gaps.xlsx", "gaps.gpkg")

@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from gis.export.wording import crs_text, term
+from gis.wording import crs_text, term
 from gis.project import Project
 from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw_notes, draw_scale,
                                   draw_title, legend_rows, north_angle, notes_height)

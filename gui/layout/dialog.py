@@ -10,7 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QVBoxLayout)
 
-from gis.export.wording import term
+from gis.wording import term
 from gui.layout.export import export_layout, layout_image, window_options
 from gui.layout.page import LayoutSpec
 

@@ -86,10 +86,10 @@ def export_layout(path: str | Path, fmt: str, spec: LayoutSpec, project: Project
 
 def window_options(window) -> dict:
     """The overlays and the view of a main window's map, for :func:`export_layout`."""
-    from gui.layout.overlays import overlay_record
+    from gui.layout.overlays import overlay_frames
 
     view = window.map
-    return {"overlays": overlay_record(view).frames(window.project),
+    return {"overlays": overlay_frames(view, window.project),
             "view": MapView(dict(view.view_state) or None, (view.width(), view.height()))}
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath,
 from pyproj import CRS, Transformer
 
 from gis.crs import WGS84
-from gis.export.wording import role_term, term
+from gis.wording import role_term, term
 from gis.domain import Role
 from gui.layout.mapdraw import GroundToPage, font
 from gui.layout.page import Page

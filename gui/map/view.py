@@ -57,6 +57,7 @@ class MapView(QWebEngineView, Listener):
         self._queue: list[tuple] = []
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
+        self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
         self._fit_until = 0.0
         self._shut = False
         page = MapPage(self)
@@ -193,6 +194,10 @@ class MapView(QWebEngineView, Listener):
                     visible: bool = True) -> None:
         """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
         shown = data.to_crs(WGS84) if data is not None and len(data) else None
+        if shown is None or not visible:
+            self.overlays.pop(name, None)
+        else:
+            self.overlays[name] = shown
         head = json.dumps({"name": name, "interactive": interactive, "visible": visible,
                            "labels": overlay_labels(shown)}, ensure_ascii=False)
         body = feature_collection(shown) if shown is not None else "null"

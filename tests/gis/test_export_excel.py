@@ -102,3 +102,17 @@ def test_english_report(tmp_path):
     export_project(project, out, fmt="xlsx", language="en", outputs=outputs)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[0] == "Zones" and headers(wb["Zones"])[4] == "Households"
+
+
+def test_notes_sheet_speaks_the_report_language(tmp_path):
+    from gis.io.notices import notice
+
+    project = sample_project()
+    outputs = PlanOutputs(notices=[notice("Left out of the export: {reason}",
+                                          reason="the gap analysis needs a compounds and a facilities layer")])
+    for lang, sheet, expected in (("zh_CN", "说明", "未导出：缺项分析需要小区图层和设施图层"),
+                                  ("en", "Notes", "Left out of the export: the gap analysis needs")):
+        out = tmp_path / f"{lang}.xlsx"
+        export_project(project, out, fmt="xlsx", language=lang, outputs=outputs)
+        notes = [row[1] for row in openpyxl.load_workbook(out)[sheet].iter_rows(values_only=True)]
+        assert any(str(v).startswith(expected) for v in notes), notes
