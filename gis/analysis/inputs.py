@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pyproj import CRS
 
-from gis.domain import FieldRole, Role
+from gis.domain import ROLE_LABELS, FieldRole, Role
 from gis.errors import CrsError, DataReadError, FieldMappingError, NeedsAnswer
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, translate
 from gis.io.notices import Notice
 from gis.layer import Layer
 
@@ -40,6 +40,7 @@ class InputFile:
     option: str
     crs: str | None = None
     fields: dict[FieldRole, str] = field(default_factory=dict)
+    language: str = "zh_CN"  # of the layer's name in outputs (its role: 小区, 设施 …)
 
     @property
     def crs_option(self) -> str:
@@ -81,7 +82,8 @@ def read_input(spec: InputFile, *, crs: CRS | None = None) -> tuple[Layer, list[
         report = inspect_file(path, role=spec.role, source_crs=spec.crs)
         _refuse_unanswered(spec, report)
         fields = {**report.field_map, **spec.fields} if spec.fields else None
-        layer = build_layer(report, crs=crs, fields=fields)
+        name = translate("domain", ROLE_LABELS[spec.role], spec.language)  # legends read 小区, not a file name
+        layer = build_layer(report, crs=crs, fields=fields, name=name)
     except CrsError as err:
         raise NeedsAnswer("crs.unknown", QT_TRANSLATE_NOOP(
             "errors", "{message} Say which with {option} ({values})."),

@@ -67,7 +67,8 @@ def input_file(args, option: str, role: Role) -> InputFile | None:
     if not path:
         return None
     fields = parse_fields(args.field).get(option, {})
-    return InputFile(str(path), role, option, getattr(args, f"{option}_crs", None), fields)
+    language = "en" if getattr(args, "lang", "zh") == "en" else "zh_CN"
+    return InputFile(str(path), role, option, getattr(args, f"{option}_crs", None), fields, language)
 
 
 def project_of(args, inputs) -> tuple:

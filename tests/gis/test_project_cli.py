@@ -27,6 +27,10 @@ def test_build_with_zones_and_analyses(tmp_path, capsys):
     assert printed["zones"] == 1 and printed["gaps"]["clinic"]["covered"] == 4 - 1  # C3 is 850 m away
     project = open_project(out)
     assert [lyr.role for lyr in project.layers] == [Role.COMPOUNDS, Role.FACILITIES]
+    # named and styled by role, as a legend should read (the file stays in the layer's source)
+    assert [lyr.name for lyr in project.layers] == ["小区", "设施"]
+    assert project.layers[0].style.fill != project.layers[1].style.fill
+    assert project.layers[0].source.path.endswith("compounds.gpkg")
     (zone,) = project.zones.zones.values()
     assert zone.members == {0, 1, 2} and zone.name == "片区 1"
     assert project.settings["pre_year"] == 2000 and project.settings["gap_tolerance_m"] == 30.0
