@@ -81,3 +81,13 @@ def describe(crs: CRS | None) -> str:
         return "?"
     epsg = crs.to_epsg()
     return f"EPSG:{epsg} {crs.name}" if epsg else crs.name
+
+
+def require_same_crs(first: CRS, second: CRS, message: str) -> None:
+    """The one check that two inputs share a CRS: :class:`~gis.errors.AnalysisError` with the
+    marked *message* (placeholders ``{a}``, ``{b}``: the two CRS) when they do not."""
+    from gis.errors import AnalysisError
+
+    if not CRS.from_user_input(first).equals(CRS.from_user_input(second)):
+        raise AnalysisError(message, a=CRS.from_user_input(first).to_string(),
+                            b=CRS.from_user_input(second).to_string())

@@ -33,6 +33,7 @@ import shapely
 from pyproj import CRS
 from scipy.spatial import cKDTree
 
+from gis.crs import require_same_crs
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType, FieldRole
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
@@ -189,10 +190,9 @@ def prepare_origins(compounds: gpd.GeoDataFrame, *, network: WalkGraph | None = 
     if network is None:
         anchor, spread = _anchors(geoms)
         return Origins(STRAIGHT, geoms, crs, anchor=anchor, spread=spread)
-    if not network.crs.equals(crs):
-        raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The compounds and the network are in different "
-                                              "coordinate systems ({a} and {b}); build the network in the "
-                                              "compounds' system."), a=crs.to_string(), b=network.crs.to_string())
+    require_same_crs(crs, network.crs, QT_TRANSLATE_NOOP(
+        "errors", "The compounds and the network are in different coordinate systems ({a} and {b}); build "
+                  "the network in the compounds' system."))
     access = compound_access_points(compounds, entrances=entrances, compound_id_field=compound_id_field,
                                     entrance_compound_field=entrance_compound_field, spacing_m=spacing_m)
     order = np.argsort(access.owner, kind="stable")
@@ -235,10 +235,8 @@ def gap_matrix(origins: Origins, facilities: Facilities, *, types: tuple[str, ..
     if facilities.required_m is None:
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The facilities carry no required radius; "
                                               "read them with a standards preset."))
-    if not facilities.crs.equals(origins.crs):
-        raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The facilities and the compounds are in different "
-                                              "coordinate systems ({a} and {b})."),
-                            a=facilities.crs.to_string(), b=origins.crs.to_string())
+    require_same_crs(facilities.crs, origins.crs, QT_TRANSLATE_NOOP(
+        "errors", "The facilities and the compounds are in different coordinate systems ({a} and {b})."))
     cutoff = np.inf if max_distance_m is None else float(max_distance_m)
     shape = (origins.n, len(types))
     dist, row, covered = np.full(shape, np.inf), np.full(shape, -1, dtype=np.int64), np.zeros(shape, bool)

@@ -23,6 +23,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from gis.crs import require_same_crs
 from gis.defaults import EDGE_BUFFER_M
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
@@ -144,10 +145,8 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
         if network is None:
             raise AnalysisError(QT_TRANSLATE_NOOP("errors", "Network mode needs a walking network "
                                                   "(a road layer or an OSM file)."))
-        if not network.crs.equals(facilities.crs):
-            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The facilities and the network are in different "
-                                                  "coordinate systems ({a} and {b})."),
-                                a=facilities.crs.to_string(), b=network.crs.to_string())
+        require_same_crs(facilities.crs, network.crs, QT_TRANSLATE_NOOP(
+            "errors", "The facilities and the network are in different coordinate systems ({a} and {b})."))
         result = _network_areas(facilities, network, params, fb)
     else:
         result = _buffer_areas(facilities, params, fb)

@@ -438,7 +438,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ExportsController</name>
     <message>
-        <location filename="../../gui/exports.py" line="+22"/>
+        <location filename="../../gui/exports.py" line="+19"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -3505,13 +3505,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/inputs.py" line="+57"/>
+        <location filename="../../gis/analysis/inputs.py" line="+58"/>
         <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
         <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/project_file.py" line="+136"/>
@@ -3660,7 +3660,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+83"/>
+        <location filename="../../gis/network/service_area.py" line="+84"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -3691,7 +3691,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+3"/>
+        <location filename="../../gis/network/service_area.py" line="+2"/>
         <source>The facilities and the network are in different coordinate systems ({a} and {b}).</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
@@ -3927,12 +3927,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施没有服务半径；请配合标准预设读取设施。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The facilities and the compounds are in different coordinate systems ({a} and {b}).</source>
         <translation>设施与小区的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>The gap analysis has no facility type {type}.</source>
         <translation>缺项分析中没有设施类型 {type}。</translation>
     </message>
@@ -4224,7 +4224,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>自动保存的辅助进程已停止；下次自动保存时会重新启动。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gpkg_guard.py" line="+168"/>
+        <location filename="../../gis/io/gpkg_guard.py" line="+169"/>
         <source>{path}: layer '{layer}' cannot be read: {reason}.</source>
         <translation>{path}：图层“{layer}”无法读取：{reason}。</translation>
     </message>
@@ -4636,7 +4636,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>gaps</name>
     <message>
-        <location filename="../../gis/gaps/access.py" line="-254"/>
+        <location filename="../../gis/gaps/access.py" line="-251"/>
         <source>No {type} within {distance} m</source>
         <translation>{distance} 米内无{type}</translation>
     </message>
@@ -4651,7 +4651,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+385"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
@@ -5199,7 +5199,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{n} 行在“{x}”/“{y}”中没有可用坐标，已舍弃。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gpkg_guard.py" line="-117"/>
+        <location filename="../../gis/io/gpkg_guard.py" line="-118"/>
         <source>Layer '{layer}' was left out: reading it went past the reading cap {cap} (a view that never ends?). The other layers can be read; if the layer is genuine, raise "{cap}" under "read_limits" in the settings.</source>
         <translation>图层“{layer}”已略过：读取它超出了读取上限 {cap}（可能是永不结束的视图？）。其他图层可以读取；如该图层确属正常，请在设置的“read_limits”中调高“{cap}”。</translation>
     </message>
@@ -5262,7 +5262,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在构建路网图</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+17"/>
+        <location filename="../../gis/network/service_area.py" line="+16"/>
         <source>{count} features are not facilities of a known type and were left out: {ids}</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
