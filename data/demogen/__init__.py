@@ -1,0 +1,1 @@
+"""The demo district's generator in parts; ``data/generate_demo.py`` runs it."""
