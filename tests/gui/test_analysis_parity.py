@@ -126,3 +126,39 @@ def test_the_windows_build_year_cut_off_reaches_exports(make_window, files):
     project.settings["pre_year"] = 1990  # a project's own setting is kept
     ctl.open_export().reject()
     assert project.settings["pre_year"] == 1990
+
+
+def test_ranking_window_and_export_agree(make_window, qtbot, files):
+    """The window's check-up ranking (dialog defaults) and the one the Excel report ranks
+    (``main.py export --format xlsx``: the same run on a project opened from the files)."""
+    from gis.export.plan import collect_outputs
+
+    win = make_window(window_project(files))
+    ctl = gaps_controller(win)
+    run_gaps(ctl, qtbot, mode="network")
+    window = ctl.open_ranking().ranking
+    ctl.ranking_dialog.close()
+    exported = collect_outputs(window_project(files), steps=("gaps", "elevators", "ranking")).ranking
+    assert window.pre_year == exported.pre_year == 2000
+    assert list(window.ranked().index) == list(exported.ranked().index) and len(window.ranked())
+    columns = ["rank", "score", "selected"]
+    assert window.table[columns].equals(exported.table[columns])
+
+
+def test_siting_dialog_defaults_are_the_declared_request(make_window, qtbot, files):
+    """Siting has no command of its own: the dialog's search with its shown defaults equals the
+    declared request's run (k, method, weight from SitingRequest; radius from the standard)."""
+    from gis.analysis.siting import SitingRequest, run
+
+    win = make_window(window_project(files))
+    ctl = gaps_controller(win)
+    out = run_gaps(ctl, qtbot, mode="network")
+    dialog = ctl.open_siting()
+    kind = dialog.type.currentData()
+    assert kind and dialog.candidate_frame() is None  # the compounds themselves
+    dialog.suggest()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    declared = run(SitingRequest(out.gaps, kind)).result  # every parameter at its declared default
+    assert dialog.result is not None
+    assert dialog.result.chosen.tolist() == declared.chosen.tolist() and len(declared.chosen)
+    dialog.close()
