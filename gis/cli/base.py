@@ -25,9 +25,12 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(fail(f"{message} (see: {self.prog} --help)"))
 
 
-def command_parser(name: str, description: str) -> Parser:
-    """The parser of ``main.py NAME`` with ``--json``, ``--lang`` and ``--field``."""
+def command_parser(name: str, description: str, *, main_input: tuple[str, str] | None = None) -> Parser:
+    """The parser of ``main.py NAME`` with ``--json``, ``--lang`` and ``--field``; *main_input*
+    ``(option, help)`` is the positional file the command works on (``--source-crs`` answers its CRS)."""
     p = Parser(prog=f"main.py {name}", description=description)
+    if main_input is not None:
+        add_input(p, *main_input, positional=True, crs_aliases=("--source-crs",))
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--lang", choices=LANGS, default="zh", help="language of names written into outputs (zh)")
     p.add_argument("--field", action="append", metavar="ROLE.KEY=COLUMN",

@@ -43,9 +43,8 @@ from gis.domain import Role
 
 
 def parser():
-    p = command_parser("service-areas", "Life-circle service areas of facilities.")
-    add_input(p, "facilities", "facility points: .csv (经度/纬度), .shp, .gpkg, .geojson, .xlsx", positional=True,
-              crs_aliases=("--source-crs",))
+    p = command_parser("service-areas", "Life-circle service areas of facilities.", main_input=(
+        "facilities", "facility points: .csv (经度/纬度), .shp, .gpkg, .geojson, .xlsx"))
     add_input(p, "network", "walking network: .osm / .osm.pbf, or a road line layer")
     p.add_argument("--mode", choices=MODES, help="default: network with --network, else buffer")
     group = p.add_mutually_exclusive_group()

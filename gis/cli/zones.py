@@ -50,9 +50,8 @@ from gis.io.notices import coded
 
 
 def parser():
-    p = command_parser("zones", "Suggest renovation zones (片区) of old compounds.")
-    add_input(p, "compounds", "compound polygons (.shp, .gpkg, .geojson, ...)", positional=True,
-              crs_aliases=("--source-crs",))
+    p = command_parser("zones", "Suggest renovation zones (片区) of old compounds.",
+                       main_input=("compounds", "compound polygons (.shp, .gpkg, .geojson, ...)"))
     add_input(p, "barriers", "arterial roads, rivers or railways that zones may not cross")
     add_params(p, NeighbourRule)
     add_params(p, ZoneRequest)
