@@ -103,7 +103,7 @@ function hitTest(latlng) {
 function setOverlay(payload) {
   const old = state.overlays.get(payload.name);
   if (old) map.removeLayer(old);
-  if (!payload.geojson) { state.overlays.delete(payload.name); signalDrawn(); return; }
+  if (!payload.geojson) { state.overlays.delete(payload.name); refreshLabels(); signalDrawn(); return; }
   const ov = L.geoJSON(payload.geojson, {
     renderer,
     interactive: !!payload.interactive,

@@ -157,3 +157,15 @@ def test_zone_table_sorts_names_naturally(make_window, project):
     assert names == sorted(names, key=lambda n: int("".join(c for c in n if c.isdigit()))), names
     assert "标题" not in win.windowTitle() and "Planner" not in win.windowTitle()
     assert win.windowTitle().endswith("老旧小区改造规划")
+
+
+def test_undone_zone_takes_its_label_off_the_map(make_window, project, qtbot):
+    """The label of a zone goes with it on undo, without panning the map."""
+    win = make_window(project)
+    ctl = zones_controller(win)
+    project.select(project.layers[0].id, [0, 1, 4])
+    ctl.merge()
+    count = "document.querySelectorAll('.ocp-overlay-label').length"
+    qtbot.waitUntil(lambda: run_js(qtbot, win.map, count) >= 1, timeout=5000)
+    ctl.undo_action.trigger()
+    qtbot.waitUntil(lambda: run_js(qtbot, win.map, count) == 0, timeout=5000)
