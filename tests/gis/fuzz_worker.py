@@ -32,7 +32,7 @@ def _self_test(entry: str) -> tuple[str, str]:
     elif kind == "typed":
         raise DataReadError("typed on purpose")
     elif kind == "swallowed":  # a reader that eats its MemoryError: memory used, then a typed error
-        block = bytearray(BLOWUP_MB * 3 << 19)
+        block = b"\xff" * (BLOWUP_MB * 3 << 19)  # written, so the pages are resident (a zeroed bytearray may not be)
         raise DataReadError("{n} bytes, then typed", n=len(block))
     return "layer", str(1 / 0)
 
@@ -115,7 +115,8 @@ def serve() -> None:
         grew = rss > before and rss > BLOWUP_MB  # also when a reader turned MemoryError into an error
         if grew:
             outcome, detail = FAILED, f"memory blow-up: peak RSS {rss} MB (> {BLOWUP_MB} MB), then {outcome}: {detail}"
-        proto.write(json.dumps({"outcome": outcome, "detail": detail, "rss_mb": rss, "restart": grew,
+        restart = grew or outcome == FAILED  # a fresh worker (and peak RSS) after any failure
+        proto.write(json.dumps({"outcome": outcome, "detail": detail, "rss_mb": rss, "restart": restart,
                                 "seconds": time.perf_counter() - start}) + "\n")
 
 
