@@ -100,10 +100,10 @@ def _refuse_unanswered(spec: InputFile, report) -> None:
             path=spec.path, family=family, option=f"--{spec.option}", allowed=" or ".join(allowed))
     codes = {n.code: n for n in report.notices}
     if "crs.looks_like_datum" in codes and not spec.crs:
+        hint = codes["crs.looks_like_datum"]  # the importer's words for it: one message per datum
         raise NeedsAnswer("crs.looks_like_datum", QT_TRANSLATE_NOOP(
-            "errors", "{path} looks like {datum} data (AMap/Baidu web-map coordinates, several hundred metres "
-                      "off). Say which with {option} {datum} (or {option} wgs84 if it is not)."),
-            path=spec.path, datum=codes["crs.looks_like_datum"].params.get("datum"), option=spec.crs_option)
+            "errors", "{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not)."),
+            path=spec.path, hint=hint.message, datum=hint.params.get("datum"), option=spec.crs_option)
     if "io.dbf_missing" in codes and spec.role in NEEDS_ATTRIBUTES:
         raise NeedsAnswer("io.dbf_missing", QT_TRANSLATE_NOOP(
             "errors", "{path}: the attribute table (.dbf) is missing, so ids, names and counts are unknown. "

@@ -3529,12 +3529,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{path} looks like {datum} data (AMap/Baidu web-map coordinates, several hundred metres off). Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
-        <translation>{path} 看起来是 {datum} 数据（高德/百度网络地图坐标，偏移数百米）。请用 {option} {datum} 指明（若不是，用 {option} wgs84）。</translation>
+        <location line="+7"/>
+        <source>{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
+        <translation>{path}：{hint} 请用 {option} {datum} 说明（如果不是，则用 {option} wgs84）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{path}: the attribute table (.dbf) is missing, so ids, names and counts are unknown. Put the .dbf beside the .shp (same name).</source>
         <translation>{path}：缺少属性表（.dbf），编号、名称和数量都无从得知。请把同名 .dbf 放在 .shp 旁边。</translation>
     </message>
@@ -5762,7 +5762,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区没有户数字段，片区户数为空。</translation>
     </message>
     <message>
-        <location filename="../../gis/cli/zones.py" line="+123"/>
+        <location filename="../../gis/cli/zones.py" line="+122"/>
         <source>{n} features without a usable geometry were left out on reading; without an id field, compound ids count only the features kept.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>
