@@ -33,9 +33,14 @@ def install_translator(app, language: str) -> bool:
     return any(str(t.filePath()).endswith(f"app_{language}.qm") for t in _installed)
 
 
+def chinese_ui() -> bool:
+    """Whether the UI speaks Chinese (install_translator sets the default locale)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
 def ui_language() -> str:
-    """The UI language in force: "zh_CN" or "en" (install_translator sets the default locale)."""
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+    """The UI language in force: "zh_CN" or "en"."""
+    return "zh_CN" if chinese_ui() else "en"
 
 
 def tr_gis(context: str, text: str) -> str:

@@ -6,12 +6,11 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication as Qc
-from PySide6.QtCore import QLocale
 
 from gis.domain import FACILITY_LABELS, FacilityType
 from gis.gaps.access import GAP_LABEL, METHOD_LABELS
 from gis.io.notices import Notice
-from gui.i18n import tr_gis
+from gui.i18n import chinese_ui, tr_gis
 
 
 def type_label(facility_type: str) -> str:
@@ -52,10 +51,6 @@ def count_text(value) -> str:
         return "—"
     return f"{float(value):,.0f}"
 
-
-def chinese_ui() -> bool:
-    """Whether the UI speaks Chinese (the translator sets the default locale)."""
-    return QLocale().language() == QLocale.Language.Chinese
 
 
 def yuan(value: float | None) -> str:

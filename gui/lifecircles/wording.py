@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from gis.domain import FACILITY_LABELS, FacilityType
 from gis.standards import LEVEL_LABELS, Group, Standards
-from gui.i18n import tr_gis
+from gui.i18n import chinese_ui, tr_gis
 
-
-def chinese_ui() -> bool:
-    """Whether the UI speaks Chinese (the translator sets the default locale)."""
-    return QLocale().language() == QLocale.Language.Chinese
 
 
 def type_label(facility_type: str) -> str:
