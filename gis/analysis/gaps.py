@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 
 from gis import defaults
 from gis.analysis.facilities import care_facilities, facilities_of
@@ -24,7 +25,7 @@ from gis.feedback import Feedback, ensure
 from gis.gaps.access import GapResult, Origins, analyse_gaps, origins_from_layers
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, elevator_needs
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.network.cache import ResultCache, cached_network, input_key
 from gis.network.graph import WalkGraph
@@ -107,9 +108,24 @@ def run(request: GapRequest, *, cache: ResultCache | None = None, feedback: Feed
             elevators, error = elevator_run(request.buildings, gaps, request.elevator, fb.sub(0.85, 1.0))
     fb.progress(1.0)
     timings["total"] = time.perf_counter() - start
-    notes = list(request.input_notices) + list(gaps.notices) + (list(elevators.notices) if elevators else [])
+    notes = (list(request.input_notices) + far_apart(gaps) + list(gaps.notices)
+             + (list(elevators.notices) if elevators else []))
     return GapOutcome(request=request, notices=notes, timings=timings, gaps=gaps, network=network,
                       elevators=elevators, elevator_error=error)
+
+
+def far_apart(gaps) -> list[Notice]:
+    """A warning when no facility is within ``FAR_APART_M`` of any compound: every compound would
+    lack everything, which usually means another district's file or an undeclared GCJ-02/BD-09."""
+    near = np.asarray(gaps.nearest_m, dtype=float)
+    near = near[np.isfinite(near)]  # unreachable on foot: gaps.unreachable says so already
+    if not near.size or near.min() <= defaults.FAR_APART_M:
+        return []
+    return [coded("gaps.facilities_far_away", QT_TRANSLATE_NOOP(
+        "gaps", "No facility is within {km:,.0f} km of any compound (the nearest is {nearest:,.0f} km away), so "
+                "every compound lacks every service. Check that the facilities belong to this district and that "
+                "their coordinate system is right (GCJ-02/BD-09 declared)."),
+        km=defaults.FAR_APART_M / 1000, nearest=near.min() / 1000)]
 
 
 def cached_origins(cache: ResultCache, compounds: Layer, network: WalkGraph | None,

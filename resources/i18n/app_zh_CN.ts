@@ -1006,7 +1006,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapsWording</name>
     <message>
-        <location filename="../../gui/gaps/wording.py" line="+28"/>
+        <location filename="../../gui/gaps/wording.py" line="+27"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1599,7 +1599,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCircles</name>
     <message>
-        <location filename="../../gui/lifecircles/wording.py" line="+47"/>
+        <location filename="../../gui/lifecircles/wording.py" line="+43"/>
         <source>{inner}–{outer} m</source>
         <translation>{inner}–{outer} 米</translation>
     </message>
@@ -3209,7 +3209,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>analysis</name>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="+53"/>
+        <location filename="../../gis/analysis/gaps.py" line="+54"/>
         <location filename="../../gis/analysis/life_circles.py" line="+58"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>建网时端点距离小于此值的道路相连</translation>
@@ -4760,6 +4760,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Counting buildings that need an elevator</source>
         <translation>正在统计需加装电梯的建筑</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>No facility is within {km:,.0f} km of any compound (the nearest is {nearest:,.0f} km away), so every compound lacks every service. Check that the facilities belong to this district and that their coordinate system is right (GCJ-02/BD-09 declared).</source>
+        <translation>任何小区 {km:,.0f} 公里内都没有设施（最近的在 {nearest:,.0f} 公里外），因此所有小区都缺少全部服务。请检查设施数据是否属于本区，以及坐标系是否正确（是否已声明 GCJ-02/BD-09）。</translation>
+    </message>
 </context>
 <context>
     <name>io</name>
@@ -5282,7 +5287,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="-13"/>
+        <location filename="../../gis/analysis/gaps.py" line="-31"/>
         <location filename="../../gis/analysis/life_circles.py" line="+19"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>

@@ -80,3 +80,16 @@ def test_project_settings_are_typed_with_defaults():
     assert (got.pre_year, got.elevator_min_floors, got.subsidy_rule) == (1995, 4, "shenzhen")
     ProjectSettings(gap_tolerance_m=50.0).store(project)
     assert project.settings["gap_tolerance_m"] == 50.0 and "subsidy_rule" in project.settings
+
+
+def test_facilities_far_from_every_compound_are_flagged_not_silently_lacking():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from gis.analysis.gaps import far_apart
+
+    far = far_apart(SimpleNamespace(nearest_m=np.array([[1_345_000.0, np.inf], [1_400_000.0, 1_500_000.0]])))
+    assert [n.code for n in far] == ["gaps.facilities_far_away"] and "1,345 km" in far[0].message
+    assert far_apart(SimpleNamespace(nearest_m=np.array([[250.0, 1_345_000.0]]))) == []
+    assert far_apart(SimpleNamespace(nearest_m=np.array([[np.inf]]))) == []  # unreachable: said elsewhere
