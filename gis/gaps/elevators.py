@@ -178,16 +178,10 @@ def subsidy_presets_dict(presets: SubsidyPresets) -> dict:
 
 def save_subsidy_presets(presets: SubsidyPresets, path: str | Path) -> Path:
     """Write the planner's copy of the presets (never over the shipped file); read back to check."""
-    path = Path(path).resolve()
-    if path == PRESET_PATH.resolve():
-        raise SubsidyPresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; save "
-                                                   "your copy in the settings folder."))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(subsidy_presets_dict(presets), ensure_ascii=False, indent=2), encoding="utf-8")
-    load_subsidy_presets(tmp)
-    tmp.replace(path)
-    return path
+    from gis.preset_files import save_preset_copy
+
+    return save_preset_copy(subsidy_presets_dict(presets), path, shipped=PRESET_PATH, check=load_subsidy_presets,
+                            error=SubsidyPresetError)
 
 
 def _rule(d: dict) -> SubsidyRule:
@@ -406,3 +400,8 @@ def _notices(floors, lift, owner, residential, use_col, hh, candidate) -> list[N
                                             "count; each gets one elevator and 0 households."), count=no_hh))
     return out
 
+
+
+def building_owners(buildings: Layer, table: CompoundTable) -> np.ndarray:
+    """Row of the compound each building belongs to (-1 = none), by the rule of :func:`elevator_needs`."""
+    return _owners(buildings, table)

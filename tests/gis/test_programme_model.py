@@ -1,0 +1,167 @@
+"""The programme engine: proposal, costs with caps, consent, years, and undoable edits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gis.errors import AnalysisError
+from gis.programme import Programme, YearPlan, load_catalogue, propose
+from gis.programme.catalogue import CHANNELS
+from gis.programme.consent import Consent, civil_code
+from gis.programme.costs import compute_costs
+from gis.programme.schedule import schedule, zone_order
+from tests.gis.programme_fixtures import small_facts
+
+CH = list(CHANNELS)
+YEARS = YearPlan((2027, 2028, 2029))
+
+
+def _lines(contents, kind):
+    f = contents.frame()
+    return f[f["kind"] == kind]
+
+
+def test_proposal_basic_items_for_old_compounds_elevators_and_one_facility_per_zone():
+    cat, facts = load_catalogue(), small_facts()
+    contents = propose(cat, facts)
+    comp = _lines(contents, "compound")
+    water = comp[comp["item"] == "water"]
+    assert sorted(water["owner"]) == [0, 1, 2, 3, 5]  # E (fid 4) was built after the cut-off
+    assert water.set_index("owner")["quantity"][3] == 28000
+    lifts = comp[comp["item"] == "elevator"].set_index("owner")["quantity"]
+    assert lifts.to_dict() == {1: 2, 3: 4, 5: 1}
+    assert "energy" not in set(comp["item"])  # proposed "never": only when ticked
+    zone = _lines(contents, "zone")
+    got = {(int(o), i) for o, i in zip(zone["owner"], zone["item"])}
+    # zone 1 (A-C): B has a canteen and everyone a nursery, so only a clinic; zone 2 pools D's clinic
+    assert got == {(0, "clinic"), (1, "elderly_canteen"), (1, "nursery"), (2, "clinic"), (2, "nursery")}
+    assert not set(comp["item"]) & {"clinic", "nursery", "elderly_canteen"}  # never once per compound
+
+
+def test_costs_split_by_channel_with_caps_and_add_up():
+    cat, facts = load_catalogue(), small_facts()
+    contents = propose(cat, facts)
+    costs = compute_costs(contents)
+    assert costs.line_funding.sum(axis=1) == pytest.approx(costs.line_cost)
+    facade = contents.find("compound", 0, "facade")
+    assert costs.line_cost[facade] == pytest.approx(7000 * 120)
+    fund = costs.line_funding[facade]
+    assert fund[CH.index("residents")] == pytest.approx(7000 * 10)  # capped at ¥10/m², not 10 % (84,000)
+    assert fund[CH.index("local")] == pytest.approx(0.3 * 840_000 + 14_000)
+    lift = contents.find("compound", 1, "elevator")
+    assert costs.line_funding[lift, CH.index("elevator_subsidy")] == pytest.approx(200_000)  # the city's rule
+    assert costs.line_funding[lift, CH.index("residents")] == pytest.approx(2 * 700_000 - 200_000)
+    clinic = contents.find("zone", 0, "clinic")
+    assert costs.line_cost[clinic] == pytest.approx(150 * 4500)
+    by_item = costs.by_item().set_index("item")
+    assert by_item["cost"].sum() == pytest.approx(costs.total())
+    assert costs.zone_cost().sum() == pytest.approx(costs.total())
+
+
+def test_schedule_fills_years_in_priority_order_under_the_budget():
+    cost, hh, n = np.array([100.0, 50, 80, 30]), np.array([10.0, 20, 30, 40]), np.array([1, 1, 1, 1])
+    plan = YearPlan((2027, 2028), budget=130)
+    s = schedule(plan, cost=cost, households=hh, compounds=n, eligible=np.ones(4, bool),
+                 order=np.array([1, 0, 3, 2]), names=list("abcd"))
+    assert s.year_of_zone.tolist() == [2028, 2027, -1, 2027]
+    assert s.spend.tolist() == [80, 100] and s.unscheduled.tolist() == [2]
+    assert [x.code for x in s.notices] == ["programme.years_full"]
+    pinned = schedule(YearPlan((2027, 2028), budget=130, pins=((2, 2028),)), cost=cost, households=hh,
+                      compounds=n, eligible=np.ones(4, bool), order=np.array([1, 0, 3, 2]), names=list("abcd"))
+    assert pinned.year_of_zone.tolist() == [-1, 2027, 2028, 2027]
+
+
+def test_budget_refusals_and_oversized_zones_are_named():
+    args = dict(households=np.ones(2), compounds=np.ones(2), eligible=np.ones(2, bool), order=np.arange(2),
+                names=["片区1", "片区2"])
+    with pytest.raises(AnalysisError, match="too small for any zone: the smallest costs 50"):
+        schedule(YearPlan((2027,), budget=20), cost=np.array([100.0, 50]), **args)
+    s = schedule(YearPlan((2027,), budget=60), cost=np.array([100.0, 50]), **args)
+    assert s.year_of_zone.tolist() == [-1, 2027] and "片区1" in s.notices[0].message
+    with pytest.raises(AnalysisError, match="pinned to 2027 cost 150"):
+        schedule(YearPlan((2027,), budget=120, pins=((0, 2027), (1, 2027))), cost=np.array([100.0, 50]), **args)
+    with pytest.raises(AnalysisError, match="outside the programme years"):
+        schedule(YearPlan((2027,), budget=120, pins=((0, 2031),)), cost=np.array([100.0, 50]), **args)
+
+
+def test_zone_order_takes_the_best_member_rank():
+    order = zone_order(np.array([3.0, 1, 4, 2, np.nan, 5]), np.array([0, 0, 0, 1, 1, 2]), 3)
+    assert order.tolist() == [0, 1, 2]
+    assert zone_order(np.array([np.nan, 1.0]), np.array([0, 1]), 2).tolist() == [1, 0]
+
+
+def test_programme_years_and_reserve_follow_consent():
+    facts = small_facts()
+    consent = Consent.empty(len(facts), known=True)
+    for fid in (0, 1, 3, 4, 5):
+        consent.set(fid, "enter", 85, 100)
+    consent.set(2, "enter", 70, 100)  # C: below 80 % → reserve
+    prog = Programme(facts, load_catalogue(), YearPlan((2027, 2028), budget=1e9), consent=consent)
+    r = prog.result()
+    assert r.reserve.tolist() == [2]
+    assert r.compound_year.tolist() == [2027, 2027, -1, 2027, 2027, 2027]
+    assert r.zone_cost[0] == pytest.approx(r.costs.compound_cost()[[0, 1]].sum() + r.costs.zone_own_cost()[0])
+    assert r.schedule.spend.sum() == pytest.approx(r.zone_cost.sum())
+    out = prog.to_json()
+    assert out["reserve"] == ["C"]
+    assert [c["consent_ok"] for c in out["compounds"]] == [True, True, False, True, True, True]
+    assert {z["id"]: z["year"] for z in out["zones"]} == {1: 2027, 2: 2027, "c:F": 2027}
+
+
+def test_not_asked_compounds_wait_and_no_table_means_agreement():
+    facts = small_facts()
+    asked = Consent.empty(len(facts), known=True)
+    asked.set(0, "enter", 90, 100)
+    r = Programme(facts, load_catalogue(), YEARS, consent=asked).result()
+    assert r.reserve.tolist() == [1, 2, 3, 5]  # E has no work (new): not in the reserve
+    assert any(n.code == "programme.reserve" for n in r.notices)
+    r = Programme(facts, load_catalogue(), YEARS).result()
+    assert r.reserve.size == 0 and any(n.code == "programme.no_consent" for n in r.notices)
+
+
+def test_civil_code_rule_by_area_and_headcount():
+    #            total part agree  area_t area_p area_a
+    rows = np.array([[30, 20, 15, 3000, 2000, 1500],   # exactly 2/3 and 3/4: passes
+                     [30, 19, 19, 3000, 3000, 3000],   # too few take part by headcount
+                     [30, 30, 30, 3000, 3000, 2200],   # area agreement below 3/4
+                     [30, 24, 18, np.nan, np.nan, np.nan]])  # no areas: headcount alone
+    assert civil_code(*rows.T).tolist() == [True, False, False, True]
+
+
+def test_failed_elevator_vote_holds_the_elevators_back():
+    facts = small_facts()
+    consent = Consent.empty(len(facts))
+    consent.votes[1] = [30, 30, 10, np.nan, np.nan, np.nan]  # B votes no
+    prog = Programme(facts, load_catalogue(), YEARS, consent=consent)
+    r = prog.result()
+    lift = prog.contents.find("compound", 1, "elevator")
+    assert r.held[lift] and r.costs.line_cost[lift] == 0
+    assert r.costs.held_cost[lift] == pytest.approx(1_400_000)
+    assert not r.held[prog.contents.find("compound", 3, "elevator")]
+
+
+def test_edits_are_undoable_and_reschedule():
+    prog = Programme(small_facts(), load_catalogue(), YearPlan((2027, 2028), budget=1e9))
+    seen = []
+    prog.changed.connect(lambda: seen.append(1))
+    before = prog.result().costs.total()
+    edit = prog.toggle("compound", 1, "elevator", False)
+    assert prog.result().costs.total() == pytest.approx(before - 1_400_000)
+    prog.contents.apply(edit.inverse())
+    assert prog.result().costs.total() == pytest.approx(before)
+    added = prog.toggle("compound", 0, "energy", True)  # not proposed: added with the facts' quantity
+    assert prog.result().costs.total() == pytest.approx(before + 7000 * 80)
+    prog.contents.apply(added.inverse())
+    assert prog.result().costs.total() == pytest.approx(before)
+    old = prog.pin(2, 2028)
+    assert prog.result().schedule.year_of_zone[2] == 2028
+    prog.set_years(old)
+    assert prog.result().schedule.year_of_zone[2] == 2027
+    assert len(seen) == 6
+
+
+def test_without_a_budget_the_work_is_spread_over_the_years():
+    r = Programme(small_facts(), load_catalogue(), YearPlan((2027, 2028, 2029))).result()
+    assert set(r.schedule.year_of_zone.tolist()) == {2027, 2028, 2029}
+    assert any(n.code == "programme.no_budget" for n in r.notices)
