@@ -98,7 +98,7 @@ class PlanFacts:
         notes: list[Notice] = []
         households = table.households_or_zero()
         per_building = _building_facts(buildings, table)
-        floor_area, measured = per_building if per_building is not None else (np.zeros(n), np.zeros(n, bool))
+        floor_area, measured = per_building[:2] if per_building is not None else (np.zeros(n), np.zeros(n, bool))
         estimate = households * dwelling_m2
         if (~measured).any():
             notes.append(coded("programme.floor_area_estimated", QT_TRANSLATE_NOOP(
