@@ -45,6 +45,7 @@ class PlanOutputs:
     ranking: object | None = None  # gis.gaps.ranking.Ranking
     service_areas: gpd.GeoDataFrame | None = None  # per type at each facility's required radius
     subsidy_rule: object | None = None  # gis.gaps.elevators.SubsidyRule used for the estimate
+    programme: object | None = None  # gis.programme.Programme: the report gains its five sheets
     notices: list[Notice] = field(default_factory=list)
 
     def zone_elevators(self, project: Project) -> pd.DataFrame | None:

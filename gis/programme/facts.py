@@ -190,5 +190,5 @@ def _zones(model, table: CompoundTable) -> tuple[np.ndarray, list, list[str]]:
     for fid in np.flatnonzero(zone_of < 0):
         zone_of[fid] = len(ids)
         ids.append(SINGLE_PREFIX + id_key(plain(table.ids[fid])))
-        names.append(str(table.names[fid]) or ids[-1])
+        names.append(str(table.names[fid]) or id_key(plain(table.ids[fid])))
     return zone_of, ids, names

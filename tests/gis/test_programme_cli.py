@@ -6,6 +6,7 @@ import json
 
 import geopandas as gpd
 import pytest
+from openpyxl import load_workbook
 
 from gis.cli import plan as plan_cli
 from gis.cli import project as project_cli
@@ -67,8 +68,11 @@ def test_consent_table_reserve_pins_and_unmatched_rows(project, tmp_path, capsys
     table.write_text("id,stage,agree,total\nC0,enter,90,100\nC1,enter,70,100\nC2,enter,80,90\nC3,enter,81,100\n"
                      "C9,enter,5,5\nC3,oops,1,2\nC2,design,95,90\n", encoding="utf-8")
     code, out = _plan(capsys, project, "--years", "2027-2029", "--budget-per-year", "20000000", "--consent",
-                      table, "--pin", "c:C3=2029")
+                      table, "--pin", "c:C3=2029", "--out", tmp_path / "plan.xlsx")
     assert code == 0
+    reserve = load_workbook(tmp_path / "plan.xlsx")["储备库"]
+    assert [(row[0], row[5], row[6]) for row in reserve.iter_rows(min_row=2, values_only=True)] == [
+        ("C1", 0.7, "同意率未达到入库要求")]
     assert out["reserve"] == ["C1"]
     by_id = {c["id"]: c for c in out["compounds"]}
     assert by_id["C1"]["year"] is None and not by_id["C1"]["consent_ok"]

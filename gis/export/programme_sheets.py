@@ -1,0 +1,251 @@
+"""The programme sheets of the Excel report: 改造内容, 投资估算, 资金筹措, 年度计划, 储备库.
+
+Each builder returns ``(frame, columns, empty_reason)`` for :func:`gis.export.excel.write_sheet`:
+Chinese headers (English with ``language="en"``), numbers as numbers, yuan with thousands
+separators in the item rows and 万元 (ten thousand yuan) in the summary tables, as planners
+write them; subtotal rows per class and per year, a bold total row last.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from gis.export.excel import DEC1, DEC2, INT, PCT, YEAR, YUAN, Column
+from gis.gaps.compounds import plain
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
+from gis.programme.contents import ZONE
+from gis.programme.model import Programme
+from gis.programme.schedule import NONE
+
+WAN = 10_000.0
+WAN_FMT = DEC2
+HEADERS = {  # key → (English, 中文)
+    "contents": (QT_TRANSLATE_NOOP("export", "Contents"), "改造内容"),
+    "estimate": (QT_TRANSLATE_NOOP("export", "Investment"), "投资估算"),
+    "funding": (QT_TRANSLATE_NOOP("export", "Funding"), "资金筹措"),
+    "years": (QT_TRANSLATE_NOOP("export", "Annual plan"), "年度计划"),
+    "reserve": (QT_TRANSLATE_NOOP("export", "Reserve"), "储备库"),
+    "zone_id": (QT_TRANSLATE_NOOP("export", "Zone ID"), "片区编号"),
+    "zone": (QT_TRANSLATE_NOOP("export", "Zone"), "片区"),
+    "compound_id": (QT_TRANSLATE_NOOP("export", "Compound ID"), "小区编号"),
+    "compound": (QT_TRANSLATE_NOOP("export", "Compound"), "小区名称"),
+    "shared": (QT_TRANSLATE_NOOP("export", "(shared by the zone)"), "（片区共建）"),
+    "class": (QT_TRANSLATE_NOOP("export", "Class"), "类别"),
+    "item": (QT_TRANSLATE_NOOP("export", "Item"), "改造内容"),
+    "quantity": (QT_TRANSLATE_NOOP("export", "Quantity"), "工程量"),
+    "unit": (QT_TRANSLATE_NOOP("export", "Unit price basis"), "计价单位"),
+    "unit_cost": (QT_TRANSLATE_NOOP("export", "Unit cost (yuan)"), "单价(元)"),
+    "cost": (QT_TRANSLATE_NOOP("export", "Investment (yuan)"), "投资(元)"),
+    "cost_wan": (QT_TRANSLATE_NOOP("export", "Investment (10,000 yuan)"), "投资(万元)"),
+    "share": (QT_TRANSLATE_NOOP("export", "Share"), "占比"),
+    "per_household": (QT_TRANSLATE_NOOP("export", "Per household (yuan)"), "户均(元/户)"),
+    "per_m2": (QT_TRANSLATE_NOOP("export", "Per m² of floor area (yuan)"), "单方(元/m²)"),
+    "year": (QT_TRANSLATE_NOOP("export", "Year"), "实施年度"),
+    "held": (QT_TRANSLATE_NOOP("export", "Held back"), "暂缓"),
+    "yes": (QT_TRANSLATE_NOOP("export", "yes"), "是"),
+    "compounds": (QT_TRANSLATE_NOOP("export", "Compounds"), "小区数"),
+    "households": (QT_TRANSLATE_NOOP("export", "Households"), "户数"),
+    "floor_area": (QT_TRANSLATE_NOOP("export", "Floor area (m²)"), "建筑面积(m²)"),
+    "rank": (QT_TRANSLATE_NOOP("export", "Check-up rank"), "体检排名"),
+    "subtotal": (QT_TRANSLATE_NOOP("export", "Subtotal"), "小计"),
+    "total": (QT_TRANSLATE_NOOP("export", "Total"), "合计"),
+    "enter_ratio": (QT_TRANSLATE_NOOP("export", "Agree to enter"), "入库同意率"),
+    "reason": (QT_TRANSLATE_NOOP("export", "Why it waits"), "原因"),
+    "not_asked": (QT_TRANSLATE_NOOP("export", "not asked yet"), "尚未征询居民意愿"),
+    "below": (QT_TRANSLATE_NOOP("export", "agreement below the threshold"), "同意率未达到入库要求"),
+    "vote_failed": (QT_TRANSLATE_NOOP("export", "elevator vote failed (Civil Code art. 278)"),
+                    "加装电梯表决未通过（民法典第278条）"),
+    "no_year": (QT_TRANSLATE_NOOP("export", "no room in the years' budget"), "年度预算不足，待后续年度"),
+    "empty_reserve": (QT_TRANSLATE_NOOP("export", "No compound waits in the reserve."), "储备库中暂无小区。"),
+}
+UNIT_ZH = {"m2_floor": "m²建筑面积", "household": "户", "building": "栋", "elevator": "台", "m2_facility": "m²",
+           "lump_sum": "项"}
+
+
+def word(key: str, lang: str) -> str:
+    en, zh = HEADERS[key]
+    return zh if lang == "zh_CN" else en
+
+
+def _class_name(key: str, lang: str) -> str:
+    return CLASSES[key][1] if lang == "zh_CN" else CLASSES[key][0]
+
+
+def _unit_name(key: str, lang: str) -> str:
+    return UNIT_ZH[key] if lang == "zh_CN" else UNITS[key][0]
+
+
+def _channel_name(key: str, lang: str) -> str:
+    return CHANNELS[key][1] if lang == "zh_CN" else CHANNELS[key][0]
+
+
+def col(key: str, header: str, lang: str, fmt: str = "@") -> Column:
+    return Column(key, word(header, lang) if header in HEADERS else header, fmt)
+
+
+# -- 改造内容 --------------------------------------------------------------------------------
+def contents_table(prog: Programme, lang: str):
+    r, facts, c = prog.result(), prog.facts, prog.contents
+    items = prog.catalogue.items
+    lines = np.flatnonzero(c.on)
+    is_zone = c.kind[lines] == ZONE
+    owner = c.owner[lines]
+    zone = np.where(is_zone, owner, facts.zone_of[np.where(is_zone, 0, owner)])
+    year = np.where(is_zone, r.schedule.year_of_zone[zone], r.compound_year[np.where(is_zone, 0, owner)])
+    frame = pd.DataFrame({
+        "zone_id": [plain(facts.zone_ids[z]) for z in zone], "zone": [facts.zone_names[z] for z in zone],
+        "compound_id": [None if zl else plain(facts.ids[o]) for zl, o in zip(is_zone, owner)],
+        "compound": [word("shared", lang) if zl else str(facts.names[o]) for zl, o in zip(is_zone, owner)],
+        "class": [_class_name(items[i].klass, lang) for i in c.item[lines]],
+        "item": [items[i].label(lang) for i in c.item[lines]], "quantity": c.quantity[lines],
+        "unit": [_unit_name(items[i].unit, lang) for i in c.item[lines]],
+        "unit_cost": [items[i].unit_cost for i in c.item[lines]],
+        "cost": r.costs.line_cost[lines] + r.costs.held_cost[lines],
+        "held": [word("yes", lang) if h else "" for h in r.held[lines]],
+        "year": [None if y == NONE else int(y) for y in year]})
+    frame = frame.sort_values(["zone_id", "compound_id"], key=lambda s: s.astype(str), kind="stable")
+    cols = [col("zone_id", "zone_id", lang), col("zone", "zone", lang), col("compound_id", "compound_id", lang),
+            col("compound", "compound", lang), col("class", "class", lang), col("item", "item", lang),
+            col("quantity", "quantity", lang, DEC1), col("unit", "unit", lang),
+            col("unit_cost", "unit_cost", lang, YUAN), col("cost", "cost", lang, YUAN), col("held", "held", lang),
+            col("year", "year", lang, YEAR)]
+    return frame, cols, None
+
+
+# -- 投资估算 and 资金筹措 (by class and item, 万元) -------------------------------------------
+def _by_item(prog: Programme, lang: str) -> pd.DataFrame:
+    table = prog.result().costs.by_item()
+    table = table[table["cost"] > 0].copy()
+    items = {it.key: it for it in prog.catalogue.items}
+    table["class_key"] = table["class"]
+    table["class"] = [_class_name(k, lang) for k in table["class_key"]]
+    table["item"] = [items[k].label(lang) for k in table["item"]]
+    table["unit"] = [_unit_name(u, lang) for u in table["unit"]]
+    return table
+
+
+def _with_subtotals(table: pd.DataFrame, sums: list[str], lang: str) -> pd.DataFrame:
+    """Item rows, a subtotal after each class, the total last (bold)."""
+    parts = []
+    for key in CLASSES:
+        rows = table[table["class_key"] == key]
+        if not len(rows):
+            continue
+        parts.append(rows)
+        parts.append(pd.DataFrame([{"class": _class_name(key, lang), "item": word("subtotal", lang),
+                                    **rows[sums].sum().to_dict()}]))
+    total = pd.DataFrame([{"class": word("total", lang), "item": "", **table[sums].sum().to_dict()}])
+    frame = pd.concat(parts + [total], ignore_index=True)
+    frame.attrs["total_row"] = True
+    return frame
+
+
+def estimate_table(prog: Programme, lang: str):
+    facts = prog.facts
+    table = _by_item(prog, lang)
+    frame = _with_subtotals(table, ["cost"], lang)
+    total = float(table["cost"].sum())
+    hh = float(facts.households[facts.old].sum()) or float(facts.households.sum())
+    area = float(facts.floor_area_m2[facts.old].sum()) or float(facts.floor_area_m2.sum())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frame["cost_wan"] = frame["cost"] / WAN
+        frame["share"] = frame["cost"] / total if total else np.nan
+        frame["per_household"] = frame["cost"] / hh if hh else np.nan
+        frame["per_m2"] = frame["cost"] / area if area else np.nan
+    cols = [col("class", "class", lang), col("item", "item", lang), col("quantity", "quantity", lang, DEC1),
+            col("unit", "unit", lang), col("unit_cost", "unit_cost", lang, YUAN),
+            col("cost_wan", "cost_wan", lang, WAN_FMT), col("share", "share", lang, PCT),
+            col("per_household", "per_household", lang, YUAN), col("per_m2", "per_m2", lang, DEC1)]
+    return frame, cols, None
+
+
+def funding_table(prog: Programme, lang: str):
+    table = _by_item(prog, lang)
+    channels = [ch for ch in CHANNELS if table[ch].sum() > 0]
+    frame = _with_subtotals(table, ["cost", *channels], lang)
+    for ch in ["cost", *channels]:
+        frame[ch] = frame[ch] / WAN
+    cols = [col("class", "class", lang), col("item", "item", lang), col("cost", "cost_wan", lang, WAN_FMT)]
+    cols += [Column(ch, f"{_channel_name(ch, lang)}{'(万元)' if lang == 'zh_CN' else ' (10,000 yuan)'}", WAN_FMT)
+             for ch in channels]
+    return frame, cols, None
+
+
+# -- 年度计划 --------------------------------------------------------------------------------
+def years_table(prog: Programme, lang: str):
+    r, facts = prog.result(), prog.facts
+    ok = r.consent_ok
+    year = r.schedule.year_of_zone
+    per_zone = pd.DataFrame({
+        "zone_id": [plain(z) for z in facts.zone_ids], "zone": facts.zone_names, "year": year,
+        "compounds": np.bincount(facts.zone_of, weights=ok & (r.costs.compound_cost() > 0), minlength=facts.n_zones),
+        "households": r.zone_households,
+        "floor_area": np.bincount(facts.zone_of, weights=facts.floor_area_m2 * ok, minlength=facts.n_zones),
+        "cost": r.zone_cost,
+        "rank": _zone_rank(facts)})
+    order = {z: k for k, z in enumerate(_priority(prog))}
+    per_zone["_order"] = [order[k] for k in range(facts.n_zones)]
+    sums = ["compounds", "households", "floor_area", "cost"]
+    parts = []
+    for y in r.schedule.plan.years:
+        rows = per_zone[per_zone["year"] == y].sort_values("_order")
+        if len(rows):
+            parts += [rows, pd.DataFrame([{"year": y, "zone": word("subtotal", lang), **rows[sums].sum().to_dict()}])]
+    done = per_zone[per_zone["year"] != NONE]
+    parts.append(pd.DataFrame([{"year": None, "zone_id": word("total", lang), **done[sums].sum().to_dict()}]))
+    frame = pd.concat(parts, ignore_index=True)
+    frame.attrs["total_row"] = True
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frame["cost_wan"] = frame["cost"] / WAN
+        frame["per_household"] = np.where(frame["households"] > 0, frame["cost"] / frame["households"], np.nan)
+        frame["per_m2"] = np.where(frame["floor_area"] > 0, frame["cost"] / frame["floor_area"], np.nan)
+    cols = [col("year", "year", lang, YEAR), col("zone_id", "zone_id", lang), col("zone", "zone", lang),
+            col("rank", "rank", lang, INT), col("compounds", "compounds", lang, INT),
+            col("households", "households", lang, INT), col("floor_area", "floor_area", lang, INT),
+            col("cost_wan", "cost_wan", lang, WAN_FMT), col("per_household", "per_household", lang, YUAN),
+            col("per_m2", "per_m2", lang, DEC1)]
+    return frame, cols, None
+
+
+def _zone_rank(facts) -> list:
+    best = np.full(facts.n_zones, np.inf)
+    np.minimum.at(best, facts.zone_of, np.nan_to_num(facts.rank, nan=np.inf))
+    return [None if not np.isfinite(b) else int(b) for b in best]
+
+
+def _priority(prog: Programme) -> np.ndarray:
+    from gis.programme.schedule import zone_order
+
+    f = prog.facts
+    return zone_order(f.rank, f.zone_of, f.n_zones)
+
+
+# -- 储备库 ----------------------------------------------------------------------------------
+def reserve_table(prog: Programme, lang: str):
+    r, facts = prog.result(), prog.facts
+    consent = prog.consent
+    cost = r.costs.compound_cost()
+    ratio = consent.ratio("enter")
+    rows = [{"compound_id": plain(facts.ids[f]), "compound": str(facts.names[f]),
+             "zone": facts.zone_names[facts.zone_of[f]], "households": facts.households[f], "cost": cost[f],
+             "enter_ratio": None if np.isnan(ratio[f]) else ratio[f],
+             "reason": word("below" if consent.asked("enter")[f] else "not_asked", lang)} for f in r.reserve]
+    held = np.flatnonzero(r.held & (r.costs.held_cost > 0))
+    rows += [{"compound_id": plain(facts.ids[o]), "compound": str(facts.names[o]),
+              "zone": facts.zone_names[facts.zone_of[o]], "households": facts.households[o],
+              "cost": r.costs.held_cost[n], "reason": word("vote_failed", lang)}
+             for n, o in zip(held, prog.contents.owner[held])]
+    rows += [{"zone": facts.zone_names[z], "households": r.zone_households[z], "cost": r.zone_cost[z],
+              "reason": word("no_year", lang)} for z in r.schedule.unscheduled]
+    cols = [col("compound_id", "compound_id", lang), col("compound", "compound", lang), col("zone", "zone", lang),
+            col("households", "households", lang, INT), col("cost", "cost", lang, YUAN),
+            col("enter_ratio", "enter_ratio", lang, PCT), col("reason", "reason", lang)]
+    if not rows:
+        return None, cols, word("empty_reserve", lang)
+    return pd.DataFrame(rows), cols, None
+
+
+SHEETS = (("contents", contents_table), ("estimate", estimate_table), ("funding", funding_table),
+          ("years", years_table), ("reserve", reserve_table))
