@@ -3295,6 +3295,26 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>seed of the search</source>
         <translation>搜索的随机种子</translation>
     </message>
+    <message>
+        <location filename="../../gis/analysis/programme.py" line="+44"/>
+        <source>annual budget (none: the work is spread evenly over the years)</source>
+        <translation>年度预算（不设：各年平均分摊）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>households renovated per year, at most</source>
+        <translation>每年改造户数上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compounds renovated per year, at most</source>
+        <translation>每年改造小区数上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of households that must agree at each consent stage</source>
+        <translation>各征询阶段须同意的户数比例</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -3514,6 +3534,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
+        <location filename="../../gis/programme/consent.py" line="+164"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -3747,14 +3768,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>加装电梯补贴预设 {path} 需要一个大于 0 的单台造价。</translation>
     </message>
     <message>
-        <location line="+29"/>
         <location filename="../../gis/gaps/ranking.py" line="+96"/>
+        <location filename="../../gis/preset_files.py" line="+27"/>
         <location filename="../../gis/standards.py" line="+9"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../gis/gaps/elevators.py" line="+79"/>
         <source>The floor threshold for elevators must be 2 or more.</source>
         <translation>加装电梯的层数门槛至少为 2。</translation>
     </message>
@@ -3816,7 +3837,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+146"/>
+        <location filename="../../gis/export/plan.py" line="+147"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -4293,26 +4314,158 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>The renovation zones were left out: {reason}</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../gis/analysis/programme.py" line="+55"/>
+        <source>Years must be written FIRST-LAST, e.g. 2027-2030, not {text}.</source>
+        <translation>年度应写作 起-止，例如 2027-2030，而不是 {text}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A pin is written ZONE=YEAR, e.g. 片区1=2028, not {text}.</source>
+        <translation>指定年度应写作 片区=年度，例如 片区1=2028，而不是 {text}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no zone {zone} to pin; use a zone's id or name (a compound outside every zone is c:ID).</source>
+        <translation>没有可指定年度的片区 {zone}；请使用片区编号或名称（不属于任何片区的小区写作 c:小区编号）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The project has no compounds layer to plan.</source>
+        <translation>项目中没有小区图层，无法编制改造计划。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/catalogue.py" line="+119"/>
+        <source>The catalogue has no item {key}.</source>
+        <translation>改造内容库中没有 {key} 项。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot read the catalogue {path}: {reason}</source>
+        <translation>无法读取改造内容库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The catalogue {path} has no items list.</source>
+        <translation>改造内容库 {path} 中没有改造内容列表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The catalogue lists item {item} twice.</source>
+        <translation>改造内容库中 {item} 项重复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The floor area per dwelling must be positive.</source>
+        <translation>户均建筑面积必须大于零。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Catalogue item {number} has no key.</source>
+        <translation>改造内容库第 {number} 项缺少代码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Catalogue item {item} has no funding shares.</source>
+        <translation>改造内容 {item} 缺少资金分担比例。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Catalogue item {item}: {what} must be a number, not {value}.</source>
+        <translation>改造内容 {item}：{what} 应为数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Catalogue item {item}: the unit cost {cost} is negative.</source>
+        <translation>改造内容 {item}：单价 {cost} 为负数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catalogue item {item}: facility sizes must be zero or more.</source>
+        <translation>改造内容 {item}：设施面积不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Catalogue item {item}: the share of {channel} is negative.</source>
+        <translation>改造内容 {item}：{channel} 的分担比例为负数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Catalogue item {item}: the funding shares add up to {total:g} %, not 100 %.</source>
+        <translation>改造内容 {item}：资金分担比例合计为 {total:g} %，而不是 100 %。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Catalogue item {item}: the cap on {channel} is negative.</source>
+        <translation>改造内容 {item}：{channel} 的上限为负数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Catalogue item {item}: unknown {what} {value}; use one of {allowed}.</source>
+        <translation>改造内容 {item}：未知的 {what} {value}；请使用 {allowed} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/consent.py" line="+7"/>
+        <source>Cannot read the consent table {path}: {reason}</source>
+        <translation>无法读取居民意愿表 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The consent table {path} has no {column} column; it needs id, stage, agree and total.</source>
+        <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/contents.py" line="+110"/>
+        <source>A quantity must be zero or more.</source>
+        <translation>工程量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/schedule.py" line="+38"/>
+        <source>The programme needs at least one year.</source>
+        <translation>改造计划至少需要一个年度。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annual budgets and targets must be positive.</source>
+        <translation>年度预算和目标必须大于零。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Zone {zone} is pinned to {year}, outside the programme years {first}–{last}.</source>
+        <translation>片区 {zone} 指定在 {year} 年，不在计划年度 {first}–{last} 之内。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The zones pinned to {year} cost {cost:,.0f} yuan, more than the annual budget of {budget:,.0f} yuan: unpin one or raise the budget.</source>
+        <translation>指定在 {year} 年的片区投资 {cost:,.0f} 元，超过年度预算 {budget:,.0f} 元：请取消部分指定或提高预算。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The annual budget of {budget:,.0f} yuan is too small for any zone: the smallest costs {smallest:,.0f} yuan. Raise the budget or split zones.</source>
+        <translation>年度预算 {budget:,.0f} 元不足以安排任何片区：投资最小的片区需 {smallest:,.0f} 元。请提高预算或拆分片区。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
+        <location filename="../../gis/export/programme_sheets.py" line="+30"/>
         <location filename="../../gis/wording.py" line="-88"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -4322,22 +4475,24 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>包含小区编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+17"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Compounds</source>
         <translation>小区数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Buildings</source>
         <translation>楼栋数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Compounds without households</source>
         <translation>缺户数小区</translation>
     </message>
@@ -4397,22 +4552,170 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>连片后补齐</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+4"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
+        <location filename="../../gis/wording.py" line="+2"/>
         <source>Compound ID</source>
         <translation>小区编号</translation>
     </message>
     <message>
+        <location line="-7"/>
+        <source>Contents</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Investment</source>
+        <translation>投资估算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Funding</source>
+        <translation>资金筹措</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual plan</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>(shared by the zone)</source>
+        <translation>（片区共建）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>工程量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price basis</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit cost (yuan)</source>
+        <translation>单价(元)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment (yuan)</source>
+        <translation>投资(元)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资(万元)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per household (yuan)</source>
+        <translation>户均(元/户)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per m² of floor area (yuan)</source>
+        <translation>单方(元/m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>实施年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积(m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-up rank</source>
+        <translation>体检排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agree to enter</source>
+        <translation>入库同意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it waits</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not asked yet</source>
+        <translation>尚未征询居民意愿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreement below the threshold</source>
+        <translation>同意率未达到入库要求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevator vote failed (Civil Code art. 278)</source>
+        <translation>加装电梯表决未通过（民法典第278条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no room in the years' budget</source>
+        <translation>年度预算不足，待后续年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No compound waits in the reserve.</source>
+        <translation>储备库中暂无小区。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/wording.py" line="+1"/>
         <source>Build year</source>
         <translation>建成年代</translation>
     </message>
@@ -5311,6 +5614,154 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>programme</name>
+    <message>
+        <location filename="../../gis/analysis/programme.py" line="+25"/>
+        <source>The {rule} elevator subsidy is defined for {first}–{last}; the programme uses its {year} amount. Edit the subsidy preset when the city publishes new figures.</source>
+        <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/catalogue.py" line="-225"/>
+        <source>Basic</source>
+        <translation>基础类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Improvement</source>
+        <translation>完善类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enhancement</source>
+        <translation>提升类</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>m² of floor area</source>
+        <translation>m²建筑面积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>building</source>
+        <translation>栋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevator</source>
+        <translation>台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m² of new facility</source>
+        <translation>m²新建设施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lump sum</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Central subsidy</source>
+        <translation>中央补助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local budget</source>
+        <translation>地方财政</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special bonds</source>
+        <translation>专项债券</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilities (水电气信)</source>
+        <translation>管线单位（水电气信）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social capital</source>
+        <translation>社会资本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residents</source>
+        <translation>居民出资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevator subsidy</source>
+        <translation>加装电梯补贴</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/consent.py" line="-47"/>
+        <source>Consent table row {row}: no compound has the id {id}; the row is left out.</source>
+        <translation>居民意愿表第 {row} 行：没有编号为 {id} 的小区，该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent table row {row}: unknown stage {stage} (use enter, design, acceptance or elevator); the row is left out.</source>
+        <translation>居民意愿表第 {row} 行：未知阶段 {stage}（应为 enter、design、acceptance 或 elevator），该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent table row {row} (compound {id}): agree and total must be numbers with 0 ≤ agree ≤ total and total &gt; 0; the row is left out.</source>
+        <translation>居民意愿表第 {row} 行（小区 {id}）：agree 与 total 应为数字，且 0 ≤ agree ≤ total、total &gt; 0，该行未采用。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/facts.py" line="+104"/>
+        <source>{count} compounds have no buildings with floors: their floor area is households x {m2:g} m² (the catalogue's dwelling size).</source>
+        <translation>{count} 个小区没有带层数的建筑：其建筑面积按户数 × {m2:g} m²（内容库的户均面积）估算。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The compounds have no build year field: every compound gets the basic items.</source>
+        <translation>小区没有建成年代字段：所有小区均列入基础类改造内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} compounds have no readable build year: no items are proposed for them; tick them by hand.</source>
+        <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/model.py" line="+135"/>
+        <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
+        <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} compounds wait in the reserve: {failed} below the consent threshold, {not_asked} not asked yet.</source>
+        <translation>{count} 个小区进入储备库：{failed} 个同意率未达标，{not_asked} 个尚未征询。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/schedule.py" line="-22"/>
+        <source>Zone {zone} is pinned to {year} but has no consenting compound with work to do; it stays unscheduled.</source>
+        <translation>片区 {zone} 指定在 {year} 年，但没有已同意且有改造内容的小区，暂不安排。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{count} zones cost more than a year's budget or exceed a year's target and are not scheduled: {zones}. Split them or raise the budget.</source>
+        <translation>{count} 个片区的投资超过年度预算或超出年度目标，未安排年度：{zones}。请拆分片区或提高预算。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} zones ({cost:,.0f} yuan) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</source>
+        <translation>{count} 个片区（{cost:,.0f} 元）在 {first}–{last} 年的预算内无法安排，留待后续年度：{zones}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year.</source>
+        <translation>未设定年度预算：各年平均分摊，每年约 {budget:,.0f} 元。</translation>
     </message>
 </context>
 <context>
