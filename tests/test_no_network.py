@@ -53,6 +53,7 @@ def demo_jobs(tmp: Path) -> list[list[str]]:
              "--buildings", str(DEMO / "buildings.shp"), "--network", str(DEMO / "roads.shp"), "--json"]]
     jobs += [["export", gpkg, "--format", fmt, "--out", str(tmp / f"out-{fmt}{ext}"), "--json"]
              for fmt, ext in EXPORTS.items()]
+    jobs.append(["plan", gpkg, "--out", str(tmp / "plan.xlsx"), "--json"])
     return jobs
 
 

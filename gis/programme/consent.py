@@ -91,6 +91,13 @@ class Consent:
         self.known = True
         return before
 
+    def set_vote(self, fid: int, values) -> np.ndarray:
+        """Type in one compound's elevator vote (:data:`VOTE_FIELDS` order, NaN = unknown; all NaN
+        = no vote); returns the previous values for undo."""
+        before = self.votes[fid].copy()
+        self.votes[fid] = np.asarray(values, float)
+        return before
+
 
 def civil_code(total, participating, agree, area_total, area_part, area_agree) -> np.ndarray:
     """The art. 278 rule per row; a missing area (NaN) is judged by headcount alone."""

@@ -90,6 +90,12 @@ class Programme:
         self._stale()
         return before
 
+    def set_vote(self, fid: int, values) -> np.ndarray:
+        """Type in a compound's elevator vote (gis.programme.consent.VOTE_FIELDS); returns the previous."""
+        before = self.consent.set_vote(fid, values)
+        self._stale()
+        return before
+
     def _stale(self, *_args) -> None:
         self._result = None
         self.changed.emit()

@@ -50,6 +50,9 @@ def test_plan_json_contract(project, capsys):
     assert c0["zone"] == 1 and by_id["C3"]["zone"] == "c:C3"
     lift = next(i for i in c0["items"] if i["item"] == "elevator")
     assert lift["quantity"] == 2 and lift["cost"] == 1_400_000  # 24 households / (6 floors x 2 per landing)
+    water = next(i for i in c0["items"] if i["item"] == "water")
+    assert water["quantity"] == pytest.approx(20 * 20 * 6)  # floor area: footprint x floors
+    assert water["cost"] == pytest.approx(2400 * 35)
     assert c0["cost"] == pytest.approx(sum(i["cost"] for i in c0["items"]))
     assert sum(c0["funding"].values()) == pytest.approx(c0["cost"])
     assert c0["funding"]["elevator_subsidy"] == 200_000  # 长春's 2025 amount for 2 elevators

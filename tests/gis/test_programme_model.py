@@ -131,14 +131,16 @@ def test_civil_code_rule_by_area_and_headcount():
 
 def test_failed_elevator_vote_holds_the_elevators_back():
     facts = small_facts()
-    consent = Consent.empty(len(facts))
-    consent.votes[1] = [30, 30, 10, np.nan, np.nan, np.nan]  # B votes no
-    prog = Programme(facts, load_catalogue(), YEARS, consent=consent)
+    prog = Programme(facts, load_catalogue(), YEARS)
+    before = prog.set_vote(1, [30, 30, 10, np.nan, np.nan, np.nan])  # B votes no
+    assert np.isnan(before).all()
     r = prog.result()
     lift = prog.contents.find("compound", 1, "elevator")
     assert r.held[lift] and r.costs.line_cost[lift] == 0
     assert r.costs.held_cost[lift] == pytest.approx(1_400_000)
     assert not r.held[prog.contents.find("compound", 3, "elevator")]
+    prog.set_vote(1, before)  # undo: no vote recorded, the elevators go ahead
+    assert not prog.result().held[lift]
 
 
 def test_edits_are_undoable_and_reschedule():
