@@ -170,8 +170,10 @@ def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list) -> Consen
     if isinstance(given, Consent):
         given.threshold = request.consent_threshold
         return given
+    lifts = facts.lifts.ids if facts.lifts is not None else None
     if given is None:
-        return Consent.empty(len(facts), threshold=request.consent_threshold)
-    read = read_consent(given, facts.ids, threshold=request.consent_threshold)
+        return Consent.empty(len(facts), threshold=request.consent_threshold,
+                             buildings=0 if lifts is None else len(lifts))
+    read = read_consent(given, facts.ids, threshold=request.consent_threshold, building_ids=lifts)
     notes += read.notices
     return read.consent

@@ -43,8 +43,7 @@ HEADERS = {  # key → (English, 中文)
     "per_household": (QT_TRANSLATE_NOOP("export", "Per household (yuan)"), "户均(元/户)"),
     "per_m2": (QT_TRANSLATE_NOOP("export", "Per m² of floor area (yuan)"), "单方(元/m²)"),
     "year": (QT_TRANSLATE_NOOP("export", "Year"), "实施年度"),
-    "held": (QT_TRANSLATE_NOOP("export", "Held back"), "暂缓"),
-    "yes": (QT_TRANSLATE_NOOP("export", "yes"), "是"),
+    "held": (QT_TRANSLATE_NOOP("export", "Held back (quantity)"), "暂缓工程量"),
     "compounds": (QT_TRANSLATE_NOOP("export", "Compounds"), "小区数"),
     "households": (QT_TRANSLATE_NOOP("export", "Households"), "户数"),
     "floor_area": (QT_TRANSLATE_NOOP("export", "Floor area (m²)"), "建筑面积(m²)"),
@@ -103,13 +102,13 @@ def contents_table(prog: Programme, lang: str):
         "unit": [_unit_name(items[i].unit, lang) for i in c.item[lines]],
         "unit_cost": [items[i].unit_cost for i in c.item[lines]],
         "cost": r.costs.line_cost[lines] + r.costs.held_cost[lines],
-        "held": [word("yes", lang) if h else "" for h in r.held[lines]],
+        "held": np.where(r.held[lines] > 0, r.held[lines] * c.quantity[lines], np.nan),
         "year": [None if y == NONE else int(y) for y in year]})
     frame = frame.sort_values(["zone_id", "compound_id"], key=lambda s: s.astype(str), kind="stable")
     cols = [col("zone_id", "zone_id", lang), col("zone", "zone", lang), col("compound_id", "compound_id", lang),
             col("compound", "compound", lang), col("class", "class", lang), col("item", "item", lang),
             col("quantity", "quantity", lang, DEC1), col("unit", "unit", lang),
-            col("unit_cost", "unit_cost", lang, YUAN), col("cost", "cost", lang, YUAN), col("held", "held", lang),
+            col("unit_cost", "unit_cost", lang, YUAN), col("cost", "cost", lang, YUAN), col("held", "held", lang, DEC1),
             col("year", "year", lang, YEAR)]
     return frame, cols, None
 
@@ -232,7 +231,7 @@ def reserve_table(prog: Programme, lang: str):
              "zone": facts.zone_names[facts.zone_of[f]], "households": facts.households[f], "cost": cost[f],
              "enter_ratio": None if np.isnan(ratio[f]) else ratio[f],
              "reason": word("below" if consent.asked("enter")[f] else "not_asked", lang)} for f in r.reserve]
-    held = np.flatnonzero(r.held & (r.costs.held_cost > 0))
+    held = np.flatnonzero(r.costs.held_cost > 0)
     rows += [{"compound_id": plain(facts.ids[o]), "compound": str(facts.names[o]),
               "zone": facts.zone_names[facts.zone_of[o]], "households": facts.households[o],
               "cost": r.costs.held_cost[n], "reason": word("vote_failed", lang)}

@@ -8,12 +8,14 @@ compound is taken as agreeing (the run says so).
 
 Elevators (民法典 art. 278): owners holding ≥ 2/3 of the floor area and ≥ 2/3 of the
 headcount take part, and ≥ 3/4 of the participating area and headcount agree. A compound's
-elevators whose vote is recorded and fails are held back (not spent, listed in the reserve).
+elevators whose vote is recorded and fails are held back (not spent, listed in the reserve);
+a vote per building (a ``building`` column naming the building's id) holds back that
+building's elevators only.
 
 A consent table (CSV or XLSX) has the columns ``id`` (the compound's id, else its 0-based
 row), ``stage`` (enter, design, acceptance or elevator), ``agree`` and ``total``
 (households; for ``elevator`` the headcount), and for elevator votes optionally
-``participating``, ``area_total``, ``area_participating``, ``area_agree``.
+``participating``, ``area_total``, ``area_participating``, ``area_agree`` and ``building``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ PARTICIPATION, AGREEMENT = 2 / 3, 3 / 4  # 民法典 art. 278
 VOTE_FIELDS = ("total", "participating", "agree", "area_total", "area_participating", "area_agree")
 COLUMN_ALIASES = {"id": ("id", "编号", "小区编号", "小区id"), "stage": ("stage", "阶段"),
                   "agree": ("agree", "同意", "同意户数", "同意人数"), "total": ("total", "总数", "总户数", "户数")}
+BUILDING_COLUMNS = ("building", "楼栋", "楼栋编号")
 STAGE_ALIASES = {"入库": "enter", "进入": "enter", "设计": "design", "验收": "acceptance", "电梯": "elevator",
                  "加装电梯": "elevator"}
 
@@ -47,18 +50,25 @@ class ConsentError(DataReadError):
 @dataclass(eq=False)
 class Consent:
     """Counts per compound: ``agree`` / ``total`` (compounds x stages, NaN = not asked) and the
-    elevator votes (``votes``: compounds x :data:`VOTE_FIELDS`, NaN = no vote)."""
+    elevator votes (``votes``: compounds x :data:`VOTE_FIELDS`, NaN = no vote; ``building_votes``
+    the same per building of :class:`~gis.programme.facts.BuildingLifts`)."""
 
     agree: np.ndarray
     total: np.ndarray
     votes: np.ndarray
     threshold: float = THRESHOLD
     known: bool = False  # a table was given (else every compound is taken as agreeing)
+    building_votes: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.building_votes is None:
+            self.building_votes = np.full((0, len(VOTE_FIELDS)), np.nan)
 
     @classmethod
-    def empty(cls, n: int, *, threshold: float = THRESHOLD, known: bool = False) -> "Consent":
+    def empty(cls, n: int, *, threshold: float = THRESHOLD, known: bool = False, buildings: int = 0) -> "Consent":
         nan = np.full((n, len(STAGES)), np.nan)
-        return cls(nan, nan.copy(), np.full((n, len(VOTE_FIELDS)), np.nan), threshold, known)
+        return cls(nan, nan.copy(), np.full((n, len(VOTE_FIELDS)), np.nan), threshold, known,
+                   np.full((buildings, len(VOTE_FIELDS)), np.nan))
 
     def ratio(self, stage: str) -> np.ndarray:
         k = STAGES.index(stage)
@@ -83,6 +93,11 @@ class Consent:
         """Compounds whose elevators may go ahead: no vote recorded, or the vote passed."""
         return ~self.elevator_voted() | civil_code(*self.votes.T)
 
+    def buildings_failed(self) -> np.ndarray:
+        """Buildings whose recorded elevator vote did not pass."""
+        v = self.building_votes
+        return ~np.isnan(v[:, 0]) & ~civil_code(*v.T)
+
     def set(self, fid: int, stage: str, agree: float, total: float) -> tuple[float, float]:
         """Type in one compound's counts; returns the previous (agree, total) for undo."""
         k = STAGES.index(stage)
@@ -91,11 +106,12 @@ class Consent:
         self.known = True
         return before
 
-    def set_vote(self, fid: int, values) -> np.ndarray:
-        """Type in one compound's elevator vote (:data:`VOTE_FIELDS` order, NaN = unknown; all NaN
-        = no vote); returns the previous values for undo."""
-        before = self.votes[fid].copy()
-        self.votes[fid] = np.asarray(values, float)
+    def set_vote(self, fid: int, values, *, building: bool = False) -> np.ndarray:
+        """Type in one compound's (or, with *building*, one building's) elevator vote
+        (:data:`VOTE_FIELDS` order, NaN = unknown; all NaN = no vote); returns the previous values."""
+        table = self.building_votes if building else self.votes
+        before = table[fid].copy()
+        table[fid] = np.asarray(values, float)
         return before
 
 
@@ -119,13 +135,17 @@ class ConsentRead:
     matched: int = 0
 
 
-def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESHOLD) -> ConsentRead:
-    """The consent table at *path* matched to the compounds *ids*; rows that cannot be used
-    (unknown compound, stage or numbers) are reported one notice each."""
+def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESHOLD,
+                 building_ids: np.ndarray | None = None) -> ConsentRead:
+    """The consent table at *path* matched to the compounds *ids* (and elevator votes with a
+    building value to *building_ids*); rows that cannot be used (unknown compound, building,
+    stage or numbers) are reported one notice each."""
     frame = _read_table(Path(path))
     cols = _columns(frame, path)
-    consent = Consent.empty(len(ids), threshold=threshold, known=True)
+    building_ids = np.zeros(0, dtype=object) if building_ids is None else building_ids
+    consent = Consent.empty(len(ids), threshold=threshold, known=True, buildings=len(building_ids))
     row_of = {id_key(v): k for k, v in enumerate(ids)}
+    building_of = {id_key(v): k for k, v in enumerate(building_ids)}
     notes, matched = [], 0
     for n, rec in enumerate(frame.to_dict("records")):
         row = n + 2  # the spreadsheet row (after the header)
@@ -133,12 +153,16 @@ def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESH
         stage = str(rec[cols["stage"]] or "").strip().lower()
         stage = STAGE_ALIASES.get(stage, stage)
         values = {f: _number(rec.get(cols.get(f, f))) for f in VOTE_FIELDS}
-        problem = _problem(fid, stage, values)
+        building = id_key(rec.get(cols.get("building", "building")))
+        problem = _problem(fid, stage, values, building, building_of)
         if problem is not None:
-            notes.append(coded("consent.row_unused", problem, row=row, id=rec[cols["id"]], stage=stage))
+            notes.append(coded("consent.row_unused", problem, row=row, id=rec[cols["id"]], stage=stage,
+                               building=building))
             continue
         matched += 1
-        if stage == ELEVATOR:
+        if stage == ELEVATOR and building:
+            consent.building_votes[building_of[building]] = [values[f] for f in VOTE_FIELDS]
+        elif stage == ELEVATOR:
             consent.votes[fid] = [values[f] for f in VOTE_FIELDS]
         else:
             consent.agree[fid, STAGES.index(stage)] = values["agree"]
@@ -146,7 +170,10 @@ def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESH
     return ConsentRead(consent, notes, matched)
 
 
-def _problem(fid, stage: str, v: dict) -> str | None:
+def _problem(fid, stage: str, v: dict, building: str, building_of: dict) -> str | None:
+    if building and stage == ELEVATOR and building not in building_of:
+        return QT_TRANSLATE_NOOP("programme", "Consent table row {row}: no building needing an elevator has the "
+                                              "id {building}; the row is left out.")
     if fid is None:
         return QT_TRANSLATE_NOOP("programme", "Consent table row {row}: no compound has the id {id}; the row is "
                                               "left out.")
@@ -192,6 +219,9 @@ def _read_csv(path: Path) -> pd.DataFrame:
 def _columns(frame: pd.DataFrame, path) -> dict[str, str]:
     names = {str(c).strip().lower(): c for c in frame.columns}
     cols = {f: names[f] for f in VOTE_FIELDS if f in names}
+    building = next((names[a] for a in BUILDING_COLUMNS if a in names), None)
+    if building is not None:
+        cols["building"] = building
     for key, aliases in COLUMN_ALIASES.items():
         found = next((names[a] for a in aliases if a in names), None)
         if found is None:

@@ -95,13 +95,13 @@ class Costs:
 
 
 def compute_costs(contents: Contents, *, held: np.ndarray | None = None) -> Costs:
-    """Cost and funding of every line of *contents* (see the module text); *held* lines cost
-    nothing here and their cost is kept in ``held_cost``."""
+    """Cost and funding of every line of *contents* (see the module text). *held* is the share
+    of each line held back (0-1): it costs nothing here and is kept in ``held_cost``."""
     cat = contents.catalogue
     unit_cost = np.array([it.unit_cost for it in cat.items], float)
     full = np.where(contents.on, contents.quantity * unit_cost[contents.item], 0.0)
-    held = np.zeros(len(full), bool) if held is None else held
-    cost = np.where(held, 0.0, full)
+    held = np.zeros(len(full)) if held is None else np.asarray(held, float)
+    cost = full * (1.0 - held)
     funding = cost[:, None] * cat.share_matrix()[contents.item]
     for k, it in enumerate(cat.items):
         if not it.caps:
@@ -112,11 +112,12 @@ def compute_costs(contents: Contents, *, held: np.ndarray | None = None) -> Cost
         over = CHANNEL_KEYS.index(it.overflow)
         for cap in it.caps:
             ch = CHANNEL_KEYS.index(cap.channel)
-            limit = _cap_base(cap.per, contents, lines) * (1.0 if cap.per == "rule" else cap.amount)
+            amount = 1.0 if cap.per == "rule" else cap.amount
+            limit = _cap_base(cap.per, contents, lines) * amount * (1.0 - held[lines])
             excess = np.maximum(funding[lines, ch] - limit, 0.0)
             funding[lines, ch] -= excess
             funding[lines, over] += excess
-    return Costs(contents, cost, funding, np.where(held, full, 0.0))
+    return Costs(contents, cost, funding, full * held)
 
 
 def _cap_base(per: str, contents: Contents, lines: np.ndarray) -> np.ndarray:

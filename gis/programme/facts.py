@@ -30,7 +30,7 @@ class PlanFacts:
     else households x the catalogue's dwelling size. ``elevator_subsidy`` is the city's
     subsidy for the compound's elevators (the cap of the elevator subsidy channel).
     ``missing``: (compounds x ``types``) services a compound lacks; ``rank`` the check-up
-    rank (NaN = unranked).
+    rank (NaN = unranked). ``lifts``: the buildings that get elevators (votes per building).
     """
 
     ids: np.ndarray
@@ -49,6 +49,7 @@ class PlanFacts:
     missing: np.ndarray | None = None
     build_year: np.ndarray | None = None
     notices: list[Notice] = field(default_factory=list)
+    lifts: "BuildingLifts | None" = None
 
     def __post_init__(self) -> None:
         n = len(self.ids)
@@ -110,6 +111,7 @@ class PlanFacts:
                   else np.zeros(n, np.int64))
         old, year_notes = _old(table.build_year, pre_year, n)
         elevator_count, subsidy = _elevators(elevators, n, subsidy_rule, subsidy_year)
+        lifts = BuildingLifts.of(elevators, buildings)
         zone_of, zone_ids, zone_names = _zones(zones, table)
         rank = (ranking.table["rank"].astype("Float64").to_numpy(float, na_value=np.nan) if ranking is not None
                 else np.full(n, np.nan))
@@ -118,7 +120,36 @@ class PlanFacts:
                    elevator_subsidy=subsidy, rank=rank, zone_of=zone_of, zone_ids=zone_ids, zone_names=zone_names,
                    types=tuple(gaps.types) if gaps is not None else (),
                    missing=(~gaps.covered) if gaps is not None else None, build_year=table.build_year,
-                   notices=notes + year_notes)
+                   notices=notes + year_notes, lifts=lifts)
+
+
+@dataclass(eq=False)
+class BuildingLifts:
+    """The buildings that get elevators: id (the layer's ID field, else the row), compound fid
+    and elevator count — what an elevator vote per building is matched to."""
+
+    ids: np.ndarray
+    compound: np.ndarray
+    elevators: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def of(cls, result, buildings) -> "BuildingLifts | None":
+        if result is None:
+            return None
+        f = result.frame
+        take = np.flatnonzero(f["candidate"].to_numpy(bool) & (f["compound"].to_numpy() >= 0))
+        col = buildings.column(FieldRole.ID) if buildings is not None else None
+        ids = col.to_numpy(dtype=object)[take] if col is not None else take.astype(object)
+        return cls(ids, f["compound"].to_numpy()[take], f["elevators"].to_numpy(np.int64)[take])
+
+    def held_share(self, failed: np.ndarray, n_compounds: int, per_compound: np.ndarray) -> np.ndarray:
+        """Per compound: the share of its elevators in buildings whose vote (*failed*) did not pass."""
+        held = np.bincount(self.compound[failed], weights=self.elevators[failed], minlength=n_compounds)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(per_compound > 0, np.minimum(held / per_compound, 1.0), 0.0)
 
 
 def _building_owners(buildings, table: CompoundTable) -> np.ndarray:

@@ -28,8 +28,8 @@ from gis.programme.schedule import NONE, Schedule, YearPlan, schedule, spread, z
 class ProgrammeResult:
     """Costs and years of the programme as it stands.
 
-    ``consent_ok``: compounds that may be scheduled; ``held``: lines held back (an elevator
-    vote failed); ``compound_year`` (year or -1); ``reserve``: fids waiting for consent.
+    ``consent_ok``: compounds that may be scheduled; ``held``: the share of each line held back
+    (an elevator vote failed); ``compound_year`` (year or -1); ``reserve``: fids waiting for consent.
     """
 
     costs: Costs
@@ -64,7 +64,8 @@ class Programme:
         self.catalogue = catalogue
         self.years = years
         self.contents = contents if contents is not None else propose(catalogue, facts)
-        self.consent = consent if consent is not None else Consent.empty(len(facts))
+        self.consent = consent if consent is not None else Consent.empty(
+            len(facts), buildings=len(facts.lifts) if facts.lifts is not None else 0)
         self.contents.changed.connect(self._stale)
         self._result: ProgrammeResult | None = None
 
@@ -90,9 +91,10 @@ class Programme:
         self._stale()
         return before
 
-    def set_vote(self, fid: int, values) -> np.ndarray:
-        """Type in a compound's elevator vote (gis.programme.consent.VOTE_FIELDS); returns the previous."""
-        before = self.consent.set_vote(fid, values)
+    def set_vote(self, fid: int, values, *, building: bool = False) -> np.ndarray:
+        """Type in a compound's (or a building's: position in ``facts.lifts``) elevator vote
+        (gis.programme.consent.VOTE_FIELDS order); returns the previous values."""
+        before = self.consent.set_vote(fid, values, building=building)
         self._stale()
         return before
 
@@ -129,12 +131,15 @@ class Programme:
                                list(facts.notices) + self._consent_notices(ok, has_work) + sched.notices)
 
     def _held(self) -> np.ndarray:
-        """Elevator lines of compounds whose recorded elevator vote failed."""
-        c = self.contents
-        unit = np.array([it.unit == "elevator" for it in self.catalogue.items])[c.item]
-        compound_line = c.kind != ZONE
-        failed = ~self.consent.elevator_ok()
-        return unit & compound_line & failed[np.where(compound_line, c.owner, 0)]
+        """Share of each elevator line held back: all of it when the compound's vote failed, else
+        the share of its elevators in buildings whose own vote failed."""
+        c, facts = self.contents, self.facts
+        unit = np.array([it.unit == "elevator" for it in self.catalogue.items])[c.item] & (c.kind != ZONE)
+        share = (~self.consent.elevator_ok()).astype(float)
+        if facts.lifts is not None and len(self.consent.building_votes) == len(facts.lifts):
+            share = np.maximum(share, facts.lifts.held_share(self.consent.buildings_failed(), len(facts),
+                                                             facts.elevators))
+        return np.where(unit, share[np.where(unit, c.owner, 0)], 0.0)
 
     def _consent_notices(self, ok: np.ndarray, has_work: np.ndarray) -> list[Notice]:
         if not self.consent.known:
@@ -164,7 +169,7 @@ class Programme:
 def _items_of(programme: Programme, r: ProgrammeResult, lines: np.ndarray) -> list[dict]:
     c, items = programme.contents, programme.catalogue.items
     return [{"item": items[c.item[n]].key, "class": items[c.item[n]].klass, "quantity": float(c.quantity[n]),
-             "unit": items[c.item[n]].unit, "cost": float(r.costs.line_cost[n]), "held": bool(r.held[n])}
+             "unit": items[c.item[n]].unit, "cost": float(r.costs.line_cost[n]), "held": float(r.held[n])}
             for n in lines if c.on[n]]
 
 

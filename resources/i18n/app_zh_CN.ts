@@ -3534,7 +3534,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
-        <location filename="../../gis/programme/consent.py" line="+164"/>
+        <location filename="../../gis/programme/consent.py" line="+198"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -4410,7 +4410,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取居民意愿表 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The consent table {path} has no {column} column; it needs id, stage, agree and total.</source>
         <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
     </message>
@@ -4475,7 +4475,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>包含小区编号</translation>
     </message>
     <message>
-        <location filename="../../gis/export/programme_sheets.py" line="+17"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+16"/>
         <location filename="../../gis/wording.py" line="+1"/>
         <source>Compounds</source>
         <translation>小区数</translation>
@@ -4558,7 +4558,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-20"/>
         <location filename="../../gis/wording.py" line="+2"/>
         <source>Compound ID</source>
         <translation>小区编号</translation>
@@ -4656,13 +4656,8 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Held back</source>
-        <translation>暂缓</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>yes</source>
-        <translation>是</translation>
+        <source>Held back (quantity)</source>
+        <translation>暂缓工程量</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5704,7 +5699,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>加装电梯补贴</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/consent.py" line="-47"/>
+        <location filename="../../gis/programme/consent.py" line="-53"/>
+        <source>Consent table row {row}: no building needing an elevator has the id {building}; the row is left out.</source>
+        <translation>居民意愿表第 {row} 行：没有编号为 {building} 的待加装电梯楼栋，该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Consent table row {row}: no compound has the id {id}; the row is left out.</source>
         <translation>居民意愿表第 {row} 行：没有编号为 {id} 的小区，该行未采用。</translation>
     </message>
@@ -5719,12 +5719,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>居民意愿表第 {row} 行（小区 {id}）：agree 与 total 应为数字，且 0 ≤ agree ≤ total、total &gt; 0，该行未采用。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/facts.py" line="+104"/>
+        <location filename="../../gis/programme/facts.py" line="+105"/>
         <source>{count} compounds have no buildings with floors: their floor area is households x {m2:g} m² (the catalogue's dwelling size).</source>
         <translation>{count} 个小区没有带层数的建筑：其建筑面积按户数 × {m2:g} m²（内容库的户均面积）估算。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+79"/>
         <source>The compounds have no build year field: every compound gets the basic items.</source>
         <translation>小区没有建成年代字段：所有小区均列入基础类改造内容。</translation>
     </message>
@@ -5734,7 +5734,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+135"/>
+        <location filename="../../gis/programme/model.py" line="+146"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>

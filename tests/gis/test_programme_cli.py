@@ -68,21 +68,25 @@ def test_plan_json_contract(project, capsys):
 
 def test_consent_table_reserve_pins_and_unmatched_rows(project, tmp_path, capsys):
     table = tmp_path / "consent.csv"
-    table.write_text("id,stage,agree,total\nC0,enter,90,100\nC1,enter,70,100\nC2,enter,80,90\nC3,enter,81,100\n"
-                     "C9,enter,5,5\nC3,oops,1,2\nC2,design,95,90\n", encoding="utf-8")
+    table.write_text("id,stage,agree,total,building\nC0,enter,90,100,\nC1,enter,70,100,\nC2,enter,80,90,\n"
+                     "C3,enter,81,100,\nC9,enter,5,5,\nC3,oops,1,2,\nC2,design,95,90,\nC0,elevator,10,24,0\n"
+                     "C0,elevator,20,24,7\n", encoding="utf-8")
     code, out = _plan(capsys, project, "--years", "2027-2029", "--budget-per-year", "20000000", "--consent",
                       table, "--pin", "c:C3=2029", "--out", tmp_path / "plan.xlsx")
     assert code == 0
     reserve = load_workbook(tmp_path / "plan.xlsx")["储备库"]
     assert [(row[0], row[5], row[6]) for row in reserve.iter_rows(min_row=2, values_only=True)] == [
-        ("C1", 0.7, "同意率未达到入库要求")]
+        ("C1", 0.7, "同意率未达到入库要求"), ("C0", None, "加装电梯表决未通过（民法典第278条）")]
     assert out["reserve"] == ["C1"]
     by_id = {c["id"]: c for c in out["compounds"]}
     assert by_id["C1"]["year"] is None and not by_id["C1"]["consent_ok"]
     assert by_id["C3"]["year"] == 2029
     unused = [n["message"] for n in out["notices"] if n["code"] == "consent.row_unused"]
-    assert len(unused) == 3
+    assert len(unused) == 4
     assert "row 6" in unused[0] and "C9" in unused[0] and "oops" in unused[1] and "row 8" in unused[2]
+    assert "row 10" in unused[3] and "building needing an elevator has the id 7" in unused[3]
+    lift = next(i for i in by_id["C0"]["items"] if i["item"] == "elevator")
+    assert lift["held"] == 1.0 and lift["cost"] == 0  # its one building (row 0) voted 10 of 24: held back
     zone = next(z for z in out["zones"] if z["id"] == 1)
     assert zone["households"] == 190  # C0 and C2 agreed; C1 waits
 

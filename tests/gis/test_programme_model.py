@@ -167,3 +167,20 @@ def test_without_a_budget_the_work_is_spread_over_the_years():
     r = Programme(small_facts(), load_catalogue(), YearPlan((2027, 2028, 2029))).result()
     assert set(r.schedule.year_of_zone.tolist()) == {2027, 2028, 2029}
     assert any(n.code == "programme.no_budget" for n in r.notices)
+
+
+def test_a_failed_vote_per_building_holds_that_buildings_elevators_only():
+    from gis.programme.facts import BuildingLifts
+
+    facts = small_facts(lifts=BuildingLifts(np.array(["B1", "B2", "B3"], dtype=object), np.array([3, 3, 1]),
+                                            np.array([3, 1, 2])))
+    prog = Programme(facts, load_catalogue(), YEARS)
+    assert prog.consent.building_votes.shape == (3, 6)
+    prog.set_vote(0, [30, 30, 10, np.nan, np.nan, np.nan], building=True)  # B1 (3 of D's 4 elevators) votes no
+    prog.set_vote(1, [30, 30, 29, np.nan, np.nan, np.nan], building=True)  # B2 votes yes
+    r = prog.result()
+    lift = prog.contents.find("compound", 3, "elevator")
+    assert r.held[lift] == pytest.approx(0.75)
+    assert r.costs.line_cost[lift] == pytest.approx(700_000) and r.costs.held_cost[lift] == pytest.approx(2_100_000)
+    # the subsidy cap shrinks with the elevators that go ahead: ¥100,000 each
+    assert r.costs.line_funding[lift, CH.index("elevator_subsidy")] == pytest.approx(100_000)
