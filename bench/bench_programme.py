@@ -11,6 +11,7 @@ a ranking by households. Timed (CPU seconds, best of 3 — the machine is shared
 * programme: propose the contents, cost them (shares and caps), consent, schedule 5 years
   under a budget, and the ``plan --json`` rows;
 * edit: one elevator line ticked off, then costs and years again (what the plan dock does);
+* workbook: ``plan --out`` (the five sheets and the notes);
 * peer: pandas ``groupby`` of the same sums (line cost per compound, zone, item and channel;
   no caps, no schedule) from a ready-made lines frame.
 """
@@ -18,6 +19,7 @@ a ranking by households. Timed (CPU seconds, best of 3 — the machine is shared
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -39,6 +41,7 @@ from gis.layer import Layer  # noqa: E402
 from gis.programme import PlanFacts, Programme, YearPlan, load_catalogue  # noqa: E402
 from gis.programme.catalogue import CHANNELS  # noqa: E402
 from gis.programme.costs import compute_costs  # noqa: E402
+from gis.export.programme_excel import write_programme  # noqa: E402
 
 TYPES = ("clinic", "elderly_canteen", "day_care", "nursery", "kindergarten", "play_area")
 
@@ -115,6 +118,8 @@ def main(n: int = 1500, n_buildings: int = 8000, n_years: int = 5) -> None:
     t_edit, _ = best(edit)
     t_peer, _ = best(lambda: peer(prog))
     r = prog.result()
+    with tempfile.TemporaryDirectory() as tmp:
+        t_xlsx, _ = best(lambda: write_programme(prog, Path(tmp) / "plan.xlsx"), runs=1)
     print(f"{n} compounds, {f.n_zones} zones ({len(model.zones)} suggested + zones of one), {n_buildings} buildings, "
           f"{int(f.elevators.sum())} elevators, {len(prog.contents)} lines, {n_years} years")
     print(f"programme {r.costs.total() / 1e8:,.2f} 亿元, scheduled {r.schedule.spend.sum() / 1e8:,.2f} 亿元, "
@@ -123,6 +128,7 @@ def main(n: int = 1500, n_buildings: int = 8000, n_years: int = 5) -> None:
     print(f"programme   {t_prog * 1e3:8.1f} ms CPU  (propose, costs with caps, schedule, JSON rows; limit 1000)")
     print(f"edit        {t_edit * 1e3:8.1f} ms CPU  (one line ticked, costs and years again; limit 100)")
     print(f"pandas peer {t_peer * 1e3:8.1f} ms CPU  (group-by of the same sums, no caps, no schedule)")
+    print(f"workbook    {t_xlsx * 1e3:8.1f} ms CPU  (the five sheets and notes, {len(prog.contents)} lines)")
     print(f"ratio edit / peer = {t_edit / t_peer:.2f}, (facts + programme) / peer = {(t_facts + t_prog) / t_peer:.1f}")
 
 

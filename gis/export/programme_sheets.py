@@ -86,30 +86,51 @@ def col(key: str, header: str, lang: str, fmt: str = "@") -> Column:
 
 # -- 改造内容 --------------------------------------------------------------------------------
 def contents_table(prog: Programme, lang: str):
+    """One row per line ticked on, a subtotal after each compound and each zone's shared part
+    (with the cost per household and per m² of floor area), the total last."""
     r, facts, c = prog.result(), prog.facts, prog.contents
     items = prog.catalogue.items
     lines = np.flatnonzero(c.on)
     is_zone = c.kind[lines] == ZONE
     owner = c.owner[lines]
-    zone = np.where(is_zone, owner, facts.zone_of[np.where(is_zone, 0, owner)])
-    year = np.where(is_zone, r.schedule.year_of_zone[zone], r.compound_year[np.where(is_zone, 0, owner)])
+    fid = np.where(is_zone, 0, owner)
+    zone = np.where(is_zone, owner, facts.zone_of[fid])
     frame = pd.DataFrame({
-        "zone_id": [plain(facts.zone_ids[z]) for z in zone], "zone": [facts.zone_names[z] for z in zone],
-        "compound_id": [None if zl else plain(facts.ids[o]) for zl, o in zip(is_zone, owner)],
-        "compound": [word("shared", lang) if zl else str(facts.names[o]) for zl, o in zip(is_zone, owner)],
+        "_zone": zone, "_owner": np.where(is_zone, len(facts), owner), "_sub": 0,
         "class": [_class_name(items[i].klass, lang) for i in c.item[lines]],
         "item": [items[i].label(lang) for i in c.item[lines]], "quantity": c.quantity[lines],
         "unit": [_unit_name(items[i].unit, lang) for i in c.item[lines]],
         "unit_cost": [items[i].unit_cost for i in c.item[lines]],
         "cost": r.costs.line_cost[lines] + r.costs.held_cost[lines],
         "held": np.where(r.held[lines] > 0, r.held[lines] * c.quantity[lines], np.nan),
-        "year": [None if y == NONE else int(y) for y in year]})
-    frame = frame.sort_values(["zone_id", "compound_id"], key=lambda s: s.astype(str), kind="stable")
+        "year": np.where(is_zone, r.schedule.year_of_zone[zone], r.compound_year[fid])})
+    subs = frame.groupby(["_zone", "_owner"], sort=False)["cost"].sum().reset_index()
+    subs["_sub"], subs["item"] = 1, word("subtotal", lang)
+    own = subs["_owner"].to_numpy() < len(facts)
+    members = [facts.members[z] for z in subs["_zone"]]
+    hh = np.where(own, facts.households[np.where(own, subs["_owner"], 0)], [facts.households[m].sum() for m in members])
+    area = np.where(own, facts.floor_area_m2[np.where(own, subs["_owner"], 0)],
+                    [facts.floor_area_m2[m].sum() for m in members])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        subs["per_household"] = np.where(hh > 0, subs["cost"] / hh, np.nan)
+        subs["per_m2"] = np.where(area > 0, subs["cost"] / area, np.nan)
+    frame = pd.concat([frame, subs], ignore_index=True).sort_values(["_zone", "_owner", "_sub"], kind="stable")
+    zones, owners = frame["_zone"].to_numpy(), frame["_owner"].to_numpy()
+    shared = owners >= len(facts)
+    frame["zone_id"] = [plain(facts.zone_ids[z]) for z in zones]
+    frame["zone"] = [facts.zone_names[z] for z in zones]
+    frame["compound_id"] = [None if sh else plain(facts.ids[o]) for sh, o in zip(shared, owners)]
+    frame["compound"] = [word("shared", lang) if sh else str(facts.names[o]) for sh, o in zip(shared, owners)]
+    frame["year"] = [None if pd.isna(y) or y == NONE else int(y) for y in frame["year"]]
+    total = pd.DataFrame([{"zone_id": word("total", lang), "cost": float(frame.loc[frame["_sub"] == 0, "cost"].sum())}])
+    frame = pd.concat([frame, total], ignore_index=True)
+    frame.attrs["total_row"] = True
     cols = [col("zone_id", "zone_id", lang), col("zone", "zone", lang), col("compound_id", "compound_id", lang),
             col("compound", "compound", lang), col("class", "class", lang), col("item", "item", lang),
             col("quantity", "quantity", lang, DEC1), col("unit", "unit", lang),
-            col("unit_cost", "unit_cost", lang, YUAN), col("cost", "cost", lang, YUAN), col("held", "held", lang, DEC1),
-            col("year", "year", lang, YEAR)]
+            col("unit_cost", "unit_cost", lang, YUAN), col("cost", "cost", lang, YUAN),
+            col("per_household", "per_household", lang, YUAN), col("per_m2", "per_m2", lang, DEC1),
+            col("held", "held", lang, DEC1), col("year", "year", lang, YEAR)]
     return frame, cols, None
 
 

@@ -43,9 +43,17 @@ def test_contents_are_numbers_in_yuan_with_separators(workbook):
     assert all(isinstance(c.value, (int, float)) for c in cells)
     assert {c.number_format for c in cells} == {"#,##0"}
     r = prog.result()
-    assert sum(c.value for c in cells) == pytest.approx(r.costs.total() + r.costs.held_cost.sum())
-    shared = [row for row in _rows(ws)[1:] if row[3] == "（片区共建）"]
+    rows = _rows(ws)[1:]
+    lines = [row for row in rows[:-1] if row[5] != "小计"]
+    subtotals = [row for row in rows if row[5] == "小计"]
+    full = r.costs.total() + r.costs.held_cost.sum()
+    assert sum(row[9] for row in lines) == pytest.approx(full)
+    assert sum(row[9] for row in subtotals) == pytest.approx(full) and rows[-1][:1] + rows[-1][9:10] == ("合计", full)
+    a = next(row for row in subtotals if row[2] == "A")
+    assert a[10] == pytest.approx(a[9] / 100) and a[11] == pytest.approx(a[9] / 7000)  # per household, per m²
+    shared = [row for row in lines if row[3] == "（片区共建）"]
     assert {row[5] for row in shared} >= {"社区卫生服务站", "托育点"}
+    assert [row[2] for row in rows[:3]] == ["A", "A", "A"]  # compounds in zone order, their lines together
 
 
 def test_estimate_and_funding_totals_in_wan(workbook):
