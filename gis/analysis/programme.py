@@ -23,6 +23,8 @@ from gis.io.notices import Notice, coded
 from gis.network.cache import ResultCache
 from gis.programme import Catalogue, Consent, PlanFacts, Programme, YearPlan, load_catalogue, read_consent
 from gis.programme.consent import THRESHOLD
+from gis.programme.state import (SETTINGS_KEY, programme_state, restore_consent, restore_contents,
+                                 saved_years)
 from gis.project import Project
 
 PROGRAMME_YEARS = 5  # the default programme: the next five years (a 五年计划)
@@ -33,7 +35,9 @@ class ProgrammeRequest:
     """Plan *project* with *catalogue* (the shipped preset when None) over *years* (default:
     the next five). *consent*: a table's path or counts (None: everyone agrees). *pins*:
     ``(zone id or name, year)``. *outputs*: gap/elevator/ranking results already computed
-    (a gis.export.plan.PlanOutputs), else computed here."""
+    (a gis.export.plan.PlanOutputs), else computed here. With *restore*, the planner's edits
+    saved in the project (:mod:`gis.programme.state`) are applied; the request's years,
+    budget, targets, pins and consent table win over the saved ones."""
 
     project: Project
     catalogue: Catalogue | None = None
@@ -41,6 +45,7 @@ class ProgrammeRequest:
     consent: Consent | Path | str | None = None
     pins: tuple[tuple[str, int], ...] = ()
     outputs: object | None = None
+    restore: bool = True
     budget_per_year: float | None = param(None, QT_TRANSLATE_NOOP(
         "analysis", "annual budget (none: the work is spread evenly over the years)"), unit="yuan", low=1,
         optional=True)
@@ -71,7 +76,9 @@ def run(request: ProgrammeRequest, *, cache: ResultCache | None = None,
     start = time.perf_counter()
     timings: dict[str, float] = {}
     catalogue = request.catalogue or load_catalogue()
-    years = request.years or default_years()
+    state = request.project.settings.get(SETTINGS_KEY) if request.restore else None
+    saved = saved_years(state)
+    years = request.years or (saved.years if saved else default_years())
     with timed(timings, "analyses"):
         outputs = _outputs(request, fb.sub(0.0, 0.8))
     fb.check()
@@ -79,11 +86,15 @@ def run(request: ProgrammeRequest, *, cache: ResultCache | None = None,
     with timed(timings, "facts"):
         facts = _facts(request.project, outputs, catalogue, years, notes)
     with timed(timings, "consent"):
-        consent = _consent(request, facts, notes)
-    plan = YearPlan(tuple(years), request.budget_per_year, request.households_per_year, request.compounds_per_year,
-                    pins=resolve_pins(request.pins, facts))
+        consent = _consent(request, facts, notes, state)
+    kept = [(str(z), int(y)) for z, y in (state or {}).get("pins", ()) if facts.zone_index(str(z)) is not None]
+    pins = dict(resolve_pins(kept, facts)) | dict(resolve_pins(request.pins, facts))
+    plan = YearPlan(tuple(years), _given(request.budget_per_year, saved, "budget"),
+                    _given(request.households_per_year, saved, "households"),
+                    _given(request.compounds_per_year, saved, "compounds"), pins=tuple(pins.items()))
     with timed(timings, "programme"):
         programme = Programme(facts, catalogue, plan, consent=consent)
+        notes += restore_contents(programme.contents, state) if state else []
         notes += programme.result().notices
     fb.progress(1.0)
     timings["total"] = time.perf_counter() - start
@@ -165,15 +176,26 @@ def _subsidy(catalogue: Catalogue, years, notes: list):
     return rule, year
 
 
-def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list) -> Consent:
+def _given(value, saved: YearPlan | None, name: str):
+    return value if value is not None or saved is None else getattr(saved, name)
+
+
+def store_state(project: Project, programme: Programme) -> None:
+    """Keep the planner's edits of *programme* in *project* (saved with the project file)."""
+    project.settings[SETTINGS_KEY] = programme_state(programme)
+
+
+def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list, state: dict | None) -> Consent:
     given = request.consent
     if isinstance(given, Consent):
         given.threshold = request.consent_threshold
         return given
     lifts = facts.lifts.ids if facts.lifts is not None else None
     if given is None:
-        return Consent.empty(len(facts), threshold=request.consent_threshold,
-                             buildings=0 if lifts is None else len(lifts))
+        consent = Consent.empty(len(facts), threshold=request.consent_threshold,
+                                buildings=0 if lifts is None else len(lifts))
+        notes += restore_consent(consent, state, facts) if state else []
+        return consent
     read = read_consent(given, facts.ids, threshold=request.consent_threshold, building_ids=lifts)
     notes += read.notices
     return read.consent

@@ -3296,7 +3296,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>搜索的随机种子</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+44"/>
+        <location filename="../../gis/analysis/programme.py" line="+49"/>
         <source>annual budget (none: the work is spread evenly over the years)</source>
         <translation>年度预算（不设：各年平均分摊）</translation>
     </message>
@@ -4315,7 +4315,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+55"/>
+        <location filename="../../gis/analysis/programme.py" line="+61"/>
         <source>Years must be written FIRST-LAST, e.g. 2027-2030, not {text}.</source>
         <translation>年度应写作 起-止，例如 2027-2030，而不是 {text}。</translation>
     </message>
@@ -5762,6 +5762,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+29"/>
         <source>No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year.</source>
         <translation>未设定年度预算：各年平均分摊，每年约 {budget:,.0f} 元。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/state.py" line="+117"/>
+        <source>{count} saved plan edits refer to compounds, zones, buildings or items that are no longer in the project and were left out.</source>
+        <translation>{count} 条已保存的计划修改所指的小区、片区、楼栋或改造内容已不在项目中，已略去。</translation>
     </message>
 </context>
 <context>

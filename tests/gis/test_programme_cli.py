@@ -111,3 +111,23 @@ def test_a_bad_catalogue_is_refused_naming_the_item(project, tmp_path, capsys):
     bad.write_text(json.dumps(raw), encoding="utf-8")
     code, err = _plan(capsys, project, "--catalogue", bad)
     assert code == 2 and "gas" in err and "120 %" in err
+
+
+def test_the_planners_saved_edits_are_planned_by_the_command(project, tmp_path, capsys):
+    from gis.analysis.programme import ProgrammeRequest, run, store_state
+    from gis.project_file import open_project, save_project
+
+    proj = open_project(project)
+    prog = run(ProgrammeRequest(proj, years=(2027, 2028), budget_per_year=2e7)).programme
+    fid = [str(v) for v in prog.facts.ids].index("C0")
+    prog.toggle("compound", fid, "elevator", False)  # the window's tick, then File > Save
+    prog.pin(prog.facts.zone_index("c:C3"), 2028)
+    store_state(proj, prog)
+    edited = tmp_path / "edited.gpkg"
+    save_project(proj, edited)
+    code, out = _plan(capsys, edited)
+    assert code == 0
+    c0 = next(c for c in out["compounds"] if c["id"] == "C0")
+    assert "elevator" not in {i["item"] for i in c0["items"]}
+    assert [y["year"] for y in out["years"]] == [2027, 2028]  # the saved years and pin
+    assert next(z for z in out["zones"] if z["id"] == "c:C3")["year"] == 2028

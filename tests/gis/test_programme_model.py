@@ -184,3 +184,25 @@ def test_a_failed_vote_per_building_holds_that_buildings_elevators_only():
     assert r.costs.line_cost[lift] == pytest.approx(700_000) and r.costs.held_cost[lift] == pytest.approx(2_100_000)
     # the subsidy cap shrinks with the elevators that go ahead: ¥100,000 each
     assert r.costs.line_funding[lift, CH.index("elevator_subsidy")] == pytest.approx(100_000)
+
+
+def test_edits_survive_as_state_keyed_by_ids():
+    from gis.programme.state import programme_state, restore_consent, restore_contents
+
+    facts = small_facts()
+    prog = Programme(facts, load_catalogue(), YearPlan((2027, 2028), budget=1e9, pins=((2, 2028),)))
+    prog.toggle("compound", 1, "elevator", False)
+    prog.toggle("compound", 0, "energy", True)
+    prog.contents.set_lines([prog.contents.find("zone", 0, "clinic")], quantity=400)
+    prog.set_consent(3, "enter", 60, 100)
+    state = programme_state(prog)
+    assert {(r["owner"], r["item"], r["on"]) for r in state["lines"]} == {
+        ("B", "elevator", False), ("A", "energy", True), (1, "clinic", True)}
+    assert state["pins"] == [["c:F", 2028]] and state["consent"]["stages"][0]["id"] == "D"
+    again = Programme(facts, load_catalogue(), YearPlan((2027, 2028), budget=1e9, pins=((2, 2028),)),
+                      consent=Consent.empty(len(facts)))
+    assert restore_contents(again.contents, state) == [] and restore_consent(again.consent, state, facts) == []
+    assert again.result().costs.total() == pytest.approx(prog.result().costs.total())
+    assert again.result().reserve.tolist() == prog.result().reserve.tolist() != []
+    state["lines"].append({"kind": "compound", "owner": "Z", "item": "water", "on": True, "quantity": 1})
+    assert [n.code for n in restore_contents(again.contents, state)] == ["programme.edits_lost"]
