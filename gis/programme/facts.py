@@ -107,12 +107,22 @@ class PlanFacts:
                              "{m2:g} m² (the catalogue's dwelling size)."), level="info",
                 count=int((~measured).sum()), m2=dwelling_m2))
         floor_area = np.where(measured, floor_area, estimate)
+        unknown = ~measured & (households <= 0)
+        if unknown.any():
+            notes.append(coded("programme.floor_area_unknown", QT_TRANSLATE_NOOP(
+                "programme", "{count} compounds have neither buildings with floors nor households: their items "
+                             "priced per m² or per household cost nothing. Map a households field or add buildings."),
+                count=int(unknown.sum())))
         counts = (np.bincount(per_building[2], minlength=n).astype(np.int64) if per_building is not None
                   else np.zeros(n, np.int64))
         old, year_notes = _old(table.build_year, pre_year, n)
         elevator_count, subsidy = _elevators(elevators, n, subsidy_rule, subsidy_year)
         lifts = BuildingLifts.of(elevators, buildings)
         zone_of, zone_ids, zone_names = _zones(zones, table)
+        if gaps is None:
+            notes.append(coded("programme.no_gaps", QT_TRANSLATE_NOOP(
+                "programme", "There is no gap analysis (a facilities layer is needed), so no service facilities "
+                             "are proposed; tick them by hand."), level="info"))
         rank = (ranking.table["rank"].astype("Float64").to_numpy(float, na_value=np.nan) if ranking is not None
                 else np.full(n, np.nan))
         return cls(ids=table.ids, names=table.names, households=households, floor_area_m2=floor_area,

@@ -5724,7 +5724,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区没有带层数的建筑：其建筑面积按户数 × {m2:g} m²（内容库的户均面积）估算。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+7"/>
+        <source>{count} compounds have neither buildings with floors nor households: their items priced per m² or per household cost nothing. Map a households field or add buildings.</source>
+        <translation>{count} 个小区既没有带层数的建筑也没有户数：按 m² 或按户计价的改造内容投资为零。请指定户数字段或添加建筑图层。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>There is no gap analysis (a facilities layer is needed), so no service facilities are proposed; tick them by hand.</source>
+        <translation>没有缺项分析（需要设施图层），因此未建议配套服务设施；请手动勾选。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>The compounds have no build year field: every compound gets the basic items.</source>
         <translation>小区没有建成年代字段：所有小区均列入基础类改造内容。</translation>
     </message>

@@ -114,11 +114,14 @@ def test_a_bad_catalogue_is_refused_naming_the_item(project, tmp_path, capsys):
 
 
 def test_the_planners_saved_edits_are_planned_by_the_command(project, tmp_path, capsys):
-    from gis.analysis.programme import ProgrammeRequest, run, store_state
+    from gis.analysis.programme import ProgrammeRequest, store_state
+    from gis.analysis.session import session_for
     from gis.project_file import open_project, save_project
 
     proj = open_project(project)
-    prog = run(ProgrammeRequest(proj, years=(2027, 2028), budget_per_year=2e7)).programme
+    session = session_for(proj)
+    prog = session.run("programme", ProgrammeRequest(proj, years=(2027, 2028), budget_per_year=2e7)).programme
+    assert session.latest("programme").programme is prog
     fid = [str(v) for v in prog.facts.ids].index("C0")
     prog.toggle("compound", fid, "elevator", False)  # the window's tick, then File > Save
     prog.pin(prog.facts.zone_index("c:C3"), 2028)

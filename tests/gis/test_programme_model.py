@@ -206,3 +206,24 @@ def test_edits_survive_as_state_keyed_by_ids():
     assert again.result().reserve.tolist() == prog.result().reserve.tolist() != []
     state["lines"].append({"kind": "compound", "owner": "Z", "item": "water", "on": True, "quantity": 1})
     assert [n.code for n in restore_contents(again.contents, state)] == ["programme.edits_lost"]
+
+
+def test_annual_household_and_compound_targets_cap_each_year():
+    args = dict(cost=np.array([10.0, 10, 10]), households=np.array([300.0, 300, 300]),
+                compounds=np.array([2, 1, 1]), eligible=np.ones(3, bool), order=np.arange(3), names=list("abc"))
+    s = schedule(YearPlan((2027, 2028), households=600), **args)
+    assert s.year_of_zone.tolist() == [2027, 2027, 2028]
+    s = schedule(YearPlan((2027, 2028), compounds=2), **args)
+    assert s.year_of_zone.tolist() == [2027, 2028, 2028]
+
+
+def test_facts_say_what_they_could_not_measure():
+    from gis.gaps.compounds import CompoundTable
+    from gis.programme.facts import PlanFacts
+    from tests.gis.gaps_fixtures import compounds_layer, square
+
+    layer = compounds_layer([square(0, 0), square(200, 0)], hh=[100, None], year=[1990, 1995])
+    facts = PlanFacts.from_results(CompoundTable.from_layer(layer), dwelling_m2=60)
+    assert facts.floor_area_m2.tolist() == [6000, 0] and facts.zone_ids == ["c:C0", "c:C1"]
+    codes = {n.code for n in facts.notices}
+    assert {"programme.floor_area_estimated", "programme.floor_area_unknown", "programme.no_gaps"} <= codes
