@@ -27,7 +27,8 @@ from gis.programme.state import (SETTINGS_KEY, programme_state, restore_consent,
                                  saved_years)
 from gis.project import Project
 
-PROGRAMME_YEARS = 5  # the default programme: the next five years (a 五年计划)
+PROGRAMME_YEARS = 5
+LEFT_OUT = "note.left_out_of_the_export"  # gis.export.plan's notice for a step the data cannot support  # the default programme: the next five years (a 五年计划)
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,7 +83,7 @@ def run(request: ProgrammeRequest, *, cache: ResultCache | None = None,
     with timed(timings, "analyses"):
         outputs = _outputs(request, fb.sub(0.0, 0.8))
     fb.check()
-    notes: list[Notice] = list(outputs.notices)
+    notes: list[Notice] = [n for n in outputs.notices if n.code != LEFT_OUT]  # the facts say it in plan words
     with timed(timings, "facts"):
         facts = _facts(request.project, outputs, catalogue, years, notes)
     with timed(timings, "consent"):
@@ -152,7 +153,7 @@ def _outputs(request: ProgrammeRequest, fb: Feedback):
 def _facts(project: Project, outputs, catalogue: Catalogue, years, notes: list) -> PlanFacts:
     compounds = project.first(Role.COMPOUNDS)
     table = outputs.gaps.compounds if outputs.gaps is not None else CompoundTable.from_layer(compounds)
-    rule, year = _subsidy(catalogue, years, notes)
+    rule, year = _subsidy(catalogue, years, notes if outputs.elevators is not None else [])
     return PlanFacts.from_results(table, zones=project.zones, buildings=project.first(Role.BUILDINGS),
                                   elevators=outputs.elevators, gaps=outputs.gaps, ranking=outputs.ranking,
                                   pre_year=ProjectSettings.of(project).pre_year, dwelling_m2=catalogue.dwelling_m2,

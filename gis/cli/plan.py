@@ -14,12 +14,14 @@ and 储备库 sheets.
 With ``--json`` one JSON object is printed::
 
     {"compounds": [{"id", "zone", "items": [{"item", "class", "quantity", "unit", "cost", "held"}], "cost",
-                    "funding": {channel: yuan}, "consent_ok", "year"}],
+                    "funding": {channel: yuan}, "consent_ok", "consent": {stage: agree share or null},
+                    "year"}],
      "zones": [{"id", "name", "cost", "households", "items", "year"}],
      "years": [{"year", "cost", "zones": [...], "households", "compounds"}],
      "reserve": [id, ...], "unscheduled": [zone id, ...], "notices": [...], "seconds"}
 
-Costs are yuan, unrounded; ``year`` is null for the reserve and for zones that found no year
+Costs are yuan, unrounded; an item's ``held`` is the share held back by a failed elevator
+vote (its ``cost`` excludes it); ``year`` is null for the reserve and for zones that found no year
 (named in the notices). Exit 0 on success; 2 with a one-line message on stderr when the input
 cannot be used (a bad catalogue names the item; a budget too small for any zone says so).
 """

@@ -119,6 +119,10 @@ class PlanFacts:
         elevator_count, subsidy = _elevators(elevators, n, subsidy_rule, subsidy_year)
         lifts = BuildingLifts.of(elevators, buildings)
         zone_of, zone_ids, zone_names = _zones(zones, table)
+        if elevators is None:
+            notes.append(coded("programme.no_elevators", QT_TRANSLATE_NOOP(
+                "programme", "There is no elevator analysis (a buildings layer with floors and elevator fields is "
+                             "needed), so no elevators are proposed."), level="info"))
         if gaps is None:
             notes.append(coded("programme.no_gaps", QT_TRANSLATE_NOOP(
                 "programme", "There is no gap analysis (a facilities layer is needed), so no service facilities "

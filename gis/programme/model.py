@@ -17,7 +17,7 @@ from gis.gaps.compounds import plain
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded
 from gis.programme.catalogue import CHANNELS, Catalogue
-from gis.programme.consent import Consent
+from gis.programme.consent import STAGES, Consent
 from gis.programme.contents import ZONE, Contents, LineEdit, propose
 from gis.programme.costs import Costs, compute_costs
 from gis.programme.facts import PlanFacts
@@ -185,11 +185,12 @@ def _compound_rows(programme: Programme, r: ProgrammeResult) -> list[dict]:
     facts = programme.facts
     cost, funding = r.costs.compound_cost(), r.costs.compound_funding()
     groups = _line_groups(programme, 0, len(facts))
+    ratios = {s: programme.consent.ratio(s) for s in STAGES}
     return [{"id": plain(facts.ids[f]), "zone": plain(facts.zone_ids[facts.zone_of[f]]),
              "items": _items_of(programme, r, groups[f]), "cost": float(cost[f]),
              "funding": {ch: float(funding[f, j]) for j, ch in enumerate(CHANNELS) if funding[f, j]},
-             "consent_ok": bool(r.consent_ok[f]), "year": None if r.compound_year[f] == NONE
-             else int(r.compound_year[f])} for f in range(len(facts))]
+             "consent_ok": bool(r.consent_ok[f]), "consent": {s: plain(ratios[s][f]) for s in STAGES},
+             "year": None if r.compound_year[f] == NONE else int(r.compound_year[f])} for f in range(len(facts))]
 
 
 def _zone_rows(programme: Programme, r: ProgrammeResult) -> list[dict]:

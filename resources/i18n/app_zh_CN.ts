@@ -3296,7 +3296,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>搜索的随机种子</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+49"/>
+        <location filename="../../gis/analysis/programme.py" line="+50"/>
         <source>annual budget (none: the work is spread evenly over the years)</source>
         <translation>年度预算（不设：各年平均分摊）</translation>
     </message>
@@ -5730,6 +5730,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>There is no elevator analysis (a buildings layer with floors and elevator fields is needed), so no elevators are proposed.</source>
+        <translation>没有加装电梯分析（需要带层数和电梯字段的建筑图层），因此未建议加装电梯。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>There is no gap analysis (a facilities layer is needed), so no service facilities are proposed; tick them by hand.</source>
         <translation>没有缺项分析（需要设施图层），因此未建议配套服务设施；请手动勾选。</translation>
     </message>

@@ -80,6 +80,7 @@ def test_consent_table_reserve_pins_and_unmatched_rows(project, tmp_path, capsys
     assert out["reserve"] == ["C1"]
     by_id = {c["id"]: c for c in out["compounds"]}
     assert by_id["C1"]["year"] is None and not by_id["C1"]["consent_ok"]
+    assert by_id["C1"]["consent"] == {"enter": 0.7, "design": None, "acceptance": None}
     assert by_id["C3"]["year"] == 2029
     unused = [n["message"] for n in out["notices"] if n["code"] == "consent.row_unused"]
     assert len(unused) == 4
@@ -134,3 +135,18 @@ def test_the_planners_saved_edits_are_planned_by_the_command(project, tmp_path, 
     assert "elevator" not in {i["item"] for i in c0["items"]}
     assert [y["year"] for y in out["years"]] == [2027, 2028]  # the saved years and pin
     assert next(z for z in out["zones"] if z["id"] == "c:C3")["year"] == 2028
+
+
+def test_a_project_of_compounds_only_is_planned_and_says_what_is_missing():
+    from gis.analysis.programme import ProgrammeRequest, run
+    from gis.project import Project
+    from tests.gis.gaps_fixtures import compounds_layer
+
+    project = Project()
+    project.add_layer(compounds_layer([square(0, 0), square(200, 0)]))
+    outcome = run(ProgrammeRequest(project, years=(2027,)))
+    codes = [n.code for n in outcome.notices]
+    assert {"programme.no_gaps", "programme.no_elevators", "programme.no_budget"} <= set(codes)
+    assert "note.left_out_of_the_export" not in codes and "programme.subsidy_year" not in codes
+    (year,) = outcome.programme.to_json()["years"]
+    assert year["zones"] == ["c:C0", "c:C1"] and year["cost"] > 0
