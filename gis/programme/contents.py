@@ -3,8 +3,9 @@
 :func:`propose` fills the lines from the facts: the catalogue's ``old`` items for compounds
 built by the cut-off year, an elevator line (one per eligible stairwell) where the elevator
 analysis found candidates, and one facility line per zone for each service the zone lacks
-after pooling (built once, in the zone, for all its members). Items marked ``never`` are
-not proposed but can be added.
+after pooling (built once, in the zone, for all its members; a facility item proposed for
+``old`` goes to every zone with old compounds). Items marked ``never`` are not proposed but
+can be added.
 
 :class:`Contents` is the edit API the window wraps in undo commands. Every edit returns a
 :class:`LineEdit`; ``contents.apply(edit.inverse())`` undoes it::
@@ -137,14 +138,12 @@ class Contents:
 
 # -- proposing -----------------------------------------------------------------------------
 def default_quantity(catalogue: Catalogue, facts: PlanFacts, kind: str, owner: int, item: str) -> float:
-    """The quantity of *item* for one compound or zone from the facts."""
+    """The quantity of *item* for one compound or zone (its members together) from the facts."""
     it = catalogue.item(item)
-    if kind == "zone":
-        members = facts.members[owner]
-        hh = float(facts.households[members].sum())
-        return _measure(it, facts, members).sum() if not it.per_zone else facility_m2(it, hh)
-    return float(_measure(it, facts, np.array([owner]))[0]) if not it.per_zone else facility_m2(
-        it, float(facts.households[owner]))
+    fids = facts.members[owner] if kind == "zone" else np.array([owner])
+    if it.per_zone:
+        return float(facility_m2(it, facts.households[fids].sum()))
+    return float(_measure(it, facts, fids).sum())
 
 
 def facility_m2(item, households) -> np.ndarray | float:
@@ -174,11 +173,13 @@ def propose(catalogue: Catalogue, facts: PlanFacts) -> Contents:
     for k, it in enumerate(catalogue.items):
         if it.propose == "never":
             continue
-        if it.per_zone:
-            if it.propose != "gap" or it.facility not in types:
-                continue
-            zones = np.flatnonzero(zone_missing[:, types.index(it.facility)] & (zone_hh > 0)
-                                   & _zone_has_old(facts))
+        if it.per_zone:  # built once, for the zone's members: where the zone lacks it (gap), or everywhere
+            wanted = _zone_has_old(facts) & (zone_hh > 0)
+            if it.propose == "gap":
+                if it.facility not in types:
+                    continue
+                wanted &= zone_missing[:, types.index(it.facility)]
+            zones = np.flatnonzero(wanted)
             parts.append((ZONE, zones, k, facility_m2(it, zone_hh[zones])))
             continue
         if it.propose == "gap":  # a facility proposed per compound would be built twice in a zone

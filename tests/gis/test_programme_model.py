@@ -227,3 +227,18 @@ def test_facts_say_what_they_could_not_measure():
     assert facts.floor_area_m2.tolist() == [6000, 0] and facts.zone_ids == ["c:C0", "c:C1"]
     codes = {n.code for n in facts.notices}
     assert {"programme.floor_area_estimated", "programme.floor_area_unknown", "programme.no_gaps"} <= codes
+
+
+def test_a_facility_proposed_for_old_compounds_goes_once_to_every_zone_sized_by_households():
+    from dataclasses import replace
+
+    cat = load_catalogue()
+    cat = cat.with_item(replace(cat.item("service_room"), propose="old"))
+    zone = _lines(propose(cat, small_facts()), "zone")
+    rooms = zone[zone["item"] == "service_room"].set_index("owner")["quantity"]
+    # 30 m² per 100 households, at least 150 m²: zone 1 has 600 households, zone 2 900, F 50
+    assert rooms.to_dict() == {0: 180.0, 1: 270.0, 2: 150.0}
+    prog = Programme(small_facts(), cat, YEARS)
+    assert prog.toggle("zone", 0, "nursing_home", True).lines  # a zone-level item added by hand
+    line = prog.contents.find("zone", 0, "nursing_home")
+    assert prog.contents.quantity[line] == 1500 and prog.contents.on[line]
