@@ -18,6 +18,7 @@ from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gis.programme.contents import ZONE
 from gis.programme.model import Programme
 from gis.programme.schedule import NONE
+from gis.programme.tables import district_totals, per_unit, zone_table
 
 WAN = 10_000.0
 WAN_FMT = DEC2
@@ -111,9 +112,7 @@ def contents_table(prog: Programme, lang: str):
     hh = np.where(own, facts.households[np.where(own, subs["_owner"], 0)], [facts.households[m].sum() for m in members])
     area = np.where(own, facts.floor_area_m2[np.where(own, subs["_owner"], 0)],
                     [facts.floor_area_m2[m].sum() for m in members])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        subs["per_household"] = np.where(hh > 0, subs["cost"] / hh, np.nan)
-        subs["per_m2"] = np.where(area > 0, subs["cost"] / area, np.nan)
+    per_unit(subs, hh, area)
     frame = pd.concat([frame, subs], ignore_index=True).sort_values(["_zone", "_owner", "_sub"], kind="stable")
     zones, owners = frame["_zone"].to_numpy(), frame["_owner"].to_numpy()
     shared = owners >= len(facts)
@@ -163,17 +162,12 @@ def _with_subtotals(table: pd.DataFrame, sums: list[str], lang: str) -> pd.DataF
 
 
 def estimate_table(prog: Programme, lang: str):
-    facts = prog.facts
     table = _by_item(prog, lang)
     frame = _with_subtotals(table, ["cost"], lang)
-    total = float(table["cost"].sum())
-    hh = float(facts.households[facts.old].sum()) or float(facts.households.sum())
-    area = float(facts.floor_area_m2[facts.old].sum()) or float(facts.floor_area_m2.sum())
-    with np.errstate(invalid="ignore", divide="ignore"):
-        frame["cost_wan"] = frame["cost"] / WAN
-        frame["share"] = frame["cost"] / total if total else np.nan
-        frame["per_household"] = frame["cost"] / hh if hh else np.nan
-        frame["per_m2"] = frame["cost"] / area if area else np.nan
+    totals = district_totals(prog)
+    frame["cost_wan"] = frame["cost"] / WAN
+    frame["share"] = frame["cost"] / totals["cost"] if totals["cost"] else np.nan
+    per_unit(frame, np.full(len(frame), totals["households"]), np.full(len(frame), totals["floor_area_m2"]))
     cols = [col("class", "class", lang), col("item", "item", lang), col("quantity", "quantity", lang, DEC1),
             col("unit", "unit", lang), col("unit_cost", "unit_cost", lang, YUAN),
             col("cost_wan", "cost_wan", lang, WAN_FMT), col("share", "share", lang, PCT),
@@ -195,51 +189,27 @@ def funding_table(prog: Programme, lang: str):
 
 # -- 年度计划 --------------------------------------------------------------------------------
 def years_table(prog: Programme, lang: str):
-    r, facts = prog.result(), prog.facts
-    ok = r.consent_ok
-    year = r.schedule.year_of_zone
-    per_zone = pd.DataFrame({
-        "zone_id": [plain(z) for z in facts.zone_ids], "zone": facts.zone_names, "year": year,
-        "compounds": np.bincount(facts.zone_of, weights=ok & (r.costs.compound_cost() > 0), minlength=facts.n_zones),
-        "households": r.zone_households,
-        "floor_area": np.bincount(facts.zone_of, weights=facts.floor_area_m2 * ok, minlength=facts.n_zones),
-        "cost": r.zone_cost,
-        "rank": _zone_rank(facts)})
-    order = {z: k for k, z in enumerate(_priority(prog))}
-    per_zone["_order"] = [order[k] for k in range(facts.n_zones)]
+    """Zones by year in priority order, a subtotal per year, the total last (万元)."""
+    per_zone = zone_table(prog).rename(columns={"id": "zone_id", "name": "zone", "floor_area_m2": "floor_area"})
+    per_zone["rank"] = [None if pd.isna(v) else int(v) for v in per_zone["rank"]]
     sums = ["compounds", "households", "floor_area", "cost"]
     parts = []
-    for y in r.schedule.plan.years:
-        rows = per_zone[per_zone["year"] == y].sort_values("_order")
+    for y in prog.years.years:
+        rows = per_zone[per_zone["year"] == y].sort_values("order")
         if len(rows):
             parts += [rows, pd.DataFrame([{"year": y, "zone": word("subtotal", lang), **rows[sums].sum().to_dict()}])]
     done = per_zone[per_zone["year"] != NONE]
     parts.append(pd.DataFrame([{"year": None, "zone_id": word("total", lang), **done[sums].sum().to_dict()}]))
     frame = pd.concat(parts, ignore_index=True)
     frame.attrs["total_row"] = True
-    with np.errstate(invalid="ignore", divide="ignore"):
-        frame["cost_wan"] = frame["cost"] / WAN
-        frame["per_household"] = np.where(frame["households"] > 0, frame["cost"] / frame["households"], np.nan)
-        frame["per_m2"] = np.where(frame["floor_area"] > 0, frame["cost"] / frame["floor_area"], np.nan)
+    frame["cost_wan"] = frame["cost"] / WAN
+    per_unit(frame, frame["households"], frame["floor_area"])
     cols = [col("year", "year", lang, YEAR), col("zone_id", "zone_id", lang), col("zone", "zone", lang),
             col("rank", "rank", lang, INT), col("compounds", "compounds", lang, INT),
             col("households", "households", lang, INT), col("floor_area", "floor_area", lang, INT),
             col("cost_wan", "cost_wan", lang, WAN_FMT), col("per_household", "per_household", lang, YUAN),
             col("per_m2", "per_m2", lang, DEC1)]
     return frame, cols, None
-
-
-def _zone_rank(facts) -> list:
-    best = np.full(facts.n_zones, np.inf)
-    np.minimum.at(best, facts.zone_of, np.nan_to_num(facts.rank, nan=np.inf))
-    return [None if not np.isfinite(b) else int(b) for b in best]
-
-
-def _priority(prog: Programme) -> np.ndarray:
-    from gis.programme.schedule import zone_order
-
-    f = prog.facts
-    return zone_order(f.rank, f.zone_of, f.n_zones)
 
 
 # -- 储备库 ----------------------------------------------------------------------------------

@@ -18,12 +18,27 @@ How a window uses it (the plan dock, the map's year colours, presentation by yea
     r.costs.compound_cost(), r.costs.zone_cost(r.consent_ok), r.costs.by_item()
     r.compound_year      # year per compound fid, -1 = reserve/unscheduled: the map's colours
     r.schedule.zones_in(2028), r.reserve, r.notices
-    # 5. outputs: gis.programme.tables (sheet frames), gis.export.programme_excel.write_programme
+    # views and the A3 zone proposal: gis.programme.tables
+    compound_table(prog), zone_table(prog), zone_items(prog, zone), district_totals(prog)
+    # 5. outputs: gis.export.programme_excel.write_programme(prog, path) (or PlanOutputs.programme
+    #    for the report); keep the edits in the project file: gis.analysis.programme.store_state
 
 Modules: :mod:`~.catalogue` (the editable preset), :mod:`~.facts` (per compound/zone
 arrays), :mod:`~.contents` (lines and their edit API), :mod:`~.costs` (funding with caps),
 :mod:`~.consent` (3 x 80 % and the Civil Code elevator rule), :mod:`~.schedule` (years),
-:mod:`~.model` (the :class:`Programme` tying them together).
+:mod:`~.model` (the :class:`Programme` tying them together), :mod:`~.tables` (per compound,
+zone, zone items, district), :mod:`~.state` (the edits as JSON in the project file).
+
+The window runs it through the session (off the UI thread, it computes gaps, elevators and
+the ranking when the session has none)::
+
+    request = ProgrammeRequest(project, outputs=PlanOutputs(gaps=..., elevators=..., ranking=...))
+    outcome = session.compute("programme", request, feedback=fb)   # worker thread
+    session.store("programme", outcome); prog = outcome.programme  # UI thread
+
+Zone positions index ``facts.zone_ids`` (the ZoneModel's ids, then ``"c:<id>"`` for
+compounds outside every zone); rebuild the programme when the zones or layers change
+(``session.is_stale("programme")``), its saved edits are re-applied by ids.
 """
 
 from gis.programme.catalogue import Catalogue, CatalogueError, load_catalogue

@@ -40,6 +40,7 @@ class ProgrammeResult:
     reserve: np.ndarray
     zone_cost: np.ndarray
     zone_households: np.ndarray
+    zone_compounds: np.ndarray  # consenting compounds with work, per zone (the compound target counts them)
     notices: list[Notice] = field(default_factory=list)
 
     @property
@@ -127,7 +128,7 @@ class Programme:
         year = np.where(ok, sched.year_of_zone[facts.zone_of], NONE)
         has_work = (comp_cost > 0) | (facts.old & (costs.zone_own_cost()[facts.zone_of] > 0))
         reserve = np.flatnonzero(~ok & has_work)
-        return ProgrammeResult(costs, ok, held, sched, year, reserve, zone_cost, zone_hh,
+        return ProgrammeResult(costs, ok, held, sched, year, reserve, zone_cost, zone_hh, zone_n.astype(np.int64),
                                list(facts.notices) + self._consent_notices(ok, has_work) + sched.notices)
 
     def _held(self) -> np.ndarray:

@@ -57,11 +57,16 @@ class Schedule:
         return np.flatnonzero(self.year_of_zone == year)
 
 
-def zone_order(rank: np.ndarray, zone_of: np.ndarray, n_zones: int) -> np.ndarray:
-    """Zone positions by priority: best (lowest) member rank first, unranked last, then position."""
+def zone_rank(rank: np.ndarray, zone_of: np.ndarray, n_zones: int) -> np.ndarray:
+    """Per zone: its best (lowest) member's check-up rank, inf when none is ranked."""
     best = np.full(n_zones, np.inf)
     np.minimum.at(best, zone_of, np.nan_to_num(rank, nan=np.inf))
-    return np.lexsort((np.arange(n_zones), best))
+    return best
+
+
+def zone_order(rank: np.ndarray, zone_of: np.ndarray, n_zones: int) -> np.ndarray:
+    """Zone positions by priority: best member rank first, unranked last, then position."""
+    return np.lexsort((np.arange(n_zones), zone_rank(rank, zone_of, n_zones)))
 
 
 def schedule(plan: YearPlan, *, cost: np.ndarray, households: np.ndarray, compounds: np.ndarray,

@@ -242,3 +242,30 @@ def test_a_facility_proposed_for_old_compounds_goes_once_to_every_zone_sized_by_
     assert prog.toggle("zone", 0, "nursing_home", True).lines  # a zone-level item added by hand
     line = prog.contents.find("zone", 0, "nursing_home")
     assert prog.contents.quantity[line] == 1500 and prog.contents.on[line]
+
+
+def test_tables_for_views_and_the_zone_layout():
+    from gis.programme.tables import compound_table, district_totals, zone_items, zone_table
+
+    facts = small_facts()
+    consent = Consent.empty(len(facts), known=True)
+    for fid in (0, 2, 3, 4, 5):
+        consent.set(fid, "enter", 90, 100)  # B (fid 1) has not been asked
+    prog = Programme(facts, load_catalogue(), YearPlan((2027, 2028), budget=1e9), consent=consent)
+    r = prog.result()
+    comp = compound_table(prog)
+    assert comp.loc[0, "per_household"] == pytest.approx(comp.loc[0, "cost"] / 100)
+    assert comp.loc[0, "per_m2"] == pytest.approx(comp.loc[0, "cost"] / 7000)
+    assert comp["reserve"].tolist() == [False, True, False, False, False, False]
+    assert comp[CH].sum(axis=1).to_numpy() == pytest.approx(comp["cost"].to_numpy())
+    zones = zone_table(prog)
+    assert zones.loc[0, "households"] == 400 and zones.loc[0, "compounds"] == 2  # A and C; B waits
+    assert zones["cost"].sum() == pytest.approx(r.schedule.spend.sum())
+    items = zone_items(prog, 0)
+    assert items["cost"].sum() == pytest.approx(zones.loc[0, "cost"])
+    assert items.loc[items["item"] == "water", "quantity"].item() == 7000 + 21000  # A and C, not B
+    assert items.loc[items["item"] == "clinic", "shared"].item()
+    assert items["item"].tolist()[0] == "water"  # catalogue order
+    total = district_totals(prog)
+    assert total["cost"] == pytest.approx(r.costs.total()) and total["reserve"] == 1
+    assert sum(total[ch] for ch in CH) == pytest.approx(total["cost"])
