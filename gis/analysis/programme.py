@@ -197,6 +197,7 @@ def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list, state: di
                                 buildings=0 if lifts is None else len(lifts))
         notes += restore_consent(consent, state, facts) if state else []
         return consent
-    read = read_consent(given, facts.ids, threshold=request.consent_threshold, building_ids=lifts)
+    read = read_consent(given, facts.ids, threshold=request.consent_threshold, building_ids=lifts,
+                        names=facts.names)
     notes += read.notices
     return read.consent

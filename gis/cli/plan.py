@@ -6,7 +6,8 @@ The renovation programme of a project (made by ``project build … --suggest-zon
 or saved by the window): contents proposed from the data (basic items for compounds built by
 the project's cut-off year, an elevator per eligible stairwell, a facility per zone for each
 service it lacks), their costs and funding by the catalogue (``--catalogue``, default the
-shipped preset), consent from ``--consent`` (CSV or XLSX: id, stage, agree, total), and the
+shipped preset), consent from ``--consent`` (CSV or XLSX: id — a compound's id, else its
+unique name — stage, agree, total; see gis.programme.consent), and the
 years under the annual budget, zones whole in check-up ranking order. Compounds outside every
 zone are zones of one (id ``c:ID``). ``--out`` writes the 改造内容, 投资估算, 资金筹措, 年度计划
 and 储备库 sheets.

@@ -13,7 +13,7 @@ a vote per building (a ``building`` column naming the building's id) holds back 
 building's elevators only.
 
 A consent table (CSV or XLSX) has the columns ``id`` (the compound's id, else its 0-based
-row), ``stage`` (enter, design, acceptance or elevator), ``agree`` and ``total``
+row; a compound's unique name also matches), ``stage`` (enter, design, acceptance or elevator), ``agree`` and ``total``
 (households; for ``elevator`` the headcount), and for elevator votes optionally
 ``participating``, ``area_total``, ``area_participating``, ``area_agree`` and ``building``.
 """
@@ -136,15 +136,16 @@ class ConsentRead:
 
 
 def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESHOLD,
-                 building_ids: np.ndarray | None = None) -> ConsentRead:
-    """The consent table at *path* matched to the compounds *ids* (and elevator votes with a
-    building value to *building_ids*); rows that cannot be used (unknown compound, building,
-    stage or numbers) are reported one notice each."""
+                 building_ids: np.ndarray | None = None, names: np.ndarray | None = None) -> ConsentRead:
+    """The consent table at *path* matched to the compounds *ids* — or, failing that, to their
+    *names* when a name is unique (街道 tables are often keyed by compound name) — and elevator
+    votes with a building value to *building_ids*; rows that cannot be used (unknown compound,
+    building, stage or numbers) are reported one notice each."""
     frame = _read_table(Path(path))
     cols = _columns(frame, path)
     building_ids = np.zeros(0, dtype=object) if building_ids is None else building_ids
     consent = Consent.empty(len(ids), threshold=threshold, known=True, buildings=len(building_ids))
-    row_of = {id_key(v): k for k, v in enumerate(ids)}
+    row_of = _names_of(names) | {id_key(v): k for k, v in enumerate(ids)}
     building_of = {id_key(v): k for k, v in enumerate(building_ids)}
     notes, matched = [], 0
     for n, rec in enumerate(frame.to_dict("records")):
@@ -168,6 +169,15 @@ def read_consent(path: str | Path, ids: np.ndarray, *, threshold: float = THRESH
             consent.agree[fid, STAGES.index(stage)] = values["agree"]
             consent.total[fid, STAGES.index(stage)] = values["total"]
     return ConsentRead(consent, notes, matched)
+
+
+def _names_of(names) -> dict[str, int]:
+    """Unique, non-empty compound names → fid."""
+    if names is None:
+        return {}
+    keys = pd.Series([str(v).strip() for v in names])
+    unique = keys[(keys != "") & ~keys.duplicated(keep=False)]
+    return dict(zip(unique, unique.index))
 
 
 def _problem(fid, stage: str, v: dict, building: str, building_of: dict) -> str | None:

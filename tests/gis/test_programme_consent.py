@@ -37,3 +37,13 @@ def test_a_table_without_the_needed_columns_is_refused(tmp_path):
         read_consent(path, IDS)
     with pytest.raises(ConsentError, match="does not exist"):
         read_consent(tmp_path / "missing.csv", IDS)
+
+
+def test_rows_keyed_by_a_unique_compound_name_are_matched(tmp_path):
+    path = tmp_path / "street.csv"
+    path.write_text("id,stage,agree,total\n幸福里,enter,9,10\n红旗小区,enter,9,10\nXQ2,enter,1,10\n", encoding="utf-8")
+    names = np.array(["幸福里", "红旗小区", "红旗小区"], dtype=object)  # a name two compounds share is ambiguous
+    read = read_consent(path, IDS, names=names)
+    assert read.consent.passes("enter").tolist() == [True, False, False]
+    assert read.consent.asked("enter").tolist() == [True, True, False]
+    assert len(read.notices) == 1 and "红旗小区" in read.notices[0].message
