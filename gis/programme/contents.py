@@ -67,7 +67,7 @@ class Contents:
         self.item = np.asarray(item, np.int64)
         self.quantity = np.asarray(quantity, float)
         self.on = np.ones(len(self.kind), bool) if on is None else np.asarray(on, bool)
-        self._index = {(int(k), int(o), int(i)): n for n, (k, o, i) in enumerate(zip(self.kind, self.owner, self.item))}
+        self._reindex()
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -124,6 +124,15 @@ class Contents:
             self.quantity[lines] = edit.qty_after
         self.changed.emit(edit)
         return edit
+
+    def reindex(self, catalogue: Catalogue, new_position: np.ndarray) -> None:
+        """Point the lines at *catalogue*, whose item for old position k is ``new_position[k]``."""
+        self.catalogue = catalogue
+        self.item = new_position[self.item]
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._index = {(int(k), int(o), int(i)): n for n, (k, o, i) in enumerate(zip(self.kind, self.owner, self.item))}
 
     def _append(self, kind: int, owner: int, item: int, quantity: float) -> int:
         line = len(self.kind)

@@ -119,6 +119,11 @@ class PlanFacts:
         elevator_count, subsidy = _elevators(elevators, n, subsidy_rule, subsidy_year)
         lifts = BuildingLifts.of(elevators, buildings)
         zone_of, zone_ids, zone_names = _zones(zones, table)
+        if zones is not None and zones.n != n:
+            notes.append(coded("programme.zones_mismatch", QT_TRANSLATE_NOOP(
+                "programme", "The zone plan covers {zoned} compounds, not the {count} of the compounds layer: "
+                             "every compound is planned as a zone of one. Redraw the zones on this layer."),
+                zoned=zones.n, count=n))
         if elevators is None:
             notes.append(coded("programme.no_elevators", QT_TRANSLATE_NOOP(
                 "programme", "There is no elevator analysis (a buildings layer with floors and elevator fields is "

@@ -16,7 +16,7 @@ from psygnal import Signal
 from gis.gaps.compounds import plain
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded
-from gis.programme.catalogue import CHANNELS, Catalogue
+from gis.programme.catalogue import CHANNELS, Catalogue, CatalogueError
 from gis.programme.consent import STAGES, Consent
 from gis.programme.contents import ZONE, Contents, LineEdit, propose
 from gis.programme.costs import Costs, compute_costs
@@ -85,6 +85,21 @@ class Programme:
         """Pin zone position *zone* to *year* (None: unpin); returns the previous year plan."""
         pins = tuple((z, y) for z, y in self.years.pins if z != zone) + (((zone, year),) if year else ())
         return self.set_years(replace(self.years, pins=pins))
+
+    def set_catalogue(self, catalogue: Catalogue) -> Catalogue:
+        """Use an edited catalogue (prices, shares, caps; items may be added or reordered);
+        returns the previous one for undo. Every item the lines use must still be there."""
+        keys = {key: k for k, key in enumerate(catalogue.keys)}
+        used = {self.catalogue.items[i].key for i in np.unique(self.contents.item)}
+        missing = sorted(used - set(keys))
+        if missing:
+            raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The programme has lines of {item}, which the new "
+                                                   "catalogue lacks: tick them off or keep the item."),
+                                 item=", ".join(missing))
+        self.contents.reindex(catalogue, np.array([keys.get(it.key, -1) for it in self.catalogue.items]))
+        before, self.catalogue = self.catalogue, catalogue
+        self._stale()
+        return before
 
     def set_consent(self, fid: int, stage: str, agree: float, total: float) -> tuple[float, float]:
         """Type in a compound's consent counts; returns the previous (agree, total)."""

@@ -3534,7 +3534,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
-        <location filename="../../gis/programme/consent.py" line="+198"/>
+        <location filename="../../gis/programme/consent.py" line="+208"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -4415,7 +4415,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/contents.py" line="+110"/>
+        <location filename="../../gis/programme/contents.py" line="+111"/>
         <source>A quantity must be zero or more.</source>
         <translation>工程量不能为负数。</translation>
     </message>
@@ -4430,7 +4430,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度预算和目标必须大于零。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Zone {zone} is pinned to {year}, outside the programme years {first}–{last}.</source>
         <translation>片区 {zone} 指定在 {year} 年，不在计划年度 {first}–{last} 之内。</translation>
     </message>
@@ -4444,11 +4444,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>The annual budget of {budget:,.0f} yuan is too small for any zone: the smallest costs {smallest:,.0f} yuan. Raise the budget or split zones.</source>
         <translation>年度预算 {budget:,.0f} 元不足以安排任何片区：投资最小的片区需 {smallest:,.0f} 元。请提高预算或拆分片区。</translation>
     </message>
+    <message>
+        <location filename="../../gis/programme/model.py" line="+96"/>
+        <source>The programme has lines of {item}, which the new catalogue lacks: tick them off or keep the item.</source>
+        <translation>改造计划中仍有 {item} 的内容，新的内容库中没有该项：请先取消勾选或保留该项。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../gis/export/programme_sheets.py" line="+30"/>
+        <location filename="../../gis/export/programme_sheets.py" line="+31"/>
         <location filename="../../gis/wording.py" line="-88"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
@@ -5730,6 +5735,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>The zone plan covers {zoned} compounds, not the {count} of the compounds layer: every compound is planned as a zone of one. Redraw the zones on this layer.</source>
+        <translation>片区划分覆盖 {zoned} 个小区，而小区图层有 {count} 个：每个小区按单独片区编制计划。请在该图层上重新划定片区。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>There is no elevator analysis (a buildings layer with floors and elevator fields is needed), so no elevators are proposed.</source>
         <translation>没有加装电梯分析（需要带层数和电梯字段的建筑图层），因此未建议加装电梯。</translation>
     </message>
@@ -5749,7 +5759,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+146"/>
+        <location filename="../../gis/programme/model.py" line="+66"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>

@@ -269,3 +269,24 @@ def test_tables_for_views_and_the_zone_layout():
     total = district_totals(prog)
     assert total["cost"] == pytest.approx(r.costs.total()) and total["reserve"] == 1
     assert sum(total[ch] for ch in CH) == pytest.approx(total["cost"])
+
+
+def test_an_edited_catalogue_reprices_the_lines_and_is_undoable():
+    from dataclasses import replace
+
+    from gis.programme.catalogue import CatalogueError
+
+    prog = Programme(small_facts(), load_catalogue(), YEARS)
+    before = prog.result().costs.total()
+    cat = prog.catalogue
+    dearer = cat.with_item(replace(cat.item("water"), unit_cost=45))
+    reordered = replace(dearer, items=tuple(reversed(dearer.items)))
+    old = prog.set_catalogue(reordered)
+    water = 7000 + 14000 + 21000 + 28000 + 3500  # floor area of the old compounds
+    assert prog.result().costs.total() == pytest.approx(before + 10 * water)
+    assert prog.contents.find("compound", 0, "water") is not None
+    prog.set_catalogue(old)
+    assert prog.result().costs.total() == pytest.approx(before)
+    smaller = replace(cat, items=tuple(it for it in cat.items if it.key != "elevator"))
+    with pytest.raises(CatalogueError, match="lines of elevator"):
+        prog.set_catalogue(smaller)
