@@ -223,10 +223,14 @@ def test_facts_say_what_they_could_not_measure():
     from tests.gis.gaps_fixtures import compounds_layer, square
 
     layer = compounds_layer([square(0, 0), square(200, 0)], hh=[100, None], year=[1990, 1995])
-    facts = PlanFacts.from_results(CompoundTable.from_layer(layer), dwelling_m2=60)
+    from types import SimpleNamespace
+
+    other_layers_plan = SimpleNamespace(n=5, zones={1: SimpleNamespace(members=frozenset({0, 1}), name="片区 1")})
+    facts = PlanFacts.from_results(CompoundTable.from_layer(layer), dwelling_m2=60, zones=other_layers_plan)
     assert facts.floor_area_m2.tolist() == [6000, 0] and facts.zone_ids == ["c:C0", "c:C1"]
     codes = {n.code for n in facts.notices}
-    assert {"programme.floor_area_estimated", "programme.floor_area_unknown", "programme.no_gaps"} <= codes
+    assert {"programme.floor_area_estimated", "programme.floor_area_unknown", "programme.no_gaps",
+            "programme.zones_mismatch"} <= codes
 
 
 def test_a_facility_proposed_for_old_compounds_goes_once_to_every_zone_sized_by_households():
