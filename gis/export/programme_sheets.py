@@ -181,10 +181,14 @@ def funding_table(prog: Programme, lang: str):
     frame = _with_subtotals(table, ["cost", *channels], lang)
     for ch in ["cost", *channels]:
         frame[ch] = frame[ch] / WAN
-    cols = [col("class", "class", lang), col("item", "item", lang), col("cost", "cost_wan", lang, WAN_FMT)]
-    cols += [Column(ch, f"{_channel_name(ch, lang)}{'(万元)' if lang == 'zh_CN' else ' (10,000 yuan)'}", WAN_FMT)
-             for ch in channels]
+    cols = [col("class", "class", lang), col("item", "item", lang), col("cost", "cost_wan", lang, WAN_FMT),
+            *_channel_columns(channels, lang)]
     return frame, cols, None
+
+
+def _channel_columns(channels: list[str], lang: str) -> list[Column]:
+    unit = "(万元)" if lang == "zh_CN" else " (10,000 yuan)"
+    return [Column(ch, f"{_channel_name(ch, lang)}{unit}", WAN_FMT) for ch in channels]
 
 
 # -- 年度计划 --------------------------------------------------------------------------------
@@ -192,7 +196,8 @@ def years_table(prog: Programme, lang: str):
     """Zones by year in priority order, a subtotal per year, the total last (万元)."""
     per_zone = zone_table(prog).rename(columns={"id": "zone_id", "name": "zone", "floor_area_m2": "floor_area"})
     per_zone["rank"] = [None if pd.isna(v) else int(v) for v in per_zone["rank"]]
-    sums = ["compounds", "households", "floor_area", "cost"]
+    channels = [ch for ch in CHANNELS if per_zone.loc[per_zone["year"] != NONE, ch].sum() > 0]
+    sums = ["compounds", "households", "floor_area", "cost", *channels]
     parts = []
     for y in prog.years.years:
         rows = per_zone[per_zone["year"] == y].sort_values("order")
@@ -204,11 +209,12 @@ def years_table(prog: Programme, lang: str):
     frame.attrs["total_row"] = True
     frame["cost_wan"] = frame["cost"] / WAN
     per_unit(frame, frame["households"], frame["floor_area"])
+    frame[channels] = frame[channels] / WAN
     cols = [col("year", "year", lang, YEAR), col("zone_id", "zone_id", lang), col("zone", "zone", lang),
             col("rank", "rank", lang, INT), col("compounds", "compounds", lang, INT),
             col("households", "households", lang, INT), col("floor_area", "floor_area", lang, INT),
             col("cost_wan", "cost_wan", lang, WAN_FMT), col("per_household", "per_household", lang, YUAN),
-            col("per_m2", "per_m2", lang, DEC1)]
+            col("per_m2", "per_m2", lang, DEC1), *_channel_columns(channels, lang)]
     return frame, cols, None
 
 

@@ -74,6 +74,10 @@ def test_years_and_reserve(workbook):
     r = prog.result()
     assert years[-1][1] == "合计" and years[-1][7] == pytest.approx(r.schedule.spend.sum() / 1e4)
     assert all(row[7] <= 2000 for row in years if row[2] == "小计")  # each year within ¥20 m = 2,000 万元
+    head = years[0]
+    assert "中央补助(万元)" in head and "居民出资(万元)" in head  # the funding of each year
+    channels = [k for k, h in enumerate(head) if str(h).endswith("(万元)") and h != "投资(万元)"]
+    assert sum(years[-1][k] for k in channels) == pytest.approx(years[-1][7])
     reserve = _rows(wb["储备库"])[1:]
     reasons = {row[0]: row[6] for row in reserve}
     assert reasons["C"] == "尚未征询居民意愿"
