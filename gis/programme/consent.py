@@ -193,7 +193,16 @@ def _problem(fid, stage: str, v: dict, building: str, building_of: dict) -> str 
     if not (v["total"] > 0) or not (0 <= v["agree"] <= v["total"]):
         return QT_TRANSLATE_NOOP("programme", "Consent table row {row} (compound {id}): agree and total must be "
                                               "numbers with 0 ≤ agree ≤ total and total > 0; the row is left out.")
+    if stage == ELEVATOR and not _ordered(v):
+        return QT_TRANSLATE_NOOP("programme", "Consent table row {row} (compound {id}): an elevator vote needs agree "
+                                              "≤ participating ≤ total, by headcount and by area; the row is left out.")
     return None
+
+
+def _ordered(v: dict) -> bool:
+    """agree ≤ participating ≤ total by headcount and by area (unknown values are not compared)."""
+    chains = ((v["agree"], v["participating"], v["total"]), (v["area_agree"], v["area_participating"], v["area_total"]))
+    return all(not (a > b) for chain in chains for a, b in zip(chain, chain[1:]))
 
 
 def _number(value) -> float:

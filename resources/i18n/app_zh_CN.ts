@@ -3534,7 +3534,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
-        <location filename="../../gis/programme/consent.py" line="+208"/>
+        <location filename="../../gis/programme/consent.py" line="+217"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -5704,7 +5704,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>加装电梯补贴</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/consent.py" line="-53"/>
+        <location filename="../../gis/programme/consent.py" line="-62"/>
         <source>Consent table row {row}: no building needing an elevator has the id {building}; the row is left out.</source>
         <translation>居民意愿表第 {row} 行：没有编号为 {building} 的待加装电梯楼栋，该行未采用。</translation>
     </message>
@@ -5722,6 +5722,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Consent table row {row} (compound {id}): agree and total must be numbers with 0 ≤ agree ≤ total and total &gt; 0; the row is left out.</source>
         <translation>居民意愿表第 {row} 行（小区 {id}）：agree 与 total 应为数字，且 0 ≤ agree ≤ total、total &gt; 0，该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent table row {row} (compound {id}): an elevator vote needs agree ≤ participating ≤ total, by headcount and by area; the row is left out.</source>
+        <translation>居民意愿表第 {row} 行（小区 {id}）：加装电梯表决须满足 同意 ≤ 参与 ≤ 总数（按人数和按面积），该行未采用。</translation>
     </message>
     <message>
         <location filename="../../gis/programme/facts.py" line="+105"/>

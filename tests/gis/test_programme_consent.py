@@ -47,3 +47,15 @@ def test_rows_keyed_by_a_unique_compound_name_are_matched(tmp_path):
     assert read.consent.passes("enter").tolist() == [True, False, False]
     assert read.consent.asked("enter").tolist() == [True, True, False]
     assert len(read.notices) == 1 and "红旗小区" in read.notices[0].message
+
+
+def test_an_elevator_vote_out_of_order_is_reported(tmp_path):
+    path = tmp_path / "votes.csv"
+    path.write_text("id,stage,agree,total,participating,area_total,area_participating,area_agree\n"
+                    "XQ1,elevator,20,30,25,3000,2500,2000\n"          # fine: 25/30 take part, 20/25 agree
+                    "XQ2,elevator,20,30,18,3000,2500,2000\n"          # more agree than take part
+                    "7,elevator,20,30,25,3000,3500,2000\n", encoding="utf-8")  # more area takes part than exists
+    read = read_consent(path, IDS)
+    assert read.matched == 1 and [n.params["row"] for n in read.notices] == [3, 4]
+    assert read.consent.elevator_ok().tolist() == [True, True, True]  # XQ1 passes, the others have no vote
+    assert read.consent.elevator_voted().tolist() == [True, False, False]
