@@ -7,7 +7,7 @@ years. The window then edits ``outcome.programme`` (see :mod:`gis.programme`).""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -146,7 +146,8 @@ def _outputs(request: ProgrammeRequest, fb: Feedback):
 
     if request.project.first(Role.COMPOUNDS) is None:
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no compounds layer to plan."))
-    given = request.outputs if request.outputs is not None else PlanOutputs()
+    # a copy: the caller's results are reused, its notices are its own (only new ones come back)
+    given = replace(request.outputs, notices=[]) if request.outputs is not None else PlanOutputs()
     return collect_outputs(request.project, steps=("gaps", "elevators", "ranking"), given=given, feedback=fb)
 
 

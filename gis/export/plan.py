@@ -25,11 +25,11 @@ from gis.io.notices import Notice, notice
 from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
-STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas")
+STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas", "programme")
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
-    "dxf": ("zones",), "xlsx": ("zones", "gaps", "elevators", "ranking"),
+    "dxf": ("zones",), "xlsx": ("zones", "gaps", "elevators", "ranking", "programme"),
     "html": ("zones", "gaps", "elevators", "service_areas"), "pdf": (), "png": (),
 }
 
@@ -65,7 +65,8 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
 
     Parameters
     ----------
-    steps : which results to have ("zones", "gaps", "elevators", "ranking", "service_areas").
+    steps : which results to have ("zones", "gaps", "elevators", "ranking", "service_areas",
+        "programme": the renovation programme with the edits saved in the project).
     given : results computed elsewhere (kept as they are).
     standards : gis.standards.Standards (the shipped preset when None).
     subsidy_rule : key of the elevator subsidy rule ("shenzhen", "changchun", "ankang");
@@ -91,6 +92,8 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
         out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
         out.ranking = _guard(out, lambda: _ranking(project, out), fb)
+    if "programme" in steps and out.programme is None and project.first(Role.COMPOUNDS) is not None:
+        out.programme = _guard(out, lambda: _programme(project, out), fb)
     if "service_areas" in steps and out.service_areas is None and standards is not None:
         out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)), fb)
@@ -187,6 +190,17 @@ def _ranking(project: Project, out: PlanOutputs):
                                  pre_year=ProjectSettings.of(project).pre_year))
     out.notices += outcome.notices
     return outcome.result
+
+
+def _programme(project: Project, out: PlanOutputs):
+    """The renovation programme (gis.analysis.programme) from these results, with the planner's
+    saved edits; its own notices join the export's."""
+    from gis.analysis.programme import ProgrammeRequest, run
+
+    outcome = run(ProgrammeRequest(project, outputs=out))
+    seen = {(n.code, n.message) for n in out.notices}
+    out.notices += [n for n in outcome.notices if (n.code, n.message) not in seen]
+    return outcome.programme
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:

@@ -9,7 +9,8 @@ from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.project_export import export_project
 from tests.gis.export_samples import EVIL, sample_project
 
-SHEETS = ["片区", "小区缺项", "加装电梯", "补贴估算", "体检排名", "说明"]
+SHEETS = ["片区", "小区缺项", "加装电梯", "补贴估算", "体检排名", "改造内容", "投资估算", "资金筹措", "年度计划", "储备库",
+          "说明"]
 
 
 @pytest.fixture(scope="module")

@@ -102,3 +102,18 @@ def test_the_report_gains_the_programme_sheets(tmp_path):
     write_report(Project(), PlanOutputs(programme=prog), out)
     names = load_workbook(out).sheetnames
     assert names[-6:] == ["改造内容", "投资估算", "资金筹措", "年度计划", "储备库", "说明"]
+
+
+def test_the_exported_report_plans_the_project_and_says_each_notice_once(tmp_path):
+    from gis.export.project_export import export_project
+    from gis.project import Project
+    from tests.gis.gaps_fixtures import compounds_layer, square
+
+    project = Project()
+    project.add_layer(compounds_layer([square(0, 0), square(200, 0)]))
+    result = export_project(project, tmp_path / "r.xlsx", fmt="xlsx")
+    messages = [n.message for n in result.notices]
+    assert len(messages) == len(set(messages))
+    assert any("no gap analysis" in m for m in messages)
+    wb = load_workbook(tmp_path / "r.xlsx")
+    assert _rows(wb["年度计划"])[-1][1] == "合计" and _rows(wb["年度计划"])[-1][7] > 0
