@@ -294,3 +294,19 @@ def test_an_edited_catalogue_reprices_the_lines_and_is_undoable():
     smaller = replace(cat, items=tuple(it for it in cat.items if it.key != "elevator"))
     with pytest.raises(CatalogueError, match="lines of elevator"):
         prog.set_catalogue(smaller)
+
+
+def test_the_docks_lookups_and_a_whole_item_tick():
+    prog = Programme(small_facts(), load_catalogue(), YEARS)
+    c = prog.contents
+    assert prog.facts.compound_index("D") == 3 and prog.facts.compound_index("nope") is None
+    assert prog.facts.zone_index("c:F") == 2 and prog.facts.zone_index("片区2") == 1
+    lines = c.lines_of("compound", 1)
+    assert {c.catalogue.items[i].key for i in c.item[lines]} >= {"water", "elevator"}
+    edit = c.toggle_item("elevator", False)  # the dock's tick on the item for every compound
+    assert len(edit.lines) == 3 and not c.on[list(edit.lines)].any()
+    assert prog.result().costs.by_item().set_index("item").loc["elevator", "cost"] == 0
+    c.apply(edit.inverse())
+    assert prog.result().costs.by_item().set_index("item").loc["elevator", "cost"] == pytest.approx(7 * 700_000)
+    with pytest.raises(AnalysisError, match="zero or more"):
+        c.set_lines(lines[:1], quantity=-1)
