@@ -3,7 +3,8 @@
 Zones go in the check-up ranking's order (a zone ranks as its best-ranked member; unranked
 zones last, by position). Pinned zones (``pins``: zone position → year) go first, into
 their year; every other zone goes into the first year with room left in the budget (and
-under the optional household and compound targets, taken as a year's maximum). A zone's
+under the optional household and compound targets, taken as a year's maximum; a year that
+stays below a target says so). A zone's
 cost counts its facilities and its consenting compounds; compounds without consent wait in
 the reserve, and a zone with no consenting compound is not scheduled. Nothing is dropped
 silently: a zone bigger than a year's budget, or left over when the years are full, is
@@ -97,7 +98,7 @@ def schedule(plan: YearPlan, *, cost: np.ndarray, households: np.ndarray, compou
         elif np.any(need[z] > np.asarray(limits)):
             too_big.append(z)
     left = np.flatnonzero(eligible & (year_of == NONE))
-    notes += _leftover_notices(plan, too_big, left, cost, names)
+    notes += _leftover_notices(plan, too_big, left, cost, names) + _short_of_targets(plan, used)
     return Schedule(plan, year_of, used[:, 0], used[:, 1], used[:, 2].astype(np.int64), left, notes)
 
 
@@ -134,6 +135,25 @@ def _refuse_tiny_budget(budget: float | None, cost: np.ndarray, eligible: np.nda
         raise AnalysisError(QT_TRANSLATE_NOOP(
             "errors", "The annual budget of {budget:,.0f} yuan is too small for any zone: the smallest costs "
                       "{smallest:,.0f} yuan. Raise the budget or split zones."), budget=budget, smallest=smallest)
+
+
+TARGET_NOTES = {  # column of the year's use → what falls short of its target
+    1: QT_TRANSLATE_NOOP("programme", "{year}: {done:,.0f} households scheduled, below the target of {target:,.0f} "
+                                      "(the budget or the zones' size leaves no room for more)."),
+    2: QT_TRANSLATE_NOOP("programme", "{year}: {done:,.0f} compounds scheduled, below the target of {target:,.0f} "
+                                      "(the budget or the zones' size leaves no room for more)."),
+}
+
+
+def _short_of_targets(plan: YearPlan, used: np.ndarray) -> list[Notice]:
+    """A notice per year whose households or compounds stay below the annual target."""
+    notes = []
+    for col, target in ((1, plan.households), (2, plan.compounds)):
+        if target is None:
+            continue
+        notes += [coded("programme.below_target", TARGET_NOTES[col], year=y, done=done, target=target)
+                  for y, done in zip(plan.years, used[:, col]) if done < target]
+    return notes
 
 
 def _leftover_notices(plan: YearPlan, too_big: list, left: np.ndarray, cost: np.ndarray, names) -> list[Notice]:

@@ -3837,7 +3837,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+147"/>
+        <location filename="../../gis/export/plan.py" line="+150"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -4420,7 +4420,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>工程量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/schedule.py" line="+38"/>
+        <location filename="../../gis/programme/schedule.py" line="+39"/>
         <source>The programme needs at least one year.</source>
         <translation>改造计划至少需要一个年度。</translation>
     </message>
@@ -5619,7 +5619,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>programme</name>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+25"/>
+        <location filename="../../gis/analysis/programme.py" line="+26"/>
         <source>The {rule} elevator subsidy is defined for {first}–{last}; the programme uses its {year} amount. Edit the subsidy preset when the city publishes new figures.</source>
         <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
     </message>
@@ -5779,7 +5779,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区 {zone} 指定在 {year} 年，但没有已同意且有改造内容的小区，暂不安排。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
+        <source>{year}: {done:,.0f} households scheduled, below the target of {target:,.0f} (the budget or the zones' size leaves no room for more).</source>
+        <translation>{year} 年：安排 {done:,.0f} 户，低于年度目标 {target:,.0f} 户（预算或片区规模不允许安排更多）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}: {done:,.0f} compounds scheduled, below the target of {target:,.0f} (the budget or the zones' size leaves no room for more).</source>
+        <translation>{year} 年：安排 {done:,.0f} 个小区，低于年度目标 {target:,.0f} 个（预算或片区规模不允许安排更多）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{count} zones cost more than a year's budget or exceed a year's target and are not scheduled: {zones}. Split them or raise the budget.</source>
         <translation>{count} 个片区的投资超过年度预算或超出年度目标，未安排年度：{zones}。请拆分片区或提高预算。</translation>
     </message>

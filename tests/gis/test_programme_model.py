@@ -213,6 +213,8 @@ def test_annual_household_and_compound_targets_cap_each_year():
                 compounds=np.array([2, 1, 1]), eligible=np.ones(3, bool), order=np.arange(3), names=list("abc"))
     s = schedule(YearPlan((2027, 2028), households=600), **args)
     assert s.year_of_zone.tolist() == [2027, 2027, 2028]
+    (short,) = s.notices  # 2028 holds 300 households of the 600 asked for
+    assert short.code == "programme.below_target" and short.params["year"] == 2028 and short.params["done"] == 300
     s = schedule(YearPlan((2027, 2028), compounds=2), **args)
     assert s.year_of_zone.tolist() == [2027, 2028, 2028]
 
