@@ -365,13 +365,16 @@ def migrate(raw: dict) -> dict:
 # -- files -----------------------------------------------------------------------
 def load_standards(path: str | Path | None = None) -> Standards:
     """The preset at *path* (default: the shipped one)."""
-    path = Path(path) if path is not None else PRESET_PATH
+    message = QT_TRANSLATE_NOOP("errors", "Cannot read the standards preset {path}: {reason}")
+    return Standards.from_dict(read_preset(Path(path) if path is not None else PRESET_PATH, message))
+
+
+def read_preset(path: Path, message: str) -> dict:
+    """The JSON of a preset file; :class:`PresetError` with *message* ({path}, {reason}) if unreadable."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PresetError(QT_TRANSLATE_NOOP("errors", "Cannot read the standards preset {path}: {reason}"),
-                          path=str(path), reason=str(exc)) from exc
-    return Standards.from_dict(raw)
+        raise PresetError(message, path=str(path), reason=str(exc)) from exc
 
 
 def save_standards(standards: Standards, path: str | Path) -> Path:

@@ -3209,6 +3209,37 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>analysis</name>
     <message>
+        <location filename="../../gis/analysis/access.py" line="+70"/>
+        <source>facility type (the keys of the gap analysis)</source>
+        <translation>设施类型（与缺项分析相同的键）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compound column of the demand (default: the type's age group, else population, else households)</source>
+        <translation>小区需求字段（默认：该类型对应的年龄组，其次人口，再次户数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>facility column of the capacity (default: the capacity or floor-area field, else the preset's default per facility)</source>
+        <translation>设施容量字段（默认：容量或建筑面积字段，否则按预设默认值计）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>catchment (default: the type's radius in the standards)</source>
+        <translation>服务范围（默认：标准中该类型的服务半径）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>straight from the compound polygon, or along the network (default: network when one is given)</source>
+        <translation>从小区边界直线计，或沿路网计（默认：有路网时沿路网）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2sfca, or e2sfca with distance-decay weights 1 / 0.68 / 0.22 on thirds of the catchment</source>
+        <translation>2sfca，或 e2sfca（按服务范围三等分的距离衰减权重 1 / 0.68 / 0.22）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
         <location filename="../../gis/analysis/life_circles.py" line="+58"/>
         <source>Road ends closer than this are joined when the network is built</source>
@@ -3299,7 +3330,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>domain</name>
     <message>
-        <location filename="../../gis/domain.py" line="+66"/>
+        <location filename="../../gis/domain.py" line="+68"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
@@ -3402,6 +3433,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Road class</source>
         <translation>道路等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity (places, beds, seats)</source>
+        <translation>容量（学位、床位、座位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（m²）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3717,7 +3758,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>标准预设由更新版本（{version}）的程序写入；请更新程序。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Cannot read the standards preset {path}: {reason}</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
@@ -3749,7 +3790,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+29"/>
         <location filename="../../gis/gaps/ranking.py" line="+96"/>
-        <location filename="../../gis/standards.py" line="+9"/>
+        <location filename="../../gis/standards.py" line="+16"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
@@ -4293,6 +4334,43 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>The renovation zones were left out: {reason}</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
+    <message>
+        <location filename="../../gis/analysis/access.py" line="+33"/>
+        <source>Network distances need a walking network: give {option} (a road layer or an OSM file).</source>
+        <translation>沿路网计算距离需要步行路网：请用 {option} 指定（道路图层或 OSM 文件）。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The compound layer has no column '{column}' ({option}); its columns are: {columns}.</source>
+        <translation>小区图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The compounds have no households, population or age-group field to weigh demand by. Name the column with {option} (or map it: --field compounds.households=COLUMN).</source>
+        <translation>小区没有可作为需求的户数、人口或年龄组字段。请用 {option} 指定字段（或映射：--field compounds.households=字段名）。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location filename="../../gis/supply/capacity.py" line="+180"/>
+        <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
+        <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The project has no facility layer: add one (File &gt; Add data), or give {option}.</source>
+        <translation>项目中没有设施图层：请添加（文件 &gt; 添加数据），或用 {option} 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/capacity.py" line="-70"/>
+        <location line="+4"/>
+        <source>The capacity preset is malformed: {reason}</source>
+        <translation>容量预设格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read the capacity preset {path}: {reason}</source>
+        <translation>无法读取容量预设 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -4751,7 +4829,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>精确求解器在 {seconds} 秒内未得到最优解；显示贪心解。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="+12"/>
+        <location filename="../../gis/analysis/gaps.py" line="+4"/>
         <source>Measuring distances to the facilities</source>
         <translation>正在测算到设施的距离</translation>
     </message>
@@ -4944,7 +5022,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{where} 声明为 {declared}，但文本实际为 {actual}，已按 {actual} 读取。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/fields.py" line="+229"/>
+        <location filename="../../gis/io/fields.py" line="+234"/>
         <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
@@ -5287,7 +5365,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="-31"/>
+        <location filename="../../gis/analysis/gaps.py" line="+14"/>
         <location filename="../../gis/analysis/life_circles.py" line="+19"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
@@ -5369,7 +5447,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-347"/>
+        <location filename="../../gis/standards.py" line="-350"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
@@ -5427,6 +5505,94 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>{what}: the distance must be positive.</source>
         <translation>{what}：距离必须大于 0。</translation>
+    </message>
+</context>
+<context>
+    <name>supply</name>
+    <message>
+        <location filename="../../gis/analysis/access.py" line="-92"/>
+        <source>Finding the facilities within each catchment</source>
+        <translation>正在查找各服务范围内的设施</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The compounds have no {group} field; demand is their {used} ('{column}') instead.</source>
+        <translation>小区没有 {group} 字段；改以 {used}（“{column}”）作为需求。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} compounds have no demand in '{column}'; they are left out of the facilities' catchments.</source>
+        <translation>{count} 个小区在“{column}”中没有需求值；未计入设施服务范围内的需求。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The capacity preset has no provision standard for {type}; no shortfall is computed.</source>
+        <translation>容量预设中没有 {type} 的配置标准；不计算缺口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The standard for {type} counts per {base}, and the compounds have no {base} field; no shortfall is computed.</source>
+        <translation>{type} 的标准按 {base} 计，而小区没有 {base} 字段；不计算缺口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provision standard for {type} ({amount:g} {unit} per {per:g} {base}) is not yet checked against an official text.</source>
+        <translation>{type} 的配置标准（每 {per:g} {base} {amount:g} {unit}）尚未与正式文本核对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The facility layer has no {type}; every compound's access is 0.</source>
+        <translation>设施图层中没有 {type}；所有小区的可达性均为 0。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} facilities have no compound with demand within {metres:g} m; they add no access: {ids}</source>
+        <translation>{count} 处设施 {metres:g} m 内没有有需求的小区，不增加可达性：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/amounts.py" line="+53"/>
+        <source>{count} values in '{column}' are not numbers or are negative; they were skipped (not read as 0): {ids}</source>
+        <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/capacity.py" line="-100"/>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>places</source>
+        <translation>个学位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beds</source>
+        <translation>张床位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seats</source>
+        <translation>个座位</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>The facility layer has no capacity field; each of the {total} facilities counts the preset's default of {default:g} {unit}, marked as default.</source>
+        <translation>设施图层没有容量字段；{total} 处设施均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} of {total} facilities have no value in '{column}'; each counts the preset's default of {default:g} {unit}, marked as default.</source>
+        <translation>{total} 处设施中有 {count} 处在“{column}”中没有值；均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
     </message>
 </context>
 <context>
