@@ -60,14 +60,17 @@ def catchment_pairs(origins: Origins, points: np.ndarray, catchment_m: float, *,
 
 
 def _straight(polygons: np.ndarray, points: np.ndarray, catchment_m: float):
-    """Polygon-to-point distances of the pairs an R-tree finds within the catchment."""
+    """Polygon-to-point distances of the pairs whose boxes lie within the catchment, kept
+    where the exact distance does (one R-tree query by box, one distance per candidate)."""
     if len(points) == 0 or len(polygons) == 0:
         return _empty()
-    tree = shapely.STRtree(points)
-    comp, fac = tree.query(polygons, predicate="dwithin", distance=catchment_m + TOLERANCE_M)
+    reach_m = catchment_m + TOLERANCE_M
+    xy = shapely.get_coordinates(points)
+    boxes = shapely.box(xy[:, 0] - reach_m, xy[:, 1] - reach_m, xy[:, 0] + reach_m, xy[:, 1] + reach_m)
+    fac, comp = shapely.STRtree(polygons).query(boxes)
     dist = shapely.distance(polygons[comp], points[fac])
-    order = np.lexsort((fac, comp))
-    return comp[order].astype(np.int64), fac[order].astype(np.int64), dist[order]
+    keep = dist <= reach_m
+    return _sorted(comp[keep], fac[keep], dist[keep])
 
 
 def _network(origins: Origins, sources: Attachment, catchment_m: float, fb: Feedback):
@@ -76,26 +79,34 @@ def _network(origins: Origins, sources: Attachment, catchment_m: float, fb: Feed
     if len(sources) == 0 or not sources.attached.any():
         return _empty()
     found = reach(graph, sources, catchment_m, feedback=fb.sub(0.0, 0.8))
-    src, node, dist = found.source, found.node, found.dist
-    order = np.argsort(node, kind="stable")
-    node_sorted = node[order]
+    order = np.argsort(found.node, kind="stable")  # the reached entries by node, as a CSR
+    indptr = np.zeros(graph.n_nodes + 1, dtype=np.int64)
+    np.cumsum(np.bincount(found.node, minlength=graph.n_nodes), out=indptr[1:])
     t = np.flatnonzero(targets.attached)
-    e = targets.edge[t]
-    ends = np.concatenate([graph.u[e], graph.v[e]])
-    along = np.concatenate([targets.offset[t], graph.length[e] - targets.offset[t]]) + np.tile(targets.lead[t], 2)
-    point = np.tile(t, 2)
-    lo, hi = np.searchsorted(node_sorted, ends, "left"), np.searchsorted(node_sorted, ends, "right")
+    comp, node, along = _compound_nodes(origins, t)
+    lo, hi = indptr[node], indptr[node + 1]
     count = hi - lo
     hit = order[_ranges(lo, hi)]
-    total = dist[hit] + np.repeat(along, count)
-    point = np.repeat(point, count)
-    fac = src[hit]
+    total = found.dist[hit] + np.repeat(along, count)
     same_p, same_f, same_d = _same_edge(sources, targets, t)
-    point, fac, total = (np.concatenate([point, same_p]), np.concatenate([fac, same_f]),
-                         np.concatenate([total, same_d]))
+    comp = np.concatenate([np.repeat(comp, count), origins.owner[same_p]])
+    fac = np.concatenate([found.source[hit], same_f])
+    total = np.concatenate([total, same_d])
     keep = total <= catchment_m + TOLERANCE_M
     fb.progress(1.0)
-    return _shortest(origins.owner[point[keep]], fac[keep], total[keep])
+    return _shortest(comp[keep], fac[keep], total[keep])
+
+
+def _compound_nodes(origins: Origins, t: np.ndarray):
+    """(compound, node, metres) of every network node next to a compound's access points *t*,
+    each once per compound at the shortest walk from the compound to it."""
+    graph, targets = origins.graph, origins.targets
+    e = targets.edge[t]
+    node = np.column_stack([graph.u[e], graph.v[e]]).ravel()
+    along = (np.column_stack([targets.offset[t], graph.length[e] - targets.offset[t]])
+             + targets.lead[t][:, None]).ravel()
+    comp, node, along = _shortest(np.repeat(origins.owner[t], 2), node, along)
+    return comp, node, along
 
 
 def _same_edge(sources: Attachment, targets: Attachment, t: np.ndarray):
@@ -112,13 +123,22 @@ def _same_edge(sources: Attachment, targets: Attachment, t: np.ndarray):
 
 
 def _shortest(comp: np.ndarray, fac: np.ndarray, dist: np.ndarray):
-    """Each (compound, facility) pair once, at its least distance, sorted by compound then facility."""
+    """Each (compound, facility) pair once (or any other pair of ids), at its least distance, sorted."""
     if len(comp) == 0:
         return _empty()
-    order = np.lexsort((dist, fac, comp))
-    comp, fac, dist = comp[order], fac[order], dist[order]
-    first = np.r_[True, (comp[1:] != comp[:-1]) | (fac[1:] != fac[:-1])]
-    return comp[first].astype(np.int64), fac[first].astype(np.int64), dist[first]
+    n_fac = int(fac.max()) + 1
+    key = comp.astype(np.int64) * n_fac + fac
+    order = np.argsort(key, kind="stable")  # entries mostly come grouped by compound: few runs to merge
+    key, dist = key[order], dist[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    least = np.minimum.reduceat(dist, starts)
+    return key[starts] // n_fac, key[starts] % n_fac, least
+
+
+def _sorted(comp: np.ndarray, fac: np.ndarray, dist: np.ndarray):
+    """The pairs sorted by compound then facility."""
+    order = np.lexsort((fac, comp))
+    return comp[order].astype(np.int64), fac[order].astype(np.int64), dist[order]
 
 
 def _empty():
