@@ -17,7 +17,6 @@ facilities are of one type. Timed, each the best of 3 runs (2 shared cores):
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -28,29 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import access  # noqa: E402
 
-from bench_gaps import city  # noqa: E402
+from bench_gaps import CPU, city, timed  # noqa: E402
 from gis.gaps.access import prepare_origins  # noqa: E402
 from gis.network.graph import graph_from_lines  # noqa: E402
 from gis.supply.fca import two_step  # noqa: E402
 from gis.supply.pairs import catchment_pairs  # noqa: E402
 
 CRS = "EPSG:4547"
-CPU: list[str] = []
-
-
-def timed(label: str, fn, *args, repeat: int = 3, **kwargs):
-    """Result and best wall time of *repeat* runs; that run's CPU seconds go to :data:`CPU`."""
-    best, cpu = np.inf, np.inf
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        out = fn(*args, **kwargs)
-        wall, used = time.perf_counter() - t0, time.process_time() - c0
-        if wall < best:
-            best, cpu = wall, used
-    CPU.append(f"{label} {cpu:.3f}")
-    return out, best
-
-
 def pysal(pairs, demand, supply, method: str):
     """PySAL's answer on the pairs as its cost table (compounds 0..n-1, facilities n..n+m-1)."""
     n, m, c = pairs.n_compounds, pairs.n_facilities, pairs.catchment_m
@@ -80,18 +63,18 @@ def main(n: int, m: int, catchment: float) -> None:
           f"network {graph.n_nodes:,} nodes / {graph.n_edges:,} edges")
 
     straight = prepare_origins(compounds)
-    pairs, t_pairs = timed("straight pairs", catchment_pairs, straight, points, catchment)
+    pairs, t_pairs = timed(catchment_pairs, straight, points, catchment)
     for method in ("2sfca", "e2sfca"):
-        ours, t_ours = timed(f"{method} ours", two_step, pairs, demand=demand, supply=supply, method=method)
-        peer, t_peer = timed(f"{method} pysal", pysal, pairs, demand, supply, method, repeat=1)
+        ours, t_ours = timed(two_step, pairs, demand=demand, supply=supply, method=method)
+        peer, t_peer = timed(pysal, pairs, demand, supply, method, repeat=1)
         same = np.allclose(ours.access, peer, rtol=1e-9, atol=0)
         print(f"{method:<6} on the matrix ({len(pairs):,} pairs): ours {t_ours:.4f} s, PySAL access {t_peer:.3f} s, "
               f"ratio {t_peer / t_ours:,.0f} x, equal within 1e-9: {same}")
     print(f"straight  pairs {t_pairs:.3f} s + 2SFCA = {t_pairs + t_ours:.3f} s")
 
-    origins, t_prep = timed("prepare_origins", prepare_origins, compounds, network=graph, repeat=1)
-    net, t_net = timed("network pairs", catchment_pairs, origins, points, catchment)
-    fca, t_fca = timed("network 2sfca", two_step, net, demand=demand, supply=supply)
+    origins, t_prep = timed(prepare_origins, compounds, network=graph, repeat=1)
+    net, t_net = timed(catchment_pairs, origins, points, catchment)
+    fca, t_fca = timed(two_step, net, demand=demand, supply=supply)
     print(f"network   prepare_origins (once per compounds layer and network): {t_prep:.3f} s, "
           f"{len(origins.targets):,} access points")
     print(f"network   pairs {t_net:.3f} s ({len(net):,} pairs) + 2SFCA {t_fca:.4f} s = {t_net + t_fca:.3f} s "
