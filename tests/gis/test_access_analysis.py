@@ -137,3 +137,25 @@ def test_session_runs_access_and_reuses_the_pairs(district):
     assert session.latest("access") is first and session.cache.misses == misses
     np.testing.assert_allclose(again.result.access, first.result.access)
     assert first.result.method == "e2sfca"
+
+
+def test_siting_with_capacities_serves_more_demand_than_plain_covering():
+    from gis.analysis.siting import SitingRequest
+    from gis.analysis.siting import run as site
+    from gis.gaps.access import analyse_gaps
+
+    # one big compound in the west (600 children), two small ones in the east (80 each); no kindergarten
+    comps = compounds_layer([square(0, 0), square(2000, 0), square(2150, 0)], kids=[600, 80, 80])
+    fac = facility_layer([("nursery", "托育中心", at(0, 5000))])
+    lots = gpd.GeoDataFrame({"lot": ["西甲", "西乙", "东"]}, geometry=[at(50, 50), at(60, 60), at(2120, 50)], crs=CRS)
+    gaps = analyse_gaps(compounds_layer([square(0, 0), square(2000, 0), square(2150, 0)], hh=[600, 80, 80]), fac,
+                        standards=load_standards())
+    plain = site(SitingRequest(gaps, "kindergarten", candidates=lots, k=2, method="greedy")).result
+    assert plain.sites_frame()["lot"].tolist() == ["西甲", "东"]  # the west compound counts whole once
+    access_run = run(request_for(comps, fac, facility_type="kindergarten", demand_field="kids")).result
+    capped = site(SitingRequest(gaps, "kindergarten", candidates=lots, k=2, capacity=270.0,
+                                access=access_run)).result
+    assert capped.method == "capacity"
+    # 600 unmet in the west: two sites of 270 there serve 540, more than 270 + 160 with one in the east
+    assert sorted(capped.sites_frame()["lot"].tolist()) == ["西乙", "西甲"]
+    assert capped.gain.tolist() == [270.0, 270.0] and capped.after["weight"] == 540.0
