@@ -23,6 +23,7 @@ With ``--json`` one JSON object is printed::
 ``access`` is supply per unit of demand (0 with no facility in reach); ``ratio`` is null for a
 facility with no demand in reach; ``demand`` is null where unknown. A zone's supply is what its
 members receive, its access supply over demand. ``zones`` is empty without ``--zones``.
+``--out FILE.xlsx`` also writes the tables with units, shortfalls and entered/default flags.
 Exit 0 on success; 2 with one line naming the option that answers when the input cannot be used.
 """
 
@@ -45,6 +46,8 @@ def parser():
     p = command_parser("access", "Capacity-aware access (2SFCA / E2SFCA) of compounds to one facility type.")
     add_district_inputs(p, INPUTS)
     p.add_argument("--capacity-preset", help="capacity preset JSON (default: the shipped one)")
+    p.add_argument("--out", help="write this .xlsx: access per compound, capacity per facility, zones (units in "
+                                 "the headers, entered/default flags)")
     add_params(p, AccessRequest)
     return p
 
@@ -59,6 +62,10 @@ def _main(args) -> int:
 
     start = time.perf_counter()
     outcome = run(build_request(args))
+    if args.out:
+        from gis.export.access_report import write_access_xlsx
+
+        write_access_xlsx([outcome.result], args.out, language="en" if args.lang == "en" else "zh_CN")
     out = to_json(outcome.result)
     out["notices"] = outcome.notices_json()
     out["seconds"] = round(time.perf_counter() - start, 3)

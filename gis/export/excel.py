@@ -60,6 +60,10 @@ def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, la
         fb.progress(k / (len(sheets) + 1), term(key, lang))
         frame, columns, empty_reason = build(project, outputs, lang)
         write_sheet(wb.create_sheet(term(key, lang)), frame, columns, lang, empty=empty_reason)
+    if outputs.access:
+        from gis.export.access_report import add_access_sheets
+
+        add_access_sheets(wb, outputs.access, lang)
     _notes_sheet(wb.create_sheet(term("sheet_notes", lang)), project, outputs, lang)
     wb.properties.title = term("title_default", lang)
     wb.properties.creator = "老旧小区改造规划 Old Compound Renewal Planner"

@@ -3267,7 +3267,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>只用此年份及以前建成的小区</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/siting.py" line="+28"/>
+        <location filename="../../gis/analysis/siting.py" line="+32"/>
         <source>how many sites</source>
         <translation>选址个数</translation>
     </message>
@@ -3290,6 +3290,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>give the exact solver this long, then answer greedily</source>
         <translation>精确求解的时限，超时后改用贪心解</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each new site serves at most this much demand (none: a compound in reach counts whole)</source>
+        <translation>每个新设施最多服务的需求量（不填：范围内的小区整体计入）</translation>
     </message>
     <message>
         <location filename="../../gis/analysis/zones.py" line="-37"/>
@@ -3857,7 +3862,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+146"/>
+        <location filename="../../gis/export/plan.py" line="+149"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -4003,7 +4008,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这些数据无法计算任何排名指标；请指定建成年代、户数或建筑图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="+77"/>
+        <location filename="../../gis/gaps/siting.py" line="+81"/>
         <source>Unknown facility type {type}; use one of {types}.</source>
         <translation>未知的设施类型 {type}；可选：{types}。</translation>
     </message>
@@ -4011,6 +4016,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Ask for at least one site.</source>
         <translation>请至少选址 1 处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The capacity of a new site must be positive.</source>
+        <translation>新设施的容量必须为正数。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4023,7 +4033,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>未知的选址选项 {value}。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+116"/>
         <source>The candidate layer has no coordinate system.</source>
         <translation>候选用地图层没有坐标系。</translation>
     </message>
@@ -4804,7 +4814,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>数据中没有指标 {key} 所需的信息，该指标不计入得分。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="-140"/>
+        <location filename="../../gis/gaps/siting.py" line="-164"/>
         <source>optimal (MCLP solved exactly)</source>
         <translation>最优解（最大覆盖模型精确求解）</translation>
     </message>
@@ -4814,12 +4824,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>贪心解：覆盖量不低于最优解的 63.2%（1 − 1/e）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>greedy with capacities: each site serves at most its capacity</source>
+        <translation>考虑容量的贪心算法：每处设施最多服务其容量</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Planned {type} {number}</source>
         <translation>规划{type}{number}</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+240"/>
         <source>The compounds have no {weight} field; every compound counts as 1.</source>
         <translation>小区没有 {weight} 字段；每个小区按 1 计。</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from openpyxl import load_workbook
 from shapely import LineString, box
 
 from tests.gis.gaps_fixtures import CRS, X0, Y0, at, square
@@ -39,8 +40,10 @@ def run(files, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=240)
 
 
-def test_json_contract_2sfca_straight_with_zones(files):
-    proc = run(files, "--demand-field", "儿童", "--supply-field", "学位", "--zones", str(files["zones"]), "--json")
+def test_json_contract_2sfca_straight_with_zones(files, tmp_path):
+    out_xlsx = tmp_path / "access.xlsx"
+    proc = run(files, "--demand-field", "儿童", "--supply-field", "学位", "--zones", str(files["zones"]), "--json",
+               "--out", str(out_xlsx))
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert set(out) == {"compounds", "facilities", "zones", "notices", "seconds"}
@@ -56,6 +59,10 @@ def test_json_contract_2sfca_straight_with_zones(files):
     assert (zone["id"], zone["demand"], zone["supply"]) == ("Z1", 40.0, pytest.approx(360.0))
     assert zone["access"] == pytest.approx(9.0)
     assert "supply.capacity_default" in {n["code"] for n in out["notices"]}
+    wb = load_workbook(out_xlsx)
+    assert wb.sheetnames == ["幼儿园可达性", "幼儿园容量", "幼儿园片区"]
+    flags = [c.value for c in wb["幼儿园容量"]["D"]][1:]
+    assert [c.value for c in wb["幼儿园容量"][1]][2:4] == ["容量(位)", "容量数据"] and flags == ["录入", "默认"]
 
 
 def test_network_e2sfca_runs_and_refusals_name_the_option(files):
