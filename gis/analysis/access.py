@@ -23,7 +23,7 @@ from gis.analysis.facilities import care_facilities, planned_rows, subset
 from gis.analysis.gaps import walk_origins
 from gis.analysis.outcome import Outcome, timed
 from gis.analysis.params import param, validate
-from gis.domain import CHILD_TYPES, FieldRole, Role
+from gis.domain import CHILD_TYPES, FACILITY_LABELS, FIELD_ROLE_LABELS, FacilityType, FieldRole, Role
 from gis.errors import NeedsAnswer
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import TYPES, facilities_in
@@ -185,7 +185,7 @@ def read_demand(request: AccessRequest) -> tuple[np.ndarray, str, str, np.ndarra
         if found is not wanted[0]:
             notes.append(coded("access.demand_fallback", QT_TRANSLATE_NOOP(
                 "supply", "The compounds have no {group} field; demand is their {used} ('{column}') instead."),
-                group=wanted[0].value, used=role, column=column))
+                group=FIELD_ROLE_LABELS[wanted[0]], used=FIELD_ROLE_LABELS[found], column=column))
     values, bad = read_amounts(data[column])
     ids = CompoundTable.from_layer(layer).ids if bad.any() else None
     notes += bad_rows_notice(column, ids, bad) if ids is not None else []
@@ -246,20 +246,20 @@ def _joined_capacity(caps: list[Capacity], entry) -> Capacity:
 # -- standards -------------------------------------------------------------------------
 def shortfall_of(request: AccessRequest, table: CompoundTable, entry, received: np.ndarray):
     """The shortfall per compound against the type's provision standard, or None and why not."""
-    provision = entry.provision
+    provision, kind = entry.provision, _label(request.facility_type)
     if provision is None:
         return None, [coded("access.no_standard", QT_TRANSLATE_NOOP(
             "supply", "The capacity preset has no provision standard for {type}; no shortfall is computed."),
-            level="info", type=request.facility_type)]
-    base = getattr(table, provision.base)
+            level="info", type=kind)]
+    base, per = getattr(table, provision.base), FIELD_ROLE_LABELS[BASE_ROLES[provision.base]]
     if base is None:
         return None, [coded("access.no_base", QT_TRANSLATE_NOOP(
             "supply", "The standard for {type} counts per {base}, and the compounds have no {base} field; no "
-                      "shortfall is computed."), type=request.facility_type, base=provision.base)]
+                      "shortfall is computed."), type=kind, base=per)]
     notes = [] if provision.checked else [coded("access.standard_unchecked", QT_TRANSLATE_NOOP(
         "supply", "The provision standard for {type} ({amount:g} {unit} per {per:g} {base}) is not yet checked "
-                  "against an official text."), level="info", type=request.facility_type, amount=provision.amount,
-        unit=MEASURE_UNITS[entry.measure], per=provision.per, base=provision.base)]
+                  "against an official text."), level="info", type=kind, amount=provision.amount,
+        unit=MEASURE_UNITS[entry.measure], per=provision.per, base=per)]
     return compound_shortfall(provision, base=base, received=received), notes
 
 
@@ -267,7 +267,8 @@ def _run_notices(result: AccessResult) -> list[Notice]:
     out = []
     if len(result.facilities) == 0:
         out.append(coded("access.type_absent", QT_TRANSLATE_NOOP(
-            "supply", "The facility layer has no {type}; every compound's access is 0."), type=result.facility_type))
+            "supply", "The facility layer has no {type}; every compound's access is 0."),
+            type=_label(result.facility_type)))
         return out
     idle = np.flatnonzero(~np.isfinite(result.fca.ratio))
     if len(idle):
@@ -276,3 +277,8 @@ def _run_notices(result: AccessResult) -> list[Notice]:
                       "{ids}"), level="info", count=len(idle), metres=result.catchment_m,
             ids=short_list(result.facilities.ids[idle])))
     return out
+
+
+def _label(facility_type: str) -> str:
+    """The type's English name, marked for translation (notices show it, not the key)."""
+    return FACILITY_LABELS[FacilityType(facility_type)]

@@ -1,0 +1,87 @@
+"""Access and capacity in the window: the run off the UI thread equals the engine's, the tables
+show the entered/default flags, the map draws the choropleth and its legend, Cancel keeps the rest."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gis.analysis.access import AccessRequest
+from gis.analysis.access import run as run_access
+from gis.domain import Role
+from gis.standards import load_standards
+from gui.access import overlay as ov
+from gui.access.controller import AccessController
+from tests.gui.gaps_fixtures import gap_project, gaps_registered  # noqa: F401
+from tests.gui.test_gaps_map import pixel_at
+
+
+def controller(win) -> AccessController:
+    return next(f for f in win.features if isinstance(f, AccessController))
+
+
+def run(ctl, qtbot):
+    task = ctl.compute()
+    assert task is not None, ctl.panel.status.text()
+    qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
+    assert ctl.outcome is not None, ctl.panel.status.text()
+    return ctl.outcome
+
+
+def test_run_tables_flags_map_and_legend(make_window, qtbot):
+    project = gap_project(buildings=False)
+    facilities = project.first(Role.FACILITIES)
+    data = facilities.data.copy()
+    data["床位"] = [None] * (len(data) - 1) + [80]  # one facility has a capacity, the others take defaults
+    facilities.set_data(data)
+    win = make_window(project)
+    ctl = controller(win)
+    ctl.show_dock()
+    assert ctl.action.text() and ctl.dock.isVisible()
+    kinds = project.first(Role.FACILITIES).data
+    ftype = "clinic"
+    ctl.panel.type.setCurrentIndex(ctl.panel.type.findData(ftype))
+    assert "300" in ctl.panel.catchment.specialValueText()
+    ctl.panel.supply.setCurrentIndex(ctl.panel.supply.findData("床位"))
+    out = run(ctl, qtbot)
+    want = run_access(AccessRequest(project, project.first(Role.COMPOUNDS), load_standards(), facility_type=ftype,
+                                    supply_field="床位")).result
+    np.testing.assert_allclose(out.result.access, want.access)
+    comp = ctl.panel.compounds.model_.frame
+    assert len(comp) == 16 and comp["demand"].tolist() == want.demand.tolist()  # 老年人口: the elderly group
+    fac = ctl.panel.facilities.model_.frame
+    assert len(fac) == len(want.facilities) and set(fac["flag_text"]) <= {"录入", "默认", "entered", "default"}
+    assert fac["is_default"].sum() == want.capacity.n_default
+    assert ctl.tables_dock.isVisible() and ctl.panel.status.text()
+    assert set(ov.ALL[:1]) <= set(win.map.overlays) and ov.FACILITIES in win.map.overlays
+    assert ctl.map.legend.isVisible() and ctl.map.legend.entries
+    assert ctl.map.legend.x() < win.map.width() / 2  # bottom left: the gap legend keeps the right
+    qtbot.wait(700)
+    none_in_reach = np.flatnonzero(out.result.access == 0)
+    some = np.flatnonzero(out.result.access > 0)
+    shapes = project.first(Role.COMPOUNDS).display_data().geometry
+    far = pixel_at(qtbot, win, shapes.iloc[none_in_reach[0]].representative_point())
+    near = pixel_at(qtbot, win, shapes.iloc[some[0]].representative_point())
+    assert far != near  # orange where none is in reach, blue where some is
+    win.grab().save("/tmp/access_window.png")
+    # print layouts take the map's overlays; their legend reads each overlay's classes
+    from gui.layout.overlays import overlay_frames
+    from gui.layout.scene import overlay_draw
+
+    frames = overlay_frames(win.map, project)
+    labels = [e.label for e in overlay_draw(ov.CHOROPLETH, frames[ov.CHOROPLETH], project.crs).legend]
+    assert len(labels) == 2 and any("67" in t for t in labels)
+    points = [e.label for e in overlay_draw(ov.FACILITIES, frames[ov.FACILITIES], project.crs).legend]
+    assert len(points) == 1
+    assert len(kinds)
+
+
+def test_missing_demand_column_is_said_in_the_dock(make_window, qtbot):
+    project = gap_project(buildings=False)
+    compounds = project.first(Role.COMPOUNDS)
+    compounds.fields = {k: v for k, v in compounds.fields.items() if k.value in ("id", "name")}
+    win = make_window(project)
+    ctl = controller(win)
+    task = ctl.compute()
+    qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
+    assert task is not None and ctl.outcome is None
+    assert "--demand-field" in ctl.panel.status.text() or "需求" in ctl.panel.status.text()
