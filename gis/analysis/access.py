@@ -35,8 +35,8 @@ from gis.network.cache import ResultCache, input_key
 from gis.network.inputs import Facilities, facilities_from_layer
 from gis.project import Project
 from gis.standards import Standards
-from gis.supply.amounts import bad_rows_notice, read_amounts
-from gis.supply.capacity import ENTERED, MEASURE_UNITS, Capacity, CapacityPreset, capacity_of, load_capacity
+from gis.supply.amounts import bad_rows_notice, read_amounts, value_flags
+from gis.supply.capacity import MEASURE_UNITS, Capacity, CapacityPreset, capacity_of, load_capacity
 from gis.supply.fca import METHODS, two_step
 from gis.supply.pairs import catchment_pairs
 from gis.supply.result import AccessResult
@@ -189,7 +189,7 @@ def read_demand(request: AccessRequest) -> tuple[np.ndarray, str, str, np.ndarra
     values, bad = read_amounts(data[column])
     ids = CompoundTable.from_layer(layer).ids if bad.any() else None
     notes += bad_rows_notice(column, ids, bad) if ids is not None else []
-    flags = np.where(np.isfinite(values), ENTERED, "").astype(object)
+    flags = value_flags(data, column, values)
     unknown = int((~np.isfinite(values)).sum())
     if unknown:
         notes.append(coded("access.demand_unknown", QT_TRANSLATE_NOOP(

@@ -20,6 +20,8 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+SOURCE_SUFFIX = "_来源"  # companion column of a count: "survey", "estimated:<method>" or blank (entered)
+ENTERED, ESTIMATED = "entered", "estimated"
 
 
 def read_amounts(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -53,3 +55,19 @@ def bad_rows_notice(column: str, ids: np.ndarray, bad: np.ndarray) -> list[Notic
     return [coded("supply.bad_values", QT_TRANSLATE_NOOP(
         "supply", "{count} values in '{column}' are not numbers or are negative; they were skipped "
                   "(not read as 0): {ids}"), count=int(bad.sum()), column=column, ids=short_list(ids[bad]))]
+
+
+def value_flags(frame: pd.DataFrame, column: str, values: np.ndarray) -> np.ndarray:
+    """Per row ``estimated`` (its companion column ``<column>_来源`` says ``estimated:…``),
+    ``entered`` (in the layer or joined from a survey table) or ``""`` (no value).
+
+    >>> f = pd.DataFrame({"户数": [100, 80, None], "户数_来源": [None, "estimated:buildings", None]})
+    >>> value_flags(f, "户数", np.array([100., 80., np.nan])).tolist()
+    ['entered', 'estimated', '']
+    """
+    marks = frame.get(column + SOURCE_SUFFIX)
+    estimated = (marks.astype(str).str.startswith(ESTIMATED).to_numpy() if marks is not None
+                 else np.zeros(len(values), bool))
+    flags = np.where(estimated, ESTIMATED, ENTERED).astype(object)
+    flags[~np.isfinite(values)] = ""
+    return flags

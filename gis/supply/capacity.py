@@ -31,11 +31,11 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.paths import PRESETS
 from gis.standards import PresetError, Source, read_preset
-from gis.supply.amounts import bad_rows_notice, read_amounts
+from gis.supply.amounts import ENTERED, ESTIMATED, bad_rows_notice, read_amounts
 
 PRESET_PATH = PRESETS / "capacity.json"
 USER_FILE = "capacity.json"
-ENTERED, DEFAULT, ESTIMATED = "entered", "default", "estimated"
+DEFAULT = "default"
 FLAG_LABELS = {
     ENTERED: QT_TRANSLATE_NOOP("supply", "entered"),
     DEFAULT: QT_TRANSLATE_NOOP("supply", "default"),

@@ -159,3 +159,12 @@ def test_siting_with_capacities_serves_more_demand_than_plain_covering():
     # 600 unmet in the west: two sites of 270 there serve 540, more than 270 + 160 with one in the east
     assert sorted(capped.sites_frame()["lot"].tolist()) == ["西乙", "西甲"]
     assert capped.gain.tolist() == [270.0, 270.0] and capped.after["weight"] == 540.0
+
+
+def test_estimated_demand_is_flagged_from_the_survey_marks():
+    compounds = compounds_layer([square(0, 0), square(100, 0), square(200, 0)], old=[40, 20, 10])
+    compounds.data["old_来源"] = [None, "estimated:district_shares", "survey"]
+    fac = facility_layer([("day_care", "养老服务站", at(100, 50))])
+    result = run(request_for(compounds, fac, facility_type="day_care")).result
+    assert result.demand_flags.tolist() == ["entered", "estimated", "entered"]
+    assert result.compound_table()["demand_flag"].tolist() == ["entered", "estimated", "entered"]
