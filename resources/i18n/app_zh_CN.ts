@@ -2725,12 +2725,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-93"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -2743,6 +2743,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Compounds (each counts 1)</source>
         <translation>小区数（每个计 1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No limit: a compound in reach counts whole</source>
+        <translation>不限：范围内的小区整体计入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a capacity, each site serves at most that much demand: the demand the last access run of this type left unmet, else the weight chosen above.</source>
+        <translation>设定容量后，每处新设施最多服务该数量的需求：取该类型最近一次可达性分析未满足的需求，否则按上面所选的权重。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2801,6 +2811,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Capacity of each new site</source>
+        <translation>每处新设施容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Method</source>
         <translation>求解方法</translation>
     </message>
@@ -2830,7 +2845,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>仅该图层中所选的 {n} 个要素</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Searching…</source>
         <translation>正在求解…</translation>
     </message>
@@ -2850,7 +2865,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>其间缺项已重新分析：请再次点击“选址”。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2861,12 +2876,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Compounds newly served</source>
         <translation>新覆盖小区数</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
         <translation>{type}选址 {k} 处，服务半径 {radius} 米，{how}：{seconds:.2f} 秒。</translation>
     </message>
@@ -2876,7 +2891,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>选址数少于要求：再增加选址也无法在服务半径内覆盖更多对象。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Demand served</source>
+        <translation>服务的需求</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Households newly served</source>
         <translation>新覆盖户数</translation>
     </message>
@@ -2901,7 +2922,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>覆盖户数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>People served</source>
         <translation>覆盖人数</translation>
     </message>
@@ -5877,7 +5898,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施 {metres:g} m 内没有有需求的小区，不增加可达性：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/supply/amounts.py" line="+53"/>
+        <location filename="../../gis/supply/amounts.py" line="+55"/>
         <source>{count} values in &apos;{column}&apos; are not numbers or are negative; they were skipped (not read as 0): {ids}</source>
         <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
     </message>

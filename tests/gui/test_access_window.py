@@ -4,6 +4,7 @@ show the entered/default flags, the map draws the choropleth and its legend, Can
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from gis.analysis.access import AccessRequest
 from gis.analysis.access import run as run_access
@@ -85,3 +86,30 @@ def test_missing_demand_column_is_said_in_the_dock(make_window, qtbot):
     qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
     assert task is not None and ctl.outcome is None
     assert "--demand-field" in ctl.panel.status.text() or "需求" in ctl.panel.status.text()
+
+
+def test_siting_dialog_with_a_capacity_serves_the_unmet_demand_of_the_access_run(make_window, qtbot):
+    from tests.gui.gaps_fixtures import controller as gaps_controller
+    from tests.gui.gaps_fixtures import run as run_gaps
+    from tests.gui.test_gaps_siting import pick, suggest
+
+    project = gap_project(buildings=False)
+    win = make_window(project)
+    access = controller(win)
+    access.panel.type.setCurrentIndex(access.panel.type.findData("kindergarten"))
+    unmet_run = run(access, qtbot).result
+    assert unmet_run.shortfall is not None  # 30 places per 1,000 residents (常住人口)
+    gaps = gaps_controller(win)
+    run_gaps(gaps, qtbot)
+    dialog = gaps.open_siting()
+    pick(dialog.type, "kindergarten")
+    dialog.k.setValue(2)
+    assert "counts whole" in dialog.capacity.specialValueText() or dialog.capacity.specialValueText()
+    dialog.capacity.setValue(20)
+    result = suggest(dialog, qtbot)
+    assert result.method == "capacity"
+    assert all(g <= 20.0 + 1e-9 for g in result.gain) and result.gain.sum() > 0
+    assert result.gain.sum() <= unmet_run.shortfall.shortfall.sum() + 1e-9  # places short, not households
+    headers = [dialog.sites.model_.headerData(k, Qt.Orientation.Horizontal) for k in range(4)]
+    assert headers[3] == dialog.tr("Demand served")
+    dialog.grab().save("/tmp/siting_capacity.png")
