@@ -379,14 +379,19 @@ def read_preset(path: Path, message: str) -> dict:
 
 def save_standards(standards: Standards, path: str | Path) -> Path:
     """Write *standards* (validated) to *path* atomically; never into the shipped resources."""
+    standards.validate()
+    return write_preset(standards.to_dict(), path)
+
+
+def write_preset(data: dict, path: str | Path) -> Path:
+    """Write a preset's JSON to *path* atomically; never into the shipped resources."""
     path = Path(path).resolve()
     if path.is_relative_to(RESOURCES.resolve()):
         raise PresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; "
                                             "save your copy in the settings folder."))
-    standards.validate()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(standards.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
     return path
 

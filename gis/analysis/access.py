@@ -36,7 +36,7 @@ from gis.network.inputs import Facilities, facilities_from_layer
 from gis.project import Project
 from gis.standards import Standards
 from gis.supply.amounts import bad_rows_notice, read_amounts, value_flags
-from gis.supply.capacity import MEASURE_UNITS, Capacity, CapacityPreset, capacity_of, load_capacity
+from gis.supply.capacity import BASE_ROLES, MEASURE_UNITS, Capacity, CapacityPreset, capacity_of, load_capacity
 from gis.supply.fca import METHODS, two_step
 from gis.supply.pairs import catchment_pairs
 from gis.supply.result import AccessResult
@@ -44,8 +44,6 @@ from gis.supply.shortfall import compound_shortfall, zone_totals
 
 DISTANCES = ("straight", "network")
 CHILD = frozenset(t.value for t in CHILD_TYPES)
-BASE_ROLES = {"households": FieldRole.HOUSEHOLDS, "population": FieldRole.POPULATION,
-              "elderly": FieldRole.ELDERLY, "children": FieldRole.CHILDREN}
 
 
 def demand_roles(facility_type: str) -> tuple[FieldRole, ...]:

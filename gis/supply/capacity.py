@@ -19,7 +19,7 @@ The preset also holds each type's provision standard (e.g. elderly-care space â‰
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +30,7 @@ from gis.errors import FieldMappingError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.paths import PRESETS
-from gis.standards import PresetError, Source, read_preset
+from gis.standards import PresetError, Source, read_preset, write_preset
 from gis.supply.amounts import ENTERED, ESTIMATED, bad_rows_notice, read_amounts
 
 PRESET_PATH = PRESETS / "capacity.json"
@@ -49,7 +49,9 @@ MEASURE_UNITS = {  # the unit written after a number
     "seats": QT_TRANSLATE_NOOP("supply", "seats"),
     "m2": "mÂ²",
 }
-BASES = ("households", "population", "elderly", "children")
+BASE_ROLES = {"households": FieldRole.HOUSEHOLDS, "population": FieldRole.POPULATION,  # what a standard counts per
+              "elderly": FieldRole.ELDERLY, "children": FieldRole.CHILDREN}
+BASES = tuple(BASE_ROLES)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,15 @@ class CapacityPreset:
     def of(self, facility_type: str) -> TypeCapacity:
         return self.types[FacilityType(facility_type).value]
 
+    def to_dict(self) -> dict:
+        """The preset as its JSON file holds it (``from_dict(to_dict())`` gives it back)."""
+        types = {}
+        for key, t in self.types.items():
+            entry = {k: v for k, v in asdict(t).items() if k != "type"}
+            types[key] = entry
+        return {"version": 1, "name": self.name, "zh": dict(self.zh),
+                "source": {**asdict(self.source), "references": list(self.source.references)}, "types": types}
+
     @classmethod
     def from_dict(cls, raw: dict) -> "CapacityPreset":
         """Build and check; :class:`PresetError` when a value cannot be used."""
@@ -145,6 +156,18 @@ def load_user_capacity(folder: str | Path) -> CapacityPreset:
     """The user's copy in settings *folder*, or the shipped preset if there is none."""
     path = Path(folder) / USER_FILE
     return load_capacity(path if path.exists() else None)
+
+
+def save_user_capacity(preset: CapacityPreset, folder: str | Path) -> Path:
+    """Save the user's copy into settings *folder* (checked by reading it back first)."""
+    CapacityPreset.from_dict(preset.to_dict())
+    return write_preset(preset.to_dict(), Path(folder) / USER_FILE)
+
+
+def reset_user_capacity(folder: str | Path) -> CapacityPreset:
+    """Delete the user's copy and return the shipped preset."""
+    (Path(folder) / USER_FILE).unlink(missing_ok=True)
+    return load_capacity()
 
 
 # -- per facility -----------------------------------------------------------------------

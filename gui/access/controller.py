@@ -52,6 +52,7 @@ class AccessController(FeatureController):
         gaps_menu.addSeparator()
         gaps_menu.addAction(self.action)
         self.panel.runRequested.connect(self.compute)
+        self.panel.preset_button.clicked.connect(self.open_preset)
         self.panel.typeChanged.connect(self._on_type)
         self.panel.compounds.keyActivated.connect(self.focus_compound)
         super().__init__(window)
@@ -185,6 +186,21 @@ class AccessController(FeatureController):
             text += " " + self.tr("{n} compounds short of the standard, {total:,.0f} in all.").format(
                 n=count_text(tot["short_compounds"]), total=tot["shortfall"])
         return text
+
+    def open_preset(self):
+        """The capacity preset editor (the planner's copy, else the shipped values)."""
+        from gis.supply.capacity import load_user_capacity
+        from gui.access.preset_dialog import CapacityPresetDialog
+        from gui.app import config_dir
+
+        try:
+            preset = load_user_capacity(config_dir())
+        except GisError as err:
+            self.panel.say(error_text(err), warn=True)
+            return None
+        dialog = CapacityPresetDialog(preset, config_dir(), self.window)
+        dialog.open()
+        return dialog
 
     # -- tables -------------------------------------------------------------------------
     def _fill_tables(self, result) -> None:

@@ -38,6 +38,7 @@ class AccessPanel(QWidget):
         self.catchment.setSuffix(" m")
         self.demand = QComboBox()
         self.supply = QComboBox()
+        self.preset_button = QPushButton(self.tr("Capacities and standards…"))
         self.run_button = QPushButton(self.tr("Compute access"))
         self.run_button.setDefault(True)
         self.status = QLabel(self.tr("Access weighs each facility's capacity against the demand within its "
@@ -56,6 +57,7 @@ class AccessPanel(QWidget):
         form.addRow(self.tr("Capacity column"), self.supply)
         box = QVBoxLayout(self)
         box.addLayout(form)
+        box.addWidget(self.preset_button)
         box.addWidget(self.run_button)
         box.addWidget(self.status)
         box.addWidget(self.notices)

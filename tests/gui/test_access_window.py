@@ -113,3 +113,28 @@ def test_siting_dialog_with_a_capacity_serves_the_unmet_demand_of_the_access_run
     headers = [dialog.sites.model_.headerData(k, Qt.Orientation.Horizontal) for k in range(4)]
     assert headers[3] == dialog.tr("Demand served")
     dialog.grab().save("/tmp/siting_capacity.png")
+
+
+def test_capacity_preset_editor_saves_the_planners_copy_and_runs_use_it(make_window, qtbot, gaps_registered):
+    from gis.supply.capacity import USER_FILE, load_user_capacity
+
+    project = gap_project(buildings=False)
+    win = make_window(project)
+    ctl = controller(win)
+    dialog = ctl.open_preset()
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "kindergarten")
+    assert "#ffe8b0" in dialog.table.cellWidget(row, 2).styleSheet()  # the default is not yet checked
+    dialog.table.cellWidget(row, 2).setValue(180)
+    dialog.table.cellWidget(row, 3).setChecked(True)
+    assert dialog.table.cellWidget(row, 2).styleSheet() == ""  # ticked: no longer amber
+    dialog.grab().save("/tmp/capacity_preset.png")
+    dialog.save()
+    assert (gaps_registered / USER_FILE).exists() and load_user_capacity(gaps_registered).of("kindergarten").default == 180
+    ctl.panel.type.setCurrentIndex(ctl.panel.type.findData("kindergarten"))
+    out = run(ctl, qtbot)
+    assert out.result.capacity.values.tolist() == [180.0]
+    again = ctl.open_preset()
+    again.reset()
+    again.save()
+    assert not (gaps_registered / USER_FILE).exists()
