@@ -9,6 +9,8 @@ walking network the gap analysis or the life circles built is reused.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,7 +22,7 @@ from gis.analysis.inputs import project_compounds
 from gis.analysis.session import session_for
 from gis.domain import Role
 from gis.errors import GisError
-from gis.supply.capacity import DEFAULT, FLAG_LABELS
+from gis.supply.capacity import DEFAULT, FLAG_LABELS, MEASURE_UNITS
 from gui.access.overlay import AccessMap
 from gui.access.panel import AccessPanel
 from gui.actions import make_action
@@ -210,17 +212,19 @@ class AccessController(FeatureController):
         comp["flag_unknown"] = comp["demand_flag"] == ""
         comp["short"] = comp["shortfall"] > 0 if "shortfall" in comp else False
         standard = result.shortfall is not None
-        p.compounds.set_frame(comp, [c for c in p.compound_columns() if standard or c.key not in ("required", "shortfall")])
+        unit = tr_gis("supply", MEASURE_UNITS[result.capacity.measure])
+        p.compounds.set_frame(comp, _with_unit([c for c in p.compound_columns()
+                                                if standard or c.key not in ("required", "shortfall")], unit))
         fac = result.facility_table()
         fac["flag_text"] = [_flag(f) for f in fac["capacity_flag"]]
         fac["is_default"] = fac["capacity_flag"] == DEFAULT
         fac["ratio_per_1000"] = fac["ratio"] * 1000.0
-        p.facilities.set_frame(fac)
+        p.facilities.set_frame(fac, _with_unit(p.facility_columns(), unit))
         zones = result.zone_table().set_index("id", drop=False) if result.zones is not None else pd.DataFrame()
         if len(zones) and "shortfall" in zones:
             zones["short"] = zones["shortfall"] > 0
             zones["pooled_text"] = np.where(zones["pooled"], self.tr("yes"), self.tr("no"))
-        p.zones.set_frame(zones)
+        p.zones.set_frame(zones, _with_unit(p.zone_columns(), unit))
 
     def focus_compound(self, fid) -> None:
         """Zoom to compound *fid* with its surroundings."""
@@ -238,3 +242,9 @@ class AccessController(FeatureController):
 def _flag(flag: str) -> str:
     """An entered / estimated / default flag in the UI language ("—" when unknown)."""
     return tr_gis("supply", FLAG_LABELS[flag]) if flag in FLAG_LABELS else "—"
+
+
+def _with_unit(columns, unit: str) -> list:
+    """*columns* whose supply figures name their unit (places, beds, seats, m²) in the header."""
+    supply = ("access_per_1000", "received", "required", "shortfall", "capacity", "ratio_per_1000", "supply")
+    return [replace(c, header=f"{c.header} ({unit})") if c.key in supply else c for c in columns]

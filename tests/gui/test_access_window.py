@@ -4,6 +4,7 @@ show the entered/default flags, the map draws the choropleth and its legend, Can
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from gis.analysis.access import AccessRequest
@@ -138,3 +139,27 @@ def test_capacity_preset_editor_saves_the_planners_copy_and_runs_use_it(make_win
     again.reset()
     again.save()
     assert not (gaps_registered / USER_FILE).exists()
+
+
+def test_zone_table_pools_day_care_space(make_window, qtbot):
+    from gis.zones.model import ZoneModel
+
+    project = gap_project(buildings=False)
+    compounds = project.first(Role.COMPOUNDS)
+    model = ZoneModel.from_layer(compounds, gap=30.0)
+    project.set_zones(model)
+    model.merge([0, 1, 2, 3], name="西片区")
+    win = make_window(project)
+    ctl = controller(win)
+    ctl.panel.type.setCurrentIndex(ctl.panel.type.findData("day_care"))
+    out = run(ctl, qtbot).result
+    zones = ctl.panel.zones.model_.frame
+    assert len(zones) == 1 and zones["name"].tolist() == ["西片区"]
+    members = out.zones.members[0]
+    assert zones["demand"].iloc[0] == out.demand[members].sum()
+    assert zones["pooled_text"].iloc[0] in ("是", "yes")  # elderly-care space may be pooled within a zone
+    required = 20 / 100 * compounds.data["户数"].to_numpy()[members].sum()
+    assert zones["required"].iloc[0] == pytest.approx(required)
+    assert zones["shortfall"].iloc[0] == pytest.approx(max(required - out.fca.received[members].sum(), 0))
+    ctl.panel.tabs.setCurrentIndex(2)
+    ctl.tables_dock.grab().save("/tmp/access_zones.png")
