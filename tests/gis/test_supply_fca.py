@@ -123,3 +123,17 @@ def _frame(polygons):
     import geopandas as gpd
 
     return gpd.GeoDataFrame(geometry=list(polygons), crs=CRS)
+
+
+@pytest.mark.parametrize("method", ["2sfca", "e2sfca"])
+def test_equals_pysal_access_on_network_distances(method):
+    graph = grid_network(6, 200.0)
+    rng = np.random.default_rng(8)
+    corner = rng.uniform(20, 1000, (40, 2)) + [X0, Y0]
+    polygons = shapely.box(corner[:, 0], corner[:, 1], corner[:, 0] + 60, corner[:, 1] + 60)
+    points = shapely.points(rng.uniform(0, 1200, (10, 2)) + [X0, Y0])
+    pairs = catchment_pairs(prepare_origins(_frame(polygons), network=graph), points, 500.0)
+    demand, supply = rng.integers(20, 900, 40).astype(float), rng.integers(30, 300, 10).astype(float)
+    ours = two_step(pairs, demand=demand, supply=supply, method=method).access
+    assert (ours > 0).sum() > 10
+    np.testing.assert_allclose(ours, pysal_access(pairs, demand, supply, method, 500.0), rtol=1e-9, atol=0)

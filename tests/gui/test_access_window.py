@@ -163,3 +163,27 @@ def test_zone_table_pools_day_care_space(make_window, qtbot):
     assert zones["shortfall"].iloc[0] == pytest.approx(max(required - out.fca.received[members].sum(), 0))
     ctl.panel.tabs.setCurrentIndex(2)
     ctl.tables_dock.grab().save("/tmp/access_zones.png")
+
+
+def test_cancel_keeps_the_previous_result(make_window, qtbot, monkeypatch):
+    import time
+
+    import gui.access.controller as module
+
+    project = gap_project(buildings=False)
+    win = make_window(project)
+    ctl = controller(win)
+    first = run(ctl, qtbot)
+
+    def endless(request, *, cache=None, feedback=None):
+        while True:  # a run that only stops when cancelled, as a long one would
+            feedback.check()
+            time.sleep(0.01)
+
+    monkeypatch.setattr(module, "run_access", endless)
+    task = ctl.compute()
+    assert task is not None and not ctl.panel.run_button.isEnabled()
+    task.cancel()
+    qtbot.waitUntil(lambda: ctl.task is None, timeout=10000)
+    assert ctl.outcome is first and ctl.panel.run_button.isEnabled()
+    assert ctl.panel.status.text() == ctl.tr("Cancelled; the map shows the previous result, if any.")
