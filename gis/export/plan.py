@@ -96,6 +96,8 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
                                                                fb.sub(0.5, 1.0)), fb)
     if "access" in steps and not out.access and standards is not None:
         out.access = _guard(out, lambda: _access(project, standards, planned, fb), fb) or []
+        seen = {n.message for n in out.notices}
+        out.notices += [n for r in out.access for n in r.notices if n.message not in seen and not seen.add(n.message)]
     fb.progress(1.0)
     return out
 
