@@ -16,6 +16,7 @@ facilities are of one type. Timed, each the best of 3 runs (2 shared cores):
 
 from __future__ import annotations
 
+import resource
 import sys
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def main(n: int, m: int, catchment: float) -> None:
     print(f"access > 0 for {(fca.access > 0).mean():.1%} of compounds; median {np.median(fca.access) * 1000:.1f} "
           f"per 1,000 people")
     print("CPU seconds of those runs: " + ", ".join(CPU))
+    print(f"peak memory of the process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ def run(files, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=240)
 
 
+@pytest.mark.slow
 def test_json_contract_2sfca_straight_with_zones(files, tmp_path):
     out_xlsx = tmp_path / "access.xlsx"
     proc = run(files, "--demand-field", "儿童", "--supply-field", "学位", "--zones", str(files["zones"]), "--json",
@@ -65,6 +66,7 @@ def test_json_contract_2sfca_straight_with_zones(files, tmp_path):
     assert [c.value for c in wb["幼儿园容量"][1]][2:4] == ["容量(位)", "容量数据"] and flags == ["录入", "默认"]
 
 
+@pytest.mark.slow
 def test_network_e2sfca_runs_and_refusals_name_the_option(files):
     proc = run(files, "--demand-field", "儿童", "--network", str(files["roads"]), "--method", "e2sfca",
                "--catchment", "600", "--json")
