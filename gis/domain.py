@@ -40,6 +40,8 @@ class FieldRole(str, Enum):
     CHILDREN = "children"
     COMPOUND_ID = "compound_id"
     ROAD_CLASS = "road_class"
+    CAPACITY = "capacity"  # places, beds or seats of a facility
+    FLOOR_AREA = "floor_area"  # a facility's floor area, m²
 
 
 class FacilityType(str, Enum):
@@ -87,6 +89,8 @@ FIELD_ROLE_LABELS = {
     FieldRole.CHILDREN: QT_TRANSLATE_NOOP("domain", "Children (0-6)"),
     FieldRole.COMPOUND_ID: QT_TRANSLATE_NOOP("domain", "Compound ID"),
     FieldRole.ROAD_CLASS: QT_TRANSLATE_NOOP("domain", "Road class"),
+    FieldRole.CAPACITY: QT_TRANSLATE_NOOP("domain", "Capacity (places, beds, seats)"),
+    FieldRole.FLOOR_AREA: QT_TRANSLATE_NOOP("domain", "Floor area (m²)"),
 }
 
 FACILITY_LABELS = {

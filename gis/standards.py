@@ -365,25 +365,33 @@ def migrate(raw: dict) -> dict:
 # -- files -----------------------------------------------------------------------
 def load_standards(path: str | Path | None = None) -> Standards:
     """The preset at *path* (default: the shipped one)."""
-    path = Path(path) if path is not None else PRESET_PATH
+    message = QT_TRANSLATE_NOOP("errors", "Cannot read the standards preset {path}: {reason}")
+    return Standards.from_dict(read_preset(Path(path) if path is not None else PRESET_PATH, message))
+
+
+def read_preset(path: Path, message: str) -> dict:
+    """The JSON of a preset file; :class:`PresetError` with *message* ({path}, {reason}) if unreadable."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise PresetError(QT_TRANSLATE_NOOP("errors", "Cannot read the standards preset {path}: {reason}"),
-                          path=str(path), reason=str(exc)) from exc
-    return Standards.from_dict(raw)
+        raise PresetError(message, path=str(path), reason=str(exc)) from exc
 
 
 def save_standards(standards: Standards, path: str | Path) -> Path:
     """Write *standards* (validated) to *path* atomically; never into the shipped resources."""
+    standards.validate()
+    return write_preset(standards.to_dict(), path)
+
+
+def write_preset(data: dict, path: str | Path) -> Path:
+    """Write a preset's JSON to *path* atomically; never into the shipped resources."""
     path = Path(path).resolve()
     if path.is_relative_to(RESOURCES.resolve()):
         raise PresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; "
                                             "save your copy in the settings folder."))
-    standards.validate()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(standards.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
     return path
 

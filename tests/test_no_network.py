@@ -50,7 +50,9 @@ def demo_jobs(tmp: Path) -> list[list[str]]:
             ["zones", str(DEMO / "compounds.shp"), "--json"],
             ["service-areas", str(DEMO / "facilities.csv"), "--network", str(DEMO / "roads.shp"), "--json"],
             ["gaps", "--compounds", str(DEMO / "compounds.shp"), "--facilities", str(DEMO / "facilities.csv"),
-             "--buildings", str(DEMO / "buildings.shp"), "--network", str(DEMO / "roads.shp"), "--json"]]
+             "--buildings", str(DEMO / "buildings.shp"), "--network", str(DEMO / "roads.shp"), "--json"],
+            ["access", "--compounds", str(DEMO / "compounds.shp"), "--facilities", str(DEMO / "facilities.csv"),
+             "--type", "kindergarten", "--network", str(DEMO / "roads.shp"), "--json"]]
     jobs += [["export", gpkg, "--format", fmt, "--out", str(tmp / f"out-{fmt}{ext}"), "--json"]
              for fmt, ext in EXPORTS.items()]
     jobs.append(["plan", gpkg, "--out", str(tmp / "plan.xlsx"), "--json"])

@@ -88,15 +88,7 @@ def run(request: GapRequest, *, cache: ResultCache | None = None, feedback: Feed
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no facility layer: add one "
                                               "(File > Add data) with the facilities' points."))
     care_facilities(facilities, request.project.layers_by_role(Role.FACILITIES))  # refuses none of a known type
-    network = None
-    if request.roads is not None:
-        fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))
-        with timed(timings, "network"):
-            network = cached_network(cache, request.roads, crs=request.compounds.data.crs,
-                                     snap_tolerance_m=request.snap_tolerance_m, feedback=fb.sub(0.0, 0.3))
-    fb.check()
-    with timed(timings, "origins"):
-        origins = cached_origins(cache, request.compounds, network, request.entrances)
+    network, origins = walk_origins(request, cache, fb, timings, use_network=request.roads is not None)
     fb.progress(0.4, QT_TRANSLATE_NOOP("gaps", "Measuring distances to the facilities"))
     with timed(timings, "gaps"):
         gaps = analyse_gaps(request.compounds, facilities, standards=request.standards, origins=origins,
@@ -126,6 +118,23 @@ def far_apart(gaps) -> list[Notice]:
                 "every compound lacks every service. Check that the facilities belong to this district and that "
                 "their coordinate system is right (GCJ-02/BD-09 declared)."),
         km=defaults.FAR_APART_M / 1000, nearest=near.min() / 1000)]
+
+
+def walk_origins(request, cache: ResultCache, fb: Feedback, timings: dict, *, use_network: bool
+                 ) -> tuple[WalkGraph | None, Origins]:
+    """The walking network (when *use_network*: built from ``request.roads``, first 30 % of *fb*) and
+    the compounds' origins on it, both through *cache*; *request* has compounds, roads, entrances
+    and snap_tolerance_m."""
+    network = None
+    if use_network:
+        fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))
+        with timed(timings, "network"):
+            network = cached_network(cache, request.roads, crs=request.compounds.data.crs,
+                                     snap_tolerance_m=request.snap_tolerance_m, feedback=fb.sub(0.0, 0.3))
+    fb.check()
+    with timed(timings, "origins"):
+        origins = cached_origins(cache, request.compounds, network, request.entrances)
+    return network, origins
 
 
 def cached_origins(cache: ResultCache, compounds: Layer, network: WalkGraph | None,

@@ -110,6 +110,17 @@ def _refuse_unanswered(spec: InputFile, report) -> None:
                       "Put the .dbf beside the .shp (same name)."), path=spec.path, option=f"--{spec.option}")
 
 
+def project_compounds(project) -> Layer:
+    """The project's first compounds layer; :class:`AnalysisError` when it has none (or an empty one)."""
+    from gis.errors import AnalysisError
+
+    compounds = project.first(Role.COMPOUNDS)
+    if compounds is None or not len(compounds):
+        raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no compounds layer: add the "
+                                              "compound boundaries (File > Add data) first."))
+    return compounds
+
+
 def network_input(spec: InputFile, *, crs: CRS):
     """A walking-network source: an OSM file's path, or a road layer's lines in *crs*."""
     from gis.network.osm import is_osm_path

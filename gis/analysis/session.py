@@ -17,7 +17,7 @@ from typing import Callable
 
 from psygnal import Signal
 
-from gis.analysis import gaps, life_circles, programme, ranking, siting, zones
+from gis.analysis import access, gaps, life_circles, programme, ranking, siting, zones
 from gis.analysis.outcome import Outcome
 from gis.feedback import Feedback
 from gis.network.cache import ResultCache
@@ -26,7 +26,7 @@ from gis.standards import Standards, load_standards
 
 RUNS: dict[str, Callable[..., Outcome]] = {
     "life_circles": life_circles.run, "gaps": gaps.run, "zones": zones.run, "ranking": ranking.run,
-    "siting": siting.run, "programme": programme.run,
+    "siting": siting.run, "programme": programme.run, "access": access.run,
 }
 
 

@@ -16,11 +16,15 @@ from gis.gaps.access import GapResult
 from gis.gaps.siting import METHODS, WEIGHTS, SitingParams, suggest_sites
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.network.cache import ResultCache
+from gis.supply.result import AccessResult
+from gis.supply.siting import unmet_demand
 
 
 @dataclass(frozen=True, eq=False)
 class SitingRequest:
-    """Site *facility_type* against the coverage in *gaps*; *candidates* None = the compounds."""
+    """Site *facility_type* against the coverage in *gaps*; *candidates* None = the compounds.
+    With *capacity*, each site serves at most that much; with *access* (an access run of the
+    type), the weight served is the demand it left unmet (gis.supply.siting)."""
 
     gaps: GapResult
     facility_type: str
@@ -35,10 +39,20 @@ class SitingRequest:
                         kind=str, choices=WEIGHTS)
     time_limit_s: float = param(60.0, QT_TRANSLATE_NOOP(
         "analysis", "give the exact solver this long, then answer greedily"), unit="s", low=1, high=3600)
+    capacity: float | None = param(None, QT_TRANSLATE_NOOP(
+        "analysis", "each new site serves at most this much demand (none: a compound in reach counts whole)"),
+        low=0.001, optional=True)
+    access: AccessResult | None = None
 
     def params(self) -> SitingParams:
         return SitingParams(self.facility_type, k=self.k, radius_m=self.radius_m, method=self.method,
-                            weight=self.weight, time_limit_s=self.time_limit_s).validate()
+                            weight=self.weight, time_limit_s=self.time_limit_s, capacity=self.capacity).validate()
+
+    def unmet(self):
+        """The demand the access run left unmet, when one of this type is given."""
+        if self.access is None or self.access.facility_type != self.facility_type:
+            return None
+        return unmet_demand(self.access)
 
 
 def run(request: SitingRequest, *, cache: ResultCache | None = None,
@@ -46,5 +60,6 @@ def run(request: SitingRequest, *, cache: ResultCache | None = None,
     """The sites of *request* (*cache* is unused: the gap result carries the network)."""
     validate(request)
     start = time.perf_counter()
-    result = suggest_sites(request.gaps, request.params(), candidates=request.candidates, feedback=feedback)
+    result = suggest_sites(request.gaps, request.params(), candidates=request.candidates, unmet=request.unmet(),
+                           feedback=feedback)
     return finished(request, result, start)

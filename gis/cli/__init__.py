@@ -21,6 +21,7 @@ COMMANDS = {
     "zones": "gis.cli.zones",
     "service-areas": "gis.cli.service_areas",
     "gaps": "gis.cli.gaps",
+    "access": "gis.cli.access",
     "export": "gis.cli.export",
     "project": "gis.cli.project",
     "plan": "gis.cli.plan",

@@ -64,6 +64,16 @@ def add_input(p: argparse.ArgumentParser, option: str, help: str, *, required: b
                    help=f"the {option} file is in this CRS: {CRS_VALUES}")
 
 
+def add_district_inputs(p: argparse.ArgumentParser, inputs) -> None:
+    """The inputs of a district analysis: each ``(option, role, help)`` of *inputs* (compounds and
+    facilities required), the walking network, the zones and the standards preset."""
+    for option, _role, text in inputs:
+        add_input(p, option, text, required=option in ("compounds", "facilities"))
+    add_input(p, "network", "walking network: a road line layer or an .osm / .osm.pbf file")
+    add_input(p, "zones", "zone polygons (片区), or a saved project")
+    p.add_argument("--standards", help="standards preset JSON (default: the shipped one)")
+
+
 def input_file(args, option: str, role: Role) -> InputFile | None:
     """The :class:`InputFile` the options give for *option*, or None when not given."""
     path = getattr(args, option, None)
@@ -88,6 +98,20 @@ def project_of(args, inputs) -> tuple:
             project.add_layer(layers[option])
             notes += said
     return project, layers, notes
+
+
+def district_of(args, inputs) -> tuple:
+    """:func:`project_of` plus the walking network of ``--network`` (None without it):
+    (project, layers by option, roads, notices)."""
+    from gis.analysis.inputs import network_input
+
+    project, layers, notes = project_of(args, inputs)
+    roads = None
+    network = input_file(args, "network", Role.ROADS)
+    if network is not None:
+        roads, said = network_input(network, crs=project.crs)
+        notes += said
+    return project, layers, roads, notes
 
 
 def execute(what: str, body: Callable[[], int]) -> int:

@@ -41,10 +41,10 @@ import numpy as np
 
 from gis import defaults
 from gis.analysis.gaps import GapRequest
-from gis.analysis.inputs import network_input, read_input
+from gis.analysis.inputs import read_input
 from gis.cli import fail
-from gis.cli.base import (add_input, add_params, command_parser, emit, execute, input_file, plain,
-                          project_of)
+from gis.cli.base import (add_district_inputs, add_params, command_parser, district_of, emit, execute, input_file,
+                          plain)
 from gis.domain import FieldRole, Role
 
 OUT_FILES = ("gaps.csv", "gaps.xlsx", "gaps.gpkg")
@@ -56,12 +56,8 @@ INPUTS = (("compounds", Role.COMPOUNDS, "compound polygons (.shp, .gpkg, .geojso
 
 def parser():
     p = command_parser("gaps", "Service and elevator gaps of compounds and zones.")
-    for option, _role, text in INPUTS:
-        add_input(p, option, text, required=option in ("compounds", "facilities"))
-    add_input(p, "network", "walking network: a road line layer or an .osm / .osm.pbf file")
-    add_input(p, "zones", "zone polygons (片区), or a saved project")
+    add_district_inputs(p, INPUTS)
     p.add_argument("--out", help="folder for gaps.csv, gaps.xlsx and gaps.gpkg")
-    p.add_argument("--standards", help="standards preset JSON (default: the shipped one)")
     p.add_argument("--min-floors", type=int, default=defaults.MIN_FLOORS,
                    help=f"walk-ups from this many floors need an elevator ({defaults.MIN_FLOORS})")
     p.add_argument("--subsidy", help="elevator subsidy preset: shenzhen, changchun, ankang (default: none)")
@@ -88,7 +84,7 @@ def _main(args) -> int:
         raise outcome.elevator_error
     zones = zone_polygons = None
     if args.zones:
-        zones, zone_polygons = _zones(outcome.gaps, _zone_layer(args, request.compounds.data.crs))
+        zones, zone_polygons = _zones(outcome.gaps, zone_layer(args, request.compounds.data.crs))
     result = {"gaps": outcome.gaps, "zones": zones, "zone_polygons": zone_polygons, "elevators": outcome.elevators}
     if args.out:
         _write(result, Path(args.out), "en" if args.lang == "en" else "zh_CN")
@@ -102,12 +98,7 @@ def build_request(args) -> GapRequest:
     from gis.gaps.elevators import ElevatorParams, load_subsidy_presets
     from gis.standards import load_standards
 
-    project, layers, notes = project_of(args, INPUTS)
-    roads = None
-    network = input_file(args, "network", Role.ROADS)
-    if network is not None:
-        roads, said = network_input(network, crs=project.crs)
-        notes += said
+    project, layers, roads, notes = district_of(args, INPUTS)
     elevator = ElevatorParams.from_presets(load_subsidy_presets(), args.subsidy, min_floors=args.min_floors,
                                            year=args.year)
     return GapRequest(project, layers["compounds"], load_standards(args.standards), elevator, roads=roads,
@@ -115,7 +106,7 @@ def build_request(args) -> GapRequest:
                       snap_tolerance_m=args.snap_tolerance_m, input_notices=tuple(notes))
 
 
-def _zone_layer(args, crs):
+def zone_layer(args, crs):
     """Zone polygons: a layer file, or the zone outlines table of a saved project."""
     from gis import project_file
     from gis.io.importer import read_layer

@@ -64,6 +64,10 @@ def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, la
         from gis.export.programme_excel import add_programme_sheets
 
         add_programme_sheets(wb, outputs.programme, lang)
+    if outputs.access:
+        from gis.export.access_report import add_access_sheets
+
+        add_access_sheets(wb, outputs.access, lang)
     _notes_sheet(wb.create_sheet(term("sheet_notes", lang)), project, outputs, lang)
     wb.properties.title = term("title_default", lang)
     wb.properties.creator = "老旧小区改造规划 Old Compound Renewal Planner"

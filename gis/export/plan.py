@@ -25,11 +25,11 @@ from gis.io.notices import Notice, notice
 from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
-STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas", "programme")
+STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas", "access", "programme")
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
-    "dxf": ("zones",), "xlsx": ("zones", "gaps", "elevators", "ranking", "programme"),
+    "dxf": ("zones",), "xlsx": ("zones", "gaps", "elevators", "ranking", "access", "programme"),
     "html": ("zones", "gaps", "elevators", "service_areas"), "pdf": (), "png": (),
 }
 
@@ -45,6 +45,7 @@ class PlanOutputs:
     ranking: object | None = None  # gis.gaps.ranking.Ranking
     service_areas: gpd.GeoDataFrame | None = None  # per type at each facility's required radius
     subsidy_rule: object | None = None  # gis.gaps.elevators.SubsidyRule used for the estimate
+    access: list = field(default_factory=list)  # gis.supply.result.AccessResult per facility type present
     programme: object | None = None  # gis.programme.Programme: the report gains its five sheets
     notices: list[Notice] = field(default_factory=list)
 
@@ -97,6 +98,10 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     if "service_areas" in steps and out.service_areas is None and standards is not None:
         out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)), fb)
+    if "access" in steps and not out.access and standards is not None:
+        out.access = _guard(out, lambda: _access(project, standards, planned, fb), fb) or []
+        seen = {n.message for n in out.notices}
+        out.notices += [n for r in out.access for n in r.notices if n.message not in seen and not seen.add(n.message)]
     fb.progress(1.0)
     return out
 
@@ -201,6 +206,29 @@ def _programme(project: Project, out: PlanOutputs):
     seen = {(n.code, n.message) for n in out.notices}
     out.notices += [n for n in outcome.notices if (n.code, n.message) not in seen]
     return outcome.programme
+
+
+def _access(project: Project, standards, planned: bool, fb: Feedback) -> list:
+    """The window's access run (gis.analysis.access) for each facility type the project has."""
+    from gis.analysis.access import AccessRequest, run
+    from gis.analysis.session import session_for
+    from gis.gaps.access import TYPES
+    from gis.gaps.zones import zone_groups_from_model
+
+    compounds, fac = project.first(Role.COMPOUNDS), facilities_of(project, standards, planned=planned)
+    if compounds is None or fac is None:
+        return []
+    roads = project.first(Role.ROADS)
+    zones = zone_groups_from_model(project.zones) if project.zones is not None else None
+    present = [t for t in TYPES if (fac.types.astype(str) == t).any()]
+    out = []
+    for ftype in present:
+        fb.check()
+        request = AccessRequest(project, compounds, standards, facility_type=ftype, planned=planned,
+                                roads=roads.data if roads is not None and len(roads) else None,
+                                entrances=project.first(Role.ENTRANCES), zones=zones)
+        out.append(run(request, cache=session_for(project).cache).result)
+    return out
 
 
 def _service_areas(project: Project, standards, network, planned: bool, fb: Feedback) -> gpd.GeoDataFrame | None:

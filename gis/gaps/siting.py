@@ -46,6 +46,7 @@ GREEDY_BOUND = 1.0 - 1.0 / np.e
 BOUNDS = {
     "mclp": QT_TRANSLATE_NOOP("gaps", "optimal (MCLP solved exactly)"),
     "greedy": QT_TRANSLATE_NOOP("gaps", "greedy: at least 63.2 % (1 − 1/e) of the best possible coverage"),
+    "capacity": QT_TRANSLATE_NOOP("gaps", "greedy with capacities: each site serves at most its capacity"),
 }
 PLANNED_NAME = (QT_TRANSLATE_NOOP("gaps", "Planned {type} {number}"), "规划{type}{number}")  # English, Chinese
 
@@ -63,6 +64,8 @@ class SitingParams:
     weight : what to cover: "households", "people" (elderly for 一老 types, children for
         一小 types) or "compounds" (each counts 1).
     time_limit_s : give CBC this long, then fall back to greedy.
+    capacity : each new site serves at most this much of the weight (gis.supply.siting); None:
+        plain covering, a compound in reach counts whole.
     """
 
     facility_type: str
@@ -71,6 +74,7 @@ class SitingParams:
     method: str = "auto"
     weight: str = "households"
     time_limit_s: float = 60.0
+    capacity: float | None = None
 
     def validate(self) -> "SitingParams":
         if self.facility_type not in TYPES:
@@ -78,6 +82,8 @@ class SitingParams:
                                 type=self.facility_type, types=", ".join(TYPES))
         if self.k < 1:
             raise AnalysisError(QT_TRANSLATE_NOOP("errors", "Ask for at least one site."))
+        if self.capacity is not None and not self.capacity > 0:
+            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The capacity of a new site must be positive."))
         if self.radius_m is not None and not self.radius_m > 0:
             raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The service radius must be positive."))
         if self.method not in METHODS or self.weight not in WEIGHTS:
@@ -126,7 +132,7 @@ class SitingResult:
 
 
 def suggest_sites(gaps: GapResult, params: SitingParams, *, candidates: gpd.GeoDataFrame | None = None,
-                  feedback: Feedback | None = None) -> SitingResult:
+                  unmet: np.ndarray | None = None, feedback: Feedback | None = None) -> SitingResult:
     """K sites for ``params.facility_type`` covering the most unserved weight.
 
     Parameters
@@ -134,6 +140,8 @@ def suggest_sites(gaps: GapResult, params: SitingParams, *, candidates: gpd.GeoD
     gaps : the current gap analysis (its origins say network or straight line).
     candidates : candidate sites (points or polygons; polygons stand for a point inside);
         default the compounds themselves.
+    unmet : per compound, the demand still unmet (gis.supply.siting.unmet_demand): the weight
+        to serve instead of ``params.weight`` of the compounds without the service.
 
     Raises
     ------
@@ -147,13 +155,15 @@ def suggest_sites(gaps: GapResult, params: SitingParams, *, candidates: gpd.GeoD
     col = gaps.column(params.facility_type)
     radius = float(params.radius_m if params.radius_m is not None else gaps.required_m[params.facility_type])
     cands = candidate_sites(gaps, candidates, origins.crs)
-    weight, notes = _weights(gaps, params)
-    before = gaps.covered[:, col].copy()
+    weight, notes = _weights(gaps, params) if unmet is None else (np.asarray(unmet, dtype=float), [])
+    before = gaps.covered[:, col].copy() if unmet is None else weight <= 0
     demand = np.flatnonzero(~before & (weight > 0))
     fb.progress(0.1)
     pairs = cover_pairs(origins, np.asarray(cands.geometry.values, dtype=object), demand, radius,
                         feedback=fb.sub(0.1, 0.6))
     fb.check()
+    if params.capacity is not None:
+        return _capacitated(gaps, params, radius, cands, pairs, weight, before, notes, t0)
     method = _method(params, pairs, demand)
     chosen, notes2 = _solve(method, pairs, weight, demand, len(cands), params, fb.sub(0.6, 0.95))
     method = "greedy" if notes2 else method
@@ -165,6 +175,20 @@ def suggest_sites(gaps: GapResult, params: SitingParams, *, candidates: gpd.GeoD
     return SitingResult(params.facility_type, radius, method, params.weight, cands, chosen, gain, newly,
                         before, after, _served(before, weight), _served(after, weight), notes + notes2,
                         time.perf_counter() - t0)
+
+
+def _capacitated(gaps, params, radius, cands, pairs, weight, before, notes, t0) -> SitingResult:
+    """:func:`suggest_sites` with each site serving at most ``params.capacity`` (gis.supply.siting)."""
+    from gis.supply.siting import capacitated_greedy
+
+    chosen, gain, newly = capacitated_greedy(pairs[0], pairs[1], weight, params.k, params.capacity)
+    after = before.copy()
+    for fids in newly:
+        after[fids] = True
+    served = _served(before, weight)
+    return SitingResult(params.facility_type, radius, "capacity", params.weight, cands, chosen, gain, newly,
+                        before, after, served, {**_served(after, weight), "weight": served["weight"] + gain.sum()},
+                        notes, time.perf_counter() - t0)
 
 
 # -- candidates and coverage -----------------------------------------------------------

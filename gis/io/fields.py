@@ -51,6 +51,10 @@ PATTERNS: dict[FieldRole, tuple[tuple[str, ...], tuple[str, ...]]] = {
                              "compoundid", "xqbh", "xqdm"), ("所属小区",)),
     FieldRole.ROAD_CLASS: (("道路等级", "等级", "道路类型", "道路类别", "highway", "fclass",
                             "road_class", "roadclass", "class", "dldj"), ("道路等级",)),
+    FieldRole.CAPACITY: (("容量", "学位", "学位数", "托位", "托位数", "床位", "床位数", "座位", "座位数", "餐位",
+                          "餐位数", "capacity", "places", "beds", "seats"), ("学位", "托位", "床位", "座位", "餐位", "容量")),
+    FieldRole.FLOOR_AREA: (("建筑面积", "使用面积", "用房面积", "设施面积", "面积", "floor_area", "floorarea", "gfa",
+                            "area_m2", "jzmj"), ("建筑面积", "用房面积")),
     FieldRole.ID: (("id", "fid", "objectid", "uid", "oid", "编号", "序号", "代码", "code",
                     "小区编号", "小区代码", "楼栋编号", "楼号", "建筑编号", "设施编号", "出入口编号",
                     "xqbh", "xqdm", "poi_id", "poiid", "bh", "bsm", "entityhandle"), ("编号",)),
@@ -66,7 +70,8 @@ ROLE_FIELDS = {
                      FieldRole.FLOORS, FieldRole.ELEVATOR),
     Role.BUILDINGS: (FieldRole.ID, FieldRole.NAME, FieldRole.COMPOUND_ID, FieldRole.BUILD_YEAR,
                      FieldRole.FLOORS, FieldRole.ELEVATOR, FieldRole.HOUSEHOLDS),
-    Role.FACILITIES: (FieldRole.ID, FieldRole.NAME, FieldRole.FACILITY_TYPE, FieldRole.COMPOUND_ID),
+    Role.FACILITIES: (FieldRole.ID, FieldRole.NAME, FieldRole.FACILITY_TYPE, FieldRole.COMPOUND_ID,
+                      FieldRole.CAPACITY, FieldRole.FLOOR_AREA),
     Role.ROADS: (FieldRole.ID, FieldRole.NAME, FieldRole.ROAD_CLASS),
     Role.ENTRANCES: (FieldRole.ID, FieldRole.NAME, FieldRole.COMPOUND_ID),
     Role.BARRIERS: (FieldRole.ID, FieldRole.NAME),
@@ -74,7 +79,7 @@ ROLE_FIELDS = {
                  FieldRole.POPULATION),
 }
 NUMERIC_ROLES = (FieldRole.HOUSEHOLDS, FieldRole.FLOORS, FieldRole.POPULATION,
-                 FieldRole.ELDERLY, FieldRole.CHILDREN)
+                 FieldRole.ELDERLY, FieldRole.CHILDREN, FieldRole.CAPACITY, FieldRole.FLOOR_AREA)
 
 _TRUE = {"有", "是", "1", "y", "yes", "true", "t", "有电梯", "已加装", "已安装", "已装", "√", "✓",
          "on", "是的", "1.0"}

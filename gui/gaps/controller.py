@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from gis.analysis.gaps import GapOutcome, GapRequest, elevator_run
 from gis.analysis.gaps import run as run_gaps
+from gis.analysis.inputs import project_compounds
 from gis.analysis.session import session_for
 from gis.domain import Role
 from gis.errors import AnalysisError, GisError
@@ -208,10 +209,7 @@ class GapsController(FeatureController):
     def request(self) -> GapRequest:
         """The run the dock describes. Raises AnalysisError when an input is missing."""
         project = self.project
-        compounds = project.first(Role.COMPOUNDS)
-        if compounds is None or not len(compounds):
-            raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no compounds layer: add the "
-                                                  "compound boundaries (File > Add data) first."))
+        compounds = project_compounds(project)
         if not any(len(lyr) for lyr in project.layers_by_role(Role.FACILITIES)):
             raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no facility layer: add one "
                                                   "(File > Add data) with the facilities' points."))

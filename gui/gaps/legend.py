@@ -57,8 +57,8 @@ class GapLegend(FloatingPanel):
     CORNER = "bottom-right"
     MARGIN = 12
 
-    def __init__(self, map_view) -> None:
-        super().__init__(map_view, "gap-legend")
+    def __init__(self, map_view, object_name: str = "gap-legend") -> None:
+        super().__init__(map_view, object_name)
         self.setMaximumWidth(MAX_WIDTH)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(8, 6, 8, 6)

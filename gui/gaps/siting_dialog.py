@@ -56,6 +56,12 @@ class SitingDialog(QDialog):
                           ("people", self.tr("People served (elderly or children)")),
                           ("compounds", self.tr("Compounds (each counts 1)"))):
             self.weight.addItem(text, key)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 1_000_000)
+        self.capacity.setSingleStep(10)
+        self.capacity.setSpecialValueText(self.tr("No limit: a compound in reach counts whole"))
+        self.capacity.setToolTip(self.tr("With a capacity, each site serves at most that much demand: the demand the "
+                                         "last access run of this type left unmet, else the weight chosen above."))
         self.method = QComboBox()
         for key, text in (("auto", self.tr("Automatic (exact when small enough)")),
                           ("mclp", self.tr("Exact maximal covering (MCLP)")),
@@ -80,6 +86,7 @@ class SitingDialog(QDialog):
         form.addRow(self.tr("Candidate sites"), self.candidates)
         form.addRow("", self.selected_only)
         form.addRow(self.tr("Cover the most"), self.weight)
+        form.addRow(self.tr("Capacity of each new site"), self.capacity)
         form.addRow(self.tr("Method"), self.method)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -142,9 +149,18 @@ class SitingDialog(QDialog):
 
     def request(self, gaps) -> SitingRequest:
         """The search the dialog describes, over the candidate sites it names."""
+        capacity = float(self.capacity.value()) or None
         return SitingRequest(gaps, self.type.currentData(), self.candidate_frame(), k=self.k.value(),
                              radius_m=float(self.radius.value()), method=self.method.currentData(),
-                             weight=self.weight.currentData())
+                             weight=self.weight.currentData(), capacity=capacity,
+                             access=self._access() if capacity else None)
+
+    def _access(self):
+        """The latest access run's result (gis.supply), when there is one; the request uses it for its type."""
+        from gis.analysis.session import session_for
+
+        outcome = session_for(self.controller.project).latest("access")
+        return outcome.result if outcome is not None else None
 
     def candidate_frame(self):
         """The candidate sites (None = the compounds), limited to the selection when asked."""
@@ -202,7 +218,8 @@ class SitingDialog(QDialog):
 
     def _show(self, result: SitingResult) -> None:
         self.accept_button.setEnabled(len(result.chosen) > 0)
-        self.coverage.set_frame(self._coverage_frame(result), self._coverage_columns(result.weight))
+        self.coverage.set_frame(self._coverage_frame(result),
+                                self._coverage_columns("demand" if result.method == "capacity" else result.weight))
         frame = result.sites_frame()
         frame["label"] = [self._site_name(row) for _i, row in frame.iterrows()]
         frame.index = pd.Index(frame["order"].to_numpy(), name="order")
@@ -223,6 +240,8 @@ class SitingDialog(QDialog):
         return f"{ident} {name}".strip() if name and str(ident) not in name else (name or str(ident))
 
     def _weight_header(self, result: SitingResult) -> str:
+        if result.method == "capacity":
+            return self.tr("Demand served")
         return {"households": self.tr("Households newly served"), "people": self.tr("People newly served"),
                 "compounds": self.tr("Compounds newly served")}[result.weight]
 
@@ -230,7 +249,8 @@ class SitingDialog(QDialog):
         cols = [Col("state", ""), Col("compounds", self.tr("Compounds served"), "int"),
                 Col("share", self.tr("Share of compounds"), "share")]
         if weight != "compounds":
-            header = self.tr("Households served") if weight == "households" else self.tr("People served")
+            header = {"households": self.tr("Households served"), "demand": self.tr("Demand served")}.get(
+                weight, self.tr("People served"))
             cols.insert(2, Col("weight", header, "int"))
         return cols
 

@@ -2,6 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessController</name>
+    <message>
+        <location filename="../../gui/access/controller.py" line="+45"/>
+        <location line="+101"/>
+        <source>Access and capacity</source>
+        <translation>可达性与容量</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Access tables</source>
+        <translation>可达性表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Access with capacity (2SFCA)…</source>
+        <translation>考虑容量的可达性（2SFCA）…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Automatic: the age group, else population, else households</source>
+        <translation>自动：年龄组，其次人口，再次户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic: the capacity field, else the preset's default</source>
+        <translation>自动：容量字段，否则按预设默认值</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Weighing capacities against demand…</source>
+        <translation>正在按需求核算设施容量…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Cancelled; the map shows the previous result, if any.</source>
+        <translation>已取消；地图显示上次的结果（如有）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{compounds} compounds, {facilities} facilities ({defaults} with default capacity), catchment {metres:,.0f} m: {seconds:.2f} s.</source>
+        <translation>{compounds} 个小区，{facilities} 处设施（{defaults} 处按默认容量），服务范围 {metres:,.0f} m：{seconds:.2f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} compounds short of the standard, {total:,.0f} in all.</source>
+        <translation>{n} 个小区未达配置标准，共缺 {total:,.0f}。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>AccessMap</name>
+    <message>
+        <location filename="../../gui/access/overlay.py" line="+54"/>
+        <source>up to {hi:g} per 1,000</source>
+        <translation>每千人不超过 {hi:g}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over {lo:g} per 1,000</source>
+        <translation>每千人 {lo:g} 以上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None in reach</source>
+        <translation>范围内无设施</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Short of the standard</source>
+        <translation>未达配置标准</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{type}, default capacity</source>
+        <translation>{type}，默认容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type}, capacity entered</source>
+        <translation>{type}，容量已录入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>None in reach · {n}</source>
+        <translation>范围内无设施 · {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>over {lo:g} · {n}</source>
+        <translation>{lo:g} 以上 · {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to {hi:g} · {n}</source>
+        <translation>不超过 {hi:g} · {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per 1,000 of the demand</source>
+        <translation>每千需求人口（户）可得供给</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Short of the standard · {n}</source>
+        <translation>未达配置标准 · {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{type}, capacity entered · {n}</source>
+        <translation>{type}，容量已录入 · {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{type}, default capacity · {n}</source>
+        <translation>{type}，默认容量 · {n}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Access to {type} ({method})</source>
+        <translation>{type}可达性（{method}）</translation>
+    </message>
+</context>
+<context>
+    <name>AccessPanel</name>
+    <message>
+        <location filename="../../gui/access/panel.py" line="+30"/>
+        <source>2SFCA (every facility in reach counts fully)</source>
+        <translation>2SFCA（范围内设施全额计入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E2SFCA (nearer counts more: 1 / 0.68 / 0.22 by thirds)</source>
+        <translation>E2SFCA（距离衰减：按三等分 1 / 0.68 / 0.22）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Straight line from the compound boundary</source>
+        <translation>从小区边界直线计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking along the roads</source>
+        <translation>沿道路步行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Capacities and standards…</source>
+        <translation>容量与配置标准…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute access</source>
+        <translation>计算可达性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access weighs each facility's capacity against the demand within its catchment (two-step floating catchment).</source>
+        <translation>可达性按服务范围内的需求分摊各设施容量（两步移动搜索法）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catchment</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demand column</source>
+        <translation>需求字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity column</source>
+        <translation>容量字段</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Access per compound</source>
+        <translation>小区可达性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity per facility</source>
+        <translation>设施容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access per zone</source>
+        <translation>片区可达性</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>standard ({metres:,.0f} m)</source>
+        <translation>按标准（{metres:,.0f} m）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a roads layer to walk along the roads.</source>
+        <translation>添加道路图层后可沿道路步行计算。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Demand</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Demand value</source>
+        <translation>需求数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Access per 1,000</source>
+        <translation>每千人可得</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Received</source>
+        <translation>分得供给</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Required</source>
+        <translation>应配</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Shortfall</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Facility</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity value</source>
+        <translation>容量数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demand in reach</source>
+        <translation>范围内需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply per 1,000 in reach</source>
+        <translation>范围内每千人供给</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply received</source>
+        <translation>分得供给</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pooled</source>
+        <translation>统筹</translation>
+    </message>
+</context>
+<context>
     <name>AutosaveController</name>
     <message>
         <location filename="../../gui/autosave.py" line="+68"/>
@@ -41,6 +357,74 @@ Use Save As to keep your changes in another file.</source>
         <translation>{text}
 
 请用“另存为”把您的修改保存到另一个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPresetDialog</name>
+    <message>
+        <location filename="../../gui/access/preset_dialog.py" line="+44"/>
+        <source>Capacities and provision standards</source>
+        <translation>容量与配置标准</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured in</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default capacity</source>
+        <translation>默认容量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard: amount</source>
+        <translation>标准：配置量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>of</source>
+        <translation>计量基数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pool in a zone</source>
+        <translation>片区内统筹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard checked</source>
+        <translation>标准已核对</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as my default</source>
+        <translation>保存为我的默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to the shipped values</source>
+        <translation>恢复出厂值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Capacities are used where a facility has no capacity field; amber values are not yet checked against a standard. A standard of 0 computes no shortfall.</source>
+        <translation>设施没有容量字段时使用默认容量；琥珀色的数值尚未与标准核对。配置量为 0 时不计算缺口。</translation>
     </message>
 </context>
 <context>
@@ -727,23 +1111,24 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapsController</name>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="+66"/>
-        <location line="+173"/>
+        <location filename="../../gui/gaps/controller.py" line="+67"/>
+        <location line="+170"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-167"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../gui/access/controller.py" line="-174"/>
+        <location filename="../../gui/gaps/controller.py" line="+23"/>
         <source>&amp;Gaps</source>
         <translation>缺项(&amp;G)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../gui/gaps/controller.py" line="+2"/>
         <source>Analyse service gaps</source>
         <translation>分析服务缺项</translation>
     </message>
@@ -773,7 +1158,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>分析后数据已更改：请点击“分析缺项”更新。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+44"/>
         <source>Measuring distances…</source>
         <translation>正在测算距离…</translation>
     </message>
@@ -2413,12 +2798,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-93"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -2431,6 +2816,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Compounds (each counts 1)</source>
         <translation>小区数（每个计 1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No limit: a compound in reach counts whole</source>
+        <translation>不限：范围内的小区整体计入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a capacity, each site serves at most that much demand: the demand the last access run of this type left unmet, else the weight chosen above.</source>
+        <translation>设定容量后，每处新设施最多服务该数量的需求：取该类型最近一次可达性分析未满足的需求，否则按上面所选的权重。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2489,6 +2884,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Capacity of each new site</source>
+        <translation>每处新设施容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Method</source>
         <translation>求解方法</translation>
     </message>
@@ -2518,7 +2918,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>仅该图层中所选的 {n} 个要素</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Searching…</source>
         <translation>正在求解…</translation>
     </message>
@@ -2538,7 +2938,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>其间缺项已重新分析：请再次点击“选址”。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2549,12 +2949,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Compounds newly served</source>
         <translation>新覆盖小区数</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
         <translation>{type}选址 {k} 处，服务半径 {radius} 米，{how}：{seconds:.2f} 秒。</translation>
     </message>
@@ -2564,7 +2964,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>选址数少于要求：再增加选址也无法在服务半径内覆盖更多对象。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Demand served</source>
+        <translation>服务的需求</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Households newly served</source>
         <translation>新覆盖户数</translation>
     </message>
@@ -2589,7 +2995,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>覆盖户数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>People served</source>
         <translation>覆盖人数</translation>
     </message>
@@ -3209,6 +3615,37 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>analysis</name>
     <message>
+        <location filename="../../gis/analysis/access.py" line="+68"/>
+        <source>facility type (the keys of the gap analysis)</source>
+        <translation>设施类型（与缺项分析相同的键）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>compound column of the demand (default: the type's age group, else population, else households)</source>
+        <translation>小区需求字段（默认：该类型对应的年龄组，其次人口，再次户数）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>facility column of the capacity (default: the capacity or floor-area field, else the preset's default per facility)</source>
+        <translation>设施容量字段（默认：容量或建筑面积字段，否则按预设默认值计）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>catchment (default: the type's radius in the standards)</source>
+        <translation>服务范围（默认：标准中该类型的服务半径）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>straight from the compound polygon, or along the network (default: network when one is given)</source>
+        <translation>从小区边界直线计，或沿路网计（默认：有路网时沿路网）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2sfca, or e2sfca with distance-decay weights 1 / 0.68 / 0.22 on thirds of the catchment</source>
+        <translation>2sfca，或 e2sfca（按服务范围三等分的距离衰减权重 1 / 0.68 / 0.22）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
         <location filename="../../gis/analysis/life_circles.py" line="+58"/>
         <source>Road ends closer than this are joined when the network is built</source>
@@ -3236,7 +3673,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>只用此年份及以前建成的小区</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/siting.py" line="+28"/>
+        <location filename="../../gis/analysis/siting.py" line="+32"/>
         <source>how many sites</source>
         <translation>选址个数</translation>
     </message>
@@ -3259,6 +3696,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>give the exact solver this long, then answer greedily</source>
         <translation>精确求解的时限，超时后改用贪心解</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each new site serves at most this much demand (none: a compound in reach counts whole)</source>
+        <translation>每个新设施最多服务的需求量（不填：范围内的小区整体计入）</translation>
     </message>
     <message>
         <location filename="../../gis/analysis/zones.py" line="-37"/>
@@ -3319,7 +3761,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>domain</name>
     <message>
-        <location filename="../../gis/domain.py" line="+66"/>
+        <location filename="../../gis/domain.py" line="+68"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
@@ -3422,6 +3864,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Road class</source>
         <translation>道路等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity (places, beds, seats)</source>
+        <translation>容量（学位、床位、座位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor area (m²)</source>
+        <translation>建筑面积（m²）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3531,7 +3983,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+39"/>
+        <location line="+50"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/programme/consent.py" line="+217"/>
@@ -3540,7 +3992,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-42"/>
         <source>{message} Say which with {option} ({values}).</source>
         <translation>{message} 请用 {option} 指明（{values}）。</translation>
     </message>
@@ -3738,7 +4190,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>标准预设由更新版本（{version}）的程序写入；请更新程序。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Cannot read the standards preset {path}: {reason}</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
@@ -3770,7 +4222,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location filename="../../gis/gaps/ranking.py" line="+96"/>
         <location filename="../../gis/preset_files.py" line="+27"/>
-        <location filename="../../gis/standards.py" line="+9"/>
+        <location filename="../../gis/standards.py" line="+22"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
@@ -3837,7 +4289,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+150"/>
+        <location filename="../../gis/export/plan.py" line="+155"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -3983,7 +4435,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这些数据无法计算任何排名指标；请指定建成年代、户数或建筑图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="+77"/>
+        <location filename="../../gis/gaps/siting.py" line="+81"/>
         <source>Unknown facility type {type}; use one of {types}.</source>
         <translation>未知的设施类型 {type}；可选：{types}。</translation>
     </message>
@@ -3991,6 +4443,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Ask for at least one site.</source>
         <translation>请至少选址 1 处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The capacity of a new site must be positive.</source>
+        <translation>新设施的容量必须为正数。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4003,7 +4460,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>未知的选址选项 {value}。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+116"/>
         <source>The candidate layer has no coordinate system.</source>
         <translation>候选用地图层没有坐标系。</translation>
     </message>
@@ -4200,7 +4657,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
     <message>
-        <location filename="../../gui/gaps/controller.py" line="-3"/>
+        <location filename="../../gis/analysis/inputs.py" line="+11"/>
         <source>The project has no compounds layer: add the compound boundaries (File &gt; Add data) first.</source>
         <translation>项目中没有小区图层：请先添加小区边界（文件 &gt; 添加数据）。</translation>
     </message>
@@ -4448,6 +4905,43 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/programme/model.py" line="+96"/>
         <source>The programme has lines of {item}, which the new catalogue lacks: tick them off or keep the item.</source>
         <translation>改造计划中仍有 {item} 的内容，新的内容库中没有该项：请先取消勾选或保留该项。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/access.py" line="+33"/>
+        <source>Network distances need a walking network: give {option} (a road layer or an OSM file).</source>
+        <translation>沿路网计算距离需要步行路网：请用 {option} 指定（道路图层或 OSM 文件）。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The compound layer has no column '{column}' ({option}); its columns are: {columns}.</source>
+        <translation>小区图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The compounds have no households, population or age-group field to weigh demand by. Name the column with {option} (or map it: --field compounds.households=COLUMN).</source>
+        <translation>小区没有可作为需求的户数、人口或年龄组字段。请用 {option} 指定字段（或映射：--field compounds.households=字段名）。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location filename="../../gis/supply/capacity.py" line="+203"/>
+        <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
+        <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The project has no facility layer: add one (File &gt; Add data), or give {option}.</source>
+        <translation>项目中没有设施图层：请添加（文件 &gt; 添加数据），或用 {option} 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/capacity.py" line="-82"/>
+        <location line="+4"/>
+        <source>The capacity preset is malformed: {reason}</source>
+        <translation>容量预设格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read the capacity preset {path}: {reason}</source>
+        <translation>无法读取容量预设 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -5029,7 +5523,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>数据中没有指标 {key} 所需的信息，该指标不计入得分。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="-140"/>
+        <location filename="../../gis/gaps/siting.py" line="-164"/>
         <source>optimal (MCLP solved exactly)</source>
         <translation>最优解（最大覆盖模型精确求解）</translation>
     </message>
@@ -5039,12 +5533,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>贪心解：覆盖量不低于最优解的 63.2%（1 − 1/e）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>greedy with capacities: each site serves at most its capacity</source>
+        <translation>考虑容量的贪心算法：每处设施最多服务其容量</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Planned {type} {number}</source>
         <translation>规划{type}{number}</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+240"/>
         <source>The compounds have no {weight} field; every compound counts as 1.</source>
         <translation>小区没有 {weight} 字段；每个小区按 1 计。</translation>
     </message>
@@ -5054,7 +5553,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>精确求解器在 {seconds} 秒内未得到最优解；显示贪心解。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="+12"/>
+        <location filename="../../gis/analysis/gaps.py" line="+4"/>
         <source>Measuring distances to the facilities</source>
         <translation>正在测算到设施的距离</translation>
     </message>
@@ -5247,7 +5746,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{where} 声明为 {declared}，但文本实际为 {actual}，已按 {actual} 读取。如名称显示不正确，请选择编码。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/fields.py" line="+229"/>
+        <location filename="../../gis/io/fields.py" line="+234"/>
         <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
@@ -5454,7 +5953,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+30"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
-        <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
+        <translation>已合并读取全部 {n} 个 KML 文件夹（列“KML 文件夹”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
         <location filename="../../gis/io/importer.py" line="-161"/>
@@ -5590,7 +6089,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/gaps.py" line="-31"/>
+        <location filename="../../gis/analysis/gaps.py" line="+14"/>
         <location filename="../../gis/analysis/life_circles.py" line="+19"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
@@ -5865,7 +6364,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-347"/>
+        <location filename="../../gis/standards.py" line="-356"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
@@ -5923,6 +6422,94 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>{what}: the distance must be positive.</source>
         <translation>{what}：距离必须大于 0。</translation>
+    </message>
+</context>
+<context>
+    <name>supply</name>
+    <message>
+        <location filename="../../gis/analysis/access.py" line="-92"/>
+        <source>Finding the facilities within each catchment</source>
+        <translation>正在查找各服务范围内的设施</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The compounds have no {group} field; demand is their {used} ('{column}') instead.</source>
+        <translation>小区没有 {group} 字段；改以 {used}（“{column}”）作为需求。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} compounds have no demand in '{column}'; they are left out of the facilities' catchments.</source>
+        <translation>{count} 个小区在“{column}”中没有需求值；未计入设施服务范围内的需求。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The capacity preset has no provision standard for {type}; no shortfall is computed.</source>
+        <translation>容量预设中没有 {type} 的配置标准；不计算缺口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The standard for {type} counts per {base}, and the compounds have no {base} field; no shortfall is computed.</source>
+        <translation>{type} 的标准按 {base} 计，而小区没有 {base} 字段；不计算缺口。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provision standard for {type} ({amount:g} {unit} per {per:g} {base}) is not yet checked against an official text.</source>
+        <translation>{type} 的配置标准（每 {per:g} {base} {amount:g} {unit}）尚未与正式文本核对。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The facility layer has no {type}; every compound's access is 0.</source>
+        <translation>设施图层中没有 {type}；所有小区的可达性均为 0。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} facilities have no compound with demand within {metres:g} m; they add no access: {ids}</source>
+        <translation>{count} 处设施 {metres:g} m 内没有有需求的小区，不增加可达性：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/amounts.py" line="+55"/>
+        <source>{count} values in '{column}' are not numbers or are negative; they were skipped (not read as 0): {ids}</source>
+        <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/supply/capacity.py" line="-111"/>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>places</source>
+        <translation>个学位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beds</source>
+        <translation>张床位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seats</source>
+        <translation>个座位</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>The facility layer has no capacity field; each of the {total} facilities counts the preset's default of {default:g} {unit}, marked as default.</source>
+        <translation>设施图层没有容量字段；{total} 处设施均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} of {total} facilities have no value in '{column}'; each counts the preset's default of {default:g} {unit}, marked as default.</source>
+        <translation>{total} 处设施中有 {count} 处在“{column}”中没有值；均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
     </message>
 </context>
 <context>

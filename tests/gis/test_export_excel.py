@@ -31,7 +31,7 @@ def column(ws, header: str) -> list:
 
 
 def test_sheets_and_frozen_bold_chinese_headers(workbook):
-    assert workbook.sheetnames == SHEETS
+    assert workbook.sheetnames[:5] == SHEETS[:5] and workbook.sheetnames[-1] == SHEETS[-1]
     for name in SHEETS[:-1]:
         ws = workbook[name]
         assert ws.freeze_panes == "A2"
@@ -117,3 +117,16 @@ def test_notes_sheet_speaks_the_report_language(tmp_path):
         export_project(project, out, fmt="xlsx", language=lang, outputs=outputs)
         notes = [row[1] for row in openpyxl.load_workbook(out)[sheet].iter_rows(values_only=True)]
         assert any(str(v).startswith(expected) for v in notes), notes
+
+
+def test_access_sheets_per_type_with_units_and_flags(workbook):
+    # the sample's clinic, canteen and kindergarten each get access, capacity and zone sheets
+    assert workbook.sheetnames[5:-1] == [f"{t}{s}" for t in ("卫生服务站", "老年食堂", "幼儿园")
+                                         for s in ("可达性", "容量", "片区")]
+    comp = workbook["卫生服务站可达性"]
+    assert headers(comp) == ["编号", "名称", "户数(户)", "需求数据", "可达供给(每千户m²)", "分得供给(m²)"]
+    assert set(column(comp, "需求数据")) == {"录入"}
+    fac = workbook["卫生服务站容量"]
+    assert column(fac, "容量数据") == ["默认"] and column(fac, "容量(m²)") == [150]
+    received = sum(v for v in column(comp, "分得供给(m²)") if v)
+    assert received == pytest.approx(150.0)  # the one clinic's 150 m² shared out, none lost

@@ -162,3 +162,26 @@ def test_siting_dialog_defaults_are_the_declared_request(make_window, qtbot, fil
     assert dialog.result is not None
     assert dialog.result.chosen.tolist() == declared.chosen.tolist() and len(declared.chosen)
     dialog.close()
+
+
+def test_access_window_and_cli_agree(make_window, qtbot, files):
+    from gis.analysis.access import run
+    from gis.cli import access
+    from gui.access.controller import AccessController
+
+    win = make_window(window_project(files))
+    ctl = next(f for f in win.features if isinstance(f, AccessController))
+    ctl.panel.type.setCurrentIndex(ctl.panel.type.findData("kindergarten"))
+    ctl.panel.distance.setCurrentIndex(ctl.panel.distance.findData("network"))
+    ctl.panel.method.setCurrentIndex(ctl.panel.method.findData("e2sfca"))
+    assert ctl.compute() is not None, ctl.panel.status.text()
+    qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
+    window = ctl.outcome
+    args = access.parser().parse_args(["--compounds", str(files["compounds"]), "--facilities", str(files["facilities"]),
+                                       "--network", str(files["roads"]), "--type", "kindergarten",
+                                       "--method", "e2sfca"])
+    cli = run(access.build_request(args))
+    assert window.result.distance == cli.result.distance == "network"
+    assert access.to_json(window.result) == access.to_json(cli.result)
+    assert any(c["access"] > 0 for c in access.to_json(cli.result)["compounds"])
+    assert [n.code for n in window.notices] == [n.code for n in cli.notices]

@@ -19,7 +19,7 @@ ALLOWED = {w.lower() for w in """
     csv xlsx xls excel dxf kml kmz geopackage gpkg geojson json shapefile shp dbf shx prj cpg pbf
     pdf png svg html cad gis qgis arcgis leaflet qt gdal proj ogr
     ctrl shift alt del esc tab enter f5 pgup pgdn
-    id gbk utf gb big mclp spopt poi aoi xyz worldpop tiff geotiff
+    id gbk utf gb big mclp spopt poi aoi xyz worldpop tiff geotiff sfca e2sfca 2sfca
     english gdb google earth esri
 """.split()}
 

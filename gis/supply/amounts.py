@@ -1,0 +1,73 @@
+"""Counts and sizes read from table cells (households, people, places, m²).
+
+A cell that cannot be read as a number, or holds a negative one, is *bad*: it is reported
+by row and left unknown (NaN), never read as 0. Blank cells are unknown and not bad.
+
+>>> import pandas as pd
+>>> values, bad = read_amounts(pd.Series(["120户", "", "abc", -3, 45.5]))
+>>> values.tolist(), bad.tolist()
+([120.0, nan, nan, nan, 45.5], [False, False, True, True, False])
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import Notice, coded, short_list
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+SOURCE_SUFFIX = "_来源"  # companion column of a count: "survey", "estimated:<method>" or blank (entered)
+ENTERED, ESTIMATED = "entered", "estimated"
+
+
+def read_amounts(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(numbers, bad)``: floats (NaN = unknown) and which cells were unreadable or negative."""
+    if pd.api.types.is_bool_dtype(values):
+        values = values.astype(object)
+    if pd.api.types.is_numeric_dtype(values):
+        numbers = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+        blank = pd.isna(values).to_numpy()
+    else:
+        codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+        parsed = np.array([_number(u) for u in uniques] + [np.nan], dtype=float)
+        empty = np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)
+        numbers, blank = parsed[codes], empty[codes]
+    bad = ~blank & ~(np.isfinite(numbers) & (numbers >= 0))
+    numbers = np.where(bad, np.nan, numbers)
+    return numbers, bad
+
+
+def _number(value) -> float:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    found = _NUMBER.search(str(value))
+    return float(found.group(0)) if found else np.nan
+
+
+def bad_rows_notice(column: str, ids: np.ndarray, bad: np.ndarray) -> list[Notice]:
+    """A warning naming the rows whose *column* cell was skipped, if any."""
+    if not bad.any():
+        return []
+    return [coded("supply.bad_values", QT_TRANSLATE_NOOP(
+        "supply", "{count} values in '{column}' are not numbers or are negative; they were skipped "
+                  "(not read as 0): {ids}"), count=int(bad.sum()), column=column, ids=short_list(ids[bad]))]
+
+
+def value_flags(frame: pd.DataFrame, column: str, values: np.ndarray) -> np.ndarray:
+    """Per row ``estimated`` (its companion column ``<column>_来源`` says ``estimated:…``),
+    ``entered`` (in the layer or joined from a survey table) or ``""`` (no value).
+
+    >>> f = pd.DataFrame({"户数": [100, 80, None], "户数_来源": [None, "estimated:buildings", None]})
+    >>> value_flags(f, "户数", np.array([100., 80., np.nan])).tolist()
+    ['entered', 'estimated', '']
+    """
+    marks = frame.get(column + SOURCE_SUFFIX)
+    estimated = (marks.astype(str).str.startswith(ESTIMATED).to_numpy() if marks is not None
+                 else np.zeros(len(values), bool))
+    flags = np.where(estimated, ESTIMATED, ENTERED).astype(object)
+    flags[~np.isfinite(values)] = ""
+    return flags
