@@ -23,6 +23,7 @@ COMMANDS = {
     "gaps": "gis.cli.gaps",
     "export": "gis.cli.export",
     "project": "gis.cli.project",
+    "join": "gis.cli.join",
 }
 DEBUG_ENV = "OCP_DEBUG"
 EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 1, 2, 130, 141

@@ -3514,6 +3514,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+39"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
+        <location filename="../../gis/people/table.py" line="+71"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -4077,7 +4078,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>{path} cannot be read as a CSV table ({reason}).</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
@@ -4088,6 +4089,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="+77"/>
+        <location filename="../../gis/people/table.py" line="+67"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
@@ -4292,6 +4294,41 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+8"/>
         <source>The renovation zones were left out: {reason}</source>
         <translation>改造片区未打开：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/cli/join.py" line="+66"/>
+        <source>The compounds have no name field. Say which column with {option}=COLUMN.</source>
+        <translation>小区图层没有名称字段。请用 {option}=列名 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/join.py" line="+86"/>
+        <source>{path} has no address column (地址). Say which with {option} COLUMN, or join by name.</source>
+        <translation>{path} 没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The compounds have no address column (地址). Say which with {option} COLUMN, or join by name.</source>
+        <translation>小区图层没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The compounds have no column '{column}' (found: {columns}). Give one of them to {option}.</source>
+        <translation>小区图层没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/table.py" line="-64"/>
+        <source>{path} is not a table: a survey table is a .csv or .xlsx file.</source>
+        <translation>{path} 不是表格：调查表应为 .csv 或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path}: no column holds compound names (found: {columns}). Say which with {option} COLUMN.</source>
+        <translation>{path}：找不到小区名称列（现有：{columns}）。请用 {option} 列名 指定。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
+        <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
 </context>
 <context>
@@ -5179,7 +5216,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-136"/>
+        <location filename="../../gis/io/tables.py" line="-143"/>
         <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
         <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
     </message>
@@ -5311,6 +5348,49 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <location filename="../../gis/people/join.py" line="-11"/>
+        <source>{n} compound names are used by more than one compound ({names}); rows naming them are listed as ambiguous, never joined to the first.</source>
+        <translation>{n} 个小区名称被多个小区共用（{names}）；写这些名称的行列为待定，不会关联到第一个。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>{n} compounds already had a value in '{column}'; it was kept and the table's left aside.</source>
+        <translation>{n} 个小区在“{column}”中已有数值；已保留原值，表中数值未采用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Row {row}, '{column}': '{value}' is negative; skipped.</source>
+        <translation>第 {row} 行“{column}”：“{value}”为负数，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}, '{column}': '{value}' is not a number; skipped.</source>
+        <translation>第 {row} 行“{column}”：“{value}”不是数字，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} compounds got several table rows (phases or parts of one compound); their counts were added up (compound row ← table rows): {pairs}.</source>
+        <translation>{n} 个小区对应表中多行（分期或同一小区的几部分），数量已相加（小区行 ← 表行）：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/marks.py" line="+26"/>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>survey table</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated</source>
+        <translation>估算</translation>
     </message>
 </context>
 <context>

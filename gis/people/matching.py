@@ -1,0 +1,156 @@
+"""Matching written names (or addresses) against the compounds', never guessing between two.
+
+Each table name is tried in steps, the first that finds anything decides:
+
+1. the same written name (:func:`~gis.people.names.name_key` ``full``): score 100;
+2. the same core (suffix, building range and notes aside), phases equal (95) or one side
+   without a phase (90), less 5 when a district/street prefix had to be removed;
+3. a near name: rapidfuzz's ratio of the cores (at most 89, so never above a rule), among the
+   compounds that share a pair of characters with it (blocking keeps it fast).
+
+A step that finds one best candidate, with no other within :data:`MARGIN` points of it, is a
+match; several are *ambiguous* and listed, best first (two compounds of one name included);
+nothing at or above :data:`FUZZY_MIN` is *unmatched*, with the nearest names as suggestions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from gis.people.names import NameKey, name_key
+
+EXACT, SAME_PHASE, ONE_PHASE, PREFIX_PENALTY, FUZZY_CAP = 100.0, 95.0, 90.0, 5.0, 89.0
+FUZZY_MIN = 80.0  # a near name below this is no match (幸福里 / 幸福村 score 67)
+SUGGEST_MIN = 50.0  # nearest names shown for an unmatched row in the review
+MARGIN = 3.0  # candidates this close to the best are "similar": never guessed between
+_COMMON = 3000  # character pairs in more compounds than this do not block on their own
+_SUGGESTIONS = 5
+
+
+@dataclass
+class Match:
+    """How one table value matched: ``status`` is matched | ambiguous | unmatched;
+    ``candidates`` are (row of the compound, score), best first (the match alone when matched)."""
+
+    status: str
+    candidates: list[tuple[int, float]] = field(default_factory=list)
+    how: str = ""  # exact | normalised | prefix | near
+
+    @property
+    def fid(self) -> int | None:
+        return self.candidates[0][0] if self.status == "matched" else None
+
+    @property
+    def score(self) -> float | None:
+        return self.candidates[0][1] if self.status == "matched" else None
+
+
+class NameIndex:
+    """The compounds' names (or addresses), keyed every way :func:`name_key` gives."""
+
+    def __init__(self, values) -> None:
+        self.keys: list[NameKey | None] = []
+        self.full: dict[str, list[int]] = defaultdict(list)
+        self.core: dict[str, list[int]] = defaultdict(list)
+        self.trimmed: dict[str, list[int]] = defaultdict(list)
+        memo: dict[str, NameKey] = {}
+        for fid, value in enumerate(values):
+            text = "" if value is None else str(value)
+            key = memo.get(text) or memo.setdefault(text, name_key(text))
+            self.keys.append(key if key.full else None)
+            if key.full:
+                self._add(fid, key)
+        self.cores = list(self.core)
+        self.pairs = _pair_index(self.cores)
+
+    def _add(self, fid: int, key: NameKey) -> None:
+        self.full[key.full].append(fid)
+        self.core[key.core].append(fid)
+        for variant in key.trimmed:
+            self.trimmed[variant].append(fid)
+
+    def match(self, value) -> Match:
+        """The :class:`Match` of one written name."""
+        key = name_key(value)
+        if not key.full:
+            return Match("unmatched")
+        if key.full in self.full:
+            return decide([(fid, EXACT) for fid in self.full[key.full]], "exact")
+        found = self._same_core(key)
+        if found:
+            return decide(found, "prefix" if max(s for _, s in found) < ONE_PHASE else "normalised")
+        near = self.near(key, FUZZY_MIN)
+        if near:
+            return decide(near, "near")
+        return Match("unmatched", self.near(key, SUGGEST_MIN)[:_SUGGESTIONS])
+
+    def _same_core(self, key: NameKey) -> list[tuple[int, float]]:
+        found: dict[int, float] = {}
+        for fid in self.core.get(key.core, ()):
+            self._keep(found, fid, key, 0.0)
+        for fid in self.trimmed.get(key.core, ()):  # the compound's name carries a prefix
+            self._keep(found, fid, key, PREFIX_PENALTY)
+        for variant in key.trimmed:  # the table's name carries a prefix
+            for fid in self.core.get(variant, ()):
+                self._keep(found, fid, key, PREFIX_PENALTY)
+        return sorted(found.items(), key=lambda t: -t[1])
+
+    def _keep(self, found: dict[int, float], fid: int, key: NameKey, penalty: float) -> None:
+        score = phase_score(key.phase, self.keys[fid].phase)
+        if score:
+            found[fid] = max(found.get(fid, 0.0), score - penalty)
+
+    def near(self, key: NameKey, cutoff: float) -> list[tuple[int, float]]:
+        """Compounds whose core is within rapidfuzz ratio *cutoff* of *key*'s, best first."""
+        choices = {i: self.cores[i] for i in _blocked(self.pairs, key.core)}
+        if not choices:
+            return []
+        hits = process.extract(key.core, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        out = []
+        for _core, score, i in hits:
+            for fid in self.core[self.cores[i]]:
+                if phase_score(key.phase, self.keys[fid].phase):
+                    out.append((fid, min(round(score, 1), FUZZY_CAP)))
+        return sorted(out, key=lambda t: -t[1])
+
+
+def phase_score(a: str, b: str) -> float:
+    """95 for equal phases (or none on either side), 90 when one side has one, 0 when they differ."""
+    if a == b:
+        return SAME_PHASE
+    return ONE_PHASE if not a or not b else 0.0
+
+
+def decide(candidates: list[tuple[int, float]], how: str) -> Match:
+    """A match when one candidate leads by more than :data:`MARGIN`, else the similar ones listed."""
+    candidates = sorted(candidates, key=lambda t: -t[1])
+    best = candidates[0][1]
+    similar = [c for c in candidates if c[1] >= best - MARGIN]
+    if len(similar) == 1:
+        return Match("matched", similar, how)
+    return Match("ambiguous", similar, how)
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _pair_index(cores: list[str]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, core in enumerate(cores):
+        for pair in _pairs(core):
+            index[pair].append(i)
+    return index
+
+
+def _blocked(index: dict[str, list[int]], core: str) -> set[int]:
+    """Cores sharing a character pair with *core* (common pairs only when nothing rarer is shared)."""
+    lists = [index.get(p, ()) for p in _pairs(core)]
+    rare = [p for p in lists if len(p) <= _COMMON]
+    out: set[int] = set()
+    for postings in rare or lists:
+        out.update(postings)
+    return out
