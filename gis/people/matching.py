@@ -3,13 +3,15 @@
 Each table name is tried in steps, the first that finds anything decides:
 
 1. the same written name (:func:`~gis.people.names.name_key` ``full``): score 100;
-2. the same core (suffix, building range and notes aside), phases equal (95) or one side
-   without a phase (90), less 5 when a district/street prefix had to be removed;
-3. a near name: rapidfuzz's ratio of the cores (at most 89, so never above a rule), among the
-   compounds that share a pair of characters with it (blocking keeps it fast).
+2. the same core (suffix, building range and notes aside): 95, less 3 when only one side
+   has a phase (phases that differ never match), less 10 when both have a generic suffix and
+   they differ (阳光小区 / 阳光花园 may be two compounds), less 5 when a district or street
+   prefix had to be removed;
+3. a near name: rapidfuzz's ratio of the cores with the same points off (at most 89, so never
+   above a rule), among the compounds sharing a pair of characters with it (blocking keeps it fast).
 
-A step that finds one best candidate, with no other within :data:`MARGIN` points of it, is a
-match; several are *ambiguous* and listed, best first (two compounds of one name included);
+A step that finds one best candidate, with no other within :data:`MARGIN` points of it
+(:data:`NEAR_MARGIN` for near names), is a match; several are *ambiguous* and listed, best first (two compounds of one name included);
 nothing at or above :data:`FUZZY_MIN` is *unmatched*, with the nearest names as suggestions.
 """
 
@@ -22,10 +24,12 @@ from rapidfuzz import fuzz, process
 
 from gis.people.names import NameKey, name_key
 
-EXACT, SAME_PHASE, ONE_PHASE, PREFIX_PENALTY, FUZZY_CAP = 100.0, 95.0, 90.0, 5.0, 89.0
+EXACT, SAME_CORE, FUZZY_CAP = 100.0, 95.0, 89.0
+ONE_PHASE, OTHER_SUFFIX, PREFIX = 3.0, 10.0, 5.0  # points off a same-core match
 FUZZY_MIN = 80.0  # a near name below this is no match (幸福里 / 幸福村 score 67)
 SUGGEST_MIN = 50.0  # nearest names shown for an unmatched row in the review
 MARGIN = 3.0  # candidates this close to the best are "similar": never guessed between
+NEAR_MARGIN = 6.0  # the same for near names, whose scores are rougher
 _COMMON = 3000  # character pairs in more compounds than this do not block on their own
 _SUGGESTIONS = 5
 
@@ -37,7 +41,7 @@ class Match:
 
     status: str
     candidates: list[tuple[int, float]] = field(default_factory=list)
-    how: str = ""  # exact | normalised | prefix | near
+    how: str = ""  # exact | normalised | near (+address when an address settled it)
 
     @property
     def fid(self) -> int | None:
@@ -81,10 +85,10 @@ class NameIndex:
             return decide([(fid, EXACT) for fid in self.full[key.full]], "exact")
         found = self._same_core(key)
         if found:
-            return decide(found, "prefix" if max(s for _, s in found) < ONE_PHASE else "normalised")
+            return decide(found, "normalised")
         near = self.near(key, FUZZY_MIN)
         if near:
-            return decide(near, "near")
+            return decide(near, "near", NEAR_MARGIN)
         return Match("unmatched", self.near(key, SUGGEST_MIN)[:_SUGGESTIONS])
 
     def _same_core(self, key: NameKey) -> list[tuple[int, float]]:
@@ -92,16 +96,16 @@ class NameIndex:
         for fid in self.core.get(key.core, ()):
             self._keep(found, fid, key, 0.0)
         for fid in self.trimmed.get(key.core, ()):  # the compound's name carries a prefix
-            self._keep(found, fid, key, PREFIX_PENALTY)
+            self._keep(found, fid, key, PREFIX)
         for variant in key.trimmed:  # the table's name carries a prefix
             for fid in self.core.get(variant, ()):
-                self._keep(found, fid, key, PREFIX_PENALTY)
+                self._keep(found, fid, key, PREFIX)
         return sorted(found.items(), key=lambda t: -t[1])
 
     def _keep(self, found: dict[int, float], fid: int, key: NameKey, penalty: float) -> None:
-        score = phase_score(key.phase, self.keys[fid].phase)
-        if score:
-            found[fid] = max(found.get(fid, 0.0), score - penalty)
+        off = points_off(key, self.keys[fid])
+        if off is not None:
+            found[fid] = max(found.get(fid, 0.0), SAME_CORE - penalty - off)
 
     def near(self, key: NameKey, cutoff: float) -> list[tuple[int, float]]:
         """Compounds whose core is within rapidfuzz ratio *cutoff* of *key*'s, best first."""
@@ -112,23 +116,26 @@ class NameIndex:
         out = []
         for _core, score, i in hits:
             for fid in self.core[self.cores[i]]:
-                if phase_score(key.phase, self.keys[fid].phase):
-                    out.append((fid, min(round(score, 1), FUZZY_CAP)))
+                off = points_off(key, self.keys[fid])
+                if off is not None and score - off >= cutoff:
+                    out.append((fid, min(round(score - off, 1), FUZZY_CAP)))
         return sorted(out, key=lambda t: -t[1])
 
 
-def phase_score(a: str, b: str) -> float:
-    """95 for equal phases (or none on either side), 90 when one side has one, 0 when they differ."""
-    if a == b:
-        return SAME_PHASE
-    return ONE_PHASE if not a or not b else 0.0
+def points_off(a: NameKey, b: NameKey) -> float | None:
+    """Points off for a phase on one side only and for two different generic suffixes;
+    None when the phases differ (一期 and 二期 are two compounds)."""
+    if a.phase != b.phase and a.phase and b.phase:
+        return None
+    off = ONE_PHASE if a.phase != b.phase else 0.0
+    return off + (OTHER_SUFFIX if a.suffix and b.suffix and a.suffix != b.suffix else 0.0)
 
 
-def decide(candidates: list[tuple[int, float]], how: str) -> Match:
-    """A match when one candidate leads by more than :data:`MARGIN`, else the similar ones listed."""
+def decide(candidates: list[tuple[int, float]], how: str, margin: float = MARGIN) -> Match:
+    """A match when one candidate leads by more than *margin*, else the similar ones listed."""
     candidates = sorted(candidates, key=lambda t: -t[1])
     best = candidates[0][1]
-    similar = [c for c in candidates if c[1] >= best - MARGIN]
+    similar = [c for c in candidates if c[1] >= best - margin]
     if len(similar) == 1:
         return Match("matched", similar, how)
     return Match("ambiguous", similar, how)

@@ -48,6 +48,7 @@ class NameKey:
     core: str
     phase: str
     trimmed: tuple[str, ...]
+    suffix: str = ""  # the generic suffixes removed from the core ('小区', '新村小区')
 
 
 def plain_text(value) -> str:
@@ -87,8 +88,8 @@ def name_key(value) -> NameKey:
     phase = chinese_number(phases[-1]) if phases else ""
     core = _BRACKETS.sub("", _BRACKETED.sub("", _PHASE.sub("", text)))
     core = _BUILDINGS.sub("", core) if not _only_number(core) else core
-    core = strip_suffixes(core)
-    return NameKey(full, core, phase, trimmed_variants(core))
+    base = strip_suffixes(core)
+    return NameKey(full, base, phase, trimmed_variants(base), core[len(base):])
 
 
 def _only_number(text: str) -> bool:

@@ -135,3 +135,11 @@ def test_excel_title_rows_above_the_header_are_skipped(tmp_path):
     survey = read_survey(path)
     assert survey.name_column == "小区名称" and len(survey) == 2
     assert survey.people == {FieldRole.ELDERLY: "60岁以上"}
+
+
+def test_another_suffix_scores_lower_than_none_and_one_core_of_two_compounds_is_listed():
+    index = NameIndex(["阳光花园", "幸福新村", "幸福宿舍"])
+    assert matched(index, "阳光小区") == ("matched", 0, 85.0)
+    m = index.match("幸福")
+    assert m.status == "ambiguous" and sorted(f for f, _ in m.candidates) == [1, 2]
+    assert matched(index, "幸福新村（1-3栋）") == ("matched", 1, 95.0)
