@@ -376,14 +376,20 @@ def load_standards(path: str | Path | None = None) -> Standards:
 
 def save_standards(standards: Standards, path: str | Path) -> Path:
     """Write *standards* (validated) to *path* atomically; never into the shipped resources."""
+    standards.validate()
+    return write_user_preset(standards.to_dict(), path, PresetError)
+
+
+def write_user_preset(data: dict, path: str | Path, error=None) -> Path:
+    """Write a user's copy of a preset (JSON) to *path* atomically; *error* (a DataReadError
+    class) when *path* is in the shipped resources, which are never overwritten."""
     path = Path(path).resolve()
     if path.is_relative_to(RESOURCES.resolve()):
-        raise PresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; "
-                                            "save your copy in the settings folder."))
-    standards.validate()
+        raise (error or PresetError)(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; "
+                                                       "save your copy in the settings folder."))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(standards.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
     return path
 

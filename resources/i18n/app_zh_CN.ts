@@ -3750,7 +3750,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+29"/>
         <location filename="../../gis/gaps/ranking.py" line="+96"/>
-        <location filename="../../gis/standards.py" line="+9"/>
+        <location filename="../../gis/standards.py" line="+16"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
@@ -3775,7 +3775,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>建筑图层需要 {role} 字段才能分析加装电梯；请在图层字段中指定。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>The buildings layer has no field {field}.</source>
         <translation>建筑图层没有字段 {field}。</translation>
     </message>
@@ -4329,6 +4329,31 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+16"/>
         <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/preset.py" line="+53"/>
+        <source>The people preset's {name} is {value}; it must be between {low} and {high}.</source>
+        <translation>人口预设中的 {name} 为 {value}；应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The people preset's age shares add up to more than 1.</source>
+        <translation>人口预设中的年龄段比例之和超过 1。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot read the people preset {path}: {reason}</source>
+        <translation>无法读取人口预设 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/raster.py" line="+51"/>
+        <source>{path} is not a readable raster ({reason}).</source>
+        <translation>{path} 不是可读取的栅格（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} has no coordinate system; a population raster needs one.</source>
+        <translation>{path} 没有坐标系；人口栅格必须有坐标系。</translation>
     </message>
 </context>
 <context>
@@ -5392,6 +5417,41 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>estimated</source>
         <translation>估算</translation>
     </message>
+    <message>
+        <location filename="../../gis/people/estimate.py" line="+37"/>
+        <source>the compound's floor area × {factor} ÷ {size} m² per dwelling</source>
+        <translation>小区建筑面积 × {factor} ÷ 每户 {size} m²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its buildings' footprint × floors × {factor} ÷ {size} m² per dwelling</source>
+        <translation>楼栋基底面积 × 层数 × {factor} ÷ 每户 {size} m²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>households × {pph} persons per household</source>
+        <translation>户数 × 户均 {pph} 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residents × the age share {share} ({shares})</source>
+        <translation>常住人口 × 年龄段比例 {share}（{shares}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the population raster {file}, area-weighted</source>
+        <translation>人口栅格 {file}（按面积加权）</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>{role}: {n} compounds estimated from {how}; marked as estimated in '{column}'.</source>
+        <translation>{role}：{n} 个小区按 {how} 估算；已在“{column}”中标为估算。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{role}: {n} compounds still have no value (nothing to estimate it from).</source>
+        <translation>{role}：{n} 个小区仍无数值（缺少估算依据）。</translation>
+    </message>
 </context>
 <context>
     <name>recovery</name>
@@ -5449,7 +5509,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-347"/>
+        <location filename="../../gis/standards.py" line="-354"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>
