@@ -83,7 +83,8 @@ def read_survey(path: str | Path, *, name_field: str | None = None, address_fiel
         raise NeedsAnswer("join.no_name_field", QT_TRANSLATE_NOOP(
             "errors", "{path}: no column holds compound names (found: {columns}). Say which with "
                       "{option} COLUMN."),
-            path=str(path), columns=short_list(frame.columns, 12) or "none", option="--table-field")
+            path=str(path), columns=short_list(frame.columns, 12) or "none", option="--table-field",
+            choices=[str(c) for c in frame.columns])  # the window offers these
     address = _given(frame, address_field, path) if address_field else find_address_column(frame.columns)
     table = SurveyTable(path, frame, name, sheet, address, people_columns(frame, skip=(name, address)))
     for role, column in table.people.items():

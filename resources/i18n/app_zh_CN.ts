@@ -1447,6 +1447,135 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>JoinReview</name>
+    <message>
+        <location filename="../../gui/people/review.py" line="+55"/>
+        <source>Review the survey join — {file}</source>
+        <translation>核对调查表关联 — {file}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rows to review</source>
+        <translation>待核对的行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in the table</source>
+        <translation>表中名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this compound</source>
+        <translation>采用此小区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip this row</source>
+        <translation>跳过此行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candidates are outlined on the map. Click another compound on the map to pick it.</source>
+        <translation>候选小区已在地图上勾出。在地图上点击其他小区可改选。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table row</source>
+        <translation>表中此行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidates</source>
+        <translation>候选小区</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Join</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>answered</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>matched ({score:g})</source>
+        <translation>已匹配（{score:g}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous</source>
+        <translation>待定（多个候选）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{rows} table rows: {joined} will be joined, {waiting} still to review (ambiguous, unmatched or near).</source>
+        <translation>表中共 {rows} 行：{joined} 行将关联，{waiting} 行待核对（待定、未匹配或近似）。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>picked</source>
+        <translation>手选</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../gui/layer_panel.py" line="+73"/>
@@ -2058,6 +2187,81 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</source>
         <translation>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <location filename="../../gui/people/controller.py" line="+62"/>
+        <source>&amp;People</source>
+        <translation>人口(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a survey table…</source>
+        <translation>关联调查表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+34"/>
+        <location line="+43"/>
+        <source>Join a survey table</source>
+        <translation>关联调查表</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
+        <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey table (小区名称, 户数, 常住人口 …)</source>
+        <translation>调查表（小区名称、户数、常住人口 …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Matching the survey table…</source>
+        <translation>正在匹配调查表…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which column holds the compound names?</source>
+        <translation>哪一列是小区名称？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column of {file} is named like a compound name (小区名称). Choose it:</source>
+        <translation>{file} 中没有名为小区名称的列。请选择：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Join {file}</source>
+        <translation>关联 {file}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{joined} of {rows} table rows joined to compounds.</source>
+        <translation>表中 {rows} 行有 {joined} 行已关联到小区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… and {n} more notes.</source>
+        <translation>… 另有 {n} 条提示。</translation>
     </message>
 </context>
 <context>
@@ -4089,7 +4293,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="+77"/>
-        <location filename="../../gis/people/table.py" line="+67"/>
+        <location filename="../../gis/people/table.py" line="+68"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
@@ -4316,7 +4520,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区图层没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
     <message>
-        <location filename="../../gis/people/table.py" line="-64"/>
+        <location filename="../../gis/people/table.py" line="-65"/>
         <source>{path} is not a table: a survey table is a .csv or .xlsx file.</source>
         <translation>{path} 不是表格：调查表应为 .csv 或 .xlsx 文件。</translation>
     </message>
@@ -4326,7 +4530,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path}：找不到小区名称列（现有：{columns}）。请用 {option} 列名 指定。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
