@@ -33,12 +33,17 @@ from gis.people.preset import PeoplePreset, load_people_preset
 COLUMNS = {FieldRole.HOUSEHOLDS: "户数", FieldRole.POPULATION: "常住人口",
            FieldRole.ELDERLY: "60岁以上", FieldRole.CHILDREN: "0-6岁"}  # for a role the layer lacks
 AGE_ROLES = (FieldRole.ELDERLY, FieldRole.CHILDREN)
-METHOD_TEXT = {
-    "floor_area": QT_TRANSLATE_NOOP("people", "the compound's floor area × {factor} ÷ {size} m² per dwelling"),
-    "buildings": QT_TRANSLATE_NOOP("people", "its buildings' footprint × floors × {factor} ÷ {size} m² per dwelling"),
-    "households": QT_TRANSLATE_NOOP("people", "households × {pph} persons per household"),
-    "district_shares": QT_TRANSLATE_NOOP("people", "residents × the age share {share} ({shares})"),
-    "raster": QT_TRANSLATE_NOOP("people", "the population raster {file}, area-weighted"),
+METHOD_TEXT = {  # what a notice says per method; {marks} is the column that marks the estimates
+    "floor_area": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated from the compound's floor area "
+                                              "× {factor} ÷ {size} m² per dwelling (marked in '{marks}')."),
+    "buildings": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated from their buildings' footprint "
+                                             "× floors × {factor} ÷ {size} m² per dwelling (marked in '{marks}')."),
+    "households": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as households × {pph} persons "
+                                              "per household (marked in '{marks}')."),
+    "district_shares": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as residents × {share} "
+                                                   "({shares}) (marked in '{marks}')."),
+    "raster": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated from the population raster {file}, "
+                                          "area-weighted (marked in '{marks}')."),
 }
 
 
@@ -141,14 +146,12 @@ def _fill(frame, fields: dict[FieldRole, str], role: FieldRole, estimate: tuple[
     notes = []
     if take.any():
         kind, _, file = method.partition(":")
-        how = coded("people.estimated_how", METHOD_TEXT[kind], level="info", factor=preset.usable_area_factor,
-                    size=preset.dwelling_size_m2, pph=preset.persons_per_household, file=file,
-                    share=params.get("share"), shares=preset.shares_name)
-        notes.append(coded("people.estimated", QT_TRANSLATE_NOOP(
-            "people", "{role}: {n} compounds estimated from {how}; marked as estimated in '{column}'."),
-            level="info", role=role.value, n=int(take.sum()), how=how.message, column=marks.source_column(column)))
+        notes.append(coded("people.estimated", METHOD_TEXT[kind], level="info", column=column, n=int(take.sum()),
+                           factor=preset.usable_area_factor, size=preset.dwelling_size_m2,
+                           pph=preset.persons_per_household, share=params.get("share"), shares=preset.shares_name,
+                           file=file, marks=marks.source_column(column)))
     if left:
         notes.append(coded("people.still_missing", QT_TRANSLATE_NOOP(
-            "people", "{role}: {n} compounds still have no value (nothing to estimate it from)."),
-            role=role.value, n=left))
+            "people", "'{column}': {n} compounds still have no value (nothing to estimate it from)."),
+            column=column, n=left))
     return notes

@@ -41,7 +41,8 @@ class PeoplePreset:
     children_share: float = 0.075
     shares_name: str = ""
     source: str = ""
-    notes: dict = field(default_factory=dict)  # value name → {"note", "checked"}
+    notes: dict = field(default_factory=dict)  # value name → {"note", "note_zh", "checked"}
+    source_zh: str = ""
 
     def validate(self) -> "PeoplePreset":
         """*self*, or PeoplePresetError naming the first value out of range."""
@@ -63,7 +64,7 @@ class PeoplePreset:
         return replace(self, **values).validate()
 
     def to_dict(self) -> dict:
-        out = {"version": 1, "name": "People estimates", "source": self.source}
+        out = {"version": 1, "name": "People estimates", "source": self.source, "source_zh": self.source_zh}
         for name in VALUES:
             out[name] = {"value": getattr(self, name), **self.notes.get(name, {})}
         out["age_shares"] = {"name": self.shares_name, "elderly": self.elderly_share,
@@ -73,12 +74,12 @@ class PeoplePreset:
     @classmethod
     def from_dict(cls, raw: dict) -> "PeoplePreset":
         shares = raw["age_shares"]
-        notes = {name: {k: raw[name][k] for k in ("note", "checked") if k in raw[name]} for name in VALUES}
-        notes["age_shares"] = {k: shares[k] for k in ("note", "checked", "name_zh") if k in shares}
+        keys = ("note", "note_zh", "checked", "name_zh")
+        notes = {name: {k: raw[name][k] for k in keys if k in raw[name]} for name in (*VALUES, "age_shares")}
         return cls(**{name: float(raw[name]["value"]) for name in VALUES},
                    elderly_share=float(shares["elderly"]), children_share=float(shares["children"]),
                    shares_name=str(shares.get("name", "")), source=str(raw.get("source", "")),
-                   notes=notes).validate()
+                   source_zh=str(raw.get("source_zh", "")), notes=notes).validate()
 
 
 def load_people_preset(path: str | Path | None = None) -> PeoplePreset:

@@ -1,4 +1,5 @@
-"""The People menu (人口): join a survey table to the compounds, review it, undo it.
+"""The People menu (人口): join a survey table to the compounds, review it, estimate what is still
+missing, undo either.
 
 The table is read and matched off the UI thread; a table whose name column cannot be found
 asks which column holds the names. The review (:class:`~gui.people.review.JoinReview`) is
@@ -20,11 +21,13 @@ from gis.domain import FieldRole, Role
 from gis.errors import GisError, NeedsAnswer
 from gis.gaps.compounds import CompoundTable
 from gis.people.answers import AnswerBook, answers_by_row
+from gis.people.estimate import estimate_people
 from gis.people.join import compound_addresses, joined_frame, match_table
 from gis.people.table import read_survey
 from gui.actions import make_action
 from gui.features import FeatureController
 from gui.i18n import error_text, notice_text, translating
+from gui.people.estimate_dialog import EstimateDialog
 from gui.people.review import JoinReview
 from gui.worker import run_task
 
@@ -60,8 +63,10 @@ class PeopleController(FeatureController):
         self.stack = QUndoStack(window)
         self.dialog: JoinReview | None = None
         menu = window.menu(self.tr("&People"))
-        self.actions = {"join": make_action(window, self.tr("Join a survey table…"), self.join_table)}
+        self.actions = {"join": make_action(window, self.tr("Join a survey table…"), self.join_table),
+                        "estimate": make_action(window, self.tr("Estimate missing people counts…"), self.estimate)}
         menu.addAction(self.actions["join"])
+        menu.addAction(self.actions["estimate"])
         menu.addSeparator()
         menu.addAction(self.stack.createUndoAction(window, self.tr("Undo")))
         menu.addAction(self.stack.createRedoAction(window, self.tr("Redo")))
@@ -147,16 +152,44 @@ class PeopleController(FeatureController):
         names = table.frame[table.name_column].tolist()
         AnswerBook(self._folder()).save(table.path, {str(names[row]): None if fid is None else ids[fid]
                                                      for row, fid in answers.items()})
-        self._report(len(result.assignment(answers)), len(result.matches), result.notices + notes)
+        text = self.tr("{joined} of {rows} table rows joined to compounds.").format(
+            joined=len(result.assignment(answers)), rows=len(result.matches))
+        self._report(text, result.notices + notes)
 
-    def _report(self, joined: int, rows: int, notes: list) -> None:
-        text = self.tr("{joined} of {rows} table rows joined to compounds.").format(joined=joined, rows=rows)
+    # -- estimates ----------------------------------------------------------------
+    def estimate(self, request=None):
+        """Ask for the figures and sources (unless *request* is given), then estimate off the UI thread."""
+        layer = self.compounds()
+        if layer is None:
+            QMessageBox.information(self.window, self.tr("Estimate missing people counts"),
+                                    self.tr("Add a compounds layer first (File ▸ Add data…)."))
+            return None
+        if request is None:
+            dialog = EstimateDialog(self.project, layer, self._folder(), self.window)
+            if not dialog.exec():
+                return None
+            request = dialog.request()
+
+        def work(feedback):
+            return estimate_people(layer.data, layer.fields, request, feedback=translating(feedback))
+
+        def done(out) -> None:
+            frame, fields, notes = out
+            data = gpd.GeoDataFrame(frame, geometry=layer.data.geometry.name, crs=layer.data.crs)
+            self.stack.push(LayerDataCommand(self.project, layer, data, fields, self.tr("Estimate people counts")))
+            self._report(self.tr("People counts estimated for {name}.").format(name=layer.name), notes)
+
+        return run_task(self.window, self.tr("Estimating people counts…"), work, done,
+                        on_error=lambda err: QMessageBox.warning(self.window, self.tr("Estimate missing people counts"),
+                                                                 error_text(err)))
+
+    def _report(self, text: str, notes: list) -> None:
         lines = [notice_text(n) for n in notes[:_NOTES_SHOWN]]
         if len(notes) > _NOTES_SHOWN:
             lines.append(self.tr("… and {n} more notes.").format(n=len(notes) - _NOTES_SHOWN))
         self.window.status.showMessage(text, 10000)
         if lines:
-            QMessageBox.information(self.window, self.tr("Join a survey table"), "\n\n".join([text, *lines]))
+            QMessageBox.information(self.window, self.tr("People"), "\n\n".join([text, *lines]))
 
     @staticmethod
     def _ids(layer) -> list:

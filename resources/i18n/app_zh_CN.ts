@@ -294,6 +294,135 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>EstimateDialog</name>
+    <message>
+        <location filename="../../gui/people/estimate_dialog.py" line="+50"/>
+        <source>Estimate missing people counts</source>
+        <translation>估算缺少的人口数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only empty cells are estimated: entered and surveyed values always win. Every estimate is marked with its source in the column beside it (…_来源).</source>
+        <translation>只估算空白单元格：录入值和调查值始终优先。每个估算值都在旁边的列（…_来源）中注明来源。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as my default</source>
+        <translation>存为我的默认值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figures (editable)</source>
+        <translation>参数（可编辑）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persons per household</source>
+        <translation>户均人口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dwelling share of floor area</source>
+        <translation>住宅面积占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average dwelling size (m²)</source>
+        <translation>套均建筑面积 (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share aged 60+</source>
+        <translation>60岁以上比例</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share aged 0-6</source>
+        <translation>0-6岁比例</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not yet checked against an official text.</source>
+        <translation>尚未与官方文本核对。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Estimate from</source>
+        <translation>估算依据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing (households not estimated)</source>
+        <translation>无（不估算户数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buildings: {name}</source>
+        <translation>楼栋：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Floor area column: {name}</source>
+        <translation>建筑面积列：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>60+ raster</source>
+        <translation>60岁以上栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0-6 raster</source>
+        <translation>0-6岁栅格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional GeoTIFF of people per cell (WorldPop-style)</source>
+        <translation>可选：每格人数的 GeoTIFF（WorldPop 格式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved as your default: {path}</source>
+        <translation>已存为您的默认值：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/export_dialog.py" line="+27"/>
@@ -2192,7 +2321,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+62"/>
+        <location filename="../../gui/people/controller.py" line="+65"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -2202,7 +2331,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>关联调查表…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Estimate missing people counts…</source>
+        <translation>估算缺少的人口数…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -2214,12 +2348,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+15"/>
         <location line="+34"/>
-        <location line="+43"/>
         <source>Join a survey table</source>
         <translation>关联调查表</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-33"/>
         <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
         <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
     </message>
@@ -2254,14 +2387,45 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>关联 {file}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>{joined} of {rows} table rows joined to compounds.</source>
         <translation>表中 {rows} 行有 {joined} 行已关联到小区。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location line="+19"/>
+        <source>Estimate missing people counts</source>
+        <translation>估算缺少的人口数</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Add a compounds layer first (File ▸ Add data…).</source>
+        <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Estimate people counts</source>
+        <translation>估算人口数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People counts estimated for {name}.</source>
+        <translation>已为 {name} 估算人口数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Estimating people counts…</source>
+        <translation>正在估算人口数…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>… and {n} more notes.</source>
         <translation>… 另有 {n} 条提示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>People</source>
+        <translation>人口</translation>
     </message>
 </context>
 <context>
@@ -4535,7 +4699,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
     <message>
-        <location filename="../../gis/people/preset.py" line="+53"/>
+        <location filename="../../gis/people/preset.py" line="+54"/>
         <source>The people preset's {name} is {value}; it must be between {low} and {high}.</source>
         <translation>人口预设中的 {name} 为 {value}；应在 {low} 到 {high} 之间。</translation>
     </message>
@@ -5623,38 +5787,33 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/people/estimate.py" line="+37"/>
-        <source>the compound's floor area × {factor} ÷ {size} m² per dwelling</source>
-        <translation>小区建筑面积 × {factor} ÷ 每户 {size} m²</translation>
+        <source>'{column}': {n} compounds estimated from the compound's floor area × {factor} ÷ {size} m² per dwelling (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按小区建筑面积 × {factor} ÷ 每户 {size} m² 估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>its buildings' footprint × floors × {factor} ÷ {size} m² per dwelling</source>
-        <translation>楼栋基底面积 × 层数 × {factor} ÷ 每户 {size} m²</translation>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated from their buildings' footprint × floors × {factor} ÷ {size} m² per dwelling (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按楼栋基底面积 × 层数 × {factor} ÷ 每户 {size} m² 估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>households × {pph} persons per household</source>
-        <translation>户数 × 户均 {pph} 人</translation>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated as households × {pph} persons per household (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按户数 × 户均 {pph} 人估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>residents × the age share {share} ({shares})</source>
-        <translation>常住人口 × 年龄段比例 {share}（{shares}）</translation>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated as residents × {share} ({shares}) (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按常住人口 × {share}（{shares}）估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the population raster {file}, area-weighted</source>
-        <translation>人口栅格 {file}（按面积加权）</translation>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated from the population raster {file}, area-weighted (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按人口栅格 {file} 面积加权估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <source>{role}: {n} compounds estimated from {how}; marked as estimated in '{column}'.</source>
-        <translation>{role}：{n} 个小区按 {how} 估算；已在“{column}”中标为估算。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{role}: {n} compounds still have no value (nothing to estimate it from).</source>
-        <translation>{role}：{n} 个小区仍无数值（缺少估算依据）。</translation>
+        <location line="+109"/>
+        <source>'{column}': {n} compounds still have no value (nothing to estimate it from).</source>
+        <translation>“{column}”：{n} 个小区仍无数值（缺少估算依据）。</translation>
     </message>
 </context>
 <context>
