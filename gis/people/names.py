@@ -38,6 +38,7 @@ _UNIT = r"(?:号楼|号|栋|幢|座|#|楼)"
 _BUILDINGS = re.compile(rf"[0-9]+{_UNIT}?(?:[-~～至到和及,，、]+[0-9]+{_UNIT}?)*{_UNIT}$")
 _HAO_YUAN = re.compile(r"([0-9]+)号院")
 _MIN_CORE = 2  # a trimmed key shorter than this says nothing
+MAX_CHARS = 100  # a longer cell is not a name: keys use its first 100 characters (and stay fast)
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,13 @@ class NameKey:
 
 
 def plain_text(value) -> str:
-    """NFKC (full-width → half-width), lower case, spaces and punctuation removed."""
+    """NFKC (full-width → half-width), lower case, spaces and punctuation removed, at most
+    :data:`MAX_CHARS` characters."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).lower()
+    text = unicodedata.normalize("NFKC", str(value)[:MAX_CHARS * 2]).lower()
     text = text.replace("—", "-").replace("－", "-").replace("–", "-")
-    return _SPACE_PUNCT.sub("", text)
+    return _SPACE_PUNCT.sub("", text)[:MAX_CHARS]
 
 
 def chinese_number(text: str) -> str:

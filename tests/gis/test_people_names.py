@@ -49,3 +49,13 @@ def test_administrative_prefixes_are_trimmed_but_not_parts_of_names():
 
 def test_blank_names_have_empty_keys():
     assert name_key(None).full == name_key(float("nan")).full == name_key("  ").full == ""
+
+
+def test_a_hostile_cell_is_keyed_fast():
+    """'1-1-1-…x' once backtracked for minutes in the building-range pattern; keys read 100 characters."""
+    import time
+
+    start = time.process_time()
+    for cell in ("1-" * 20000 + "x", "1号-" * 10000 + "楼x", "（" * 50000):
+        assert len(name_key(cell).full) <= 100
+    assert time.process_time() - start < 1.0
