@@ -78,7 +78,8 @@ def match_table(table: SurveyTable, names, *, by: str = "name", addresses=None,
         if found.status == "ambiguous" and tie is not None:
             found = tie(row, found)
         matches.append(found)
-    return JoinResult(matches, _duplicate_notices(index) + [_bad_notice(b) for b in table.bad])
+    same = _duplicate_notices(index) if by == "name" else []  # addresses are often shared
+    return JoinResult(matches, same + [_bad_notice(b) for b in table.bad])
 
 
 def _need_addresses(table: SurveyTable, addresses) -> None:

@@ -28,6 +28,7 @@ SUFFIXES = ("住宅小区", "小区", "花园", "新村", "宿舍区", "宿舍",
             "住宅区", "公寓")
 ADMIN_MARKERS = ("街道办事处", "办事处", "街道", "社区居委会", "居委会", "社区", "省", "市", "区",
                  "县", "镇", "乡")
+_MARKER_ENDS = frozenset(m[-1] for m in ADMIN_MARKERS)
 _NOT_ADMIN_BEFORE_QU = "小园校片厂东西南北中新老"  # 小区, 园区, 东区 … are parts of a name
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SPACE_PUNCT = re.compile(r"[\s·•・\.,，、。:：;；'\"“”‘’_/\\|]+")
@@ -115,6 +116,8 @@ def trimmed_variants(core: str) -> tuple[str, ...]:
     '阳光'), longest remainder first; remainders shorter than two characters are dropped."""
     out = []
     for i in range(1, len(core) - _MIN_CORE + 1):
+        if core[i - 1] not in _MARKER_ENDS:
+            continue
         for marker in ADMIN_MARKERS:
             if core.endswith(marker, 0, i):
                 if marker == "区" and i >= 2 and core[i - 2] in _NOT_ADMIN_BEFORE_QU:
