@@ -7,13 +7,17 @@ present or not (小区/花园/新村/宿舍), a phase (一期/1期) or building 
 
 - ``full``: width, case, spaces and brackets evened out, Chinese phase numerals as digits and
   号院 as 号; equal ``full`` keys are the same written name;
-- ``core``: also without the generic suffix, the building range and bracketed notes;
-  the ``phase`` (一期 → 1) is kept apart so phases never merge by accident;
+- ``core``: also without dashes, the generic suffix, the building range and bracketed notes;
+  the ``phase`` (一期 → 1) and the courtyard number (``yard``: 二区-3号院 → 3) are kept apart so
+  phases and courtyards never merge by accident;
 - ``trimmed``: cores with a leading administrative prefix removed (…区, …街道, …社区).
 
 >>> k = name_key("海淀区 阳光花园（一期）1-5号楼")
 >>> k.full, k.core, k.phase, k.trimmed
-('海淀区阳光花园1期1-5号楼', '海淀区阳光', '1', ('阳光',))
+('海淀区阳光花园1期15号楼', '海淀区阳光', '1', ('阳光',))
+>>> k = name_key("星荷路二区-3号院")
+>>> k.core, k.yard, name_key("复兴路32号院").core
+('星荷路二区', '3', '复兴路32号')
 >>> name_key("复兴路３２号院").full == name_key("复兴路32号").full
 True
 """
@@ -36,7 +40,10 @@ _BRACKETS = re.compile(r"[()\[\]{}<>【】〔〕《》「」『』]")
 _BRACKETED = re.compile(r"[(\[【〔《「『][^)\]】〕》」』]*[)\]】〕》」』]")
 _PHASE = re.compile(r"(?:第)?([0-9]+|[一二两三四五六七八九十]+)期")
 _UNIT = r"(?:号楼|号|栋|幢|座|#|楼)"
-_BUILDINGS = re.compile(rf"[0-9]+{_UNIT}?(?:[-~～至到和及,，、]+[0-9]+{_UNIT}?)*{_UNIT}$")
+_BUILDING = r"(?:号楼|栋|幢|座|#|楼)"  # a bare 号 ends a door or courtyard number, not a building
+_BUILDINGS = re.compile(rf"[0-9]+{_UNIT}?(?:[-~～至到和及,，、]+[0-9]+{_UNIT}?)*{_BUILDING}$")
+_YARD = re.compile(r"(?<![路街巷道里弄胡同0-9])([0-9]+)号$")  # 二区-3号(院); 复兴路32号 is the name itself
+_DASHES = re.compile(r"[-~～—]+")
 _HAO_YUAN = re.compile(r"([0-9]+)号院")
 _MIN_CORE = 2  # a trimmed key shorter than this says nothing
 MAX_CHARS = 100  # a longer cell is not a name: keys use its first 100 characters (and stay fast)
@@ -51,6 +58,7 @@ class NameKey:
     phase: str
     trimmed: tuple[str, ...]
     suffix: str = ""  # the generic suffixes removed from the core ('小区', '新村小区')
+    yard: str = ""  # a courtyard number kept apart like a phase: 星荷路二区-3号院 → '3'
 
 
 def plain_text(value) -> str:
@@ -86,18 +94,25 @@ def full_key(value) -> str:
 def name_key(value) -> NameKey:
     """The :class:`NameKey` of a compound name as written in a table or a boundary file."""
     text = _HAO_YUAN.sub(r"\1号", _phases(plain_text(value)))
-    full = _BRACKETS.sub("", text)
+    full = _DASHES.sub("", _BRACKETS.sub("", text))
     phases = _PHASE.findall(full)
     phase = chinese_number(phases[-1]) if phases else ""
     core = _BRACKETS.sub("", _BRACKETED.sub("", _PHASE.sub("", text)))
-    core = _BUILDINGS.sub("", core) if not _only_number(core) else core
+    core = _unless_empty(_BUILDINGS.sub("", core), core)
+    yard = _YARD.search(core)
+    if yard and len(_DASHES.sub("", core[:yard.start()])) >= _MIN_CORE:
+        core, yard = core[:yard.start()], str(int(yard.group(1)))
+    else:
+        yard = ""
+    core = _DASHES.sub("", core)
     base = strip_suffixes(core)
-    return NameKey(full, base, phase, trimmed_variants(base), core[len(base):])
+    trimmed = tuple(dict.fromkeys(v for v in map(strip_suffixes, trimmed_variants(core)) if v != base))
+    return NameKey(full, base, phase, trimmed, core[len(base):], yard)
 
 
-def _only_number(text: str) -> bool:
-    """'32号' (a 号院-type compound named by its number): the number is the name."""
-    return _BUILDINGS.sub("", text) == "" or bool(re.search(r"[路街巷道里弄胡同]\d+号$", text))
+def _unless_empty(text: str, fallback: str) -> str:
+    """*text*, or *fallback* when *text* is too short to be a name ('3号楼' alone stays)."""
+    return text if len(_DASHES.sub("", text)) >= _MIN_CORE else fallback
 
 
 def strip_suffixes(core: str) -> str:

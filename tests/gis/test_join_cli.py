@@ -51,7 +51,7 @@ def test_json_contract_and_out(tmp_path):
     assert result["matched"] == [{"row": 0, "id": "XQ0", "score": 100.0},
                                  {"row": 1, "id": "XQ1", "score": 95.0},
                                  {"row": 3, "id": "XQ4", "score": 100.0},
-                                 {"row": 6, "id": "XQ0", "score": 92.0}]
+                                 {"row": 6, "id": "XQ0", "score": 90.0}]
     assert result["ambiguous"] == [{"row": 2, "candidates": ["XQ2", "XQ3"]},
                                    {"row": 4, "candidates": ["XQ5", "XQ6"]}]
     assert result["unmatched"] == [5]

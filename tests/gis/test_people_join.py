@@ -40,8 +40,9 @@ def test_exact_and_evened_out_names_are_matched_with_their_score():
     assert matched(index, "复兴路３２号") == ("matched", 2, 100.0)  # full width, 号院 vs 号
     assert matched(index, "光明新村（1期）") == ("matched", 3, 100.0)
     assert matched(index, "光明新村1期1-5号楼") == ("matched", 3, 95.0)
-    assert matched(index, "金桂苑") == ("matched", 4, 90.0)  # the compound carries a district prefix
-    assert matched(index, "八里庄街道阳光花园") == ("matched", 0, 90.0)  # the row carries one
+    assert matched(index, "金桂苑") == ("matched", 4, 95.0)  # the compound carries a district prefix
+    assert matched(index, "八里庄街道阳光花园") == ("matched", 0, 95.0)  # the row carries one
+    assert matched(index, "八里庄街道阳光") == ("matched", 0, 90.0)  # prefix and suffix
 
 
 def test_duplicate_compound_names_are_ambiguous_never_the_first():
@@ -143,3 +144,17 @@ def test_another_suffix_scores_lower_than_none_and_one_core_of_two_compounds_is_
     m = index.match("幸福")
     assert m.status == "ambiguous" and sorted(f for f, _ in m.candidates) == [1, 2]
     assert matched(index, "幸福新村（1-3栋）") == ("matched", 1, 95.0)
+
+
+def test_courtyard_numbers_prefix_levels_and_notes_as_real_names_need():
+    """Cases from a real AOI file (names re-typed here): courtyards 1-3号院 of one 二区, 都市 that
+    is not a city, a (西区) note that tells two compounds apart, and a phase on one side only."""
+    yards = NameIndex(["星荷路二区-1号院", "星荷路二区-2号院", "星荷路二区-3号院"])
+    assert matched(yards, "端州区星荷路二区３号院")[:2] == ("matched", 2)
+    assert yards.match("星荷路二区").status == "ambiguous"
+    assert matched(NameIndex(["都市华庭", "华庭花园"]), "端州区都市华庭") == ("matched", 0, 95.0)
+    assert matched(NameIndex(["中安智谷(西区)", "中安智谷(东区)"]), "端州区中安智谷（西区）")[:2] == ("matched", 0)
+    phases = NameIndex(["嘉湖美都", "嘉湖美都-2期"])
+    assert matched(phases, "端州区嘉湖美都")[:2] == ("matched", 0)
+    assert matched(phases, "嘉湖美都（1-3栋）") == ("matched", 0, 95.0)
+    assert matched(phases, "嘉湖美都二期") == ("matched", 1, 100.0)
