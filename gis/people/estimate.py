@@ -5,7 +5,8 @@ In order, filling only empty cells (an entered or surveyed value always wins):
 - households from the compound's floor-area column, else from its buildings
   (footprint × floors, summed), × the usable-area factor ÷ the average dwelling size;
 - residents from a population raster when one is given, else households × persons per household;
-- 60+ and 0–6 from a raster of that age group when given, else residents × the age shares.
+- 60+ and 0–6 from a raster of that age group when given, else residents × the age shares
+  (the compound's district's own, from the preset, where the user entered them).
 
 Every filled cell is marked ``estimated:<method>`` (:mod:`gis.people.marks`), so tables and
 exports say which values are estimates and how they were made. The figures come from one
@@ -40,8 +41,9 @@ METHOD_TEXT = {  # what a notice says per method; {marks} is the column that mar
                                              "× floors × {factor} ÷ {size} m² per dwelling (marked in '{marks}')."),
     "households": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as households × {pph} persons "
                                               "per household (marked in '{marks}')."),
-    "district_shares": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as residents × {share} "
-                                                   "({shares}) (marked in '{marks}')."),
+    "district_shares": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as residents × the age "
+                                                   "share: their district's own for {areas}, else {share} ({shares}) "
+                                                   "(marked in '{marks}')."),
     "raster": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated from the population raster {file}, "
                                           "area-weighted (marked in '{marks}')."),
 }
@@ -55,6 +57,7 @@ class EstimateRequest:
     buildings: Layer | None = None
     floor_area_field: str | None = None  # the compounds' gross floor area column (m²)
     rasters: dict[FieldRole, str] = field(default_factory=dict)  # role → GeoTIFF of people per cell
+    area_field: str | None = None  # the compounds' district (区/街道) column, for the preset's own shares
 
 
 def estimate_people(frame, fields: dict[FieldRole, str], request: EstimateRequest, *,
@@ -72,12 +75,31 @@ def estimate_people(frame, fields: dict[FieldRole, str], request: EstimateReques
         people = ("households", _values(out, fields, FieldRole.HOUSEHOLDS) * preset.persons_per_household)
     notes += _fill(out, fields, FieldRole.POPULATION, people, preset)
     residents = _values(out, fields, FieldRole.POPULATION)
-    for role, share in zip(AGE_ROLES, (preset.elderly_share, preset.children_share)):
+    shares, areas = age_shares(out, request)
+    for k, role in enumerate(AGE_ROLES):
         fb.check()
-        group = _from_raster(out, request, role, fb) or ("district_shares", residents * share)
-        notes += _fill(out, fields, role, group, preset, share=share)
+        group = _from_raster(out, request, role, fb) or ("district_shares", residents * shares[k])
+        notes += _fill(out, fields, role, group, preset, share=(preset.elderly_share, preset.children_share)[k],
+                       areas=areas)
     fb.progress(1.0)
     return out, fields, notes
+
+
+def age_shares(frame, request: EstimateRequest) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+    """Per compound the (60+, 0-6) shares: its district's own (preset, by *request.area_field*),
+    else the default ones; and how many compounds got their district's."""
+    preset = request.preset
+    elderly = np.full(len(frame), preset.elderly_share)
+    children = np.full(len(frame), preset.children_share)
+    if not request.area_field or not preset.by_area:
+        return (elderly, children), 0
+    found = 0
+    for i, area in enumerate(frame[request.area_field].tolist()):
+        own = preset.shares_of(area) if area is not None else None
+        if own is not None:
+            elderly[i], children[i] = own
+            found += 1
+    return (elderly, children), found
 
 
 def _values(frame, fields: dict[FieldRole, str], role: FieldRole) -> np.ndarray:
@@ -149,7 +171,7 @@ def _fill(frame, fields: dict[FieldRole, str], role: FieldRole, estimate: tuple[
         notes.append(coded("people.estimated", METHOD_TEXT[kind], level="info", column=column, n=int(take.sum()),
                            factor=preset.usable_area_factor, size=preset.dwelling_size_m2,
                            pph=preset.persons_per_household, share=params.get("share"), shares=preset.shares_name,
-                           file=file, marks=marks.source_column(column)))
+                           areas=params.get("areas", 0), file=file, marks=marks.source_column(column)))
     if left:
         notes.append(coded("people.still_missing", QT_TRANSLATE_NOOP(
             "people", "'{column}': {n} compounds still have no value (nothing to estimate it from)."),

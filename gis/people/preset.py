@@ -2,7 +2,8 @@
 
 The shipped preset ``resources/presets/people.json`` holds persons per household (2.62, 2020
 census), the usable-area factor and average dwelling size for households from buildings, and
-the age shares (60+, 0–6) used when a compound has only a population. Each value carries a
+the age shares (60+, 0–6) used when a compound has only a population — one default set, and
+a district's (区/街道) own shares where the user enters them (``age_shares_by_area``). Each value carries a
 note saying where it comes from and whether it was checked. Users edit a copy in their
 settings folder (:data:`USER_FILE`); the shipped file is never overwritten.
 
@@ -31,6 +32,16 @@ class PeoplePresetError(DataReadError):
 
 
 @dataclass(frozen=True)
+class AreaShares:
+    """The 60+ and 0-6 shares of one district (区) or street (街道), and where they come from."""
+
+    area: str
+    elderly: float
+    children: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class PeoplePreset:
     """Persons per household, households from floor area, and age shares, with their notes."""
 
@@ -43,6 +54,7 @@ class PeoplePreset:
     source: str = ""
     notes: dict = field(default_factory=dict)  # value name → {"note", "note_zh", "checked"}
     source_zh: str = ""
+    by_area: tuple[AreaShares, ...] = ()  # a district's (区/街道) own shares, where the user has them
 
     def validate(self) -> "PeoplePreset":
         """*self*, or PeoplePresetError naming the first value out of range."""
@@ -54,10 +66,19 @@ class PeoplePreset:
                 raise PeoplePresetError(QT_TRANSLATE_NOOP(
                     "errors", "The people preset's {name} is {value}; it must be between {low} and {high}."),
                     name=name, value=value, low=low, high=high)
-        if self.elderly_share + self.children_share > 1.0:
-            raise PeoplePresetError(QT_TRANSLATE_NOOP(
-                "errors", "The people preset's age shares add up to more than 1."))
+        for elderly, children in [(self.elderly_share, self.children_share),
+                                  *((a.elderly, a.children) for a in self.by_area)]:
+            if not (0.0 <= elderly <= 1.0 and 0.0 <= children <= 1.0 and elderly + children <= 1.0):
+                raise PeoplePresetError(QT_TRANSLATE_NOOP(
+                    "errors", "The people preset's age shares must be between 0 and 1 and add up to at most 1."))
         return self
+
+    def shares_of(self, area) -> tuple[float, float] | None:
+        """(60+, 0-6) shares of *area* when the preset has its own, else None."""
+        for entry in self.by_area:
+            if entry.area == str(area).strip():
+                return entry.elderly, entry.children
+        return None
 
     def with_values(self, **values) -> "PeoplePreset":
         """A copy with some values changed (validated)."""
@@ -69,6 +90,8 @@ class PeoplePreset:
             out[name] = {"value": getattr(self, name), **self.notes.get(name, {})}
         out["age_shares"] = {"name": self.shares_name, "elderly": self.elderly_share,
                              "children": self.children_share, **self.notes.get("age_shares", {})}
+        out["age_shares_by_area"] = [{"area": a.area, "elderly": a.elderly, "children": a.children,
+                                      "source": a.source} for a in self.by_area]
         return out
 
     @classmethod
@@ -79,7 +102,10 @@ class PeoplePreset:
         return cls(**{name: float(raw[name]["value"]) for name in VALUES},
                    elderly_share=float(shares["elderly"]), children_share=float(shares["children"]),
                    shares_name=str(shares.get("name", "")), source=str(raw.get("source", "")),
-                   source_zh=str(raw.get("source_zh", "")), notes=notes).validate()
+                   source_zh=str(raw.get("source_zh", "")), notes=notes,
+                   by_area=tuple(AreaShares(str(a["area"]).strip(), float(a["elderly"]), float(a["children"]),
+                                            str(a.get("source", ""))) for a in raw.get("age_shares_by_area", ()))
+                   ).validate()
 
 
 def load_people_preset(path: str | Path | None = None) -> PeoplePreset:

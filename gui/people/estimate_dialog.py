@@ -1,19 +1,20 @@
-"""Estimate missing people counts: the preset's figures (editable, with their sources), where
-households come from (a buildings layer or the compounds' floor-area column) and optional
-population rasters. "Save as my default" writes the planner's copy of the preset."""
+"""Estimate missing people counts: the preset's figures (editable, with their sources), a
+district's own age shares by a column of the compounds, where households come from (a
+buildings layer or the compounds' floor-area column) and optional population rasters. "Save as my default" writes the planner's copy of the preset."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gis.domain import FieldRole, Role
 from gis.errors import GisError
 from gis.people.estimate import EstimateRequest
-from gis.people.preset import USER_FILE, PeoplePreset, load_people_preset, save_people_preset
+from gis.people.preset import USER_FILE, AreaShares, PeoplePreset, load_people_preset, save_people_preset
 from gui.i18n import chinese_ui, error_text
 
 SPINS = {  # preset value → (range, step, decimals)
@@ -26,7 +27,15 @@ SPINS = {  # preset value → (range, step, decimals)
 NOTE_OF = {"children_share": "age_shares"}  # the age shares' one note, shown under the second
 NO_NOTE = ("elderly_share",)
 AREA_WORDS = ("面积", "area")  # the compounds' columns offered as gross floor area
+AREA_FIELD_WORDS = ("区", "街道", "district", "town", "street")  # a district column, chosen at first
+MAX_AREAS = 300
 RASTER_ROLES = (FieldRole.POPULATION, FieldRole.ELDERLY, FieldRole.CHILDREN)
+
+
+def _district_like(column) -> bool:
+    """A column named like a district or street (区, 街道, district), not like a compound (小区)."""
+    name = str(column).lower()
+    return "小区" not in name and any(w in name for w in AREA_FIELD_WORDS)
 
 
 def load_preset(folder: Path) -> PeoplePreset:
@@ -48,14 +57,21 @@ class EstimateDialog(QDialog):
         self.project, self.compounds, self.folder = project, compounds, Path(folder)
         self.preset = load_preset(self.folder)
         self.setWindowTitle(self.tr("Estimate missing people counts"))
-        self.resize(780, 720)
+        self.resize(800, 860)
         intro = QLabel(self.tr("Only empty cells are estimated: entered and surveyed values always win. Every "
                                "estimate is marked with its source in the column beside it (…_来源)."))
         intro.setWordWrap(True)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(intro)
+        inner.addWidget(self._figures())
+        inner.addWidget(self._areas())
+        inner.addWidget(self._sources())
+        scroll = QScrollArea()  # the notes keep their height on a small screen: it scrolls instead
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self._figures())
-        layout.addWidget(self._sources())
+        layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Estimate"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -100,6 +116,57 @@ class EstimateDialog(QDialog):
         form.addRow(source)
         return box
 
+    def _areas(self) -> QGroupBox:
+        """A district's (区/街道) own age shares, by a column of the compounds; blank rows use the default."""
+        box = QGroupBox(self.tr("Age shares by district (optional)"))
+        inner = QVBoxLayout(box)
+        self.area_field = QComboBox()
+        self.area_field.addItem(self.tr("None: the shares above for every compound"), None)
+        for column in self.compounds.attribute_columns():
+            self.area_field.addItem(self.tr("District column: {name}").format(name=column), column)
+            if self.area_field.currentIndex() == 0 and _district_like(column):
+                self.area_field.setCurrentIndex(self.area_field.count() - 1)
+        self.area_table = QTableWidget(0, 4)
+        self.area_table.setHorizontalHeaderLabels([self.tr("District"), self.tr("Share aged 60+"),
+                                                   self.tr("Share aged 0-6"), self.tr("Source")])
+        self.area_table.horizontalHeader().setStretchLastSection(True)
+        self.area_table.verticalHeader().setVisible(False)
+        self.area_table.setMinimumHeight(110)
+        self.area_field.currentIndexChanged.connect(lambda _i: self._fill_areas())
+        inner.addWidget(self.area_field)
+        inner.addWidget(self.area_table)
+        self._fill_areas()
+        return box
+
+    def _fill_areas(self) -> None:
+        column = self.area_field.currentData()
+        values = [] if column is None else sorted({str(v).strip() for v in self.compounds.data[column].dropna()
+                                                   if str(v).strip()})[:MAX_AREAS]
+        self.area_table.setRowCount(len(values))
+        for i, area in enumerate(values):
+            own = next((a for a in self.preset.by_area if a.area == area), None)
+            name = QTableWidgetItem(area)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            cells = (name, QTableWidgetItem("" if own is None else f"{own.elderly:g}"),
+                     QTableWidgetItem("" if own is None else f"{own.children:g}"),
+                     QTableWidgetItem("" if own is None else own.source))
+            for col, item in enumerate(cells):
+                self.area_table.setItem(i, col, item)
+        self.area_table.setEnabled(bool(values))
+
+    def area_shares(self) -> tuple[AreaShares, ...]:
+        """The districts' own shares: rows with both shares filled, plus the preset's other districts."""
+        out, shown = [], set()
+        for i in range(self.area_table.rowCount()):
+            area = self.area_table.item(i, 0).text()
+            shown.add(area)
+            try:
+                elderly, children = (float(self.area_table.item(i, c).text()) for c in (1, 2))
+            except ValueError:
+                continue
+            out.append(AreaShares(area, elderly, children, self.area_table.item(i, 3).text().strip()))
+        return tuple(out) + tuple(a for a in self.preset.by_area if a.area not in shown)
+
     def _sources(self) -> QGroupBox:
         box = QGroupBox(self.tr("Estimate from"))
         form = QFormLayout(box)
@@ -139,7 +206,8 @@ class EstimateDialog(QDialog):
             edit.setText(path)
 
     def edited_preset(self) -> PeoplePreset:
-        return self.preset.with_values(**{key: spin.value() for key, spin in self.spins.items()})
+        return self.preset.with_values(**{key: spin.value() for key, spin in self.spins.items()},
+                                       by_area=self.area_shares())
 
     def request(self) -> EstimateRequest:
         """What the engine takes; PeoplePresetError when the figures do not fit together."""
@@ -147,7 +215,8 @@ class EstimateDialog(QDialog):
         kind, value = choice if choice else (None, None)
         rasters = {role: edit.text().strip() for role, edit in self.rasters.items() if edit.text().strip()}
         return EstimateRequest(self.edited_preset(), buildings=value if kind == "buildings" else None,
-                               floor_area_field=value if kind == "column" else None, rasters=rasters)
+                               floor_area_field=value if kind == "column" else None, rasters=rasters,
+                               area_field=self.area_field.currentData())
 
     def save(self) -> None:
         try:

@@ -296,7 +296,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../gui/people/estimate_dialog.py" line="+50"/>
+        <location filename="../../gui/people/estimate_dialog.py" line="+59"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
@@ -306,7 +306,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>只估算空白单元格：录入值和调查值始终优先。每个估算值都在旁边的列（…_来源）中注明来源。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Estimate</source>
         <translation>估算</translation>
     </message>
@@ -342,16 +342,18 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+40"/>
         <source>Share aged 60+</source>
         <translation>60岁以上比例</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-40"/>
+        <location line="+41"/>
         <source>Share aged 0-6</source>
         <translation>0-6岁比例</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-29"/>
         <source>Not yet checked against an official text.</source>
         <translation>尚未与官方文本核对。</translation>
     </message>
@@ -361,7 +363,32 @@ Use Save As to keep your changes in another file.</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Age shares by district (optional)</source>
+        <translation>分区年龄比例（可选）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: the shares above for every compound</source>
+        <translation>无：所有小区都用上面的比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District column: {name}</source>
+        <translation>区/街道列：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>District</source>
+        <translation>区/街道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Estimate from</source>
         <translation>估算依据</translation>
     </message>
@@ -417,7 +444,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>GeoTIFF (*.tif *.tiff)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Saved as your default: {path}</source>
         <translation>已存为您的默认值：{path}</translation>
     </message>
@@ -4669,7 +4696,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区图层没有名称字段。请用 {option}=列名 指定。</translation>
     </message>
     <message>
-        <location filename="../../gis/people/join.py" line="+86"/>
+        <location filename="../../gis/people/join.py" line="+87"/>
         <source>{path} has no address column (地址). Say which with {option} COLUMN, or join by name.</source>
         <translation>{path} 没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
     </message>
@@ -4699,17 +4726,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
     <message>
-        <location filename="../../gis/people/preset.py" line="+54"/>
+        <location filename="../../gis/people/preset.py" line="+66"/>
         <source>The people preset's {name} is {value}; it must be between {low} and {high}.</source>
         <translation>人口预设中的 {name} 为 {value}；应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The people preset's age shares add up to more than 1.</source>
-        <translation>人口预设中的年龄段比例之和超过 1。</translation>
+        <location line="+6"/>
+        <source>The people preset's age shares must be between 0 and 1 and add up to at most 1.</source>
+        <translation>人口预设中的年龄比例应在 0 到 1 之间，且之和不超过 1。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>Cannot read the people preset {path}: {reason}</source>
         <translation>无法读取人口预设 {path}：{reason}</translation>
     </message>
@@ -5786,7 +5813,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>估算</translation>
     </message>
     <message>
-        <location filename="../../gis/people/estimate.py" line="+37"/>
+        <location filename="../../gis/people/estimate.py" line="+38"/>
         <source>'{column}': {n} compounds estimated from the compound's floor area × {factor} ÷ {size} m² per dwelling (marked in '{marks}').</source>
         <translation>“{column}”：{n} 个小区按小区建筑面积 × {factor} ÷ 每户 {size} m² 估算（在“{marks}”中标注）。</translation>
     </message>
@@ -5802,16 +5829,16 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>'{column}': {n} compounds estimated as residents × {share} ({shares}) (marked in '{marks}').</source>
-        <translation>“{column}”：{n} 个小区按常住人口 × {share}（{shares}）估算（在“{marks}”中标注）。</translation>
+        <source>'{column}': {n} compounds estimated as residents × the age share: their district's own for {areas}, else {share} ({shares}) (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按常住人口 × 年龄比例估算：其中 {areas} 个用所在区/街道的比例，其余用 {share}（{shares}）（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>'{column}': {n} compounds estimated from the population raster {file}, area-weighted (marked in '{marks}').</source>
         <translation>“{column}”：{n} 个小区按人口栅格 {file} 面积加权估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+129"/>
         <source>'{column}': {n} compounds still have no value (nothing to estimate it from).</source>
         <translation>“{column}”：{n} 个小区仍无数值（缺少估算依据）。</translation>
     </message>

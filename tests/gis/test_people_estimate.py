@@ -96,3 +96,19 @@ def test_the_preset_has_sources_and_the_shipped_file_is_never_overwritten(tmp_pa
     mine = save_people_preset(preset.with_values(persons_per_household=2.4), tmp_path / "people.json")
     assert load_people_preset(mine).persons_per_household == 2.4
     assert load_people_preset(mine).notes == preset.notes
+
+
+def test_a_districts_own_age_shares_win_over_the_default(tmp_path):
+    from gis.people.preset import AreaShares
+
+    preset = PRESET.with_values(by_area=(AreaShares("端州区", 0.3, 0.05, "端州区七普公报"),))
+    given = compounds(pop=[100.0, 100.0, 100.0], 区=["端州区", "鼎湖区", None])
+    frame, fields, notes = estimate_people(given, {FieldRole.POPULATION: "pop"},
+                                           EstimateRequest(preset, area_field="区"))
+    assert frame[fields[FieldRole.ELDERLY]].tolist() == [30.0, 20.0, 20.0]
+    assert frame[fields[FieldRole.CHILDREN]].tolist() == [5.0, 10.0, 10.0]
+    assert any(n.params.get("areas") == 1 for n in notes)
+    mine = save_people_preset(preset, tmp_path / "people.json")
+    assert load_people_preset(mine).by_area == preset.by_area
+    with pytest.raises(PeoplePresetError):
+        preset.with_values(by_area=(AreaShares("x", 0.8, 0.3),))

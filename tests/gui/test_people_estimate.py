@@ -22,17 +22,25 @@ def test_dialog_shows_the_preset_and_estimates_as_one_undoable_step(make_window,
     ctl = controller(win)
     layer = project.first(Role.COMPOUNDS)
     layer.data.loc[[0, 1], "户数"] = np.nan  # two compounds without households; no buildings layer
+    layer.data["街道"] = ["明湖街道"] * 8 + ["泉华街道"] * 8
     dialog = EstimateDialog(project, layer, tmp_path)
+    assert dialog.area_field.currentData() == "街道" and dialog.area_table.rowCount() == 2
+    row = next(i for i in range(2) if dialog.area_table.item(i, 0).text() == "明湖街道")
+    dialog.area_table.item(row, 1).setText("0.3")  # 明湖街道's own 60+ share
+    dialog.area_table.item(row, 2).setText("0.05")
+    dialog.area_table.item(row, 3).setText("街道统计 2023")
     assert dialog.spins["persons_per_household"].value() == 2.62
     dialog.spins["persons_per_household"].setValue(3.0)
-    dialog.resize(760, 640)
+    dialog.resize(820, 700)
     dialog.show()
     qtbot.wait(100)
     dialog.grab().save("/tmp/people_estimate.png")
     request = dialog.request()
     assert request.preset.persons_per_household == 3.0 and request.buildings is None
+    assert request.area_field == "街道" and [a.area for a in request.preset.by_area] == ["明湖街道"]
     dialog.save()
-    assert EstimateDialog(project, layer, tmp_path).spins["persons_per_household"].value() == 3.0
+    again = EstimateDialog(project, layer, tmp_path)
+    assert again.spins["persons_per_household"].value() == 3.0 and again.area_table.item(row, 1).text() == "0.3"
     dialog.close()
     before = layer.data.copy()
     task = ctl.estimate(request)
@@ -43,5 +51,8 @@ def test_dialog_shows_the_preset_and_estimates_as_one_undoable_step(make_window,
     assert np.isnan(layer.data[people].iloc[0]) and layer.data[people].iloc[2] == round(hh[2] * 3.0)
     assert marks.sources(layer.data, people).iloc[2] == "estimated:households"
     assert marks.sources(layer.data, "户数").iloc[2] == "entered"
+    elderly = layer.fields[FieldRole.ELDERLY]
+    assert layer.data[elderly].iloc[2] == round(layer.data[people].iloc[2] * 0.3)  # 明湖街道's own share
+    assert layer.data[elderly].iloc[10] == round(layer.data[people].iloc[10] * 0.187)  # the default
     ctl.stack.undo()
     assert list(layer.data.columns) == list(before.columns)
