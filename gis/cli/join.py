@@ -62,14 +62,15 @@ def _main(args) -> int:
     start = time.perf_counter()
     layer, notes = read_input(input_file(args, "compounds", Role.COMPOUNDS))
     names = layer.column(FieldRole.NAME)
-    if names is None:
+    if names is None and args.by == "name":
         raise NeedsAnswer("join.no_compound_name", QT_TRANSLATE_NOOP(
             "errors", "The compounds have no name field. Say which column with {option}=COLUMN."),
             option="--field compounds.name")
     table = read_survey(args.table, name_field=args.table_field, address_field=args.table_address_field,
                         sheet=args.sheet)
     addresses = compound_addresses(layer.data, args.compound_address_field)
-    result = match_table(table, names.tolist(), by=args.by, addresses=addresses)
+    result = match_table(table, names.tolist() if names is not None else [None] * len(layer), by=args.by,
+                         addresses=addresses)
     notes = notes + result.notices
     if args.out:
         notes += _write(layer, table, result, args.out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -21,6 +22,7 @@ from gis.people.table import SurveyTable
 OVERLAY = "survey-candidates"
 SURE = 90.0  # matches scored at least this are not shown for review unless "All rows"
 CHOSEN, OTHER = "#d62728", "#ff7f0e"
+BAD = "#c0392b"  # a count that is skipped
 
 
 def _item(value) -> QTableWidgetItem:
@@ -163,10 +165,16 @@ class JoinReview(QDialog):
         if row is None:
             return
         record = self.survey.frame.iloc[row]
+        bad = {b.column: b.reason for b in self.survey.bad if b.row == row}
         self.cells.setRowCount(len(record))
         for i, (column, value) in enumerate(record.items()):
             self.cells.setItem(i, 0, _item(column))
-            self.cells.setItem(i, 1, _item(value))
+            cell = _item(value)
+            if column in bad:  # the count is not joined: say so where the user looks
+                reason = self.tr("negative") if bad[column] == "negative" else self.tr("not a number")
+                cell.setText(self.tr("{value} (skipped: {reason})").format(value=cell.text(), reason=reason))
+                cell.setForeground(QColor(BAD))
+            self.cells.setItem(i, 1, cell)
         self._fill_candidates(row)
 
     def candidate_rows(self, row: int) -> list[tuple[int, float | None]]:

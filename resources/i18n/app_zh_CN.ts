@@ -1605,7 +1605,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>JoinReview</name>
     <message>
-        <location filename="../../gui/people/review.py" line="+55"/>
+        <location filename="../../gui/people/review.py" line="+57"/>
         <source>Review the survey join — {file}</source>
         <translation>核对调查表关联 — {file}</translation>
     </message>
@@ -1726,7 +1726,22 @@ Use Save As to keep your changes in another file.</source>
         <translation>表中共 {rows} 行：{joined} 行将关联，{waiting} 行待核对（待定、未匹配或近似）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
+        <source>negative</source>
+        <translation>负数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} (skipped: {reason})</source>
+        <translation>{value}（已跳过：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>picked</source>
         <translation>手选</translation>
     </message>

@@ -81,3 +81,19 @@ def test_a_table_without_a_name_column_exits_2_naming_table_field(tmp_path):
     proc = run(compounds(tmp_path), path, "--table-field", "甲", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["matched"] == [{"row": 0, "id": "XQ0", "score": 100.0}]
+
+
+def test_by_address_and_the_answers_the_command_asks_for(tmp_path):
+    geoms = [box(500_000 + i * 200, 2_500_000, 500_100 + i * 200, 2_500_100) for i in range(2)]
+    plain = tmp_path / "plain.gpkg"
+    gpd.GeoDataFrame({"备注": ["a", "b"], "门牌": ["复兴路32号", "长安街1号"]}, geometry=geoms,
+                     crs="EPSG:4547").to_file(plain)
+    table = tmp_path / "t.csv"
+    pd.DataFrame({"小区名称": ["x", "y"], "地址": ["北京市海淀区复兴路32号院", "长安街１号"]}).to_csv(table, index=False)
+    proc = run(plain, table, "--by", "address", "--json")  # the compounds' address column is not named 地址
+    assert proc.returncode == 2 and "--compound-address-field" in proc.stderr
+    proc = run(plain, table, "--by", "address", "--compound-address-field", "门牌", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert [(m["row"], m["id"]) for m in json.loads(proc.stdout)["matched"]] == [(0, 0), (1, 1)]
+    proc = run(plain, table, "--json")  # by name: the compounds have no name column
+    assert proc.returncode == 2 and "--field compounds.name" in proc.stderr

@@ -40,6 +40,8 @@ def test_review_accept_pick_skip_then_join_with_undo(make_window, project, qtbot
     assert dialog.shown_rows() == [2, 3]  # the ambiguous and the unmatched; exact and 号 vs 号院 are sure
     dialog.filter.setCurrentIndex(1)
     assert dialog.shown_rows() == [0, 1, 2, 3]
+    dialog.rows.selectRow(1)  # 阳光花园２号: its -5 households are shown as skipped
+    assert "-5" in dialog.cells.item(1, 1).text() and dialog.cells.item(1, 1).text() != "-5"
     dialog.filter.setCurrentIndex(0)
     dialog.rows.selectRow(0)  # 阳光花园: every 阳光花园N号院 is a candidate, drawn on the map
     assert dialog.current_row() == 2 and dialog.candidates.rowCount() == 16
