@@ -135,14 +135,19 @@ class PeopleController(FeatureController):
 
         self.window.map.bridge.featureClick.connect(picked)
         dialog.finished.connect(lambda _r: self.window.map.bridge.featureClick.disconnect(picked))
-        dialog.accepted.connect(lambda: self.apply(layer, table, result, dialog.answers))
+        size = len(layer)
+        dialog.accepted.connect(lambda: self.apply(layer, table, result, dialog.answers, size=size))
         self.dialog = dialog
         dialog.show()
         return dialog
 
-    def apply(self, layer, table, result, answers: dict) -> None:
-        """Put the table's columns on *layer* (one undoable step) and remember the answers."""
-        if layer not in self.project.layers:
+    def apply(self, layer, table, result, answers: dict, *, size: int | None = None) -> None:
+        """Put the table's columns on *layer* (one undoable step) and remember the answers; refused
+        when the layer went or its features changed while the review was open (*size*)."""
+        if layer not in self.project.layers or (size is not None and len(layer) != size):
+            QMessageBox.warning(self.window, self.tr("Join a survey table"), self.tr(
+                "The compounds layer changed while the join was being reviewed; nothing was joined. "
+                "Join the table again."))
             return
         frame, fields, notes = joined_frame(layer.data, layer.fields, table, result.assignment(answers))
         data = gpd.GeoDataFrame(frame, geometry=layer.data.geometry.name, crs=layer.data.crs)

@@ -2390,11 +2390,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+15"/>
         <location line="+34"/>
+        <location line="+27"/>
         <source>Join a survey table</source>
         <translation>关联调查表</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-60"/>
         <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
         <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
     </message>
@@ -2424,7 +2425,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{file} 中没有名为小区名称的列。请选择：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
+        <source>The compounds layer changed while the join was being reviewed; nothing was joined. Join the table again.</source>
+        <translation>核对期间小区图层已改变，未进行关联。请重新关联调查表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Join {file}</source>
         <translation>关联 {file}</translation>
     </message>
