@@ -35,6 +35,8 @@ from gis.domain import FieldRole, Role
 from gis.errors import NeedsAnswer
 from gis.i18n import QT_TRANSLATE_NOOP
 
+_LISTED = 20  # ambiguous rows listed in the text output
+
 
 def parser():
     p = command_parser("join", "Join a survey table (小区名称, 户数, 常住人口 …) to compounds by name.")
@@ -104,7 +106,9 @@ def to_json(result, ids: list, notes: list, seconds: float) -> dict:
 def _text(out: dict) -> str:
     lines = [f"{len(out['matched'])} rows matched, {len(out['ambiguous'])} ambiguous, "
              f"{len(out['unmatched'])} unmatched, {out['seconds']:.2f} s"]
-    lines += [f"row {a['row']}: one of {a['candidates']}" for a in out["ambiguous"]]
+    lines += [f"row {a['row']}: one of {a['candidates']}" for a in out["ambiguous"][:_LISTED]]
+    if len(out["ambiguous"]) > _LISTED:
+        lines.append(f"… {len(out['ambiguous']) - _LISTED} more ambiguous rows (--json lists them all)")
     lines += [f"note: {n['message']}" for n in out["notices"]]
     return "\n".join(lines)
 
