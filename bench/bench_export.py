@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_city import city  # noqa: E402
 
 from gis.export.dxf import DxfGroup, write_dxf  # noqa: E402
-from gis.export.excel import DEC1, INT, Column, write_sheet  # noqa: E402
+from gis.export.sheet import DEC1, INT, Column, write_sheet  # noqa: E402
 from gis.export.html_map import HtmlLayer, write_html_map  # noqa: E402
 from gis.export.kml import KmlFolder, write_kml  # noqa: E402
 from gis.export.target import gcj02_geometries, resolve_target  # noqa: E402

@@ -9,6 +9,7 @@ from typing import Callable
 
 from gis.errors import GisError
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.paths import RESOURCES
 
 
 def read_preset_json(path: Path, error: type[GisError], template: str) -> dict:
@@ -19,16 +20,18 @@ def read_preset_json(path: Path, error: type[GisError], template: str) -> dict:
         raise error(template, path=str(path), reason=str(exc)) from None
 
 
-def save_preset_copy(data: dict, path: str | Path, *, shipped: Path, check: Callable[[Path], object],
-                     error: type[GisError]) -> Path:
-    """Write *data* to *path* (never over *shipped*); *check* reads the copy back first."""
+def save_preset_copy(data: dict, path: str | Path, *, error: type[GisError], shipped: Path | None = None,
+                     check: Callable[[Path], object] | None = None) -> Path:
+    """Write *data* to *path* atomically, never over *shipped* nor into the shipped resources;
+    *check* (when given) reads the copy back before it replaces the old one."""
     path = Path(path).resolve()
-    if path == shipped.resolve():
+    if path.is_relative_to(RESOURCES.resolve()) or (shipped is not None and path == Path(shipped).resolve()):
         raise error(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; save "
                                       "your copy in the settings folder."))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    check(tmp)
+    if check is not None:
+        check(tmp)
     tmp.replace(path)
     return path

@@ -14,8 +14,6 @@ settings folder; the shipped file is never overwritten.
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -23,7 +21,8 @@ from typing import Callable
 from gis.domain import FacilityType
 from gis.errors import DataReadError
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.paths import PRESETS, RESOURCES
+from gis.paths import PRESETS
+from gis.preset_files import read_preset_json, save_preset_copy
 
 CURRENT_VERSION = 1
 PRESET_PATH = PRESETS / "standards.json"
@@ -371,29 +370,13 @@ def load_standards(path: str | Path | None = None) -> Standards:
 
 def read_preset(path: Path, message: str) -> dict:
     """The JSON of a preset file; :class:`PresetError` with *message* ({path}, {reason}) if unreadable."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise PresetError(message, path=str(path), reason=str(exc)) from exc
+    return read_preset_json(path, PresetError, message)
 
 
 def save_standards(standards: Standards, path: str | Path) -> Path:
     """Write *standards* (validated) to *path* atomically; never into the shipped resources."""
     standards.validate()
-    return write_preset(standards.to_dict(), path)
-
-
-def write_preset(data: dict, path: str | Path) -> Path:
-    """Write a preset's JSON to *path* atomically; never into the shipped resources."""
-    path = Path(path).resolve()
-    if path.is_relative_to(RESOURCES.resolve()):
-        raise PresetError(QT_TRANSLATE_NOOP("errors", "The shipped preset cannot be overwritten; "
-                                            "save your copy in the settings folder."))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return save_preset_copy(standards.to_dict(), path, error=PresetError)
 
 
 def load_user_standards(folder: str | Path) -> Standards:

@@ -20,6 +20,7 @@ CONTROLLERS: list[str] = [
     "gui.lifecircles.controller:LifeCirclesController",
     "gui.gaps.controller:GapsController",
     "gui.access.controller:AccessController",
+    "gui.people.controller:PeopleController",
     "gui.exports:ExportsController",
     "gui.help:HelpController",
     "gui.autosave:AutosaveController",  # last: its close guard runs once closing is decided

@@ -59,7 +59,8 @@ def error_text(err: BaseException) -> str:
     return str(err) or type(err).__name__
 
 
-NOTICE_CONTEXTS = ("errors", "io", "analysis", "zones", "gaps", "network", "standards", "export", "domain")
+NOTICE_CONTEXTS = ("errors", "io", "analysis", "zones", "gaps", "network", "standards", "export", "domain",
+                   "people")
 
 
 def notice_text(note) -> str:

@@ -53,6 +53,9 @@ def demo_jobs(tmp: Path) -> list[list[str]]:
              "--buildings", str(DEMO / "buildings.shp"), "--network", str(DEMO / "roads.shp"), "--json"],
             ["access", "--compounds", str(DEMO / "compounds.shp"), "--facilities", str(DEMO / "facilities.csv"),
              "--type", "kindergarten", "--network", str(DEMO / "roads.shp"), "--json"]]
+    survey = tmp / "survey.csv"
+    survey.write_text("小区名称,户数\n北园大街,160\n汽车厂宿舍,204\n", encoding="utf-8")
+    jobs.append(["join", str(DEMO / "compounds.shp"), str(survey), "--out", str(tmp / "joined.gpkg"), "--json"])
     jobs += [["export", gpkg, "--format", fmt, "--out", str(tmp / f"out-{fmt}{ext}"), "--json"]
              for fmt, ext in EXPORTS.items()]
     jobs.append(["plan", gpkg, "--out", str(tmp / "plan.xlsx"), "--json"])

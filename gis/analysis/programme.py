@@ -202,3 +202,21 @@ def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list, state: di
                         names=facts.names)
     notes += read.notices
     return read.consent
+
+
+def add_programme(project: Project, outputs, feedback: Feedback | None = None) -> None:
+    """Fill *outputs*.programme (a gis.export.plan.PlanOutputs) for an export: the programme from
+    these results with the planner's saved edits; its notices join the export's, and an engine
+    error becomes a notice (the rest of the export is still written)."""
+    from gis.export.plan import guard
+
+    if outputs.programme is not None or project.first(Role.COMPOUNDS) is None:
+        return
+
+    def step():
+        outcome = run(ProgrammeRequest(project, outputs=outputs))
+        seen = {(n.code, n.message) for n in outputs.notices}
+        outputs.notices += [n for n in outcome.notices if (n.code, n.message) not in seen]
+        return outcome.programme
+
+    outputs.programme = guard(outputs, step, feedback)

@@ -12,22 +12,27 @@ other::
 
 from __future__ import annotations
 
+import importlib
 import weakref
 from typing import Callable
 
 from psygnal import Signal
 
-from gis.analysis import access, gaps, life_circles, programme, ranking, siting, zones
 from gis.analysis.outcome import Outcome
 from gis.feedback import Feedback
 from gis.network.cache import ResultCache
 from gis.project import Project
 from gis.standards import Standards, load_standards
 
-RUNS: dict[str, Callable[..., Outcome]] = {
-    "life_circles": life_circles.run, "gaps": gaps.run, "zones": zones.run, "ranking": ranking.run,
-    "siting": siting.run, "programme": programme.run, "access": access.run,
-}
+# each analysis's module, imported when first run: an analysis may read others through the
+# session (the programme reads gaps, elevators and ranking), so the registry names, not imports
+RUNS: dict[str, str] = {name: f"gis.analysis.{name}" for name in
+                        ("life_circles", "gaps", "zones", "ranking", "siting", "programme", "access")}
+
+
+def run_of(name: str) -> Callable[..., Outcome]:
+    """The ``run`` of analysis *name* (KeyError for an unknown one)."""
+    return importlib.import_module(RUNS[name]).run
 
 
 class Session:
@@ -64,7 +69,7 @@ class Session:
     def compute(self, name: str, request, *, feedback: Feedback | None = None) -> Outcome:
         """Run analysis *name* on *request* with the session's cache (any thread; stores nothing)."""
         revision = self.revision
-        outcome = RUNS[name](request, cache=self.cache, feedback=feedback)
+        outcome = run_of(name)(request, cache=self.cache, feedback=feedback)
         outcome.revision = revision
         return outcome
 

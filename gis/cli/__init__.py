@@ -25,6 +25,7 @@ COMMANDS = {
     "export": "gis.cli.export",
     "project": "gis.cli.project",
     "plan": "gis.cli.plan",
+    "join": "gis.cli.join",
 }
 DEBUG_ENV = "OCP_DEBUG"
 EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 1, 2, 130, 141

@@ -122,6 +122,8 @@ def execute(what: str, body: Callable[[], int]) -> int:
         return fail(exc.message)
     except Cancelled:
         return fail("cancelled")
+    except BrokenPipeError:  # the reader went away (| head): gis.cli.run ends quietly with 141
+        raise
     except Exception as exc:  # the CLI contract: never a traceback (OCP_DEBUG=1 shows it)
         return crashed(exc, f"{what} failed")
 

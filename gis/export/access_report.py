@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from gis.export.excel import DEC1, DEC2, INT, TEXT, Column, write_sheet
+from gis.export.sheet import DEC1, DEC2, INT, TEXT, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.supply.capacity import DEFAULT, ENTERED, ESTIMATED

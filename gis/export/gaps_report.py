@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gis.export.cells import csv_frame
-from gis.export.excel import DEC1, INT, TEXT, YEAR, YUAN, Column, write_sheet
+from gis.export.sheet import DEC1, INT, TEXT, YEAR, YUAN, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.export.target import Target
 from gis.export.vector import write_gpkg

@@ -25,7 +25,7 @@ from gis.io.notices import Notice, notice
 from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
-STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas", "access", "programme")
+STEPS = ("zones", "gaps", "elevators", "ranking", "service_areas", "access")
 NEEDS = {  # what each export format uses
     "gpkg": ("zones", "gaps", "elevators"), "shp": ("zones", "gaps", "elevators"),
     "geojson": ("zones", "gaps", "elevators"), "kml": ("zones", "gaps", "elevators"),
@@ -67,7 +67,7 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     Parameters
     ----------
     steps : which results to have ("zones", "gaps", "elevators", "ranking", "service_areas",
-        "programme": the renovation programme with the edits saved in the project).
+        "access"; "programme" is added by gis.analysis.programme.add_programme, which reads these).
     given : results computed elsewhere (kept as they are).
     standards : gis.standards.Standards (the shipped preset when None).
     subsidy_rule : key of the elevator subsidy rule ("shenzhen", "changchun", "ankang");
@@ -80,33 +80,31 @@ def collect_outputs(project: Project, *, steps: tuple[str, ...] = STEPS, given: 
     out = given or PlanOutputs()
     steps = tuple(s for s in STEPS if s in steps or (s == "gaps" and {"ranking", "service_areas"} & set(steps)))
     if "zones" in steps and out.zone_stats is None and project.zones is not None:
-        out.zone_stats = _guard(out, lambda: _zone_stats(project, fb.sub(0.0, 0.2)), fb)
+        out.zone_stats = guard(out, lambda: _zone_stats(project, fb.sub(0.0, 0.2)), fb)
     standards = standards or _standards(out)
     network = None
     if {"gaps", "service_areas"} & set(steps) and standards is not None:
         network = _network(project, out, fb.sub(0.2, 0.35))
     if "gaps" in steps and out.gaps is None and standards is not None:
-        out.gaps = _guard(out, lambda: _gaps(project, standards, planned, fb.sub(0.35, 0.5)), fb)
+        out.gaps = guard(out, lambda: _gaps(project, standards, planned, fb.sub(0.35, 0.5)), fb)
     if out.gaps is not None and out.zone_gaps is None and project.zones is not None:
-        out.zone_gaps = _guard(out, lambda: _pool(project, out.gaps), fb)
+        out.zone_gaps = guard(out, lambda: _pool(project, out.gaps), fb)
     if "elevators" in steps and out.elevators is None:
-        out.elevators = _guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
+        out.elevators = guard(out, lambda: _elevators(project, out, subsidy_rule), fb)
     if "ranking" in steps and out.ranking is None and out.gaps is not None:
-        out.ranking = _guard(out, lambda: _ranking(project, out), fb)
-    if "programme" in steps and out.programme is None and project.first(Role.COMPOUNDS) is not None:
-        out.programme = _guard(out, lambda: _programme(project, out), fb)
+        out.ranking = guard(out, lambda: _ranking(project, out), fb)
     if "service_areas" in steps and out.service_areas is None and standards is not None:
-        out.service_areas = _guard(out, lambda: _service_areas(project, standards, network, planned,
+        out.service_areas = guard(out, lambda: _service_areas(project, standards, network, planned,
                                                                fb.sub(0.5, 1.0)), fb)
     if "access" in steps and not out.access and standards is not None:
-        out.access = _guard(out, lambda: _access(project, standards, planned, fb), fb) or []
+        out.access = guard(out, lambda: _access(project, standards, planned, fb), fb) or []
         seen = {n.message for n in out.notices}
         out.notices += [n for r in out.access for n in r.notices if n.message not in seen and not seen.add(n.message)]
     fb.progress(1.0)
     return out
 
 
-def _guard(out: PlanOutputs, step, feedback: Feedback | None = None):
+def guard(out: PlanOutputs, step, feedback: Feedback | None = None):
     """Run *step*; an engine error becomes a notice and the step's result None."""
     if feedback is not None:
         feedback.check()
@@ -127,7 +125,7 @@ def _zone_stats(project: Project, fb: Feedback) -> pd.DataFrame:
 def _standards(out: PlanOutputs):
     from gis.standards import load_standards
 
-    return _guard(out, load_standards)
+    return guard(out, load_standards)
 
 
 def _network(project: Project, out: PlanOutputs, fb: Feedback):
@@ -140,7 +138,7 @@ def _network(project: Project, out: PlanOutputs, fb: Feedback):
     from gis.analysis.session import session_for
     from gis.network.cache import cached_network
 
-    return _guard(out, lambda: cached_network(session_for(project).cache, roads.data, crs=project.crs,
+    return guard(out, lambda: cached_network(session_for(project).cache, roads.data, crs=project.crs,
                                               feedback=fb), fb)
 
 
@@ -195,17 +193,6 @@ def _ranking(project: Project, out: PlanOutputs):
                                  pre_year=ProjectSettings.of(project).pre_year))
     out.notices += outcome.notices
     return outcome.result
-
-
-def _programme(project: Project, out: PlanOutputs):
-    """The renovation programme (gis.analysis.programme) from these results, with the planner's
-    saved edits; its own notices join the export's."""
-    from gis.analysis.programme import ProgrammeRequest, run
-
-    outcome = run(ProgrammeRequest(project, outputs=out))
-    seen = {(n.code, n.message) for n in out.notices}
-    out.notices += [n for n in outcome.notices if (n.code, n.message) not in seen]
-    return outcome.programme
 
 
 def _access(project: Project, standards, planned: bool, fb: Feedback) -> list:

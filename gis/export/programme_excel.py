@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from gis.export.cells import append_row
-from gis.export.excel import write_sheet
+from gis.export.sheet import write_sheet
 from gis.export.programme_sheets import SHEETS, word
 from gis.export.result import ExportResult, atomic_path
 from gis.programme.model import Programme

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from gis.export.excel import DEC1, DEC2, INT, PCT, YEAR, YUAN, Column
+from gis.export.sheet import DEC1, DEC2, INT, PCT, YEAR, YUAN, Column
 from gis.gaps.compounds import plain
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS

@@ -94,6 +94,10 @@ def export_project(project: Project, out: str | Path, *, fmt: str, crs: str | in
     target = check_target(fmt, default_target(fmt, crs, project))
     out = Path(out)
     outputs = collect_outputs(project, steps=NEEDS[fmt], given=outputs, feedback=fb.sub(0.0, 0.6))
+    if "programme" in NEEDS[fmt]:
+        from gis.analysis.programme import add_programme
+
+        add_programme(project, outputs, fb)
     write = fb.sub(0.6, 1.0)
     if fmt == "xlsx":
         result = write_report(project, outputs, out, language=language, feedback=write)

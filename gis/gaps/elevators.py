@@ -329,7 +329,7 @@ def elevator_needs(buildings: Layer, compounds: Layer | CompoundTable, *,
     hh = (parse_count(hh_col).astype("Float64").to_numpy(float, na_value=np.nan) if hh_col is not None
           else np.full(len(data), np.nan))
     fb.progress(0.3)
-    owner = _owners(buildings, table)
+    owner = building_owners(buildings, table)
     fb.check()
     residential, use_col = _residential(data, use_field)
     no_lift = lift.eq(False).fillna(False).to_numpy(bool)
@@ -348,7 +348,8 @@ def elevator_needs(buildings: Layer, compounds: Layer | CompoundTable, *,
     return ElevatorResult(frame, np.asarray(data.geometry.values, dtype=object), data.crs, len(table), params, notes)
 
 
-def _owners(buildings: Layer, table: CompoundTable) -> np.ndarray:
+def building_owners(buildings: Layer, table: CompoundTable) -> np.ndarray:
+    """Per building the row of its compound: by its COMPOUND_ID field, else by location (-1: none)."""
     refs = buildings.column(FieldRole.COMPOUND_ID)
     if refs is not None and table.id_field is not None:
         return compound_row_of(table.ids, refs)
@@ -399,9 +400,3 @@ def _notices(floors, lift, owner, residential, use_col, hh, candidate) -> list[N
         out.append(coded("elevators.no_households", QT_TRANSLATE_NOOP("gaps", "{count} buildings needing an elevator have no household "
                                             "count; each gets one elevator and 0 households."), count=no_hh))
     return out
-
-
-
-def building_owners(buildings: Layer, table: CompoundTable) -> np.ndarray:
-    """Row of the compound each building belongs to (-1 = none), by the rule of :func:`elevator_needs`."""
-    return _owners(buildings, table)

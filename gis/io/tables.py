@@ -194,6 +194,13 @@ def read_csv_layer(path: Path, *, encoding: str | None = None,
     The header line is counted before pandas sees the file (``max_columns``), and the rows
     are read in chunks so Cancel, progress, ``max_rows`` and ``max_cells`` are honoured.
     """
+    df, enc = read_csv_frame(path, encoding=encoding, feedback=feedback)
+    return _table_layer(_infer_types(df), path, "CSV", enc)
+
+
+def read_csv_frame(path: Path, *, encoding: str | None = None,
+                   feedback: Feedback | None = None) -> tuple[pd.DataFrame, EncodingInfo]:
+    """A CSV table as text cells (stripped column names) and its encoding, within the caps."""
     enc = text_file_encoding(path, user=encoding)
     codec = decoder_name(enc.name)
     try:
@@ -204,7 +211,7 @@ def read_csv_layer(path: Path, *, encoding: str | None = None,
             "errors", "{path} cannot be read as a CSV table ({reason})."),
             path=str(path), reason=str(exc).strip()) from None
     df.columns = [str(c).strip() for c in df.columns]
-    return _table_layer(_infer_types(df), path, "CSV", enc)
+    return df, enc
 
 
 def _checked_header(path: Path, codec: str) -> str:
@@ -294,11 +301,15 @@ def _sheet_frame(path: Path, sheet: str, feedback: Feedback) -> pd.DataFrame:
     raw = sheets.read_sheet(path, sheet, feedback)
     if raw.empty:
         return pd.DataFrame()
-    row = _header_row(raw)
+    return _infer_types(frame_below(raw, _header_row(raw)))
+
+
+def frame_below(raw: pd.DataFrame, row: int) -> pd.DataFrame:
+    """The rows of a sheet grid below its header *row*, named by the header's cells."""
     names = unique_names([_cell_name(v, i) for i, v in enumerate(raw.iloc[row])])
     body = raw.iloc[row + 1:].reset_index(drop=True)
     body.columns = names
-    return _infer_types(body.astype(object).where(body.notna(), None))
+    return body.astype(object).where(body.notna(), None)
 
 
 def _header_row(raw: pd.DataFrame) -> int:

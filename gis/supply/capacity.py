@@ -30,7 +30,8 @@ from gis.errors import FieldMappingError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.paths import PRESETS
-from gis.standards import PresetError, Source, read_preset, write_preset
+from gis.preset_files import save_preset_copy
+from gis.standards import PresetError, Source, read_preset
 from gis.supply.amounts import ENTERED, ESTIMATED, bad_rows_notice, read_amounts
 
 PRESET_PATH = PRESETS / "capacity.json"
@@ -161,7 +162,7 @@ def load_user_capacity(folder: str | Path) -> CapacityPreset:
 def save_user_capacity(preset: CapacityPreset, folder: str | Path) -> Path:
     """Save the user's copy into settings *folder* (checked by reading it back first)."""
     CapacityPreset.from_dict(preset.to_dict())
-    return write_preset(preset.to_dict(), Path(folder) / USER_FILE)
+    return save_preset_copy(preset.to_dict(), Path(folder) / USER_FILE, error=PresetError)
 
 
 def reset_user_capacity(folder: str | Path) -> CapacityPreset:

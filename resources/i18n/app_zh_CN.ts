@@ -678,6 +678,162 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>EstimateDialog</name>
+    <message>
+        <location filename="../../gui/people/estimate_dialog.py" line="+59"/>
+        <source>Estimate missing people counts</source>
+        <translation>估算缺少的人口数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only empty cells are estimated: entered and surveyed values always win. Every estimate is marked with its source in the column beside it (…_来源).</source>
+        <translation>只估算空白单元格：录入值和调查值始终优先。每个估算值都在旁边的列（…_来源）中注明来源。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Estimate</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as my default</source>
+        <translation>存为我的默认值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figures (editable)</source>
+        <translation>参数（可编辑）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persons per household</source>
+        <translation>户均人口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dwelling share of floor area</source>
+        <translation>住宅面积占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average dwelling size (m²)</source>
+        <translation>套均建筑面积 (m²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Share aged 60+</source>
+        <translation>60岁以上比例</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+41"/>
+        <source>Share aged 0-6</source>
+        <translation>0-6岁比例</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Not yet checked against an official text.</source>
+        <translation>尚未与官方文本核对。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Age shares by district (optional)</source>
+        <translation>分区年龄比例（可选）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: the shares above for every compound</source>
+        <translation>无：所有小区都用上面的比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District column: {name}</source>
+        <translation>区/街道列：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>District</source>
+        <translation>区/街道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Estimate from</source>
+        <translation>估算依据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing (households not estimated)</source>
+        <translation>无（不估算户数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buildings: {name}</source>
+        <translation>楼栋：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Floor area column: {name}</source>
+        <translation>建筑面积列：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>60+ raster</source>
+        <translation>60岁以上栅格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0-6 raster</source>
+        <translation>0-6岁栅格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional GeoTIFF of people per cell (WorldPop-style)</source>
+        <translation>可选：每格人数的 GeoTIFF（WorldPop 格式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved as your default: {path}</source>
+        <translation>已存为您的默认值：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/export_dialog.py" line="+27"/>
@@ -1832,6 +1988,150 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>JoinReview</name>
+    <message>
+        <location filename="../../gui/people/review.py" line="+57"/>
+        <source>Review the survey join — {file}</source>
+        <translation>核对调查表关联 — {file}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rows to review</source>
+        <translation>待核对的行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in the table</source>
+        <translation>表中名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this compound</source>
+        <translation>采用此小区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip this row</source>
+        <translation>跳过此行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candidates are outlined on the map. Click another compound on the map to pick it.</source>
+        <translation>候选小区已在地图上勾出。在地图上点击其他小区可改选。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table row</source>
+        <translation>表中此行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidates</source>
+        <translation>候选小区</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Join</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>answered</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>matched ({score:g})</source>
+        <translation>已匹配（{score:g}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous</source>
+        <translation>待定（多个候选）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{rows} table rows: {joined} will be joined, {waiting} still to review (ambiguous, unmatched or near).</source>
+        <translation>表中共 {rows} 行：{joined} 行将关联，{waiting} 行待核对（待定、未匹配或近似）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>negative</source>
+        <translation>负数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} (skipped: {reason})</source>
+        <translation>{value}（已跳过：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>picked</source>
+        <translation>手选</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../gui/layer_panel.py" line="+73"/>
@@ -2443,6 +2743,122 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</source>
         <translation>OpenStreetMap (*.osm *.pbf *.osm.pbf *.osm.bz2)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleController</name>
+    <message>
+        <location filename="../../gui/people/controller.py" line="+65"/>
+        <source>&amp;People</source>
+        <translation>人口(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a survey table…</source>
+        <translation>关联调查表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimate missing people counts…</source>
+        <translation>估算缺少的人口数…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+34"/>
+        <location line="+27"/>
+        <source>Join a survey table</source>
+        <translation>关联调查表</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
+        <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey table (小区名称, 户数, 常住人口 …)</source>
+        <translation>调查表（小区名称、户数、常住人口 …）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Matching the survey table…</source>
+        <translation>正在匹配调查表…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Which column holds the compound names?</source>
+        <translation>哪一列是小区名称？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column of {file} is named like a compound name (小区名称). Choose it:</source>
+        <translation>{file} 中没有名为小区名称的列。请选择：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The compounds layer changed while the join was being reviewed; nothing was joined. Join the table again.</source>
+        <translation>核对期间小区图层已改变，未进行关联。请重新关联调查表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Join {file}</source>
+        <translation>关联 {file}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{joined} of {rows} table rows joined to compounds.</source>
+        <translation>表中 {rows} 行有 {joined} 行已关联到小区。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+19"/>
+        <source>Estimate missing people counts</source>
+        <translation>估算缺少的人口数</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Add a compounds layer first (File ▸ Add data…).</source>
+        <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Estimate people counts</source>
+        <translation>估算人口数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People counts estimated for {name}.</source>
+        <translation>已为 {name} 估算人口数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Estimating people counts…</source>
+        <translation>正在估算人口数…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>… and {n} more notes.</source>
+        <translation>… 另有 {n} 条提示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>People</source>
+        <translation>人口</translation>
     </message>
 </context>
 <context>
@@ -3986,6 +4402,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+50"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
+        <location filename="../../gis/people/table.py" line="+71"/>
         <location filename="../../gis/programme/consent.py" line="+217"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
@@ -4174,7 +4591,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/standards.py" line="+251"/>
+        <location filename="../../gis/standards.py" line="+250"/>
         <source>The standards preset cannot be used ({count} problems), first: {problem}</source>
         <translation>标准预设无法使用（{count} 个问题），第一个：{problem}</translation>
     </message>
@@ -4221,8 +4638,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/gaps/ranking.py" line="+96"/>
-        <location filename="../../gis/preset_files.py" line="+27"/>
-        <location filename="../../gis/standards.py" line="+22"/>
+        <location filename="../../gis/preset_files.py" line="+29"/>
         <source>The shipped preset cannot be overwritten; save your copy in the settings folder.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
@@ -4247,7 +4663,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>建筑图层需要 {role} 字段才能分析加装电梯；请在图层字段中指定。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>The buildings layer has no field {field}.</source>
         <translation>建筑图层没有字段 {field}。</translation>
     </message>
@@ -4555,7 +4971,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>{path} cannot be read as a CSV table ({reason}).</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
@@ -4566,6 +4982,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="+77"/>
+        <location filename="../../gis/people/table.py" line="+68"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
@@ -4923,7 +5340,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../gis/supply/capacity.py" line="+203"/>
+        <location filename="../../gis/supply/capacity.py" line="+204"/>
         <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
         <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
     </message>
@@ -4942,6 +5359,66 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+26"/>
         <source>Cannot read the capacity preset {path}: {reason}</source>
         <translation>无法读取容量预设 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/cli/join.py" line="+68"/>
+        <source>The compounds have no name field. Say which column with {option}=COLUMN.</source>
+        <translation>小区图层没有名称字段。请用 {option}=列名 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/join.py" line="+87"/>
+        <source>{path} has no address column (地址). Say which with {option} COLUMN, or join by name.</source>
+        <translation>{path} 没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The compounds have no address column (地址). Say which with {option} COLUMN, or join by name.</source>
+        <translation>小区图层没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The compounds have no column '{column}' (found: {columns}). Give one of them to {option}.</source>
+        <translation>小区图层没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/preset.py" line="+66"/>
+        <source>The people preset's {name} is {value}; it must be between {low} and {high}.</source>
+        <translation>人口预设中的 {name} 为 {value}；应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The people preset's age shares must be between 0 and 1 and add up to at most 1.</source>
+        <translation>人口预设中的年龄比例应在 0 到 1 之间，且之和不超过 1。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cannot read the people preset {path}: {reason}</source>
+        <translation>无法读取人口预设 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/raster.py" line="+51"/>
+        <source>{path} is not a readable raster ({reason}).</source>
+        <translation>{path} 不是可读取的栅格（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} has no coordinate system; a population raster needs one.</source>
+        <translation>{path} 没有坐标系；人口栅格必须有坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/table.py" line="-65"/>
+        <source>{path} is not a table: a survey table is a .csv or .xlsx file.</source>
+        <translation>{path} 不是表格：调查表应为 .csv 或 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path}: no column holds compound names (found: {columns}). Say which with {option} COLUMN.</source>
+        <translation>{path}：找不到小区名称列（现有：{columns}）。请用 {option} 列名 指定。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
+        <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
 </context>
 <context>
@@ -5981,7 +6458,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-136"/>
+        <location filename="../../gis/io/tables.py" line="-143"/>
         <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
         <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
     </message>
@@ -6113,6 +6590,79 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+5"/>
         <source>{count} road lines have straight stretches longer than {metres} m; if pieces of a road were joined into one line, split them before use.</source>
         <translation>{count} 条道路线含长于 {metres} 米的直线段；如果是把多段道路连成了一条线，请先拆分再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <location filename="../../gis/people/estimate.py" line="+38"/>
+        <source>'{column}': {n} compounds estimated from the compound's floor area × {factor} ÷ {size} m² per dwelling (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按小区建筑面积 × {factor} ÷ 每户 {size} m² 估算（在“{marks}”中标注）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated from their buildings' footprint × floors × {factor} ÷ {size} m² per dwelling (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按楼栋基底面积 × 层数 × {factor} ÷ 每户 {size} m² 估算（在“{marks}”中标注）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated as households × {pph} persons per household (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按户数 × 户均 {pph} 人估算（在“{marks}”中标注）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>'{column}': {n} compounds estimated as residents × the age share: their district's own for {areas}, else {share} ({shares}) (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按常住人口 × 年龄比例估算：其中 {areas} 个用所在区/街道的比例，其余用 {share}（{shares}）（在“{marks}”中标注）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>'{column}': {n} compounds estimated from the population raster {file}, area-weighted (marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按人口栅格 {file} 面积加权估算（在“{marks}”中标注）。</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>'{column}': {n} compounds still have no value (nothing to estimate it from).</source>
+        <translation>“{column}”：{n} 个小区仍无数值（缺少估算依据）。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/join.py" line="-11"/>
+        <source>{n} compound names are used by more than one compound ({names}); rows naming them are listed as ambiguous, never joined to the first.</source>
+        <translation>{n} 个小区名称被多个小区共用（{names}）；写这些名称的行列为待定，不会关联到第一个。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>{n} compounds already had a value in '{column}'; it was kept and the table's left aside.</source>
+        <translation>{n} 个小区在“{column}”中已有数值；已保留原值，表中数值未采用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Row {row}, '{column}': '{value}' is negative; skipped.</source>
+        <translation>第 {row} 行“{column}”：“{value}”为负数，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}, '{column}': '{value}' is not a number; skipped.</source>
+        <translation>第 {row} 行“{column}”：“{value}”不是数字，已跳过。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} compounds got several table rows (phases or parts of one compound); their counts were added up (compound row ← table rows): {pairs}.</source>
+        <translation>{n} 个小区对应表中多行（分期或同一小区的几部分），数量已相加（小区行 ← 表行）：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/people/marks.py" line="+26"/>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>survey table</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated</source>
+        <translation>估算</translation>
     </message>
 </context>
 <context>
@@ -6364,7 +6914,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>standards</name>
     <message>
-        <location filename="../../gis/standards.py" line="-356"/>
+        <location filename="../../gis/standards.py" line="-334"/>
         <source>Block (居住街坊)</source>
         <translation>居住街坊</translation>
     </message>

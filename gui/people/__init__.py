@@ -1,0 +1,1 @@
+"""People in compounds: the survey join review and the estimates, in the window."""
