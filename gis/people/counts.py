@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(?:户|人|口|个|名|套|间)?$")
+# a unit after the number: people and dwellings, or a facility's places, beds, seats and m² (NFKC: ㎡ → m2)
+_NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)(?:户|人|口|个|名|套|间|位|床|张|座|平方米|平米|m2)?$", re.IGNORECASE)
 _MAX = 1e9  # more people than a city: damage, not a count
 
 

@@ -11,41 +11,34 @@ by row and left unknown (NaN), never read as 0. Blank cells are unknown and not 
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pandas as pd
 
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
+from gis.people.counts import count_of
+from gis.people.marks import ENTERED, ESTIMATED, estimated
 
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-SOURCE_SUFFIX = "_来源"  # companion column of a count: "survey", "estimated:<method>" or blank (entered)
-ENTERED, ESTIMATED = "entered", "estimated"
 
 
 def read_amounts(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """``(numbers, bad)``: floats (NaN = unknown) and which cells were unreadable or negative."""
+    """``(numbers, bad)``: floats (NaN = unknown) and which cells were unreadable or negative,
+    by the survey's rule for a count (:func:`gis.people.counts.count_of`: '320户' is 320,
+    '约300' and '-5' are bad)."""
     if pd.api.types.is_bool_dtype(values):
         values = values.astype(object)
     if pd.api.types.is_numeric_dtype(values):
         numbers = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
         blank = pd.isna(values).to_numpy()
+        bad = ~blank & ~(np.isfinite(numbers) & (numbers >= 0))
     else:
         codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-        parsed = np.array([_number(u) for u in uniques] + [np.nan], dtype=float)
-        empty = np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)
-        numbers, blank = parsed[codes], empty[codes]
-    bad = ~blank & ~(np.isfinite(numbers) & (numbers >= 0))
-    numbers = np.where(bad, np.nan, numbers)
-    return numbers, bad
-
-
-def _number(value) -> float:
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return float(value)
-    found = _NUMBER.search(str(value))
-    return float(found.group(0)) if found else np.nan
+        read = [count_of(u) for u in uniques]
+        parsed = np.array([np.nan if n is None else n for n, _ in read] + [np.nan], dtype=float)
+        wrong = np.array([bool(why) for _, why in read] + [False], dtype=bool)
+        numbers, bad = parsed[codes], wrong[codes]
+    return np.where(bad, np.nan, numbers), bad
 
 
 def bad_rows_notice(column: str, ids: np.ndarray, bad: np.ndarray) -> list[Notice]:
@@ -65,9 +58,7 @@ def value_flags(frame: pd.DataFrame, column: str, values: np.ndarray) -> np.ndar
     >>> value_flags(f, "户数", np.array([100., 80., np.nan])).tolist()
     ['entered', 'estimated', '']
     """
-    marks = frame.get(column + SOURCE_SUFFIX)
-    estimated = (marks.astype(str).str.startswith(ESTIMATED).to_numpy() if marks is not None
-                 else np.zeros(len(values), bool))
-    flags = np.where(estimated, ESTIMATED, ENTERED).astype(object)
+    guessed = estimated(frame, column) if column in frame.columns else np.zeros(len(values), bool)
+    flags = np.where(guessed, ESTIMATED, ENTERED).astype(object)
     flags[~np.isfinite(values)] = ""
     return flags
