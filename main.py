@@ -3,6 +3,8 @@
     python main.py [PATH]                       open the app (the demo district by default)
     python main.py --screenshot OUT.png [--size 1600x1000] [PATH]
     python main.py inspect|zones|service-areas|gaps|export ...   command-line tools
+
+The frozen build (packaging/OldCompoundPlanner.spec) runs this same file.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ import sys
 
 def main(argv: list[str]) -> int:
     from gis import cli
+    from gis.paths import FROZEN
 
+    if FROZEN:
+        from gui.frozen_start import check
+
+        stop = check(argv, command=cli.is_command(argv))
+        if stop is not None:
+            return stop
     if cli.is_command(argv):
         return cli.run(argv)
     from gui.app import run_app
@@ -21,4 +30,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the autosave helper process of the frozen app
     sys.exit(main(sys.argv[1:]))

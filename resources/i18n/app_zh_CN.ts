@@ -4767,6 +4767,29 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>install</name>
+    <message>
+        <location filename="../../gis/install_check.py" line="+25"/>
+        <source>The program folder is incomplete or damaged ({count} files): {files}. Please reinstall Old Compound Renewal Planner (run its installer again, or copy the whole folder again).</source>
+        <translation>程序文件夹不完整或已损坏（{count} 个文件）：{files}。请重新安装老旧小区改造规划（再次运行安装程序，或重新复制整个文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frozen_start.py" line="+17"/>
+        <source>Commands run in a console window with {exe} from the program folder, e.g. {example}</source>
+        <translation>命令行功能请在控制台窗口中用程序文件夹里的 {exe} 运行，例如 {example}</translation>
+    </message>
+</context>
+<context>
     <name>io</name>
     <message>
         <location filename="../../gis/io/crs_detect.py" line="-46"/>
