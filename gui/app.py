@@ -86,6 +86,10 @@ def run_app(argv: list[str]) -> int:
     if args.lang:
         settings.language = args.lang
     app = setup_app(settings.language)
+    from gui.single_instance import forward
+
+    if args.path and not args.screenshot and forward(args.path):
+        return 0  # the running window opens it
     from gui.i18n import error_text
     from gui.main_window import MainWindow
 
@@ -113,6 +117,9 @@ def run_app(argv: list[str]) -> int:
         return take_screenshot(app, win, Path(args.screenshot), args.size, args.timeout)
     win.show()
     win.map.zoom_to_project()
+    from gui.single_instance import serve
+
+    serve(app, lambda: windows[-1])  # later starts with a path hand it to this window
     from gui.recovery_dialog import offer_recovery
 
     offer_recovery(win)  # work autosaved by a session that crashed
