@@ -23,10 +23,19 @@ def main(argv: list[str]) -> int:
         if stop is not None:
             return stop
     if cli.is_command(argv):
+        utf8_when_redirected()
         return cli.run(argv)
     from gui.app import run_app
 
     return run_app(argv)
+
+
+def utf8_when_redirected() -> None:
+    """Output piped or written to a file is UTF-8 (JSON's encoding), not the Windows code page
+    (cp1252 cannot write Chinese at all; cp936 output would not parse as JSON)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
 
 
 if __name__ == "__main__":
