@@ -96,7 +96,11 @@ def run_app(argv: list[str]) -> int:
     try:
         project = load_initial_project(args.path)
     except Exception as err:  # noqa: BLE001 - shown to the user, then we stop
-        print(f"error: {error_text(err)}", file=sys.stderr)
+        print(f"error: {error_text(err)}", file=sys.stderr)  # no-op without a console (Windows)
+        if not args.screenshot:
+            from gui.frozen_start import show_error
+
+            show_error(error_text(err))  # a file double-clicked in Explorer has no terminal
         return 2
     windows: list[MainWindow] = []
 

@@ -45,11 +45,12 @@ def tell(texts: list[str], *, command: bool) -> int:
     if sys.stderr is not None:
         print(f"error: {text}" if command else text, file=sys.stderr)
     if not command:
-        _message_box(text)
+        show_error(text)
     return EXIT_BROKEN
 
 
-def _message_box(text: str) -> None:
+def show_error(text: str) -> None:
+    """A message box, where there is a screen to show it on (else nothing: stderr has the text)."""
     title = "老旧小区改造规划 · Old Compound Renewal Planner"
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
