@@ -45,7 +45,7 @@ def _copy(src: str, dst: str) -> None:
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {p.relative_to(folder).as_posix(): (p.stat().st_size if p.is_file() else -1, p.stat().st_mtime_ns)
+    return {p.relative_to(folder).as_posix(): (p.lstat().st_size if p.is_file() else -1, p.lstat().st_mtime_ns)
             for p in folder.rglob("*")}
 
 
@@ -104,7 +104,8 @@ def ink_runs(img, height: int) -> list[bytes]:
 
 
 def test_folder_size(app_dir, before):
-    size = sum(p.stat().st_size for p in app_dir.rglob("*") if p.is_file())
+    assert not [p for p in app_dir.rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
+    size = sum(p.stat().st_size for p in app_dir.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"\n[package] folder: {size / 2**20:.0f} MB in {sum(1 for p in before if before[p][0] >= 0)} files")
     assert size < SIZE_BUDGET_MB * 2**20
 
