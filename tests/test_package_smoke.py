@@ -179,4 +179,6 @@ def test_deleted_file_is_named_at_start_up(app_dir, home, before):
     for exe, args in ((EXE_NAME, ["inspect", "x.shp", "--json"]), (GUI_NAME, ["--screenshot", "x.png"])):
         proc, _ = run(app_dir, home, *args, exe=exe, timeout=120)
         assert proc.returncode == 1
+        if exe == GUI_NAME and sys.platform == "win32":
+            continue  # the window executable has no stderr there (it shows a message box)
         assert "resources/i18n/app_zh_CN.qm" in proc.stderr and "reinstall" in proc.stderr
