@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,13 @@ def test_command_stops_with_one_line_naming_the_file(bundle, monkeypatch, capsys
 def test_whole_install_lets_the_app_start(bundle, monkeypatch):
     monkeypatch.setattr(paths, "ROOT", bundle)
     assert frozen_start.check(["inspect", "x.shp"], command=True) is None
+
+
+def test_window_executable_given_a_command_points_to_the_console_one(bundle, monkeypatch):
+    shown = []
+    monkeypatch.setattr(paths, "ROOT", bundle)
+    monkeypatch.setattr(frozen_start, "show_error", shown.append)
+    monkeypatch.setattr(sys, "stdout", None)  # a windowed executable on Windows
+    monkeypatch.setattr(sys, "stderr", None)
+    assert frozen_start.check(["gaps", "--json"], command=True) == frozen_start.EXIT_BROKEN
+    assert len(shown) == 1 and "ocp.exe gaps --help" in shown[0] and "控制台" in shown[0]
