@@ -174,11 +174,14 @@ def test_nothing_written_into_the_program_folder(app_dir, before):
 
 def test_deleted_file_is_named_at_start_up(app_dir, home, before):
     qm = app_dir / "_internal" / "resources" / "i18n" / "app_zh_CN.qm"
+    pak = next(app_dir.rglob("qtwebengine_resources.pak"))  # PySide6/Qt/resources/ (Linux), PySide6/resources/
     _set_read_only(app_dir, False)
     qm.unlink()
+    pak.unlink()
     for exe, args in ((EXE_NAME, ["inspect", "x.shp", "--json"]), (GUI_NAME, ["--screenshot", "x.png"])):
         proc, _ = run(app_dir, home, *args, exe=exe, timeout=120)
         assert proc.returncode == 1
         if exe == GUI_NAME and sys.platform == "win32":
             continue  # the window executable has no stderr there (it shows a message box)
         assert "resources/i18n/app_zh_CN.qm" in proc.stderr and "reinstall" in proc.stderr
+        assert pak.relative_to(app_dir / "_internal").as_posix() in proc.stderr
