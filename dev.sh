@@ -3,6 +3,7 @@
 #   bash dev.sh run [PATH] [--lang en]   set up if needed, then open the app (demo district by default)
 #   bash dev.sh test [pytest args]       set up if needed, then run the whole test suite headless
 #   bash dev.sh bench [NAME]             set up (with benchmark extras), then run bench/ scripts
+#   bash dev.sh package                  set up (with packaging extras), then build dist/OldCompoundPlanner/
 # Set-up is idempotent: system packages (CJK font, Xvfb/xcb libraries) via apt when missing,
 # a virtual environment in .venv, and the project with its dependencies from pyproject.toml.
 set -euo pipefail
@@ -67,8 +68,14 @@ case "$cmd" in
     fi
     for b in bench/bench_*.py; do echo "== $b"; "$VENV/bin/python" "$b"; done
     ;;
+  package)
+    apt_setup
+    venv_setup "test,package"
+    exec "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+      --workpath build/pyinstaller packaging/OldCompoundPlanner.spec "$@"
+    ;;
   *)
-    echo "usage: bash dev.sh run|test|bench [args]" >&2
+    echo "usage: bash dev.sh run|test|bench|package [args]" >&2
     exit 2
     ;;
 esac

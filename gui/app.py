@@ -86,13 +86,21 @@ def run_app(argv: list[str]) -> int:
     if args.lang:
         settings.language = args.lang
     app = setup_app(settings.language)
+    from gui.single_instance import forward
+
+    if args.path and not args.screenshot and forward(args.path):
+        return 0  # the running window opens it
     from gui.i18n import error_text
     from gui.main_window import MainWindow
 
     try:
         project = load_initial_project(args.path)
     except Exception as err:  # noqa: BLE001 - shown to the user, then we stop
-        print(f"error: {error_text(err)}", file=sys.stderr)
+        print(f"error: {error_text(err)}", file=sys.stderr)  # no-op without a console (Windows)
+        if not args.screenshot:
+            from gui.frozen_start import show_error
+
+            show_error(error_text(err))  # a file double-clicked in Explorer has no terminal
         return 2
     windows: list[MainWindow] = []
 
@@ -113,6 +121,9 @@ def run_app(argv: list[str]) -> int:
         return take_screenshot(app, win, Path(args.screenshot), args.size, args.timeout)
     win.show()
     win.map.zoom_to_project()
+    from gui.single_instance import serve
+
+    serve(app, lambda: windows[-1])  # later starts with a path hand it to this window
     from gui.recovery_dialog import offer_recovery
 
     offer_recovery(win)  # work autosaved by a session that crashed

@@ -4705,7 +4705,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+155"/>
+        <location filename="../../gis/export/plan.py" line="+153"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -4735,7 +4735,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目中没有可导出的图层。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <location filename="../../gis/export/vector.py" line="+49"/>
         <source>There is nothing to export.</source>
         <translation>没有可导出的内容。</translation>
@@ -6046,6 +6046,29 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>install</name>
+    <message>
+        <location filename="../../gis/install_check.py" line="+25"/>
+        <source>The program folder is incomplete or damaged ({count} files): {files}. Please reinstall Old Compound Renewal Planner (run its installer again, or copy the whole folder again).</source>
+        <translation>程序文件夹不完整或已损坏（{count} 个文件）：{files}。请重新安装老旧小区改造规划（再次运行安装程序，或重新复制整个文件夹）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/frozen_start.py" line="+17"/>
+        <source>Commands run in a console window with {exe} from the program folder, e.g. {example}</source>
+        <translation>命令行功能请在控制台窗口中用程序文件夹里的 {exe} 运行，例如 {example}</translation>
+    </message>
+</context>
+<context>
     <name>io</name>
     <message>
         <location filename="../../gis/io/crs_detect.py" line="-46"/>
@@ -7017,7 +7040,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 处设施 {metres:g} m 内没有有需求的小区，不增加可达性：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/supply/amounts.py" line="+55"/>
+        <location filename="../../gis/supply/amounts.py" line="+48"/>
         <source>{count} values in '{column}' are not numbers or are negative; they were skipped (not read as 0): {ids}</source>
         <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
     </message>
