@@ -73,6 +73,20 @@ def renderer_peak_kb() -> int:
     return total
 
 
+def renderer_cpu_s() -> float:
+    """CPU seconds (user + system) used so far by this process's QtWebEngine children."""
+    total = 0
+    for pid in (p for p in os.listdir("/proc") if p.isdigit()):
+        if _is_descendant(int(pid)):
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _is_descendant(pid: int) -> bool:
     me = os.getpid()
     while pid > 1:
@@ -165,11 +179,12 @@ def measure(path: Path) -> dict:
         project.add_layer(layer)
         view.zoom_to_layer(layer)
 
-    t0 = time.perf_counter()
+    t0, c0, w0 = time.perf_counter(), time.process_time(), renderer_cpu_s()
     beat.start()
     run_task(view, "read", read, add, show_dialog=False)
     loop.exec()
     ready = time.perf_counter() - t0
+    py_cpu, web_cpu = time.process_time() - c0, renderer_cpu_s() - w0
     beat.stop()
     layer = project.layers[0]
     t_read = read_done.get("s", float("nan"))
@@ -191,6 +206,7 @@ def measure(path: Path) -> dict:
     pan, zoom = frames("pan"), frames("zoom")
     result = {
         "features": len(layer), "peer_s": peer, "read_s": t_read, "ready_s": ready, "stall_ms": beat.worst_ms,
+        "py_cpu_s": py_cpu, "web_cpu_s": web_cpu, "load": os.getloadavg()[0],
         "pan_ms_median": sorted(pan)[len(pan) // 2] if pan else None,
         "zoom_ms_median": sorted(zoom)[len(zoom) // 2] if zoom else None,
         "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -209,7 +225,8 @@ def main() -> None:
         print(json.dumps(measure(Path(args.child))))
         return
     print(f"{'compounds':>10} {'pyogrio s':>10} {'app read s':>10} {'map ready s':>11} {'ratio':>7} "
-          f"{'UI stall ms':>11} {'pan ms':>7} {'zoom ms':>8} {'py MB':>7} {'web MB':>7}")
+          f"{'UI stall ms':>11} {'py CPU s':>8} {'web CPU s':>9} {'load':>5} {'pan ms':>7} {'zoom ms':>8} "
+          f"{'py MB':>7} {'web MB':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             path = scaled_compounds(n, Path(tmp) / f"compounds_{n}.shp")
@@ -221,10 +238,12 @@ def main() -> None:
                 continue
             r = json.loads(lines[-1])
             print(f"{r['features']:>10,} {r['peer_s']:>10.2f} {r['read_s']:>10.2f} {r['ready_s']:>11.2f} "
-                  f"{r['ready_s'] / r['peer_s']:>6.1f}x {r['stall_ms']:>11.0f} {r['pan_ms_median'] or 0:>7.0f} "
+                  f"{r['ready_s'] / r['peer_s']:>6.1f}x {r['stall_ms']:>11.0f} {r['py_cpu_s']:>8.2f} {r['web_cpu_s']:>9.2f} {r['load']:>5.1f} "
+                  f"{r['pan_ms_median'] or 0:>7.0f} "
                   f"{r['zoom_ms_median'] or 0:>8.0f} {r['py_peak_mb']:>7.0f} {r['renderer_peak_mb']:>7.0f}")
     print("ratio = app time to a drawn map (window open) / bare pyogrio.read_dataframe of the same file; "
-          "UI stall = longest the UI thread did not respond in that time")
+          "UI stall = longest the UI thread did not respond in that time; py/web CPU = CPU seconds the app and "
+          "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average")
 
 
 if __name__ == "__main__":
