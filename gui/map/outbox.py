@@ -37,7 +37,8 @@ class _Entry:
 class Outbox(QObject):
     """Messages to the page, held until the page is ready and every layer before them is prepared."""
 
-    _prepared = Signal(object, object)  # entry, (meta, packed) or None when it failed; from a worker
+    _prepared = Signal(object, object)  # entry, (layer id, meta, packed; None, None when it failed)
+    layerFailed = Signal(str)  # the id of a layer that could not be prepared (never sent)
 
     def __init__(self, chunk_signal, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,17 +76,18 @@ class Outbox(QObject):
             result = (layer.id, json.dumps(style_payload(layer), ensure_ascii=False), packed(layer))
         except Exception:  # noqa: BLE001 - a layer that cannot be drawn must not block the others
             log.exception("preparing layer %s for the map failed", layer.name)
-            result = None
+            result = (layer.id, None, None)
         try:
             self._prepared.emit(entry, result)
         except RuntimeError:  # the view was deleted meanwhile
             pass
 
     def _on_prepared(self, entry: _Entry, result) -> None:
-        if result is None:
+        layer_id, meta, text = result
+        if text is None:
             entry.failed = True
+            self.layerFailed.emit(layer_id)
         else:
-            layer_id, meta, text = result
             at = self._queue.index(entry)
             if len(text) > PIECE_CHARS:
                 pieces = [_Entry(self._chunk, (layer_id, text[k:k + PIECE_CHARS]))

@@ -55,6 +55,7 @@ class MapView(QWebEngineView, Listener):
         self.bridge = MapBridge(self)
         self._ready = False
         self.outbox = Outbox(self.bridge.layerChunk, self)  # messages in order; layers prepared off the UI thread
+        self.outbox.layerFailed.connect(lambda layer_id: self._sent.pop(layer_id, None))  # not awaited
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
