@@ -87,9 +87,12 @@ class Layer:
         return [c for c in self.data.columns if c != self.data.geometry.name]
 
     def display_data(self) -> gpd.GeoDataFrame:
-        """The layer in WGS 84 for drawing (cached until :meth:`set_data`)."""
+        """The layer in WGS 84 for drawing (cached until :meth:`set_data`), reprojected in
+        steps so that a worker thread making it leaves the UI thread room to run."""
         if self._display is None:
-            self._display = self.data.to_crs(WGS84)
+            from gis.io.reproject import reproject
+
+            self._display = reproject(self.data, WGS84)
         return self._display
 
     def set_data(self, data: gpd.GeoDataFrame) -> None:

@@ -44,8 +44,8 @@ class Project:
         if layer.data.crs is None:
             raise CrsError(QT_TRANSLATE_NOOP("errors", "Layer {name} has no coordinate system."),
                            name=layer.name)
-        if self.crs is None:
-            self.crs = working_crs_for(layer.data)
+        if self.crs is None:  # from the WGS 84 copy when made (no transformer on the UI thread)
+            self.crs = working_crs_for(layer._display if layer._display is not None else layer.data)
         if not layer.data.crs.equals(self.crs):
             layer.set_data(layer.data.to_crs(self.crs))
         self.layers.append(layer)

@@ -10,9 +10,11 @@ facility's own required radius from the standards preset (a 社区卫生服务�
 社区卫生服务中心 1000 m). ``nearest_m`` is the distance to the nearest facility of the type
 whatever its radius.
 
-Cost: :func:`prepare_origins` attaches the compounds to the network once; :func:`gap_matrix`
-then runs one multi-source Dijkstra (``min_only``) per type, plus one per extra radius when
-a type's facilities serve different radii.
+Cost: :func:`prepare_origins` attaches the compounds to the network once and contracts its
+degree-2 chains (gis.network.chains); :func:`gap_matrix` then runs one multi-source Dijkstra
+(``min_only``) per type on the junctions, plus one more when a type's facilities serve
+different radii (each starting behind by the difference to the largest radius). 20,000
+compounds x 1,000 facilities of 5 types on an 81,000-edge grid: about 45 ms.
 
 >>> # origins = prepare_origins(compounds.data, network=graph)
 >>> # result = analyse_gaps(compounds, facilities, standards=load_standards(), origins=origins)
@@ -42,7 +44,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.layer import Layer
 from gis.network.attach import Attachment, attach, compound_access_points
-from gis.network.distance import nearest
+from gis.network.chains import Chains, Placed, Targets, contract, nearest_many
 from gis.network.graph import WalkGraph
 from gis.network.inputs import Facilities, facilities_from_layer
 from gis.standards import Standards
@@ -82,6 +84,8 @@ class Origins:
     count_access: bool = True
     anchor: np.ndarray | None = None
     spread: np.ndarray | None = None
+    chains: Chains | None = None
+    reach: Targets | None = None
 
     @property
     def n(self) -> int:
@@ -100,13 +104,25 @@ class Origins:
 
         ``inf`` and ``-1`` where none lies within *cutoff*.
         """
-        dist, which = np.full(self.n, np.inf), np.full(self.n, -1, dtype=np.int64)
-        if len(rows) == 0:
-            return dist, which
+        dist, which = self.nearest_groups(sources, [rows], cutoff=cutoff)
+        return dist[0], which[0]
+
+    def nearest_groups(self, sources: Attachment | np.ndarray, groups: list[np.ndarray], *,
+                       head: np.ndarray | None = None, cutoff: float = np.inf,
+                       feedback: Feedback | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`nearest` for each group of source rows: (groups, compounds) arrays.
+
+        *head* (network mode only; per source row) is added to every walk from that source.
+        """
         if self.method == STRAIGHT:
-            return self._straight(sources[rows], rows, cutoff)
-        best, hit = nearest(self.graph, sources.subset(rows), self.targets, cutoff=cutoff)
-        return self._per_compound(best, np.where(hit >= 0, rows[np.maximum(hit, 0)], -1))
+            dist = np.full((len(groups), self.n), np.inf)
+            which = np.full(dist.shape, -1, dtype=np.int64)
+            for g, rows in enumerate(groups):
+                if len(rows):
+                    dist[g], which[g] = self._straight(sources[rows], rows, cutoff)
+            return dist, which
+        return nearest_many(self.chains, Placed.of(self.chains, sources), self.reach, groups,
+                            head=head, cutoff=cutoff, feedback=feedback)
 
     def _straight(self, points: np.ndarray, rows: np.ndarray, cutoff: float) -> tuple[np.ndarray, np.ndarray]:
         """Exact polygon-to-point distances on the few candidates a KD-tree leaves.
@@ -126,10 +142,6 @@ class Origins:
         d = shapely.distance(self.geometry[owner], points[cand])
         d[d > cutoff] = np.inf
         return group_min(owner, d, rows[cand], self.n)
-
-    def _per_compound(self, best: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The minimum over each compound's access points."""
-        return group_min(self.owner, best, which, self.n)
 
 
 def group_min(owner: np.ndarray, value: np.ndarray, payload: np.ndarray, n: int
@@ -197,8 +209,9 @@ def prepare_origins(compounds: gpd.GeoDataFrame, *, network: WalkGraph | None = 
                                     entrance_compound_field=entrance_compound_field, spacing_m=spacing_m)
     order = np.argsort(access.owner, kind="stable")
     targets = attach(network, access.points[order], max_distance=max_access_m, count_access=count_access)
-    return Origins(NETWORK, geoms, crs, network, targets, access.owner[order], access.how,
-                   max_access_m, count_access)
+    chains, owner = contract(network), access.owner[order]
+    return Origins(NETWORK, geoms, crs, network, targets, owner, access.how, max_access_m, count_access,
+                   chains=chains, reach=Targets.of(chains, targets, owner, len(geoms)))
 
 
 def origins_from_layers(compounds: Layer, *, network: WalkGraph | None = None, entrances: Layer | None = None,
@@ -243,23 +256,36 @@ def gap_matrix(origins: Origins, facilities: Facilities, *, types: tuple[str, ..
     kinds = facilities.types.astype(str)
     radius = np.asarray(facilities.required_m, dtype=float)
     usable = np.flatnonzero(np.isin(kinds, types) & np.isfinite(radius))
-    sources = origins.sources(facilities.points[usable]) if len(usable) else None
-    for k, ftype in enumerate(types):
+    if len(usable) == 0:
+        return GapMatrix(tuple(types), dist, row, covered)
+    sources = origins.sources(facilities.points[usable])
+    groups = [np.flatnonzero(kinds[usable] == ftype) for ftype in types]
+    found, local = origins.nearest_groups(sources, groups, cutoff=cutoff, feedback=fb.sub(0.0, 0.8))
+    dist[:] = found.T
+    row[:] = np.where(local >= 0, usable[np.maximum(local, 0)], -1).T
+    for k, mine in enumerate(groups):
         fb.check()
-        mine = np.flatnonzero(kinds[usable] == ftype)
         if len(mine):
-            dist[:, k], local = origins.nearest(sources, mine, cutoff=cutoff)
-            row[:, k] = np.where(local >= 0, usable[np.maximum(local, 0)], -1)
-            covered[:, k] = _served(origins, sources, mine, radius[usable][mine], dist[:, k])
-        fb.progress((k + 1) / len(types))
+            covered[:, k] = _served(origins, sources, mine, radius[usable], dist[:, k])
+    fb.progress(1.0)
     return GapMatrix(tuple(types), dist, row, covered)
 
 
-def _served(origins: Origins, sources, mine: np.ndarray, radii: np.ndarray, dist: np.ndarray) -> np.ndarray:
-    """Whether some facility of *mine* lies within its own radius of each compound."""
+def _served(origins: Origins, sources, mine: np.ndarray, radius: np.ndarray, dist: np.ndarray) -> np.ndarray:
+    """Whether some facility of *mine* lies within its own radius (*radius* per source row)
+    of each compound.
+
+    On the network, one search in which a facility of radius r starts R - r behind (R the
+    type's largest radius): reaching a compound within R means a facility within its own r.
+    """
+    radii = radius[mine]
     levels = np.unique(radii)
     if len(levels) == 1:
         return dist <= levels[0] + TOLERANCE_M
+    if origins.method == NETWORK:
+        top = float(levels[-1])
+        d, _ = origins.nearest_groups(sources, [mine], head=top - radius, cutoff=top + TOLERANCE_M)
+        return d[0] <= top + TOLERANCE_M
     served = np.zeros(origins.n, bool)
     for r in levels:
         d, _ = origins.nearest(sources, mine[radii == r], cutoff=float(r) + TOLERANCE_M)

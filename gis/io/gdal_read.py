@@ -24,7 +24,8 @@ from gis.io import limits
 from gis.io.notices import Notice, notice
 
 log = logging.getLogger(__name__)
-CHUNK = 200_000  # features per read when the driver can seek (Cancel is checked between)
+CHUNK = 5_000  # features per read when the driver can seek: Cancel is checked between, and a read
+# on a worker thread holds the GIL for one chunk at most (~40 ms), so the window keeps responding
 _SEEKABLE = (".shp", ".gpkg", ".gdb")  # formats whose feature count and seeking are cheap
 # pyogrio / GDAL / shapely failures on a damaged file; NameError covers a pyogrio bug on
 # .prj files that are not UTF-8 (UnboundLocalError), which callers avoid but must not crash on

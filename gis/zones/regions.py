@@ -132,27 +132,35 @@ def regionalise(matrix, xy: np.ndarray, households: np.ndarray, area: np.ndarray
     g = _Graph(matrix, xy, households, area)
     ok = np.asarray(eligible, dtype=bool).tolist()
     rng = np.random.default_rng(seed)
-    best, best_key = None, None
-    for k in range(max(1, restarts)):
+    tries = max(1, restarts)
+    plans = []
+    for k in range(tries):
         fb.check()
-        sub = fb.sub(k / max(1, restarts), (k + 1) / max(1, restarts))
-        labels = _grow_all(g, ok, limits, rng if k else None, sub)
+        labels = _grow_all(g, ok, limits, rng if k else None, fb.sub(0.6 * k / tries, 0.6 * (k + 1) / tries))
         sums = _Sums(g, labels)
         _attach_enclaves(g, labels, ok, limits, sums)
         if _rescue_leftovers(g, labels, ok, limits, sums):
             _attach_enclaves(g, labels, ok, limits, sums)
+        plans.append((_placement(g, np.asarray(labels)), labels, sums))
+    # local moves change only the inertia, the last part of the quality key: polish only
+    # the plans that place the most (the rest cannot win), then keep the first best
+    top = max(key for key, _, _ in plans)
+    finalists = [(labels, sums) for key, labels, sums in plans if key == top]
+    best, best_inertia = None, math.inf
+    for k, (labels, sums) in enumerate(finalists):
         if improve:
-            _improve(g, labels, limits, sums, sub)
-        key = _quality(g, np.asarray(labels))
-        if best_key is None or key > best_key:
-            best, best_key = np.asarray(labels, dtype=np.int64), key
+            _improve(g, labels, limits, sums, fb.sub(0.6 + 0.4 * k / len(finalists), 0.6 + 0.4 * (k + 1) / len(finalists)))
+        inertia = _inertia(g, np.asarray(labels))
+        if best is None or inertia < best_inertia:
+            best, best_inertia = np.asarray(labels, dtype=np.int64), inertia
     return best
 
 
-def _quality(g: _Graph, labels: np.ndarray) -> tuple:
+def _placement(g: _Graph, labels: np.ndarray) -> tuple:
+    """The quality key but for inertia: households placed, compounds placed, regions."""
     placed = labels != UNSET
     p = len(np.unique(labels[placed]))
-    return (round(float(g.hh_a[placed].sum()), 6), int(placed.sum()), p, -_inertia(g, labels))
+    return (round(float(g.hh_a[placed].sum()), 6), int(placed.sum()), p)
 
 
 def _inertia(g: _Graph, labels: np.ndarray) -> float:
@@ -170,11 +178,13 @@ def _inertia(g: _Graph, labels: np.ndarray) -> float:
 # -- 1. growth -----------------------------------------------------------------------
 def _seed_order(g: _Graph, usable: list[bool], rng) -> list[int]:
     """Peripheral compounds first (fewest usable neighbours), random ties on restarts."""
-    cand = [v for v in range(g.n) if usable[v]]
-    deg = np.array([sum(usable[u] for u in g.nb[v]) for v in cand], dtype=float)
+    ok = np.asarray(usable, dtype=bool)
+    cand = np.flatnonzero(ok)
+    rows, cols = g.edges
+    deg = np.bincount(rows[ok[cols]], minlength=g.n)[cand].astype(float)
     if rng is not None:
         deg += rng.random(len(cand)) * 2.5
-    return [cand[i] for i in np.lexsort((np.arange(len(cand)), deg))]
+    return cand[np.lexsort((np.arange(len(cand)), deg))].tolist()
 
 
 def _grow_all(g: _Graph, eligible: list[bool], limits: Limits, rng, fb: Feedback) -> list[int]:
@@ -185,7 +195,7 @@ def _grow_all(g: _Graph, eligible: list[bool], limits: Limits, rng, fb: Feedback
     for k, seed in enumerate(order):
         if k % 256 == 0:
             fb.check()
-            fb.progress(0.6 * k / max(1, len(order)))
+            fb.progress(k / max(1, len(order)))
         if not free[seed]:
             continue
         members = _grow(g, seed, free, limits)
@@ -322,7 +332,7 @@ def _improve(g: _Graph, labels: list[int], limits: Limits, sums: _Sums, fb: Feed
              sweeps: int = 12) -> None:
     for sweep in range(sweeps):
         fb.check()
-        fb.progress(0.6 + 0.4 * sweep / sweeps)
+        fb.progress(sweep / sweeps)
         moved = 0
         for v in _border(g, labels):
             a = labels[v]

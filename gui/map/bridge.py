@@ -39,7 +39,8 @@ def guarded(slot):
 
 class MapBridge(QObject):
     # to the page
-    layerAdded = Signal(str, str)  # style meta json, packed geometry json (gis/packed.py)
+    layerAdded = Signal(str, str)  # style meta json, packed geometry json (gis/packed.py; "" = the chunks)
+    layerChunk = Signal(str, str)  # layer id, the next piece of a large layer's packed geometry
     layerRemoved = Signal(str)
     layerStyled = Signal(str)
     layerOrder = Signal(str)

@@ -14,11 +14,11 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis.crs import WGS84
 from gis.map_style import style_payload
-from gis.packed import pack_layer
 from gis.layer import Layer
 from gis.project import Project
 from gui.listening import Listener
 from gui.map.bridge import MapBridge
+from gui.map.outbox import Outbox
 from gui.map.page import MapPage
 
 
@@ -54,7 +54,8 @@ class MapView(QWebEngineView, Listener):
         self.project = project
         self.bridge = MapBridge(self)
         self._ready = False
-        self._queue: list[tuple] = []
+        self.outbox = Outbox(self.bridge.layerChunk, self)  # messages in order; layers prepared off the UI thread
+        self.outbox.layerFailed.connect(lambda layer_id: self._sent.pop(layer_id, None))  # not awaited
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
@@ -99,16 +100,11 @@ class MapView(QWebEngineView, Listener):
         return self._ready
 
     def _emit(self, signal, *args) -> None:
-        if self._ready:
-            signal.emit(*args)
-        else:
-            self._queue.append((signal, args))
+        self.outbox.put(signal, *args)
 
     def _on_ready(self) -> None:
         self._ready = True
-        queued, self._queue = self._queue, []
-        for signal, args in queued:
-            signal.emit(*args)
+        self.outbox.open()
 
     def _on_drawn(self, info: dict) -> None:
         if info.get("layers", 0) >= len(self._sent):
@@ -131,8 +127,7 @@ class MapView(QWebEngineView, Listener):
 
     def _send_layer(self, layer: Layer) -> None:
         self._sent[layer.id] = id(layer.data)
-        meta = json.dumps(style_payload(layer), ensure_ascii=False)
-        self._emit(self.bridge.layerAdded, meta, pack_layer(layer))
+        self.outbox.put_layer(self.bridge.layerAdded, layer)
         fids = self.project.selection(layer.id)
         if fids:
             self._send_selection(layer.id, fids)

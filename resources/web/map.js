@@ -283,7 +283,18 @@ window.ocp = {
 // ---------------------------------------------------------------- channel
 new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge = channel.objects.bridge;
-  bridge.layerAdded.connect((meta, geojson) => addLayer(JSON.parse(meta), JSON.parse(geojson)));
+  // a large layer's geometry comes in pieces (the Python side stays responsive), then layerAdded(meta, "")
+  const pieces = new Map();
+  bridge.layerChunk.connect((id, piece) => {
+    if (!pieces.has(id)) pieces.set(id, []);
+    pieces.get(id).push(piece);
+  });
+  bridge.layerAdded.connect((meta, packed) => {
+    const m = JSON.parse(meta);
+    const text = packed || (pieces.get(m.id) || []).join("");
+    pieces.delete(m.id);
+    addLayer(m, JSON.parse(text));
+  });
   bridge.layerRemoved.connect((id) => removeLayer(id));
   bridge.layerStyled.connect((meta) => setStyle(JSON.parse(meta)));
   bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));

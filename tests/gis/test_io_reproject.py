@@ -29,3 +29,18 @@ def test_fast_form_only_inside_its_accurate_range():
     assert "approx" not in far.definition
     datum = transformer_for(CRS.from_epsg(4548), CRS.from_epsg(4527), (400_000, 4.4e6, 600_000, 4.5e6))
     assert "approx" not in datum.definition  # not a plain lon/lat → TM step
+
+
+def test_zones_that_differ_only_in_false_easting_are_a_shift_equal_to_proj():
+    from gis.io.reproject import Shift, _exact
+
+    src, dst = CRS.from_epsg(4527), CRS.from_epsg(4548)  # GK zone 39 with and without "39" in front
+    shift = transformer_for(src, dst, (39.4e6, 4.4e6, 39.6e6, 4.5e6))
+    assert isinstance(shift, Shift) and (shift.dx, shift.dy) == (-39_000_000.0, 0.0)
+    rng = np.random.default_rng(1)
+    x, y = rng.uniform(39.3e6, 39.7e6, 1000), rng.uniform(4.3e6, 4.6e6, 1000)
+    ex, ey = _exact(src, dst).transform(x, y)
+    sx, sy = shift.transform(x.copy(), y.copy(), inplace=True)
+    assert np.abs(sx - ex).max() < 1e-6 and np.abs(sy - ey).max() < 1e-6
+    # neighbouring zones (another central meridian) are no shift
+    assert not isinstance(transformer_for(CRS.from_epsg(4547), dst, (4e5, 4.4e6, 6e5, 4.5e6)), Shift)
