@@ -19,6 +19,7 @@ CONTROLLERS: list[str] = [
     "gui.zones.controller:ZonesController",
     "gui.lifecircles.controller:LifeCirclesController",
     "gui.gaps.controller:GapsController",
+    "gui.programme.controller:ProgrammeController",
     "gui.exports:ExportsController",
     "gui.help:HelpController",
     "gui.autosave:AutosaveController",  # last: its close guard runs once closing is decided
