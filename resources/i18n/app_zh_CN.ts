@@ -77,6 +77,69 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>ContentsPanel</name>
+    <message>
+        <location filename="../../gui/programme/dock.py" line="+137"/>
+        <source>Item</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>工程量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cost (yuan)</source>
+        <translation>投资(元)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set counts</source>
+        <translation>设定户数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Year of this zone</source>
+        <translation>本片区实施年度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>of</source>
+        <translation>户 / 总户数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a zone or a compound in the table to see its items.</source>
+        <translation>在左侧表中选择片区或小区，查看并勾选其改造内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (shared by the zone)</source>
+        <translation>（片区共建）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>by priority (not pinned)</source>
+        <translation>按优先顺序（不固定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pinned to {year}</source>
+        <translation>固定在 {year} 年</translation>
+    </message>
+</context>
+<context>
     <name>CrsBox</name>
     <message>
         <location filename="../../gui/importing/crs_box.py" line="+34"/>
@@ -2061,9 +2124,218 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../gui/programme/dock.py" line="-173"/>
+        <source>none (spread evenly)</source>
+        <translation>不设（平均分配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (10,000 yuan)</source>
+        <translation> 万元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply years and budget</source>
+        <translation>应用年度与预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan the programme</source>
+        <translation>编制改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import consent table…</source>
+        <translation>导入居民意愿表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load catalogue…</source>
+        <translation>载入内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export programme workbook…</source>
+        <translation>导出改造计划表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone proposal (A3)…</source>
+        <translation>片区改造方案图（A3）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Channel</source>
+        <translation>资金渠道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Years</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual budget</source>
+        <translation>年度预算</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Funding by channel</source>
+        <translation>资金筹措</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notices</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{year}: {cost}, {zones} zones</source>
+        <translation>{year} 年：{cost}，{zones} 个片区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Total investment: {total}&lt;/b&gt;&lt;br&gt;scheduled {scheduled}, held back {held}&lt;br&gt;{per} yuan per household · reserve: {reserve} compounds · unscheduled: {left} zones</source>
+        <translation>&lt;b&gt;总投资：{total}&lt;/b&gt;&lt;br&gt;已排入年度 {scheduled}，暂缓 {held}&lt;br&gt;户均 {per} 元 · 储备库 {reserve} 个小区 · 未排入年度 {left} 个片区</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTables</name>
+    <message>
+        <location line="+122"/>
+        <location line="+5"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>实施年度</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Rank</source>
+        <translation>体检排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资(万元)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Per household (yuan)</source>
+        <translation>户均(元/户)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compound</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agree to enter</source>
+        <translation>入库同意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Zones</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Zones scheduled</source>
+        <translation>当年实施片区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Years</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWording</name>
+    <message>
+        <location filename="../../gui/programme/wording.py" line="+20"/>
+        <source>Agree to enter the plan</source>
+        <translation>同意纳入计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve the design</source>
+        <translation>同意设计方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied at acceptance</source>
+        <translation>验收满意</translation>
+    </message>
+<message>
+        <location filename="../../gui/programme/wording.py" line="+39"/>
+        <source>{amount} (10,000 yuan)</source>
+        <translation>{amount} 万元</translation>
+    </message>
+</context>
+<context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+325"/>
+        <location filename="../../gui/presentation.py" line="+305"/>
+        <source>Plan the programme first (Plan menu).</source>
+        <translation>请先编制改造计划（改造计划菜单）。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2086,7 +2358,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-239"/>
+        <location line="-281"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -2109,6 +2381,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>End (Esc)</source>
         <translation>结束 (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year (Y)</source>
+        <translation>按年度 (Y)</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2414,217 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Orange: this file; grey: layers already in the project.</source>
         <translation>橙色：本文件；灰色：项目中已有的图层。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeController</name>
+    <message>
+        <location filename="../../gui/programme/controller.py" line="+50"/>
+        <location line="+134"/>
+        <location line="+126"/>
+        <location line="+35"/>
+        <location line="+7"/>
+        <location line="+13"/>
+        <location line="+25"/>
+        <location line="+27"/>
+        <source>Renovation programme</source>
+        <translation>改造计划</translation>
+    </message>
+    <message>
+        <location line="-365"/>
+        <source>Programme tables</source>
+        <translation>改造计划表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Plan</source>
+        <translation>改造计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan the programme</source>
+        <translation>编制改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import consent table…</source>
+        <translation>导入居民意愿表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load catalogue…</source>
+        <translation>载入内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export programme workbook…</source>
+        <translation>导出改造计划表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone proposal (A3)…</source>
+        <translation>片区改造方案图（A3）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the programme from the map</source>
+        <translation>从地图清除改造计划</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Press Plan the programme to propose contents, costs and years.</source>
+        <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The zones or layers changed: press Plan the programme to plan them again (your edits are kept).</source>
+        <translation>片区或图层已变更：请点击“编制改造计划”重新编制（已做的修改会保留）。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Load a compounds layer first (File &gt; Add data).</source>
+        <translation>请先加载小区图层（文件 &gt; 添加数据）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+172"/>
+        <source>The first year comes after the last one.</source>
+        <translation>起始年度晚于结束年度。</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <source>Planning…</source>
+        <translation>正在编制…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{compounds} compounds in {zones} zones planned in {seconds:.2f} s.</source>
+        <translation>已编制 {zones} 个片区、{compounds} 个小区，用时 {seconds:.2f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Zone {name}: {cost}</source>
+        <translation>片区 {name}：{cost}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compound {name} ({id}): {cost}</source>
+        <translation>小区 {name}（{id}）：{cost}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Renovation programme by year</source>
+        <translation>改造计划 · 实施年度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}</source>
+        <translation>{year} 年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no room in the years' budget</source>
+        <translation>年度预算不足，待后续年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve (储备库): waiting for consent</source>
+        <translation>储备库：待居民同意</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{year} · {n} compounds · {cost}</source>
+        <translation>{year} 年 · {n} 个小区 · {cost}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No room in the years' budget</source>
+        <translation>年度预算不足，待后续年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserve (储备库) · {n} compounds</source>
+        <translation>储备库 · {n} 个小区</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Tick {item} on</source>
+        <translation>勾选 {item}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tick {item} off</source>
+        <translation>取消 {item}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pin {zone} to {year}</source>
+        <translation>将 {zone} 固定在 {year} 年</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Years {first}–{last}, budget {budget}</source>
+        <translation>计划年度 {first}–{last}，年度预算 {budget}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
+        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consent of {name}</source>
+        <translation>{name} 的居民意愿</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <location line="+14"/>
+        <source>Import consent table</source>
+        <translation>导入居民意愿表</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Consent table: {matched} rows used, {left} left out.</source>
+        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+29"/>
+        <location line="+15"/>
+        <source>Load catalogue</source>
+        <translation>载入内容目录</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Tables (*.csv *.xlsx *.xls)</source>
+        <translation>表格 (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Catalogue (*.json)</source>
+        <translation>内容目录 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+11"/>
+        <source>Export programme workbook</source>
+        <translation>导出改造计划表</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: {path}</source>
+        <translation>已写出：{path}</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2721,64 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="-12"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../gui/programme/proposal_dialog.py" line="+26"/>
+        <source>Zone proposal (A3)</source>
+        <translation>片区改造方案图（A3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PDF (vector)</source>
+        <translation>PDF（矢量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (300 dpi)</source>
+        <translation>PNG（300 dpi）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export zone proposal</source>
+        <translation>导出片区改造方案图</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting the zone proposal</source>
+        <translation>正在导出片区改造方案图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2971,7 +3517,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-55"/>
+        <location filename="../../gui/presentation.py" line="-65"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -3006,7 +3552,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造后</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
     </message>
@@ -4215,7 +4761,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法将导入预设保存到 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/layout/export.py" line="+83"/>
+        <location filename="../../gui/layout/export.py" line="+85"/>
         <source>Map layouts are written as pdf or png, not {format}.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
@@ -5764,7 +6310,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+66"/>
+        <location filename="../../gis/programme/model.py" line="+73"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>
@@ -6268,4 +6814,54 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>
 </context>
-</TS>
+<context><name>YearTour</name><message>
+        <location filename="../../gui/programme/present.py" line="+53"/>
+        <source>{year}</source>
+        <translation>{year} 年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>waiting</source>
+        <translation>待后续年度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reserve</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zones: {names}</source>
+        <translation>片区：{names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compounds: {n} · households: {hh}</source>
+        <translation>小区：{n} 个 · 户数：{hh}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment: {cost}</source>
+        <translation>投资：{cost}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to {year}: {cost}</source>
+        <translation>截至 {year} 年累计：{cost}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme {year}</source>
+        <translation>{year} 年度改造计划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year {k} of {n}</source>
+        <translation>第 {k} 年 / 共 {n} 年</translation>
+    </message>
+    </context></TS>
