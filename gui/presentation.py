@@ -95,6 +95,7 @@ class SummaryCard(QFrame):
         for label, text in zip(self.lines.values(), lines + [""] * len(self.lines)):
             label.setText(text)
             label.setStyleSheet("")
+            label.setWordWrap(True)
         self.state.setText(state)
         self.adjustSize()
 

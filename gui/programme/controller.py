@@ -266,7 +266,10 @@ class ProgrammeController(FeatureController):
         shown = overlays.frames(result, layer.display_data().geometry, self.words())
         for name in overlays.ALL:
             self.window.map.set_overlay(name, shown[name])
-        self.legend.set_entries(self.tr("Renovation programme by year"), self.legend_sections(result))
+        self.legend.set_entries(self.legend_title(), self.legend_sections(result))
+
+    def legend_title(self) -> str:
+        return self.tr("Renovation programme by year")
 
     def words(self) -> overlays.Words:
         return overlays.Words(self.tr("{year}"), self.tr("no room in the years' budget"),

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -212,10 +212,12 @@ class ContentsPanel(QWidget):
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if self._filling or column != 0 or key is None:
             return
-        self.toggled.emit(str(key), item.checkState(0) != Qt.CheckState.Unchecked)
+        on = item.checkState(0) != Qt.CheckState.Unchecked
+        # after this signal returns: the edit redraws the tree, which deletes *item*
+        QTimer.singleShot(0, self, lambda: self.toggled.emit(str(key), on))
 
     def check(self, key: str, on: bool) -> None:
-        """Tick *key* as a user would (tests, keyboard)."""
+        """Tick *key* as a user would (the edit follows from the event loop, as a click's does)."""
         for k in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(k)
             for j in range(head.childCount()):

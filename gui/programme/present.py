@@ -11,6 +11,8 @@ from gis.domain import Role
 from gui.programme import overlays
 from gui.programme.wording import wan_text
 
+MAX_NAMES = 8  # zones named on a year's card; the rest counted
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("YearTour", text)
@@ -53,7 +55,15 @@ class YearTour:
         shown = overlays.frames(result, shapes, overlays.Words(tr("{year}"), tr("waiting"), tr("reserve")), upto=year)
         for name in overlays.ALL:
             self.mode.view.set_overlay(name, shown[name])
+        self._legend(year)
         self.mode.show_card_lines(*self.card(year))
+
+    def _legend(self, upto: int | None) -> None:
+        """The plan legend lists the years lit so far (all of them again with None)."""
+        plan = next((f for f in getattr(self.mode.window, "features", ()) if hasattr(f, "legend_sections")), None)
+        if plan is not None and plan.programme is self.programme:
+            plan.legend.set_entries(plan.legend_title(),
+                                    plan.legend_sections(self.programme.result(), upto))
 
     def card(self, year: int) -> tuple[str, list[str], str]:
         """Title, lines and position text of *year*'s card."""
@@ -62,7 +72,9 @@ class YearTour:
         s = result.schedule
         zones = s.zones_in(year)
         done = float(s.spend[: k + 1].sum())
-        names = "、".join(facts.zone_names[z] for z in zones) or tr("none")
+        names = "、".join(facts.zone_names[z] for z in zones[:MAX_NAMES]) or tr("none")
+        if len(zones) > MAX_NAMES:
+            names = tr("{names} and {n} more").format(names=names, n=len(zones) - MAX_NAMES)
         lines = [tr("Zones: {names}").format(names=names),
                  tr("Compounds: {n} · households: {hh}").format(n=int(s.compounds[k]), hh=f"{s.households[k]:,.0f}"),
                  tr("Investment: {cost}").format(cost=wan_text(s.spend[k])),
@@ -74,3 +86,4 @@ class YearTour:
         """Leave the tour: the map shows what it showed before."""
         for name, frame in self._before.items():
             self.mode.view.set_overlay(name, frame)
+        self._legend(None)

@@ -2330,7 +2330,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+305"/>
+        <location filename="../../gui/presentation.py" line="+306"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
@@ -2421,7 +2421,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location filename="../../gui/programme/controller.py" line="+50"/>
         <location line="+134"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <location line="+35"/>
         <location line="+7"/>
         <location line="+13"/>
@@ -2431,7 +2431,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -2487,12 +2487,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+172"/>
+        <location line="+175"/>
         <source>The first year comes after the last one.</source>
         <translation>起始年度晚于结束年度。</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-166"/>
         <source>Planning…</source>
         <translation>正在编制…</translation>
     </message>
@@ -2517,7 +2517,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区 {name}（{id}）：{cost}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Renovation programme by year</source>
         <translation>改造计划 · 实施年度</translation>
     </message>
@@ -3517,7 +3517,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-65"/>
+        <location filename="../../gui/presentation.py" line="-66"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -3552,7 +3552,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造后</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
     </message>
@@ -6815,7 +6815,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context><name>YearTour</name><message>
-        <location filename="../../gui/programme/present.py" line="+53"/>
+        <location filename="../../gui/programme/present.py" line="+55"/>
         <source>{year}</source>
         <translation>{year} 年</translation>
     </message>
@@ -6830,9 +6830,14 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>储备库</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} 等，另有 {n} 个</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -54,7 +54,7 @@ def controller(win):
     return next(f for f in win.features if type(f).__name__ == "ProgrammeController")
 
 
-def test_toggle_undo_redo_changes_costs_back(planned):
+def test_toggle_undo_redo_changes_costs_back(planned, qtbot):
     win, ctl = planned
     prog = ctl.programme
     total = district_totals(prog)["cost"]
@@ -64,8 +64,8 @@ def test_toggle_undo_redo_changes_costs_back(planned):
     lift_cost = prog.result().costs.line_cost[lift]
     assert lift_cost > 0
     ctl.tables.contents.check("elevator", False)
+    qtbot.waitUntil(lambda: not prog.contents.on[lift], timeout=5000)
     assert district_totals(prog)["cost"] == pytest.approx(total - lift_cost)
-    assert not prog.contents.on[lift]
     saved = win.project.settings["programme"]["lines"]
     assert {"kind": "compound", "owner": "C0", "item": "elevator", "on": False} .items() <= saved[0].items()
     assert f"{(total - lift_cost) / 1e4:,.2f}" in ctl.panel.summary.text()
@@ -77,13 +77,14 @@ def test_toggle_undo_redo_changes_costs_back(planned):
     ctl.stack.undo()
 
 
-def test_zone_tick_covers_its_members_and_undoes(planned):
+def test_zone_tick_covers_its_members_and_undoes(planned, qtbot):
     _win, ctl = planned
     prog = ctl.programme
     zone = prog.facts.zone_index("1")
     ctl.show_items("zone", zone)
     before = prog.result().zone_cost[zone]
     ctl.tables.contents.check("water", False)
+    qtbot.waitUntil(lambda: ctl.stack.canUndo(), timeout=5000)
     members = prog.facts.members[zone]
     lines = [prog.contents.find("compound", int(f), "water") for f in members]
     assert not prog.contents.on[[n for n in lines if n is not None]].any()
@@ -205,10 +206,11 @@ def test_window_and_cli_give_the_same_totals(planned, project_file, capsys):
         i["cost"] for z in cli["zones"] for i in z["items"]))
 
 
-def test_excel_report_uses_the_edited_programme(planned):
+def test_excel_report_uses_the_edited_programme(planned, qtbot):
     win, ctl = planned
     ctl.show_items("compound", 0)
     ctl.tables.contents.check("elevator", False)
+    qtbot.waitUntil(lambda: ctl.stack.canUndo(), timeout=5000)
     exports = next(f for f in win.features if type(f).__name__ == "ExportsController")
     assert exports.known_outputs().programme is ctl.programme
     assert session_for(win.project).latest("programme").programme is ctl.programme
