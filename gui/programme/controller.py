@@ -64,12 +64,13 @@ class ProgrammeController(FeatureController):
             "run": make_action(window, self.tr("Plan the programme"), self._run_from_menu, "Ctrl+Shift+P"),
             "consent": make_action(window, self.tr("Import consent table…"), self.import_consent_dialog),
             "catalogue": make_action(window, self.tr("Load catalogue…"), self.load_catalogue_dialog),
+            "edit_catalogue": make_action(window, self.tr("Edit catalogue…"), self.edit_catalogue),
             "workbook": make_action(window, self.tr("Export programme workbook…"), self.export_dialog),
             "proposal": make_action(window, self.tr("Zone proposal (A3)…"), self.open_proposal),
             "clear": make_action(window, self.tr("Clear the programme from the map"), self.clear_map),
         }
-        fill_menu(menu, self.actions, ("run", None, "consent", "catalogue", None, "workbook", "proposal", None,
-                                       "clear"))
+        fill_menu(menu, self.actions, ("run", None, "consent", "catalogue", "edit_catalogue", None, "workbook",
+                                       "proposal", None, "clear"))
         self.menu_ = menu
         self._set_result_actions(False)
 
@@ -90,6 +91,7 @@ class ProgrammeController(FeatureController):
         p.yearsRequested.connect(self.set_years)
         p.consent_button.clicked.connect(self.import_consent_dialog)
         p.catalogue_button.clicked.connect(self.load_catalogue_dialog)
+        p.edit_catalogue_button.clicked.connect(self.edit_catalogue)
         p.workbook_button.clicked.connect(self.export_dialog)
         p.proposal_button.clicked.connect(self.open_proposal)
         t.zones.keyActivated.connect(lambda z: self.show_items("zone", int(z)))
@@ -99,7 +101,7 @@ class ProgrammeController(FeatureController):
         t.contents.consentRequested.connect(self.type_consent)
 
     def _set_result_actions(self, enabled: bool) -> None:
-        for key in ("consent", "catalogue", "workbook", "proposal", "clear"):
+        for key in ("consent", "catalogue", "edit_catalogue", "workbook", "proposal", "clear"):
             self.actions[key].setEnabled(enabled)
         self.panel.set_result_actions(enabled)
 
@@ -439,6 +441,15 @@ class ProgrammeController(FeatureController):
             QMessageBox.warning(self.window, self.tr("Load catalogue"), error_text(err))
             return False
         return self.use_catalogue(catalogue)
+
+    def edit_catalogue(self):
+        from gui.programme.catalogue_dialog import CatalogueDialog
+
+        if self.programme is None:
+            return None
+        dialog = CatalogueDialog(self)
+        dialog.open()
+        return dialog
 
     def export_dialog(self) -> None:
         if self.programme is None:

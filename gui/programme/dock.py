@@ -38,6 +38,7 @@ class PlanPanel(QWidget):
         self.run_button = QPushButton(self.tr("Plan the programme"))
         self.consent_button = QPushButton(self.tr("Import consent table…"))
         self.catalogue_button = QPushButton(self.tr("Load catalogue…"))
+        self.edit_catalogue_button = QPushButton(self.tr("Edit catalogue…"))
         self.workbook_button = QPushButton(self.tr("Export programme workbook…"))
         self.proposal_button = QPushButton(self.tr("Zone proposal (A3)…"))
         self.status = QLabel(wordWrap=True)
@@ -66,8 +67,8 @@ class PlanPanel(QWidget):
         box.addLayout(form)
         box.addWidget(self.apply_button)
         grid = QGridLayout()
-        for k, button in enumerate((self.consent_button, self.catalogue_button, self.workbook_button,
-                                    self.proposal_button)):
+        for k, button in enumerate((self.consent_button, self.catalogue_button, self.edit_catalogue_button,
+                                    self.workbook_button, self.proposal_button)):
             grid.addWidget(button, k // 2, k % 2)
         box.addLayout(grid)
         box.addWidget(self.status)
@@ -92,8 +93,8 @@ class PlanPanel(QWidget):
         self.run_button.setEnabled(not busy)
 
     def set_result_actions(self, enabled: bool) -> None:
-        for w in (self.apply_button, self.consent_button, self.catalogue_button, self.workbook_button,
-                  self.proposal_button):
+        for w in (self.apply_button, self.consent_button, self.catalogue_button, self.edit_catalogue_button,
+                  self.workbook_button, self.proposal_button):
             w.setEnabled(enabled)
 
     def say(self, text: str, *, warn: bool = False) -> None:

@@ -44,6 +44,74 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <location filename="../../gui/programme/catalogue_dialog.py" line="+33"/>
+        <source>Edit catalogue</source>
+        <translation>编辑内容目录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit cost (yuan)</source>
+        <translation>单价(元)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{channel} %</source>
+        <translation>{channel} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply to the programme</source>
+        <translation>应用到改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit costs in yuan, funding shares in percent (each item's add up to 100). Tick Checked once a value is checked against a price list.</source>
+        <translation>单价以元计，资金渠道分担比例以百分数计（每项合计 100）。单价经造价资料核实后请勾选“已核实”。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the edited catalogue</source>
+        <translation>编辑后的内容目录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save catalogue</source>
+        <translation>保存内容目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue (*.json)</source>
+        <translation>内容目录 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <location filename="../../gui/importing/checks_view.py" line="+18"/>
@@ -79,7 +147,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+137"/>
+        <location filename="../../gui/programme/dock.py" line="+138"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -2126,7 +2194,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-173"/>
+        <location filename="../../gui/programme/dock.py" line="-174"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -2154,6 +2222,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Load catalogue…</source>
         <translation>载入内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit catalogue…</source>
+        <translation>编辑内容目录…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2214,7 +2287,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>
@@ -2420,7 +2493,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <name>ProgrammeController</name>
     <message>
         <location filename="../../gui/programme/controller.py" line="+50"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <location line="+129"/>
         <location line="+35"/>
         <location line="+7"/>
@@ -2431,7 +2504,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-370"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -2457,6 +2530,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Edit catalogue…</source>
+        <translation>编辑内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export programme workbook…</source>
         <translation>导出改造计划表…</translation>
     </message>
@@ -2471,7 +2549,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>从地图清除改造计划</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Press Plan the programme to propose contents, costs and years.</source>
         <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
     </message>
@@ -2611,7 +2689,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>内容目录 (*.json)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <location line="+11"/>
         <source>Export programme workbook</source>
         <translation>导出改造计划表</translation>

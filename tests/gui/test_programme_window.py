@@ -215,3 +215,25 @@ def test_excel_report_uses_the_edited_programme(planned, qtbot):
     assert exports.known_outputs().programme is ctl.programme
     assert session_for(win.project).latest("programme").programme is ctl.programme
     assert np.all(ctl.programme.result().compound_year[ctl.programme.result().reserve] == NONE)
+
+
+def test_catalogue_editor_applies_undoably_and_refuses_bad_shares(planned, tmp_path):
+    from gui.programme.catalogue_dialog import COST, CatalogueDialog
+
+    _win, ctl = planned
+    prog = ctl.programme
+    dialog = CatalogueDialog(ctl)
+    water = prog.catalogue.item("water")
+    dialog.set_cell("water", COST + 1, "5")  # central share 5 %: the item's shares no longer add up
+    total = district_totals(prog)["cost"]
+    assert not dialog.apply()
+    assert "water" in dialog.message.text() and prog.catalogue.item("water") is water
+    dialog._fill()
+    dialog.set_cell("water", COST, f"{water.unit_cost * 2:,}")
+    assert dialog.apply() and prog.catalogue.item("water").unit_cost == water.unit_cost * 2
+    assert district_totals(prog)["cost"] > total
+    ctl.stack.undo()
+    assert prog.catalogue.item("water").unit_cost == water.unit_cost
+    saved = dialog.save_to(tmp_path / "mine.json")
+    assert saved is not None and "water" in saved.read_text(encoding="utf-8")
+    dialog.close()
