@@ -125,7 +125,12 @@ class ProgrammeController(FeatureController):
         self.panel.say(self.tr("Press Plan the programme to propose contents, costs and years."))
 
     def set_project(self, project) -> None:
+        """Another project: the previous programme leaves the map, the tables and the menu."""
         self._drop()
+        self.clear_map()
+        self.panel.show_empty()
+        self.tables.show_empty()
+        self._set_result_actions(False)
         super().set_project(project)
 
     def detach(self) -> None:

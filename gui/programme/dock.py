@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
@@ -104,6 +105,11 @@ class PlanPanel(QWidget):
     def set_notices(self, lines: list[str]) -> None:
         self.notices.clear()
         self.notices.addItems(lines)
+
+    def show_empty(self) -> None:
+        self.summary.clear()
+        self.funding.set_frame(pd.DataFrame())
+        self.set_notices([])
 
     def show_programme(self, programme) -> None:
         totals = rows.district_totals(programme)
@@ -257,6 +263,11 @@ class PlanTables(QSplitter):
         self.addWidget(self.contents)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+
+    def show_empty(self) -> None:
+        for table in (self.zones, self.compounds, self.years):
+            table.set_frame(pd.DataFrame())
+        self.contents.show_rows(None, None, "", [])
 
     def show_programme(self, programme) -> None:
         self.zones.set_frame(rows.zone_frame(programme))

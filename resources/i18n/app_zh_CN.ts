@@ -147,7 +147,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+138"/>
+        <location filename="../../gui/programme/dock.py" line="+144"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -2194,7 +2194,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-174"/>
+        <location filename="../../gui/programme/dock.py" line="-179"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -2274,7 +2274,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>{year}: {cost}, {zones} zones</source>
         <translation>{year} 年：{cost}，{zones} 个片区</translation>
     </message>
@@ -2367,7 +2367,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度计划</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2493,7 +2493,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <name>ProgrammeController</name>
     <message>
         <location filename="../../gui/programme/controller.py" line="+50"/>
-        <location line="+136"/>
+        <location line="+141"/>
         <location line="+129"/>
         <location line="+35"/>
         <location line="+7"/>
@@ -2504,7 +2504,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-375"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -2554,7 +2554,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>The zones or layers changed: press Plan the programme to plan them again (your edits are kept).</source>
         <translation>片区或图层已变更：请点击“编制改造计划”重新编制（已做的修改会保留）。</translation>
     </message>
@@ -5039,7 +5039,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/contents.py" line="+111"/>
+        <location filename="../../gis/programme/contents.py" line="+115"/>
         <source>A quantity must be zero or more.</source>
         <translation>工程量不能为负数。</translation>
     </message>

@@ -237,3 +237,14 @@ def test_catalogue_editor_applies_undoably_and_refuses_bad_shares(planned, tmp_p
     saved = dialog.save_to(tmp_path / "mine.json")
     assert saved is not None and "water" in saved.read_text(encoding="utf-8")
     dialog.close()
+
+
+def test_another_project_clears_the_programme(planned):
+    win, ctl = planned
+    from gis.project import Project
+
+    assert overlays.YEAR in win.map.overlays and ctl.tables.zones.model_.rowCount()
+    win.set_project(Project())
+    assert ctl.programme is None and overlays.YEAR not in win.map.overlays
+    assert ctl.tables.zones.model_.rowCount() == 0 and not ctl.legend.entries
+    assert not ctl.actions["proposal"].isEnabled()
