@@ -248,3 +248,25 @@ def test_another_project_clears_the_programme(planned):
     assert ctl.programme is None and overlays.YEAR not in win.map.overlays
     assert ctl.tables.zones.model_.rowCount() == 0 and not ctl.legend.entries
     assert not ctl.actions["proposal"].isEnabled()
+
+
+def test_consent_table_import_is_undoable_and_reports_rows(planned, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    _win, ctl = planned
+    prog = ctl.programme
+    table = tmp_path / "意愿.csv"
+    rows_ = [f"C{i},enter,{50 if i == 6 else 95},100" for i in range(8)] + ["C99,enter,5,5"]
+    table.write_text("id,stage,agree,total\n" + "\n".join(rows_) + "\n", encoding="utf-8")
+    ctl.import_consent(table)
+    qtbot.waitUntil(lambda: prog.consent.known, timeout=10000)
+    assert list(prog.result().reserve) == [6]
+    assert "8" in ctl.panel.status.text() and "1" in ctl.panel.status.text()  # 8 rows used, 1 left out
+    assert any("C99" in ctl.panel.notices.item(k).text() for k in range(ctl.panel.notices.count()))
+    book = tmp_path / "plan.xlsx"
+    ctl.export_to(book)
+    qtbot.waitUntil(book.exists, timeout=10000)
+    reserve = load_workbook(book)["储备库"]
+    assert [row[0] for row in reserve.iter_rows(min_row=2, values_only=True)][:1] == ["C6"]
+    ctl.stack.undo()
+    assert not prog.consent.known and len(prog.result().reserve) == 0
