@@ -21,10 +21,12 @@ from gis.programme.schedule import NONE
 from gis.programme.tables import zone_items, zone_table
 from gis.wording import crs_text, term
 from gui.layout.export import export_layout, layout_image
-from gui.layout.furniture import INK, draw_frame, draw_north, draw_notes, draw_scale, draw_title, north_angle
+from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw_notes, draw_scale, draw_title,
+                                  legend_rows, north_angle)
 from gui.layout.mapdraw import GroundToPage, draw_map, font
 from gui.layout.page import LayoutSpec, Page
 from gui.layout.scene import map_scene, nice_scale, padded, zone_overlays
+from gui.programme import overlays as plan_overlays
 
 WAN = 10_000.0
 FOCUS = "proposal:zone"
@@ -150,13 +152,27 @@ def render_proposal(painter: QPainter, spec: LayoutSpec, project, *, overlays=No
     map_w = (page.width_mm - 2 * m - 4.0) * 0.52
     map_rect = page.rect(m, top, map_w, body_h)
     where = _placement(programme, project, zone, page, map_rect)
-    draw_map(painter, page, where, map_scene(project, overlays if overlays is not None
-                                             else proposal_overlays(programme, project, zone)))
+    scene = map_scene(project, overlays if overlays is not None else proposal_overlays(programme, project, zone))
+    draw_map(painter, page, where, scene)
+    _year_legend(painter, page, map_rect, [lyr for lyr in scene if lyr.name in plan_overlays.ALL], lang)
     draw_frame(painter, page, map_rect)
     if project.crs is not None:
         draw_north(painter, page, map_rect, north_angle(project.crs, where.centre), lang)
     panel = page.rect(m + map_w + 4.0, top, page.width_mm - 2 * m - map_w - 4.0, body_h)
     return _draw_panel(painter, page, panel, programme, zone, lang, where, spec, project)
+
+
+def _year_legend(painter, page: Page, frame: QRectF, layers, lang: str) -> None:
+    """The programme's years and the reserve, boxed in the map's bottom-left corner."""
+    rows = legend_rows(layers, lang)
+    if not rows:
+        return
+    s = page.scale
+    box = QRectF(frame.left() + page.px(3.0), 0, page.px(62.0 * s), page.px(7.0 * s + 5.2 * s * len(rows) + 2.0))
+    box.moveBottom(frame.bottom() - page.px(3.0))
+    painter.fillRect(box, QColor(255, 255, 255, 235))
+    draw_frame(painter, page, box, 0.2)
+    draw_legend(painter, page, box.adjusted(page.px(2.0), page.px(1.0), -page.px(2.0), -page.px(1.0)), rows, lang)
 
 
 def _placement(programme, project, zone: int, page: Page, rect: QRectF) -> GroundToPage:
