@@ -31,7 +31,7 @@ from gui.i18n import error_text, translating
 from gui.programme import commands, overlays, rows
 from gui.programme.dock import PlanPanel, PlanTables
 from gui.programme.legend import PlanLegend
-from gui.programme.wording import WAN, item_label, notice_text, wan_text
+from gui.programme.wording import item_label, notice_text, wan_text
 from gui.worker import run_task
 
 
@@ -121,7 +121,7 @@ class ProgrammeController(FeatureController):
         state = project.settings.get(SETTINGS_KEY)
         saved = saved_years(state) if state else None
         years = saved.years if saved else default_years()
-        self.panel.set_years(tuple(years), saved.budget if saved else None)
+        self.panel.set_years(tuple(years), *((saved.budget, saved.households, saved.compounds) if saved else (None,)))
         self.panel.say(self.tr("Press Plan the programme to propose contents, costs and years."))
 
     def set_project(self, project) -> None:
@@ -155,13 +155,14 @@ class ProgrammeController(FeatureController):
 
     # -- running ------------------------------------------------------------------------
     def request(self) -> ProgrammeRequest:
-        """The run the dock describes: its years and budget, the programme's catalogue, the
-        gap and elevator results of the gaps dock when they are up to date."""
+        """The run the dock describes: its years, budget and targets, the programme's catalogue,
+        the gap and elevator results of the gaps dock when they are up to date."""
         first, last = self.panel.first.value(), self.panel.last.value()
-        budget = self.panel.budget.value() * WAN or None
+        budget, households, compounds = self.panel.limits()
         catalogue = self.programme.catalogue if self.programme is not None else None
         return ProgrammeRequest(self.project, catalogue=catalogue, years=tuple(range(first, last + 1)),
-                                budget_per_year=budget, outputs=self._known_outputs())
+                                budget_per_year=budget, households_per_year=households,
+                                compounds_per_year=compounds, outputs=self._known_outputs())
 
     def _known_outputs(self):
         from gis.export.plan import PlanOutputs
@@ -204,7 +205,8 @@ class ProgrammeController(FeatureController):
         self.outcome, self.programme = outcome, outcome.programme
         self.programme.changed.connect(self._on_changed)
         self._set_result_actions(True)
-        self.panel.set_years(self.programme.years.years, self.programme.years.budget)
+        plan = self.programme.years
+        self.panel.set_years(plan.years, plan.budget, plan.households, plan.compounds)
         self.panel.say(self.tr("{compounds} compounds in {zones} zones planned in {seconds:.2f} s.").format(
             compounds=len(self.programme.facts), zones=self.programme.facts.n_zones, seconds=outcome.seconds))
         self.tables_dock.show()
@@ -346,8 +348,9 @@ class ProgrammeController(FeatureController):
         text = self.tr("Pin {zone} to {year}").format(zone=prog.facts.zone_names[panel.owner], year=year or "—")
         return self._push(commands.years_command(text, prog, before, self._alive))
 
-    def set_years(self, first: int, last: int, budget) -> bool:
-        """Plan over *first*–*last* under *budget* yuan a year (None: spread evenly)."""
+    def set_years(self, first: int, last: int, budget, households=None, compounds=None) -> bool:
+        """Plan over *first*–*last* under *budget* yuan a year (None: spread evenly) and at most
+        *households* and *compounds* a year (None: no target)."""
         prog = self.programme
         if prog is None:
             return False
@@ -357,7 +360,7 @@ class ProgrammeController(FeatureController):
             return False
         years = tuple(range(first, last + 1))
         try:
-            plan = YearPlan(years, budget, prog.years.households, prog.years.compounds, prog.years.pins)
+            plan = YearPlan(years, budget, households, compounds, prog.years.pins)
         except GisError as err:
             QMessageBox.warning(self.window, self.tr("Renovation programme"), error_text(err))
             return False

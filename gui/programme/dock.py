@@ -22,7 +22,8 @@ class PlanPanel(QWidget):
     """Years and budget, the run, the programme's totals, funding by channel and notices."""
 
     runRequested = Signal()
-    yearsRequested = Signal(int, int, object)  # first, last, budget in yuan (None: spread evenly)
+    # first, last, budget in yuan (None: spread evenly), households and compounds a year at most (None: no target)
+    yearsRequested = Signal(int, int, object, object, object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +36,11 @@ class PlanPanel(QWidget):
         self.budget.setGroupSeparatorShown(True)
         self.budget.setSpecialValueText(self.tr("none (spread evenly)"))
         self.budget.setSuffix(self.tr(" (10,000 yuan)"))
+        self.households, self.compounds = QSpinBox(), QSpinBox()
+        for box, top in ((self.households, 10_000_000), (self.compounds, 100_000)):
+            box.setRange(0, top)
+            box.setGroupSeparatorShown(True)
+            box.setSpecialValueText(self.tr("no target"))
         self.apply_button = QPushButton(self.tr("Apply years and budget"))
         self.run_button = QPushButton(self.tr("Plan the programme"))
         self.consent_button = QPushButton(self.tr("Import consent table…"))
@@ -65,6 +71,8 @@ class PlanPanel(QWidget):
         span.addWidget(self.last)
         form.addRow(self.tr("Years"), span)
         form.addRow(self.tr("Annual budget"), self.budget)
+        form.addRow(self.tr("Households a year, at most"), self.households)
+        form.addRow(self.tr("Compounds a year, at most"), self.compounds)
         box.addLayout(form)
         box.addWidget(self.apply_button)
         grid = QGridLayout()
@@ -80,10 +88,16 @@ class PlanPanel(QWidget):
         box.addWidget(self.notices, 1)
 
     def _ask_years(self) -> None:
-        budget = self.budget.value() * WAN or None
-        self.yearsRequested.emit(self.first.value(), self.last.value(), budget)
+        self.yearsRequested.emit(self.first.value(), self.last.value(), *self.limits())
 
-    def set_years(self, years: tuple[int, ...], budget: float | None) -> None:
+    def limits(self) -> tuple:
+        """Budget (yuan), households and compounds a year; None where not set."""
+        return self.budget.value() * WAN or None, self.households.value() or None, self.compounds.value() or None
+
+    def set_years(self, years: tuple[int, ...], budget: float | None, households: float | None = None,
+                  compounds: int | None = None) -> None:
+        self.households.setValue(int(households or 0))
+        self.compounds.setValue(int(compounds or 0))
         for box, value in ((self.first, years[0]), (self.last, years[-1])):
             box.blockSignals(True)
             box.setValue(value)

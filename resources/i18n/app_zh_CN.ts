@@ -147,7 +147,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+144"/>
+        <location filename="../../gui/programme/dock.py" line="+158"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -2194,7 +2194,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-179"/>
+        <location filename="../../gui/programme/dock.py" line="-192"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -2202,6 +2202,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source> (10,000 yuan)</source>
         <translation> 万元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no target</source>
+        <translation>不设</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2264,6 +2269,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度预算</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Households a year, at most</source>
+        <translation>年度改造户数上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compounds a year, at most</source>
+        <translation>年度改造小区数上限</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Funding by channel</source>
         <translation>资金筹措</translation>
@@ -2274,7 +2289,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>{year}: {cost}, {zones} zones</source>
         <translation>{year} 年：{cost}，{zones} 个片区</translation>
     </message>
@@ -2493,9 +2508,9 @@ Map display in WGS 84; measurements in {crs}.</source>
     <name>ProgrammeController</name>
     <message>
         <location filename="../../gui/programme/controller.py" line="+50"/>
-        <location line="+141"/>
-        <location line="+129"/>
-        <location line="+35"/>
+        <location line="+142"/>
+        <location line="+130"/>
+        <location line="+36"/>
         <location line="+7"/>
         <location line="+13"/>
         <location line="+25"/>
@@ -2504,7 +2519,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-378"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -2559,23 +2574,23 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区或图层已变更：请点击“编制改造计划”重新编制（已做的修改会保留）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Load a compounds layer first (File &gt; Add data).</source>
         <translation>请先加载小区图层（文件 &gt; 添加数据）。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>The first year comes after the last one.</source>
         <translation>起始年度晚于结束年度。</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-168"/>
         <source>Planning…</source>
         <translation>正在编制…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{compounds} compounds in {zones} zones planned in {seconds:.2f} s.</source>
         <translation>已编制 {zones} 个片区、{compounds} 个小区，用时 {seconds:.2f} 秒。</translation>
     </message>
@@ -2645,7 +2660,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>将 {zone} 固定在 {year} 年</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Years {first}–{last}, budget {budget}</source>
         <translation>计划年度 {first}–{last}，年度预算 {budget}</translation>
     </message>

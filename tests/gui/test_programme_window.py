@@ -270,3 +270,19 @@ def test_consent_table_import_is_undoable_and_reports_rows(planned, qtbot, tmp_p
     assert [row[0] for row in reserve.iter_rows(min_row=2, values_only=True)][:1] == ["C6"]
     ctl.stack.undo()
     assert not prog.consent.known and len(prog.result().reserve) == 0
+
+
+def test_household_target_spreads_the_zones(planned):
+    _win, ctl = planned
+    prog = ctl.programme
+    ctl.panel.budget.setValue(100_000)  # 万元: 1e9 yuan a year, room for every zone
+    ctl.panel.households.setValue(400)
+    ctl.panel.apply_button.click()
+    r = prog.result()
+    assert prog.years.households == 400 and prog.years.budget == 1e9
+    assert all(h <= 400 for h in r.schedule.households)
+    zone2 = prog.facts.zone_index("2")  # 450 households: more than a year's target
+    assert zone2 in r.schedule.unscheduled
+    assert any(n.code == "programme.zone_over_budget" for n in r.notices)
+    ctl.stack.undo()
+    assert prog.years.households is None and zone2 not in prog.result().schedule.unscheduled
