@@ -29,17 +29,20 @@ class ExportsController(FeatureController):
         super().__init__(window)
 
     def known_outputs(self):
-        """The project session's latest gap and elevator results (when up to date), so exports and
-        the presentation use the planner's own settings instead of recomputing with defaults."""
+        """The project session's latest gap and elevator results and the plan window's edited
+        programme (each when up to date), so exports and the presentation use the planner's own
+        settings and edits instead of recomputing with defaults."""
         from gis.analysis.session import session_for
         from gis.export.plan import PlanOutputs
 
         session = session_for(self.project)
         outcome = session.latest("gaps")
+        plan = session.latest("programme")
+        programme = plan.programme if plan is not None and not session.is_stale("programme") else None
         if outcome is None or session.is_stale("gaps"):
-            return None
+            return PlanOutputs(programme=programme) if programme is not None else None
         elevators = outcome.elevators
-        return PlanOutputs(gaps=outcome.gaps, elevators=elevators,
+        return PlanOutputs(gaps=outcome.gaps, elevators=elevators, programme=programme,
                            subsidy_rule=elevators.params.rule if elevators is not None else None)
 
     def carry_settings(self) -> None:

@@ -21,6 +21,7 @@ CONTROLLERS: list[str] = [
     "gui.gaps.controller:GapsController",
     "gui.access.controller:AccessController",
     "gui.people.controller:PeopleController",
+    "gui.programme.controller:ProgrammeController",
     "gui.exports:ExportsController",
     "gui.help:HelpController",
     "gui.autosave:AutosaveController",  # last: its close guard runs once closing is decided

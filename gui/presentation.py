@@ -89,6 +89,16 @@ class SummaryCard(QFrame):
         self.state.setText(f"{position}    {state}")
         self.adjustSize()
 
+    def show_lines(self, title: str, lines: list[str], state: str) -> None:
+        """A card of free lines (the programme year by year)."""
+        self.title.setText(title)
+        for label, text in zip(self.lines.values(), lines + [""] * len(self.lines)):
+            label.setText(text)
+            label.setStyleSheet("")
+            label.setWordWrap(True)
+        self.state.setText(state)
+        self.adjustSize()
+
     def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> tuple[str, str]:
         """The gaps line and its colour: red only for services really missing, green when all are in reach."""
         if summary.zone_id is None:
@@ -124,14 +134,19 @@ class PresentationWindow(QWidget):
         self.before_button = QPushButton(self.tr("Before / after (B)"))
         self.before_button.setCheckable(True)
         self.exit_button = QPushButton(self.tr("End (Esc)"))
-        for w in (self.prev_button, self.position, self.next_button, self.before_button, self.exit_button):
+        self.years_button = QPushButton(self.tr("By year (Y)"))
+        self.years_button.setCheckable(True)
+        self.years_button.toggled.connect(mode.set_by_year)
+        for w in (self.prev_button, self.position, self.next_button, self.before_button, self.years_button,
+                  self.exit_button):
             row.addWidget(w)
         self.prev_button.clicked.connect(mode.previous)
         self.next_button.clicked.connect(mode.next)
         self.before_button.toggled.connect(mode.set_before)
         self.exit_button.clicked.connect(mode.stop)
         keys = {mode.next: ("Right", "Space", "PgDown"), mode.previous: ("Left", "PgUp", "Backspace"),
-                mode.overview: ("Home",), mode.toggle_before_after: ("B",), mode.stop: ("Esc",)}
+                mode.overview: ("Home",), mode.toggle_before_after: ("B",), mode.stop: ("Esc",),
+                mode.toggle_by_year: ("Y",)}
         self.shortcuts = []
         for slot, names in keys.items():
             for name in names:
@@ -192,6 +207,7 @@ class PresentationMode(QObject):
         self._seed = seed
         self._pending = after is None
         self._saved: dict = {}
+        self.tour = None  # gui.programme.present.YearTour while stepping through the years
 
     # -- life cycle -----------------------------------------------------------------
     @property
@@ -220,6 +236,7 @@ class PresentationMode(QObject):
         """Leave: the map goes back into the main window as it was."""
         if not self.active:
             return
+        self.set_by_year(False)
         screen, self.screen = self.screen, None
         self.set_before(False)
         self.view.set_overlay(FOCUS_OVERLAY, None)
@@ -237,11 +254,15 @@ class PresentationMode(QObject):
 
     # -- navigation -----------------------------------------------------------------
     def next(self) -> None:
-        if self.summaries:
+        if self.tour is not None:
+            self.tour.next()
+        elif self.summaries:
             self.show(min(self.index + 1, len(self.summaries) - 1))
 
     def previous(self) -> None:
-        if self.index <= 0:
+        if self.tour is not None:
+            self.tour.previous()
+        elif self.index <= 0:
             self.overview()
         else:
             self.show(self.index - 1)
@@ -269,6 +290,37 @@ class PresentationMode(QObject):
             self._zoom_to(outline)
         self._update_card()
         self.zoneShown.emit(self.index)
+
+    def toggle_by_year(self) -> None:
+        self.set_by_year(self.tour is None)
+
+    def set_by_year(self, on: bool) -> None:
+        """Step through the programme's years (→ next year) instead of the zones."""
+        from gui.programme.present import YearTour
+
+        if bool(on) == (self.tour is not None) or not self.active:
+            return
+        if on:
+            self.tour = YearTour.of(self)
+            if self.tour is None:
+                self.screen.position.setText(self.tr("Plan the programme first (Plan menu)."))
+            else:
+                self.view.set_overlay(FOCUS_OVERLAY, None)
+                self._zoom_to(self._plan_outline())
+                self.tour.show(0)
+        else:
+            self.tour.stop()
+            self.tour = None
+            self.overview()
+        self.screen.years_button.blockSignals(True)
+        self.screen.years_button.setChecked(self.tour is not None)
+        self.screen.years_button.blockSignals(False)
+
+    def show_card_lines(self, title: str, lines: list[str], position: str) -> None:
+        if self.screen is not None:
+            self.screen.card.show_lines(title, lines, position)
+            self.screen.position.setText(position)
+            self.screen.place()
 
     def toggle_before_after(self) -> None:
         self.set_before(not self.before)

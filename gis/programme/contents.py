@@ -77,6 +77,10 @@ class Contents:
         """The line of *item* for compound fid / zone position *owner*, or None."""
         return self._index.get((KINDS[kind], int(owner), self.catalogue.index(item)))
 
+    def line_at(self, kind: int, owner: int, item: int) -> int | None:
+        """The line of catalogue position *item* for *owner* of *kind* (COMPOUND or ZONE), or None."""
+        return self._index.get((int(kind), int(owner), int(item)))
+
     def lines_of(self, kind: str, owner: int) -> np.ndarray:
         """Line numbers of one compound or zone (on and off)."""
         return np.flatnonzero((self.kind == KINDS[kind]) & (self.owner == owner))

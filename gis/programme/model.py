@@ -107,6 +107,13 @@ class Programme:
         self._stale()
         return before
 
+    def set_consent_table(self, consent: Consent) -> Consent:
+        """Use *consent* (a table read by :func:`~gis.programme.consent.read_consent`) for every
+        compound; returns the previous counts for undo."""
+        before, self.consent = self.consent, consent
+        self._stale()
+        return before
+
     def set_vote(self, fid: int, values, *, building: bool = False) -> np.ndarray:
         """Type in a compound's (or a building's: position in ``facts.lifts``) elevator vote
         (gis.programme.consent.VOTE_FIELDS order); returns the previous values."""

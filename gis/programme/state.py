@@ -25,18 +25,18 @@ def programme_state(programme) -> dict:
     """The edits of *programme* (a gis.programme.Programme) as a JSON-able dict."""
     facts, c, years = programme.facts, programme.contents, programme.years
     base = propose(programme.catalogue, facts)
+    was = np.array([-1 if (line := base.line_at(k, o, i)) is None else line
+                    for k, o, i in zip(c.kind.tolist(), c.owner.tolist(), c.item.tolist())], np.int64)
+    known = was >= 0
+    at = np.where(known, was, 0)
+    same = known & (base.on[at] == c.on) & (base.quantity[at] == c.quantity) if len(base) else known
     lines = []
-    for n in range(len(c)):
-        kind, owner, item = int(c.kind[n]), int(c.owner[n]), int(c.item[n])
-        key = programme.catalogue.items[item].key
-        was = base.find("zone" if kind == ZONE else "compound", owner, key)
-        if was is not None and base.on[was] == c.on[n] and base.quantity[was] == c.quantity[n]:
-            continue
-        if was is None and not c.on[n]:
-            continue
+    for n in np.flatnonzero(~same & (known | c.on)):  # changed lines, and lines added and ticked on
+        kind, owner = int(c.kind[n]), int(c.owner[n])
         lines.append({"kind": "zone" if kind == ZONE else "compound",
                       "owner": plain(facts.zone_ids[owner] if kind == ZONE else facts.ids[owner]),
-                      "item": key, "on": bool(c.on[n]), "quantity": float(c.quantity[n])})
+                      "item": programme.catalogue.items[int(c.item[n])].key, "on": bool(c.on[n]),
+                      "quantity": float(c.quantity[n])})
     return {"version": VERSION, "years": list(years.years), "budget": years.budget, "households": years.households,
             "compounds": years.compounds, "pins": [[plain(facts.zone_ids[z]), y] for z, y in years.pins],
             "threshold": programme.consent.threshold, "lines": lines, "consent": _consent_rows(programme)}

@@ -22,8 +22,9 @@ _PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 
 
 def layout_image(spec: LayoutSpec, project: Project, *, overlays: Mapping[str, gpd.GeoDataFrame] | None = None,
-                 view: MapView | None = None) -> QImage:
-    """The sheet as an image at ``spec.dpi`` (white background)."""
+                 view: MapView | None = None, render=render_layout) -> QImage:
+    """The sheet as an image at ``spec.dpi`` (white background); *render* draws it (another
+    sheet, e.g. the A3 zone proposal, passes its own)."""
     protect_none()
     page = Page.of(spec.validated())
     w, h = page.size_px
@@ -33,7 +34,7 @@ def layout_image(spec: LayoutSpec, project: Project, *, overlays: Mapping[str, g
     image.setDotsPerMeterY(dpm)
     painter = QPainter(image)
     try:
-        render_layout(painter, spec, project, overlays=overlays, view=view)
+        render(painter, spec, project, overlays=overlays, view=view)
     finally:
         painter.end()
     return image
@@ -50,7 +51,8 @@ def export_png(path: str | Path, spec: LayoutSpec, project: Project, **options) 
 
 
 def export_pdf(path: str | Path, spec: LayoutSpec, project: Project, *,
-               overlays: Mapping[str, gpd.GeoDataFrame] | None = None, view: MapView | None = None) -> Path:
+               overlays: Mapping[str, gpd.GeoDataFrame] | None = None, view: MapView | None = None,
+               render=render_layout) -> Path:
     """Write the sheet as a one-page vector PDF (text stays text, polygons stay vectors)."""
     spec = spec.validated()
     protect_none()
@@ -68,7 +70,7 @@ def export_pdf(path: str | Path, spec: LayoutSpec, project: Project, *,
         if not painter.begin(writer):
             raise _failed(path)
         try:
-            render_layout(painter, spec, project, overlays=overlays, view=view)
+            render(painter, spec, project, overlays=overlays, view=view)
         finally:
             painter.end()
     return path

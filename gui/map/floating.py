@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame
 class FloatingPanel(QFrame):
     """Framed, click-through panel pinned to a corner of *map_view*.
 
-    Subclasses set ``CORNER`` ("top-right" or "bottom-right") and ``MARGIN``, and call
+    Subclasses set ``CORNER`` ("top-right", "bottom-right" or "bottom-left") and ``MARGIN``, and call
     :meth:`place` after their content changes size.
     """
 
@@ -28,8 +28,8 @@ class FloatingPanel(QFrame):
 
     def place(self) -> None:
         parent = self.parentWidget()
-        x = max(parent.width() - self.width() - self.MARGIN, 0)
-        if self.CORNER == "bottom-right":
+        x = self.MARGIN if self.CORNER.endswith("left") else max(parent.width() - self.width() - self.MARGIN, 0)
+        if self.CORNER.startswith("bottom"):
             y = max(parent.height() - self.height() - self.MARGIN - self.BOTTOM_CLEARANCE, 0)
         else:
             y = self.MARGIN

@@ -428,6 +428,74 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <location filename="../../gui/programme/catalogue_dialog.py" line="+33"/>
+        <source>Edit catalogue</source>
+        <translation>编辑内容目录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit cost (yuan)</source>
+        <translation>单价(元)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{channel} %</source>
+        <translation>{channel} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply to the programme</source>
+        <translation>应用到改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit costs in yuan, funding shares in percent (each item's add up to 100). Tick Checked once a value is checked against a price list.</source>
+        <translation>单价以元计，资金渠道分担比例以百分数计（每项合计 100）。单价经造价资料核实后请勾选“已核实”。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the edited catalogue</source>
+        <translation>编辑后的内容目录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save catalogue</source>
+        <translation>保存内容目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue (*.json)</source>
+        <translation>内容目录 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <location filename="../../gui/importing/checks_view.py" line="+18"/>
@@ -458,6 +526,69 @@ Use Save As to keep your changes in another file.</source>
         <location line="+18"/>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+</context>
+<context>
+    <name>ContentsPanel</name>
+    <message>
+        <location filename="../../gui/programme/dock.py" line="+158"/>
+        <source>Item</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>工程量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cost (yuan)</source>
+        <translation>投资(元)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set counts</source>
+        <translation>设定户数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Year of this zone</source>
+        <translation>本片区实施年度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>of</source>
+        <translation>户 / 总户数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a zone or a compound in the table to see its items.</source>
+        <translation>在左侧表中选择片区或小区，查看并勾选其改造内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (shared by the zone)</source>
+        <translation>（片区共建）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>by priority (not pinned)</source>
+        <translation>按优先顺序（不固定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pinned to {year}</source>
+        <translation>固定在 {year} 年</translation>
     </message>
 </context>
 <context>
@@ -1609,7 +1740,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../gui/importing/controller.py" line="+49"/>
+        <location filename="../../gui/importing/controller.py" line="+50"/>
         <source>Add data…</source>
         <translation>添加数据…</translation>
     </message>
@@ -2862,9 +2993,238 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../gui/programme/dock.py" line="-192"/>
+        <source>none (spread evenly)</source>
+        <translation>不设（平均分配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (10,000 yuan)</source>
+        <translation> 万元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no target</source>
+        <translation>不设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply years and budget</source>
+        <translation>应用年度与预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan the programme</source>
+        <translation>编制改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import consent table…</source>
+        <translation>导入居民意愿表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load catalogue…</source>
+        <translation>载入内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit catalogue…</source>
+        <translation>编辑内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export programme workbook…</source>
+        <translation>导出改造计划表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone proposal (A3)…</source>
+        <translation>片区改造方案图（A3）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Channel</source>
+        <translation>资金渠道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Years</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual budget</source>
+        <translation>年度预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Households a year, at most</source>
+        <translation>年度改造户数上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compounds a year, at most</source>
+        <translation>年度改造小区数上限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Funding by channel</source>
+        <translation>资金筹措</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notices</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{year}: {cost}, {zones} zones</source>
+        <translation>{year} 年：{cost}，{zones} 个片区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Total investment: {total}&lt;/b&gt;&lt;br&gt;scheduled {scheduled}, held back {held}&lt;br&gt;{per} yuan per household · reserve: {reserve} compounds · unscheduled: {left} zones</source>
+        <translation>&lt;b&gt;总投资：{total}&lt;/b&gt;&lt;br&gt;已排入年度 {scheduled}，暂缓 {held}&lt;br&gt;户均 {per} 元 · 储备库 {reserve} 个小区 · 未排入年度 {left} 个片区</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTables</name>
+    <message>
+        <location line="+124"/>
+        <location line="+5"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>实施年度</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Rank</source>
+        <translation>体检排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Investment (10,000 yuan)</source>
+        <translation>投资(万元)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Per household (yuan)</source>
+        <translation>户均(元/户)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compound</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agree to enter</source>
+        <translation>入库同意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Zones</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Zones scheduled</source>
+        <translation>当年实施片区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Years</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWording</name>
+    <message>
+        <location filename="../../gui/programme/wording.py" line="+20"/>
+        <source>Agree to enter the plan</source>
+        <translation>同意纳入计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve the design</source>
+        <translation>同意设计方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied at acceptance</source>
+        <translation>验收满意</translation>
+    </message>
+<message>
+        <location filename="../../gui/programme/wording.py" line="+39"/>
+        <source>{amount} (10,000 yuan)</source>
+        <translation>{amount} 万元</translation>
+    </message>
+</context>
+<context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+325"/>
+        <location filename="../../gui/presentation.py" line="+306"/>
+        <source>Plan the programme first (Plan menu).</source>
+        <translation>请先编制改造计划（改造计划菜单）。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2887,7 +3247,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-239"/>
+        <location line="-281"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -2910,6 +3270,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>End (Esc)</source>
         <translation>结束 (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year (Y)</source>
+        <translation>按年度 (Y)</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3303,222 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Orange: this file; grey: layers already in the project.</source>
         <translation>橙色：本文件；灰色：项目中已有的图层。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeController</name>
+    <message>
+        <location filename="../../gui/programme/controller.py" line="+50"/>
+        <location line="+142"/>
+        <location line="+130"/>
+        <location line="+36"/>
+        <location line="+7"/>
+        <location line="+13"/>
+        <location line="+25"/>
+        <location line="+27"/>
+        <source>Renovation programme</source>
+        <translation>改造计划</translation>
+    </message>
+    <message>
+        <location line="-378"/>
+        <source>Programme tables</source>
+        <translation>改造计划表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Plan</source>
+        <translation>改造计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan the programme</source>
+        <translation>编制改造计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import consent table…</source>
+        <translation>导入居民意愿表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load catalogue…</source>
+        <translation>载入内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit catalogue…</source>
+        <translation>编辑内容目录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export programme workbook…</source>
+        <translation>导出改造计划表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone proposal (A3)…</source>
+        <translation>片区改造方案图（A3）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the programme from the map</source>
+        <translation>从地图清除改造计划</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Press Plan the programme to propose contents, costs and years.</source>
+        <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The zones or layers changed: press Plan the programme to plan them again (your edits are kept).</source>
+        <translation>片区或图层已变更：请点击“编制改造计划”重新编制（已做的修改会保留）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Load a compounds layer first (File &gt; Add data).</source>
+        <translation>请先加载小区图层（文件 &gt; 添加数据）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+177"/>
+        <source>The first year comes after the last one.</source>
+        <translation>起始年度晚于结束年度。</translation>
+    </message>
+    <message>
+        <location line="-168"/>
+        <source>Planning…</source>
+        <translation>正在编制…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{compounds} compounds in {zones} zones planned in {seconds:.2f} s.</source>
+        <translation>已编制 {zones} 个片区、{compounds} 个小区，用时 {seconds:.2f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Zone {name}: {cost}</source>
+        <translation>片区 {name}：{cost}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compound {name} ({id}): {cost}</source>
+        <translation>小区 {name}（{id}）：{cost}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Renovation programme by year</source>
+        <translation>改造计划 · 实施年度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}</source>
+        <translation>{year} 年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no room in the years' budget</source>
+        <translation>年度预算不足，待后续年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve (储备库): waiting for consent</source>
+        <translation>储备库：待居民同意</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{year} · {n} compounds · {cost}</source>
+        <translation>{year} 年 · {n} 个小区 · {cost}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No room in the years' budget</source>
+        <translation>年度预算不足，待后续年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserve (储备库) · {n} compounds</source>
+        <translation>储备库 · {n} 个小区</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Tick {item} on</source>
+        <translation>勾选 {item}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tick {item} off</source>
+        <translation>取消 {item}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pin {zone} to {year}</source>
+        <translation>将 {zone} 固定在 {year} 年</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Years {first}–{last}, budget {budget}</source>
+        <translation>计划年度 {first}–{last}，年度预算 {budget}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
+        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consent of {name}</source>
+        <translation>{name} 的居民意愿</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <location line="+14"/>
+        <source>Import consent table</source>
+        <translation>导入居民意愿表</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Consent table: {matched} rows used, {left} left out.</source>
+        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+29"/>
+        <location line="+15"/>
+        <source>Load catalogue</source>
+        <translation>载入内容目录</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Tables (*.csv *.xlsx *.xls)</source>
+        <translation>表格 (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Catalogue (*.json)</source>
+        <translation>内容目录 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+11"/>
+        <source>Export programme workbook</source>
+        <translation>导出改造计划表</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written: {path}</source>
+        <translation>已写出：{path}</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3615,64 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="-12"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../gui/programme/proposal_dialog.py" line="+26"/>
+        <source>Zone proposal (A3)</source>
+        <translation>片区改造方案图（A3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PDF (vector)</source>
+        <translation>PDF（矢量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (300 dpi)</source>
+        <translation>PNG（300 dpi）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export zone proposal</source>
+        <translation>导出片区改造方案图</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting the zone proposal</source>
+        <translation>正在导出片区改造方案图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -3793,7 +4432,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-55"/>
+        <location filename="../../gui/presentation.py" line="-66"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -3828,7 +4467,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造后</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
     </message>
@@ -4363,7 +5002,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中的设施类型规则使用了未知类型：{keys}。请使用 {known}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+49"/>
+        <location filename="../../gis/io/gdal_read.py" line="+50"/>
         <source>{path} cannot be read: {reason}. Check that the file is complete and in a supported format.</source>
         <translation>无法读取 {path}：{reason}。请检查文件是否完整、格式是否受支持。</translation>
     </message>
@@ -4806,12 +5445,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{layer} 混合了{kinds}；一个 Shapefile 只能容纳一种几何类型。请导出为 GeoPackage 或 GeoJSON。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/access.py" line="+193"/>
+        <location filename="../../gis/gaps/access.py" line="+205"/>
         <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds' system.</source>
         <translation>小区与路网的坐标系不同（{a} 与 {b}）；请在小区的坐标系中构建路网。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The facilities carry no required radius; read them with a standards preset.</source>
         <translation>设施没有服务半径；请配合标准预设读取设施。</translation>
     </message>
@@ -4821,7 +5460,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施与小区的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+82"/>
         <source>The gap analysis has no facility type {type}.</source>
         <translation>缺项分析中没有设施类型 {type}。</translation>
     </message>
@@ -5089,7 +5728,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法将导入预设保存到 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/layout/export.py" line="+83"/>
+        <location filename="../../gui/layout/export.py" line="+85"/>
         <source>Map layouts are written as pdf or png, not {format}.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
@@ -5289,7 +5928,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/contents.py" line="+111"/>
+        <location filename="../../gis/programme/contents.py" line="+115"/>
         <source>A quantity must be zero or more.</source>
         <translation>工程量不能为负数。</translation>
     </message>
@@ -5910,7 +6549,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>gaps</name>
     <message>
-        <location filename="../../gis/gaps/access.py" line="-251"/>
+        <location filename="../../gis/gaps/access.py" line="-275"/>
         <source>No {type} within {distance} m</source>
         <translation>{distance} 米内无{type}</translation>
     </message>
@@ -5925,7 +6564,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+409"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
@@ -6836,7 +7475,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+66"/>
+        <location filename="../../gis/programme/model.py" line="+73"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>
@@ -7088,7 +7727,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+179"/>
+        <location filename="../../gis/zones/adjacency.py" line="+189"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
@@ -7428,4 +8067,59 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>读取时排除了 {n} 个没有可用几何的要素；由于没有编号字段，小区编号只按保留的要素计数。</translation>
     </message>
 </context>
-</TS>
+<context><name>YearTour</name><message>
+        <location filename="../../gui/programme/present.py" line="+55"/>
+        <source>{year}</source>
+        <translation>{year} 年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>waiting</source>
+        <translation>待后续年度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reserve</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} 等，另有 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zones: {names}</source>
+        <translation>片区：{names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compounds: {n} · households: {hh}</source>
+        <translation>小区：{n} 个 · 户数：{hh}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investment: {cost}</source>
+        <translation>投资：{cost}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to {year}: {cost}</source>
+        <translation>截至 {year} 年累计：{cost}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme {year}</source>
+        <translation>{year} 年度改造计划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year {k} of {n}</source>
+        <translation>第 {k} 年 / 共 {n} 年</translation>
+    </message>
+    </context></TS>

@@ -1,0 +1,80 @@
+"""Words and numbers of the programme in the UI language: money as planners write it
+(yuan with thousands separators in item rows, 万元 in summaries), item, class, unit,
+channel and stage names, and the engine's notices."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from gis.i18n import QT_TRANSLATE_NOOP
+from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
+from gui.i18n import notice_text as any_notice_text
+from gui.i18n import tr_gis, ui_language
+
+WAN = 10_000.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanWording", text)
+
+
+def yuan_full(value) -> str:
+    """Yuan with thousands separators: 1,234,567."""
+    if value is None or not math.isfinite(float(value)):
+        return "—"
+    return f"{float(value):,.0f}"
+
+
+def wan(value) -> str:
+    """万元 (ten thousand yuan) with two decimals and separators, without the unit: 123.46."""
+    if value is None or not math.isfinite(float(value)):
+        return "—"
+    return f"{float(value) / WAN:,.2f}"
+
+
+def wan_text(value) -> str:
+    """万元 with its unit: 123.46 万元 (10,000 yuan in English)."""
+    return tr("{amount} (10,000 yuan)").format(amount=wan(value))
+
+
+def item_label(item) -> str:
+    return item.label(ui_language())
+
+
+def class_label(key: str) -> str:
+    return tr_gis("programme", CLASSES[key][0])
+
+
+def unit_label(key: str) -> str:
+    return tr_gis("programme", UNITS[key][0])
+
+
+def channel_label(key: str) -> str:
+    return tr_gis("programme", CHANNELS[key][0])
+
+
+STAGE_NAMES = {
+    "enter": QT_TRANSLATE_NOOP("PlanWording", "Agree to enter the plan"),
+    "design": QT_TRANSLATE_NOOP("PlanWording", "Approve the design"),
+    "acceptance": QT_TRANSLATE_NOOP("PlanWording", "Satisfied at acceptance"),
+}
+
+
+def stage_label(stage: str) -> str:
+    return tr(STAGE_NAMES[stage])
+
+
+def notice_text(note) -> str:
+    """A programme or consent notice (context "programme") or any other engine notice."""
+    template = getattr(note, "template", None)
+    if template is not None:
+        text = tr_gis("programme", template)
+        if text != template:
+            try:
+                return text.format(**note.params)
+            except (KeyError, IndexError, ValueError):
+                return note.message
+    return any_notice_text(note)
+
