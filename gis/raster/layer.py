@@ -88,3 +88,14 @@ def restore_rasters(entries: list, project_path: str | Path, notes: list) -> lis
             notes.append(coded("raster.unreadable", QT_TRANSLATE_NOOP(
                 "errors", "Raster {layer} cannot be shown: {reason}"), layer=layer.name, reason=exc.message))
     return out
+
+
+def open_raster_layer(path: str | Path, *, crs: str | None = None, cache: Path | None = None,
+                      feedback=None) -> RasterLayer:
+    """A checked raster layer ready to draw: its overviews found or built first (see pyramid.py)."""
+    from gis.raster.pyramid import build_pyramid, needs_pyramid
+
+    info = open_raster(path, crs=crs)
+    layer = RasterLayer.from_info(info, crs=crs)
+    layer.attach(build_pyramid(info, cache, feedback=feedback) if needs_pyramid(info) else None)
+    return layer

@@ -148,9 +148,10 @@ class TileSource:
         transform = self._dataset(self.levels[0][1]).transform @ Affine.scale(  # level pixels, base placement
             self.info.width / ds.width, self.info.height / ds.height)
         win = from_bounds(*sb, transform=transform)
-        col0, row0 = max(int(np.floor(win.col_off)) - 1, 0), max(int(np.floor(win.row_off)) - 1, 0)
-        col1 = min(int(np.ceil(win.col_off + win.width)) + 1, ds.width)
-        row1 = min(int(np.ceil(win.row_off + win.height)) + 1, ds.height)
+        pad = 2 + int(0.03 * max(win.width, win.height))  # the warp's edge pixels need neighbours
+        col0, row0 = max(int(np.floor(win.col_off)) - pad, 0), max(int(np.floor(win.row_off)) - pad, 0)
+        col1 = min(int(np.ceil(win.col_off + win.width)) + pad, ds.width)
+        row1 = min(int(np.ceil(win.row_off + win.height)) + pad, ds.height)
         if col1 <= col0 or row1 <= row0:
             return None
         window = Window(col0, row0, col1 - col0, row1 - row0)

@@ -20,6 +20,7 @@ from gis.project import Project
 from gui.listening import Listener
 from gui.map.bridge import MapBridge
 from gui.map.page import MapPage
+from gui.map.raster_layers import RasterRegistry, raster_bounds
 
 
 def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
@@ -60,6 +61,7 @@ class MapView(QWebEngineView, Listener):
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
         self._fit_until = 0.0
         self._shut = False
+        self._rasters = RasterRegistry()
         page = MapPage(self)
         self.setPage(page)
         self.bridge.accepts_feature = self._is_shown_feature
@@ -71,6 +73,7 @@ class MapView(QWebEngineView, Listener):
         self.bridge.viewChange.connect(self._on_view)
         self._connect_project(project)
         self.sync_layers()
+        self.send_rasters()
         page.load_map()
 
     # -- project wiring -------------------------------------------------------
@@ -78,6 +81,7 @@ class MapView(QWebEngineView, Listener):
         self.listen(project.layers_changed, self.sync_layers)
         self.listen(project.layer_updated, self.update_layer)
         self.listen(project.selection_changed, self._send_selection)
+        self.listen(project.rasters_changed, self.send_rasters)
 
     def set_project(self, project: Project) -> None:
         """Show another project (after Open)."""
@@ -88,6 +92,11 @@ class MapView(QWebEngineView, Listener):
         self.project = project
         self._connect_project(project)
         self.sync_layers()
+        self.send_rasters()
+
+    def send_rasters(self) -> None:
+        """Show the project's rasters (all of them, bottom first) under the vector layers."""
+        self._emit(self.bridge.rastersSet, self._rasters.payload(self.project.rasters))
 
     def _is_shown_feature(self, layer_id: str, fid: int) -> bool:
         """Whether the page was sent feature *fid* of layer *layer_id* (so a click on it is real)."""
@@ -111,7 +120,7 @@ class MapView(QWebEngineView, Listener):
             signal.emit(*args)
 
     def _on_drawn(self, info: dict) -> None:
-        if info.get("layers", 0) >= len(self._sent):
+        if info.get("layers", 0) >= len(self._sent) and not info.get("loading", 0):
             self.drawnAll.emit()
 
     def _on_view(self, view: dict) -> None:
@@ -176,7 +185,7 @@ class MapView(QWebEngineView, Listener):
 
     def _fit_project(self) -> None:
         boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
-                          if len(lyr) and lyr.visible])
+                          if len(lyr) and lyr.visible] + raster_bounds(self.project.rasters))
         if len(boxes):
             self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
 
