@@ -25,9 +25,10 @@ def quadrant_rgb(size: int) -> np.ndarray:
     return out
 
 
-def geotiff(path: Path, size: int = 400, pixel: float = 1.0, *, crs: str | None = CRS, **extra) -> Path:
+def geotiff(path: Path, size: int = 400, pixel: float = 1.0, *, crs: str | None = CRS,
+            origin: tuple[float, float] = ORIGIN, **extra) -> Path:
     profile = dict(driver="GTiff", width=size, height=size, count=3, dtype="uint8",
-                   transform=from_origin(*ORIGIN, pixel, pixel), **extra)
+                   transform=from_origin(*origin, pixel, pixel), **extra)
     if crs:
         profile["crs"] = crs
     with rasterio.open(path, "w", **profile) as ds:
