@@ -78,8 +78,8 @@ def restore_rasters(entries: list, project_path: str | Path, notes: list) -> lis
         out.append(layer)
         if not Path(layer.path).exists():
             notes.append(coded("raster.missing", QT_TRANSLATE_NOOP(
-                "errors", "Raster {layer}: its file {path} was not found (moved or renamed). Point to it "
-                          "with Relink in the layer list; the layer is kept."), layer=layer.name, path=layer.path))
+                "errors", "Raster {layer}: its file {path} was not found (moved or renamed). Point to it with "
+                          "Locate file… in the layer list; the layer is kept."), layer=layer.name, path=layer.path))
             continue
         try:
             layer.attach(existing_levels(layer.open()))

@@ -51,10 +51,10 @@ class RasterController(FeatureController):
 
     def pick(self) -> None:
         patterns = " ".join(f"*{s}" for s in RASTER_SUFFIXES)
+        rasters, everything = self.tr("Rasters and tile caches"), self.tr("All files")
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add raster / imagery"),
                                                 self.window.settings.last_dir or str(Path.home()),
-                                                f"{self.tr('Rasters and tile caches')} ({patterns});;"
-                                                f"{self.tr('All files')} (*)")
+                                                f"{rasters} ({patterns});;{everything} (*)")
         self.add_paths(paths)
 
     def add_paths(self, paths) -> None:

@@ -34,8 +34,8 @@ def raster_icon(size: int = 14, *, missing: bool = False) -> QIcon:
 
 def raster_item(raster: RasterLayer, role) -> QTreeWidgetItem:
     """A top-level row for *raster* (user data *role* holds its id)."""
-    tr = QCoreApplication.translate
-    text = raster.name if not raster.missing else tr("LayerPanel", "{name}  (file not found)").format(name=raster.name)
+    missing = QCoreApplication.translate("LayerPanel", "{name}  (file not found)")
+    text = missing.format(name=raster.name) if raster.missing else raster.name
     item = QTreeWidgetItem([text])
     item.setData(0, role, raster.id)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)

@@ -1088,6 +1088,11 @@ Use Save As to keep your changes in another file.</source>
         <translation>所有支持的数据</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Raster image or tile cache (GeoTIFF, JPG/PNG with world file, MBTiles)</source>
+        <translation>栅格影像或瓦片缓存（GeoTIFF、带坐标文件的 JPG/PNG、MBTiles）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Shapefile</source>
         <translation>Shapefile</translation>
@@ -1139,17 +1144,17 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Add data</source>
         <translation>添加数据</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>Add File Geodatabase folder</source>
         <translation>添加文件地理数据库文件夹</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
@@ -1449,7 +1454,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="+73"/>
+        <location filename="../../gui/layer_panel.py" line="+76"/>
         <source>Move layer up</source>
         <translation>上移图层</translation>
     </message>
@@ -1465,24 +1470,41 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+146"/>
+        <location line="+209"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-183"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <location line="+20"/>
         <source>Zoom to layer</source>
         <translation>缩放至图层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Open attribute table</source>
         <translation>打开属性表</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+17"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Locate file…</source>
+        <translation>查找文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rasters/panel_items.py" line="+37"/>
+        <source>{name}  (file not found)</source>
+        <translation>{name}（找不到文件）</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2350,52 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+13"/>
         <source>Saved as your default: {path}</source>
         <translation>已保存为默认值：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>RasterController</name>
+    <message>
+        <location filename="../../gui/rasters/controller.py" line="+38"/>
+        <source>Add raster / imagery…</source>
+        <translation>添加栅格 / 影像…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rasters and tile caches</source>
+        <translation>栅格与瓦片缓存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add raster / imagery</source>
+        <translation>添加栅格 / 影像</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opening {name}</source>
+        <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add raster</source>
+        <translation>添加栅格</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Where is {name} now?</source>
+        <translation>{name} 现在在哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>RasterCrsDialog</name>
+    <message>
+        <location filename="../../gui/rasters/crs_dialog.py" line="+14"/>
+        <source>Coordinate system of the image</source>
+        <translation>影像的坐标系</translation>
     </message>
 </context>
 <context>
@@ -3515,6 +3583,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/project_file.py" line="+136"/>
+        <location filename="../../gis/raster/source.py" line="+76"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -3696,7 +3765,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project.py" line="+45"/>
+        <location filename="../../gis/project.py" line="+47"/>
         <source>Layer {name} has no coordinate system.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
@@ -4092,7 +4161,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_save.py" line="+169"/>
+        <location filename="../../gis/project_save.py" line="+171"/>
         <source>{path} is a folder, not a project file. Use Save As and choose a file name.</source>
         <translation>{path} 是一个文件夹，不是项目文件。请用“另存为”并选择一个文件名。</translation>
     </message>
@@ -4254,7 +4323,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_open.py" line="+64"/>
+        <location filename="../../gis/project_open.py" line="+66"/>
         <source>Layer {layer} was left out: its table {table} is missing from the file (another program removed it).</source>
         <translation>图层 {layer} 未打开：文件中缺少它的数据表 {table}（已被其他程序删除）。</translation>
     </message>
@@ -4292,6 +4361,81 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+8"/>
         <source>The renovation zones were left out: {reason}</source>
         <translation>改造片区未打开：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/layer.py" line="+80"/>
+        <source>Raster {layer}: its file {path} was not found (moved or renamed). Point to it with Locate file… in the layer list; the layer is kept.</source>
+        <translation>栅格 {layer}：找不到其文件 {path}（已移动或改名）。请在图层列表中用“查找文件…”指定它；图层已保留。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raster {layer} cannot be shown: {reason}</source>
+        <translation>栅格 {layer} 无法显示：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/pyramid.py" line="+98"/>
+        <source>The overviews of {path} could not be built: {reason}</source>
+        <translation>无法为 {path} 生成金字塔（概览）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not enough disk space for the overviews of {path}: they need about {need} MB and {free} MB are free in {folder}. Free some space and add the raster again; the project is unchanged.</source>
+        <translation>磁盘空间不足，无法为 {path} 生成金字塔：约需 {need} MB，{folder} 中仅剩 {free} MB。请释放空间后重新添加该栅格；项目未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/source.py" line="+22"/>
+        <source>{path} is not a raster GDAL can read ({reason}). Check that the file is complete and is a GeoTIFF, JPG or PNG.</source>
+        <translation>{path} 不是 GDAL 可读取的栅格（{reason}）。请检查文件是否完整，且为 GeoTIFF、JPG 或 PNG。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>World file {path} must hold six numbers (pixel size, rotation, origin). Correct it or delete it.</source>
+        <translation>坐标文件 {path} 必须包含六个数字（像元大小、旋转、原点）。请更正或删除它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>World file {path} gives a pixel size of zero, so the image has no extent. Correct its first and fourth lines (pixel width and height).</source>
+        <translation>坐标文件 {path} 中的像元大小为零，影像没有范围。请更正其第一行和第四行（像元宽度和高度）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{path} has no georeferencing and no world file: the map cannot place it. Add a world file ({world}) beside it, or georeference it in a GIS first.</source>
+        <translation>{path} 没有地理参考，也没有坐标文件，无法放到地图上。请在其旁边添加坐标文件（{world}），或先在 GIS 中进行地理配准。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is placed by control points only; warp it to a georeferenced GeoTIFF in a GIS first.</source>
+        <translation>{path} 仅由控制点定位；请先在 GIS 中将其校正为带地理参考的 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} is damaged or incomplete (perhaps a copy that did not finish): {reason}. Copy it again.</source>
+        <translation>{path} 已损坏或不完整（可能是未完成的复制）：{reason}。请重新复制该文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} does not say which coordinate system its world file uses. Choose it (most likely: {likely}).</source>
+        <translation>{path} 未说明其坐标文件所用的坐标系。请选择（最可能是：{likely}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} is not an MBTiles file (it is not an SQLite database). Export the tiles again as MBTiles.</source>
+        <translation>{path} 不是 MBTiles 文件（不是 SQLite 数据库）。请重新导出为 MBTiles。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} is not a readable MBTiles file (no tiles or metadata table: {reason}).</source>
+        <translation>{path} 不是可读取的 MBTiles 文件（缺少 tiles 或 metadata 表：{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} holds no tiles.</source>
+        <translation>{path} 中没有瓦片。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Folder {path} holds no map tiles: an XYZ tile folder has zoom folders (0–24) with x folders and y.png or y.jpg files.</source>
+        <translation>文件夹 {path} 中没有地图瓦片：XYZ 瓦片文件夹应包含缩放级别文件夹（0–24），其中为 x 文件夹和 y.png 或 y.jpg 文件。</translation>
     </message>
 </context>
 <context>

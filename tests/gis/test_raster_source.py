@@ -44,7 +44,7 @@ def test_geotiff_tile_puts_each_quadrant_where_it_lies(tmp_path):
     assert colour_at(source, x0 + 100, y0 - 300) == (0, 0, 255, 255)
     assert colour_at(source, x0 - 50, y0 + 50)[3] == 0  # outside the image: transparent
     z, tx, ty, _, _ = tile_pixel(*lonlat(x0 + 100, y0 - 100), 18)
-    assert source.tile(z, tx, ty).startswith(b"\x89PNG")
+    assert source.tile(z, tx, ty).startswith(b"\xff\xd8")  # opaque: JPEG
     assert source.tile(18, 0, 0) is None  # far away: no tile at all
 
 
