@@ -79,17 +79,22 @@ def pan_tiles(bounds, z: int, count: int) -> list[tuple[int, int, int]]:
     w, s, e, n = bounds
     x0, y0 = lonlat_tile(w + (e - w) * 0.05, n - (n - s) * 0.4, z)
     span = max(1, lonlat_tile(e - (e - w) * 0.05, n, z)[0] - x0)  # pan east, then again from the west
-    return [(z, x0 + (step // 5) % span, y0 + step % 5) for step in range(count)]
+    rows = max(1, min(5, lonlat_tile(w, s, z)[1] - y0))
+    return [(z, x0 + (step // rows) % span, y0 + step % rows) for step in range(count)]
 
 
 def raw_read(ds, to_source, z, x, y):
     """The peer: the same window of the original file, read by rasterio into 256 × 256."""
+    from rasterio.errors import WindowError
     from rasterio.windows import Window, from_bounds
 
     from gis.raster.tiles import tile_bounds
 
     sb = to_source.transform_bounds(*tile_bounds(z, x, y))
-    window = from_bounds(*sb, transform=ds.transform).intersection(Window(0, 0, ds.width, ds.height))
+    try:
+        window = from_bounds(*sb, transform=ds.transform).intersection(Window(0, 0, ds.width, ds.height))
+    except WindowError:  # the tile lies outside the image
+        return
     ds.read(window=window, out_shape=(3, 256, 256))
 
 

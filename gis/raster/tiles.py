@@ -32,6 +32,7 @@ TILE = 256
 HALF_WORLD = 20037508.342789244
 MAX_READ = 2 * TILE  # source pixels read per tile side, at most
 GDAL_WEB_MERCATOR = RioCRS.from_epsg(3857)
+MAX_DECIMATION = 16  # without overviews, a tile reads at most 16 × its size from the full image
 
 
 def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
@@ -78,6 +79,11 @@ class TileSource:
         self.info = info
         self.levels = [(1, Path(info.path))] + sorted(levels or [])
         self._local = threading.local()
+
+    @property
+    def lacks_overviews(self) -> bool:
+        """Whether zoomed-out tiles would have to read the full-size image (no overviews of any kind)."""
+        return len(self.levels) == 1 and self.info.kind == "gdal" and not self.info.has_overviews
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         if not valid_tile(z, x, y) or not self._overlaps(tile_bounds(z, x, y)):
@@ -206,6 +212,8 @@ class TileSource:
         if col1 <= col0 or row1 <= row0:
             return None
         window = Window(col0, row0, col1 - col0, row1 - row0)
+        if max(window.width, window.height) > MAX_DECIMATION * TILE and self.lacks_overviews:
+            return None  # zoomed far out on a large image whose overviews are still being built
         scale = min(1.0, MAX_READ / max(window.width, window.height))
         shape = (max(1, round(window.height * scale)), max(1, round(window.width * scale)))
         rgba = self._rgba(ds, window, shape)

@@ -77,3 +77,13 @@ def test_a_changed_file_gets_new_overviews(big, tmp_path):
     pyramid.build_pyramid(big, cache)
     geotiff(tmp_path / "big.tif", size=1100, pixel=0.25)
     assert pyramid.pyramid_dir(big.path, cache) != first
+
+
+def test_without_overviews_far_zoomed_out_tiles_stay_empty_instead_of_reading_everything(big, monkeypatch):
+    import gis.raster.tiles as tiles
+
+    monkeypatch.setattr(tiles, "MAX_DECIMATION", 2)  # this small image stands for a 20,000 px one
+    source = TileSource(big)  # overviews not built yet
+    z, tx, ty, _, _ = tile_pixel(*lonlat(ORIGIN[0] + 100, ORIGIN[1] - 100), 13)  # the whole image in a tile
+    assert source.lacks_overviews and source.render(z, tx, ty) is None
+    assert colour_at(source, ORIGIN[0] + 100, ORIGIN[1] - 100, z=18)[:3] == (255, 0, 0)  # ~1 px a px: drawn
