@@ -62,6 +62,7 @@ class MapView(QWebEngineView, Listener):
         self._fit_until = 0.0
         self._shut = False
         self._rasters = RasterRegistry()
+        self.basemap: tuple[list, str] = ([], "")  # online tile layers (gis/raster/basemaps.py) and credit
         page = MapPage(self)
         self.setPage(page)
         self.bridge.accepts_feature = self._is_shown_feature
@@ -96,7 +97,12 @@ class MapView(QWebEngineView, Listener):
 
     def send_rasters(self) -> None:
         """Show the project's rasters (all of them, bottom first) under the vector layers."""
-        self._emit(self.bridge.rastersSet, self._rasters.payload(self.project.rasters))
+        self._emit(self.bridge.rastersSet, self._rasters.payload(self.project.rasters, *self.basemap))
+
+    def set_basemap(self, layers: list, credit: str) -> None:
+        """Show an online basemap (tile sources, bottom first) under everything; [] turns it off."""
+        self.basemap = (list(layers), credit)
+        self.send_rasters()
 
     def _is_shown_feature(self, layer_id: str, fid: int) -> bool:
         """Whether the page was sent feature *fid* of layer *layer_id* (so a click on it is real)."""

@@ -32,7 +32,20 @@ function setRasters(list) {
     if (spec.visible && !map.hasLayer(entry.layer)) entry.layer.addTo(map);
     if (!spec.visible && map.hasLayer(entry.layer)) map.removeLayer(entry.layer);
   });
+  showCredits(list.filter((r) => r.visible && r.credit).map((r) => r.credit));
   signalDrawn();
+}
+
+// The basemap's attribution, as text (never HTML: an institute's server name is data).
+let creditBox = null;
+function showCredits(credits) {
+  const text = [...new Set(credits)].join(" · ");
+  if (!creditBox) {
+    const Credit = L.Control.extend({ onAdd: () => L.DomUtil.create("div", "ocp-credit") });
+    creditBox = new Credit({ position: "bottomright" }).addTo(map).getContainer();
+  }
+  creditBox.textContent = text;
+  creditBox.style.display = text ? "" : "none";
 }
 
 // Visible raster layers still waiting for tiles (the draw report waits for them).
