@@ -150,7 +150,7 @@ class TileSource:
         bounds = tile_bounds(z, x, y)
         sb = self._to_source.transform_bounds(*bounds, densify_pts=8)
         ds = self._dataset(self.level_for(sb)[1])
-        read = self._read(ds, sb)
+        read = self.read_window(ds, sb)
         if read is None:
             return None
         rgba, transform = read
@@ -200,8 +200,8 @@ class TileSource:
         across = max(from_bounds(*sb, transform=self._dataset(self.levels[0][1]).transform).width, 1e-9)
         return max((lv for lv in self.levels if across / lv[0] >= TILE * 0.9), default=self.levels[0])
 
-    def _read(self, ds, sb):
-        """The source window under *sb* as RGBA (at most MAX_READ px a side) and its transform."""
+    def read_window(self, ds, sb, max_side: int = MAX_READ):
+        """The window of *ds* under *sb* as RGBA (at most *max_side* px a side) and its transform."""
         transform = self._dataset(self.levels[0][1]).transform @ Affine.scale(  # level pixels, base placement
             self.info.width / ds.width, self.info.height / ds.height)
         win = from_bounds(*sb, transform=transform)
@@ -212,9 +212,9 @@ class TileSource:
         if col1 <= col0 or row1 <= row0:
             return None
         window = Window(col0, row0, col1 - col0, row1 - row0)
-        if max(window.width, window.height) > MAX_DECIMATION * TILE and self.lacks_overviews:
+        if max(window.width, window.height) > MAX_DECIMATION * max_side and self.lacks_overviews:
             return None  # zoomed far out on a large image whose overviews are still being built
-        scale = min(1.0, MAX_READ / max(window.width, window.height))
+        scale = min(1.0, max_side / max(window.width, window.height))
         shape = (max(1, round(window.height * scale)), max(1, round(window.width * scale)))
         rgba = self._rgba(ds, window, shape)
         win_transform = rasterio.windows.transform(window, transform)
