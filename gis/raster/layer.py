@@ -29,7 +29,9 @@ class RasterLayer:
 
     @classmethod
     def from_info(cls, info: RasterInfo, *, crs: str | None = None, name: str | None = None) -> "RasterLayer":
-        return cls(name=name or Path(info.path).name, path=info.path, crs=crs, info=info)
+        layer = cls(name=name or Path(info.path).name, path=info.path, crs=crs, info=info)
+        layer.attach()  # drawable at once (from full size); attach(levels) again once overviews exist
+        return layer
 
     @property
     def missing(self) -> bool:
