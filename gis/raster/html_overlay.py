@@ -39,10 +39,12 @@ def html_images(rasters: list, *, gcj02: bool = False, max_bytes: int = MAX_BYTE
     images, notes = [], []
     for raster in rasters:
         if raster.tiles is None or raster.info is None:
-            notes.append(_left_out(raster.name, QT_TRANSLATE_NOOP("export", "its file was not found")))
+            notes.append(coded("export.raster_left_out", QT_TRANSLATE_NOOP(
+                "export", "Raster {name} was left out of the HTML map: its file was not found."), name=raster.name))
         elif gcj02:
-            notes.append(_left_out(raster.name, QT_TRANSLATE_NOOP(
-                "export", "an image cannot be shifted to GCJ-02 like the vector layers")))
+            notes.append(coded("export.raster_left_out", QT_TRANSLATE_NOOP(
+                "export", "Raster {name} was left out of the HTML map: an image cannot be shifted to GCJ-02 like "
+                          "the vector layers."), name=raster.name))
         else:
             image = _image(raster)
             if image is not None and len(image.uri) <= max_bytes * 4 // 3 + 32:
@@ -53,11 +55,6 @@ def html_images(rasters: list, *, gcj02: bool = False, max_bytes: int = MAX_BYTE
                               "than the {cap} MB an HTML map may carry. Use a map layout (PDF/PNG) for it."),
                     name=raster.name, size=round(len(image.uri) * 3 / 4 / 2**20, 1), cap=max_bytes // 2**20))
     return images, notes
-
-
-def _left_out(name: str, reason: str):
-    return coded("export.raster_left_out", QT_TRANSLATE_NOOP(
-        "export", "Raster {name} was left out of the HTML map: {reason}."), name=name, reason=reason)
 
 
 def _image(raster) -> HtmlImage | None:

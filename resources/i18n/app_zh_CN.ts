@@ -44,6 +44,77 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>BasemapController</name>
+    <message>
+        <location filename="../../gui/rasters/basemap.py" line="+20"/>
+        <source>Online basemap…</source>
+        <translation>在线底图…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The online basemap ({host}) cannot be reached: the map works without it.</source>
+        <translation>无法连接在线底图（{host}）：地图在没有底图的情况下照常工作。</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapDialog</name>
+    <message>
+        <location line="+9"/>
+        <source>Online basemap</source>
+        <translation>在线底图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the app stays offline)</source>
+        <translation>关闭（软件保持离线）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>天地图 vector map with labels</source>
+        <translation>天地图矢量图（含注记）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天地图 imagery with labels</source>
+        <translation>天地图影像图（含注记）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other tile server (XYZ URL, WGS 84 / CGCS2000)</source>
+        <translation>其他瓦片服务（XYZ 地址，WGS 84 / CGCS2000）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Off by default. When on, the app fetches map tiles from that one server and keeps them in its cache; the map page itself still goes nowhere. The 天地图 key stays in your settings on this computer, never in a project or an export.</source>
+        <translation>默认关闭。开启后，软件只从所选的这一个服务器获取地图瓦片并保存在缓存中；地图页面本身仍不联网。天地图密钥只保存在本机的设置中，不会写入项目或导出文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天地图 key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tile URL</source>
+        <translation>瓦片地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit line</source>
+        <translation>版权说明</translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <location filename="../../gui/importing/checks_view.py" line="+18"/>
@@ -1536,6 +1607,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>e.g. 鲁SG(2024)001号; empty: not printed</source>
+        <translation>例如 鲁SG(2024)001号；留空则不打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF (vector)</source>
         <translation>PDF（矢量）</translation>
     </message>
@@ -1573,6 +1649,11 @@ Use Save As to keep your changes in another file.</source>
         <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map review number (审图号)</source>
+        <translation>审图号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3473,7 +3554,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/wording.py" line="+106"/>
+        <location filename="../../gis/wording.py" line="+107"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
@@ -3865,7 +3946,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
-        <location filename="../../gis/export/project_export.py" line="+63"/>
+        <location filename="../../gis/export/project_export.py" line="+64"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
@@ -3915,7 +3996,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目中没有可导出的图层。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <location filename="../../gis/export/vector.py" line="+49"/>
         <source>There is nothing to export.</source>
         <translation>没有可导出的内容。</translation>
@@ -4283,7 +4364,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/html_map.py" line="+185"/>
+        <location filename="../../gis/export/html_map.py" line="+190"/>
         <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
         <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
@@ -4363,7 +4444,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/raster/layer.py" line="+80"/>
+        <location filename="../../gis/raster/layer.py" line="+82"/>
         <source>Raster {layer}: its file {path} was not found (moved or renamed). Point to it with Locate file… in the layer list; the layer is kept.</source>
         <translation>栅格 {layer}：找不到其文件 {path}（已移动或改名）。请在图层列表中用“查找文件…”指定它；图层已保留。</translation>
     </message>
@@ -4437,11 +4518,21 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Folder {path} holds no map tiles: an XYZ tile folder has zoom folders (0–24) with x folders and y.png or y.jpg files.</source>
         <translation>文件夹 {path} 中没有地图瓦片：XYZ 瓦片文件夹应包含缩放级别文件夹（0–24），其中为 x 文件夹和 y.png 或 y.jpg 文件。</translation>
     </message>
+    <message>
+        <location filename="../../gis/raster/basemaps.py" line="+79"/>
+        <source>A 天地图 key is 32 letters and digits (apply for one at console.tianditu.gov.cn); the basemap stays off.</source>
+        <translation>天地图密钥由 32 位字母和数字组成（可在 console.tianditu.gov.cn 申请）；底图保持关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A tile URL starts with http:// or https:// and holds {{z}}, {{x}} and {{y}}, e.g. https://tiles.example.cn/{{z}}/{{x}}/{{y}}.png; the basemap stays off.</source>
+        <translation>瓦片地址须以 http:// 或 https:// 开头，并包含 {{z}}、{{x}} 和 {{y}}，例如 https://tiles.example.cn/{{z}}/{{x}}/{{y}}.png；底图保持关闭。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../gis/wording.py" line="-88"/>
+        <location filename="../../gis/wording.py" line="-89"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
@@ -4597,12 +4688,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Buildings needing an elevator</source>
         <translation>加装电梯楼栋</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Households in them</source>
         <translation>涉及户数</translation>
     </message>
@@ -4733,6 +4824,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Map review number</source>
+        <translation>审图号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Overview</source>
         <translation>位置示意</translation>
     </message>
@@ -4775,6 +4871,21 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>m</source>
         <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/html_overlay.py" line="+42"/>
+        <source>Raster {name} was left out of the HTML map: its file was not found.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：找不到其文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raster {name} was left out of the HTML map: an image cannot be shifted to GCJ-02 like the vector layers.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：影像无法像矢量图层那样偏移到 GCJ-02。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raster {name} was left out of the HTML map: its image would add {size} MB, more than the {cap} MB an HTML map may carry. Use a map layout (PDF/PNG) for it.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：其影像将增加 {size} MB，超过 HTML 地图可容纳的 {cap} MB。请改用地图布局（PDF/PNG）输出。</translation>
     </message>
 </context>
 <context>
