@@ -6,6 +6,7 @@ cached on disk (fetched once, also for prints), and handed to the page through t
 handler as local rasters. The 天地图 key lives in the user's settings only; it is never written to a
 project, an export or a log (URLs are never logged). Without network, tiles are missing and
 ``on_offline`` is called once (the window shows a notice); everything else keeps working.
+GCJ-02 tile servers are moved onto the map's true coordinates by gis/raster/gcj_tiles.py.
 """
 
 from __future__ import annotations
@@ -43,12 +44,14 @@ class Basemap:
     key: str = ""  # 天地图 key (user settings only)
     url: str = ""  # XYZ template with {z} {x} {y} (kind "xyz")
     attribution: str = ""  # for "xyz": the source's credit line
+    datum: str = "wgs84"  # for "xyz": wgs84 (also CGCS2000) or gcj02 (AMap-style; moved onto the map)
 
     @classmethod
     def from_settings(cls, raw: dict | None) -> "Basemap":
         raw = raw if isinstance(raw, dict) else {}
         kind = raw.get("kind") if raw.get("kind") in KINDS else "off"
-        return cls(kind, str(raw.get("key", "")), str(raw.get("url", "")), str(raw.get("attribution", "")))
+        datum = "gcj02" if raw.get("datum") == "gcj02" and kind == "xyz" else "wgs84"
+        return cls(kind, str(raw.get("key", "")), str(raw.get("url", "")), str(raw.get("attribution", "")), datum)
 
     def to_settings(self) -> dict:
         return asdict(self)
@@ -86,7 +89,8 @@ def check_basemap(basemap: Basemap) -> Basemap:
             raise DataReadError(QT_TRANSLATE_NOOP(
                 "errors", "A tile URL starts with http:// or https:// and holds {{z}}, {{x}} and {{y}}, e.g. "
                           "https://tiles.example.cn/{{z}}/{{x}}/{{y}}.png; the basemap stays off."))
-    return Basemap(basemap.kind, basemap.key.strip(), basemap.url.strip(), basemap.attribution.strip())
+    return Basemap(basemap.kind, basemap.key.strip(), basemap.url.strip(), basemap.attribution.strip(),
+                   basemap.datum if basemap.kind == "xyz" else "wgs84")
 
 
 class OnlineTiles:
@@ -142,3 +146,13 @@ class OnlineTiles:
             tell, self._told = not self._told, True
         if tell and self.on_offline is not None:
             self.on_offline(self.basemap.host)
+
+
+def basemap_layers(basemap: Basemap, cache: Path, *, on_offline: Callable[[str], None] | None = None) -> list:
+    """The tile sources of *basemap*, bottom first (GCJ-02 ones moved onto WGS 84); [] when it is off."""
+    from gis.raster.gcj_tiles import GcjCorrectedTiles
+
+    if not basemap.on:
+        return []
+    layers = [OnlineTiles(basemap, t, cache, on_offline=on_offline) for t in basemap.templates()]
+    return [GcjCorrectedTiles(layer) for layer in layers] if basemap.datum == "gcj02" else layers

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout)
 
 from gis.errors import GisError
-from gis.raster.basemaps import Basemap, OnlineTiles, check_basemap
+from gis.raster.basemaps import Basemap, basemap_layers, check_basemap
 from gis.raster.pyramid import cache_root
 from gui.actions import make_action
 from gui.features import FeatureController
@@ -30,8 +30,7 @@ class BasemapController(FeatureController):
 
     def apply(self, basemap: Basemap) -> None:
         """Show *basemap* (or none): its tile layers are fetched by the app, never by the page."""
-        layers = [OnlineTiles(basemap, t, cache_root(), on_offline=self.notice) for t in basemap.templates()]
-        self.window.map.set_basemap(layers if basemap.on else [], basemap.credit())
+        self.window.map.set_basemap(basemap_layers(basemap, cache_root(), on_offline=self.notice), basemap.credit())
 
     def _offline(self, host: str) -> None:
         self.window.statusBar().showMessage(self.tr(
@@ -49,7 +48,7 @@ class BasemapDialog(QDialog):
         self.kind = QComboBox(self)
         names = (self.tr("Off (the app stays offline)"), self.tr("天地图 vector map with labels"),
                  self.tr("天地图 imagery with labels"), self.tr("OpenStreetMap"),
-                 self.tr("Other tile server (XYZ URL, WGS 84 / CGCS2000)"))
+                 self.tr("Other tile server (XYZ URL)"))
         for kind, name in zip(self.KINDS, names):
             self.kind.addItem(name, kind)
         self.kind.setCurrentIndex(self.KINDS.index(current.kind))
@@ -58,6 +57,10 @@ class BasemapDialog(QDialog):
         self.url = QLineEdit(current.url, self)
         self.url.setPlaceholderText("https://tiles.example.cn/{z}/{x}/{y}.png")
         self.credit = QLineEdit(current.attribution, self)
+        self.datum = QComboBox(self)
+        self.datum.addItem(self.tr("WGS 84 / CGCS2000 (天地图, OpenStreetMap, most servers)"), "wgs84")
+        self.datum.addItem(self.tr("GCJ-02 (AMap/Gaode, Tencent): moved onto the map for display"), "gcj02")
+        self.datum.setCurrentIndex(1 if current.datum == "gcj02" else 0)
         note = QLabel(self.tr("Off by default. When on, the app fetches map tiles from that one server and keeps "
                               "them in its cache; the map page itself still goes nowhere. The 天地图 key stays in "
                               "your settings on this computer, never in a project or an export."), self)
@@ -67,6 +70,7 @@ class BasemapDialog(QDialog):
         form.addRow(self.tr("天地图 key"), self.key)
         form.addRow(self.tr("Tile URL"), self.url)
         form.addRow(self.tr("Credit line"), self.credit)
+        form.addRow(self.tr("Tiles' coordinate system"), self.datum)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -82,9 +86,11 @@ class BasemapDialog(QDialog):
         self.key.setEnabled(kind.startswith("tianditu"))
         self.url.setEnabled(kind == "xyz")
         self.credit.setEnabled(kind == "xyz")
+        self.datum.setEnabled(kind == "xyz")
 
     def accept(self) -> None:
-        chosen = Basemap(self.kind.currentData(), self.key.text(), self.url.text(), self.credit.text())
+        chosen = Basemap(self.kind.currentData(), self.key.text(), self.url.text(), self.credit.text(),
+                         self.datum.currentData())
         try:
             self.basemap = check_basemap(chosen)
         except GisError as err:

@@ -51,7 +51,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>在线底图…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The online basemap ({host}) cannot be reached: the map works without it.</source>
         <translation>无法连接在线底图（{host}）：地图在没有底图的情况下照常工作。</translation>
     </message>
@@ -85,11 +85,26 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Other tile server (XYZ URL, WGS 84 / CGCS2000)</source>
-        <translation>其他瓦片服务（XYZ 地址，WGS 84 / CGCS2000）</translation>
+        <source>Other tile server (XYZ URL)</source>
+        <translation>其他瓦片服务（XYZ 地址）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>WGS 84 / CGCS2000 (天地图, OpenStreetMap, most servers)</source>
+        <translation>WGS 84 / CGCS2000（天地图、OpenStreetMap 及多数服务）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GCJ-02 (AMap/Gaode, Tencent): moved onto the map for display</source>
+        <translation>GCJ-02（高德、腾讯）：显示时纠偏到地图上</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tiles' coordinate system</source>
+        <translation>瓦片坐标系</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Off by default. When on, the app fetches map tiles from that one server and keeps them in its cache; the map page itself still goes nowhere. The 天地图 key stays in your settings on this computer, never in a project or an export.</source>
         <translation>默认关闭。开启后，软件只从所选的这一个服务器获取地图瓦片并保存在缓存中；地图页面本身仍不联网。天地图密钥只保存在本机的设置中，不会写入项目或导出文件。</translation>
     </message>
@@ -4519,7 +4534,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>文件夹 {path} 中没有地图瓦片：XYZ 瓦片文件夹应包含缩放级别文件夹（0–24），其中为 x 文件夹和 y.png 或 y.jpg 文件。</translation>
     </message>
     <message>
-        <location filename="../../gis/raster/basemaps.py" line="+79"/>
+        <location filename="../../gis/raster/basemaps.py" line="+82"/>
         <source>A 天地图 key is 32 letters and digits (apply for one at console.tianditu.gov.cn); the basemap stays off.</source>
         <translation>天地图密钥由 32 位字母和数字组成（可在 console.tianditu.gov.cn 申请）；底图保持关闭。</translation>
     </message>

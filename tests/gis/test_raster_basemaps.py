@@ -71,3 +71,14 @@ def test_an_answer_that_is_not_an_image_is_not_cached(tmp_path):
     web = FakeWeb(b"<html>key invalid</html>")
     layer = OnlineTiles(Basemap("osm"), Basemap("osm").templates()[0], tmp_path, opener=web)
     assert layer.tile(3, 1, 1) is None and not list(tmp_path.rglob("*.tile"))
+
+
+def test_gcj02_servers_are_wrapped_and_others_are_not(tmp_path):
+    from gis.raster.basemaps import basemap_layers
+    from gis.raster.gcj_tiles import GcjCorrectedTiles
+
+    amap = Basemap.from_settings({"kind": "xyz", "url": "https://x.cn/{z}/{x}/{y}.png", "datum": "gcj02"})
+    assert [type(t) for t in basemap_layers(amap, tmp_path)] == [GcjCorrectedTiles]
+    assert Basemap.from_settings({"kind": "osm", "datum": "gcj02"}).datum == "wgs84"  # OSM is WGS 84
+    assert [type(t) for t in basemap_layers(Basemap("osm"), tmp_path)] == [OnlineTiles]
+    assert basemap_layers(Basemap(), tmp_path) == []
