@@ -41,13 +41,35 @@ class RasterController(FeatureController):
         window.layers.rasterRelinkRequested.connect(self.relink)
 
     def attach(self, project) -> None:
+        from PySide6.QtCore import QTimer
+
         for raster in project.rasters:  # a reopened project whose overviews are gone (cache cleared)
             if raster.info is not None and needs_pyramid(raster.info) and not existing_levels(raster.info):
                 self.queue.append((Path(raster.path), raster.id))
         if self.queue:
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(0, self._next)
+        missing = [r for r in project.rasters if r.missing and Path(r.path).suffix]
+        if missing:  # asked for now, not dropped; "Later" keeps the layer (Locate file… in its menu)
+            QTimer.singleShot(0, lambda: self._ask_missing(missing))
+
+    def _ask_missing(self, missing: list[RasterLayer]) -> None:
+        if not missing or missing[0] not in self.project.rasters:
+            return
+        raster, rest = missing[0], missing[1:]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Raster file not found"), self.tr(
+            "The file of raster layer {name} is not where it was:\n{path}\n\nLocate it now? The layer is kept "
+            "either way.").format(name=raster.name, path=raster.path), parent=self.window)
+        box.setObjectName("raster-missing")
+        locate = box.addButton(self.tr("Locate…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+
+        def answered(_button) -> None:
+            if box.clickedButton() is locate:
+                self.relink(raster)
+            self._ask_missing(rest)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def pick(self) -> None:
         patterns = " ".join(f"*{s}" for s in RASTER_SUFFIXES)

@@ -2456,7 +2456,33 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>添加栅格 / 影像…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
+        <source>Raster file not found</source>
+        <translation>找不到栅格文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file of raster layer {name} is not where it was:
+{path}
+
+Locate it now? The layer is kept either way.</source>
+        <translation>栅格图层 {name} 的文件不在原来的位置：
+{path}
+
+现在查找它吗？无论如何该图层都会保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locate…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Rasters and tile caches</source>
         <translation>栅格与瓦片缓存</translation>
     </message>

@@ -93,3 +93,25 @@ def test_an_image_with_a_world_file_asks_for_its_crs(make_window, project, tmp_p
     qtbot.waitUntil(lambda: len(project.rasters) == 1, timeout=15000)
     assert len(asked) == 1 and "scan.png" in asked[0][0] and asked[0][1]
     assert project.rasters[0].crs == "EPSG:4548" and project.rasters[0].info.crs.to_epsg() == 4548
+
+
+def test_a_moved_raster_is_asked_for_on_open_and_relinked(make_window, project, raster_path, qtbot, monkeypatch,
+                                                         tmp_path):
+    from gis.project_file import open_project, save_project
+
+    project.add_raster(open_raster_layer(raster_path))
+    save_project(project, tmp_path / "plan.gpkg")
+    moved = tmp_path / "elsewhere" / "ortho_2024.tif"
+    moved.parent.mkdir()
+    raster_path.rename(moved)
+    reopened = open_project(tmp_path / "plan.gpkg")
+    assert reopened.rasters[0].missing
+    monkeypatch.setattr("gui.rasters.controller.QFileDialog.getOpenFileName", lambda *a, **k: (str(moved), ""))
+    win = make_window(reopened)
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "raster-missing") is not None, timeout=10000)
+    box = win.findChild(QMessageBox, "raster-missing")
+    assert "ortho.tif" in box.text()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()  # Locate…
+    qtbot.waitUntil(lambda: not reopened.rasters[0].missing, timeout=15000)
+    assert reopened.rasters[0].path == str(moved) and reopened.dirty
+    assert win.layers.tree.topLevelItem(win.layers.tree.topLevelItemCount() - 1).text(0) == "ortho.tif"
