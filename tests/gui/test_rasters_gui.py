@@ -115,3 +115,17 @@ def test_a_moved_raster_is_asked_for_on_open_and_relinked(make_window, project, 
     qtbot.waitUntil(lambda: not reopened.rasters[0].missing, timeout=15000)
     assert reopened.rasters[0].path == str(moved) and reopened.dirty
     assert win.layers.tree.topLevelItem(win.layers.tree.topLevelItemCount() - 1).text(0) == "ortho.tif"
+
+
+def test_an_image_dropped_with_its_world_file_is_one_raster(make_window, project, tmp_path, qtbot, monkeypatch):
+    from gui.rasters.controller import split_rasters
+
+    image = world_image(tmp_path / "scan.png")
+    world = tmp_path / "scan.pgw"
+    assert split_rasters([image, world, tmp_path / "roads.shp"]) == ([image], [tmp_path / "roads.shp"])
+    monkeypatch.setattr("gui.rasters.controller.ask_raster_crs", lambda *_a: "EPSG:4548")
+    win = make_window(project)
+    importer = next(f for f in win.features if type(f).__name__ == "ImportController")
+    importer.open_paths([image, world])
+    qtbot.waitUntil(lambda: len(project.rasters) == 1, timeout=15000)
+    assert importer.queue == [] and len(project.layers) == 2
