@@ -129,3 +129,32 @@ def test_an_image_dropped_with_its_world_file_is_one_raster(make_window, project
     importer.open_paths([image, world])
     qtbot.waitUntil(lambda: len(project.rasters) == 1, timeout=15000)
     assert importer.queue == [] and len(project.layers) == 2
+
+
+def test_building_overviews_shows_progress_and_cancel_adds_nothing(make_window, project, raster_path, qtbot,
+                                                                   monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    seen = []
+
+    def slow_build(info, root=None, *, feedback=None):  # stands for a 20,000 px image's overviews
+        for k in range(600):
+            feedback.check()
+            feedback.progress(k / 600, "1:2")
+            seen.append(k)
+            time.sleep(0.02)
+        raise AssertionError("Cancel was not passed on")
+
+    monkeypatch.setattr("gui.rasters.controller.needs_pyramid", lambda info: True)
+    monkeypatch.setattr("gui.rasters.controller.build_pyramid", slow_build)
+    win = make_window(project)
+    controller = next(f for f in win.features if type(f).__name__ == "RasterController")
+    controller.add_paths([raster_path])
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in win.findChildren(QProgressDialog)), timeout=10000)
+    dialog = next(d for d in win.findChildren(QProgressDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=10000)  # progress is shown
+    dialog.findChild(QPushButton).click()  # its Cancel button
+    qtbot.waitUntil(lambda: not controller.queue and not controller._busy, timeout=10000)
+    assert project.rasters == [] and len(seen) < 600
