@@ -12,6 +12,7 @@ GCJ-02 tile servers are moved onto the map's true coordinates by gis/raster/gcj_
 from __future__ import annotations
 
 import hashlib
+import http.client
 import re
 import threading
 import time
@@ -134,7 +135,8 @@ class OnlineTiles:
         try:
             with (self._open or urllib.request.urlopen)(request, timeout=TIMEOUT_S) as reply:
                 data = reply.read(4 * 2**20)
-        except (urllib.error.URLError, OSError, ValueError):  # offline, refused, timed out: no URL logged
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException):  # offline, refused, cut
+            # off, timed out: no URL (it holds the key) is logged
             self._went_offline()
             return None
         self.fetched += 1

@@ -82,3 +82,17 @@ def test_gcj02_servers_are_wrapped_and_others_are_not(tmp_path):
     assert Basemap.from_settings({"kind": "osm", "datum": "gcj02"}).datum == "wgs84"  # OSM is WGS 84
     assert [type(t) for t in basemap_layers(Basemap("osm"), tmp_path)] == [OnlineTiles]
     assert basemap_layers(Basemap(), tmp_path) == []
+
+
+def test_the_key_never_reaches_the_log(tmp_path, caplog):
+    import http.client
+    import logging
+
+    def broken(request, timeout):
+        raise http.client.IncompleteRead(b"")
+
+    caplog.set_level(logging.DEBUG)
+    basemap = Basemap("tianditu_vec", key=KEY)
+    layer = OnlineTiles(basemap, basemap.templates()[0], tmp_path, opener=broken)
+    assert layer.tile(10, 843, 395) is None
+    assert KEY not in caplog.text
