@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMenu, QSlider, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -86,6 +86,7 @@ class LayerPanel(QWidget, Listener):
         layout.addWidget(self.tree)
         layout.addWidget(self._opacity_row())
         self._rebuilding = False
+        self._rebuild_pending = False
         self._connect(project)
         self.rebuild()
 
@@ -111,7 +112,9 @@ class LayerPanel(QWidget, Listener):
 
     def _connect(self, project: Project) -> None:
         self.listen(project.layers_changed, self.rebuild)
-        self.listen(project.rasters_changed, self.rebuild)
+        # deferred: a raster row's own check box or the opacity slider changes the rasters, and the
+        # row must not be deleted while it is still emitting (Qt would use it after it is gone)
+        self.listen(project.rasters_changed, self._rebuild_soon)
         self.listen(project.layer_updated, self._on_layer_updated)
 
     def set_project(self, project: Project) -> None:
@@ -121,7 +124,13 @@ class LayerPanel(QWidget, Listener):
         self.rebuild()
 
     # -- building -----------------------------------------------------------------
+    def _rebuild_soon(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self.rebuild)
+
     def rebuild(self) -> None:
+        self._rebuild_pending = False
         current, current_raster = self.current_layer(), self.current_raster()
         self._rebuilding = True
         self.tree.clear()
