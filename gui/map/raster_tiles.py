@@ -13,7 +13,7 @@ import re
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from gis.raster.tiles import TileSource, image_mime
@@ -73,6 +73,11 @@ class TileServer:
         future.add_done_callback(lambda f: self._replies.ready.emit(number, f.result()))
         return True
 
+    def close(self) -> None:
+        """Stop rendering (when the application quits): pending tiles are dropped, running ones finish."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._jobs.clear()
+
     def _reply(self, number: int, result) -> None:
         job = self._jobs.pop(number, None)
         if job is None:
@@ -111,4 +116,7 @@ def tile_server() -> TileServer:
     global _server
     if _server is None:
         _server = TileServer()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_server.close)
     return _server

@@ -114,7 +114,8 @@ def test_a_moved_raster_is_asked_for_on_open_and_relinked(make_window, project, 
     next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()  # Locate…
     qtbot.waitUntil(lambda: not reopened.rasters[0].missing, timeout=15000)
     assert reopened.rasters[0].path == str(moved) and reopened.dirty
-    assert win.layers.tree.topLevelItem(win.layers.tree.topLevelItemCount() - 1).text(0) == "ortho.tif"
+    tree = win.layers.tree
+    qtbot.waitUntil(lambda: tree.topLevelItem(tree.topLevelItemCount() - 1).text(0) == "ortho.tif", timeout=5000)
 
 
 def test_an_image_dropped_with_its_world_file_is_one_raster(make_window, project, tmp_path, qtbot, monkeypatch):
