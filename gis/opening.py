@@ -25,11 +25,28 @@ def is_project_file(path: str | Path) -> bool:
 
 def open_any(path: str | Path, *, feedback: Feedback | None = None) -> Project:
     """A project file opens as saved; any other file becomes a new project with that layer."""
-    if is_project_file(path):
+    return open_many([path], feedback=feedback)
+
+
+def open_many(paths: list[str | Path], *, feedback: Feedback | None = None) -> Project:
+    """The first project file among *paths* (else a new project), with every other path added as a
+    layer: rasters (gis/raster/) under the vector layers."""
+    from gis.raster.layer import open_raster_layer
+    from gis.raster.source import is_raster_path
+
+    projects = [p for p in paths if is_project_file(p)]
+    if projects:
         from gis import project_file
 
-        return project_file.open_project(path, feedback=feedback)
-    project = Project()
-    project.add_layer(read_data_layer(path, feedback=feedback))
+        project = project_file.open_project(projects[0], feedback=feedback)
+    else:
+        project = Project()
+    for path in paths:
+        if path in projects[:1]:
+            continue
+        if is_raster_path(path):
+            project.add_raster(open_raster_layer(path, feedback=feedback))
+        else:
+            project.add_layer(read_data_layer(path, feedback=feedback))
     project.mark_dirty(False)
     return project

@@ -25,6 +25,7 @@ class Project:
     selection_changed = Signal(str, object)  # layer id, frozenset of fids
     dirty_changed = Signal(bool)
     zones_replaced = Signal()  # project.zones was set to another plan (or None)
+    rasters_changed = Signal()  # a raster layer added, removed, moved, restyled or relinked
 
     def __init__(self, crs: CRS | None = None) -> None:
         self.crs = crs
@@ -37,6 +38,7 @@ class Project:
         self.revision = 0  # counts changes: a save marks the project clean only if none came since
         self.notices: list = []  # gis.io.notices.Notice: what opening could not restore
         self.zones = None  # gis.zones.model.ZoneModel over the compounds layer, or None
+        self.rasters: list = []  # gis.raster.layer.RasterLayer, first = bottom; all under the layers
 
     # -- layers -------------------------------------------------------------
     def add_layer(self, layer: Layer) -> Layer:
@@ -85,6 +87,27 @@ class Project:
     def update_layer(self, layer: Layer) -> None:
         """Tell listeners that *layer*'s style, visibility or data changed."""
         self.layer_updated.emit(layer)
+        self.mark_dirty()
+
+    # -- rasters (drawn under every vector layer) ------------------------------
+    def add_raster(self, raster) -> None:
+        self.rasters.append(raster)
+        self.update_raster(raster)
+
+    def remove_raster(self, raster_id: str) -> None:
+        self.rasters = [r for r in self.rasters if r.id != raster_id]
+        self.update_raster(None)
+
+    def move_raster(self, raster_id: str, index: int) -> None:
+        """Move a raster to draw position *index* among the rasters (0 = bottom)."""
+        raster = next(r for r in self.rasters if r.id == raster_id)
+        self.rasters.remove(raster)
+        self.rasters.insert(max(0, min(index, len(self.rasters))), raster)
+        self.update_raster(raster)
+
+    def update_raster(self, _raster=None) -> None:
+        """Tell listeners that the rasters changed (any of them, or their order)."""
+        self.rasters_changed.emit()
         self.mark_dirty()
 
     # -- selection ----------------------------------------------------------

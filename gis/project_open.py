@@ -26,6 +26,7 @@ from gis.io.notices import Notice, notice, short_list
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.project import Project
 from gis.project_codec import is_numeric_spec, missing, reason, restore
+from gis.raster.layer import restore_rasters
 
 _INTEGER_KINDS = ("integer", "null")
 _REAL_KINDS = ("integer", "real", "null")
@@ -50,6 +51,7 @@ def build_project(path: Path, meta: dict, fb: Feedback) -> Project:
         con.close()
     project.settings = dict(meta.get("settings") or {})
     project.view = dict(meta.get("view") or {})
+    project.rasters = restore_rasters(meta.get("rasters") or [], path, notes)
     if meta.get("zones"):
         fb.progress(len(entries) / (len(entries) + 1))
         _attach_zones(project, meta, fb, notes)

@@ -35,6 +35,7 @@ from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.owner import pid_running
 from gis.project import Project
+from gis.raster.links import with_relative
 from gis.project_codec import (FORMAT, META_TABLE, RESERVED, VERSION, ZONES_TABLE, encode, jsonable,
                                 reason)
 
@@ -70,7 +71,8 @@ def snapshot(project: Project) -> ProjectSnapshot:
     """Copy what a save of *project* needs; call it on the thread that edits the project."""
     meta = {"format": FORMAT, "version": VERSION, "crs": project.crs.to_wkt() if project.crs else None,
             "settings": copy.deepcopy(project.settings), "view": copy.deepcopy(project.view),
-            "zones": project.zones.to_dict() if project.zones is not None else None}
+            "zones": project.zones.to_dict() if project.zones is not None else None,
+            "rasters": [r.to_dict() for r in project.rasters]}
     try:
         json.dumps(meta, ensure_ascii=False)
     except (TypeError, ValueError) as exc:
@@ -151,7 +153,7 @@ def _temp_folder(target: Path) -> Path:
 def _write_and_replace(snap: ProjectSnapshot, tmp: Path, target: Path, fb: Feedback) -> None:
     stage = "write"
     try:
-        _write_all(snap, tmp, fb)
+        _write_all(snap, tmp, fb, target)
         fb.check()
         _fsync(tmp)
         _copy_mode(target, tmp)
@@ -253,8 +255,9 @@ def save_error(target: Path, exc: BaseException, *, replacing: bool = False) -> 
 
 
 # -- the tables ---------------------------------------------------------------------------
-def _write_all(snap: ProjectSnapshot, tmp: Path, fb: Feedback) -> None:
-    meta = dict(snap.meta, saved=time.strftime("%Y-%m-%dT%H:%M:%S"), layers=[])
+def _write_all(snap: ProjectSnapshot, tmp: Path, fb: Feedback, target: Path | None = None) -> None:
+    meta = dict(snap.meta, saved=time.strftime("%Y-%m-%dT%H:%M:%S"), layers=[],
+                rasters=[with_relative(e, target) for e in snap.meta.get("rasters", [])])
     used: set[str] = set()
     count = len(snap.layers) + 2
     for k, layer in enumerate(snap.layers):

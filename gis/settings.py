@@ -29,6 +29,7 @@ class Settings:
     elevator_min_floors: int = defaults.MIN_FLOORS
     read_limits: dict = field(default_factory=dict)  # overrides of gis.io.limits.ReadLimits
     autosave_minutes: int = 5  # recovery copy of the open project; 0 = off (gui/autosave.py)
+    basemap: dict = field(default_factory=dict)  # online basemap, off by default (gis/raster/basemaps.py)
 
     def remember_file(self, path: str, *, keep: int = 10) -> None:
         self.recent_files = [path] + [p for p in self.recent_files if p != path][: keep - 1]

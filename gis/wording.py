@@ -84,6 +84,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "report_date": (QT_TRANSLATE_NOOP("export", "Prepared on"), "编制日期"),
     "source": (QT_TRANSLATE_NOOP("export", "Data source"), "数据来源"),
     "crs": (QT_TRANSLATE_NOOP("export", "Coordinate system"), "坐标系"),
+    "review_number": (QT_TRANSLATE_NOOP("export", "Map review number"), "审图号"),
     "overview": (QT_TRANSLATE_NOOP("export", "Overview"), "位置示意"),
     "planned": (QT_TRANSLATE_NOOP("export", "Planned facilities"), "规划设施"),
     "gaps": (QT_TRANSLATE_NOOP("export", "Service gaps"), "服务缺口"),

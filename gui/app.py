@@ -32,7 +32,7 @@ def config_dir() -> Path:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="Old Compound Renewal Planner")
-    parser.add_argument("path", nargs="?", help="project (.gpkg) or data file to open; default: the demo")
+    parser.add_argument("path", nargs="*", help="project (.gpkg), data files and rasters to open; default: the demo")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a grab of the window and exit")
     parser.add_argument("--size", default="1600x1000", help="window size for --screenshot, WxH")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")
@@ -63,15 +63,15 @@ def setup_app(language: str):
     return app
 
 
-def load_initial_project(path: str | None):
-    """The demo district, or the project / data file at *path*."""
-    from gis.opening import open_any
+def load_initial_project(paths: list[str] | str | None):
+    """The demo district, or the project / data files / rasters at *paths* (one project)."""
+    from gis.opening import open_many
 
-    if path is None:
+    if not paths:
         from gis.demo import load_demo_project
 
         return load_demo_project()
-    return open_any(Path(path))
+    return open_many([Path(p) for p in ([paths] if isinstance(paths, str) else paths)])
 
 
 def run_app(argv: list[str]) -> int:

@@ -16,6 +16,8 @@ from gui.listening import Listener
 CONTROLLERS: list[str] = [
     "gui.project_controller:ProjectController",
     "gui.importing.controller:ImportController",
+    "gui.rasters.controller:RasterController",
+    "gui.rasters.basemap:BasemapController",
     "gui.zones.controller:ZonesController",
     "gui.lifecircles.controller:LifeCirclesController",
     "gui.gaps.controller:GapsController",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QMenu, QToolButton, QTreeWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMenu, QSlider, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from gis.layer import Layer
 from gis.project import Project
 from gis.style import classify
 from gui.listening import Listener
+from gui.rasters.panel_items import is_raster_id, raster_item
 
 LAYER_ID = Qt.ItemDataRole.UserRole
 
@@ -57,6 +58,8 @@ class LayerPanel(QWidget, Listener):
     styleRequested = Signal(object)
     tableRequested = Signal(object)
     zoomRequested = Signal(object)
+    rasterZoomRequested = Signal(object)  # RasterLayer
+    rasterRelinkRequested = Signal(object)  # RasterLayer whose file is missing
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
@@ -81,7 +84,9 @@ class LayerPanel(QWidget, Listener):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
+        layout.addWidget(self._opacity_row())
         self._rebuilding = False
+        self._rebuild_pending = False
         self._connect(project)
         self.rebuild()
 
@@ -92,8 +97,24 @@ class LayerPanel(QWidget, Listener):
         b.clicked.connect(slot)
         return b
 
+    def _opacity_row(self) -> QWidget:
+        """Opacity of the current raster (shown only while a raster is current)."""
+        self.opacity_box = QWidget(self)
+        row = QHBoxLayout(self.opacity_box)
+        row.setContentsMargins(2, 0, 2, 0)
+        row.addWidget(QLabel(self.tr("Opacity"), self.opacity_box))
+        self.opacity = QSlider(Qt.Orientation.Horizontal, self.opacity_box)
+        self.opacity.setRange(0, 100)
+        self.opacity.valueChanged.connect(self._on_opacity)
+        row.addWidget(self.opacity, 1)
+        self.opacity_box.hide()
+        return self.opacity_box
+
     def _connect(self, project: Project) -> None:
         self.listen(project.layers_changed, self.rebuild)
+        # deferred: a raster row's own check box or the opacity slider changes the rasters, and the
+        # row must not be deleted while it is still emitting (Qt would use it after it is gone)
+        self.listen(project.rasters_changed, self._rebuild_soon)
         self.listen(project.layer_updated, self._on_layer_updated)
 
     def set_project(self, project: Project) -> None:
@@ -103,14 +124,25 @@ class LayerPanel(QWidget, Listener):
         self.rebuild()
 
     # -- building -----------------------------------------------------------------
+    def _rebuild_soon(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self.rebuild)
+
     def rebuild(self) -> None:
-        current = self.current_layer()
+        self._rebuild_pending = False
+        current, current_raster = self.current_layer(), self.current_raster()
         self._rebuilding = True
         self.tree.clear()
         for layer in reversed(self.project.layers):
             self.tree.addTopLevelItem(self._item(layer))
+        for raster in reversed(self.project.rasters):  # always under the vector layers
+            self.tree.addTopLevelItem(raster_item(raster, LAYER_ID))
         self._rebuilding = False
-        if current is not None and current in self.project.layers:
+        if current_raster is not None and current_raster in self.project.rasters:
+            self.select_layer(current_raster)
+            self._show_opacity()
+        elif current is not None and current in self.project.layers:
             self.select_layer(current)
         elif self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -167,7 +199,15 @@ class LayerPanel(QWidget, Listener):
         except KeyError:
             return None
 
-    def select_layer(self, layer: Layer) -> None:
+    def current_raster(self):
+        """The RasterLayer of the current row, or None."""
+        item = self.tree.currentItem()
+        return self._raster(item.data(0, LAYER_ID)) if item is not None else None
+
+    def _raster(self, layer_id):
+        return next((r for r in self.project.rasters if r.id == layer_id), None) if is_raster_id(layer_id) else None
+
+    def select_layer(self, layer) -> None:
         for i in range(self.tree.topLevelItemCount()):
             if self.tree.topLevelItem(i).data(0, LAYER_ID) == layer.id:
                 self.tree.setCurrentItem(self.tree.topLevelItem(i))
@@ -177,24 +217,55 @@ class LayerPanel(QWidget, Listener):
     def _on_item_changed(self, item: QTreeWidgetItem, _col: int) -> None:
         if self._rebuilding or item.parent() is not None:
             return
-        layer = self.project.layer(item.data(0, LAYER_ID))
         visible = item.checkState(0) == Qt.CheckState.Checked
+        raster = self._raster(item.data(0, LAYER_ID))
+        if raster is not None:
+            if raster.visible != visible:
+                raster.visible = visible
+                self.project.update_raster(raster)
+            return
+        layer = self.project.layer(item.data(0, LAYER_ID))
         if layer.visible != visible:
             layer.visible = visible
             self.project.update_layer(layer)
 
     def _on_current(self, *_):
         if not self._rebuilding:
+            self._show_opacity()
             self.currentLayerChanged.emit(self.current_layer())
 
+    def _show_opacity(self) -> None:
+        raster = self.current_raster()
+        self.opacity_box.setVisible(raster is not None)
+        if raster is not None:
+            self.opacity.blockSignals(True)
+            self.opacity.setValue(round(raster.opacity * 100))
+            self.opacity.blockSignals(False)
+
+    def _on_opacity(self, value: int) -> None:
+        raster = self.current_raster()
+        if raster is not None and round(raster.opacity * 100) != value:
+            raster.opacity = value / 100
+            self.project.update_raster(raster)
+
     def _on_drop(self, ids_top_first: list) -> None:
-        order = [self.project.layer(i) for i in reversed(ids_top_first) if i]
+        rasters = {r.id: r for r in self.project.rasters}
+        order = [self.project.layer(i) for i in reversed(ids_top_first) if i and i not in rasters]
+        raster_order = [rasters[i] for i in reversed(ids_top_first) if i in rasters]
         if [lyr.id for lyr in order] != [lyr.id for lyr in self.project.layers]:
             self.project.layers[:] = order
             self.project.layers_changed.emit()
             self.project.mark_dirty()
+        if raster_order != self.project.rasters:
+            self.project.rasters[:] = raster_order
+            self.project.update_raster()
+        self.rebuild()  # a raster dropped among the vector layers goes back under them
 
     def _move(self, step: int) -> None:
+        raster = self.current_raster()
+        if raster is not None:
+            self.project.move_raster(raster.id, self.project.rasters.index(raster) + step)
+            return
         layer = self.current_layer()
         if layer is not None:
             self.project.move_layer(layer.id, self.project.layers.index(layer) + step)
@@ -207,13 +278,17 @@ class LayerPanel(QWidget, Listener):
     def _emit_for(self, item, signal) -> None:
         while item.parent() is not None:
             item = item.parent()
-        signal.emit(self.project.layer(item.data(0, LAYER_ID)))
+        if not is_raster_id(item.data(0, LAYER_ID)):
+            signal.emit(self.project.layer(item.data(0, LAYER_ID)))
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)
         if item is None:
             return
         self.tree.setCurrentItem(item)
+        if self.current_raster() is not None:
+            self.raster_menu(self.current_raster()).exec(self.tree.viewport().mapToGlobal(pos))
+            return
         layer = self.current_layer()
         menu = QMenu(self)
         for text, signal in ((self.tr("Zoom to layer"), self.zoomRequested),
@@ -227,3 +302,20 @@ class LayerPanel(QWidget, Listener):
         remove.triggered.connect(lambda: self.project.remove_layer(layer.id))
         menu.addAction(remove)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def raster_menu(self, raster) -> QMenu:
+        """Zoom to, relink (when its file is missing) or remove a raster layer."""
+        menu = QMenu(self)
+        if raster.missing:
+            relink = QAction(self.tr("Locate file…"), menu)
+            relink.triggered.connect(lambda: self.rasterRelinkRequested.emit(raster))
+            menu.addAction(relink)
+        else:
+            zoom = QAction(self.tr("Zoom to layer"), menu)
+            zoom.triggered.connect(lambda: self.rasterZoomRequested.emit(raster))
+            menu.addAction(zoom)
+        menu.addSeparator()
+        remove = QAction(self.tr("Remove layer"), menu)
+        remove.triggered.connect(lambda: self.project.remove_raster(raster.id))
+        menu.addAction(remove)
+        return menu

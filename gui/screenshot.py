@@ -28,7 +28,7 @@ def wait_for_map(win, timeout_s: float) -> bool:
 
     win.map.drawnAll.connect(finished)
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    if win.map.ready and not win.project.layers:
+    if win.map.ready and not win.project.layers and not win.project.rasters:
         return True
     loop.exec()
     win.map.drawnAll.disconnect(finished)
@@ -41,7 +41,7 @@ def take_screenshot(app, win, out: Path, size: str, timeout_s: float) -> int:
     win.show()
     win.map.zoom_to_project()
     ok = wait_for_map(win, timeout_s)
-    if ok and win.project.layers:  # fit again now the layout has settled, and wait for that frame
+    if ok and (win.project.layers or win.project.rasters):  # fit again now the layout has settled, and wait for that frame
         win.map.zoom_to_project()
         ok = wait_for_map(win, timeout_s)
     if not ok:

@@ -149,9 +149,10 @@ class MetricScale(MacroElement):
 
 
 def write_html_map(layers: Sequence[HtmlLayer], path: str | Path, *, title: str,
-                   legend: Sequence[LegendItem] = (), note: str = "",
+                   legend: Sequence[LegendItem] = (), note: str = "", images: Sequence = (),
                    feedback: Feedback | None = None) -> ExportResult:
-    """Write *layers* (bottom first) as one offline HTML page titled *title*."""
+    """Write *layers* (bottom first) as one offline HTML page titled *title*; *images*
+    (gis/raster/html_overlay.py HtmlImage, data URIs) go under them."""
     fb = ensure(feedback)
     bounds = _bounds(layers)
     fmap = folium.Map(location=None, tiles=None, control_scale=False, prefer_canvas=True,
@@ -159,6 +160,10 @@ def write_html_map(layers: Sequence[HtmlLayer], path: str | Path, *, title: str,
     nonce = secrets.token_urlsafe(18)
     _inline_leaflet(fmap, nonce)
     MetricScale().add_to(fmap)
+    for image in images:  # local rasters, each one image (a data: URI: the page's CSP allows only those)
+        w, s, e, n = image.bounds
+        folium.raster_layers.ImageOverlay(image.uri, bounds=[[s, w], [n, e]], opacity=image.opacity,
+                                          name=html.escape(image.name), show=image.show).add_to(fmap)
     for k, spec in enumerate(layers):
         fb.check()
         fb.progress(k / max(1, len(layers)), spec.name)

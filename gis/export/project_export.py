@@ -18,6 +18,7 @@ from gis.export import sources as src
 from gis.export.dxf import DxfGroup, write_dxf
 from gis.export.excel import write_report
 from gis.export.html_map import HtmlLayer, LegendItem, write_html_map
+from gis.raster.html_overlay import html_images
 from gis.export.kml import KmlFolder, write_kml
 from gis.export.plan import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
@@ -104,7 +105,8 @@ def export_project(project: Project, out: str | Path, *, fmt: str, crs: str | in
     else:
         names = _names(project, outputs, layers, fmt, out, strict)
         sources = [src.build(project, outputs, n, language=language) for n in names]
-        result = _write(fmt, sources, out, target, encoding, language, title or _title(project, language), write)
+        result = _write(fmt, sources, out, target, encoding, language, title or _title(project, language), write,
+                        project.rasters)
     result.notices = list(outputs.notices) + result.notices
     return result
 
@@ -137,7 +139,7 @@ def _names(project: Project, outputs: PlanOutputs, wanted: list[str] | None, fmt
 
 
 def _write(fmt: str, sources: list[src.Source], out: Path, target: Target, encoding: str, language: str,
-           title: str, fb: Feedback) -> ExportResult:
+           title: str, fb: Feedback, rasters: list = ()) -> ExportResult:
     if fmt == "gpkg":
         return write_gpkg({s.name: s.frame for s in sources}, out, target=target, feedback=fb)
     if fmt in ("shp", "geojson"):
@@ -148,8 +150,11 @@ def _write(fmt: str, sources: list[src.Source], out: Path, target: Target, encod
     if fmt == "dxf":
         return write_dxf([g for s in sources for g in dxf_groups(s, language)], out, target=target, feedback=fb)
     shifted = [replace(s, frame=to_target(s.frame, target)) for s in sources]  # the map draws them as they are
-    return write_html_map(html_layers(shifted), out, title=title, legend=html_legend(sources, language),
-                          note=f"{term('crs', language)}: {target.label}", feedback=fb)
+    images, left_out = html_images(list(rasters), gcj02=target.gcj02) if rasters else ([], [])
+    result = write_html_map(html_layers(shifted), out, title=title, legend=html_legend(sources, language),
+                            note=f"{term('crs', language)}: {target.label}", images=images, feedback=fb)
+    result.notices += left_out
+    return result
 
 
 def _per_file(fmt: str, sources: list[src.Source], out: Path, target: Target, encoding: str,

@@ -66,7 +66,10 @@ class ImportController(FeatureController):
         """Filters for the file dialog: every format the importer reads."""
         groups = [
             (self.tr("All supported data"), "*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz "
-                                            "*.gdbtable gdb *.dxf *.csv *.txt *.xlsx *.xlsm *.xls"),
+                                            "*.gdbtable gdb *.dxf *.csv *.txt *.xlsx *.xlsm *.xls "
+                                            "*.tif *.tiff *.jpg *.jpeg *.png *.mbtiles"),
+            (self.tr("Raster image or tile cache (GeoTIFF, JPG/PNG with world file, MBTiles)"),
+             "*.tif *.tiff *.jpg *.jpeg *.png *.mbtiles"),
             (self.tr("Shapefile"), "*.shp"),
             (self.tr("Zipped shapefile or dataset"), "*.zip"),
             (self.tr("GeoPackage"), "*.gpkg"),
@@ -97,6 +100,11 @@ class ImportController(FeatureController):
     # -- the queue ------------------------------------------------------------------------------
     def open_paths(self, paths) -> None:
         """Import each dataset among *paths* (picked or dropped), one after the other."""
+        from gui.rasters.controller import RasterController, split_rasters
+
+        rasters, paths = split_rasters(paths)
+        if rasters:
+            next(f for f in self.window.features if isinstance(f, RasterController)).add_paths(rasters)
         found = [p for p in dataset_paths(paths) if p not in self.queue]
         if not found:
             return

@@ -26,9 +26,11 @@ def dataset_paths(paths) -> list[Path]:
 
 def importable(path) -> bool:
     """Whether *path* looks like something the importer reads (for accepting a drag)."""
+    from gis.raster.source import is_raster_path
+
     path = _dataset_of(Path(path))
     name = path.name.lower()
-    return path.suffix.lower() in SUFFIXES or path.suffix.lower() == ".gdb" or \
+    return is_raster_path(path) or path.suffix.lower() in SUFFIXES or path.suffix.lower() == ".gdb" or \
         any(name.endswith(ext) for ext in SIDECARS)  # a lone sidecar: the importer explains
 
 

@@ -17,6 +17,7 @@ from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw
 from gui.layout.mapdraw import GroundToPage, draw_map, font
 from gui.layout.page import Frames, LayoutSpec, Page, frames
 from gui.layout.scene import DrawLayer, map_scene, nice_scale, project_bounds, view_extent
+from gui.layout.underlay import credits, underlay_image
 
 
 @dataclass
@@ -25,6 +26,7 @@ class MapView:
 
     state: Mapping | None = None
     size_px: tuple[int, int] | None = None
+    basemap: tuple = ()  # the map's online basemap: (tile layers, credit line), or ()
 
 
 def placement(project: Project, page: Page, rect: QRectF, view: MapView | None) -> GroundToPage:
@@ -50,30 +52,34 @@ def render_layout(painter: QPainter, spec: LayoutSpec, project: Project, *,
     draw_title(painter, page, parts.title, spec.title or term("title_default", lang), spec.subtitle)
     scene = map_scene(project, overlays)
     where = placement(project, page, parts.map, view)
-    draw_map(painter, page, where, scene)
+    basemap = view.basemap if view is not None else ()
+    draw_map(painter, page, where, scene, underlay=underlay_image(project, where, basemap))
     draw_frame(painter, page, parts.map)
     if project.crs is not None:
         draw_north(painter, page, parts.map, north_angle(project.crs, where.centre), lang)
-    draw_panel(painter, page, parts, spec, project, scene, where)
+    draw_panel(painter, page, parts, spec, project, scene, where, credits(project, basemap))
 
 
-def _notes(spec: LayoutSpec, project: Project) -> list[str]:
+def _notes(spec: LayoutSpec, project: Project, credit: list[str] = ()) -> list[str]:
     lang = spec.language
     colon = "：" if lang == "zh_CN" else ": "
     source = spec.source_note or ("、" if lang == "zh_CN" else ", ").join(
-        lyr.name for lyr in project.layers if lyr.visible)
-    return [f"{term('date', lang)}{colon}{spec.date_text}",
-            f"{term('crs', lang)}{colon}{crs_text(project.crs, lang)}",
-            f"{term('source', lang)}{colon}{source}"]
+        [lyr.name for lyr in project.layers if lyr.visible] + [r.name for r in project.rasters if r.visible])
+    notes = [f"{term('date', lang)}{colon}{spec.date_text}",
+             f"{term('crs', lang)}{colon}{crs_text(project.crs, lang)}",
+             f"{term('source', lang)}{colon}{source}"] + list(credit)
+    if spec.review_number:
+        notes.append(f"{term('review_number', lang)}{colon}{spec.review_number}")
+    return notes
 
 
 def draw_panel(painter: QPainter, page: Page, parts: Frames, spec: LayoutSpec, project: Project,
-               scene: list[DrawLayer], where: GroundToPage) -> None:
+               scene: list[DrawLayer], where: GroundToPage, credit: list[str] = ()) -> None:
     """Legend, inset, scale bar and notes in the side (landscape) or bottom (portrait) panel."""
     panel, pad = parts.panel, page.px(3.0)
     draw_frame(painter, page, panel, 0.25)
     inner = panel.adjusted(pad, pad, -pad, -pad)
-    notes = _notes(spec, project)
+    notes = _notes(spec, project, credit)
     rows = legend_rows(scene, spec.language)
     scale_h = page.px(13.0 * page.scale)
     if page.landscape:

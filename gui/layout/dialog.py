@@ -38,6 +38,8 @@ class LayoutDialog(QDialog):
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("Data source (default: the layer names)"))
         self.date = QLineEdit(date.today().isoformat())
+        self.review = QLineEdit()
+        self.review.setPlaceholderText(self.tr("e.g. 鲁SG(2024)001号; empty: not printed"))
         self.format = QComboBox()
         self.format.addItem(self.tr("PDF (vector)"), "pdf")
         self.format.addItem(self.tr("PNG (300 dpi)"), "png")
@@ -47,7 +49,7 @@ class LayoutDialog(QDialog):
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh_preview)
-        for w in (self.title, self.subtitle, self.source, self.date):
+        for w in (self.title, self.subtitle, self.source, self.date, self.review):
             w.textChanged.connect(self._timer.start)
         for w in (self.paper, self.orientation):
             w.currentIndexChanged.connect(self._timer.start)
@@ -65,6 +67,7 @@ class LayoutDialog(QDialog):
         form.addRow("", self.inset)
         form.addRow(self.tr("Data source"), self.source)
         form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Map review number (审图号)"), self.review)
         form.addRow(self.tr("Format"), self.format)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -82,7 +85,7 @@ class LayoutDialog(QDialog):
         spec = LayoutSpec(paper=self.paper.currentText(), orientation=self.orientation.currentData(),
                           title=self.title.text().strip(), subtitle=self.subtitle.text().strip(),
                           source_note=self.source.text().strip(), date_text=self.date.text().strip(),
-                          inset=self.inset.isChecked(),
+                          inset=self.inset.isChecked(), review_number=self.review.text().strip(),
                           language=getattr(self.window_.settings, "language", "zh_CN"))
         if dpi is not None:
             spec.dpi = dpi

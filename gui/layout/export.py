@@ -92,7 +92,7 @@ def window_options(window) -> dict:
 
     view = window.map
     return {"overlays": overlay_frames(view, window.project),
-            "view": MapView(dict(view.view_state) or None, (view.width(), view.height()))}
+            "view": MapView(dict(view.view_state) or None, (view.width(), view.height()), view.basemap)}
 
 
 def cli_export(project: Project, path: str | Path, fmt: str, *, title: str = "", paper: str = "A4",

@@ -80,11 +80,14 @@ class GroundToPage:
 
 
 def draw_map(painter: QPainter, page: Page, where: GroundToPage, scene: list[DrawLayer], *,
-             labels: bool = True, background: str = MAP_BACKGROUND) -> None:
-    """Draw *scene* clipped to the map frame, then its labels (never overlapping)."""
+             labels: bool = True, background: str = MAP_BACKGROUND, underlay=None) -> None:
+    """Draw *underlay* (a QImage of the rasters under the map, or None) and *scene* clipped to the map
+    frame, then its labels (never overlapping)."""
     painter.save()
     painter.setClipRect(where.frame)
     painter.fillRect(where.frame, QColor(background))
+    if underlay is not None:
+        painter.drawImage(where.frame, underlay)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     view = shapely.box(*where.extent)
     for layer in scene:

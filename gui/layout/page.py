@@ -31,6 +31,7 @@ class LayoutSpec:
     inset: bool = True
     dpi: int = DPI
     language: str = "zh_CN"
+    review_number: str = ""  # 审图号 (map review number), printed in the notes when given
 
     def validated(self) -> "LayoutSpec":
         if self.paper not in PAPERS_MM:

@@ -50,6 +50,7 @@ class MapBridge(QObject):
     viewSet = Signal(str)
     modeSet = Signal(str)
     labelSize = Signal(int)
+    rastersSet = Signal(str)  # raster layers, bottom first (gui/map/raster_layers.py)
 
     # from the page, checked, re-emitted for Python listeners
     pageReady = Signal()

@@ -94,11 +94,12 @@ def view(payload) -> dict:
 
 
 def drawn(payload) -> dict:
-    """The page's draw report: ``{layers, overlays}`` counts."""
+    """The page's draw report: ``{layers, overlays, loading}`` counts (loading: raster layers)."""
     got = parse_json(payload)
     if not isinstance(got, dict):
         raise BadCall("expected a JSON object")
-    return {"layers": count(got.get("layers", 0)), "overlays": count(got.get("overlays", 0))}
+    return {"layers": count(got.get("layers", 0)), "overlays": count(got.get("overlays", 0)),
+            "loading": count(got.get("loading", 0))}
 
 
 def properties(payload) -> dict:

@@ -2,7 +2,8 @@
 
 The map page is served from ``ocpmap://map/`` instead of ``file://``, so script in the page has
 no way to name a local file: the handler answers only for regular files under
-``resources/web`` (plus Qt's ``qwebchannel.js``). The page's Content-Security-Policy is the
+``resources/web`` (plus Qt's ``qwebchannel.js``), and for tiles of the rasters the application
+registered at ``ocpmap://tiles/<token>/z/x/y.png`` (gui/map/raster_tiles.py). The page's Content-Security-Policy is the
 meta tag at the top of map.html. :func:`prepare_web_engine` must run before the QApplication exists.
 """
 
@@ -17,6 +18,7 @@ from PySide6.QtWebEngineCore import (QWebEngineProfile, QWebEngineUrlRequestJob,
                                      QWebEngineUrlSchemeHandler)
 
 from gis.paths import RESOURCES
+from gui.map.raster_tiles import TILES_HOST, tile_server
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,11 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     """Answers GET requests for the files :func:`resolve` allows; fails everything else."""
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt override)
+        if job.requestUrl().host() == TILES_HOST and job.requestMethod() == b"GET":
+            if not tile_server().start(job):  # answered later, on the UI thread
+                log.warning("map page asked for %s: refused", job.requestUrl().toString()[:200])
+                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
         target = resolve(job.requestUrl())
         if job.requestMethod() != b"GET" or target is None:
             log.warning("map page asked for %s: refused", job.requestUrl().toString()[:200])

@@ -20,6 +20,7 @@ from gui.listening import Listener
 from gui.map.bridge import MapBridge
 from gui.map.outbox import Outbox
 from gui.map.page import MapPage
+from gui.map.raster_layers import RasterRegistry, raster_bounds
 
 
 def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
@@ -61,6 +62,8 @@ class MapView(QWebEngineView, Listener):
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
         self._fit_until = 0.0
         self._shut = False
+        self._rasters = RasterRegistry()
+        self.basemap: tuple[list, str] = ([], "")  # online tile layers (gis/raster/basemaps.py) and credit
         page = MapPage(self)
         self.setPage(page)
         self.bridge.accepts_feature = self._is_shown_feature
@@ -72,6 +75,7 @@ class MapView(QWebEngineView, Listener):
         self.bridge.viewChange.connect(self._on_view)
         self._connect_project(project)
         self.sync_layers()
+        self.send_rasters()
         page.load_map()
 
     # -- project wiring -------------------------------------------------------
@@ -79,6 +83,7 @@ class MapView(QWebEngineView, Listener):
         self.listen(project.layers_changed, self.sync_layers)
         self.listen(project.layer_updated, self.update_layer)
         self.listen(project.selection_changed, self._send_selection)
+        self.listen(project.rasters_changed, self.send_rasters)
 
     def set_project(self, project: Project) -> None:
         """Show another project (after Open)."""
@@ -89,6 +94,16 @@ class MapView(QWebEngineView, Listener):
         self.project = project
         self._connect_project(project)
         self.sync_layers()
+        self.send_rasters()
+
+    def send_rasters(self) -> None:
+        """Show the project's rasters (all of them, bottom first) under the vector layers."""
+        self._emit(self.bridge.rastersSet, self._rasters.payload(self.project.rasters, *self.basemap))
+
+    def set_basemap(self, layers: list, credit: str) -> None:
+        """Show an online basemap (tile sources, bottom first) under everything; [] turns it off."""
+        self.basemap = (list(layers), credit)
+        self.send_rasters()
 
     def _is_shown_feature(self, layer_id: str, fid: int) -> bool:
         """Whether the page was sent feature *fid* of layer *layer_id* (so a click on it is real)."""
@@ -107,7 +122,7 @@ class MapView(QWebEngineView, Listener):
         self.outbox.open()
 
     def _on_drawn(self, info: dict) -> None:
-        if info.get("layers", 0) >= len(self._sent):
+        if info.get("layers", 0) >= len(self._sent) and not info.get("loading", 0):
             self.drawnAll.emit()
 
     def _on_view(self, view: dict) -> None:
@@ -171,7 +186,7 @@ class MapView(QWebEngineView, Listener):
 
     def _fit_project(self) -> None:
         boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
-                          if len(lyr) and lyr.visible])
+                          if len(lyr) and lyr.visible] + raster_bounds(self.project.rasters))
         if len(boxes):
             self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
 

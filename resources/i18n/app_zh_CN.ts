@@ -360,6 +360,92 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>BasemapController</name>
+    <message>
+        <location filename="../../gui/rasters/basemap.py" line="+20"/>
+        <source>Online basemap…</source>
+        <translation>在线底图…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The online basemap ({host}) cannot be reached: the map works without it.</source>
+        <translation>无法连接在线底图（{host}）：地图在没有底图的情况下照常工作。</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapDialog</name>
+    <message>
+        <location line="+9"/>
+        <source>Online basemap</source>
+        <translation>在线底图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off (the app stays offline)</source>
+        <translation>关闭（软件保持离线）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>天地图 vector map with labels</source>
+        <translation>天地图矢量图（含注记）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天地图 imagery with labels</source>
+        <translation>天地图影像图（含注记）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other tile server (XYZ URL)</source>
+        <translation>其他瓦片服务（XYZ 地址）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>WGS 84 / CGCS2000 (天地图, OpenStreetMap, most servers)</source>
+        <translation>WGS 84 / CGCS2000（天地图、OpenStreetMap 及多数服务）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GCJ-02 (AMap/Gaode, Tencent): moved onto the map for display</source>
+        <translation>GCJ-02（高德、腾讯）：显示时纠偏到地图上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off by default. When on, the app fetches map tiles from that one server and keeps them in its cache; the map page itself still goes nowhere. The 天地图 key stays in your settings on this computer, never in a project or an export.</source>
+        <translation>默认关闭。开启后，软件只从所选的这一个服务器获取地图瓦片并保存在缓存中；地图页面本身仍不联网。天地图密钥只保存在本机的设置中，不会写入项目或导出文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Basemap</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天地图 key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tile URL</source>
+        <translation>瓦片地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit line</source>
+        <translation>版权说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiles' coordinate system</source>
+        <translation>瓦片坐标系</translation>
+    </message>
+</context>
+<context>
     <name>CapacityPresetDialog</name>
     <message>
         <location filename="../../gui/access/preset_dialog.py" line="+44"/>
@@ -1760,6 +1846,11 @@ Use Save As to keep your changes in another file.</source>
         <translation>所有支持的数据</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Raster image or tile cache (GeoTIFF, JPG/PNG with world file, MBTiles)</source>
+        <translation>栅格影像或瓦片缓存（GeoTIFF、带坐标文件的 JPG/PNG、MBTiles）</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Shapefile</source>
         <translation>Shapefile</translation>
@@ -1811,17 +1902,17 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Add data</source>
         <translation>添加数据</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>Add File Geodatabase folder</source>
         <translation>添加文件地理数据库文件夹</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
@@ -2265,7 +2356,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="+73"/>
+        <location filename="../../gui/layer_panel.py" line="+76"/>
         <source>Move layer up</source>
         <translation>上移图层</translation>
     </message>
@@ -2281,24 +2372,41 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+146"/>
+        <location line="+218"/>
         <source>Style…</source>
         <translation>样式…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-191"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <location line="+20"/>
         <source>Zoom to layer</source>
         <translation>缩放至图层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Open attribute table</source>
         <translation>打开属性表</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+17"/>
         <source>Remove layer</source>
         <translation>移除图层</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Locate file…</source>
+        <translation>查找文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rasters/panel_items.py" line="+37"/>
+        <source>{name}  (file not found)</source>
+        <translation>{name}（找不到文件）</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2438,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>e.g. 鲁SG(2024)001号; empty: not printed</source>
+        <translation>例如 鲁SG(2024)001号；留空则不打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>PDF (vector)</source>
         <translation>PDF（矢量）</translation>
     </message>
@@ -2367,6 +2480,11 @@ Use Save As to keep your changes in another file.</source>
         <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map review number (审图号)</source>
+        <translation>审图号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3771,6 +3889,78 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>RasterController</name>
+    <message>
+        <location filename="../../gui/rasters/controller.py" line="+38"/>
+        <source>Add raster / imagery…</source>
+        <translation>添加栅格 / 影像…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Raster file not found</source>
+        <translation>找不到栅格文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file of raster layer {name} is not where it was:
+{path}
+
+Locate it now? The layer is kept either way.</source>
+        <translation>栅格图层 {name} 的文件不在原来的位置：
+{path}
+
+现在查找它吗？无论如何该图层都会保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locate…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rasters and tile caches</source>
+        <translation>栅格与瓦片缓存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add raster / imagery</source>
+        <translation>添加栅格 / 影像</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opening {name}</source>
+        <translation>正在打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add raster</source>
+        <translation>添加栅格</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Where is {name} now?</source>
+        <translation>{name} 现在在哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>RasterCrsDialog</name>
+    <message>
+        <location filename="../../gui/rasters/crs_dialog.py" line="+14"/>
+        <source>Coordinate system of the image</source>
+        <translation>影像的坐标系</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <location filename="../../gui/readonly_banner.py" line="+20"/>
@@ -4932,7 +5122,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/wording.py" line="+106"/>
+        <location filename="../../gis/wording.py" line="+107"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
@@ -5044,6 +5234,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/people/table.py" line="+71"/>
         <location filename="../../gis/programme/consent.py" line="+217"/>
         <location filename="../../gis/project_file.py" line="+136"/>
+        <location filename="../../gis/raster/source.py" line="+76"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -5225,7 +5416,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>设施与路网的坐标系不同（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project.py" line="+45"/>
+        <location filename="../../gis/project.py" line="+47"/>
         <source>Layer {name} has no coordinate system.</source>
         <translation>图层 {name} 没有坐标系。</translation>
     </message>
@@ -5324,7 +5515,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
-        <location filename="../../gis/export/project_export.py" line="+63"/>
+        <location filename="../../gis/export/project_export.py" line="+64"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
@@ -5374,7 +5565,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目中没有可导出的图层。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location filename="../../gis/export/vector.py" line="+49"/>
         <source>There is nothing to export.</source>
         <translation>没有可导出的内容。</translation>
@@ -5626,7 +5817,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_save.py" line="+169"/>
+        <location filename="../../gis/project_save.py" line="+171"/>
         <source>{path} is a folder, not a project file. Use Save As and choose a file name.</source>
         <translation>{path} 是一个文件夹，不是项目文件。请用“另存为”并选择一个文件名。</translation>
     </message>
@@ -5748,7 +5939,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/html_map.py" line="+185"/>
+        <location filename="../../gis/export/html_map.py" line="+190"/>
         <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
         <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
@@ -5788,7 +5979,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_open.py" line="+64"/>
+        <location filename="../../gis/project_open.py" line="+66"/>
         <source>Layer {layer} was left out: its table {table} is missing from the file (another program removed it).</source>
         <translation>图层 {layer} 未打开：文件中缺少它的数据表 {table}（已被其他程序删除）。</translation>
     </message>
@@ -6059,12 +6250,97 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
     </message>
+    <message>
+        <location filename="../../gis/raster/basemaps.py" line="+83"/>
+        <source>A 天地图 key is 32 letters and digits (apply for one at console.tianditu.gov.cn); the basemap stays off.</source>
+        <translation>天地图密钥由 32 位字母和数字组成（可在 console.tianditu.gov.cn 申请）；底图保持关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A tile URL starts with http:// or https:// and holds {{z}}, {{x}} and {{y}}, e.g. https://tiles.example.cn/{{z}}/{{x}}/{{y}}.png; the basemap stays off.</source>
+        <translation>瓦片地址须以 http:// 或 https:// 开头，并包含 {{z}}、{{x}} 和 {{y}}，例如 https://tiles.example.cn/{{z}}/{{x}}/{{y}}.png；底图保持关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/layer.py" line="+82"/>
+        <source>Raster {layer}: its file {path} was not found (moved or renamed). Point to it with Locate file… in the layer list; the layer is kept.</source>
+        <translation>栅格 {layer}：找不到其文件 {path}（已移动或改名）。请在图层列表中用“查找文件…”指定它；图层已保留。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raster {layer} cannot be shown: {reason}</source>
+        <translation>栅格 {layer} 无法显示：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/pyramid.py" line="+98"/>
+        <source>The overviews of {path} could not be built: {reason}</source>
+        <translation>无法为 {path} 生成金字塔（概览）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not enough disk space for the overviews of {path}: they need about {need} MB and {free} MB are free in {folder}. Free some space and add the raster again; the project is unchanged.</source>
+        <translation>磁盘空间不足，无法为 {path} 生成金字塔：约需 {need} MB，{folder} 中仅剩 {free} MB。请释放空间后重新添加该栅格；项目未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/source.py" line="+22"/>
+        <source>{path} is not a raster GDAL can read ({reason}). Check that the file is complete and is a GeoTIFF, JPG or PNG.</source>
+        <translation>{path} 不是 GDAL 可读取的栅格（{reason}）。请检查文件是否完整，且为 GeoTIFF、JPG 或 PNG。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>World file {path} must hold six numbers (pixel size, rotation, origin). Correct it or delete it.</source>
+        <translation>坐标文件 {path} 必须包含六个数字（像元大小、旋转、原点）。请更正或删除它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>World file {path} gives a pixel size of zero, so the image has no extent. Correct its first and fourth lines (pixel width and height).</source>
+        <translation>坐标文件 {path} 中的像元大小为零，影像没有范围。请更正其第一行和第四行（像元宽度和高度）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{path} has no georeferencing and no world file: the map cannot place it. Add a world file ({world}) beside it, or georeference it in a GIS first.</source>
+        <translation>{path} 没有地理参考，也没有坐标文件，无法放到地图上。请在其旁边添加坐标文件（{world}），或先在 GIS 中进行地理配准。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is placed by control points only; warp it to a georeferenced GeoTIFF in a GIS first.</source>
+        <translation>{path} 仅由控制点定位；请先在 GIS 中将其校正为带地理参考的 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} is damaged or incomplete (perhaps a copy that did not finish): {reason}. Copy it again.</source>
+        <translation>{path} 已损坏或不完整（可能是未完成的复制）：{reason}。请重新复制该文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} does not say which coordinate system its world file uses. Choose it (most likely: {likely}).</source>
+        <translation>{path} 未说明其坐标文件所用的坐标系。请选择（最可能是：{likely}）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} is not an MBTiles file (it is not an SQLite database). Export the tiles again as MBTiles.</source>
+        <translation>{path} 不是 MBTiles 文件（不是 SQLite 数据库）。请重新导出为 MBTiles。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} is not a readable MBTiles file (no tiles or metadata table: {reason}).</source>
+        <translation>{path} 不是可读取的 MBTiles 文件（缺少 tiles 或 metadata 表：{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} holds no tiles.</source>
+        <translation>{path} 中没有瓦片。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Folder {path} holds no map tiles: an XYZ tile folder has zoom folders (0–24) with x folders and y.png or y.jpg files.</source>
+        <translation>文件夹 {path} 中没有地图瓦片：XYZ 瓦片文件夹应包含缩放级别文件夹（0–24），其中为 x 文件夹和 y.png 或 y.jpg 文件。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
         <location filename="../../gis/export/programme_sheets.py" line="+31"/>
-        <location filename="../../gis/wording.py" line="-88"/>
+        <location filename="../../gis/wording.py" line="-89"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
@@ -6366,12 +6642,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Buildings needing an elevator</source>
         <translation>加装电梯楼栋</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Households in them</source>
         <translation>涉及户数</translation>
     </message>
@@ -6502,6 +6778,11 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Map review number</source>
+        <translation>审图号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Overview</source>
         <translation>位置示意</translation>
     </message>
@@ -6544,6 +6825,21 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>m</source>
         <translation>米</translation>
+    </message>
+    <message>
+        <location filename="../../gis/raster/html_overlay.py" line="+42"/>
+        <source>Raster {name} was left out of the HTML map: its file was not found.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：找不到其文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raster {name} was left out of the HTML map: an image cannot be shifted to GCJ-02 like the vector layers.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：影像无法像矢量图层那样偏移到 GCJ-02。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raster {name} was left out of the HTML map: its image would add {size} MB, more than the {cap} MB an HTML map may carry. Use a map layout (PDF/PNG) for it.</source>
+        <translation>栅格 {name} 未放入 HTML 地图：其影像将增加 {size} MB，超过 HTML 地图可容纳的 {cap} MB。请改用地图布局（PDF/PNG）输出。</translation>
     </message>
 </context>
 <context>

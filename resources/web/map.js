@@ -249,7 +249,8 @@ function signalDrawn() {
   drawnPending = true;
   requestAnimationFrame(() => requestAnimationFrame(() => {
     drawnPending = false;
-    if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size }));
+    if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
+      loading: rastersLoading() }));
   }));
 }
 
@@ -259,6 +260,7 @@ window.ocp = {
   layerCount: () => state.layers.size,
   labelCount: () => state.labels.getLayers().length,
   overlayCount: () => state.overlays.size,
+  rasterCount: () => rasters.size,
   zoom: () => map.getZoom(),
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
   benchMoves: (steps, kind) => {
@@ -311,6 +313,7 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
     signalDrawn();
   });
   bridge.modeSet.connect((m) => setMode(m));
+  bridge.rastersSet.connect((list) => setRasters(JSON.parse(list)));
   bridge.labelSize.connect((px) => document.documentElement.style.setProperty("--label-size", px + "px"));
   bridge.ready();
   reportView();

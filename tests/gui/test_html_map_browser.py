@@ -76,3 +76,32 @@ def test_offline_page_runs_and_escapes_popups(app, qtbot, tmp_path):
         view.page().profile().setUrlRequestInterceptor(None)
         view.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_raster_shows_as_an_image_under_the_layers(app, qtbot, tmp_path):
+    from gis.raster.layer import open_raster_layer
+    from tests.gis.export_samples import X0, Y0
+    from tests.gis.raster_samples import geotiff
+
+    project = sample_project()
+    project.add_raster(open_raster_layer(geotiff(tmp_path / "o.tif", size=800, crs="EPSG:4527",
+                                                 origin=(X0 - 200, Y0 + 600))))
+    out = tmp_path / "plan.html"
+    export_project(project, out, fmt="html", layers=["compounds"])
+    view = QWebEngineView()
+    recorder = Recorder()
+    view.page().profile().setUrlRequestInterceptor(recorder)
+    view.resize(1000, 700)
+    view.show()
+    try:
+        with qtbot.waitSignal(view.loadFinished, timeout=30000):
+            view.load(QUrl.fromLocalFile(str(out)))
+        qtbot.waitUntil(lambda: js(qtbot, view, "(document.querySelector('img.leaflet-image-layer') || {}).naturalWidth"
+                                   " || 0") > 0, timeout=10000)  # decoded: the page's CSP let the data: image in
+        assert js(qtbot, view, "document.querySelectorAll('img.leaflet-image-layer').length") == 1
+        assert recorder.remote == []
+    finally:
+        view.close()
+        view.page().profile().setUrlRequestInterceptor(None)
+        view.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

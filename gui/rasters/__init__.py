@@ -1,0 +1,1 @@
+"""Raster layers in the window: adding them (overviews with progress), relinking moved files."""
