@@ -6,8 +6,9 @@ facility stands inside it), as in the gap analysis. Network distances are walked
 compound's access points (its entrances, else points along its boundary: see
 :func:`gis.gaps.access.prepare_origins`) to the facility, the shortest over the access points.
 
-Along the network, one search per facility bounded by the catchment ends at the compounds
-themselves (:mod:`gis.supply.walks`).
+In a straight line, GEOS measures each candidate pair (:mod:`gis.supply.straight`); along
+the network, one search per facility bounded by the catchment ends at the compounds
+themselves (:mod:`gis.supply.walks`). Both give each pair once, sorted by compound then facility.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import shapely
 
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import NETWORK, TOLERANCE_M, Origins
+from gis.supply.straight import straight_pairs
 from gis.supply.walks import network_pairs
 
 
@@ -53,29 +54,6 @@ def catchment_pairs(origins: Origins, points: np.ndarray, catchment_m: float, *,
     if origins.method == NETWORK:
         comp, fac, dist = network_pairs(origins, origins.sources(points), catchment_m, ensure(feedback))
     else:
-        comp, fac, dist = _straight(origins.geometry, points, catchment_m)
+        comp, fac, dist = straight_pairs(origins, points, catchment_m)
     return Pairs(comp, fac, dist, origins.n, len(points), float(catchment_m), origins.method)
 
-
-def _straight(polygons: np.ndarray, points: np.ndarray, catchment_m: float):
-    """Polygon-to-point distances of the pairs whose boxes lie within the catchment, kept
-    where the exact distance does (one R-tree query by box, one distance per candidate)."""
-    if len(points) == 0 or len(polygons) == 0:
-        return _empty()
-    reach_m = catchment_m + TOLERANCE_M
-    xy = shapely.get_coordinates(points)
-    boxes = shapely.box(xy[:, 0] - reach_m, xy[:, 1] - reach_m, xy[:, 0] + reach_m, xy[:, 1] + reach_m)
-    fac, comp = shapely.STRtree(polygons).query(boxes)
-    dist = shapely.distance(polygons[comp], points[fac])
-    keep = dist <= reach_m
-    return _sorted(comp[keep], fac[keep], dist[keep])
-
-
-def _sorted(comp: np.ndarray, fac: np.ndarray, dist: np.ndarray):
-    """The pairs sorted by compound then facility."""
-    order = np.lexsort((fac, comp))
-    return comp[order].astype(np.int64), fac[order].astype(np.int64), dist[order]
-
-
-def _empty():
-    return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
