@@ -46,7 +46,9 @@ class _CompoundLinks:
         along = (np.column_stack([targets.offset[t], graph.length[e] - targets.offset[t]])
                  + targets.lead[t][:, None]).ravel()
         comp, node, along = least_per_pair(np.repeat(origins.owner[t], 2), node, along, graph.n_nodes)
-        self.comp, self.node, self.along, self.t = comp, node, along, t  # by compound
+        self.comp, self.node, self.along = comp, node, along  # by compound
+        self.t_by_edge = t[np.argsort(e, kind="stable")]  # the access points by edge
+        self.t_edge = targets.edge[self.t_by_edge]
         self.c_indptr = np.zeros(origins.n + 1, dtype=np.int64)
         np.cumsum(np.bincount(comp, minlength=origins.n), out=self.c_indptr[1:])
         n, m = graph.n_nodes, graph.matrix
@@ -102,7 +104,7 @@ class _CompoundSearch:
         self.mark = np.zeros(origins.n, dtype=bool)
         base = _Search(graph, sources, windowed=graph.lengths_bound_distance)  # the facilities' links
         self.xy, self.a, self.b, self.ca, self.cb, self.grid = base.xy, base.a, base.b, base.ca, base.cb, base.grid
-        self.same = _same_edge(origins, links.t, sources)
+        self.same = _same_edge(origins, links, sources)
 
     def run(self, batch: np.ndarray):
         """(compound, facility, metres) of the facilities *batch*."""
@@ -186,24 +188,23 @@ class _CompoundSearch:
         total = np.where(via <= self.cutoff, via + links.along[at], np.inf)
         best = np.full(len(comp), np.inf)
         np.minimum.at(best, which, total)
-        f, c, d = self.same
-        for k in range(len(comp)):  # rare: only pairs at the catchment's very edge
-            direct = d[(f == fac[k]) & (c == comp[k])]
-            if len(direct):
-                best[k] = min(best[k], direct.min())
+        f, c, d = self.same  # sorted by facility then compound, each pair once
+        if len(f):
+            key, want = f * len(self.mark) + c, fac * len(self.mark) + comp
+            at = np.minimum(np.searchsorted(key, want), len(key) - 1)
+            best = np.where(key[at] == want, np.minimum(best, d[at]), best)
         return best
 
 
-def _same_edge(origins: Origins, t: np.ndarray, sources: Attachment):
+def _same_edge(origins: Origins, links: _CompoundLinks, sources: Attachment):
     """(facility, compound, metres) of the walks straight along an edge from a facility to
     an access point on the same edge, the least per pair, sorted by facility."""
     targets = origins.targets
     rows = np.flatnonzero(sources.attached)
     s_edge = sources.edge[rows]
-    order = np.argsort(s_edge, kind="stable")
-    lo = np.searchsorted(s_edge[order], targets.edge[t], "left")
-    hi = np.searchsorted(s_edge[order], targets.edge[t], "right")
-    ti = np.repeat(t, hi - lo)
-    si = rows[order[_ranges(lo, hi)]]
+    lo = np.searchsorted(links.t_edge, s_edge, "left")
+    hi = np.searchsorted(links.t_edge, s_edge, "right")
+    si = np.repeat(rows, hi - lo)
+    ti = links.t_by_edge[_ranges(lo, hi)]
     d = sources.lead[si] + np.abs(sources.offset[si] - targets.offset[ti]) + targets.lead[ti]
     return least_per_pair(si, origins.owner[ti], d, origins.n)

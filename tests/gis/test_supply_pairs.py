@@ -168,3 +168,15 @@ def test_network_pairs_at_the_catchment_count_only_walks_through_nodes_within_it
     assert (7, 0) not in short and short == _brute_network(origins, points, 400.0 - TOLERANCE_M / 2)
     short = _as_dict(catchment_pairs(origins, points, 600.0 - TOLERANCE_M / 2))
     assert short[(7, 1)] == 600.0 and short == _brute_network(origins, points, 600.0 - TOLERANCE_M / 2)
+
+
+def test_network_pair_along_a_shared_edge_at_the_catchment():
+    """A facility on the dead-end street beside a compound: the walk along the street, past no
+    node, counts up to the tolerance beyond the catchment, as every other walk does."""
+    frame, entrances, points = _district()
+    origins = _origins(frame, entrances)
+    metres = _as_dict(catchment_pairs(origins, points, 600.0))[(4, 3)]
+    assert metres < 100.0  # along the street: a walk through a node would be longer
+    for cutoff in (metres - TOLERANCE_M / 2, metres):
+        got = _as_dict(catchment_pairs(origins, points, cutoff))
+        assert got[(4, 3)] == metres and got == _brute_network(origins, points, cutoff)
