@@ -28,7 +28,7 @@ from scipy.sparse.csgraph import dijkstra
 from gis.feedback import Feedback
 from gis.gaps.access import TOLERANCE_M, Origins
 from gis.network.attach import Attachment
-from gis.network.distance import _batches, _ranges, _Search
+from gis.network.distance import BATCH_NODES, _batches, _ranges, _Search
 
 _LINKS: "weakref.WeakKeyDictionary[Origins, _CompoundLinks]" = weakref.WeakKeyDictionary()
 
@@ -113,11 +113,10 @@ class _CompoundSearch:
             local = self.grid.covering(pts.min(axis=0) - self.cutoff, pts.max(axis=0) + self.cutoff)
         else:
             local = np.arange(self.n)
-        lo, hi = np.searchsorted(self.same[0], batch, "left"), np.searchsorted(self.same[0], batch, "right")
-        same = np.repeat(np.arange(len(batch)), hi - lo), self.same[1][_ranges(lo, hi)], self.same[2][_ranges(lo, hi)]
         start, stop = self.links.indptr[local], self.links.indptr[local + 1]
         at = _ranges(start, stop)
         cols = self.links.indices[at]
+        same = self._same_of(batch)
         self.mark[cols[cols >= self.n] - self.n] = True
         self.mark[same[1]] = True
         comps = self.n + np.flatnonzero(self.mark)
@@ -128,14 +127,24 @@ class _CompoundSearch:
         self.g2l[comps] = len(local) + np.arange(len(comps))
         try:
             window = self._window(local, start, stop, at, cols)
-            matrix = self._matrix(window, len(comps), batch, same)
             first = len(local) + len(comps)
-            dist = dijkstra(matrix, directed=True, indices=np.arange(first, first + len(batch)),
-                            limit=self.cutoff + TOLERANCE_M)
-            return self._pairs(dist, local, comps - self.n, batch)
+            step = max(1, BATCH_NODES // first)  # the dense output of one call stays bounded
+            out = []
+            for chunk in np.array_split(batch, -(-len(batch) // step)):
+                matrix = self._matrix(window, len(comps), chunk, self._same_of(chunk))
+                dist = dijkstra(matrix, directed=True, indices=np.arange(first, first + len(chunk)),
+                                limit=self.cutoff + TOLERANCE_M)
+                out.append(self._pairs(dist, local, comps - self.n, chunk))
+            return tuple(np.concatenate(p) for p in zip(*out))
         finally:
             self.g2l[local] = -1
             self.g2l[comps] = -1
+
+    def _same_of(self, batch: np.ndarray):
+        """(row of *batch*, compound, metres) of the batch's walks along a shared edge."""
+        lo, hi = np.searchsorted(self.same[0], batch, "left"), np.searchsorted(self.same[0], batch, "right")
+        at = _ranges(lo, hi)
+        return np.repeat(np.arange(len(batch)), hi - lo), self.same[1][at], self.same[2][at]
 
     def _window(self, local, start, stop, at, cols):
         """(indptr, indices, data) of the rows of the *local* nodes, in local numbering."""

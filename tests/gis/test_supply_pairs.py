@@ -12,6 +12,8 @@ from shapely import LineString, Polygon
 
 from gis.gaps.access import TOLERANCE_M, prepare_origins
 from gis.network.build import network_from_lines
+from gis.network.graph import graph_from_arrays
+from gis.supply import walks
 from gis.supply.pairs import catchment_pairs
 from tests.gis.gaps_fixtures import CRS, X0, Y0, at, square
 
@@ -132,8 +134,8 @@ def _district():
     return frame, entrances, np.array(points, dtype=object)
 
 
-def _origins(frame, entrances):
-    return prepare_origins(frame, network=_streets(), entrances=entrances, compound_id_field="code",
+def _origins(frame, entrances, network=None):
+    return prepare_origins(frame, network=network or _streets(), entrances=entrances, compound_id_field="code",
                            entrance_compound_field="code", max_access_m=200.0)
 
 
@@ -180,3 +182,17 @@ def test_network_pair_along_a_shared_edge_at_the_catchment():
     for cutoff in (metres - TOLERANCE_M / 2, metres):
         got = _as_dict(catchment_pairs(origins, points, cutoff))
         assert got[(4, 3)] == metres and got == _brute_network(origins, points, cutoff)
+
+
+def test_network_pairs_on_streets_shorter_than_the_straight_line_and_in_small_searches(monkeypatch):
+    """Lengths that do not bound the straight distance: the search runs on the whole network
+    (no windows); and a cap on the dense output splits it into many small searches."""
+    frame, entrances, points = _district()
+    streets = _streets()
+    short = graph_from_arrays(streets.xy, streets.u, streets.v, streets.crs, length=streets.length * 0.5)
+    assert not short.lengths_bound_distance
+    origins = _origins(frame, entrances, short)
+    want = _brute_network(origins, points, 300.0)
+    assert len(want) > 20 and _as_dict(catchment_pairs(origins, points, 300.0)) == want
+    monkeypatch.setattr(walks, "BATCH_NODES", 50)
+    assert _as_dict(catchment_pairs(origins, points, 300.0)) == want
