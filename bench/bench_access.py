@@ -14,7 +14,7 @@ facilities are of one type. Timed in CPU seconds, each the least of 3 runs (2 sh
   facilities, capacities or demand change — beside the pair finder before it was rewritten
   (``gis/supply/pairs.py`` at commit :data:`BEFORE`, read with git), answers compared exactly.
   The first run on a compounds layer also builds its per-layer index (R-tree and rings, or the
-  compounds' links to the network); it is timed apart.
+  compounds' links to the network): timed apart as "first run on the layer".
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ search from a facility (a virtual node linked to its edge's two ends, as in
 (facility, node) table is built and joined afterwards. Nothing leaves a compound node, so no
 walk passes through one.
 
-Facilities are searched in batches of nearby ones on the window of the network within the
-catchment of them (the same cells and windows as :func:`gis.network.distance.reach`).
+Facilities are searched in batches of nearby ones (two of :func:`gis.network.distance.reach`'s
+cells, ~64 facilities) on the window of the network within the catchment of them. The
+compounds' links are built on the first run for an :class:`Origins` and kept while it lives.
 
 The distances are those of a search per facility followed by a join on its reached nodes
 (what this module replaced): Dijkstra's sums are the same float sums, and a compound reached
