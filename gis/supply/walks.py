@@ -29,7 +29,7 @@ from scipy.sparse.csgraph import dijkstra
 from gis.feedback import Feedback
 from gis.gaps.access import TOLERANCE_M, Origins
 from gis.network.attach import Attachment
-from gis.network.distance import BATCH_NODES, _batches, _ranges, _Search
+from gis.network.distance import BATCH_NODES, CELL_M, _batches, _NodeGrid, _ranges, _Search
 
 _LINKS: "weakref.WeakKeyDictionary[Origins, _CompoundLinks]" = weakref.WeakKeyDictionary()
 
@@ -59,6 +59,7 @@ class _CompoundLinks:
         np.cumsum(np.bincount(row, minlength=n + origins.n), out=self.indptr[1:])
         self.indices = np.concatenate([m.indices, n + comp])[order]
         self.data = np.concatenate([m.data, along])[order]
+        self.grid = _NodeGrid(graph.xy, CELL_M) if graph.lengths_bound_distance else None  # windows
 
 
 def least_per_pair(a: np.ndarray, b: np.ndarray, value: np.ndarray, n_b: int):
@@ -103,8 +104,8 @@ class _CompoundSearch:
         self.n, self.links, self.cutoff = graph.n_nodes, links, float(catchment_m)
         self.g2l = np.full(self.n + origins.n, -1, dtype=np.int64)
         self.mark = np.zeros(origins.n, dtype=bool)
-        base = _Search(graph, sources, windowed=graph.lengths_bound_distance)  # the facilities' links
-        self.xy, self.a, self.b, self.ca, self.cb, self.grid = base.xy, base.a, base.b, base.ca, base.cb, base.grid
+        base = _Search(graph, sources, windowed=False)  # the facilities' links
+        self.xy, self.a, self.b, self.ca, self.cb, self.grid = base.xy, base.a, base.b, base.ca, base.cb, links.grid
         self.same = _same_edge(origins, links, sources)
 
     def run(self, batch: np.ndarray):
