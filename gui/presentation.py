@@ -26,16 +26,21 @@ from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
 from gui.gaps.wording import yuan
+from gui.map.floating import FloatingPanel
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
 ALARM, CALM, TEXT, QUIET = "#b2182b", "#1b7837", "#1a1a1a", "#555555"  # missing / all in reach / facts / waiting
 LABEL_PX = 24
+LEGEND_SCALE = 1.6  # the map's legends, readable from the back of a meeting room
+ZONE_MAX_ZOOM = 18  # a small zone is shown with its street, not blown up to the maximum zoom
+CARD_TOP = 80  # the card sits top-left, below the zoom buttons, and the fits keep clear of it
 CARD_CSS = """
 QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
 QLabel { color: #1a1a1a; font-size: 20px; }
 QLabel#title { font-size: 32px; font-weight: bold; }
 QLabel#state { color: #555; font-size: 16px; }
+QLabel#pooling { color: #555; font-size: 16px; }
 """
 BAR_CSS = """
 QFrame#bar { background: rgba(30, 30, 30, 200); border-radius: 8px; }
@@ -59,10 +64,13 @@ class SummaryCard(QFrame):
         self.lines = {k: QLabel() for k in ("compounds", "households", "missing", "elevators", "estimate")}
         self.lines["missing"].setObjectName("missing")
         self.lines["missing"].setWordWrap(True)
+        self.pooling = QLabel(objectName="pooling")
+        self.pooling.setWordWrap(True)
         self.state = QLabel(objectName="state")
         box.addWidget(self.title)
         for label in self.lines.values():
             box.addWidget(label)
+        box.addWidget(self.pooling)
         box.addWidget(self.state)
         self.setMaximumWidth(560)
 
@@ -71,6 +79,7 @@ class SummaryCard(QFrame):
             self.title.setText(self.tr("No renovation zones yet"))
             for label in self.lines.values():
                 label.clear()
+            self.pooling.clear()
             self.state.setText(position)
             return
         self.title.setText(summary.name)
@@ -80,6 +89,8 @@ class SummaryCard(QFrame):
         text, colour = self._missing_text(summary, before=before, pending=pending)
         self.lines["missing"].setText(text)
         self.lines["missing"].setStyleSheet(f"color: {colour};")
+        self.pooling.setText(self._pooling_text(summary, pending=pending))
+        self.pooling.setVisible(bool(self.pooling.text()))
         self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {b} buildings").format(
             e="—" if summary.elevators is None else f"{summary.elevators:,}",
             b="—" if summary.elevator_buildings is None else f"{summary.elevator_buildings:,}"))
@@ -101,6 +112,18 @@ class SummaryCard(QFrame):
         if not missing:
             return self.tr("Gaps: none — every service within reach"), CALM
         return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing)), ALARM
+
+
+    def _pooling_text(self, summary: ZoneSummary, *, pending: bool) -> str:
+        """Why a zone can have no gaps while compounds in it lack services: the zone is counted as a whole."""
+        if summary.zone_id is None or pending or not summary.gaps_known:
+            return ""
+        text = self.tr("Counted for the zone as a whole: a service is in reach when any of its compounds "
+                       "reaches it.")
+        if summary.lacking_compounds:
+            text += " " + self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
+                                  ).format(n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
+        return text
 
 
 class PresentationWindow(QWidget):
@@ -146,9 +169,9 @@ class PresentationWindow(QWidget):
         self.bar.raise_()
 
     def place(self) -> None:
-        """Card in the top-right corner (the zoom buttons are top-left), bar centred at the bottom."""
+        """Card top-left below the zoom buttons (legends are on the right), bar centred at the bottom."""
         self.card.adjustSize()
-        self.card.move(max(0, self.width() - self.card.width() - 24), 24)
+        self.card.move(12, CARD_TOP)
         self.bar.adjustSize()
         self.bar.move((self.width() - self.bar.width()) // 2, self.height() - self.bar.height() - 24)
 
@@ -209,6 +232,7 @@ class PresentationMode(QObject):
         self.screen.host(self.view)
         self.view.show()
         self._big_labels()
+        self._scale_legends(LEGEND_SCALE)
         self._refresh_summaries()
         if self._pending:
             self._compute()
@@ -224,6 +248,7 @@ class PresentationMode(QObject):
         self.set_before(False)
         self.view.set_overlay(FOCUS_OVERLAY, None)
         self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
+        self._scale_legends(1.0)
         for layer, field in self._saved["labels"].items():
             layer.style.label_field = field
             self.project.update_layer(layer)
@@ -251,8 +276,9 @@ class PresentationMode(QObject):
         self.index = -1
         if self.active:
             self.view.set_overlay(FOCUS_OVERLAY, None)
-            self._zoom_to(self._plan_outline())
         self._update_card()
+        if self.active:
+            self._zoom_to(self._plan_outline())
         self.zoneShown.emit(-1)
 
     def show(self, index: int) -> None:
@@ -266,8 +292,9 @@ class PresentationMode(QObject):
             focus = gpd.GeoDataFrame({"stroke": ["#111111"], "fill": [summary.colour], "fillOpacity": [0.0],
                                       "weight": [6.0]}, geometry=[outline], crs=self.project.crs)
             self.view.set_overlay(FOCUS_OVERLAY, focus)
-            self._zoom_to(outline)
         self._update_card()
+        if self.active:
+            self._zoom_to(outline, max_zoom=ZONE_MAX_ZOOM)
         self.zoneShown.emit(self.index)
 
     def toggle_before_after(self) -> None:
@@ -306,6 +333,10 @@ class PresentationMode(QObject):
             self._saved["labels"][compounds] = None
             compounds.style.label_field = name
             self.project.update_layer(compounds)
+
+    def _scale_legends(self, factor: float) -> None:
+        for panel in self.view.findChildren(FloatingPanel):
+            panel.set_scale(factor)
 
     def _compute(self) -> None:
         from gui.worker import run_task
@@ -360,10 +391,13 @@ class PresentationMode(QObject):
             return None
         return shapely.union_all([model.outline(z) for z in model.zones])
 
-    def _zoom_to(self, geom) -> None:
+    def _zoom_to(self, geom, *, max_zoom: int | None = None) -> None:
+        """Fit *geom* clear of the card and the legends, again while the screen is still resizing."""
         if geom is None:
             self.view.zoom_to_project()
             return
         bounds = gpd.GeoSeries([geom], crs=self.project.crs).to_crs(WGS84).total_bounds
-        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.15, (bounds[3] - bounds[1]) * 0.15
-        self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y))
+        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.05, (bounds[3] - bounds[1]) * 0.05
+        card = self.screen.card
+        self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y),
+                                 max_zoom=max_zoom, hold=3.0, clear=(card.x() + card.width(), 0), legends=True)

@@ -19,6 +19,7 @@ from gis.layer import Layer
 from gis.project import Project
 from gui.listening import Listener
 from gui.map.bridge import MapBridge
+from gui.map.floating import FloatingPanel
 from gui.map.page import MapPage
 
 
@@ -58,7 +59,7 @@ class MapView(QWebEngineView, Listener):
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
-        self._fit_until = 0.0
+        self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
         self._shut = False
         page = MapPage(self)
         self.setPage(page)
@@ -150,9 +151,28 @@ class MapView(QWebEngineView, Listener):
         self._emit(self.bridge.selectionSet, json.dumps({"id": layer_id, "fids": sorted(fids)}))
 
     # -- view -------------------------------------------------------------------
-    def zoom_to_bounds(self, bounds: tuple[float, float, float, float]) -> None:
-        """Fit the view to (minx, miny, maxx, maxy) in lon/lat."""
-        self._emit(self.bridge.fitBounds, json.dumps([float(b) for b in bounds]))
+    def zoom_to_bounds(self, bounds: tuple[float, float, float, float], *, max_zoom: int | None = None,
+                       hold: float = 0.0, clear: tuple[int, int] = (0, 0), legends: bool = False) -> None:
+        """Fit the view to (minx, miny, maxx, maxy) in lon/lat, clear of the floating legends.
+
+        *max_zoom* caps the zoom (a small zone is not blown up to street level); *hold* seconds:
+        fit again whenever the view is resized (a window still being laid out, or going full
+        screen); *clear*: extra pixels kept free on the (left, right) for panels over the map;
+        *legends*: keep clear of the floating legends on the right too.
+        """
+        self._fit = ([float(b) for b in bounds], max_zoom, time.monotonic() + hold, clear, legends)
+        self._send_fit()
+
+    def _send_fit(self) -> None:
+        bounds, max_zoom, until, (left, right), legends = self._fit
+        panels = [p for p in self.findChildren(FloatingPanel)
+                  if legends and p.isVisible() and p.parentWidget() is self]
+        right += max((p.width() + p.MARGIN for p in panels), default=0)
+        if self.width() - left - right < 0.4 * self.width():  # a small map: the data matters more
+            left = right = 0
+        self._emit(self.bridge.fitBounds, json.dumps({"bounds": bounds, "maxZoom": max_zoom,
+                                                      "left": int(left), "right": int(right),
+                                                      "hold": max(0.0, until - time.monotonic())}))
 
     def zoom_to_layer(self, layer: Layer, fids=None) -> None:
         data = layer.display_data()
@@ -164,21 +184,18 @@ class MapView(QWebEngineView, Listener):
             self.zoom_to_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        """While the window is still being laid out, keep the whole project in view."""
+        """While the window is still being laid out, keep the last fit in view."""
         super().resizeEvent(event)
-        if self._fit_until and time.monotonic() < self._fit_until:
-            self._fit_project()
+        if self._fit is not None and time.monotonic() < self._fit[2]:
+            self._send_fit()
 
     def zoom_to_project(self) -> None:
         """Fit the view to every visible layer (again on resizes in the next 3 s of layout)."""
-        self._fit_until = time.monotonic() + 3.0
-        self._fit_project()
-
-    def _fit_project(self) -> None:
         boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
                           if len(lyr) and lyr.visible])
         if len(boxes):
-            self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
+            self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()),
+                                hold=3.0, legends=True)
 
     def set_view(self, center: list[float], zoom: float) -> None:
         self._emit(self.bridge.viewSet, json.dumps({"center": center, "zoom": zoom}))

@@ -2063,7 +2063,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+325"/>
+        <location filename="../../gui/presentation.py" line="+356"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2086,7 +2086,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-239"/>
+        <location line="-247"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -2971,12 +2971,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-55"/>
+        <location filename="../../gui/presentation.py" line="-70"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Compounds: {n}</source>
         <translation>小区：{n} 个</translation>
     </message>
@@ -2986,7 +2986,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>户数：{n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Elevators to add: {e} in {b} buildings</source>
         <translation>加装电梯：{b} 栋楼 {e} 部</translation>
     </message>
@@ -3029,6 +3029,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Gaps: {names}</source>
         <translation>缺项：{names}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.</source>
+        <translation>按片区整体计：片区内任一小区可达即算可达。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted compound by compound, {n} of its {total} compounds lack a service.</source>
+        <translation>按小区逐个计，{total} 个小区中有 {n} 个仍有缺项。</translation>
     </message>
 </context>
 <context>

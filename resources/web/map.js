@@ -280,6 +280,17 @@ window.ocp = {
   },
 };
 
+// ---------------------------------------------------------------- fitting
+let lastFit = null; // refitted when the page is resized within its hold time (a window going full screen)
+function applyFit(p) {
+  const v = p.bounds;
+  const opts = { paddingTopLeft: [20 + (p.left || 0), 20], paddingBottomRight: [20 + (p.right || 0), 20],
+                 animate: false };
+  if (p.maxZoom) opts.maxZoom = p.maxZoom;
+  map.fitBounds([[v[1], v[0]], [v[3], v[2]]], opts);
+}
+map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) applyFit(lastFit); });
+
 // ---------------------------------------------------------------- channel
 new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge = channel.objects.bridge;
@@ -290,8 +301,11 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
   bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
   bridge.fitBounds.connect((b) => {
-    const v = JSON.parse(b);
-    map.fitBounds([[v[1], v[0]], [v[3], v[2]]], { padding: [20, 20], animate: false });
+    const p = JSON.parse(b);
+    lastFit = Array.isArray(p) ? { bounds: p } : p;
+    lastFit.until = Date.now() + 1000 * (lastFit.hold || 0);
+    map.invalidateSize({ pan: false }); // the container may have just been resized (full screen)
+    applyFit(lastFit);
     signalDrawn(); // also when the view did not change: the caller waits for a frame
   });
   bridge.viewSet.connect((v) => {

@@ -156,3 +156,62 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     project.update_layer(compounds)
     assert ctl.known_outputs() is None  # stale results are not reused
     session.store("gaps", None)
+
+
+def _box_share(qtbot, view, bounds):
+    """The share of the map's width and height that lon/lat *bounds* cover, its left edge, and the map width."""
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    return run_js(qtbot, view, f"(() => {{ const a = map.latLngToContainerPoint([{miny}, {minx}]);"
+                               f" const b = map.latLngToContainerPoint([{maxy}, {maxx}]); const s = map.getSize();"
+                               " return [(b.x - a.x) / s.x, (a.y - b.y) / s.y, a.x, s.x]; })()")
+
+
+def test_fits_the_full_screen_clear_of_the_card_and_zones_at_a_sensible_zoom(make_window, planned_project, qtbot):
+    import geopandas as gpd
+
+    from gis.crs import WGS84
+    from gui.presentation import ZONE_MAX_ZOOM
+
+    win = make_window(planned_project, size=(900, 600))
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    screen = mode.screen
+    qtbot.waitUntil(lambda: screen.isVisible(), timeout=5000)
+    bounds = gpd.GeoSeries([mode._plan_outline()], crs=planned_project.crs).to_crs(WGS84).total_bounds
+
+    def fitted():
+        w, h, left, width = _box_share(qtbot, win.map, bounds)
+        return width == win.map.width() and 1.0 >= max(w, h) > 0.6
+
+    qtbot.waitUntil(fitted, timeout=10000)  # fitted to the full-screen size, not the window's
+    screen.showNormal()
+    screen.resize(1600, 1000)  # a projector's width: room for the card beside the plan
+    qtbot.waitUntil(fitted, timeout=10000)
+    card = screen.card
+    assert _box_share(qtbot, win.map, bounds)[2] >= card.x() + card.width() - 2, "the card covers the plan"
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: mode.index == 0 and win.map.view_state.get("zoom", 99) <= ZONE_MAX_ZOOM, timeout=5000)
+    assert win.map.view_state["zoom"] >= ZONE_MAX_ZOOM - 3
+    mode.stop()
+
+
+def test_zone_card_explains_pooled_counting_and_legends_grow(make_window, planned_project, qtbot):
+    from gui.gaps.legend import Entry, GapLegend
+
+    win = make_window(planned_project)
+    legend = GapLegend(win.map)
+    legend.set_entries("缺项", [("", [Entry("缺 1 项", "#cccccc", "#333333")])])
+    small = legend.sizeHint()
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    assert legend.width() >= 1.4 * small.width() and legend.height() >= 1.4 * small.height()
+    mode.show(0)
+    card = mode.screen.card
+    zone = mode.summaries[0]
+    assert card.pooling.isVisibleTo(card) and card.tr("Counted for the zone as a whole") [:4] in card.pooling.text()
+    lacking = int((after.gaps.n_missing()[list(planned_project.zones.zone(zone.zone_id).members)] > 0).sum())
+    assert zone.lacking_compounds == (lacking or None)
+    mode.stop()
+    assert legend.scale == 1.0 and legend.width() < 1.2 * small.width()

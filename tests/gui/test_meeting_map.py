@@ -1,0 +1,24 @@
+"""What a meeting sees on the map: zoom to all clear of the legends, the focused compound outlined."""
+
+from __future__ import annotations
+
+from tests.gui.gaps_fixtures import controller, gap_project, gaps_registered, run  # noqa: F401
+from tests.gui.test_presentation import _box_share
+
+
+def test_zoom_to_all_keeps_the_data_clear_of_the_legend(make_window, qtbot):
+    project = gap_project()
+    win = make_window(project, size=(1200, 700))
+    ctl = controller(win)
+    run(ctl, qtbot)
+    legend = ctl.map.legend
+    assert legend.isVisible()
+    win.map.zoom_to_project()
+    bounds = [min(b) for b in zip(*(lyr.display_data().total_bounds[:2] for lyr in project.layers))] + \
+             [max(b) for b in zip(*(lyr.display_data().total_bounds[2:] for lyr in project.layers))]
+
+    def clear() -> bool:
+        w, _h, left, width = _box_share(qtbot, win.map, bounds)
+        return left + w * width <= legend.x() + 1
+
+    qtbot.waitUntil(clear, timeout=5000)
