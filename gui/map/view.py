@@ -44,6 +44,9 @@ def feature_collection(data: gpd.GeoDataFrame) -> str:
     return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
 
+OUTLINED_MAX = 2000  # selections up to this size are also outlined above the overlays
+
+
 class MapView(QWebEngineView, Listener):
     """Draws the project's layers; emits what the user does on the map."""
 
@@ -148,7 +151,15 @@ class MapView(QWebEngineView, Listener):
             self._emit(self.bridge.layerStyled, json.dumps(style_payload(layer), ensure_ascii=False))
 
     def _send_selection(self, layer_id: str, fids) -> None:
-        self._emit(self.bridge.selectionSet, json.dumps({"id": layer_id, "fids": sorted(fids)}))
+        """Mark *fids* in their layer, and outline them above the overlays (a gap choropleth covers
+        the layer's own highlight); a very large selection is marked in the layer only."""
+        fids = sorted(fids)
+        layer = next((lyr for lyr in self.project.layers if lyr.id == layer_id), None)
+        outline = "null"
+        if layer is not None and 0 < len(fids) <= OUTLINED_MAX:
+            outline = feature_collection(layer.display_data().iloc[fids][["geometry"]])
+        head = json.dumps({"id": layer_id, "fids": fids})
+        self._emit(self.bridge.selectionSet, f'{head[:-1]}, "outline": {outline}}}')
 
     # -- view -------------------------------------------------------------------
     def zoom_to_bounds(self, bounds: tuple[float, float, float, float], *, max_zoom: int | None = None,

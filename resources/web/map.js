@@ -43,6 +43,8 @@ function addLayer(meta, packed) {
 function removeLayer(id) {
   const entry = state.layers.get(id);
   if (!entry) return;
+  const outline = outlines.get(id);
+  if (outline) { map.removeLayer(outline); outlines.delete(id); }
   map.removeLayer(entry.tiles);
   state.layers.delete(id);
   state.order = state.order.filter((x) => x !== id);
@@ -68,6 +70,8 @@ function setStyle(meta) {
   const wasVisible = entry.style.visible;
   entry.style = meta;
   entry.tiles.setFeatureStyle(meta);
+  const outline = outlines.get(meta.id);
+  if (outline && meta.visible !== map.hasLayer(outline)) meta.visible ? outline.addTo(map) : map.removeLayer(outline);
   if (wasVisible !== meta.visible) restack();
   else { refreshLabels(); signalDrawn(); }
 }
@@ -77,10 +81,25 @@ function setOrder(ids) {
   restack();
 }
 
+// Selected features are also outlined in their own pane above the overlays (a gap choropleth
+// would cover the layer's own highlight); labels stay above them.
+map.createPane("selection").style.zIndex = 450;
+const selectionRenderer = L.canvas({ padding: 0.3, pane: "selection" });
+const outlines = new Map(); // layer id -> L.GeoJSON
+
 function setSelection(payload) {
   const entry = state.layers.get(payload.id);
   if (!entry) return;
   entry.tiles.setSelected(payload.fids);
+  const old = outlines.get(payload.id);
+  if (old) { map.removeLayer(old); outlines.delete(payload.id); }
+  if (payload.outline) {
+    const style = Object.assign({}, HIGHLIGHT, { fill: false, renderer: selectionRenderer });
+    const ov = L.geoJSON(payload.outline, { pane: "selection", interactive: false, style: () => style,
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, Object.assign({ radius: 8 }, style)) });
+    if (entry.style.visible) ov.addTo(map);
+    outlines.set(payload.id, ov);
+  }
   signalDrawn();
 }
 

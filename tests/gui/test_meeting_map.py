@@ -22,3 +22,23 @@ def test_zoom_to_all_keeps_the_data_clear_of_the_legend(make_window, qtbot):
         return left + w * width <= legend.x() + 1
 
     qtbot.waitUntil(clear, timeout=5000)
+
+
+def test_a_compound_focused_from_the_gap_table_is_outlined_above_the_gap_colours(make_window, qtbot):
+    from tests.gui.conftest import color_pixels, settle
+
+    project = gap_project()
+    win = make_window(project)
+    ctl = controller(win)
+    run(ctl, qtbot)
+    ctl.panel.show_count.setChecked(True)  # the choropleth fills every compound
+    settle(qtbot, win)
+    highlight = "#00c8ff"
+    assert color_pixels(win.map.grab().toImage(), highlight, tol=6) < 20
+    ctl.focus_compound(15)
+    settle(qtbot, win, 800)
+    ring = color_pixels(win.map.grab().toImage(), highlight, tol=6)
+    assert ring > 200, f"the focused compound's outline is hidden ({ring} highlight pixels)"
+    project.select(ctl.compounds.id, [])
+    settle(qtbot, win, 600)
+    assert color_pixels(win.map.grab().toImage(), highlight, tol=6) < 20
