@@ -25,6 +25,7 @@ class MapView:
 
     state: Mapping | None = None
     size_px: tuple[int, int] | None = None
+    legends: tuple = ()  # (title, rows) of the map's floating legends (gap choropleth, life-circle bands)
 
 
 def placement(project: Project, page: Page, rect: QRectF, view: MapView | None) -> GroundToPage:
@@ -54,7 +55,7 @@ def render_layout(painter: QPainter, spec: LayoutSpec, project: Project, *,
     draw_frame(painter, page, parts.map)
     if project.crs is not None:
         draw_north(painter, page, parts.map, north_angle(project.crs, where.centre), lang)
-    draw_panel(painter, page, parts, spec, project, scene, where)
+    draw_panel(painter, page, parts, spec, project, scene, where, view.legends if view else ())
 
 
 def _notes(spec: LayoutSpec, project: Project) -> list[str]:
@@ -68,13 +69,13 @@ def _notes(spec: LayoutSpec, project: Project) -> list[str]:
 
 
 def draw_panel(painter: QPainter, page: Page, parts: Frames, spec: LayoutSpec, project: Project,
-               scene: list[DrawLayer], where: GroundToPage) -> None:
+               scene: list[DrawLayer], where: GroundToPage, legends=()) -> None:
     """Legend, inset, scale bar and notes in the side (landscape) or bottom (portrait) panel."""
     panel, pad = parts.panel, page.px(3.0)
     draw_frame(painter, page, panel, 0.25)
     inner = panel.adjusted(pad, pad, -pad, -pad)
     notes = _notes(spec, project)
-    rows = legend_rows(scene, spec.language)
+    rows = legend_rows(scene, spec.language, legends)
     scale_h = page.px(13.0 * page.scale)
     if page.landscape:
         notes_h = notes_height(page, inner.width(), notes) + page.px(1.0)

@@ -167,6 +167,7 @@ class MapLegend(FloatingPanel):
         if not shown:
             self.hide()
             return
+        self.printed = (title, [self._printed_row(e, outlined) for e in shown])
         rings = max(e.ring for e in shown) + 1
         heading = QLabel(f"<b>{title}</b>")
         self.grid.addWidget(heading, 0, 0, 1, rings + 1)
@@ -203,6 +204,15 @@ class MapLegend(FloatingPanel):
         self.place()
         self.show()
         self.raise_()
+
+    @staticmethod
+    def _printed_row(entry: BandEntry, outlined: bool) -> dict:
+        text = f"{type_label(entry.type)} · {metres(entry.outer_m)} m"
+        if outlined:
+            style = band_style(entry.type, entry.ring, outlined=True)
+            return {"text": text, "fill": "", "stroke": style["stroke"], "dash": style["dash"], "kind": "polygon"}
+        return {"text": text, "fill": seen_colour(entry.colour), "stroke": type_colour(entry.type), "dash": None,
+                "kind": "polygon"}
 
     def _clear(self) -> None:
         while self.grid.count():

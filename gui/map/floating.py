@@ -19,6 +19,7 @@ class FloatingPanel(QFrame):
 
     CORNER = "top-right"
     MARGIN = 10
+    printed: tuple[str, list[dict]] | None = None  # (title, rows) for a printed legend; set by subclasses
     BOTTOM_CLEARANCE = 18  # keeps clear of the map's scale bar row
 
     def __init__(self, map_view, object_name: str) -> None:
@@ -31,6 +32,11 @@ class FloatingPanel(QFrame):
         self.setStyleSheet(self._css)
         self._follow = _Follow(self)
         map_view.installEventFilter(self._follow)
+
+    def print_rows(self) -> tuple[str, list[dict]] | None:
+        """What a printed legend repeats of this panel: ``(title, rows)``, each row a dict with
+        text, fill (as seen on the map), stroke, dash and kind (polygon | point); None when hidden."""
+        return self.printed if self.isVisible() and self.printed and self.printed[1] else None
 
     def set_scale(self, factor: float) -> None:
         """Text, swatches and width *factor* times larger (a projector in a meeting room)."""

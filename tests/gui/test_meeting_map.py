@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from tests.gui.gaps_fixtures import controller, gap_project, gaps_registered, run  # noqa: F401
+from tests.gui.gaps_fixtures import analysed_window, gaps_registered  # noqa: F401
 from tests.gui.test_presentation import _box_share
 
 
 def test_zoom_to_all_keeps_the_data_clear_of_the_legend(make_window, qtbot):
-    project = gap_project()
-    win = make_window(project, size=(1200, 700))
-    ctl = controller(win)
-    run(ctl, qtbot)
+    win, ctl, project = analysed_window(make_window, qtbot, size=(1200, 700))
     legend = ctl.map.legend
     assert legend.isVisible()
     win.map.zoom_to_project()
@@ -27,10 +24,7 @@ def test_zoom_to_all_keeps_the_data_clear_of_the_legend(make_window, qtbot):
 def test_a_compound_focused_from_the_gap_table_is_outlined_above_the_gap_colours(make_window, qtbot):
     from tests.gui.conftest import color_pixels, settle
 
-    project = gap_project()
-    win = make_window(project)
-    ctl = controller(win)
-    run(ctl, qtbot)
+    win, ctl, project = analysed_window(make_window, qtbot)
     ctl.panel.show_count.setChecked(True)  # the choropleth fills every compound
     settle(qtbot, win)
     highlight = "#00c8ff"

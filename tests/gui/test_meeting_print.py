@@ -1,0 +1,65 @@
+"""Printed legends say what the meeting's map shows: gap choropleth, life-circle bands, care services, zones."""
+
+from __future__ import annotations
+
+import numpy as np
+from shapely.geometry import Point
+
+from gis.style import LegendEntry
+from gui.layout.export import layout_image, window_options
+from gui.layout.furniture import MAX_CLASSES, legend_rows
+from gui.layout.page import LayoutSpec, Page, frames
+from gui.layout.scene import DrawLayer
+from tests.gui.conftest import color_pixels
+from tests.gui.gaps_fixtures import analysed_window, gaps_registered  # noqa: F401
+from tests.gui.lifecircles_fixtures import lifecircles_registered  # noqa: F401
+from tests.gui.test_layout_export import crop
+
+
+def test_the_printed_legend_repeats_the_gap_legend(make_window, qtbot):
+    win, ctl, project = analysed_window(make_window, qtbot)
+    ctl.panel.show_count.setChecked(True)
+    qtbot.waitUntil(lambda: ctl.map.legend.isVisible(), timeout=5000)
+    opts = window_options(win)
+    title, printed = opts["view"].legends[0]
+    assert title == ctl.map.legend.title and len(printed) == len(ctl.map.legend.entries)
+    texts = [row.text for row in legend_rows([], "zh_CN", opts["view"].legends)]
+    assert texts[0] == title and all(e.text in texts for e in ctl.map.legend.entries)
+    spec = LayoutSpec(dpi=100)
+    image = layout_image(spec, project, **opts)
+    panel = crop(image, frames(Page.of(spec)).panel, Page.of(spec))
+    darkest = printed[-1]["fill"]  # the last class of the choropleth, as seen on the map
+    assert color_pixels(panel, darkest, tol=4) > 50, "the choropleth's swatches are not in the printed legend"
+
+
+def _layer(name: str, labels: list[str], kind: str = "point") -> DrawLayer:
+    n = len(labels)
+    return DrawLayer(name, kind, np.array([Point(0, 0)] * n, dtype=object), ["#123456"] * n, ["#333333"] * n,
+                     [1.0] * n, [1.0] * n, [None] * n, legend=[LegendEntry(t, "#123456") for t in labels],
+                     legend_title=name)
+
+
+def test_care_services_are_listed_before_shops_and_zones_are_not_classes():
+    shops = [f"便利店{k}" for k in range(MAX_CLASSES)]
+    care = ["养老驿站", "托育中心", "社区卫生服务站", "幼儿园", "老年食堂"]
+    rows = [r.text for r in legend_rows([_layer("设施", shops + care)], "zh_CN")]
+    assert all(c in rows for c in care), rows
+    zones = DrawLayer("zone:1", "polygon", np.array([Point(0, 0)] * 20, dtype=object), ["#4e79a7"] * 20,
+                      ["#4e79a7"] * 20, [0.2] * 20, [3.0] * 20, [None] * 20,
+                      legend=[LegendEntry(f"片区 {k}", "#4e79a7") for k in range(1, 21)])
+    rows = [r.text for r in legend_rows([zones], "zh_CN")]
+    assert any("个片区" in r for r in rows) and not any(r.endswith("类") for r in rows)
+
+
+def test_the_printed_legend_repeats_the_life_circle_bands(make_window, qtbot):
+    from tests.gui import lifecircles_fixtures as lf
+
+    win = make_window(lf.project_with_roads())
+    ctl = lf.controller(win)
+    ctl.panel.options.set_mode("buffer")
+    lf.run(ctl, qtbot)
+    qtbot.waitUntil(lambda: ctl.map_legend.isVisible(), timeout=5000)
+    legends = window_options(win)["view"].legends
+    rows = [r.text for r in legend_rows([], "zh_CN", legends)]
+    assert ctl.map_legend.printed[0] in rows
+    assert sum("300 m" in r or "500 m" in r or "1,000 m" in r or "1000 m" in r for r in rows) >= 3, rows
