@@ -63,3 +63,43 @@ def test_the_printed_legend_repeats_the_life_circle_bands(make_window, qtbot):
     rows = [r.text for r in legend_rows([], "zh_CN", legends)]
     assert ctl.map_legend.printed[0] in rows
     assert sum("300 m" in r or "500 m" in r or "1,000 m" in r or "1000 m" in r for r in rows) >= 3, rows
+
+
+def test_layout_dialog_form_shows_whole_titles_and_the_map_fills_the_frame(make_window, qtbot):
+    from gui.layout.compose import placement
+    from gui.layout.dialog import LayoutDialog
+    from gui.layout.scene import project_bounds
+    from tests.gis.export_samples import sample_project
+
+    project = sample_project()
+    win = make_window(project, size=(1600, 1000))
+    dialog = LayoutDialog(win)
+    dialog.show()
+    dialog.title.setText("明湖区老旧小区改造片区规划图（2026 年）")
+    qtbot.wait(50)
+    for edit, text in ((dialog.title, dialog.title.text()), (dialog.source, dialog.source.placeholderText())):
+        need = edit.fontMetrics().horizontalAdvance(text)
+        assert edit.width() >= need, f"{text!r} needs {need} px, the box is {edit.width()} px"
+    dialog.close()
+    spec = LayoutSpec(paper="A3")
+    page = Page.of(spec)
+    where = placement(project, page, frames(page).map, window_options(win)["view"])
+    bx, ex = project_bounds(project), where.extent
+    filled = max((bx[2] - bx[0]) / (ex[2] - ex[0]), (bx[3] - bx[1]) / (ex[3] - ex[1]))
+    assert filled > 0.85, f"the district fills {filled:.0%} of the map frame"
+
+
+def test_the_inset_shows_the_district_in_a_wider_extent(app):
+    from tests.gis.export_samples import sample_project
+
+    spec = LayoutSpec(dpi=100)
+    image = layout_image(spec, sample_project())
+    page = Page.of(spec)
+    panel = crop(image, frames(page).panel, page)
+    img = panel.convertToFormat(panel.Format.Format_RGB32)
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8).reshape(img.height(), img.bytesPerLine())
+    arr = arr[:, : img.width() * 4].reshape(img.height(), img.width(), 4)[..., :3].astype(int)
+    red = (abs(arr[..., 2] - 0xd6) < 20) & (abs(arr[..., 1] - 0x27) < 30) & (abs(arr[..., 0] - 0x28) < 30)
+    cols = np.flatnonzero(red.any(axis=0))
+    assert len(cols), "no printed-area box in the inset"
+    assert (cols.max() - cols.min()) < 0.6 * img.width(), "the inset repeats the main extent"
