@@ -105,7 +105,7 @@ def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRo
     body = font(page, 2.9 * s)
     bold = font(page, 3.0 * s, bold=True)
     per_col = max(1, int((rect.height() - head_h) // row_h))
-    cols = max(1, int(rect.width() / page.px(28.0 * s)))  # 58 mm of panel: two columns
+    cols = max(1, int(rect.width() / page.px(34.0 * s)))  # 72 mm of panel: two columns
     cols = min(cols, max(1, -(-len(rows) // per_col)))  # no more columns than the rows need
     col_w = rect.width() / cols
     capacity = per_col * cols

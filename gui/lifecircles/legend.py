@@ -207,7 +207,7 @@ class MapLegend(FloatingPanel):
 
     @staticmethod
     def _printed_row(entry: BandEntry, outlined: bool) -> dict:
-        text = f"{type_label(entry.type)} · {metres(entry.outer_m)} m"
+        text = f"{type_label(entry.type)} {metres(entry.outer_m)} m"
         if outlined:
             style = band_style(entry.type, entry.ring, outlined=True)
             return {"text": text, "fill": "", "stroke": style["stroke"], "dash": style["dash"], "kind": "polygon"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from shapely.geometry import Point
 
 from gis.style import LegendEntry
@@ -16,7 +17,25 @@ from tests.gui.lifecircles_fixtures import lifecircles_registered  # noqa: F401
 from tests.gui.test_layout_export import crop
 
 
-def test_the_printed_legend_repeats_the_gap_legend(make_window, qtbot):
+@pytest.fixture
+def cut(monkeypatch) -> list[str]:
+    """Texts the printed legend cuts short (elides), collected while drawing."""
+    import gui.layout.furniture as furniture
+
+    found: list[str] = []
+    elide = furniture._elide
+
+    def spy(f, text, width):
+        short = elide(f, text, width)
+        if short != text:
+            found.append(text)
+        return short
+
+    monkeypatch.setattr(furniture, "_elide", spy)
+    return found
+
+
+def test_the_printed_legend_repeats_the_gap_legend(make_window, qtbot, cut):
     win, ctl, project = analysed_window(make_window, qtbot)
     ctl.panel.show_count.setChecked(True)
     qtbot.waitUntil(lambda: ctl.map.legend.isVisible(), timeout=5000)
@@ -27,6 +46,7 @@ def test_the_printed_legend_repeats_the_gap_legend(make_window, qtbot):
     assert texts[0] == title and all(e.text in texts for e in ctl.map.legend.entries)
     spec = LayoutSpec(dpi=100)
     image = layout_image(spec, project, **opts)
+    assert not cut, f"legend texts cut short: {cut}"
     panel = crop(image, frames(Page.of(spec)).panel, Page.of(spec))
     darkest = printed[-1]["fill"]  # the last class of the choropleth, as seen on the map
     assert color_pixels(panel, darkest, tol=4) > 50, "the choropleth's swatches are not in the printed legend"
@@ -103,3 +123,16 @@ def test_the_inset_shows_the_district_in_a_wider_extent(app):
     cols = np.flatnonzero(red.any(axis=0))
     assert len(cols), "no printed-area box in the inset"
     assert (cols.max() - cols.min()) < 0.6 * img.width(), "the inset repeats the main extent"
+
+
+def test_a_two_column_printed_legend_keeps_its_texts_whole(app, cut):
+    from gui.layout.compose import MapView
+    from tests.gis.export_samples import sample_project
+
+    row = {"fill": "#cccccc", "stroke": "#333333", "dash": None, "kind": "polygon"}
+    bands = [dict(row, text=f"{t} {m} m") for t in ("卫生服务站", "老年食堂", "养老院") for m in ("300", "1,000")]
+    gaps = [dict(row, text=f"缺 {k} 项 · {k * 19} 个小区") for k in range(1, 7)]
+    legends = (("生活圈 · 步行路网", bands), ("服务缺项 · 直线距离", gaps), ("服务缺项 · 直线距离", gaps))
+    for paper in ("A3", "A4"):
+        layout_image(LayoutSpec(paper=paper, dpi=100), sample_project(), view=MapView(None, None, legends))
+    assert not cut, f"legend texts cut short: {sorted(set(cut))}"
