@@ -49,6 +49,8 @@ class GapMap:
     def __init__(self, view) -> None:
         self.view = view
         self.legend = GapLegend(view)
+        for name in (ov.COUNT, ov.HIGHLIGHT):  # zone fills would tint the gap colours: outlines meanwhile
+            view.mute_fills(name, "zone:")
         self.shown: set[str] = set()
         self._signs: dict[str, tuple] = {}  # what each shown overlay was drawn from
 

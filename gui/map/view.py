@@ -62,6 +62,8 @@ class MapView(QWebEngineView, Listener):
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
+        self._raw: dict[str, gpd.GeoDataFrame | None] = {}  # overlays as given (WGS 84), before muting
+        self._mutes: dict[str, str] = {}  # overlay name -> prefix of the overlays it draws as outlines
         self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
         self._shut = False
         page = MapPage(self)
@@ -222,10 +224,36 @@ class MapView(QWebEngineView, Listener):
                     visible: bool = True) -> None:
         """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
         shown = data.to_crs(WGS84) if data is not None and len(data) else None
+        self._raw[name] = shown if visible else None
         if shown is None or not visible:
             self.overlays.pop(name, None)
         else:
+            shown = self._muted(name, shown)
             self.overlays[name] = shown
+        self._send_overlay(name, shown, interactive, visible)
+        if name in self._mutes:  # the overlays it mutes: filled again, or outlined
+            for other in [n for n in self._raw if n.startswith(self._mutes[name]) and self._raw[n] is not None]:
+                self.overlays[other] = self._muted(other, self._raw[other])
+                self._send_overlay(other, self.overlays[other], False, True)
+
+    def mute_fills(self, name: str, prefix: str) -> None:
+        """While overlay *name* is shown, overlays whose names start with *prefix* are drawn as
+        outlines (their fill would tint it: zone fills over the gap choropleth)."""
+        self._mutes[name] = prefix
+
+    def fills_muted(self, name: str) -> bool:
+        """Whether overlay *name* is drawn as an outline now (an overlay that mutes it is shown)."""
+        return any(name.startswith(prefix) and self._raw.get(on) is not None
+                   for on, prefix in self._mutes.items())
+
+    def _muted(self, name: str, shown: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        if not self.fills_muted(name):
+            return shown
+        shown = shown.copy()
+        shown["fillOpacity"] = 0.0
+        return shown
+
+    def _send_overlay(self, name: str, shown, interactive: bool, visible: bool) -> None:
         head = json.dumps({"name": name, "interactive": interactive, "visible": visible,
                            "labels": overlay_labels(shown)}, ensure_ascii=False)
         body = feature_collection(shown) if shown is not None else "null"

@@ -36,3 +36,35 @@ def test_a_compound_focused_from_the_gap_table_is_outlined_above_the_gap_colours
     project.select(ctl.compounds.id, [])
     settle(qtbot, win, 600)
     assert color_pixels(win.map.grab().toImage(), highlight, tol=6) < 20
+
+
+def test_zone_fills_do_not_tint_the_gap_colours(make_window, qtbot):
+    from gis.domain import Role
+    from gis.zones.model import ZoneModel
+    from gui.layout.overlays import overlay_frames
+    from tests.gui.conftest import settle
+    from tests.gui.test_gaps_map import pixel_at
+
+    win, ctl, project = analysed_window(make_window, qtbot)
+    compounds = project.first(Role.COMPOUNDS)
+    ctl.panel.show_count.setChecked(True)
+    ctl.apply_filters()
+    settle(qtbot, win, 800)
+    from shapely.geometry import Point
+
+    boxes = [compounds.display_data().geometry.iloc[k].bounds for k in (0, 5, 10)]
+    points = [Point(x0 + 0.15 * (x1 - x0), y0 + 0.15 * (y1 - y0)) for x0, y0, x1, y1 in boxes]  # clear of labels
+    before = [pixel_at(qtbot, win, p) for p in points]
+    model = ZoneModel.from_layer(compounds)
+    project.set_zones(model)
+    model.merge(list(range(len(compounds))), name="全区", colour="#ff0000")
+    settle(qtbot, win, 800)
+    after = [pixel_at(qtbot, win, p) for p in points]
+    for b, a in zip(before, after):
+        assert abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= 6, \
+            f"the zone fill tints the gap colour: {b.name()} became {a.name()}"
+    assert overlay_frames(win.map, project)["zone:1"]["fillOpacity"].iloc[0] == 0.0  # prints alike
+    ctl.panel.show_count.setChecked(False)
+    ctl.apply_filters()
+    settle(qtbot, win, 600)
+    assert win.map.overlays["zone:1"]["fillOpacity"].iloc[0] > 0  # filled again without the choropleth
