@@ -479,7 +479,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>FieldTable</name>
     <message>
-        <location filename="../../gui/importing/field_table.py" line="+33"/>
+        <location filename="../../gui/importing/field_table.py" line="+34"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
@@ -517,7 +517,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+93"/>
+        <location filename="../../gui/gaps/drawing.py" line="+95"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
@@ -1488,7 +1488,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LayoutDialog</name>
     <message>
-        <location filename="../../gui/layout/dialog.py" line="+27"/>
+        <location filename="../../gui/layout/dialog.py" line="+28"/>
         <source>Map layout</source>
         <translation>地图排版</translation>
     </message>
@@ -1523,7 +1523,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>PNG（300 dpi）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1890,7 +1890,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+72"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+73"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -2114,7 +2114,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PreviewMap</name>
     <message>
-        <location filename="../../gui/importing/preview.py" line="+152"/>
+        <location filename="../../gui/importing/preview.py" line="+153"/>
         <source>Choose the coordinate system: the map then shows where the data lands.</source>
         <translation>请选择坐标系，地图随后会显示数据所在位置。</translation>
     </message>
@@ -3307,6 +3307,49 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <location filename="../../gis/wording.py" line="+102"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KML folder</source>
+        <translation>KML 文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate of row</source>
+        <translation>重复于第几行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>是否规划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service radius (m)</source>
+        <translation>服务半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="+15"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>domain</name>
     <message>
         <location filename="../../gis/domain.py" line="+66"/>
@@ -3415,7 +3458,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/wording.py" line="+106"/>
+        <location filename="../../gis/wording.py" line="+10"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
@@ -3806,7 +3849,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
-        <location filename="../../gis/export/project_export.py" line="+63"/>
+        <location filename="../../gis/export/project_export.py" line="+65"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
@@ -4209,7 +4252,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Could not write {path}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
@@ -4224,7 +4267,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/html_map.py" line="+185"/>
+        <location filename="../../gis/export/html_map.py" line="+219"/>
         <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
         <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
@@ -4307,7 +4350,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../gis/wording.py" line="-88"/>
+        <location filename="../../gis/wording.py" line="-99"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>
@@ -5161,7 +5204,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+30"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
-        <translation>已合并读取全部 {n} 个 KML 文件夹（列“folder”）；如只导入其中一个，请选择该文件夹。</translation>
+        <translation>已合并读取全部 {n} 个 KML 文件夹（列“KML 文件夹”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
         <location filename="../../gis/io/importer.py" line="-161"/>
