@@ -26,6 +26,7 @@ from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
 from gui.gaps.wording import yuan
+from gui.i18n import count_words
 from gui.map.floating import FloatingPanel
 from gui.none_guard import protect_none
 
@@ -91,9 +92,10 @@ class SummaryCard(QFrame):
         self.lines["missing"].setStyleSheet(f"color: {colour};")
         self.pooling.setText(self._pooling_text(summary, pending=pending))
         self.pooling.setVisible(bool(self.pooling.text()))
-        self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {b} buildings").format(
-            e="—" if summary.elevators is None else f"{summary.elevators:,}",
-            b="—" if summary.elevator_buildings is None else f"{summary.elevator_buildings:,}"))
+        buildings = ("—" if summary.elevator_buildings is None else
+                     count_words(summary.elevator_buildings, self.tr("1 building"), self.tr("{n} buildings")))
+        self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {buildings}").format(
+            e="—" if summary.elevators is None else f"{summary.elevators:,}", buildings=buildings))
         self.lines["estimate"].setText(self.tr("Elevator estimate: {cost}, subsidy {subsidy}").format(
             cost=yuan(summary.cost), subsidy=yuan(summary.subsidy)))
         state = self.tr("Before the plan") if before else self.tr("After the plan")
@@ -103,7 +105,7 @@ class SummaryCard(QFrame):
     def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> tuple[str, str]:
         """The gaps line and its colour: red only for services really missing, green when all are in reach."""
         if summary.zone_id is None:
-            return self.tr("{n} zones").format(n=f"{summary.extra.get('zones', 0):,}"), TEXT
+            return count_words(summary.extra.get("zones", 0), self.tr("1 zone"), self.tr("{n} zones")), TEXT
         if pending:
             return self.tr("Gaps: computing…"), QUIET
         if not summary.gaps_known:

@@ -36,7 +36,7 @@ from gui.gaps.elevator_panel import CUSTOM, load_presets
 from gui.gaps.filters import shown
 from gui.gaps.planned import add_planned, planned_ids, planned_layer_of
 from gui.gaps.wording import gap_label, notice_text
-from gui.i18n import error_text, translating
+from gui.i18n import count_words, error_text, translating
 from gui.listening import on_gui_thread
 from gui.none_guard import protect_none
 from gui.worker import run_task
@@ -296,8 +296,10 @@ class GapsController(FeatureController):
         gaps = outcome.gaps
         how = (self.tr("walking along the roads") if gaps.method == "network"
                else self.tr("straight lines from each compound's boundary"))
-        text = self.tr("{count} compounds, {facilities} facilities, distances {how}: {seconds:.2f} s.").format(
-            count=len(gaps.compounds), facilities=int(np.isin(gaps.facilities.types.astype(str), gaps.types).sum()),
+        facilities = int(np.isin(gaps.facilities.types.astype(str), gaps.types).sum())
+        text = self.tr("{compounds}, {facilities}, distances {how}: {seconds:.2f} s.").format(
+            compounds=count_words(len(gaps.compounds), self.tr("1 compound"), self.tr("{n} compounds")),
+            facilities=count_words(facilities, self.tr("1 facility"), self.tr("{n} facilities")),
             how=how, seconds=outcome.seconds)
         if outcome.network is not None:
             text += " " + self.tr("Network {network:.2f} s, distances {gaps:.2f} s.").format(

@@ -16,6 +16,7 @@ from gui.gaps import overlays as ov
 from gui.gaps.legend import Entry, GapLegend
 from gui.gaps.rows import radii_of
 from gui.gaps.wording import count_text, gap_label, type_label
+from gui.i18n import count_words
 
 
 
@@ -119,7 +120,8 @@ class GapMap:
         for k in np.unique(n):
             what = (Qc.translate("GapMap", "No gaps") if k == 0
                     else Qc.translate("GapMap", "Missing {k}").format(k=k))
-            count = Qc.translate("GapMap", "{n} compounds").format(n=int((n == k).sum()))
+            count = count_words((n == k).sum(), Qc.translate("GapMap", "1 compound"),
+                                Qc.translate("GapMap", "{n} compounds"))
             rows.append(Entry(f"{what} · {count}", ov.count_colour(k), "#5b5b5b", opacity))
         title = Qc.translate("GapMap", "Number of missing services (of {total})").format(total=len(s.gaps.types))
         if s.filtered:

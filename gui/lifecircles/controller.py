@@ -27,7 +27,7 @@ from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.standards import Standards, load_user_standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, notice_text, translating
+from gui.i18n import count_words, error_text, notice_text, translating
 from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
 from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
@@ -291,9 +291,10 @@ class LifeCirclesController(FeatureController):
         sec = outcome.result.seconds
         mode = self.tr("along the walking network") if outcome.request.mode == "network" else self.tr(
             "straight-line buffers")
-        text = self.tr("{count} facilities of {types} types, {mode}: {seconds:.2f} s.").format(
-            count=len(outcome.facilities), types=len(set(outcome.facilities.types)), mode=mode,
-            seconds=outcome.seconds)
+        types = len(set(outcome.facilities.types))
+        text = self.tr("{facilities} of {types}, {mode}: {seconds:.2f} s.").format(
+            facilities=count_words(len(outcome.facilities), self.tr("1 facility"), self.tr("{n} facilities")),
+            types=count_words(types, self.tr("1 type"), self.tr("{n} types")), mode=mode, seconds=outcome.seconds)
         if outcome.from_cache:
             text += " " + self.tr("Inputs unchanged: the stored result was reused.")
         elif outcome.request.mode == "network":

@@ -517,7 +517,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+95"/>
+        <location filename="../../gui/gaps/drawing.py" line="+96"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
@@ -543,6 +543,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>1 compound</source>
+        <translation>1 个小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{n} compounds</source>
         <translation>{n} 个小区</translation>
     </message>
@@ -562,12 +567,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>{n} 个小区，{hh} 户</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Needs an elevator ({floors}+ floors, none yet) · {n} buildings</source>
         <translation>需加装电梯（{floors} 层及以上、尚无电梯）· {n} 栋</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Suggested sites</source>
         <translation>建议选址</translation>
     </message>
@@ -793,12 +798,32 @@ Use Save As to keep your changes in another file.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{count} compounds, {facilities} facilities, distances {how}: {seconds:.2f} s.</source>
-        <translation>{count} 个小区、{facilities} 处设施，距离：{how}，用时 {seconds:.2f} 秒。</translation>
+        <location line="+2"/>
+        <source>{compounds}, {facilities}, distances {how}: {seconds:.2f} s.</source>
+        <translation>{compounds}、{facilities}，距离：{how}，用时 {seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>1 compound</source>
+        <translation>1 个小区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} compounds</source>
+        <translation>{n} 个小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 facility</source>
+        <translation>1 处设施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处设施</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Network {network:.2f} s, distances {gaps:.2f} s.</source>
         <translation>路网 {network:.2f} 秒，距离 {gaps:.2f} 秒。</translation>
     </message>
@@ -1591,9 +1616,19 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+104"/>
-        <source>{type} ({count} facilities)</source>
-        <translation>{type}（{count} 处）</translation>
+        <location filename="../../gui/lifecircles/legend.py" line="+105"/>
+        <source>1 facility</source>
+        <translation>1 处</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} ({facilities})</source>
+        <translation>{type}（{facilities}）</translation>
     </message>
 </context>
 <context>
@@ -1674,12 +1709,32 @@ Use Save As to keep your changes in another file.</source>
         <translation>直线缓冲区</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{count} facilities of {types} types, {mode}: {seconds:.2f} s.</source>
-        <translation>{types} 类共 {count} 处设施，{mode}：{seconds:.2f} 秒。</translation>
+        <location line="+2"/>
+        <source>{facilities} of {types}, {mode}: {seconds:.2f} s.</source>
+        <translation>{types}共 {facilities}，{mode}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>1 facility</source>
+        <translation>1 处设施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处设施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 type</source>
+        <translation>1 类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} types</source>
+        <translation>{n} 类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Inputs unchanged: the stored result was reused.</source>
         <translation>输入未变，已复用保存的结果。</translation>
     </message>
@@ -2063,7 +2118,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+356"/>
+        <location filename="../../gui/presentation.py" line="+358"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2407,18 +2462,18 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SitingDialog</name>
     <message>
-        <location filename="../../gui/gaps/siting_dialog.py" line="+38"/>
+        <location filename="../../gui/gaps/siting_dialog.py" line="+39"/>
         <source>Suggest sites for new facilities</source>
         <translation>新建设施选址建议</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -2504,11 +2559,21 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>{type} ({n} compounds lacking)</source>
-        <translation>{type}（{n} 个小区缺少）</translation>
+        <source>1 compound lacking</source>
+        <translation>1 个小区缺少</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>{n} compounds lacking</source>
+        <translation>{n} 个小区缺少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} ({lacking})</source>
+        <translation>{type}（{lacking}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The compounds themselves (a point inside each)</source>
         <translation>小区自身（每个小区内取一点）</translation>
     </message>
@@ -2971,7 +3036,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-70"/>
+        <location filename="../../gui/presentation.py" line="-71"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -2986,12 +3051,22 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>户数：{n}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Elevators to add: {e} in {b} buildings</source>
-        <translation>加装电梯：{b} 栋楼 {e} 部</translation>
+        <location line="+7"/>
+        <source>1 building</source>
+        <translation>1 栋楼</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>{n} buildings</source>
+        <translation>{n} 栋楼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevators to add: {e} in {buildings}</source>
+        <translation>加装电梯：{buildings} {e} 部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Elevator estimate: {cost}, subsidy {subsidy}</source>
         <translation>加装电梯估算：造价 {cost}，补贴 {subsidy}</translation>
     </message>
@@ -3009,6 +3084,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+7"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 zone</source>
+        <translation>1 个片区</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4226,8 +4306,8 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
-        <location filename="../../gui/gaps/controller.py" line="-376"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-217"/>
+        <location filename="../../gui/gaps/controller.py" line="-378"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-218"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
