@@ -243,6 +243,13 @@ class GapsController(FeatureController):
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
 
+    def adopt(self, old: "GapsController") -> None:
+        """Show *old*'s current result (the same project, in a window rebuilt in another language)."""
+        if old.outcome is None or old.stale or old.task is not None:
+            return
+        (self.panel.network if old.outcome.gaps.method == "network" else self.panel.straight).setChecked(True)
+        self._on_done(self._run, old.outcome, old._inputs)
+
     def _input_ids(self, request: GapRequest) -> dict[str, int]:
         layers = [request.compounds, request.entrances, request.buildings,
                   *self.project.layers_by_role(Role.FACILITIES)]

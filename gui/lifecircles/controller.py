@@ -256,6 +256,13 @@ class LifeCirclesController(FeatureController):
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
 
+    def adopt(self, old: "LifeCirclesController") -> None:
+        """Show *old*'s current result (the same project, in a window rebuilt in another language)."""
+        if old.outcome is None or old.stale or old.task is not None:
+            return
+        self.panel.options.set_mode(old.outcome.request.mode)
+        self._on_done(self._run, old.outcome, old._inputs)
+
     def _on_done(self, run: int, outcome: Outcome, inputs: dict) -> None:
         if run != self._run:
             return
