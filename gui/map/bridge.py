@@ -49,6 +49,7 @@ class MapBridge(QObject):
     viewSet = Signal(str)
     modeSet = Signal(str)
     labelSize = Signal(int)
+    pickOrder = Signal(str)  # json [layer id, ...]: which layer a click picks first
 
     # from the page, checked, re-emitted for Python listeners
     pageReady = Signal()

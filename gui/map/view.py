@@ -13,6 +13,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis.crs import WGS84
+from gis.domain import Role
 from gis.map_style import style_payload
 from gis.packed import pack_layer
 from gis.layer import Layer
@@ -216,6 +217,15 @@ class MapView(QWebEngineView, Listener):
     def set_mode(self, mode: str) -> None:
         """'pan', 'box' or 'lasso'."""
         self._emit(self.bridge.modeSet, mode)
+
+    def pick_first(self, current: Layer | None) -> None:
+        """Clicks pick from *current* first, then point layers, then compounds, then the top-most
+        layer: a click inside a compound selects it, not the building drawn over it (buildings
+        are picked when they are the current layer)."""
+        points = [lyr for lyr in reversed(self.project.layers) if lyr.geom_type == "point"]
+        ids = [current.id] if current is not None else []
+        ids += [lyr.id for lyr in points + self.project.layers_by_role(Role.COMPOUNDS) if lyr.id not in ids]
+        self._emit(self.bridge.pickOrder, json.dumps(ids))
 
     def set_label_size(self, px: int) -> None:
         self._emit(self.bridge.labelSize, int(px))

@@ -25,6 +25,7 @@ const state = {
   labels: L.layerGroup().addTo(map),
   overlays: new Map(), // name -> L.GeoJSON (zone outlines, service bands, problems ...)
   mode: "pan",
+  pick: [],          // layer ids a click tries first
 };
 let bridge = null;
 
@@ -103,15 +104,17 @@ function setSelection(payload) {
   signalDrawn();
 }
 
-// The top-most visible feature at a lat/lng: {id, fid} or null.
+// The visible feature a click at a lat/lng picks: {id, fid} or null. The layers of state.pick
+// (the current layer, points, compounds: set by Python) come first, then the top-most.
 function hitTest(latlng) {
   const [x, y] = toWorld(latlng.lng, latlng.lat);
   const zoom = map.getZoom();
-  for (let k = state.order.length - 1; k >= 0; k--) {
-    const e = state.layers.get(state.order[k]);
+  const ids = state.pick.concat(state.order.slice().reverse());
+  for (const id of ids) {
+    const e = state.layers.get(id);
     if (!e || !e.style.visible) continue;
     const fid = e.tiles.hitTest(x, y, zoom);
-    if (fid !== null) return { id: state.order[k], fid };
+    if (fid !== null) return { id, fid };
   }
   return null;
 }
@@ -318,6 +321,7 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge.layerStyled.connect((meta) => setStyle(JSON.parse(meta)));
   bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));
   bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
+  bridge.pickOrder.connect((ids) => { state.pick = JSON.parse(ids); });
   bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
   bridge.fitBounds.connect((b) => {
     const p = JSON.parse(b);

@@ -68,3 +68,24 @@ def test_zone_fills_do_not_tint_the_gap_colours(make_window, qtbot):
     ctl.apply_filters()
     settle(qtbot, win, 600)
     assert win.map.overlays["zone:1"]["fillOpacity"].iloc[0] > 0  # filled again without the choropleth
+
+
+def test_a_click_inside_a_compound_picks_the_compound_and_buildings_on_purpose(make_window, qtbot):
+    from gis.domain import Role
+    from tests.gis.export_samples import sample_project
+    from tests.gui.conftest import run_js, settle
+
+    project = sample_project()
+    win = make_window(project)
+    compounds, buildings = project.first(Role.COMPOUNDS), project.first(Role.BUILDINGS)
+    inside = buildings.display_data().geometry.iloc[0].representative_point()  # a building in a compound
+    win.map.zoom_to_layer(buildings, [0])
+    settle(qtbot, win, 600)
+
+    def picked():
+        return run_js(qtbot, win.map, f"hitTest(L.latLng({inside.y}, {inside.x}))")
+
+    win.layers.select_layer(project.layers[-1])  # whatever is on top of the list
+    qtbot.waitUntil(lambda: (picked() or {}).get("id") == compounds.id, timeout=5000)
+    win.layers.select_layer(buildings)  # buildings, on purpose
+    qtbot.waitUntil(lambda: (picked() or {}).get("id") == buildings.id, timeout=5000)
