@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,8 @@ from gui.map.floating import FloatingPanel
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
+PLANNED_OVERLAY = "presentation:planned"  # planned sites above every label while "after" is shown
+PLANNED_RADIUS = 11
 ALARM, CALM, TEXT, QUIET = "#b2182b", "#1b7837", "#1a1a1a", "#555555"  # missing / all in reach / facts / waiting
 LABEL_PX = 24
 LEGEND_SCALE = 1.6  # the map's legends, readable from the back of a meeting room
@@ -235,6 +238,7 @@ class PresentationMode(QObject):
         self.view.show()
         self._big_labels()
         self._scale_legends(LEGEND_SCALE)
+        self._show_planned()
         self._refresh_summaries()
         if self._pending:
             self._compute()
@@ -249,6 +253,7 @@ class PresentationMode(QObject):
         screen, self.screen = self.screen, None
         self.set_before(False)
         self.view.set_overlay(FOCUS_OVERLAY, None)
+        self.view.set_overlay(PLANNED_OVERLAY, None)
         self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
         self._scale_legends(1.0)
         for layer, field in self._saved["labels"].items():
@@ -316,6 +321,7 @@ class PresentationMode(QObject):
                 layer.visible = self._saved["visible"].pop(layer.id, True)
             self.project.update_layer(layer)
         if self.screen is not None:
+            self._show_planned()
             self.screen.before_button.blockSignals(True)
             self.screen.before_button.setChecked(before)
             self.screen.before_button.blockSignals(False)
@@ -335,6 +341,17 @@ class PresentationMode(QObject):
             self._saved["labels"][compounds] = None
             compounds.style.label_field = name
             self.project.update_layer(compounds)
+
+    def _show_planned(self) -> None:
+        """The planned sites large and above the labels ("after"), or not at all ("before")."""
+        layers = [] if self.before else self._planned_layers()
+        if not layers:
+            self.view.set_overlay(PLANNED_OVERLAY, None)
+            return
+        frames = [gpd.GeoDataFrame(geometry=lyr.data.geometry.values, crs=lyr.data.crs).to_crs(WGS84).assign(
+                  fill=lyr.style.fill, stroke="#ffffff", fillOpacity=1.0, weight=3.0, radius=PLANNED_RADIUS)
+                  for lyr in layers]
+        self.view.set_overlay(PLANNED_OVERLAY, pd.concat(frames, ignore_index=True), top=True)
 
     def _scale_legends(self, factor: float) -> None:
         for panel in self.view.findChildren(FloatingPanel):

@@ -63,7 +63,7 @@ class GapMap:
         start = ov.ALL.index(changed[0]) if changed else len(ov.ALL)
         for name in ov.ALL[start:]:
             if name in frames:
-                self.view.set_overlay(name, frames[name])
+                self.view.set_overlay(name, frames[name], top=name == ov.SITING)  # numbers stay readable
                 self.shown.add(name)
             elif name in self.shown:
                 self.view.set_overlay(name, None)

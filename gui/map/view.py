@@ -231,8 +231,9 @@ class MapView(QWebEngineView, Listener):
         self._emit(self.bridge.labelSize, int(px))
 
     def set_overlay(self, name: str, data: gpd.GeoDataFrame | None, *, interactive: bool = False,
-                    visible: bool = True) -> None:
-        """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
+                    visible: bool = True, top: bool = False) -> None:
+        """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers;
+        *top*: above the labels too, its own labels placed first (markers that must stay readable)."""
         shown = data.to_crs(WGS84) if data is not None and len(data) else None
         self._raw[name] = shown if visible else None
         if shown is None or not visible:
@@ -240,7 +241,7 @@ class MapView(QWebEngineView, Listener):
         else:
             shown = self._muted(name, shown)
             self.overlays[name] = shown
-        self._send_overlay(name, shown, interactive, visible)
+        self._send_overlay(name, shown, interactive, visible, top)
         if name in self._mutes:  # the overlays it mutes: filled again, or outlined
             for other in [n for n in self._raw if n.startswith(self._mutes[name]) and self._raw[n] is not None]:
                 self.overlays[other] = self._muted(other, self._raw[other])
@@ -263,8 +264,8 @@ class MapView(QWebEngineView, Listener):
         shown["fillOpacity"] = 0.0
         return shown
 
-    def _send_overlay(self, name: str, shown, interactive: bool, visible: bool) -> None:
-        head = json.dumps({"name": name, "interactive": interactive, "visible": visible,
+    def _send_overlay(self, name: str, shown, interactive: bool, visible: bool, top: bool = False) -> None:
+        head = json.dumps({"name": name, "interactive": interactive, "visible": visible, "top": top,
                            "labels": overlay_labels(shown)}, ensure_ascii=False)
         body = feature_collection(shown) if shown is not None else "null"
         self._emit(self.bridge.overlaySet, f'{head[:-1]}, "geojson": {body}}}')

@@ -120,14 +120,20 @@ function hitTest(latlng) {
 }
 
 // ---------------------------------------------------------------- overlays
+// "top" overlays (siting markers, planned sites while presenting) are drawn above the labels.
+map.createPane("top").style.zIndex = 660;
+const topRenderer = L.canvas({ padding: 0.3, pane: "top" });
+
 // Named overlay layers drawn above data layers, styled per feature by properties:
 // stroke, fill, fillOpacity, weight, dash, label.
 function setOverlay(payload) {
   const old = state.overlays.get(payload.name);
   if (old) map.removeLayer(old);
   if (!payload.geojson) { state.overlays.delete(payload.name); refreshLabels(); signalDrawn(); return; }
+  const paint = payload.top ? topRenderer : renderer;
   const ov = L.geoJSON(payload.geojson, {
-    renderer,
+    renderer: paint,
+    pane: payload.top ? "top" : "overlayPane",
     interactive: !!payload.interactive,
     style: (f) => {
       const p = f.properties || {};
@@ -136,10 +142,11 @@ function setOverlay(payload) {
         opacity: 1,
         fillColor: p.fill || p.stroke || "#d62728",
         fillOpacity: p.fillOpacity === undefined ? 0.15 : p.fillOpacity,
-        dashArray: p.dash || null, renderer,
+        dashArray: p.dash || null, renderer: paint,
       };
     },
-    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6 }),
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6, renderer: paint,
+                                                          pane: payload.top ? "top" : "overlayPane" }),
     onEachFeature: (f, lyr) => {
       if (payload.interactive) lyr.on("click", (ev) => {
         L.DomEvent.stopPropagation(ev);
@@ -149,6 +156,7 @@ function setOverlay(payload) {
   });
   if (payload.visible !== false) ov.addTo(map);
   ov.ocpLabels = payload.labels || [];
+  ov.ocpTop = !!payload.top;
   state.overlays.set(payload.name, ov);
   refreshLabels();
   signalDrawn();
@@ -171,8 +179,9 @@ function refreshLabels() {
       .setLatLng([lat, lng]).setContent(escapeText(text)).addTo(state.labels);
     shown += 1;
   };
-  // overlay labels (zone names ...) first: they win the space
-  for (const ov of state.overlays.values()) {
+  // overlay labels first (those of top overlays, siting numbers, before zone names): they win the space
+  const overlays = [...state.overlays.values()];
+  for (const ov of overlays.filter((o) => o.ocpTop).concat(overlays.filter((o) => !o.ocpTop))) {
     if (!map.hasLayer(ov)) continue;
     for (const [lng, lat, text] of ov.ocpLabels || []) {
       if (text && bounds.contains([lat, lng])) place(lng, lat, text, "ocp-label ocp-overlay-label", size + 2);

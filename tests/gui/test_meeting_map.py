@@ -89,3 +89,28 @@ def test_a_click_inside_a_compound_picks_the_compound_and_buildings_on_purpose(m
     qtbot.waitUntil(lambda: (picked() or {}).get("id") == compounds.id, timeout=5000)
     win.layers.select_layer(buildings)  # buildings, on purpose
     qtbot.waitUntil(lambda: (picked() or {}).get("id") == buildings.id, timeout=5000)
+
+
+def test_siting_numbers_are_placed_before_zone_labels_and_drawn_above_them(make_window, qtbot):
+    from gis.domain import Role
+    from gis.zones.model import ZoneModel
+    from gui.gaps import overlays as ov
+    from tests.gui.conftest import run_js, settle
+    from tests.gui.test_gaps_siting import pick, suggest
+
+    win, ctl, project = analysed_window(make_window, qtbot)
+    compounds = project.first(Role.COMPOUNDS)
+    model = ZoneModel.from_layer(compounds)
+    project.set_zones(model)
+    model.merge(list(range(len(compounds))), name="全区片区名称很长很长", colour="#4e79a7")
+    dialog = ctl.open_siting()
+    pick(dialog.type, "clinic")
+    dialog.k.setValue(2)
+    n = len(suggest(dialog, qtbot).chosen)
+    assert ov.SITING in ctl.map.shown
+    settle(qtbot, win, 800)
+    labels = run_js(qtbot, win.map, "state.labels.getLayers().map((l) => l.getContent())")
+    assert labels[:n] == [str(k) for k in range(1, n + 1)], labels  # the sites' numbers win the space
+    assert run_js(qtbot, win.map, "[...state.overlays.entries()].filter(([n, o]) => o.ocpTop).map(([n]) => n)") \
+        == [ov.SITING]
+    dialog.reject()

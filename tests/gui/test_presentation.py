@@ -187,6 +187,7 @@ def test_fits_the_full_screen_clear_of_the_card_and_zones_at_a_sensible_zoom(mak
     qtbot.waitUntil(fitted, timeout=10000)  # fitted to the full-screen size, not the window's
     screen.showNormal()
     screen.resize(1600, 1000)  # a projector's width: room for the card beside the plan
+    mode.overview()  # Home: fitted again (the refit after resizing holds only while the window settles)
     qtbot.waitUntil(fitted, timeout=10000)
     card = screen.card
     assert _box_share(qtbot, win.map, bounds)[2] >= card.x() + card.width() - 2, "the card covers the plan"
@@ -216,3 +217,27 @@ def test_zone_card_explains_pooled_counting_and_legends_grow(make_window, planne
     assert zone.lacking_compounds == (lacking or None)
     mode.stop()
     assert legend.scale == 1.0 and legend.width() < 1.2 * small.width()
+
+
+def test_before_after_changes_the_map_and_planned_sites_stay_above_labels(make_window, planned_project, qtbot):
+    from tests.gui.conftest import color_pixels, settle
+
+    win = make_window(planned_project)
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    qtbot.waitUntil(lambda: mode.screen.isVisible(), timeout=5000)
+    planned = planned_project.layers[-1]
+    point = planned.display_data().geometry.iloc[0]
+    mode.view.zoom_to_bounds((point.x - 0.002, point.y - 0.002, point.x + 0.002, point.y + 0.002))
+    settle(qtbot, win, 1200)
+    green = planned.style.fill
+    shown = color_pixels(win.map.grab().toImage(), green, tol=10)
+    assert shown > 200, f"the planned site is hidden ({shown} pixels of its colour)"
+    qtbot.keyClick(mode.screen, Qt.Key.Key_B)
+    settle(qtbot, win, 800)
+    assert color_pixels(win.map.grab().toImage(), green, tol=10) < shown / 10, "before/after changed no pixel"
+    qtbot.keyClick(mode.screen, Qt.Key.Key_B)
+    settle(qtbot, win, 800)
+    assert color_pixels(win.map.grab().toImage(), green, tol=10) > 200
+    mode.stop()
