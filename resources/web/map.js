@@ -318,7 +318,10 @@ function applyFit(p) {
   const opts = { paddingTopLeft: [20 + (p.left || 0), 20], paddingBottomRight: [20 + (p.right || 0), 20],
                  animate: false };
   if (p.maxZoom) opts.maxZoom = p.maxZoom;
+  const snap = map.options.zoomSnap;
+  map.options.zoomSnap = 0.05; // a fit fills the view (a 0.25 step can waste a fifth of it)
   map.fitBounds([[v[1], v[0]], [v[3], v[2]]], opts);
+  map.options.zoomSnap = snap;
 }
 map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) applyFit(lastFit); });
 

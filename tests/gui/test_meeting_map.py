@@ -19,6 +19,9 @@ def test_zoom_to_all_keeps_the_data_clear_of_the_legend(make_window, qtbot):
         return left + w * width <= legend.x() + 1
 
     qtbot.waitUntil(clear, timeout=5000)
+    w, h, left, width = _box_share(qtbot, win.map, bounds)
+    room_w, room_h = legend.x() - legend.MARGIN - 40, win.map.height() - 40  # the fit's padding
+    assert max(w * width / room_w, h * win.map.height() / room_h) > 0.93, "zoom to all leaves the view half empty"
 
 
 def test_a_compound_focused_from_the_gap_table_is_outlined_above_the_gap_colours(make_window, qtbot):
