@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
 from gis.analysis.facilities import has_planned, planned_rows
+from gis.analysis.gaps import run as run_gaps
+from gis.analysis.session import session_for
 from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
@@ -362,12 +364,19 @@ class PresentationMode(QObject):
 
         project, planned = self.project, has_planned(self.project)
         seed = replace(self._seed) if self._seed is not None else None
+        latest = session_for(project).latest("gaps") if seed is not None else None
+        asked = latest.request if latest is not None and latest.gaps is seed.gaps else None
 
         def work(feedback):
             after = collect_outputs(project, steps=("zones", "gaps", "elevators"), given=seed,
                                     feedback=feedback.sub(0, 0.6))
-            before = (collect_outputs(project, steps=("gaps",), planned=False, feedback=feedback.sub(0.6, 1.0))
-                      if planned else None)
+            before = None
+            if planned:  # measured as the planner's run was (walking or straight), without the planned sites
+                given = None if asked is None else PlanOutputs(gaps=run_gaps(
+                    replace(asked, planned=False), cache=session_for(project).cache,
+                    feedback=feedback.sub(0.6, 0.9)).gaps)
+                before = collect_outputs(project, steps=("gaps",), planned=False, given=given,
+                                         feedback=feedback.sub(0.9, 1.0))
             if before is not None:
                 before.zone_stats = after.zone_stats
             return after, before

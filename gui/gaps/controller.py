@@ -236,8 +236,14 @@ class GapsController(FeatureController):
         self.panel.say(self.tr("Measuring distances…"))
         self.panel.set_busy(True)
         cache = self.cache()
-        self.task = run_task(self.window, self.tr("Service gaps"),
-                             lambda fb: run_gaps(request, cache=cache, feedback=translating(fb)),
+        revision = session_for(self.project).revision  # what the run saw: exports reuse it while current
+
+        def work(fb):
+            outcome = run_gaps(request, cache=cache, feedback=translating(fb))
+            outcome.revision = revision
+            return outcome
+
+        self.task = run_task(self.window, self.tr("Service gaps"), work,
                              lambda outcome: self._on_done(run, outcome, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))

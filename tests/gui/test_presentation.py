@@ -241,3 +241,34 @@ def test_before_after_changes_the_map_and_planned_sites_stay_above_labels(make_w
     settle(qtbot, win, 800)
     assert color_pixels(win.map.grab().toImage(), green, tol=10) > 200
     mode.stop()
+
+
+def test_gaps_analysed_after_a_layer_change_are_reused_by_the_presentation(make_window, qtbot):
+    from gui.exports import ExportsController
+    from tests.gui.gaps_fixtures import analysed_window
+
+    win, gaps, project = analysed_window(make_window, qtbot)  # straight-line distances
+    compounds = project.first(Role.COMPOUNDS)
+    compounds.set_data(compounds.data.copy())  # the layer changed (the session's revision moves on)
+    project.update_layer(compounds)
+    gaps.compute()
+    qtbot.waitUntil(lambda: gaps.task is None, timeout=60000)
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    seed = ctl.known_outputs()
+    assert seed is not None and seed.gaps is gaps.outcome.gaps, "the presentation would recompute with defaults"
+
+
+def test_before_is_measured_like_the_planners_run(make_window, planned_project, qtbot):
+    from gui.exports import ExportsController
+    from tests.gui.gaps_fixtures import controller, run
+
+    win = make_window(planned_project)
+    gaps = controller(win)
+    run(gaps, qtbot, mode="straight")  # the project has roads: the default would walk them
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    ctl.start_presentation()
+    mode = ctl.presentation
+    qtbot.waitUntil(lambda: not mode._pending, timeout=60000)
+    assert mode._after.gaps is gaps.outcome.gaps
+    assert mode._before is not None and mode._before.gaps.method == "straight"
+    mode.stop()
