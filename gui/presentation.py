@@ -426,6 +426,7 @@ class PresentationMode(QObject):
             return
         bounds = gpd.GeoSeries([geom], crs=self.project.crs).to_crs(WGS84).total_bounds
         pad_x, pad_y = (bounds[2] - bounds[0]) * 0.05, (bounds[3] - bounds[1]) * 0.05
-        card = self.screen.card
+        card, bar = self.screen.card, self.screen.bar
+        clear = (card.x() + card.width(), 0, self.screen.height() - bar.y())
         self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y),
-                                 max_zoom=max_zoom, hold=3.0, clear=(card.x() + card.width(), 0), legends=True)
+                                 max_zoom=max_zoom, hold=3.0, clear=clear, legends=True)

@@ -166,26 +166,29 @@ class MapView(QWebEngineView, Listener):
 
     # -- view -------------------------------------------------------------------
     def zoom_to_bounds(self, bounds: tuple[float, float, float, float], *, max_zoom: int | None = None,
-                       hold: float = 0.0, clear: tuple[int, int] = (0, 0), legends: bool = False) -> None:
+                       hold: float = 0.0, clear: tuple[int, int, int] = (0, 0, 0), legends: bool = False) -> None:
         """Fit the view to (minx, miny, maxx, maxy) in lon/lat, clear of the floating legends.
 
         *max_zoom* caps the zoom (a small zone is not blown up to street level); *hold* seconds:
         fit again whenever the view is resized (a window still being laid out, or going full
-        screen); *clear*: extra pixels kept free on the (left, right) for panels over the map;
+        screen); *clear*: extra pixels kept free on the (left, right, bottom) for panels over the map;
         *legends*: keep clear of the floating legends on the right too.
         """
         self._fit = ([float(b) for b in bounds], max_zoom, time.monotonic() + hold, clear, legends)
         self._send_fit()
 
     def _send_fit(self) -> None:
-        bounds, max_zoom, until, (left, right), legends = self._fit
+        bounds, max_zoom, until, (left, right, bottom), legends = self._fit
         panels = [p for p in self.findChildren(FloatingPanel)
                   if legends and p.isVisible() and p.parentWidget() is self]
         right += max((p.width() + p.MARGIN for p in panels), default=0)
         if self.width() - left - right < 0.4 * self.width():  # a small map: the data matters more
             left = right = 0
+        if self.height() - bottom < 0.6 * self.height():
+            bottom = 0
         self._emit(self.bridge.fitBounds, json.dumps({"bounds": bounds, "maxZoom": max_zoom,
                                                       "left": int(left), "right": int(right),
+                                                      "bottom": int(bottom),
                                                       "hold": max(0.0, until - time.monotonic())}))
 
     def zoom_to_layer(self, layer: Layer, fids=None) -> None:

@@ -315,7 +315,8 @@ window.ocp = {
 let lastFit = null; // refitted when the page is resized within its hold time (a window going full screen)
 function applyFit(p) {
   const v = p.bounds;
-  const opts = { paddingTopLeft: [20 + (p.left || 0), 20], paddingBottomRight: [20 + (p.right || 0), 20],
+  const opts = { paddingTopLeft: [20 + (p.left || 0), 20],
+                 paddingBottomRight: [20 + (p.right || 0), 20 + (p.bottom || 0)],
                  animate: false };
   if (p.maxZoom) opts.maxZoom = p.maxZoom;
   const snap = map.options.zoomSnap;

@@ -191,6 +191,8 @@ def test_fits_the_full_screen_clear_of_the_card_and_zones_at_a_sensible_zoom(mak
     qtbot.waitUntil(fitted, timeout=10000)
     card = screen.card
     assert _box_share(qtbot, win.map, bounds)[2] >= card.x() + card.width() - 2, "the card covers the plan"
+    bottom = run_js(qtbot, win.map, f"map.latLngToContainerPoint([{bounds[1]}, {bounds[0]}]).y")
+    assert bottom <= screen.bar.y() + 2, "the control bar covers the plan"
     qtbot.keyClick(screen, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: mode.index == 0 and win.map.view_state.get("zoom", 99) <= ZONE_MAX_ZOOM, timeout=5000)
     assert win.map.view_state["zoom"] >= ZONE_MAX_ZOOM - 3
