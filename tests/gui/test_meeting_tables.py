@@ -1,4 +1,5 @@
-"""Tables a meeting reads: zone names sort naturally (片区 1, 2 … 10) in the gap tables too."""
+"""Tables and figures a meeting reads: zone names sort naturally (片区 1, 2 … 10) in the gap tables
+too; money in 万元 / 亿元 with grouped digits."""
 
 from __future__ import annotations
 
@@ -15,3 +16,12 @@ def test_gap_tables_sort_zone_names_naturally(app):
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     shown = [table.proxy.index(r, 0).data() for r in range(len(names))]
     assert shown == [f"片区 {k}" for k in (1, 2, 8, 9, 10, 19, 28)]
+
+
+def test_money_reads_in_wan_and_yi_yuan(app):
+    from gui.gaps.wording import yuan
+
+    assert yuan(3_343_200_000) == "33.43 亿元"  # not 334,320 万元
+    assert yuan(109_200_000) == "1.09 亿元"
+    assert yuan(24_500_000) == "2,450.0 万元"
+    assert yuan(None) == "—"
