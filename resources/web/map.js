@@ -319,10 +319,14 @@ function applyFit(p) {
                  paddingBottomRight: [20 + (p.right || 0), 20 + (p.bottom || 0)],
                  animate: false };
   if (p.maxZoom) opts.maxZoom = p.maxZoom;
+  fineSnap(() => map.fitBounds([[v[1], v[0]], [v[3], v[2]]], opts)); // a 0.25 step can waste a fifth of it
+}
+
+// Run *fn* with zoom steps of 0.05: fits fill the view and a restored view keeps its exact zoom.
+function fineSnap(fn) {
   const snap = map.options.zoomSnap;
-  map.options.zoomSnap = 0.05; // a fit fills the view (a 0.25 step can waste a fifth of it)
-  map.fitBounds([[v[1], v[0]], [v[3], v[2]]], opts);
-  map.options.zoomSnap = snap;
+  map.options.zoomSnap = 0.05;
+  try { fn(); } finally { map.options.zoomSnap = snap; }
 }
 map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) applyFit(lastFit); });
 
@@ -346,7 +350,7 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   });
   bridge.viewSet.connect((v) => {
     const p = JSON.parse(v);
-    map.setView([p.center[1], p.center[0]], p.zoom, { animate: false });
+    fineSnap(() => map.setView([p.center[1], p.center[0]], p.zoom, { animate: false }));
     signalDrawn();
   });
   bridge.modeSet.connect((m) => setMode(m));
