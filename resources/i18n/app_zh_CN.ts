@@ -239,12 +239,12 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>This preset's amounts are not yet checked against the policy text; check them before using the estimate in a plan.</source>
+        <source>This preset&apos;s amounts are not yet checked against the policy text; check them before using the estimate in a plan.</source>
         <translation>此预设的金额尚未与政策原文核对；在规划中使用此估算前请先核实。</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for {households} households. Cost {cost}, subsidy {subsidy}, residents' share {share} (about {per} yuan per household).</source>
+        <source>{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for {households} households. Cost {cost}, subsidy {subsidy}, residents&apos; share {share} (about {per} yuan per household).</source>
         <translation>{floors} 层及以上无电梯建筑 {buildings} 栋，约需加装电梯 {elevators} 部，涉及 {households} 户。造价 {cost}，补贴 {subsidy}，居民分担 {share}（每户约 {per} 元）。</translation>
     </message>
     <message>
@@ -289,7 +289,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Residents' share (10k yuan)</source>
+        <source>Residents&apos; share (10k yuan)</source>
         <translation>居民分担（万元）</translation>
     </message>
 </context>
@@ -725,7 +725,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Residents' share (10k yuan)</source>
+        <source>Residents&apos; share (10k yuan)</source>
         <translation>居民分担（万元）</translation>
     </message>
 </context>
@@ -733,12 +733,12 @@ Use Save As to keep your changes in another file.</source>
     <name>GapsController</name>
     <message>
         <location filename="../../gui/gaps/controller.py" line="+66"/>
-        <location line="+173"/>
+        <location line="+180"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-177"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
@@ -783,7 +783,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -794,7 +794,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>straight lines from each compound's boundary</source>
+        <source>straight lines from each compound&apos;s boundary</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
@@ -1009,7 +1009,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>The project has no roads layer, so distances are straight lines from each compound's boundary.</source>
+        <source>The project has no roads layer, so distances are straight lines from each compound&apos;s boundary.</source>
         <translation>项目中没有道路图层，距离按小区边界起算的直线距离计算。</translation>
     </message>
     <message>
@@ -1019,7 +1019,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Straight lines from each compound's boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
+        <source>Straight lines from each compound&apos;s boundary ignore rivers, walls and detours; choose walking distance to see them.</source>
         <translation>自小区边界起算的直线距离不考虑河流、围墙和绕行；如需考虑，请选择步行距离。</translation>
     </message>
     <message>
@@ -1436,7 +1436,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>from the file's metadata</source>
+        <source>from the file&apos;s metadata</source>
         <translation>来自文件元数据</translation>
     </message>
     <message>
@@ -1694,7 +1694,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -1886,12 +1886,12 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
@@ -1916,7 +1916,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Attribute table — {name}</source>
         <translation>属性表 — {name}</translation>
     </message>
@@ -2118,7 +2118,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+358"/>
+        <location filename="../../gui/presentation.py" line="+384"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -2141,7 +2141,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-247"/>
+        <location line="-268"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -2462,7 +2462,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>SitingDialog</name>
     <message>
-        <location filename="../../gui/gaps/siting_dialog.py" line="+39"/>
+        <location filename="../../gui/gaps/siting_dialog.py" line="+38"/>
         <source>Suggest sites for new facilities</source>
         <translation>新建设施选址建议</translation>
     </message>
@@ -3257,7 +3257,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>None of the selected compounds is in a zone: select a zone's compounds together with those to add.</source>
+        <source>None of the selected compounds is in a zone: select a zone&apos;s compounds together with those to add.</source>
         <translation>所选小区都不在片区中：请将片区内的小区与要加入的小区一起选中。</translation>
     </message>
     <message>
@@ -3332,7 +3332,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>service radius (default: the type's required distance)</source>
+        <source>service radius (default: the type&apos;s required distance)</source>
         <translation>服务半径（默认：该类型的规定距离）</translation>
     </message>
     <message>
@@ -3575,7 +3575,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location line="+1"/>
         <location filename="../../gis/wording.py" line="+1"/>
-        <source>Children's play area</source>
+        <source>Children&apos;s play area</source>
         <translation>儿童活动场地</translation>
     </message>
 </context>
@@ -3583,7 +3583,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <name>errors</name>
     <message>
         <location filename="../../gis/io/crs_detect.py" line="+117"/>
-        <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
+        <source>Unknown coordinate system &apos;{text}&apos;. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
     <message>
@@ -3594,7 +3594,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/encoding.py" line="+83"/>
-        <source>Unknown text encoding '{name}'. Use a name such as UTF-8, GBK, GB18030 or BIG5.</source>
+        <source>Unknown text encoding &apos;{name}&apos;. Use a name such as UTF-8, GBK, GB18030 or BIG5.</source>
         <translation>未知的文本编码“{name}”。请使用 UTF-8、GBK、GB18030 或 BIG5 等名称。</translation>
     </message>
     <message>
@@ -3639,7 +3639,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/inputs.py" line="+58"/>
-        <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
+        <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not &apos;{text}&apos;.</source>
         <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
     </message>
     <message>
@@ -3693,7 +3693,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>{path} has no dataset '{layer}'. It holds: {names}.</source>
+        <source>{path} has no dataset &apos;{layer}&apos;. It holds: {names}.</source>
         <translation>{path} 中没有数据集“{layer}”。其中包含：{names}。</translation>
     </message>
     <message>
@@ -3903,7 +3903,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+84"/>
-        <source>The buildings layer needs a {role} field to find elevator gaps; map one in the layer's fields.</source>
+        <source>The buildings layer needs a {role} field to find elevator gaps; map one in the layer&apos;s fields.</source>
         <translation>建筑图层需要 {role} 字段才能分析加装电梯；请在图层字段中指定。</translation>
     </message>
     <message>
@@ -3930,7 +3930,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
         <location filename="../../gis/export/project_export.py" line="+65"/>
-        <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
+        <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project&apos;s default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
     <message>
@@ -3970,7 +3970,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+30"/>
-        <source>Map layouts (pdf, png) are drawn by the app's layout module, not by the data export.</source>
+        <source>Map layouts (pdf, png) are drawn by the app&apos;s layout module, not by the data export.</source>
         <translation>地图排版（pdf、png）由程序的排版功能生成，不属于数据导出。</translation>
     </message>
     <message>
@@ -4051,7 +4051,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/gaps/access.py" line="+193"/>
-        <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds' system.</source>
+        <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds&apos; system.</source>
         <translation>小区与路网的坐标系不同（{a} 与 {b}）；请在小区的坐标系中构建路网。</translation>
     </message>
     <message>
@@ -4136,12 +4136,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/cad.py" line="+76"/>
-        <source>{path} has no CAD layer '{layer}'. It has: {names}.</source>
+        <source>{path} has no CAD layer &apos;{layer}&apos;. It has: {names}.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
         <location filename="../../gis/io/formats.py" line="+102"/>
-        <source>{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; {bad} characters were not valid {encoding}). Choose the file's encoding (UTF-8, GBK, …), or check that the file is complete.</source>
+        <source>{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; {bad} characters were not valid {encoding}). Choose the file&apos;s encoding (UTF-8, GBK, …), or check that the file is complete.</source>
         <translation>无法按 {encoding} 编码将 {path} 读取为 GeoJSON（{reason}；有 {bad} 个字符不是有效的 {encoding}）。请选择文件的编码（UTF-8、GBK 等），或检查文件是否完整。</translation>
     </message>
     <message>
@@ -4151,12 +4151,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>{path} has no layer '{layer}'. It has: {names}.</source>
+        <source>{path} has no layer &apos;{layer}&apos;. It has: {names}.</source>
         <translation>{path} 中没有图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>{path}: layer '{layer}' is a table without geometries. Choose a layer with geometries: {names}.</source>
+        <source>{path}: layer &apos;{layer}&apos; is a table without geometries. Choose a layer with geometries: {names}.</source>
         <translation>{path}：图层“{layer}”是没有几何图形的属性表。请选择带几何图形的图层：{names}。</translation>
     </message>
     <message>
@@ -4221,7 +4221,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="+77"/>
-        <source>{path} has no sheet '{layer}'. It has: {names}.</source>
+        <source>{path} has no sheet &apos;{layer}&apos;. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
     </message>
     <message>
@@ -4306,9 +4306,9 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
-        <location filename="../../gui/gaps/controller.py" line="-378"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-218"/>
-        <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
+        <location filename="../../gui/gaps/controller.py" line="-391"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-225"/>
+        <source>The project has no facility layer: add one (File &gt; Add data) with the facilities&apos; points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
     <message>
@@ -4343,8 +4343,8 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/limits.py" line="+79"/>
-        <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise "{cap}" under "read_limits" in the settings.</source>
-        <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
+        <source>{path} goes past the reading cap {cap} = {limit} (found {value}). If the file is genuine, raise &quot;{cap}&quot; under &quot;read_limits&quot; in the settings.</source>
+        <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 &quot;read_limits&quot; 中调高 &quot;{cap}&quot;。</translation>
     </message>
     <message>
         <location filename="../../gis/export/html_map.py" line="+219"/>
@@ -4358,12 +4358,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/gpkg_guard.py" line="+169"/>
-        <source>{path}: layer '{layer}' cannot be read: {reason}.</source>
+        <source>{path}: layer &apos;{layer}&apos; cannot be read: {reason}.</source>
         <translation>{path}：图层“{layer}”无法读取：{reason}。</translation>
     </message>
     <message>
         <location filename="../../gis/analysis/facilities.py" line="+78"/>
-        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area (found: {found}). Set the layer's facility type field ({option}), or import it again so its types are recognised.</source>
+        <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area (found: {found}). Set the layer&apos;s facility type field ({option}), or import it again so its types are recognised.</source>
         <translation>{count} 个设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托育或儿童游乐场（找到：{found}）。请设置该图层的设施类型字段（命令行：{option}），或重新导入以识别类型。</translation>
     </message>
     <message>
@@ -4622,12 +4622,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Residents' share (yuan)</source>
+        <source>Residents&apos; share (yuan)</source>
         <translation>居民分摊(元)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Residents' share per household (yuan)</source>
+        <source>Residents&apos; share per household (yuan)</source>
         <translation>户均分摊(元)</translation>
     </message>
     <message>
@@ -4928,7 +4928,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>The numbers look like Web Mercator metres (EPSG:3857). Baidu's own Mercator (BD-09MC) looks alike but is not supported: export lon/lat from it instead.</source>
+        <source>The numbers look like Web Mercator metres (EPSG:3857). Baidu&apos;s own Mercator (BD-09MC) looks alike but is not supported: export lon/lat from it instead.</source>
         <translation>这些数值看起来是 Web 墨卡托米制坐标（EPSG:3857）。百度墨卡托（BD-09MC）与之相似，但不受支持：请从中导出经纬度后再导入。</translation>
     </message>
     <message>
@@ -4993,7 +4993,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>outside China's part of this zone</source>
+        <source>outside China&apos;s part of this zone</source>
         <translation>位于该投影带的中国境外部分</translation>
     </message>
     <message>
@@ -5003,7 +5003,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>next to the project's other layers</source>
+        <source>next to the project&apos;s other layers</source>
         <translation>与项目中的其他图层相邻</translation>
     </message>
     <message>
@@ -5078,7 +5078,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/fields.py" line="+229"/>
-        <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
+        <source>{n} values in &apos;{column}&apos; could not be read as {role} and were left empty.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
     <message>
@@ -5128,7 +5128,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/roles.py" line="+61"/>
-        <source>Nothing shows what these points are; choose the layer's role.</source>
+        <source>Nothing shows what these points are; choose the layer&apos;s role.</source>
         <translation>无法判断这些点表示什么；请选择图层类型。</translation>
     </message>
     <message>
@@ -5148,12 +5148,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+24"/>
-        <source>the name '{name}'</source>
+        <source>the name &apos;{name}&apos;</source>
         <translation>名称“{name}”</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>field '{column}' ({role})</source>
+        <source>field &apos;{column}&apos; ({role})</source>
         <translation>字段“{column}”（{role}）</translation>
     </message>
     <message>
@@ -5253,7 +5253,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+45"/>
-        <source>{layer}: {count} value(s) hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
+        <source>{layer}: {count} value(s) hold characters {encoding} cannot store; they were replaced by &apos;?&apos;. Export as UTF-8 to keep them.</source>
         <translation>{layer}：{count} 个值包含 {encoding} 无法存储的字符，已替换为“?”。导出为 UTF-8 可保留这些字符。</translation>
     </message>
     <message>
@@ -5273,17 +5273,17 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+39"/>
-        <source>{n} characters are not valid {encoding} and were replaced by �. Choose the file's encoding if names look wrong.</source>
+        <source>{n} characters are not valid {encoding} and were replaced by �. Choose the file&apos;s encoding if names look wrong.</source>
         <translation>有 {n} 个字符不是有效的 {encoding}，已替换为 �。如名称显示不对，请选择文件的编码。</translation>
     </message>
     <message>
         <location line="+55"/>
-        <source>{path} has {n} layers; read '{layer}'. Choose another with the layer option: {names}.</source>
+        <source>{path} has {n} layers; read &apos;{layer}&apos;. Choose another with the layer option: {names}.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
     <message>
         <location line="+30"/>
-        <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
+        <source>Read all {n} KML folders together (column &apos;folder&apos;); choose one to import only it.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“KML 文件夹”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
@@ -5313,37 +5313,37 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="-136"/>
-        <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
-        <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
+        <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise &quot;max_cell_chars&quot; under &quot;read_limits&quot; in the settings if they are genuine).</source>
+        <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 &quot;read_limits&quot; 中调高 &quot;max_cell_chars&quot;）。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Columns '{x}' and '{y}' hold latitude and longitude the other way round; they were swapped.</source>
+        <source>Columns &apos;{x}&apos; and &apos;{y}&apos; hold latitude and longitude the other way round; they were swapped.</source>
         <translation>列“{x}”和“{y}”中的纬度与经度位置颠倒，已互换。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Column '{x}' holds northings and '{y}' eastings (the surveying convention, X north and Y east); they were swapped.</source>
+        <source>Column &apos;{x}&apos; holds northings and &apos;{y}&apos; eastings (the surveying convention, X north and Y east); they were swapped.</source>
         <translation>列“{x}”为北坐标、“{y}”为东坐标（测量惯例：X 向北、Y 向东），已互换。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The coordinate columns '{x}', '{y}' are named as {datum}. If so, mark the layer as {datum} so it is shifted to WGS 84.</source>
+        <source>The coordinate columns &apos;{x}&apos;, &apos;{y}&apos; are named as {datum}. If so, mark the layer as {datum} so it is shifted to WGS 84.</source>
         <translation>坐标列“{x}”、“{y}”的命名表明是 {datum}。如确是，请将图层标记为 {datum}，以便纠偏至 WGS 84。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{n} rows have no usable coordinates in '{x}' / '{y}' and were dropped.</source>
+        <source>{n} rows have no usable coordinates in &apos;{x}&apos; / &apos;{y}&apos; and were dropped.</source>
         <translation>{n} 行在“{x}”/“{y}”中没有可用坐标，已舍弃。</translation>
     </message>
     <message>
         <location filename="../../gis/io/gpkg_guard.py" line="-118"/>
-        <source>Layer '{layer}' was left out: reading it went past the reading cap {cap} (a view that never ends?). The other layers can be read; if the layer is genuine, raise "{cap}" under "read_limits" in the settings.</source>
+        <source>Layer &apos;{layer}&apos; was left out: reading it went past the reading cap {cap} (a view that never ends?). The other layers can be read; if the layer is genuine, raise &quot;{cap}&quot; under &quot;read_limits&quot; in the settings.</source>
         <translation>图层“{layer}”已略过：读取它超出了读取上限 {cap}（可能是永不结束的视图？）。其他图层可以读取；如该图层确属正常，请在设置的“read_limits”中调高“{cap}”。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Layer '{layer}' was left out: SQLite cannot run its query ({reason}). The other layers can be read.</source>
+        <source>Layer &apos;{layer}&apos; was left out: SQLite cannot run its query ({reason}). The other layers can be read.</source>
         <translation>图层“{layer}”已略过：SQLite 无法执行它的查询（{reason}）。其他图层可以读取。</translation>
     </message>
     <message>
@@ -5368,7 +5368,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+21"/>
-        <source>The .dbf gives field '{name}' a length of 255, which does not fit its records; it was set to {fixed}, what the other fields leave.</source>
+        <source>The .dbf gives field &apos;{name}&apos; a length of 255, which does not fit its records; it was set to {fixed}, what the other fields leave.</source>
         <translation>.dbf 中字段“{name}”的长度为 255，与记录长度不符；已按其他字段剩余的长度改为 {fixed}。</translation>
     </message>
 </context>
