@@ -97,6 +97,17 @@ TERMS: dict[str, tuple[str, str]] = {
     "unit_m": (QT_TRANSLATE_NOOP("export", "m"), "米"),
 }
 
+# Columns the app itself adds to layers (planned sites, import repairs, KML folders): the data
+# keeps these names, the window shows their labels (gui.columns).
+APP_COLUMNS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("columns", "Name"),
+    "folder": QT_TRANSLATE_NOOP("columns", "KML folder"),
+    "duplicate_of": QT_TRANSLATE_NOOP("columns", "Duplicate of row"),
+    "facility_type": QT_TRANSLATE_NOOP("columns", "Facility type"),
+    "planned": QT_TRANSLATE_NOOP("columns", "Planned"),
+    "radius_m": QT_TRANSLATE_NOOP("columns", "Service radius (m)"),
+}
+
 ROLE_TERMS: dict[Role, str] = {
     Role.COMPOUNDS: "小区", Role.BUILDINGS: "建筑", Role.FACILITIES: "设施", Role.ROADS: "道路",
     Role.ENTRANCES: "出入口", Role.BARRIERS: "隔离线", Role.ZONES: "改造片区",

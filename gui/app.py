@@ -152,8 +152,16 @@ def relaunch_in_language(app, old, code: str, open_window):
     install_translator(app, code)
     new = open_window(old.project)
     new.restoreGeometry(old.saveGeometry())
+    for ctl in new.features:  # analysis results stay on screen
+        same = next((f for f in old.features if type(f) is type(ctl)), None)
+        if same is not None and hasattr(ctl, "adopt"):
+            ctl.adopt(same)
     new.show()
-    new.map.zoom_to_project()
+    view = old.map.view_state
+    if view.get("center") and view.get("zoom") is not None:  # the same place on the map
+        new.map.set_view(list(view["center"]), view["zoom"])
+    else:
+        new.map.zoom_to_project()
     old.close_guards.clear()
     old.shutdown()
     old.hide()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from gis.layer import Layer
 from gis.project import Project
+from gui.columns import column_label, value_text
 from gui.listening import Listener
 
 
@@ -43,7 +44,7 @@ class LayerTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         value = self._values[index.column()][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(value)
+            return value_text(self._columns[index.column()], value)
         if role == Qt.ItemDataRole.UserRole:  # sort key: numbers as numbers
             return _sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float, np.number)):
@@ -54,17 +55,8 @@ class LayerTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section]
+            return column_label(self._columns[section])
         return str(section)
-
-
-def _display(value) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return ""
-    if isinstance(value, (float, np.floating)):
-        digits = 6 if abs(value) < 1000 else 2  # keep lon/lat precise, areas readable
-        return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def _sort_key(value):

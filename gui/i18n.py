@@ -89,3 +89,9 @@ def translating(feedback):
     from gis.feedback import Feedback
 
     return Feedback(lambda f, m: feedback.progress(f, translated(m) if m else m), feedback.is_cancelled)
+
+
+def count_words(n: int, one: str, many: str) -> str:
+    """*one* (the translated text for exactly one, "1 facility") or *many* ("{n} facilities")
+    with *n* digit-grouped: English needs the singular, Chinese reads both alike."""
+    return one if int(n) == 1 else many.format(n=f"{int(n):,}")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 from gis.domain import FIELD_ROLE_LABELS
 from gis.layer import Layer
 from gui.i18n import tr_gis
-from gui.attribute_table import _display
+from gui.columns import column_label, value_text
 
 
 class IdentifyPanel(QTreeWidget):
@@ -28,10 +28,10 @@ class IdentifyPanel(QTreeWidget):
         row = layer.data.iloc[fid]
         self.addTopLevelItem(QTreeWidgetItem([self.tr("Layer"), layer.name]))
         for col in layer.attribute_columns():
-            name = col
-            if col in roles:
+            name = column_label(col)
+            if col in roles and name == col:  # the file's own column: what it holds
                 name = f"{col} ({tr_gis('domain', FIELD_ROLE_LABELS[roles[col]])})"
-            self.addTopLevelItem(QTreeWidgetItem([name, _display(row[col])]))
+            self.addTopLevelItem(QTreeWidgetItem([name, value_text(col, row[col])]))
         geom = layer.data.geometry.iloc[fid]
         if geom is not None and not geom.is_empty:
             if layer.geom_type == "polygon":

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow, Listener):
         return self.layers.current_layer()
 
     def _on_current_layer(self, layer: Layer | None) -> None:
+        self.map.pick_first(layer)
         self.table.set_layer(layer)
         self.status.set_layer(layer, self.project.crs)
         if layer is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,20 +23,30 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
 from gis.analysis.facilities import has_planned, planned_rows
+from gis.analysis.gaps import run as run_gaps
+from gis.analysis.session import session_for
 from gis.export.plan import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
 from gui.gaps.wording import yuan
+from gui.i18n import count_words
+from gui.map.floating import FloatingPanel
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
+PLANNED_OVERLAY = "presentation:planned"  # planned sites above every label while "after" is shown
+PLANNED_RADIUS = 11
 ALARM, CALM, TEXT, QUIET = "#b2182b", "#1b7837", "#1a1a1a", "#555555"  # missing / all in reach / facts / waiting
 LABEL_PX = 24
+LEGEND_SCALE = 1.6  # the map's legends, readable from the back of a meeting room
+ZONE_MAX_ZOOM = 18  # a small zone is shown with its street, not blown up to the maximum zoom
+CARD_TOP = 80  # the card sits top-left, below the zoom buttons, and the fits keep clear of it
 CARD_CSS = """
 QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
 QLabel { color: #1a1a1a; font-size: 20px; }
 QLabel#title { font-size: 32px; font-weight: bold; }
 QLabel#state { color: #555; font-size: 16px; }
+QLabel#pooling { color: #555; font-size: 16px; }
 """
 BAR_CSS = """
 QFrame#bar { background: rgba(30, 30, 30, 200); border-radius: 8px; }
@@ -59,10 +70,13 @@ class SummaryCard(QFrame):
         self.lines = {k: QLabel() for k in ("compounds", "households", "missing", "elevators", "estimate")}
         self.lines["missing"].setObjectName("missing")
         self.lines["missing"].setWordWrap(True)
+        self.pooling = QLabel(objectName="pooling")
+        self.pooling.setWordWrap(True)
         self.state = QLabel(objectName="state")
         box.addWidget(self.title)
         for label in self.lines.values():
             box.addWidget(label)
+        box.addWidget(self.pooling)
         box.addWidget(self.state)
         self.setMaximumWidth(560)
 
@@ -71,6 +85,7 @@ class SummaryCard(QFrame):
             self.title.setText(self.tr("No renovation zones yet"))
             for label in self.lines.values():
                 label.clear()
+            self.pooling.clear()
             self.state.setText(position)
             return
         self.title.setText(summary.name)
@@ -80,9 +95,12 @@ class SummaryCard(QFrame):
         text, colour = self._missing_text(summary, before=before, pending=pending)
         self.lines["missing"].setText(text)
         self.lines["missing"].setStyleSheet(f"color: {colour};")
-        self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {b} buildings").format(
-            e="—" if summary.elevators is None else f"{summary.elevators:,}",
-            b="—" if summary.elevator_buildings is None else f"{summary.elevator_buildings:,}"))
+        self.pooling.setText(self._pooling_text(summary, pending=pending))
+        self.pooling.setVisible(bool(self.pooling.text()))
+        buildings = ("—" if summary.elevator_buildings is None else
+                     count_words(summary.elevator_buildings, self.tr("1 building"), self.tr("{n} buildings")))
+        self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {buildings}").format(
+            e="—" if summary.elevators is None else f"{summary.elevators:,}", buildings=buildings))
         self.lines["estimate"].setText(self.tr("Elevator estimate: {cost}, subsidy {subsidy}").format(
             cost=yuan(summary.cost), subsidy=yuan(summary.subsidy)))
         state = self.tr("Before the plan") if before else self.tr("After the plan")
@@ -102,7 +120,7 @@ class SummaryCard(QFrame):
     def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> tuple[str, str]:
         """The gaps line and its colour: red only for services really missing, green when all are in reach."""
         if summary.zone_id is None:
-            return self.tr("{n} zones").format(n=f"{summary.extra.get('zones', 0):,}"), TEXT
+            return count_words(summary.extra.get("zones", 0), self.tr("1 zone"), self.tr("{n} zones")), TEXT
         if pending:
             return self.tr("Gaps: computing…"), QUIET
         if not summary.gaps_known:
@@ -111,6 +129,18 @@ class SummaryCard(QFrame):
         if not missing:
             return self.tr("Gaps: none — every service within reach"), CALM
         return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing)), ALARM
+
+
+    def _pooling_text(self, summary: ZoneSummary, *, pending: bool) -> str:
+        """Why a zone can have no gaps while compounds in it lack services: the zone is counted as a whole."""
+        if summary.zone_id is None or pending or not summary.gaps_known:
+            return ""
+        text = self.tr("Counted for the zone as a whole: a service is in reach when any of its compounds "
+                       "reaches it.")
+        if summary.lacking_compounds:
+            text += " " + self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
+                                  ).format(n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
+        return text
 
 
 class PresentationWindow(QWidget):
@@ -161,9 +191,9 @@ class PresentationWindow(QWidget):
         self.bar.raise_()
 
     def place(self) -> None:
-        """Card in the top-right corner (the zoom buttons are top-left), bar centred at the bottom."""
+        """Card top-left below the zoom buttons (legends are on the right), bar centred at the bottom."""
         self.card.adjustSize()
-        self.card.move(max(0, self.width() - self.card.width() - 24), 24)
+        self.card.move(12, CARD_TOP)
         self.bar.adjustSize()
         self.bar.move((self.width() - self.bar.width()) // 2, self.height() - self.bar.height() - 24)
 
@@ -225,6 +255,8 @@ class PresentationMode(QObject):
         self.screen.host(self.view)
         self.view.show()
         self._big_labels()
+        self._scale_legends(LEGEND_SCALE)
+        self._show_planned()
         self._refresh_summaries()
         if self._pending:
             self._compute()
@@ -240,7 +272,9 @@ class PresentationMode(QObject):
         screen, self.screen = self.screen, None
         self.set_before(False)
         self.view.set_overlay(FOCUS_OVERLAY, None)
+        self.view.set_overlay(PLANNED_OVERLAY, None)
         self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
+        self._scale_legends(1.0)
         for layer, field in self._saved["labels"].items():
             layer.style.label_field = field
             self.project.update_layer(layer)
@@ -272,8 +306,9 @@ class PresentationMode(QObject):
         self.index = -1
         if self.active:
             self.view.set_overlay(FOCUS_OVERLAY, None)
-            self._zoom_to(self._plan_outline())
         self._update_card()
+        if self.active:
+            self._zoom_to(self._plan_outline())
         self.zoneShown.emit(-1)
 
     def show(self, index: int) -> None:
@@ -287,8 +322,9 @@ class PresentationMode(QObject):
             focus = gpd.GeoDataFrame({"stroke": ["#111111"], "fill": [summary.colour], "fillOpacity": [0.0],
                                       "weight": [6.0]}, geometry=[outline], crs=self.project.crs)
             self.view.set_overlay(FOCUS_OVERLAY, focus)
-            self._zoom_to(outline)
         self._update_card()
+        if self.active:
+            self._zoom_to(outline, max_zoom=ZONE_MAX_ZOOM)
         self.zoneShown.emit(self.index)
 
     def toggle_by_year(self) -> None:
@@ -339,6 +375,7 @@ class PresentationMode(QObject):
                 layer.visible = self._saved["visible"].pop(layer.id, True)
             self.project.update_layer(layer)
         if self.screen is not None:
+            self._show_planned()
             self.screen.before_button.blockSignals(True)
             self.screen.before_button.setChecked(before)
             self.screen.before_button.blockSignals(False)
@@ -359,17 +396,39 @@ class PresentationMode(QObject):
             compounds.style.label_field = name
             self.project.update_layer(compounds)
 
+    def _show_planned(self) -> None:
+        """The planned sites large and above the labels ("after"), or not at all ("before")."""
+        layers = [] if self.before else self._planned_layers()
+        if not layers:
+            self.view.set_overlay(PLANNED_OVERLAY, None)
+            return
+        frames = [gpd.GeoDataFrame(geometry=lyr.data.geometry.values, crs=lyr.data.crs).to_crs(WGS84).assign(
+                  fill=lyr.style.fill, stroke="#ffffff", fillOpacity=1.0, weight=3.0, radius=PLANNED_RADIUS)
+                  for lyr in layers]
+        self.view.set_overlay(PLANNED_OVERLAY, pd.concat(frames, ignore_index=True), top=True)
+
+    def _scale_legends(self, factor: float) -> None:
+        for panel in self.view.findChildren(FloatingPanel):
+            panel.set_scale(factor)
+
     def _compute(self) -> None:
         from gui.worker import run_task
 
         project, planned = self.project, has_planned(self.project)
         seed = replace(self._seed) if self._seed is not None else None
+        latest = session_for(project).latest("gaps") if seed is not None else None
+        asked = latest.request if latest is not None and latest.gaps is seed.gaps else None
 
         def work(feedback):
             after = collect_outputs(project, steps=("zones", "gaps", "elevators"), given=seed,
                                     feedback=feedback.sub(0, 0.6))
-            before = (collect_outputs(project, steps=("gaps",), planned=False, feedback=feedback.sub(0.6, 1.0))
-                      if planned else None)
+            before = None
+            if planned:  # measured as the planner's run was (walking or straight), without the planned sites
+                given = None if asked is None else PlanOutputs(gaps=run_gaps(
+                    replace(asked, planned=False), cache=session_for(project).cache,
+                    feedback=feedback.sub(0.6, 0.9)).gaps)
+                before = collect_outputs(project, steps=("gaps",), planned=False, given=given,
+                                         feedback=feedback.sub(0.9, 1.0))
             if before is not None:
                 before.zone_stats = after.zone_stats
             return after, before
@@ -412,10 +471,14 @@ class PresentationMode(QObject):
             return None
         return shapely.union_all([model.outline(z) for z in model.zones])
 
-    def _zoom_to(self, geom) -> None:
+    def _zoom_to(self, geom, *, max_zoom: int | None = None) -> None:
+        """Fit *geom* clear of the card and the legends, again while the screen is still resizing."""
         if geom is None:
             self.view.zoom_to_project()
             return
         bounds = gpd.GeoSeries([geom], crs=self.project.crs).to_crs(WGS84).total_bounds
-        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.15, (bounds[3] - bounds[1]) * 0.15
-        self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y))
+        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.05, (bounds[3] - bounds[1]) * 0.05
+        card, bar = self.screen.card, self.screen.bar
+        clear = (card.x() + card.width(), 0, self.screen.height() - bar.y())
+        self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y),
+                                 max_zoom=max_zoom, hold=3.0, clear=clear, legends=True)

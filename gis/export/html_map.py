@@ -66,6 +66,7 @@ class HtmlLayer:
     popup_fields: dict[str, str] | None = None
     label_field: str | None = None
     show: bool = True
+    labels_from: int | None = None  # label each feature with label_field from this zoom on (None: no labels)
 
 
 @dataclass
@@ -112,6 +113,39 @@ class TextPopup(MacroElement):
         self._name = "TextPopup"
         self.fields = [list(f) for f in fields]
         self.title = title or ""
+
+
+class TextLabels(MacroElement):
+    """Permanent labels (label_field) shown from a zoom on; written as text nodes, never HTML."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer, map) {
+            var key = {{ this.key | tojson }}, from = {{ this.from_zoom | tojson }};
+            layer.eachLayer(function (f) {
+                var text = ((f.feature && f.feature.properties) || {})[key];
+                if (text === undefined || text === null || text === "") { return; }
+                var span = document.createElement("span");
+                span.textContent = String(text);
+                f.bindTooltip(span, {permanent: true, direction: "center", className: "ocp-label"});
+            });
+            function sync() {
+                var on = map.getZoom() >= from && map.hasLayer(layer);
+                layer.eachLayer(function (f) {
+                    if (f.getTooltip()) { on ? f.openTooltip() : f.closeTooltip(); }
+                });
+            }
+            map.on("zoomend overlayadd overlayremove", sync);
+            sync();
+        })({{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, key: str, from_zoom: int) -> None:
+        super().__init__()
+        self._name = "TextLabels"
+        self.key = key
+        self.from_zoom = int(from_zoom)
 
 
 # The whole page: our own frame instead of branca's, for the CSP and the nonce.
@@ -238,6 +272,9 @@ html, body {{ font-family: {FONT}; }}
 .ocp-panel .swatch {{ display: inline-block; width: 14px; height: 10px; margin-right: 6px;
   border: 1px solid #555; vertical-align: middle; }}
 .ocp-panel .note {{ color: #555; margin-top: 6px; font-size: 11px; }}
+.ocp-label {{ background: rgba(255,255,255,.8); border: none; box-shadow: none; padding: 0 3px;
+  font-family: {FONT}; font-size: 12px; color: #222; }}
+.ocp-label::before {{ display: none; }}
 .ocp-popup {{ font-family: {FONT}; font-size: 12px; }}
 .ocp-popup-title {{ font-weight: bold; font-size: 14px; margin-bottom: 4px; }}
 .ocp-popup th {{ text-align: left; padding-right: 8px; color: #555; font-weight: normal; white-space: nowrap; }}
@@ -289,6 +326,8 @@ def _add_layer(fmap: folium.Map, spec: HtmlLayer) -> None:
                            marker=folium.CircleMarker(radius=radius, fill=True), zoom_on_click=False)
     TextPopup([(k, fields[k]) for k in fields if k in props], spec.label_field).add_to(layer)
     layer.add_to(fmap)
+    if spec.labels_from is not None and spec.label_field in props:
+        TextLabels(spec.label_field, spec.labels_from).add_to(layer)
 
 
 def _json_value(value: object) -> object:

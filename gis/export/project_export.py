@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from gis.colours import GAP_COUNT, GAP_OPACITY, gap_count_colour
 from gis.crs import WGS84
 from gis.domain import Role
 from gis.errors import ExportError
@@ -36,6 +37,7 @@ LONLAT_ONLY = ("kml", "html")  # always lon/lat: the default target is WGS 84
 LAYOUTS = ("pdf", "png")
 DXF_SKIPPED = ("gaps", "service_areas")  # exported to DXF only when asked for by name
 HTML_HIDDEN = ("service_areas", "elevators")
+LABELS_FROM = {"zones": 0, Role.COMPOUNDS: 16}  # permanent labels in the offline map, from this zoom on
 
 
 def check_format(fmt: str) -> str:
@@ -224,29 +226,34 @@ def html_layers(sources: list[src.Source]) -> list:
     rank = {"service_areas": -1, "gaps": 0.5, "zones": 0.7, "elevators": 0.8}
     ordered = sorted(sources, key=lambda s: (order.get(s.kind, 0) + rank.get(s.name, 0.0)))
     layers = []
+    zone_fill = 0.0 if any(s.name == "gaps" for s in sources) else 0.22  # outlines: never tint the gap colours
     for s in ordered:
         default = 0.45 if s.kind != "point" else 0.9
-        opacity = {"zones": 0.25, "gaps": 0.75, "service_areas": 0.2}.get(s.name, default)
+        opacity = {"zones": zone_fill, "gaps": GAP_OPACITY, "service_areas": 0.2}.get(s.name, default)
         stroke = {"gaps": "#7f7f7f", "elevators": "#7f0000"}.get(s.name)
         layers.append(HtmlLayer(s.title, s.frame, s.colours, stroke=stroke, fill_opacity=opacity,
                                 weight=3.0 if s.name == "zones" else 1.0 if s.kind != "line" else 2.0,
                                 label_field=s.label_field, show=s.name not in HTML_HIDDEN and s.role not in
-                                (Role.BUILDINGS, Role.ENTRANCES) or s.name == "zones"))
+                                (Role.BUILDINGS, Role.ENTRANCES) or s.name == "zones",
+                                labels_from=LABELS_FROM.get(s.name if s.name in src.ANALYSES else s.role)))
     return layers
 
 
 def html_legend(sources: list[src.Source], language: str) -> list[LegendItem]:
     items = []
     for s in sources:
-        if s.name == "zones":
-            label = s.label_field
-            items += [LegendItem(str(n), c) for n, c in zip(s.frame[label], s.colours)][:12]
-        elif s.name == "gaps":
+        if s.name == "zones":  # every zone: the panel scrolls
+            items += [LegendItem(str(n), c) for n, c in zip(s.frame[s.label_field], s.colours)]
+        elif s.name == "gaps":  # the window's classes, those present
             zh = language == "zh_CN"
-            items.append(LegendItem("无缺项" if zh else "No gaps", "#ffffff"))
-            palette = src.ramp(src.GAP_PALETTE, 7)
-            items.append(LegendItem("缺 1 项" if zh else "1 missing", palette[0]))
-            items.append(LegendItem("缺 7 项" if zh else "7 missing", palette[-1]))
+            present = set(s.colours)
+            for m in range(len(GAP_COUNT)):
+                if gap_count_colour(m) in present:
+                    text = ("无缺项" if zh else "No gaps") if m == 0 else (f"缺 {m} 项" if zh else f"{m} missing")
+                    items.append(LegendItem(text, gap_count_colour(m)))
+        elif s.name == "service_areas":
+            types = dict(zip(s.frame[s.label_field], s.colours))
+            items += [LegendItem(f"{s.title} · {t}", c) for t, c in types.items()]
         elif s.colours and s.role not in (Role.BUILDINGS, Role.ENTRANCES):
             items.append(LegendItem(s.title, s.colours[0]))
     return items

@@ -26,10 +26,10 @@ from gis.wording import facility_term, field_name, role_term, term
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.project import Project
-from gis.style import QUALITATIVE, classify, ramp
+from gis.colours import gap_count_colour, type_colour
+from gis.style import classify
 
 ANALYSES = ("zones", "gaps", "elevators", "service_areas")
-GAP_PALETTE = "YlOrRd"
 
 
 @dataclass
@@ -135,9 +135,8 @@ def _plain(value: object) -> object:
 
 
 def gap_colours(n_missing: np.ndarray, n_types: int) -> list[str]:
-    """White-yellow-red by the number of missing services (0 = none missing)."""
-    cols = ramp(GAP_PALETTE, max(n_types, 1))
-    return ["#ffffff" if m == 0 else cols[min(int(m), len(cols)) - 1] for m in n_missing]
+    """The window's choropleth colours by the number of missing services (gis.colours)."""
+    return [gap_count_colour(m) for m in n_missing]
 
 
 def _elevators(project: Project, outputs: PlanOutputs, language: str) -> Source:
@@ -162,7 +161,7 @@ def _service_areas(outputs: PlanOutputs, language: str) -> Source:
                               f("facilities"): sa["facilities"].to_numpy(),
                               f("area_m2"): np.round(sa["area_m2"].to_numpy(float), 1)},
                              geometry=sa.geometry.values, crs=sa.crs)
-    colours = [QUALITATIVE[i % len(QUALITATIVE)] for i in range(len(frame))]
+    colours = [type_colour(t) for t in types]  # as the window's life circles
     return Source("service_areas", term("service_areas", language), frame, colours, f("type"), f("type"),
                   Role.SERVICE_AREAS)
 

@@ -35,6 +35,7 @@ class ZoneSummary:
     residents_share: float | None = None
     gaps_known: bool = False
     extra: dict = field(default_factory=dict)
+    lacking_compounds: int | None = None  # member compounds that each lack a service (after the plan)
 
     def missing(self, *, before: bool) -> tuple[str, ...]:
         """The types missing before or after the plan's planned facilities."""
@@ -54,6 +55,7 @@ def zone_summaries(project: Project, *, after: PlanOutputs, before: PlanOutputs 
     money = after.elevators.per_zone(model.assignment) if after.elevators is not None else None
     pooled_after = _missing_by_zone(after)
     pooled_before = _missing_by_zone(before) if before is not None else None
+    lacking = _lacking_by_zone(after, model.assignment)
     out = []
     for zid, zone in model.zones.items():
         row = stats.loc[zid] if stats is not None and zid in stats.index else None
@@ -66,7 +68,8 @@ def zone_summaries(project: Project, *, after: PlanOutputs, before: PlanOutputs 
             _int(e["elevator_buildings"]) if e is not None else None,
             _int(e["elevators"]) if e is not None else None,
             _num(per["cost"]) if per is not None else None, _num(per["subsidy"]) if per is not None else None,
-            _num(per["residents_share"]) if per is not None else None, after.zone_gaps is not None))
+            _num(per["residents_share"]) if per is not None else None, after.zone_gaps is not None,
+            lacking_compounds=lacking.get(zid)))
     return out
 
 
@@ -86,6 +89,16 @@ def _missing_by_zone(outputs: PlanOutputs | None) -> dict[int, list[str]]:
         return {}
     zg = outputs.zone_gaps
     return {int(z): zg.missing(k) for k, z in enumerate(zg.ids)}
+
+
+def _lacking_by_zone(outputs: PlanOutputs, assignment: np.ndarray) -> dict[int, int]:
+    """Per zone, how many member compounds lack at least one service on their own."""
+    gaps = outputs.gaps
+    if gaps is None or len(gaps.n_missing()) != len(assignment):
+        return {}
+    zones = assignment[(gaps.n_missing() > 0) & (assignment >= 0)]
+    ids, counts = np.unique(zones, return_counts=True)
+    return {int(z): int(c) for z, c in zip(ids, counts)}
 
 
 def _num(value) -> float | None:

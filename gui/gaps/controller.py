@@ -37,7 +37,7 @@ from gui.gaps.elevator_panel import CUSTOM, load_presets
 from gui.gaps.filters import shown
 from gui.gaps.planned import add_planned, planned_ids, planned_layer_of
 from gui.gaps.wording import gap_label, notice_text
-from gui.i18n import error_text, translating
+from gui.i18n import count_words, error_text, translating
 from gui.listening import on_gui_thread
 from gui.none_guard import protect_none
 from gui.worker import run_task
@@ -234,12 +234,25 @@ class GapsController(FeatureController):
         self.panel.say(self.tr("Measuring distances…"))
         self.panel.set_busy(True)
         cache = self.cache()
-        self.task = run_task(self.window, self.tr("Service gaps"),
-                             lambda fb: run_gaps(request, cache=cache, feedback=translating(fb)),
+        revision = session_for(self.project).revision  # what the run saw: exports reuse it while current
+
+        def work(fb):
+            outcome = run_gaps(request, cache=cache, feedback=translating(fb))
+            outcome.revision = revision
+            return outcome
+
+        self.task = run_task(self.window, self.tr("Service gaps"), work,
                              lambda outcome: self._on_done(run, outcome, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
+
+    def adopt(self, old: "GapsController") -> None:
+        """Show *old*'s current result (the same project, in a window rebuilt in another language)."""
+        if old.outcome is None or old.stale or old.task is not None:
+            return
+        (self.panel.network if old.outcome.gaps.method == "network" else self.panel.straight).setChecked(True)
+        self._on_done(self._run, old.outcome, old._inputs)
 
     def _input_ids(self, request: GapRequest) -> dict[str, int]:
         layers = [request.compounds, request.entrances, request.buildings,
@@ -294,8 +307,10 @@ class GapsController(FeatureController):
         gaps = outcome.gaps
         how = (self.tr("walking along the roads") if gaps.method == "network"
                else self.tr("straight lines from each compound's boundary"))
-        text = self.tr("{count} compounds, {facilities} facilities, distances {how}: {seconds:.2f} s.").format(
-            count=len(gaps.compounds), facilities=int(np.isin(gaps.facilities.types.astype(str), gaps.types).sum()),
+        facilities = int(np.isin(gaps.facilities.types.astype(str), gaps.types).sum())
+        text = self.tr("{compounds}, {facilities}, distances {how}: {seconds:.2f} s.").format(
+            compounds=count_words(len(gaps.compounds), self.tr("1 compound"), self.tr("{n} compounds")),
+            facilities=count_words(facilities, self.tr("1 facility"), self.tr("{n} facilities")),
             how=how, seconds=outcome.seconds)
         if outcome.network is not None:
             text += " " + self.tr("Network {network:.2f} s, distances {gaps:.2f} s.").format(

@@ -16,6 +16,7 @@ from gui.gaps import overlays as ov
 from gui.gaps.legend import Entry, GapLegend
 from gui.gaps.rows import radii_of
 from gui.gaps.wording import count_text, gap_label, type_label
+from gui.i18n import count_words
 
 
 
@@ -49,6 +50,8 @@ class GapMap:
     def __init__(self, view) -> None:
         self.view = view
         self.legend = GapLegend(view)
+        for name in (ov.COUNT, ov.HIGHLIGHT):  # zone fills would tint the gap colours: outlines meanwhile
+            view.mute_fills(name, "zone:")
         self.shown: set[str] = set()
         self._signs: dict[str, tuple] = {}  # what each shown overlay was drawn from
 
@@ -60,7 +63,7 @@ class GapMap:
         start = ov.ALL.index(changed[0]) if changed else len(ov.ALL)
         for name in ov.ALL[start:]:
             if name in frames:
-                self.view.set_overlay(name, frames[name])
+                self.view.set_overlay(name, frames[name], top=name == ov.SITING)  # numbers stay readable
                 self.shown.add(name)
             elif name in self.shown:
                 self.view.set_overlay(name, None)
@@ -117,7 +120,8 @@ class GapMap:
         for k in np.unique(n):
             what = (Qc.translate("GapMap", "No gaps") if k == 0
                     else Qc.translate("GapMap", "Missing {k}").format(k=k))
-            count = Qc.translate("GapMap", "{n} compounds").format(n=int((n == k).sum()))
+            count = count_words((n == k).sum(), Qc.translate("GapMap", "1 compound"),
+                                Qc.translate("GapMap", "{n} compounds"))
             rows.append(Entry(f"{what} · {count}", ov.count_colour(k), "#5b5b5b", opacity))
         title = Qc.translate("GapMap", "Number of missing services (of {total})").format(total=len(s.gaps.types))
         if s.filtered:

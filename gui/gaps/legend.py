@@ -73,6 +73,9 @@ class GapLegend(FloatingPanel):
         self._clear()
         self.title = title
         self.entries = [e for _h, entries in sections for e in entries]
+        self.printed = (title, [{"text": e.text, "fill": blend(e.fill, e.opacity).name(), "stroke": e.stroke,
+                                 "dash": "4 3" if e.shape == "dashed" else None,
+                                 "kind": "point" if e.shape == "dot" else "polygon"} for e in self.entries])
         if not self.entries:
             return
         head = QLabel(f"<b>{title}</b>")

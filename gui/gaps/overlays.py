@@ -11,6 +11,7 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 
+from gis.colours import GAP_COUNT, GAP_OPACITY, gap_count_colour
 from gis.gaps.access import GapResult
 from gis.gaps.elevators import ElevatorResult
 from gis.gaps.siting import SitingResult
@@ -21,17 +22,15 @@ ALL = (COUNT, HIGHLIGHT, ELEVATORS, SITING_COVERED, FACILITIES, SITING)  # botto
 
 # 0 missing = green (all served), then light to dark purple (ColorBrewer Purples): red stays
 # free for the type highlight, orange for elevators, blue for the river
-COUNT_COLOURS = ("#a6dba0", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#54278f", "#3f007d")
+COUNT_COLOURS = GAP_COUNT  # shared with the exports (gis.colours)
 GAP_RED, GAP_RED_DARK = "#e31a1c", "#99000d"
 ELEVATOR_FILL, ELEVATOR_STROKE = "#ff7f00", "#7f2704"
 SITE_GREEN, SITE_STROKE = "#00a651", "#004d26"
 FACILITY_FILL, FACILITY_STROKE = "#ffd700", "#000000"  # the highlighted type's facilities, above all
-COUNT_OPACITY, HIGHLIGHT_OPACITY = 0.6, 0.7  # fixed, so a new highlight resends no choropleth
+COUNT_OPACITY, HIGHLIGHT_OPACITY = GAP_OPACITY, 0.7  # fixed, so a new highlight resends no choropleth
 
 
-def count_colour(n_missing: int) -> str:
-    """The choropleth colour of a compound lacking *n_missing* services."""
-    return COUNT_COLOURS[min(int(n_missing), len(COUNT_COLOURS) - 1)]
+count_colour = gap_count_colour
 
 
 def _compounds(shapes: gpd.GeoSeries, rows: np.ndarray) -> gpd.GeoDataFrame:

@@ -22,7 +22,7 @@ from gis.errors import GisError
 from gis.gaps.siting import SitingResult
 from gui.gaps.table import Col, FrameTable
 from gui.gaps.wording import notice_text, type_label
-from gui.i18n import error_text, tr_gis
+from gui.i18n import count_words, error_text, tr_gis
 from gui.worker import run_task
 
 CANDIDATE_ROLES = (Role.BUILDINGS, Role.OTHER, Role.ENTRANCES, Role.BARRIERS)
@@ -118,8 +118,9 @@ class SitingDialog(QDialog):
         self.type.blockSignals(True)
         self.type.clear()
         for t in gaps.types:
-            self.type.addItem(self.tr("{type} ({n} compounds lacking)").format(
-                type=type_label(t), n=summary[t]["uncovered"]), t)
+            lacking = count_words(summary[t]["uncovered"], self.tr("1 compound lacking"),
+                                  self.tr("{n} compounds lacking"))
+            self.type.addItem(self.tr("{type} ({lacking})").format(type=type_label(t), lacking=lacking), t)
         self.type.setCurrentIndex(max(self.type.findData(facility_type), 0))
         self.type.blockSignals(False)
         self._on_type()

@@ -16,6 +16,8 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionM
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from gui.zones.table import natural_key
+
 RED = QColor("#c62828")
 KINDS = ("text", "int", "metres", "year", "score", "share", "yuan")
 SIZE_ROWS = 100  # columns are sized from this many rows (a city has tens of thousands)
@@ -134,6 +136,8 @@ class FrameProxy(QSortFilterProxyModel):
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
         a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, str) and isinstance(b, str):  # names naturally: 片区 2 before 片区 10
+            return natural_key(a) < natural_key(b)
         if type(a) is not type(b):
             return str(a) < str(b)
         return a < b

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableW
 from gis.domain import FIELD_ROLE_LABELS, FieldRole
 from gis.io import ImportReport
 from gis.io.fields import ROLE_FIELDS
+from gui.columns import column_label
 from gui.i18n import tr_gis
 from gui.importing.facility_table import type_label
 
@@ -61,7 +62,7 @@ class FieldTable(QTableWidget):
         combo = QComboBox()
         combo.addItem(self.tr("(none)"), None)
         for col in columns:
-            combo.addItem(str(col), col)
+            combo.addItem(column_label(col), col)
         combo.setCurrentIndex(columns.index(current) + 1 if current in columns else 0)
         combo.currentIndexChanged.connect(self._on_changed)
         return combo

@@ -20,6 +20,7 @@ from gis.domain import FIELD_ROLE_LABELS, FieldRole
 from gis.io import ImportReport
 from gis.layer import Layer, LayerStyle
 from gis.project import Project
+from gui.columns import column_label
 from gui.i18n import tr_gis
 from gui.importing.facility_table import type_label
 from gui.map.view import MapView
@@ -44,11 +45,11 @@ def preview_frame(report: ImportReport, rows: int = PREVIEW_ROWS) -> tuple[pd.Da
     headers = []
     for key in mapped.columns:
         label = tr_gis("domain", FIELD_ROLE_LABELS[FieldRole(key)])
-        headers.append(f"{label} ← {sources[key]}" if key in sources else label)
+        headers.append(f"{label} ← {column_label(sources[key])}" if key in sources else label)
     raw = report.data.iloc[:rows].drop(columns=report.data.geometry.name)
     frame = pd.concat([mapped.reset_index(drop=True), raw.reset_index(drop=True)], axis=1,
                       ignore_index=True)
-    return frame, headers + [str(c) for c in raw.columns], len(mapped.columns)
+    return frame, headers + [column_label(c) for c in raw.columns], len(mapped.columns)
 
 
 class FrameModel(QAbstractTableModel):

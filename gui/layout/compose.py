@@ -27,6 +27,7 @@ class MapView:
     state: Mapping | None = None
     size_px: tuple[int, int] | None = None
     basemap: tuple = ()  # the map's online basemap: (tile layers, credit line), or ()
+    legends: tuple = ()  # (title, rows) of the map's floating legends (gap choropleth, life-circle bands)
 
 
 def placement(project: Project, page: Page, rect: QRectF, view: MapView | None) -> GroundToPage:
@@ -57,7 +58,8 @@ def render_layout(painter: QPainter, spec: LayoutSpec, project: Project, *,
     draw_frame(painter, page, parts.map)
     if project.crs is not None:
         draw_north(painter, page, parts.map, north_angle(project.crs, where.centre), lang)
-    draw_panel(painter, page, parts, spec, project, scene, where, credits(project, basemap))
+    draw_panel(painter, page, parts, spec, project, scene, where, credits(project, basemap),
+               view.legends if view else ())
 
 
 def _notes(spec: LayoutSpec, project: Project, credit: list[str] = ()) -> list[str]:
@@ -73,14 +75,17 @@ def _notes(spec: LayoutSpec, project: Project, credit: list[str] = ()) -> list[s
     return notes
 
 
+INSET_CONTEXT = 2.2  # the inset spans this many times the district (and printed area)
+
+
 def draw_panel(painter: QPainter, page: Page, parts: Frames, spec: LayoutSpec, project: Project,
-               scene: list[DrawLayer], where: GroundToPage, credit: list[str] = ()) -> None:
+               scene: list[DrawLayer], where: GroundToPage, credit: list[str] = (), legends=()) -> None:
     """Legend, inset, scale bar and notes in the side (landscape) or bottom (portrait) panel."""
     panel, pad = parts.panel, page.px(3.0)
     draw_frame(painter, page, panel, 0.25)
     inner = panel.adjusted(pad, pad, -pad, -pad)
     notes = _notes(spec, project, credit)
-    rows = legend_rows(scene, spec.language)
+    rows = legend_rows(scene, spec.language, legends)
     scale_h = page.px(13.0 * page.scale)
     if page.landscape:
         notes_h = notes_height(page, inner.width(), notes) + page.px(1.0)
@@ -110,7 +115,7 @@ def draw_panel(painter: QPainter, page: Page, parts: Frames, spec: LayoutSpec, p
 
 def draw_inset(painter: QPainter, page: Page, rect: QRectF, project: Project, scene: list[DrawLayer],
                where: GroundToPage, language: str) -> None:
-    """The whole project small, with the printed area outlined in red."""
+    """The district in its surroundings (INSET_CONTEXT times its size), the printed area outlined in red."""
     bounds = project_bounds(project)
     if bounds is None:
         return
@@ -122,11 +127,14 @@ def draw_inset(painter: QPainter, page: Page, rect: QRectF, project: Project, sc
     ex = where.extent
     minx, miny = min(bounds[0], ex[0]), min(bounds[1], ex[1])
     maxx, maxy = max(bounds[2], ex[2]), max(bounds[3], ex[3])
+    half = max(maxx - minx, maxy - miny) * INSET_CONTEXT / 2.0  # wider than the main map: where it lies
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    minx, miny, maxx, maxy = cx - half, cy - half, cx + half, cy + half
     px_per_m = min(box.width() / max(maxx - minx, 1.0), box.height() / max(maxy - miny, 1.0)) * 0.92
     denom = page.dpi / 25.4 * 1000.0 / px_per_m
     small = GroundToPage(box, ((minx + maxx) / 2, (miny + maxy) / 2), denom, page.dpi)
-    polys = [lyr for lyr in scene if lyr.kind == "polygon"]
-    draw_map(painter, page, small, polys, labels=False)
+    context = [lyr for lyr in scene if lyr.kind in ("polygon", "line")]
+    draw_map(painter, page, small, context, labels=False)
     x0, y0, x1, y1 = ex
     corners = small.points(np.array([[x0, y1], [x1, y0]]))
     painter.setPen(QPen(QColor("#d62728"), page.px(0.5)))

@@ -16,6 +16,7 @@ from gui.layout.page import LayoutSpec
 
 PREVIEW_DPI = 40
 PREVIEW_PX = 560
+FORM_PX = 300  # the form's text boxes: a title of about 20 characters shows whole
 
 
 class LayoutDialog(QDialog):
@@ -46,6 +47,8 @@ class LayoutDialog(QDialog):
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_PX, int(PREVIEW_PX * 0.72))
         self.preview.setStyleSheet("background: #777;")
+        for edit in (self.title, self.subtitle, self.source, self.date):  # the form reads whole titles
+            edit.setMinimumWidth(max(FORM_PX, edit.fontMetrics().horizontalAdvance(edit.text()) + 24))
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh_preview)

@@ -90,9 +90,13 @@ def window_options(window) -> dict:
     """The overlays and the view of a main window's map, for :func:`export_layout`."""
     from gui.layout.overlays import overlay_frames
 
+    from gui.map.floating import FloatingPanel
+
     view = window.map
+    legends = tuple(rows for rows in (p.print_rows() for p in view.findChildren(FloatingPanel)) if rows)
     return {"overlays": overlay_frames(view, window.project),
-            "view": MapView(dict(view.view_state) or None, (view.width(), view.height()), view.basemap)}
+            "view": MapView(dict(view.view_state) or None, (view.width(), view.height()), view.basemap,
+                            legends)}
 
 
 def cli_export(project: Project, path: str | Path, fmt: str, *, title: str = "", paper: str = "A4",

@@ -34,25 +34,46 @@ class LegendRow:
     dash: str | None = None
 
 
-MAX_CLASSES = 8  # legend rows per classified layer (the rest summarised)
+MAX_CLASSES = 12  # legend rows per classified layer (the rest summarised)
+MAX_ZONES = 8  # zones are labelled on the map: the legend shows their colours for the first few
 
 
-def _more(count: int, language: str) -> str:
+def _more(count: int, language: str, *, zones: bool = False) -> str:
+    if zones:
+        return f"……另有 {count} 个片区" if language == "zh_CN" else f"… {count} more zones"
     return f"……另有 {count} 类" if language == "zh_CN" else f"… {count} more"
 
 
-def legend_rows(scene: list[DrawLayer], language: str) -> list[LegendRow]:
-    """Legend of the scene, top layer first; zone overlays form one '改造片区' section and a
-    classified layer shows at most MAX_CLASSES classes."""
+@lru_cache(maxsize=1)
+def _care_rules():
+    from gis.io.facilities import FacilityRules
+
+    return FacilityRules.load()
+
+
+def _care_first(entries: list) -> list:
+    """Classes that are 一老一小 services (what the plan is about) before shops and the like."""
+    rules = _care_rules()
+    return sorted(entries, key=lambda e: rules.classify_text(str(e.label)) is None)
+
+
+def legend_rows(scene: list[DrawLayer], language: str, legends=()) -> list[LegendRow]:
+    """Legend of the scene, top layer first; zone overlays form one '改造片区' section, the map's
+    floating legends (*legends*: ``(title, rows)``, the gap choropleth and the life-circle bands)
+    follow, and a classified layer shows at most MAX_CLASSES classes, services first."""
     rows: list[LegendRow] = []
     zones = [lyr for lyr in scene if lyr.name.startswith(ZONE_PREFIX)]
     if zones:
         rows.append(LegendRow(role_term(Role.ZONES, language)))
         entries = [(e, lyr) for lyr in zones for e in lyr.legend]
-        for entry, lyr in entries[:MAX_CLASSES]:
+        for entry, lyr in entries[:MAX_ZONES]:
             rows.append(LegendRow(entry.label, "polygon", entry.color, lyr.strokes[0], 0.22, lyr.dashes[0]))
-        if len(entries) > MAX_CLASSES:
-            rows.append(LegendRow(_more(len(entries) - MAX_CLASSES, language), "none"))
+        if len(entries) > MAX_ZONES:
+            rows.append(LegendRow(_more(len(entries) - MAX_ZONES, language, zones=True), "none"))
+    for title, items in legends:
+        rows.append(LegendRow(title))
+        rows += [LegendRow(r["text"], r.get("kind", "polygon"), r["fill"] or "#ffffff", r["stroke"],
+                           1.0 if r["fill"] else 0.0, r.get("dash")) for r in items]
     for lyr in reversed(scene):
         if lyr.name.startswith(ZONE_PREFIX):
             continue
@@ -60,7 +81,7 @@ def legend_rows(scene: list[DrawLayer], language: str) -> list[LegendRow]:
             rows.append(LegendRow(lyr.legend_title))
             stroke = lyr.strokes[0] if lyr.strokes else "#333333"
             rows += [LegendRow(e.label, lyr.kind, e.color, stroke, lyr.opacities[0] if lyr.opacities else 0.6)
-                     for e in lyr.legend[:MAX_CLASSES]]
+                     for e in _care_first(lyr.legend)[:MAX_CLASSES]]
             if len(lyr.legend) > MAX_CLASSES:
                 rows.append(LegendRow(_more(len(lyr.legend) - MAX_CLASSES, language), "none"))
         elif lyr.legend:
@@ -84,7 +105,7 @@ def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRo
     body = font(page, 2.9 * s)
     bold = font(page, 3.0 * s, bold=True)
     per_col = max(1, int((rect.height() - head_h) // row_h))
-    cols = max(1, int(rect.width() / page.px(28.0 * s)))  # 58 mm of panel: two columns
+    cols = max(1, int(rect.width() / page.px(34.0 * s)))  # 72 mm of panel: two columns
     cols = min(cols, max(1, -(-len(rows) // per_col)))  # no more columns than the rows need
     col_w = rect.width() / cols
     capacity = per_col * cols

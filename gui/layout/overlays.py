@@ -17,6 +17,7 @@ ZONE_PREFIX = "zone:"
 
 def overlay_frames(view, project: Project) -> dict[str, gpd.GeoDataFrame]:
     """Overlays as frames in draw order: the zone plan's outlines, then the others the view shows."""
-    out = dict(zone_overlays(project))
+    out = {name: frame.assign(fillOpacity=0.0) if view.fills_muted(name) else frame  # as the map draws them
+           for name, frame in zone_overlays(project).items()}
     out.update({name: frame for name, frame in view.overlays.items() if not name.startswith(ZONE_PREFIX)})
     return out

@@ -95,7 +95,7 @@ def frames(page: Page) -> Frames:
     inner_w, inner_h = page.width_mm - 2 * m, page.height_mm - 2 * m - t - g
     top = m + t + g
     if page.landscape:
-        panel_w = 64.0 * page.scale
+        panel_w = 78.0 * page.scale  # two legend columns of ~10 CJK characters each
         map_rect = page.rect(m, top, inner_w - panel_w - g, inner_h)
         panel = page.rect(m + inner_w - panel_w, top, panel_w, inner_h)
     else:

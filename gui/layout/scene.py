@@ -25,8 +25,11 @@ from gis.crs import WGS84
 from gis.project import Project
 from gis.style import LegendEntry, classify
 
-NICE_SCALES = (500, 1000, 2000, 2500, 5000, 10000, 15000, 20000, 25000, 50000, 100000, 200000, 250000,
-               500000, 1000000)
+# round denominators no more than ~12 % apart, so the fitted area fills most of the frame
+NICE_SCALES = (500, 600, 750, 1000, 1200, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 7500,
+               8000, 9000, 10000, 11000, 12000, 12500, 14000, 15000, 16000, 18000, 20000, 22500, 25000, 28000,
+               30000, 35000, 40000, 45000, 50000, 60000, 75000, 100000, 125000, 150000, 200000, 250000,
+               300000, 400000, 500000, 750000, 1000000)
 
 
 @dataclass
@@ -148,12 +151,17 @@ def view_extent(project: Project, view_state: Mapping | None, size_px: tuple[int
 
     Falls back to the project's bounds when the map has not reported a view.
     """
+    whole = project_bounds(project)
     if not view_state or not size_px or "center" not in view_state or not view_state.get("mpp"):
-        return project_bounds(project)
+        return whole
     lon, lat = view_state["center"]
     x, y = _to_project(project.crs).transform(lon, lat)
     half_w, half_h = size_px[0] * view_state["mpp"] / 2.0, size_px[1] * view_state["mpp"] / 2.0
-    return x - half_w, y - half_h, x + half_w, y + half_h
+    seen = (x - half_w, y - half_h, x + half_w, y + half_h)
+    if whole is not None and seen[0] <= whole[0] and seen[1] <= whole[1] and seen[2] >= whole[2] \
+            and seen[3] >= whole[3]:
+        return whole  # the whole project in view ("zoom to all"): print it filling the frame
+    return seen
 
 
 def _to_project(crs: CRS) -> Transformer:

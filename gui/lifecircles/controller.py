@@ -27,7 +27,7 @@ from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.standards import Standards, load_user_standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, notice_text, translating
+from gui.i18n import count_words, error_text, notice_text, translating
 from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
 from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
@@ -256,6 +256,13 @@ class LifeCirclesController(FeatureController):
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
 
+    def adopt(self, old: "LifeCirclesController") -> None:
+        """Show *old*'s current result (the same project, in a window rebuilt in another language)."""
+        if old.outcome is None or old.stale or old.task is not None:
+            return
+        self.panel.options.set_mode(old.outcome.request.mode)
+        self._on_done(self._run, old.outcome, old._inputs)
+
     def _on_done(self, run: int, outcome: Outcome, inputs: dict) -> None:
         if run != self._run:
             return
@@ -291,9 +298,10 @@ class LifeCirclesController(FeatureController):
         sec = outcome.result.seconds
         mode = self.tr("along the walking network") if outcome.request.mode == "network" else self.tr(
             "straight-line buffers")
-        text = self.tr("{count} facilities of {types} types, {mode}: {seconds:.2f} s.").format(
-            count=len(outcome.facilities), types=len(set(outcome.facilities.types)), mode=mode,
-            seconds=outcome.seconds)
+        types = len(set(outcome.facilities.types))
+        text = self.tr("{facilities} of {types}, {mode}: {seconds:.2f} s.").format(
+            facilities=count_words(len(outcome.facilities), self.tr("1 facility"), self.tr("{n} facilities")),
+            types=count_words(types, self.tr("1 type"), self.tr("{n} types")), mode=mode, seconds=outcome.seconds)
         if outcome.from_cache:
             text += " " + self.tr("Inputs unchanged: the stored result was reused.")
         elif outcome.request.mode == "network":

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem
 from gis.standards import Standards
 from gui.lifecircles.overlays import BandEntry
 from gui.lifecircles.palette import BAND_OPACITY, band_style, over, type_colour
+from gui.i18n import count_words
 from gui.map.floating import FloatingPanel
 from gui.lifecircles.wording import area_text, group_label, metres, ring_level_keys, type_label
 
@@ -101,8 +102,9 @@ class LegendTree(QTreeWidget):
 
     def _add_type(self, parent: QTreeWidgetItem, ftype: str, bands: list[BandEntry], count: int,
                   checked: bool) -> None:
-        item = QTreeWidgetItem(parent, [self.tr("{type} ({count} facilities)").format(type=type_label(ftype),
-                                                                                      count=count)])
+        facilities = count_words(count, self.tr("1 facility"), self.tr("{n} facilities"))
+        item = QTreeWidgetItem(parent, [self.tr("{type} ({facilities})").format(type=type_label(ftype),
+                                                                                facilities=facilities)])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         item.setIcon(0, QIcon(swatch(type_colour(ftype), type_colour(ftype))))
@@ -167,6 +169,7 @@ class MapLegend(FloatingPanel):
         if not shown:
             self.hide()
             return
+        self.printed = (title, [self._printed_row(e, outlined) for e in shown])
         rings = max(e.ring for e in shown) + 1
         heading = QLabel(f"<b>{title}</b>")
         self.grid.addWidget(heading, 0, 0, 1, rings + 1)
@@ -203,6 +206,15 @@ class MapLegend(FloatingPanel):
         self.place()
         self.show()
         self.raise_()
+
+    @staticmethod
+    def _printed_row(entry: BandEntry, outlined: bool) -> dict:
+        text = f"{type_label(entry.type)} {metres(entry.outer_m)} m"
+        if outlined:
+            style = band_style(entry.type, entry.ring, outlined=True)
+            return {"text": text, "fill": "", "stroke": style["stroke"], "dash": style["dash"], "kind": "polygon"}
+        return {"text": text, "fill": seen_colour(entry.colour), "stroke": type_colour(entry.type), "dash": None,
+                "kind": "polygon"}
 
     def _clear(self) -> None:
         while self.grid.count():

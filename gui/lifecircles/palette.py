@@ -12,26 +12,13 @@ a wash that no legend row matches (:func:`band_style`).
 
 from __future__ import annotations
 
-RAMPS = {  # ColorBrewer 9-class sequential values, darkest (innermost band) first
-    "clinic": ("#cb181d", "#fb6a4a", "#fcae91", "#fee5d9"),           # Reds
-    "elderly_canteen": ("#d94801", "#fd8d3c", "#fdd0a2", "#feedde"),  # Oranges
-    "day_care": ("#ae017e", "#f768a1", "#fbb4b9", "#feebe2"),         # RdPu
-    "nursing_home": ("#8c510a", "#bf812d", "#dfc27d", "#f6e8c3"),     # BrBG, brown half
-    "kindergarten": ("#006d2c", "#41ab5d", "#a1d99b", "#e5f5e0"),     # Greens
-    "nursery": ("#08519c", "#4292c6", "#9ecae1", "#deebf7"),          # Blues
-    "play_area": ("#54278f", "#807dba", "#bcbddc", "#efedf5"),        # Purples
-}
-OTHER = ("#525252", "#969696", "#cccccc", "#f7f7f7")                  # Greys
+from gis.colours import OTHER, RAMPS, type_colour  # noqa: F401 (shared with the exports)
+
 BAND_OPACITY = 0.55
 OUTLINE_DASH = (None, "9 5", "2 5", "1 6")  # band ring → dash pattern when drawn as outlines
 OUTLINE_WEIGHT = (3.0, 2.5, 2.0, 2.0)
 NETWORK_MAIN = "#37474f"
 NETWORK_PIECES = ("#00b8d4", "#aa00ff", "#ffd600", "#00c853", "#ff1744", "#2962ff", "#c6ff00", "#6d4c41")  # vivid: unlike any band ramp
-
-
-def type_colour(facility_type: str) -> str:
-    """The base colour of *facility_type* (grey for types outside 一老一小)."""
-    return RAMPS.get(str(facility_type), OTHER)[0]
 
 
 def mix(colour: str, other: str, share: float) -> str:

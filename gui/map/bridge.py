@@ -51,6 +51,7 @@ class MapBridge(QObject):
     modeSet = Signal(str)
     labelSize = Signal(int)
     rastersSet = Signal(str)  # raster layers, bottom first (gui/map/raster_layers.py)
+    pickOrder = Signal(str)  # json [layer id, ...]: which layer a click picks first
 
     # from the page, checked, re-emitted for Python listeners
     pageReady = Signal()

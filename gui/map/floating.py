@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QFrame, QLabel
+
+FONT_PX = 13  # the panels' body text at scale 1
 
 
 class FloatingPanel(QFrame):
@@ -15,18 +19,58 @@ class FloatingPanel(QFrame):
 
     CORNER = "top-right"
     MARGIN = 10
+    printed: tuple[str, list[dict]] | None = None  # (title, rows) for a printed legend; set by subclasses
     BOTTOM_CLEARANCE = 18  # keeps clear of the map's scale bar row
 
     def __init__(self, map_view, object_name: str) -> None:
         super().__init__(map_view)
         self.setObjectName(object_name)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(f"#{object_name} {{ background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
-                           " border-radius: 4px; } QLabel { background: transparent; }")
+        self.scale = 1.0
+        self._css = (f"#{object_name} {{ background: rgba(255, 255, 255, 238); border: 1px solid #9e9e9e;"
+                     " border-radius: 4px; } QLabel { background: transparent; }")
+        self.setStyleSheet(self._css)
         self._follow = _Follow(self)
         map_view.installEventFilter(self._follow)
 
+    def print_rows(self) -> tuple[str, list[dict]] | None:
+        """What a printed legend repeats of this panel: ``(title, rows)``, each row a dict with
+        text, fill (as seen on the map), stroke, dash and kind (polygon | point); None when hidden."""
+        return self.printed if self.isVisible() and self.printed and self.printed[1] else None
+
+    def set_scale(self, factor: float) -> None:
+        """Text, swatches and width *factor* times larger (a projector in a meeting room)."""
+        if not hasattr(self, "_base_max"):
+            self._base_max = self.maximumWidth()
+        self.scale = factor
+        self.setStyleSheet(self._css if factor == 1 else
+                           f"{self._css} QLabel {{ font-size: {round(FONT_PX * factor)}px; }}")
+        self.setMaximumWidth(min(int(self._base_max * factor), 16777215))
+        self._scale_children()
+        self.adjustSize()
+        self.place()
+
+    def _scale_children(self) -> None:
+        """Bring labels added since the last call to the panel's scale (rebuilds add them at 1)."""
+        for label in self.findChildren(QLabel):
+            done = label.property("scale") or 1.0
+            if done == self.scale:
+                continue
+            ratio = self.scale / done
+            label.setProperty("scale", self.scale)
+            pix = label.pixmap()
+            if pix is not None and not pix.isNull():
+                label.setPixmap(pix.scaled(pix.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+            css = label.styleSheet()
+            if "font-size" in css:
+                label.setStyleSheet(re.sub(r"font-size:\s*(\d+)px",
+                                           lambda m: f"font-size: {round(int(m.group(1)) * ratio)}px", css))
+
     def place(self) -> None:
+        if self.scale != 1:
+            self._scale_children()
+            self.adjustSize()
         parent = self.parentWidget()
         x = self.MARGIN if self.CORNER.endswith("left") else max(parent.width() - self.width() - self.MARGIN, 0)
         if self.CORNER.startswith("bottom"):

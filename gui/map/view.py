@@ -13,11 +13,13 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis.crs import WGS84
+from gis.domain import Role
 from gis.map_style import style_payload
 from gis.layer import Layer
 from gis.project import Project
 from gui.listening import Listener
 from gui.map.bridge import MapBridge
+from gui.map.floating import FloatingPanel
 from gui.map.outbox import Outbox
 from gui.map.page import MapPage
 from gui.map.raster_layers import RasterRegistry, raster_bounds
@@ -44,6 +46,9 @@ def feature_collection(data: gpd.GeoDataFrame) -> str:
     return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
 
+OUTLINED_MAX = 2000  # selections up to this size are also outlined above the overlays
+
+
 class MapView(QWebEngineView, Listener):
     """Draws the project's layers; emits what the user does on the map."""
 
@@ -60,7 +65,9 @@ class MapView(QWebEngineView, Listener):
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
         self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
-        self._fit_until = 0.0
+        self._raw: dict[str, gpd.GeoDataFrame | None] = {}  # overlays as given (WGS 84), before muting
+        self._mutes: dict[str, str] = {}  # overlay name -> prefix of the overlays it draws as outlines
+        self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
         self._shut = False
         self._rasters = RasterRegistry()
         self.basemap: tuple[list, str] = ([], "")  # online tile layers (gis/raster/basemaps.py) and credit
@@ -157,12 +164,42 @@ class MapView(QWebEngineView, Listener):
             self._emit(self.bridge.layerStyled, json.dumps(style_payload(layer), ensure_ascii=False))
 
     def _send_selection(self, layer_id: str, fids) -> None:
-        self._emit(self.bridge.selectionSet, json.dumps({"id": layer_id, "fids": sorted(fids)}))
+        """Mark *fids* in their layer, and outline them above the overlays (a gap choropleth covers
+        the layer's own highlight); a very large selection is marked in the layer only."""
+        fids = sorted(fids)
+        layer = next((lyr for lyr in self.project.layers if lyr.id == layer_id), None)
+        outline = "null"
+        if layer is not None and 0 < len(fids) <= OUTLINED_MAX:
+            outline = feature_collection(layer.display_data().iloc[fids][["geometry"]])
+        head = json.dumps({"id": layer_id, "fids": fids})
+        self._emit(self.bridge.selectionSet, f'{head[:-1]}, "outline": {outline}}}')
 
     # -- view -------------------------------------------------------------------
-    def zoom_to_bounds(self, bounds: tuple[float, float, float, float]) -> None:
-        """Fit the view to (minx, miny, maxx, maxy) in lon/lat."""
-        self._emit(self.bridge.fitBounds, json.dumps([float(b) for b in bounds]))
+    def zoom_to_bounds(self, bounds: tuple[float, float, float, float], *, max_zoom: int | None = None,
+                       hold: float = 0.0, clear: tuple[int, int, int] = (0, 0, 0), legends: bool = False) -> None:
+        """Fit the view to (minx, miny, maxx, maxy) in lon/lat, clear of the floating legends.
+
+        *max_zoom* caps the zoom (a small zone is not blown up to street level); *hold* seconds:
+        fit again whenever the view is resized (a window still being laid out, or going full
+        screen); *clear*: extra pixels kept free on the (left, right, bottom) for panels over the map;
+        *legends*: keep clear of the floating legends on the right too.
+        """
+        self._fit = ([float(b) for b in bounds], max_zoom, time.monotonic() + hold, clear, legends)
+        self._send_fit()
+
+    def _send_fit(self) -> None:
+        bounds, max_zoom, until, (left, right, bottom), legends = self._fit
+        panels = [p for p in self.findChildren(FloatingPanel)
+                  if legends and p.isVisible() and p.parentWidget() is self]
+        right += max((p.width() + p.MARGIN for p in panels), default=0)
+        if self.width() - left - right < 0.4 * self.width():  # a small map: the data matters more
+            left = right = 0
+        if self.height() - bottom < 0.6 * self.height():
+            bottom = 0
+        self._emit(self.bridge.fitBounds, json.dumps({"bounds": bounds, "maxZoom": max_zoom,
+                                                      "left": int(left), "right": int(right),
+                                                      "bottom": int(bottom),
+                                                      "hold": max(0.0, until - time.monotonic())}))
 
     def zoom_to_layer(self, layer: Layer, fids=None) -> None:
         data = layer.display_data()
@@ -174,21 +211,18 @@ class MapView(QWebEngineView, Listener):
             self.zoom_to_bounds((minx - pad, miny - pad, maxx + pad, maxy + pad))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        """While the window is still being laid out, keep the whole project in view."""
+        """While the window is still being laid out, keep the last fit in view."""
         super().resizeEvent(event)
-        if self._fit_until and time.monotonic() < self._fit_until:
-            self._fit_project()
+        if self._fit is not None and time.monotonic() < self._fit[2]:
+            self._send_fit()
 
     def zoom_to_project(self) -> None:
         """Fit the view to every visible layer (again on resizes in the next 3 s of layout)."""
-        self._fit_until = time.monotonic() + 3.0
-        self._fit_project()
-
-    def _fit_project(self) -> None:
         boxes = np.array([lyr.display_data().total_bounds for lyr in self.project.layers
                           if len(lyr) and lyr.visible] + raster_bounds(self.project.rasters))
         if len(boxes):
-            self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()))
+            self.zoom_to_bounds((boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max()),
+                                hold=3.0, legends=True)
 
     def set_view(self, center: list[float], zoom: float) -> None:
         self._emit(self.bridge.viewSet, json.dumps({"center": center, "zoom": zoom}))
@@ -197,18 +231,54 @@ class MapView(QWebEngineView, Listener):
         """'pan', 'box' or 'lasso'."""
         self._emit(self.bridge.modeSet, mode)
 
+    def pick_first(self, current: Layer | None) -> None:
+        """Clicks pick from *current* first, then point layers, then compounds, then the top-most
+        layer: a click inside a compound selects it, not the building drawn over it (buildings
+        are picked when they are the current layer)."""
+        points = [lyr for lyr in reversed(self.project.layers) if lyr.geom_type == "point"]
+        ids = [current.id] if current is not None else []
+        ids += [lyr.id for lyr in points + self.project.layers_by_role(Role.COMPOUNDS) if lyr.id not in ids]
+        self._emit(self.bridge.pickOrder, json.dumps(ids))
+
     def set_label_size(self, px: int) -> None:
         self._emit(self.bridge.labelSize, int(px))
 
     def set_overlay(self, name: str, data: gpd.GeoDataFrame | None, *, interactive: bool = False,
-                    visible: bool = True) -> None:
-        """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers."""
+                    visible: bool = True, top: bool = False) -> None:
+        """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers;
+        *top*: above the labels too, its own labels placed first (markers that must stay readable)."""
         shown = data.to_crs(WGS84) if data is not None and len(data) else None
+        self._raw[name] = shown if visible else None
         if shown is None or not visible:
             self.overlays.pop(name, None)
         else:
+            shown = self._muted(name, shown)
             self.overlays[name] = shown
-        head = json.dumps({"name": name, "interactive": interactive, "visible": visible,
+        self._send_overlay(name, shown, interactive, visible, top)
+        if name in self._mutes:  # the overlays it mutes: filled again, or outlined
+            for other in [n for n in self._raw if n.startswith(self._mutes[name]) and self._raw[n] is not None]:
+                self.overlays[other] = self._muted(other, self._raw[other])
+                self._send_overlay(other, self.overlays[other], False, True)
+
+    def mute_fills(self, name: str, prefix: str) -> None:
+        """While overlay *name* is shown, overlays whose names start with *prefix* are drawn as
+        outlines (their fill would tint it: zone fills over the gap choropleth)."""
+        self._mutes[name] = prefix
+
+    def fills_muted(self, name: str) -> bool:
+        """Whether overlay *name* is drawn as an outline now (an overlay that mutes it is shown)."""
+        return any(name.startswith(prefix) and self._raw.get(on) is not None
+                   for on, prefix in self._mutes.items())
+
+    def _muted(self, name: str, shown: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        if not self.fills_muted(name):
+            return shown
+        shown = shown.copy()
+        shown["fillOpacity"] = 0.0
+        return shown
+
+    def _send_overlay(self, name: str, shown, interactive: bool, visible: bool, top: bool = False) -> None:
+        head = json.dumps({"name": name, "interactive": interactive, "visible": visible, "top": top,
                            "labels": overlay_labels(shown)}, ensure_ascii=False)
         body = feature_collection(shown) if shown is not None else "null"
         self._emit(self.bridge.overlaySet, f'{head[:-1]}, "geojson": {body}}}')

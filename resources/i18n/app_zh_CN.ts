@@ -1236,7 +1236,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>FieldTable</name>
     <message>
-        <location filename="../../gui/importing/field_table.py" line="+33"/>
+        <location filename="../../gui/importing/field_table.py" line="+34"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
@@ -1274,7 +1274,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+93"/>
+        <location filename="../../gui/gaps/drawing.py" line="+96"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
@@ -1300,6 +1300,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>1 compound</source>
+        <translation>1 个小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{n} compounds</source>
         <translation>{n} 个小区</translation>
     </message>
@@ -1319,12 +1324,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>{n} 个小区，{hh} 户</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Needs an elevator ({floors}+ floors, none yet) · {n} buildings</source>
         <translation>需加装电梯（{floors} 层及以上、尚无电梯）· {n} 栋</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Suggested sites</source>
         <translation>建议选址</translation>
     </message>
@@ -1485,12 +1490,12 @@ Use Save As to keep your changes in another file.</source>
     <name>GapsController</name>
     <message>
         <location filename="../../gui/gaps/controller.py" line="+67"/>
-        <location line="+170"/>
+        <location line="+177"/>
         <source>Service gaps</source>
         <translation>服务缺项</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-174"/>
         <source>Gap tables</source>
         <translation>缺项表</translation>
     </message>
@@ -1536,7 +1541,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在测算距离…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -1551,12 +1556,32 @@ Use Save As to keep your changes in another file.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{count} compounds, {facilities} facilities, distances {how}: {seconds:.2f} s.</source>
-        <translation>{count} 个小区、{facilities} 处设施，距离：{how}，用时 {seconds:.2f} 秒。</translation>
+        <location line="+2"/>
+        <source>{compounds}, {facilities}, distances {how}: {seconds:.2f} s.</source>
+        <translation>{compounds}、{facilities}，距离：{how}，用时 {seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>1 compound</source>
+        <translation>1 个小区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} compounds</source>
+        <translation>{n} 个小区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 facility</source>
+        <translation>1 处设施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处设施</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Network {network:.2f} s, distances {gaps:.2f} s.</source>
         <translation>路网 {network:.2f} 秒，距离 {gaps:.2f} 秒。</translation>
     </message>
@@ -2412,7 +2437,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LayoutDialog</name>
     <message>
-        <location filename="../../gui/layout/dialog.py" line="+27"/>
+        <location filename="../../gui/layout/dialog.py" line="+28"/>
         <source>Map layout</source>
         <translation>地图排版</translation>
     </message>
@@ -2452,7 +2477,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>PNG（300 dpi）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -2525,9 +2550,19 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+104"/>
-        <source>{type} ({count} facilities)</source>
-        <translation>{type}（{count} 处）</translation>
+        <location filename="../../gui/lifecircles/legend.py" line="+105"/>
+        <source>1 facility</source>
+        <translation>1 处</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} ({facilities})</source>
+        <translation>{type}（{facilities}）</translation>
     </message>
 </context>
 <context>
@@ -2593,7 +2628,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -2608,12 +2643,32 @@ Use Save As to keep your changes in another file.</source>
         <translation>直线缓冲区</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{count} facilities of {types} types, {mode}: {seconds:.2f} s.</source>
-        <translation>{types} 类共 {count} 处设施，{mode}：{seconds:.2f} 秒。</translation>
+        <location line="+2"/>
+        <source>{facilities} of {types}, {mode}: {seconds:.2f} s.</source>
+        <translation>{types}共 {facilities}，{mode}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>1 facility</source>
+        <translation>1 处设施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} facilities</source>
+        <translation>{n} 处设施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 type</source>
+        <translation>1 类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} types</source>
+        <translation>{n} 类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Inputs unchanged: the stored result was reused.</source>
         <translation>输入未变，已复用保存的结果。</translation>
     </message>
@@ -2765,12 +2820,12 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Map tools</source>
         <translation>地图工具</translation>
     </message>
@@ -2795,7 +2850,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Attribute table — {name}</source>
         <translation>属性表 — {name}</translation>
     </message>
@@ -2824,7 +2879,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+72"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+73"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -3337,12 +3392,12 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+306"/>
+        <location filename="../../gui/presentation.py" line="+342"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+94"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -3365,7 +3420,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-281"/>
+        <location line="-310"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -3398,7 +3453,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PreviewMap</name>
     <message>
-        <location filename="../../gui/importing/preview.py" line="+152"/>
+        <location filename="../../gui/importing/preview.py" line="+153"/>
         <source>Choose the coordinate system: the map then shows where the data lands.</source>
         <translation>请选择坐标系，地图随后会显示数据所在位置。</translation>
     </message>
@@ -4043,12 +4098,12 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -4149,11 +4204,21 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>{type} ({n} compounds lacking)</source>
-        <translation>{type}（{n} 个小区缺少）</translation>
+        <source>1 compound lacking</source>
+        <translation>1 个小区缺少</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>{n} compounds lacking</source>
+        <translation>{n} 个小区缺少</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} ({lacking})</source>
+        <translation>{type}（{lacking}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The compounds themselves (a point inside each)</source>
         <translation>小区自身（每个小区内取一点）</translation>
     </message>
@@ -4622,12 +4687,12 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-66"/>
+        <location filename="../../gui/presentation.py" line="-82"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Compounds: {n}</source>
         <translation>小区：{n} 个</translation>
     </message>
@@ -4637,12 +4702,22 @@ Locate it now? The layer is kept either way.</source>
         <translation>户数：{n}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Elevators to add: {e} in {b} buildings</source>
-        <translation>加装电梯：{b} 栋楼 {e} 部</translation>
+        <location line="+7"/>
+        <source>1 building</source>
+        <translation>1 栋楼</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>{n} buildings</source>
+        <translation>{n} 栋楼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elevators to add: {e} in {buildings}</source>
+        <translation>加装电梯：{buildings} {e} 部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Elevator estimate: {cost}, subsidy {subsidy}</source>
         <translation>加装电梯估算：造价 {cost}，补贴 {subsidy}</translation>
     </message>
@@ -4660,6 +4735,11 @@ Locate it now? The layer is kept either way.</source>
         <location line="+17"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 zone</source>
+        <translation>1 个片区</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4680,6 +4760,16 @@ Locate it now? The layer is kept either way.</source>
         <location line="+1"/>
         <source>Gaps: {names}</source>
         <translation>缺项：{names}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.</source>
+        <translation>按片区整体计：片区内任一小区可达即算可达。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted compound by compound, {n} of its {total} compounds lack a service.</source>
+        <translation>按小区逐个计，{total} 个小区中有 {n} 个仍有缺项。</translation>
     </message>
 </context>
 <context>
@@ -5004,6 +5094,49 @@ Locate it now? The layer is kept either way.</source>
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <location filename="../../gis/wording.py" line="+103"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KML folder</source>
+        <translation>KML 文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate of row</source>
+        <translation>重复于第几行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility type</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>是否规划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service radius (m)</source>
+        <translation>服务半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="+15"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>domain</name>
     <message>
         <location filename="../../gis/domain.py" line="+68"/>
@@ -5122,7 +5255,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/wording.py" line="+107"/>
+        <location filename="../../gis/wording.py" line="+10"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>
@@ -5515,7 +5648,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/export/dxf.py" line="+61"/>
-        <location filename="../../gis/export/project_export.py" line="+64"/>
+        <location filename="../../gis/export/project_export.py" line="+66"/>
         <source>CAD drawings are measured in metres: choose a Gauss-Krüger CRS (the project's default) for DXF, not longitude/latitude.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
@@ -5898,8 +6031,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
-        <location filename="../../gui/gaps/controller.py" line="-376"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-217"/>
+        <location filename="../../gui/gaps/controller.py" line="-391"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-225"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -5924,7 +6057,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Could not write {path}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
@@ -5939,7 +6072,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 超出读取上限 {cap} = {limit}（实际 {value}）。如果文件确实无误，请在设置的 "read_limits" 中调高 "{cap}"。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/html_map.py" line="+190"/>
+        <location filename="../../gis/export/html_map.py" line="+224"/>
         <source>The HTML map could not be made safe: a name or value in the data still reads as script. Rename it and export again.</source>
         <translation>无法安全生成 HTML 地图：数据中的某个名称或取值仍会被当作脚本执行。请将其改名后重新导出。</translation>
     </message>
@@ -6340,7 +6473,7 @@ Locate it now? The layer is kept either way.</source>
     <name>export</name>
     <message>
         <location filename="../../gis/export/programme_sheets.py" line="+31"/>
-        <location filename="../../gis/wording.py" line="-89"/>
+        <location filename="../../gis/wording.py" line="-100"/>
         <source>Zone ID</source>
         <translation>片区编号</translation>
     </message>

@@ -25,6 +25,7 @@ const state = {
   labels: L.layerGroup().addTo(map),
   overlays: new Map(), // name -> L.GeoJSON (zone outlines, service bands, problems ...)
   mode: "pan",
+  pick: [],          // layer ids a click tries first
 };
 let bridge = null;
 
@@ -43,6 +44,8 @@ function addLayer(meta, packed) {
 function removeLayer(id) {
   const entry = state.layers.get(id);
   if (!entry) return;
+  const outline = outlines.get(id);
+  if (outline) { map.removeLayer(outline); outlines.delete(id); }
   map.removeLayer(entry.tiles);
   state.layers.delete(id);
   state.order = state.order.filter((x) => x !== id);
@@ -68,6 +71,8 @@ function setStyle(meta) {
   const wasVisible = entry.style.visible;
   entry.style = meta;
   entry.tiles.setFeatureStyle(meta);
+  const outline = outlines.get(meta.id);
+  if (outline && meta.visible !== map.hasLayer(outline)) meta.visible ? outline.addTo(map) : map.removeLayer(outline);
   if (wasVisible !== meta.visible) restack();
   else { refreshLabels(); signalDrawn(); }
 }
@@ -77,35 +82,58 @@ function setOrder(ids) {
   restack();
 }
 
+// Selected features are also outlined in their own pane above the overlays (a gap choropleth
+// would cover the layer's own highlight); labels stay above them.
+map.createPane("selection").style.zIndex = 450;
+const selectionRenderer = L.canvas({ padding: 0.3, pane: "selection" });
+const outlines = new Map(); // layer id -> L.GeoJSON
+
 function setSelection(payload) {
   const entry = state.layers.get(payload.id);
   if (!entry) return;
   entry.tiles.setSelected(payload.fids);
+  const old = outlines.get(payload.id);
+  if (old) { map.removeLayer(old); outlines.delete(payload.id); }
+  if (payload.outline) {
+    const style = Object.assign({}, HIGHLIGHT, { fill: false, renderer: selectionRenderer });
+    const ov = L.geoJSON(payload.outline, { pane: "selection", interactive: false, style: () => style,
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, Object.assign({ radius: 8 }, style)) });
+    if (entry.style.visible) ov.addTo(map);
+    outlines.set(payload.id, ov);
+  }
   signalDrawn();
 }
 
-// The top-most visible feature at a lat/lng: {id, fid} or null.
+// The visible feature a click at a lat/lng picks: {id, fid} or null. The layers of state.pick
+// (the current layer, points, compounds: set by Python) come first, then the top-most.
 function hitTest(latlng) {
   const [x, y] = toWorld(latlng.lng, latlng.lat);
   const zoom = map.getZoom();
-  for (let k = state.order.length - 1; k >= 0; k--) {
-    const e = state.layers.get(state.order[k]);
+  const ids = state.pick.concat(state.order.slice().reverse());
+  for (const id of ids) {
+    const e = state.layers.get(id);
     if (!e || !e.style.visible) continue;
     const fid = e.tiles.hitTest(x, y, zoom);
-    if (fid !== null) return { id: state.order[k], fid };
+    if (fid !== null) return { id, fid };
   }
   return null;
 }
 
 // ---------------------------------------------------------------- overlays
+// "top" overlays (siting markers, planned sites while presenting) are drawn above the labels.
+map.createPane("top").style.zIndex = 660;
+const topRenderer = L.canvas({ padding: 0.3, pane: "top" });
+
 // Named overlay layers drawn above data layers, styled per feature by properties:
 // stroke, fill, fillOpacity, weight, dash, label.
 function setOverlay(payload) {
   const old = state.overlays.get(payload.name);
   if (old) map.removeLayer(old);
   if (!payload.geojson) { state.overlays.delete(payload.name); refreshLabels(); signalDrawn(); return; }
+  const paint = payload.top ? topRenderer : renderer;
   const ov = L.geoJSON(payload.geojson, {
-    renderer,
+    renderer: paint,
+    pane: payload.top ? "top" : "overlayPane",
     interactive: !!payload.interactive,
     style: (f) => {
       const p = f.properties || {};
@@ -114,10 +142,11 @@ function setOverlay(payload) {
         opacity: 1,
         fillColor: p.fill || p.stroke || "#d62728",
         fillOpacity: p.fillOpacity === undefined ? 0.15 : p.fillOpacity,
-        dashArray: p.dash || null, renderer,
+        dashArray: p.dash || null, renderer: paint,
       };
     },
-    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6 }),
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: (f.properties || {}).radius || 6, renderer: paint,
+                                                          pane: payload.top ? "top" : "overlayPane" }),
     onEachFeature: (f, lyr) => {
       if (payload.interactive) lyr.on("click", (ev) => {
         L.DomEvent.stopPropagation(ev);
@@ -127,6 +156,7 @@ function setOverlay(payload) {
   });
   if (payload.visible !== false) ov.addTo(map);
   ov.ocpLabels = payload.labels || [];
+  ov.ocpTop = !!payload.top;
   state.overlays.set(payload.name, ov);
   refreshLabels();
   signalDrawn();
@@ -149,8 +179,9 @@ function refreshLabels() {
       .setLatLng([lat, lng]).setContent(escapeText(text)).addTo(state.labels);
     shown += 1;
   };
-  // overlay labels (zone names ...) first: they win the space
-  for (const ov of state.overlays.values()) {
+  // overlay labels first (those of top overlays, siting numbers, before zone names): they win the space
+  const overlays = [...state.overlays.values()];
+  for (const ov of overlays.filter((o) => o.ocpTop).concat(overlays.filter((o) => !o.ocpTop))) {
     if (!map.hasLayer(ov)) continue;
     for (const [lng, lat, text] of ov.ocpLabels || []) {
       if (text && bounds.contains([lat, lng])) place(lng, lat, text, "ocp-label ocp-overlay-label", size + 2);
@@ -282,6 +313,25 @@ window.ocp = {
   },
 };
 
+// ---------------------------------------------------------------- fitting
+let lastFit = null; // refitted when the page is resized within its hold time (a window going full screen)
+function applyFit(p) {
+  const v = p.bounds;
+  const opts = { paddingTopLeft: [20 + (p.left || 0), 20],
+                 paddingBottomRight: [20 + (p.right || 0), 20 + (p.bottom || 0)],
+                 animate: false };
+  if (p.maxZoom) opts.maxZoom = p.maxZoom;
+  fineSnap(() => map.fitBounds([[v[1], v[0]], [v[3], v[2]]], opts)); // a 0.25 step can waste a fifth of it
+}
+
+// Run *fn* with zoom steps of 0.05: fits fill the view and a restored view keeps its exact zoom.
+function fineSnap(fn) {
+  const snap = map.options.zoomSnap;
+  map.options.zoomSnap = 0.05;
+  try { fn(); } finally { map.options.zoomSnap = snap; }
+}
+map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) applyFit(lastFit); });
+
 // ---------------------------------------------------------------- channel
 new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge = channel.objects.bridge;
@@ -301,15 +351,19 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge.layerStyled.connect((meta) => setStyle(JSON.parse(meta)));
   bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));
   bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
+  bridge.pickOrder.connect((ids) => { state.pick = JSON.parse(ids); });
   bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
   bridge.fitBounds.connect((b) => {
-    const v = JSON.parse(b);
-    map.fitBounds([[v[1], v[0]], [v[3], v[2]]], { padding: [20, 20], animate: false });
+    const p = JSON.parse(b);
+    lastFit = Array.isArray(p) ? { bounds: p } : p;
+    lastFit.until = Date.now() + 1000 * (lastFit.hold || 0);
+    map.invalidateSize({ pan: false }); // the container may have just been resized (full screen)
+    applyFit(lastFit);
     signalDrawn(); // also when the view did not change: the caller waits for a frame
   });
   bridge.viewSet.connect((v) => {
     const p = JSON.parse(v);
-    map.setView([p.center[1], p.center[0]], p.zoom, { animate: false });
+    fineSnap(() => map.setView([p.center[1], p.center[0]], p.zoom, { animate: false }));
     signalDrawn();
   });
   bridge.modeSet.connect((m) => setMode(m));

@@ -93,3 +93,12 @@ def run(ctl, qtbot, *, mode: str = "straight", timeout: int = 60000):
 def table_keys(table) -> list:
     """Keys of the rows a FrameTable shows, in view order."""
     return [table.key_at(r) for r in range(table.proxy.rowCount())]
+
+
+def analysed_window(make_window, qtbot, **size):
+    """The gap project in a window, analysed in straight-line mode: (window, controller, project)."""
+    project = gap_project()
+    win = make_window(project, **size)
+    ctl = controller(win)
+    run(ctl, qtbot)
+    return win, ctl, project

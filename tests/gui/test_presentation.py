@@ -156,3 +156,121 @@ def test_exports_reuse_the_gaps_panel_results(make_window, qtbot, tmp_path):
     project.update_layer(compounds)
     assert ctl.known_outputs() is None  # stale results are not reused
     session.store("gaps", None)
+
+
+def _box_share(qtbot, view, bounds):
+    """The share of the map's width and height that lon/lat *bounds* cover, its left edge, and the map width."""
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    return run_js(qtbot, view, f"(() => {{ const a = map.latLngToContainerPoint([{miny}, {minx}]);"
+                               f" const b = map.latLngToContainerPoint([{maxy}, {maxx}]); const s = map.getSize();"
+                               " return [(b.x - a.x) / s.x, (a.y - b.y) / s.y, a.x, s.x]; })()")
+
+
+def test_fits_the_full_screen_clear_of_the_card_and_zones_at_a_sensible_zoom(make_window, planned_project, qtbot):
+    import geopandas as gpd
+
+    from gis.crs import WGS84
+    from gui.presentation import ZONE_MAX_ZOOM
+
+    win = make_window(planned_project, size=(900, 600))
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    screen = mode.screen
+    qtbot.waitUntil(lambda: screen.isVisible(), timeout=5000)
+    bounds = gpd.GeoSeries([mode._plan_outline()], crs=planned_project.crs).to_crs(WGS84).total_bounds
+
+    def fitted():
+        w, h, left, width = _box_share(qtbot, win.map, bounds)
+        return width == win.map.width() and 1.0 >= max(w, h) > 0.6
+
+    qtbot.waitUntil(fitted, timeout=10000)  # fitted to the full-screen size, not the window's
+    screen.showNormal()
+    screen.resize(1600, 1000)  # a projector's width: room for the card beside the plan
+    mode.overview()  # Home: fitted again (the refit after resizing holds only while the window settles)
+    qtbot.waitUntil(fitted, timeout=10000)
+    card = screen.card
+    assert _box_share(qtbot, win.map, bounds)[2] >= card.x() + card.width() - 2, "the card covers the plan"
+    bottom = run_js(qtbot, win.map, f"map.latLngToContainerPoint([{bounds[1]}, {bounds[0]}]).y")
+    assert bottom <= screen.bar.y() + 2, "the control bar covers the plan"
+    qtbot.keyClick(screen, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: mode.index == 0 and win.map.view_state.get("zoom", 99) <= ZONE_MAX_ZOOM, timeout=5000)
+    assert win.map.view_state["zoom"] >= ZONE_MAX_ZOOM - 3
+    mode.stop()
+
+
+def test_zone_card_explains_pooled_counting_and_legends_grow(make_window, planned_project, qtbot):
+    from gui.gaps.legend import Entry, GapLegend
+
+    win = make_window(planned_project)
+    legend = GapLegend(win.map)
+    legend.set_entries("缺项", [("", [Entry("缺 1 项", "#cccccc", "#333333")])])
+    small = legend.sizeHint()
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    assert legend.width() >= 1.4 * small.width() and legend.height() >= 1.4 * small.height()
+    mode.show(0)
+    card = mode.screen.card
+    zone = mode.summaries[0]
+    pooled = card.tr("Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.")
+    assert card.pooling.isVisibleTo(card) and pooled in card.pooling.text()
+    lacking = int((after.gaps.n_missing()[list(planned_project.zones.zone(zone.zone_id).members)] > 0).sum())
+    assert zone.lacking_compounds == (lacking or None)
+    mode.stop()
+    assert legend.scale == 1.0 and legend.width() < 1.2 * small.width()
+
+
+def test_before_after_changes_the_map_and_planned_sites_stay_above_labels(make_window, planned_project, qtbot):
+    from tests.gui.conftest import color_pixels, settle
+
+    win = make_window(planned_project)
+    after, before = outputs(planned_project)
+    mode = PresentationMode(win, after=after, before=before)
+    mode.start()
+    qtbot.waitUntil(lambda: mode.screen.isVisible(), timeout=5000)
+    planned = planned_project.layers[-1]
+    point = planned.display_data().geometry.iloc[0]
+    mode.view.zoom_to_bounds((point.x - 0.002, point.y - 0.002, point.x + 0.002, point.y + 0.002))
+    settle(qtbot, win, 1200)
+    green = planned.style.fill
+    shown = color_pixels(win.map.grab().toImage(), green, tol=10)
+    assert shown > 200, f"the planned site is hidden ({shown} pixels of its colour)"
+    qtbot.keyClick(mode.screen, Qt.Key.Key_B)
+    settle(qtbot, win, 800)
+    assert color_pixels(win.map.grab().toImage(), green, tol=10) < shown / 10, "before/after changed no pixel"
+    qtbot.keyClick(mode.screen, Qt.Key.Key_B)
+    settle(qtbot, win, 800)
+    assert color_pixels(win.map.grab().toImage(), green, tol=10) > 200
+    mode.stop()
+
+
+def test_gaps_analysed_after_a_layer_change_are_reused_by_the_presentation(make_window, qtbot):
+    from gui.exports import ExportsController
+    from tests.gui.gaps_fixtures import analysed_window
+
+    win, gaps, project = analysed_window(make_window, qtbot)  # straight-line distances
+    compounds = project.first(Role.COMPOUNDS)
+    compounds.set_data(compounds.data.copy())  # the layer changed (the session's revision moves on)
+    project.update_layer(compounds)
+    gaps.compute()
+    qtbot.waitUntil(lambda: gaps.task is None, timeout=60000)
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    seed = ctl.known_outputs()
+    assert seed is not None and seed.gaps is gaps.outcome.gaps, "the presentation would recompute with defaults"
+
+
+def test_before_is_measured_like_the_planners_run(make_window, planned_project, qtbot):
+    from gui.exports import ExportsController
+    from tests.gui.gaps_fixtures import controller, run
+
+    win = make_window(planned_project)
+    gaps = controller(win)
+    run(gaps, qtbot, mode="straight")  # the project has roads: the default would walk them
+    ctl = next(f for f in win.features if isinstance(f, ExportsController))
+    ctl.start_presentation()
+    mode = ctl.presentation
+    qtbot.waitUntil(lambda: not mode._pending, timeout=60000)
+    assert mode._after.gaps is gaps.outcome.gaps
+    assert mode._before is not None and mode._before.gaps.method == "straight"
+    mode.stop()

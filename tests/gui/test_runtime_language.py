@@ -90,7 +90,7 @@ IMPORTS = {  # sample files whose dialogs carry run-time text: role reasons, dat
     "amap_geojson": lambda folder: samples.gcj02_geojson(folder, [(117.01 + 0.001 * i, 36.66) for i in range(5)]),
     "kml": lambda folder: samples.two_folder_kml(folder),
 }
-NOT_YET = {"kml": "app-made column names (folder, duplicate_of) are shown untranslated: no column aliases yet"}
+NOT_YET: dict[str, str] = {}  # samples whose dialog still shows English (none)
 
 
 @pytest.mark.parametrize("sample", [pytest.param(k, marks=pytest.mark.xfail(reason=NOT_YET[k], strict=True))
@@ -113,4 +113,25 @@ def test_import_dialog_has_no_english(app, qtbot, tmp_path, sample):
     finally:
         dialog.reject()
         dialog.deleteLater()
+    assert not found, _report(found)
+
+
+def test_planned_facilities_table_and_identify_have_no_english(analysed, qtbot):
+    """The planned layer's app-made columns and values (facility_type, planned, radius_m,
+    play_area, True) read as words in the attribute table and the identify panel."""
+    from gui.gaps.controller import GapsController
+
+    win = analysed
+    gaps = next(f for f in win.features if isinstance(f, GapsController))
+    dialog = gaps.open_siting()
+    dialog.type.setCurrentIndex(dialog.type.findData("play_area"))
+    dialog.k.setValue(1)
+    assert dialog.suggest() is not None, dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
+    dialog.accept_sites()
+    qtbot.waitUntil(lambda: gaps.task is None, timeout=60000)  # the gaps are analysed again
+    layer = gaps.planned_layer()
+    win._show_table(layer)
+    win.identify.show_feature(layer, 0)
+    found = english_in(win.table) + english_in(win.identify)
     assert not found, _report(found)
