@@ -20,7 +20,7 @@ def map_part(image, spec):
 
 def test_raster_is_printed_under_the_vectors(app, tmp_path):
     project = sample_project(zones=False)
-    raster = open_raster_layer(geotiff(tmp_path / "o.tif", size=1500, crs="EPSG:4527", origin=(X0 - 300, Y0 + 1200)))
+    raster = open_raster_layer(geotiff(tmp_path / "o.tif", size=600, crs="EPSG:4527", origin=(X0 - 100, Y0 + 500)))
     project.add_raster(raster)
     spec = LayoutSpec(dpi=100)
     printed = map_part(layout_image(spec, project), spec)

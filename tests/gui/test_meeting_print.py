@@ -134,5 +134,5 @@ def test_a_two_column_printed_legend_keeps_its_texts_whole(app, cut):
     gaps = [dict(row, text=f"缺 {k} 项 · {k * 19} 个小区") for k in range(1, 7)]
     legends = (("生活圈 · 步行路网", bands), ("服务缺项 · 直线距离", gaps), ("服务缺项 · 直线距离", gaps))
     for paper in ("A3", "A4"):
-        layout_image(LayoutSpec(paper=paper, dpi=100), sample_project(), view=MapView(None, None, legends))
+        layout_image(LayoutSpec(paper=paper, dpi=100), sample_project(), view=MapView(None, None, legends=legends))
     assert not cut, f"legend texts cut short: {sorted(set(cut))}"
