@@ -127,6 +127,7 @@ class Field:
         rays = group.rays
         np.minimum.at(g, self.ray_node, (rays.v0[self.ray_seg] + rays.rate[self.ray_seg] * c0).astype(np.float32))
         self.cover = g.reshape(self.window.shape)
+        self._xy = None
 
     def signed(self, d: float) -> np.ndarray:
         """``|p - walked within d| - buffer`` at the nodes near the outline of area d, else -/+FAR."""
@@ -167,8 +168,11 @@ class Field:
         return _to_interval(t, h, 0.0, hi)
 
     def coords(self) -> tuple[np.ndarray, np.ndarray]:
-        w, grid = self.window, self.sg.grid
-        return grid.xs(w.i0, w.i1), grid.ys(w.j0, w.j1)
+        """x and y of the window's nodes (2-D, made once)."""
+        if self._xy is None:
+            w, grid = self.window, self.sg.grid
+            self._xy = np.meshgrid(grid.xs(w.i0, w.i1), grid.ys(w.j0, w.j1))
+        return self._xy
 
     def outline(self, z: np.ndarray) -> shapely.Geometry:
         """The polygon ``z <= 0``."""
@@ -230,11 +234,16 @@ def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
 
 
 # -- tracing -------------------------------------------------------------------------------
-def trace(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, cell: float) -> shapely.Geometry:
-    """The polygon where ``z <= 0`` (marching squares), without rings under 1 m², thinned."""
-    if z.shape[0] < 2 or z.shape[1] < 2 or not (z <= 0).any():
+def trace(x: np.ndarray, y: np.ndarray, z: np.ndarray, cell: float) -> shapely.Geometry:
+    """The polygon where ``z <= 0`` (marching squares on nodes at 2-D *x*, *y*), without rings
+    under 1 m², thinned."""
+    ny, nx = z.shape
+    if ny < 2 or nx < 2 or not (z <= 0).any():
         return shapely.MultiPolygon()
-    gen = contourpy.contour_generator(xs, ys, z, name="serial", fill_type=contourpy.FillType.ChunkCombinedOffsetOffset)
+    gen = contourpy.SerialContourGenerator(  # contour_generator() would redo the 2-D coordinates each time
+        x, y, np.ascontiguousarray(z, dtype=np.float64), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
+        line_type=contourpy.LineType.Separate, fill_type=contourpy.FillType.ChunkCombinedOffsetOffset,
+        corner_mask=True, quad_as_tri=False, z_interp=contourpy.ZInterp.Linear)
     points, offsets, outer = gen.filled(-2 * FAR, 0.0)
     if points[0] is None:
         return shapely.MultiPolygon()
