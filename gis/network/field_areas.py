@@ -145,7 +145,8 @@ class Field:
         hit = flat[self.ray_node]
         np.minimum.at(dist, self.ray_node[hit], self._ray_dist(self.ray_seg[hit], self.ray_node[hit], d))
         z = np.where(inside, -FAR, FAR)
-        z[near] = dist.reshape(near.shape)[near] - self.sg.buffer_m
+        signed = dist.reshape(near.shape)[near] - self.sg.buffer_m
+        z[near] = np.where(np.isfinite(signed), signed, z[near])  # no walked part in reach: keep the side
         return z
 
     def _edge_dist(self, hit: np.ndarray, pos: np.ndarray, d: float) -> np.ndarray:

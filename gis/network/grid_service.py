@@ -20,6 +20,7 @@ from gis.network.graph import WalkGraph
 from gis.network.polygons import edge_ends
 from gis.network.street_grid import StreetGrid, street_grid
 
+MIN_WALK_M = 1e-6  # shorter walks from a point to its street are not drawn (the foot is)
 _GRIDS: "weakref.WeakKeyDictionary[WalkGraph, dict]" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
@@ -51,7 +52,7 @@ def source_rays(graph: WalkGraph, sources: Attachment, shift: np.ndarray, cutoff
         coords, owner = shapely.get_coordinates(pieces, return_index=True)
         parts.append(_polyline_rays(coords, owner, backward, (sources.lead[s] - shift[s]), 1.0 / scale))
         owners.append(parts[-1][1])
-    walk = np.flatnonzero(sources.attached & (sources.lead > 0) & (sources.access > 0))
+    walk = np.flatnonzero(sources.attached & (sources.lead > 0) & (sources.access > MIN_WALK_M))
     a, b = sources.xy[walk], sources.snapped[walk]
     vec = b - a
     length = np.hypot(vec[:, 0], vec[:, 1])
