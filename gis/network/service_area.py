@@ -59,6 +59,8 @@ class ServiceAreaParams:
     max_access_m : facilities farther than this from every street reach nothing.
     quad_segs : segments per quarter circle of the buffers (speed against smoothness).
     per_facility : also draw one polygon per facility and distance (else only per type).
+    per_type : draw the areas dissolved per type and their bands (network mode with the grid
+        method; the others always draw them).
     include_other : also draw facilities of unknown type ("other"); they are always drawn
         when no facility has a known type.
     workers : threads for the polygon step (shapely releases the GIL).
@@ -75,6 +77,7 @@ class ServiceAreaParams:
     max_access_m: float | None = None
     quad_segs: int = 3
     per_facility: bool = True
+    per_type: bool = True
     include_other: bool = False
     workers: int = 1
     method: str = "grid"
@@ -219,7 +222,7 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
     drawn = run_types([lambda fb_k, r=r, ft=ft: type_areas(graph, att.subset(r), params.distances_for(ft),
                                                          buffer_m=params.edge_buffer_m, feedback=fb_k)
-                       for r, ft in zip(rows, types)], params.workers, fb.sub(0.0, 0.6))
+                       for r, ft in zip(rows, types)] if params.per_type else [], params.workers, fb.sub(0.0, 0.6))
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):
