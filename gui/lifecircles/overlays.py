@@ -57,11 +57,15 @@ def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEn
                                         bands["outer_m"], bands["area_m2"])]
 
 
-def band_frames(result: ServiceAreaResult, *, outlined: bool = False) -> dict[str, gpd.GeoDataFrame]:
-    """One overlay per type: its bands, outermost first, filled in the band colours, or (*outlined*,
-    when several types share the map) drawn as lines in the type's colour, dashed by band."""
+def band_frames(result: ServiceAreaResult, *, outlined: bool = False,
+                types: set[str] | None = None) -> dict[str, gpd.GeoDataFrame]:
+    """One overlay per type (of *types*, else all): its bands, outermost first, filled in the band
+    colours, or (*outlined*, when several types share the map) drawn as lines in the type's colour,
+    dashed by band."""
     out = {}
     for ftype, grp in result.bands.groupby("type", sort=True):
+        if types is not None and ftype not in types:
+            continue
         grp = grp.sort_values("ring", ascending=False)
         styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
         frame = gpd.GeoDataFrame({key: [s[key] for s in styles] for key in styles[0]},
@@ -116,5 +120,14 @@ def network_frame(graph: WalkGraph, piece_label: str) -> gpd.GeoDataFrame:
 
 
 def _drawable(geoms: np.ndarray) -> np.ndarray:
-    geoms = np.asarray(geoms, dtype=object)
-    return shapely.simplify(geoms, DRAW_TOLERANCE_M, preserve_topology=True)
+    """Simplified part by part: GEOS keeps the topology of a multi-part shape as a whole, which
+    takes minutes for a city's bands (thousands of parts); parts of a band never touch."""
+    out = []
+    for geom in np.asarray(geoms, dtype=object):
+        if shapely.get_type_id(geom) == shapely.GeometryType.MULTIPOLYGON:
+            parts = shapely.simplify(shapely.get_parts(geom), DRAW_TOLERANCE_M, preserve_topology=True)
+            geom = shapely.multipolygons(parts[~shapely.is_empty(parts)])
+        else:
+            geom = shapely.simplify(geom, DRAW_TOLERANCE_M, preserve_topology=True)
+        out.append(geom)
+    return np.array(out, dtype=object)
