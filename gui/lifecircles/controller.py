@@ -357,6 +357,9 @@ class LifeCirclesController(FeatureController):
         self._say(self.tr("Planned sites drawn in: {types} redrawn in {seconds:.2f} s.").format(
             types="、".join(type_label(t) for t in types), seconds=seconds))
 
+    def title(self) -> str:
+        return self.tr("Life circles")
+
     def report_error(self, err: BaseException) -> None:
         self._say(error_text(err), warn=True)
 

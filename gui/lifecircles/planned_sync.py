@@ -64,7 +64,7 @@ class PlannedSync:
             self.live = LiveAreas(outcome.network, outcome.facilities, outcome.params, outcome.result)
         live, run = self.live, c._run
         self.known = wanted
-        self.task = run_task(c.window, c.tr("Life circles"), lambda fb: _apply(live, changes, gone),
+        self.task = run_task(c.window, c.title(), lambda fb: _apply(live, changes, gone),
                              lambda done: self._done(run, done), on_error=self._failed, show_dialog=False)
 
     def _done(self, run: int, done) -> None:
