@@ -5,7 +5,7 @@
 Network: bench_service_areas' jittered 80 m street grid; facilities of 7 types spread at random;
 walking distances 300/500/1000 m; edge buffer 30 m (the default).
 
-* ours — :mod:`gis.network.field_areas`: one cover-distance field per type on a 10 m grid,
+* ours — :mod:`gis.network.field_areas`: one cover-distance field per type on a 12.5 m grid,
   outlines traced with contourpy (``ServiceAreaParams(method="grid")``); per facility the same
   on the facility's window; one facility's type redrawn by :class:`gis.network.live_areas.LiveAreas`.
 * naive — what peers do: buffer every walked street stretch (the same lines as the exact method)

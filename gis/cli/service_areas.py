@@ -17,7 +17,7 @@ facility is of a known type.
 
 ``--per`` chooses the polygons: ``facility`` (each facility's own), ``type`` (dissolved per
 type) or ``both`` (the default). Network-mode polygons are drawn by the distance-field method
-(gis.network.field_areas: a grid of a third of ``--edge-buffer``, at most 10 m).
+(gis.network.field_areas: a grid of ``--edge-buffer`` / 2.4, at most 12.5 m).
 
 With ``--json`` one JSON object is printed::
 

@@ -16,7 +16,7 @@ on that with marching squares (contourpy), bands directly as ``max(Z_k, -Z_k-1) 
 The outline's vertices are exact where they fall on a cell edge; only corners inside a cell
 are cut (at most a cell's diagonal, in practice well under 1 % of an area).
 
-Resolution: the cell is a third of the edge buffer and at most 10 m (10 m for the 30 m
+Resolution: the cell is the edge buffer / 2.4, at most 12.5 m (12.5 m for the 30 m
 default), coarser only when the grid over a network would exceed 16 million nodes.
 Rings under 1 m² (slivers, spikes, specks) are dropped; holes for unreached blocks stay.
 Near-collinear outline vertices (within 0.05 cells) are thinned.

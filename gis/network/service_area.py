@@ -65,7 +65,7 @@ class ServiceAreaParams:
         when no facility has a known type.
     workers : threads for the polygon step (shapely releases the GIL).
     method : how network-mode polygons are drawn: "grid" (a walking-distance field on a grid of
-        a third of the edge buffer, at most 10 m; see gis.network.field_areas) or "exact"
+        the edge buffer / 2.4, at most 12.5 m; see gis.network.field_areas) or "exact"
         (buffers of the walked lines, merged; the reference, ~50x slower at city scale).
     """
 
