@@ -114,7 +114,8 @@ class Field:
         self.full = np.minimum(du + x, dv + length - x)  # ... and the one that walks all of it
         self.du, self.dv = du, dv
         self.pairs, self.ppos = (v.astype(np.int32) for v in sg.segment_pairs(self.seg))
-        ray_node, self.ray_seg, c0, _, _ = near_pairs(sg.grid, group.rays.as_segments(), sg.reach_m, sg.buffer_m)
+        ray_node, self.ray_seg, c0, _, _, self.ray_t, self.ray_h = near_pairs(
+            sg.grid, group.rays.as_segments(), sg.reach_m, sg.buffer_m)
         self.window = _window(sg, group, ray_node)
         self.node = self.window.local(sg.grid, sg.pairs.node[self.pairs])
         self.ray_node = self.window.local(sg.grid, ray_node)
@@ -124,6 +125,9 @@ class Field:
         value = np.minimum(np.repeat(du.astype(np.float32), count) + p.a[self.pairs],
                            np.repeat(dv.astype(np.float32), count) + p.b[self.pairs])
         np.minimum.at(g, self.node, value)
+        self.pair_full = np.repeat(self.full.astype(np.float32), count)  # per pair, for signed()
+        self.pair_first = np.repeat(self.first.astype(np.float32), count)
+        self.pair_dist = p.dist[self.pairs]
         rays = group.rays
         np.minimum.at(g, self.ray_node, (rays.v0[self.ray_seg] + rays.rate[self.ray_seg] * c0).astype(np.float32))
         self.cover = g.reshape(self.window.shape)
@@ -135,15 +139,15 @@ class Field:
         near = _straddling(inside)
         flat = near.ravel()
         dist = np.full(near.size, np.inf, dtype=np.float32)
-        hit = np.flatnonzero(flat[self.node])
-        seg_pos = self.ppos[hit]
-        full, some = self.full[seg_pos] <= d, self.first[seg_pos] <= d
-        whole = hit[full]
-        np.minimum.at(dist, self.node[whole], self.sg.pairs.dist[self.pairs[whole]])
-        part = hit[some & ~full]
-        np.minimum.at(dist, self.node[part], self._edge_dist(part, self.ppos[part], d))
+        mask = flat[self.node]
+        node, full, first = self.node[mask], self.pair_full[mask], self.pair_first[mask]
+        whole = full <= d
+        np.minimum.at(dist, node[whole], self.pair_dist[mask][whole])
+        part = (first <= d) & ~whole
+        hit = np.flatnonzero(mask)[part]
+        np.minimum.at(dist, node[part], self._edge_dist(hit, self.ppos[hit], d))
         hit = flat[self.ray_node]
-        np.minimum.at(dist, self.ray_node[hit], self._ray_dist(self.ray_seg[hit], self.ray_node[hit], d))
+        np.minimum.at(dist, self.ray_node[hit], self._ray_dist(hit, d))
         z = np.where(inside, -FAR, FAR)
         signed = dist.reshape(near.shape)[near] - self.sg.buffer_m
         z[near] = np.where(np.isfinite(signed), signed, z[near])  # no walked part in reach: keep the side
@@ -152,21 +156,19 @@ class Field:
     def _edge_dist(self, hit: np.ndarray, pos: np.ndarray, d: float) -> np.ndarray:
         """Distance from the nodes of pairs *hit* to the part of their segment walked within d."""
         sg, seg = self.sg, self.seg[pos]
-        segs = sg.segs
-        t, h = _project(sg.grid, segs.p0[seg], segs.unit[seg], sg.pairs.node[self.pairs[hit]])
+        segs, pair = sg.segs, self.pairs[hit]
+        t, h = sg.pairs.t[pair], sg.pairs.h[pair]
         rate, start, ell = segs.rate[seg], segs.start[seg], segs.length[seg]
         total = sg.edge_geometric_length[segs.edge[seg]]
         u_hi = (d - self.du[pos]) / rate - start
         v_lo = total - (d - self.dv[pos]) / rate - start
         return np.minimum(_to_interval(t, h, 0.0, np.minimum(u_hi, ell)), _to_interval(t, h, np.maximum(v_lo, 0.0), ell))
 
-    def _ray_dist(self, seg: np.ndarray, local: np.ndarray, d: float) -> np.ndarray:
-        rays, w = self.group.rays, self.window
-        j, i = np.divmod(local, w.i1 - w.i0)
-        node = (j + w.j0) * self.sg.grid.nx + (i + w.i0)
-        t, h = _project(self.sg.grid, rays.p0[seg], rays.unit[seg], node)
+    def _ray_dist(self, hit: np.ndarray, d: float) -> np.ndarray:
+        """Distance from the nodes of ray pairs *hit* (a mask) to the part of their ray walked within d."""
+        rays, seg = self.group.rays, self.ray_seg[hit]
         hi = np.minimum((d - rays.v0[seg]) / rays.rate[seg], rays.length[seg])
-        return _to_interval(t, h, 0.0, hi)
+        return _to_interval(self.ray_t[hit], self.ray_h[hit], 0.0, hi)
 
     def coords(self) -> tuple[np.ndarray, np.ndarray]:
         """x and y of the window's nodes (2-D, made once)."""
@@ -190,13 +192,6 @@ class Field:
                 rings.append(areas[-1] if previous is None else self.outline(np.maximum(z, -previous)))
             previous = z
         return areas, rings
-
-
-def _project(grid: Grid, p0: np.ndarray, unit: np.ndarray, node: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    j, i = np.divmod(node.astype(np.int64), grid.nx)
-    dx = grid.x0 + i * grid.cell - p0[:, 0]
-    dy = grid.y0 + j * grid.cell - p0[:, 1]
-    return dx * unit[:, 0] + dy * unit[:, 1], np.abs(dx * unit[:, 1] - dy * unit[:, 0])
 
 
 def _to_interval(t: np.ndarray, h: np.ndarray, lo, hi) -> np.ndarray:
@@ -284,21 +279,19 @@ def _drop_small(pts: np.ndarray, off: np.ndarray, outer: np.ndarray):
 
 
 def _thin(pts: np.ndarray, off: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
-    """Remove vertices within *tol* of the chord of their neighbours: even positions, then odd."""
-    for parity in (0, 1):
-        n = len(pts)
-        if n < 3:
-            break
-        ring = np.repeat(np.arange(len(off) - 1), np.diff(off))
-        pos = np.arange(n) - off[ring]
-        size = np.diff(off)[ring]
-        prev, nxt = np.maximum(np.arange(n) - 1, 0), np.minimum(np.arange(n) + 1, n - 1)
-        ax, ay = pts[nxt, 0] - pts[prev, 0], pts[nxt, 1] - pts[prev, 1]
-        bx, by = pts[:, 0] - pts[prev, 0], pts[:, 1] - pts[prev, 1]
-        dev = np.abs(ax * by - ay * bx) / np.maximum(np.hypot(ax, ay), 1e-12)
-        drop = (pos > 0) & (pos < size - 1) & (pos % 2 == parity) & (dev < tol) & (size > 8)
-        if not drop.any():
-            continue
-        pts = pts[~drop]
-        off = np.concatenate([[0], np.cumsum(np.bincount(ring[~drop], minlength=len(off) - 1))])
-    return pts, off
+    """Remove vertices within *tol* of the chord of their neighbours, at even positions only (so
+    no two neighbours go; a second pass for the odd ones costs as much again for little)."""
+    n = len(pts)
+    if n < 3:
+        return pts, off
+    ring = np.repeat(np.arange(len(off) - 1), np.diff(off))
+    pos = np.arange(n) - off[ring]
+    size = np.diff(off)[ring]
+    a, b = pts[2:] - pts[:-2], pts[1:-1] - pts[:-2]  # vertex k+1 against the chord k .. k+2
+    dev = np.abs(a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]) / np.maximum(np.hypot(a[:, 0], a[:, 1]), 1e-12)
+    drop = np.zeros(n, dtype=bool)
+    drop[1:-1] = dev < tol
+    drop &= (pos > 0) & (pos < size - 1) & (pos % 2 == 0) & (size > 8)
+    if not drop.any():
+        return pts, off
+    return pts[~drop], np.concatenate([[0], np.cumsum(np.bincount(ring[~drop], minlength=len(off) - 1))])

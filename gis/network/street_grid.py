@@ -88,12 +88,14 @@ class Pairs:
     a: np.ndarray
     b: np.ndarray
     dist: np.ndarray  # from the node to the segment
+    t: np.ndarray  # the node's foot along the segment's line (from its start)
+    h: np.ndarray  # and its distance to that line
 
 
 def near_pairs(grid: Grid, segs: Segments, reach_m: float, buffer_m: float) -> tuple[np.ndarray, ...]:
     """Every (grid node, segment) closer than *reach_m*, in segment order: node, segment, the
-    chord of the segment within *buffer_m* of the node (local metres; inf, -inf when none) and
-    the distance from the node to the segment."""
+    chord of the segment within *buffer_m* of the node (local metres; inf, -inf when none), the
+    distance from the node to the segment, and the node's position along and off its line."""
     ends = segs.p0 + segs.unit * segs.length[:, None]
     lo = np.maximum(np.floor(grid.ij(np.minimum(segs.p0, ends) - reach_m)).astype(np.int64), 0)
     hi = np.minimum(np.ceil(grid.ij(np.maximum(segs.p0, ends) + reach_m)).astype(np.int64),
@@ -106,8 +108,8 @@ def near_pairs(grid: Grid, segs: Segments, reach_m: float, buffer_m: float) -> t
     parts = [_chunk_pairs(grid, segs, np.arange(a, b), lo, ni, count, reach_m, buffer_m)
              for a, b in zip(cuts[:-1], cuts[1:])]
     if not parts:
-        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), np.zeros(0), np.zeros(0, np.float32)
-    return tuple(np.concatenate([p[k] for p in parts]) for k in range(5))
+        return (np.zeros(0, np.int32), np.zeros(0, np.int32), *(np.zeros(0, np.float32) for _ in range(5)))
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(7))
 
 
 def _chunk_pairs(grid, segs, s, lo, ni, count, reach_m, buffer_m):
@@ -135,7 +137,7 @@ def _chunk_pairs(grid, segs, s, lo, ni, count, reach_m, buffer_m):
     c0, c1 = np.maximum(t - half, 0.0), np.minimum(t + half, ell)
     inside = (h <= buffer_m) & (c0 <= c1)
     c0, c1 = np.where(inside, c0, np.inf), np.where(inside, c1, -np.inf)
-    return node.astype(np.int32), (seg_local + s[0]).astype(np.int32), c0, c1, dist
+    return node.astype(np.int32), (seg_local + s[0]).astype(np.int32), c0, c1, dist, t, h
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,13 +183,13 @@ def street_grid(graph: WalkGraph, buffer_m: float, cell_m: float | None = None) 
     n = np.ceil((hi - lo) / cell).astype(np.int64) + 1
     grid = Grid(float(lo[0]), float(lo[1]), cell, int(n[0]), int(n[1]))
     segs = edge_segments(graph)
-    node, seg, c0, c1, dist = near_pairs(grid, segs, reach_m, buffer_m)
+    node, seg, c0, c1, dist, t, h = near_pairs(grid, segs, reach_m, buffer_m)
     seg_ptr = _pointer(seg, len(segs))
     n_pairs = np.diff(seg_ptr)
     rate, start = np.repeat(segs.rate.astype(np.float32), n_pairs), np.repeat(segs.start.astype(np.float32), n_pairs)
     a = (start + c0) * rate  # inf stays inf: no chord
     b = np.repeat(graph.length[segs.edge].astype(np.float32), n_pairs) - (start + c1) * rate
-    pairs = Pairs(node, seg, a, np.where(np.isfinite(a), np.maximum(b, 0.0), np.float32(np.inf)), dist)
+    pairs = Pairs(node, seg, a, np.where(np.isfinite(a), np.maximum(b, 0.0), np.float32(np.inf)), dist, t, h)
     return StreetGrid(grid, segs, pairs, seg_ptr, _pointer(segs.edge, graph.n_edges),
                       _edge_boxes(grid, segs, graph.n_edges, reach_m), graph.lines.length,
                       graph.length, float(buffer_m), float(reach_m))
