@@ -177,9 +177,10 @@ class Field:
             self._xy = np.meshgrid(grid.xs(w.i0, w.i1), grid.ys(w.j0, w.j1))
         return self._xy
 
-    def outline(self, z: np.ndarray) -> shapely.Geometry:
-        """The polygon ``z <= 0``."""
-        return trace(*self.coords(), z, self.sg.grid.cell)
+    def outline(self, z: np.ndarray, box: tuple[slice, slice]) -> shapely.Geometry:
+        """The polygon ``z <= 0``, traced on the nodes in *box* (rows, columns) only."""
+        x, y = self.coords()
+        return trace(x[box], y[box], z[box], self.sg.grid.cell)
 
     def areas_and_bands(self, distances, *, bands: bool = True) -> tuple[list, list]:
         """The area at each distance, and (*bands*) the rings between consecutive ones (the first
@@ -187,11 +188,21 @@ class Field:
         areas, rings, previous = [], [], None
         for d in distances:
             z = self.signed(float(d))
-            areas.append(self.outline(z))
+            box = _box(self.cover <= d)  # a facility's 300 m area needs a tenth of its 1000 m window
+            areas.append(self.outline(z, box))
             if bands:
-                rings.append(areas[-1] if previous is None else self.outline(np.maximum(z, -previous)))
+                rings.append(areas[-1] if previous is None else self.outline(np.maximum(z, -previous), box))
             previous = z
         return areas, rings
+
+
+def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
+    """Rows and columns around the nodes set in *inside* (all when it is nearly all)."""
+    rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
+    if len(rows) == 0:
+        return slice(0, 0), slice(0, 0)
+    return (slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
+            slice(max(cols[0] - margin, 0), cols[-1] + margin + 1))
 
 
 def _to_interval(t: np.ndarray, h: np.ndarray, lo, hi) -> np.ndarray:
