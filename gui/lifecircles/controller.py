@@ -42,8 +42,8 @@ from gui.worker import run_task
 def prepared(outcome: Outcome) -> tuple[Outcome, dict, dict]:
     """Runs in the worker: the outcome with its overlays ready to draw (fills and required
     outlines, and the bands outlined for when several types are on)."""
-    frames = {**band_frames(outcome.result), **required_frames(outcome.result)}
-    return outcome, frames, band_frames(outcome.result, outlined=True)
+    fills, outlines = band_frames(outcome.result)
+    return outcome, {**fills, **required_frames(outcome.result)}, outlines
 
 
 class LifeCirclesController(FeatureController):

@@ -89,6 +89,5 @@ def _apply(live: LiveAreas, changes: dict, gone: list):
     for k, (ftype, wkb) in changes.items():
         types.add(live.place(k, ftype, shapely.from_wkb(wkb)))
     types.discard(None)
-    fills = band_frames(live.result, types=types)
-    outlines = band_frames(live.result, outlined=True, types=types)
+    fills, outlines = band_frames(live.result, types=types)
     return live.result, sorted(types), fills, outlines, time.perf_counter() - start
