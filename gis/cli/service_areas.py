@@ -1,5 +1,6 @@
 """``python main.py service-areas FACILITIES [--network ROADS] [--mode network|buffer]
-[--distances 300,500,1000 | --minutes 5,10,15 [--speed 1.0]] [--out areas.gpkg] [--json]``
+[--distances 300,500,1000 | --minutes 5,10,15 [--speed 1.0]] [--per type|facility|both]
+[--out areas.gpkg] [--json]``
 
 Life-circle service areas of every 一老一小 facility at every distance, by
 :func:`gis.analysis.life_circles.run` (the window's run). ``--network`` takes an OSM file
@@ -14,16 +15,23 @@ Where the window would ask, the command refuses (exit 2, naming the option that 
 known or data that looks like GCJ-02/BD-09, ``--field facilities.type=COLUMN`` when no
 facility is of a known type.
 
+``--per`` chooses the polygons: ``facility`` (each facility's own), ``type`` (dissolved per
+type) or ``both`` (the default). Network-mode polygons are drawn by the distance-field method
+(gis.network.field_areas: a grid of ``--edge-buffer`` / 2.4, at most 12.5 m).
+
 With ``--json`` one JSON object is printed::
 
     {"areas": [{"facility", "type", "distance_m", "area_m2"}, ...],
+     "per_type": [{"type", "distance_m", "area_m2"}, ...],
      "network": {"nodes", "edges", "components"}, "seconds": ...,
      "mode": ..., "by_type": [{"type", "distance_m", "facilities", "area_m2"}, ...],
      "notices": [{"code", "level", "message"}, ...]}
 
 ``facility`` is the facility's id field, else its 0-based row index; ``network`` counts
-are 0 without a network. ``--out`` writes the polygons in WGS 84 to a GeoPackage: layer
-``service_areas`` (facility, type, distance_m, area_m2) and ``service_areas_by_type``.
+are 0 without a network; ``areas`` is empty with ``--per type``, ``per_type`` and ``by_type``
+with ``--per facility``. ``--out`` writes the polygons in WGS 84 to a GeoPackage: layer
+``service_areas`` (facility, type, distance_m, area_m2) and layer ``per_type`` (type, group,
+distance_m, facilities, area_m2), each when drawn.
 Exit 0 on success; 2 with a one-line message on stderr when the input cannot be used.
 """
 
@@ -40,6 +48,9 @@ from gis.cli import fail
 from gis.cli.base import add_input, add_params, command_parser, emit, execute, input_file, plain
 from gis.crs import WGS84
 from gis.domain import Role
+from gis.network.service_area import METHODS
+
+PER = ("type", "facility", "both")
 
 
 def parser():
@@ -52,6 +63,10 @@ def parser():
     group.add_argument("--minutes", help="walking minutes, e.g. 5,10,15 (x --speed)")
     p.add_argument("--speed", type=float, help="walking speed in m/s for --minutes (default: the preset's)")
     p.add_argument("--standards", help="standards preset JSON (default: the shipped one)")
+    p.add_argument("--per", choices=PER, default="both",
+                   help="polygons per facility, dissolved per type, or both (default)")
+    p.add_argument("--method", choices=METHODS, default="grid",
+                   help="network-mode polygons: grid (distance field, fast; default) or exact (vector buffers)")
     p.add_argument("--out", help="write the polygons (WGS 84) to this GeoPackage")
     add_params(p, LifeCircleRequest, skip=("mode",))
     return p
@@ -85,8 +100,8 @@ def _main(args, mode: str) -> int:
     start = time.perf_counter()
     outcome = run(build_request(args, mode))
     if args.out:
-        write_gpkg(outcome.result, Path(args.out))
-    out = to_json(outcome.result, mode, time.perf_counter() - start)
+        write_gpkg(outcome.result, Path(args.out), per=args.per)
+    out = to_json(outcome.result, mode, time.perf_counter() - start, per=args.per)
     out["notices"] = outcome.notices_json()
     return emit(args, out, _text)
 
@@ -103,7 +118,8 @@ def build_request(args, mode: str) -> LifeCircleRequest:
         notes += said
         roads, osm = (None, str(source)) if isinstance(source, Path) else (source, None)
     options = {name: getattr(args, name) for name in ("edge_buffer_m", "snap_tolerance_m", "access_m")}
-    return LifeCircleRequest(layer, standards, mode=mode, roads=roads, osm_path=osm, per_facility=True,
+    return LifeCircleRequest(layer, standards, mode=mode, roads=roads, osm_path=osm,
+                             per_facility=args.per != "type", per_type=args.per != "facility", method=args.method,
                              input_notices=tuple(notes), **options, **_distances(args, standards))
 
 
@@ -124,11 +140,14 @@ def _distances(args, standards) -> dict:
     return {}
 
 
-def to_json(result, mode: str, seconds: float) -> dict:
-    pf, pt = result.per_facility, result.per_type
+def to_json(result, mode: str, seconds: float, *, per: str = "both") -> dict:
+    pf = result.per_facility if per != "type" else result.per_facility.iloc[:0]
+    pt = result.per_type if per != "facility" else result.per_type.iloc[:0]
     return {
         "areas": [{"facility": plain(f), "type": t, "distance_m": float(d), "area_m2": round(float(a), 1)}
                   for f, t, d, a in zip(pf["facility"], pf["type"], pf["distance_m"], pf["area_m2"])],
+        "per_type": [{"type": t, "distance_m": float(d), "area_m2": round(float(a), 1)}
+                     for t, d, a in zip(pt["type"], pt["distance_m"], pt["area_m2"])],
         "network": result.network or {"nodes": 0, "edges": 0, "components": 0},
         "seconds": round(seconds, 3),
         "mode": mode,
@@ -137,15 +156,17 @@ def to_json(result, mode: str, seconds: float) -> dict:
     }
 
 
-def write_gpkg(result, path: Path) -> None:
-    """Per-facility and per-type polygons in WGS 84 (replaces the file)."""
-    pf = result.per_facility[["facility", "type", "distance_m", "area_m2", "geometry"]].copy()
-    ids = [plain(v) for v in pf["facility"]]
-    pf["facility"] = ids if all(isinstance(v, int) for v in ids) else [None if v is None else str(v) for v in ids]
+def write_gpkg(result, path: Path, *, per: str = "both") -> None:
+    """Per-facility (layer ``service_areas``) and per-type (layer ``per_type``) polygons in WGS 84,
+    as *per* asks (replaces the file)."""
     path.unlink(missing_ok=True)
-    pf.to_crs(WGS84).to_file(path, layer="service_areas", driver="GPKG")
-    result.per_type.drop(columns=["group"]).to_crs(WGS84).to_file(path, layer="service_areas_by_type",
-                                                                   driver="GPKG")
+    if per != "type":
+        pf = result.per_facility[["facility", "type", "distance_m", "area_m2", "geometry"]].copy()
+        ids = [plain(v) for v in pf["facility"]]
+        pf["facility"] = ids if all(isinstance(v, int) for v in ids) else [None if v is None else str(v) for v in ids]
+        pf.to_crs(WGS84).to_file(path, layer="service_areas", driver="GPKG")
+    if per != "facility":
+        result.per_type.to_crs(WGS84).to_file(path, layer="per_type", driver="GPKG")
 
 
 def _text(out: dict) -> str:
@@ -154,6 +175,8 @@ def _text(out: dict) -> str:
              f"{net['components']} pieces   {out['seconds']:.2f} s"]
     lines += [f"{r['type']:<16} {r['distance_m']:>7.0f} m  {r['facilities']:>4} facilities  "
               f"{r['area_m2'] / 1e6:8.3f} km²" for r in out["by_type"]]
+    if out["areas"]:
+        lines.append(f"{len(out['areas'])} facility areas")
     lines += [f"note: {n['message']}" for n in out["notices"]]
     return "\n".join(lines)
 

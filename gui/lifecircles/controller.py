@@ -9,6 +9,7 @@ check boxes show or hide types and groups (一老 / 一小) without recomputing.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -32,9 +33,17 @@ from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
 from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
                                       required_frames, required_name, selected_frame)
+from gui.lifecircles.planned_sync import PlannedSync
 from gui.lifecircles.standards_dialog import StandardsDialog
 from gui.lifecircles.wording import band_label, type_label
 from gui.worker import run_task
+
+
+def prepared(outcome: Outcome) -> tuple[Outcome, dict, dict]:
+    """Runs in the worker: the outcome with its overlays ready to draw (fills and required
+    outlines, and the bands outlined for when several types are on)."""
+    fills, outlines = band_frames(outcome.result)
+    return outcome, {**fills, **required_frames(outcome.result)}, outlines
 
 
 class LifeCirclesController(FeatureController):
@@ -58,6 +67,7 @@ class LifeCirclesController(FeatureController):
         self.dock = window.add_dock(self.tr("Life circles"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._tabify(window)
         self.map_legend = MapLegend(window.map)
+        self.planned = PlannedSync(self)
         self._build_menu(window)
         self._wire()
         super().__init__(window)
@@ -123,10 +133,13 @@ class LifeCirclesController(FeatureController):
     def _on_layers(self) -> None:
         self.panel.options.set_layers(self.project)
         self._check_stale()
+        self.planned.sync()
 
     def _on_layer_updated(self, layer: Layer) -> None:
         if layer.id in self._inputs:
             self._check_stale()
+        else:
+            self.planned.sync()
 
     def _on_selection(self, layer_id: str, fids) -> None:
         if self.outcome is not None and layer_id == self.outcome.request.facilities.id:
@@ -250,8 +263,8 @@ class LifeCirclesController(FeatureController):
         self.panel.options.compute_button.setEnabled(False)
         cache = self.cache
         self.task = run_task(self.window, self.tr("Life circles"),
-                             lambda fb: compute(request, cache=cache, feedback=translating(fb)),
-                             lambda outcome: self._on_done(run, outcome, inputs),
+                             lambda fb: prepared(compute(request, cache=cache, feedback=translating(fb))),
+                             lambda done: self._on_done(run, done, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
@@ -261,16 +274,19 @@ class LifeCirclesController(FeatureController):
         if old.outcome is None or old.stale or old.task is not None:
             return
         self.panel.options.set_mode(old.outcome.request.mode)
-        self._on_done(self._run, old.outcome, old._inputs)
+        self._on_done(self._run, prepared(old.outcome), old._inputs)
 
-    def _on_done(self, run: int, outcome: Outcome, inputs: dict) -> None:
+    def _on_done(self, run: int, done: tuple, inputs: dict) -> None:
         if run != self._run:
             return
+        outcome, frames, outlines = done
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
         self.outcome, self._inputs, self.stale = outcome, inputs, False
         session_for(self.project).store("life_circles", outcome)
-        self._draw(outcome)
+        self._draw(outcome, frames, outlines)
+        self.planned.reset()
+        self.planned.sync()
         self._say(self._summary(outcome))
         notes = [notice_text(n) for n in outcome.notices]
         self.panel.notices.setText("\n".join(notes))
@@ -310,24 +326,50 @@ class LifeCirclesController(FeatureController):
         return text
 
     # -- drawing -------------------------------------------------------------------------------------
-    def _draw(self, outcome: Outcome) -> None:
+    def _draw(self, outcome: Outcome, frames: dict, outlines: dict) -> None:
         for name in list(self._shown):
             self.window.map.set_overlay(name, None)
         self._shown.clear()
         std = outcome.request.standards
-        self._frames = {**band_frames(outcome.result), **required_frames(outcome.result)}
-        self._outlines = band_frames(outcome.result, outlined=True)  # drawn when several types are on
+        self._frames, self._outlines = dict(frames), outlines  # outlines: drawn when several types are on
         self._outlined = False
         if outcome.network is not None:
             self._frames[NETWORK] = network_frame(outcome.network, self.tr("Piece {piece} ({edges} edges)"))
         self._entries = band_entries(outcome.result, std)
-        counts = Counter(str(t) for t in outcome.facilities.types)
-        self.panel.legend.set_entries(self._entries, std, counts)  # emits visibilityChanged -> overlays
+        self.panel.legend.set_entries(self._entries, std, self._counts())  # emits visibilityChanged -> overlays
         self.panel.network.set_network(outcome.network)
         self.actions["network"].setEnabled(outcome.network is not None)
         self.show_selected(self.project.selection(outcome.request.facilities.id))
         self.panel.add_layer_button.setEnabled(True)
         self.panel.clear_button.setEnabled(True)
+
+    def _counts(self) -> Counter:
+        """Facilities per type in the shown bands (planned sites included)."""
+        return Counter(str(t) for t in self.outcome.facilities.types) + Counter(
+            t for t, _ in self.planned.known.values())
+
+    def show_planned(self, result, types: list[str], fills: dict, outlines: dict, seconds: float) -> None:
+        """Swap in the result with the planned sites drawn in (only *types* were redrawn)."""
+        self.outcome = replace(self.outcome, result=result)
+        session_for(self.project).store("life_circles", self.outcome)
+        self._frames.update(fills)
+        self._outlines.update(outlines)
+        self._entries = band_entries(result, self.outcome.request.standards)
+        shown = self._shown & {band_name(t) for t in types}
+        self.panel.legend.set_entries(self._entries, self.outcome.request.standards, self._counts())
+        for name in sorted(shown & self._shown):
+            frames = self._outlines if self._outlined else self._frames
+            self.window.map.set_overlay(name, frames[name])
+        if shown and SELECTED in self._shown:
+            self.window.map.set_overlay(SELECTED, self._selected_frame)
+        self._say(self.tr("Planned sites drawn in: {types} redrawn in {seconds:.2f} s.").format(
+            types="、".join(type_label(t) for t in types), seconds=seconds))
+
+    def title(self) -> str:
+        return self.tr("Life circles")
+
+    def report_error(self, err: BaseException) -> None:
+        self._say(error_text(err), warn=True)
 
     def refresh_overlays(self) -> None:
         """Send or drop overlays so the map matches the legend's and the dock's check boxes."""
@@ -404,6 +446,7 @@ class LifeCirclesController(FeatureController):
         self._shown.clear()
         self._selection_run += 1
         self._selected_frame = None
+        self.planned.reset()
         self._frames, self._outlines, self._outlined = {}, {}, False
         self.outcome, self._inputs, self.stale = None, {}, False
         self.panel.legend.clear_entries()

@@ -24,6 +24,7 @@ NETWORK = PREFIX + "network"
 SELECTED = PREFIX + "selected"
 SELECTED_STROKE = "#1a1a1a"
 DRAW_TOLERANCE_M = 0.5  # simplification of drawn outlines, well below a screen pixel at street zoom
+BIG_PART = 5000  # vertices: bigger parts are drawn as they are (see _drawable)
 
 
 def band_name(facility_type: str) -> str:
@@ -57,17 +58,22 @@ def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEn
                                         bands["outer_m"], bands["area_m2"])]
 
 
-def band_frames(result: ServiceAreaResult, *, outlined: bool = False) -> dict[str, gpd.GeoDataFrame]:
-    """One overlay per type: its bands, outermost first, filled in the band colours, or (*outlined*,
-    when several types share the map) drawn as lines in the type's colour, dashed by band."""
-    out = {}
+def band_frames(result: ServiceAreaResult, *, types: set[str] | None = None
+                ) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
+    """Two overlays per type (of *types*, else all), its bands outermost first: filled in the band
+    colours, and outlined (drawn when several types share the map) as lines in the type's colour,
+    dashed by band. Both share one simplified WGS 84 geometry."""
+    fills, outlines = {}, {}
     for ftype, grp in result.bands.groupby("type", sort=True):
+        if types is not None and ftype not in types:
+            continue
         grp = grp.sort_values("ring", ascending=False)
-        styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
-        frame = gpd.GeoDataFrame({key: [s[key] for s in styles] for key in styles[0]},
-                                 geometry=_drawable(grp.geometry.values), crs=result.bands.crs)
-        out[band_name(str(ftype))] = frame.to_crs(WGS84)
-    return out
+        geoms = gpd.GeoSeries(_drawable(grp.geometry.values), crs=result.bands.crs).to_crs(WGS84).values
+        for out, outlined in ((fills, False), (outlines, True)):
+            styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
+            out[band_name(str(ftype))] = gpd.GeoDataFrame({key: [s[key] for s in styles] for key in styles[0]},
+                                                          geometry=geoms, crs=WGS84)
+    return fills, outlines
 
 
 def required_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:
@@ -116,5 +122,15 @@ def network_frame(graph: WalkGraph, piece_label: str) -> gpd.GeoDataFrame:
 
 
 def _drawable(geoms: np.ndarray) -> np.ndarray:
-    geoms = np.asarray(geoms, dtype=object)
-    return shapely.simplify(geoms, DRAW_TOLERANCE_M, preserve_topology=True)
+    """Simplified part by part (GEOS keeps the topology of a multi-part shape as a whole, which
+    takes minutes for a city's bands of thousands of parts). Parts over :data:`BIG_PART` vertices
+    are left as they are: a city's grid outlines are thinned already, and simplifying one part
+    with thousands of holes takes GEOS seconds."""
+    out = []
+    for geom in np.asarray(geoms, dtype=object):
+        parts = shapely.get_parts(geom)
+        small = shapely.get_num_coordinates(parts) < BIG_PART
+        parts[small] = shapely.simplify(parts[small], DRAW_TOLERANCE_M, preserve_topology=True)
+        parts = parts[~shapely.is_empty(parts)]
+        out.append(shapely.multipolygons(parts) if len(parts) else shapely.MultiPolygon())
+    return np.array(out, dtype=object)

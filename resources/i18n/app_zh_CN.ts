@@ -2581,14 +2581,15 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+58"/>
-        <location line="+87"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+67"/>
+        <location line="+91"/>
         <location line="+107"/>
+        <location line="+104"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-291"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -2618,7 +2619,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>清除生活圈</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>The facilities or roads changed since these areas were computed: press Compute to update them.</source>
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
@@ -2628,7 +2629,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -2678,12 +2679,17 @@ Use Save As to keep your changes in another file.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+28"/>
+        <source>Planned sites drawn in: {types} redrawn in {seconds:.2f} s.</source>
+        <translation>规划设施已绘入：{types} 已重绘，用时 {seconds:.2f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Life circles · walking network</source>
         <translation>生活圈 · 步行路网</translation>
     </message>
@@ -2693,7 +2699,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>生活圈 · 直线距离</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Choose the facilities and press Compute.</source>
         <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
@@ -4982,7 +4988,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+58"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+59"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>建网时端点距离小于此值的道路相连</translation>
     </message>
@@ -5513,7 +5519,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+84"/>
+        <location filename="../../gis/network/service_area.py" line="+96"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -5524,11 +5530,16 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Unknown method {method}; use grid or exact.</source>
+        <translation>未知的绘制方法 {method}；请使用 grid（网格）或 exact（精确）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The edge buffer must be positive.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/life_circles.py" line="+39"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+43"/>
         <source>The walking network has no streets.</source>
         <translation>步行路网中没有街道。</translation>
     </message>
@@ -5539,7 +5550,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../gis/network/service_area.py" line="+56"/>
+        <location filename="../../gis/network/service_area.py" line="+57"/>
         <source>Network mode needs a walking network (a road layer or an OSM file).</source>
         <translation>路网模式需要步行路网（道路图层或 OSM 文件）。</translation>
     </message>
@@ -6032,7 +6043,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
         <location filename="../../gui/gaps/controller.py" line="-391"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-225"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-255"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -7637,12 +7648,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>正在构建路网图</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+16"/>
+        <location filename="../../gis/network/service_area.py" line="+17"/>
         <source>{count} features are not facilities of a known type and were left out: {ids}</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+179"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>

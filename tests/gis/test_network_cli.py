@@ -57,12 +57,34 @@ def test_network_mode_prints_the_json_contract_and_writes_wgs84_polygons(files):
     assert first == pytest.approx(200 * 60 + math.pi * 30 ** 2, rel=0.01)
     assert any("SS003" in n["message"] for n in data["notices"])  # the shop is left out, and said so
     layers = dict(pyogrio.list_layers(out))
-    assert {"service_areas", "service_areas_by_type"} <= set(layers)
+    assert {"service_areas", "per_type"} <= set(layers)
+    assert [(r["type"], r["distance_m"]) for r in data["per_type"]] == [
+        ("clinic", 100.0), ("clinic", 300.0), ("kindergarten", 100.0), ("kindergarten", 300.0)]
+    per_type = gpd.read_file(out, layer="per_type")
+    assert per_type["area_m2"].tolist() == pytest.approx([r["area_m2"] for r in data["per_type"]], abs=0.1)
     written = gpd.read_file(out, layer="service_areas")
     assert written.crs.to_epsg() == 4326
     assert list(written.columns) == ["facility", "type", "distance_m", "area_m2", "geometry"]
     assert written["area_m2"].tolist() == pytest.approx([a["area_m2"] for a in data["areas"]], abs=0.1)
     assert written.to_crs(GK).area.iloc[0] == pytest.approx(first, rel=1e-4)
+
+
+@pytest.mark.parametrize("per, layers", [("type", {"per_type"}), ("facility", {"service_areas"})])
+def test_per_chooses_the_polygons(files, tmp_path, per, layers):
+    out = tmp_path / "areas.gpkg"
+    res = run(str(files / "facilities.csv"), "--network", str(files / "roads.gpkg"), "--distances", "300",
+              "--per", per, "--out", str(out), "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert bool(data["areas"]) == (per == "facility") and bool(data["per_type"]) == (per == "type")
+    assert set(dict(pyogrio.list_layers(out))) == layers
+
+
+def test_the_exact_method_draws_the_same_ground(files):
+    grid, exact = (json.loads(run(str(files / "facilities.csv"), "--network", str(files / "roads.gpkg"),
+                                  "--distances", "300", "--method", m, "--json").stdout) for m in ("grid", "exact"))
+    for a, b in zip(grid["per_type"], exact["per_type"]):
+        assert a["type"] == b["type"] and a["area_m2"] == pytest.approx(b["area_m2"], rel=0.03)
 
 
 def test_buffer_mode_and_minutes(files):

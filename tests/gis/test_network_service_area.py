@@ -94,7 +94,7 @@ def test_a_partial_edge_stops_at_the_exact_cutoff():
     graph = graph_from_arrays([[0, 0], [2000, 0]], [0], [1], CRS)  # one straight street, 2 km
     pts = shapely.points([[500, 0], [1500, 40]])
     res = service_areas(facilities(graph, pts), network=graph,
-                        params=ServiceAreaParams(distances=(300.0,), edge_buffer_m=BUFFER))
+                        params=ServiceAreaParams(distances=(300.0,), edge_buffer_m=BUFFER, method="exact"))
     a, b = res.per_facility.geometry.values
     assert shapely.bounds(a)[[0, 2]] == pytest.approx([200 - BUFFER, 800 + BUFFER], abs=1e-6)
     # 40 m walk to the street first: 260 m left along it each way
@@ -120,7 +120,8 @@ def test_per_type_area_is_the_union_of_its_facilities():
     graph = messy_graph()
     pts = random_points(graph, 9, seed=8)
     fac = facilities(graph, pts, types=["clinic"] * 5 + ["kindergarten"] * 4)
-    res = service_areas(fac, network=graph, params=ServiceAreaParams(distances=DISTANCES, edge_buffer_m=BUFFER))
+    res = service_areas(fac, network=graph, params=ServiceAreaParams(distances=DISTANCES, edge_buffer_m=BUFFER,
+                                                                      method="exact"))
     assert len(res.per_type) == 4
     for row in res.per_type.itertuples():
         mine = res.per_facility[(res.per_facility["type"] == row.type)
@@ -134,7 +135,7 @@ def test_bands_are_disjoint_nested_rings():
     graph = jittered_grid()
     fac = facilities(graph, random_points(graph, 4))
     res = service_areas(fac, network=graph, params=ServiceAreaParams(distances=(150.0, 300.0, 450.0),
-                                                                      edge_buffer_m=BUFFER))
+                                                                      edge_buffer_m=BUFFER, method="exact"))
     bands = res.bands.sort_values("ring")
     assert list(bands["inner_m"]) == [0.0, 150.0, 300.0] and list(bands["outer_m"]) == [150.0, 300.0, 450.0]
     outer = res.per_type.sort_values("distance_m").geometry.values[-1]

@@ -1,0 +1,169 @@
+"""Service areas by the distance-field method (:mod:`gis.network.field_areas`): per type with
+their bands, per facility, and a type's bands updated when one facility is added, moved or
+removed (:class:`TypeAreas`, keyed by facility id; other types are not touched).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import shapely
+
+from gis.feedback import Feedback, ensure
+from gis.network.attach import Attachment, attach
+from gis.network.distance import Reach, reach
+from gis.network.field_areas import Field, Group, Rays
+from gis.network.graph import WalkGraph
+from gis.network.polygons import edge_ends
+from gis.network.street_grid import StreetGrid, street_grid
+
+MIN_WALK_M = 1e-6  # shorter walks from a point to its street are not drawn (the foot is)
+_GRIDS: "weakref.WeakKeyDictionary[WalkGraph, dict]" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def grid_of(graph: WalkGraph, buffer_m: float) -> StreetGrid:
+    """The street grid of *graph* for *buffer_m*, built once per network and buffer."""
+    with _LOCK:
+        per_graph = _GRIDS.setdefault(graph, {})
+        lock = per_graph.setdefault(("lock", float(buffer_m)), threading.Lock())
+    with lock:
+        if float(buffer_m) not in per_graph:
+            per_graph[float(buffer_m)] = street_grid(graph, buffer_m)
+        return per_graph[float(buffer_m)]
+
+
+def source_rays(graph: WalkGraph, sources: Attachment, shift: np.ndarray, cutoff: float) -> tuple[Rays, np.ndarray]:
+    """Each attached source's walks off the network's nodes: along its own edge both ways from
+    its foot, and the straight walk from the point to the foot (when counted). Returns the rays
+    and the source of each."""
+    s = np.flatnonzero(sources.attached & (cutoff + shift - sources.lead > 0))
+    e, scale = sources.edge[s], graph.geometry_scale[sources.edge[s]]
+    foot = sources.offset[s] * scale
+    reach_g = (cutoff + shift[s] - sources.lead[s]) * scale
+    lines = graph.lines
+    parts, owners = [], []
+    for lo, hi, backward in ((np.maximum(foot - reach_g, 0.0), foot, True),
+                             (foot, np.minimum(foot + reach_g, lines.length[e]), False)):
+        pieces = lines.substrings(e, lo, hi)
+        coords, owner = shapely.get_coordinates(pieces, return_index=True)
+        parts.append(_polyline_rays(coords, owner, backward, (sources.lead[s] - shift[s]), 1.0 / scale))
+        owners.append(parts[-1][1])
+    walk = np.flatnonzero(sources.attached & (sources.lead > 0) & (sources.access > MIN_WALK_M))
+    a, b = sources.xy[walk], sources.snapped[walk]
+    vec = b - a
+    length = np.hypot(vec[:, 0], vec[:, 1])
+    walks = Rays(a, vec / np.maximum(length, 1e-12)[:, None], length, -shift[walk],
+                 sources.lead[walk] / np.maximum(sources.access[walk], 1e-12))
+    rays = [p[0] for p in parts] + [walks]
+    owner = np.concatenate([s[o] for o in owners] + [walk])
+    return Rays(*(np.concatenate([getattr(r, k) for r in rays]) for k in ("p0", "unit", "length", "v0", "rate"))), owner
+
+
+def _polyline_rays(coords: np.ndarray, owner: np.ndarray, backward: bool, v0: np.ndarray,
+                   rate: np.ndarray) -> tuple[Rays, np.ndarray]:
+    """The straight pieces of sub-lines starting at their foot (the end when *backward*)."""
+    if backward:  # walk from the last vertex: reverse each line's vertices
+        order = np.lexsort((-np.arange(len(owner)), owner))
+        coords, owner = coords[order], owner[order]
+    same = owner[1:] == owner[:-1]
+    a, b, k = coords[:-1][same], coords[1:][same], owner[:-1][same]
+    vec = b - a
+    length = np.hypot(vec[:, 0], vec[:, 1])
+    before = np.concatenate([[0.0], np.cumsum(length)])[:-1]
+    first = np.searchsorted(k, k, side="left")
+    walked = before - before[first] if len(k) else before
+    keep = length > 0
+    rays = Rays(a[keep], (vec / np.maximum(length, 1e-12)[:, None])[keep], length[keep],
+                (v0[k] + walked * rate[k])[keep], rate[k][keep])
+    return rays, k[keep]
+
+
+def group_of(graph: WalkGraph, r: Reach, sources: Attachment, rows: np.ndarray, shift: np.ndarray,
+             rays: Rays, ray_owner: np.ndarray) -> Group:
+    """One group made of the sources *rows* (of *r* and *sources*)."""
+    member = np.full(r.n_sources, -1, dtype=np.int64)
+    member[rows] = 0
+    ends = edge_ends(graph, r, member, shift)
+    return Group(ends.edge, ends.du, ends.dv, rays.take(np.flatnonzero(np.isin(ray_owner, rows))))
+
+
+def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np.ndarray, rays: Rays,
+                      ray_owner: np.ndarray) -> list[Group]:
+    """One group per source."""
+    n = r.n_sources
+    ends = edge_ends(graph, r, np.arange(n), shift)
+    cut = np.searchsorted(ends.group, np.arange(n + 1))
+    order = np.argsort(ray_owner, kind="stable")
+    rcut = np.searchsorted(ray_owner[order], np.arange(n + 1))
+    return [Group(ends.edge[cut[i]:cut[i + 1]], ends.du[cut[i]:cut[i + 1]], ends.dv[cut[i]:cut[i + 1]],
+                  rays.take(order[rcut[i]:rcut[i + 1]])) for i in range(n)]
+
+
+def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float,
+               shift: np.ndarray | None = None, bands: bool = True,
+               feedback: Feedback | None = None) -> tuple[list, list]:
+    """The dissolved area at each distance of a type's *sources*, and its bands.
+
+    With *shift*, source ``i`` counts its walks as ``dist - shift[i]`` (each facility at its
+    own radius: ask for distance 0)."""
+    fb = ensure(feedback)
+    shift = np.zeros(len(sources)) if shift is None else np.asarray(shift, dtype=float)
+    cutoff = float(max(distances)) + float(shift.max(initial=0.0))
+    r = reach(graph, sources, cutoff, feedback=fb.sub(0.0, 0.3))
+    rays, owner = source_rays(graph, sources, shift, float(max(distances)))
+    fb.check()
+    group = group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
+    out = Field(grid_of(graph, buffer_m), group).areas_and_bands(distances, bands=bands)
+    fb.progress(1.0)
+    return out
+
+
+def facility_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float, workers: int = 1,
+                   feedback: Feedback | None = None) -> np.ndarray:
+    """(n_sources, n_distances) polygons: each source's own area at each distance."""
+    fb = ensure(feedback)
+    cutoff = float(max(distances))
+    r = reach(graph, sources, cutoff, feedback=fb.sub(0.0, 0.1))
+    zero = np.zeros(len(sources))
+    rays, owner = source_rays(graph, sources, zero, cutoff)
+    groups = per_source_groups(graph, r, sources, zero, rays, owner)
+    sg = grid_of(graph, buffer_m)
+    out = np.empty((len(sources), len(distances)), dtype=object)
+
+    def one(i: int) -> None:
+        fb.check()
+        out[i] = Field(sg, groups[i]).areas_and_bands(distances, bands=False)[0] if len(groups[i].edge) or len(
+            groups[i].rays.length) else [shapely.MultiPolygon()] * len(distances)
+
+    _run(one, len(sources), workers, fb.sub(0.1, 1.0))
+    return out
+
+
+def _run(one, n: int, workers: int, fb: Feedback) -> None:
+    if workers > 1 and n > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for k, _ in enumerate(pool.map(one, range(n))):
+                if k % 16 == 0:
+                    fb.progress((k + 1) / n)
+    else:
+        for k in range(n):
+            one(k)
+            if k % 16 == 0:
+                fb.progress((k + 1) / n)
+    fb.progress(1.0)
+
+
+def run_types(jobs: list, workers: int, fb: Feedback) -> list:
+    """``job(feedback)`` for each job, on *workers* threads; results in order."""
+    out = [None] * len(jobs)
+
+    def one(k: int) -> None:
+        fb.check()
+        out[k] = jobs[k](fb.sub(k / len(jobs), (k + 1) / len(jobs)))
+
+    _run(one, len(jobs), workers, fb)
+    return out
