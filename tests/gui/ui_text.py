@@ -12,7 +12,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDockWidget, QGroupBox,
                                QLabel, QLineEdit, QMenu, QTabBar, QWidget)
 
-# Names, units, formats and codes that stay Latin in a Chinese UI (compared in lower case).
+# Names, units, formats and codes that stay Latin in a Chinese UI (compared in lower case);
+# gs/sg: the map review number's prefix (审图号 GS(2024)1号, 鲁SG(2024)001号).
 ALLOWED = {w.lower() for w in """
     m km ha mm cm dpi px pt min s kg a3 a4 a0 a1 a2
     gcj bd wgs cgcs epsg utm xian beijing gauss krüger kruger osm openstreetmap amap baidu
@@ -20,7 +21,7 @@ ALLOWED = {w.lower() for w in """
     pdf png svg html cad gis qgis arcgis leaflet qt gdal proj ogr
     ctrl shift alt del esc tab enter f5 pgup pgdn
     id gbk utf gb big mclp spopt poi aoi xyz worldpop tiff geotiff sfca e2sfca 2sfca
-    english gdb google earth esri
+    english gdb google earth esri gs sg
 """.split()}
 
 WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
