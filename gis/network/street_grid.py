@@ -18,7 +18,8 @@ import numpy as np
 from gis.network.distance import _ranges
 from gis.network.graph import WalkGraph
 
-MAX_GRID_NODES = 16_000_000  # the cell grows past ``buffer / 3`` when a network is larger than this
+MAX_GRID_NODES = 8_000_000  # the cell grows past ``buffer / 2.4`` beyond this: 12.5 m cells up to ~35 × 35 km
+# (the dense fields of a 16M-node grid passed 1 GB for a damaged OSM file with one 4,500 km street)
 CELL_OF_BUFFER = 2.4  # cells per edge buffer (12.5 m cells for the 30 m default: 1-1.5 % off the exact
 # area on grids, the demo district and Helsinki; 15 m cells are 3 % off)
 MAX_CELL_M = 12.5
