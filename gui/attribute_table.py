@@ -9,7 +9,9 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionM
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from gis.layer import Layer
+from gis.people import marks
 from gis.project import Project
+from gui.i18n import tr_gis
 from gui.listening import Listener
 
 
@@ -31,7 +33,7 @@ class LayerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._layer = layer
         self._columns = layer.attribute_columns() if layer else []
-        self._values = [layer.data[c].to_numpy() for c in self._columns] if layer else []
+        self._values = [_shown(c, layer.data[c].to_numpy()) for c in self._columns] if layer else []
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -56,6 +58,15 @@ class LayerTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._columns[section]
         return str(section)
+
+
+def _shown(column, values: np.ndarray) -> np.ndarray:
+    """A people source column (``户数_来源``) in words (估算（按建筑）, 调查表), other columns as they are."""
+    if not marks.is_source_column(column):
+        return values
+    labels = [marks.label(v) for v in values.tolist()]
+    words = {text: tr_gis(marks.CONTEXT, text) for text in set(labels) if text}
+    return np.array([words.get(text, "") for text in labels], dtype=object)
 
 
 def _display(value) -> str:
