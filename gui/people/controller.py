@@ -21,7 +21,8 @@ from gis.domain import FieldRole, Role
 from gis.errors import GisError, NeedsAnswer
 from gis.gaps.compounds import CompoundTable
 from gis.people.answers import AnswerBook, answers_by_row
-from gis.people.estimate import estimate_people
+from gis.analysis.people import PeopleRequest
+from gis.analysis.people import run as run_estimate
 from gis.people.join import compound_addresses, joined_frame, match_table
 from gis.people.table import read_survey
 from gui.actions import make_action
@@ -174,12 +175,14 @@ class PeopleController(FeatureController):
             if not dialog.exec():
                 return None
             request = dialog.request()
+        request = PeopleRequest(layer, request.preset, buildings=request.buildings, rasters=request.rasters,
+                                floor_area_field=request.floor_area_field, area_field=request.area_field)
 
         def work(feedback):
-            return estimate_people(layer.data, layer.fields, request, feedback=translating(feedback))
+            return run_estimate(request, feedback=translating(feedback))
 
         def done(out) -> None:
-            frame, fields, notes = out
+            frame, fields, notes = out.frame, out.fields, out.notices
             data = gpd.GeoDataFrame(frame, geometry=layer.data.geometry.name, crs=layer.data.crs)
             self.stack.push(LayerDataCommand(self.project, layer, data, fields, self.tr("Estimate people counts")))
             self._report(self.tr("People counts estimated for {name}.").format(name=layer.name), notes)
