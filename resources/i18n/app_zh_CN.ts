@@ -811,7 +811,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../gui/people/estimate_dialog.py" line="+59"/>
+        <location filename="../../gui/people/estimate_dialog.py" line="+60"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
@@ -2879,7 +2879,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+65"/>
+        <location filename="../../gui/people/controller.py" line="+66"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -2957,17 +2957,17 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Add a compounds layer first (File ▸ Add data…).</source>
         <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Estimate people counts</source>
         <translation>估算人口数</translation>
     </message>
@@ -4812,6 +4812,41 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>share of households that must agree at each consent stage</source>
         <translation>各征询阶段须同意的户数比例</translation>
     </message>
+    <message>
+        <location filename="../../gis/analysis/people.py" line="+35"/>
+        <source>the compounds' gross floor area column (m²): households from it, not from the buildings</source>
+        <translation>小区的总建筑面积字段（m²）：据此估算户数，而不按建筑估算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the compounds' district (区/街道) column: the preset's own age shares of each district</source>
+        <translation>小区所属区/街道的字段：按预设中各区/街道自己的年龄比例估算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>persons per household (none: the preset's)</source>
+        <translation>户均人口（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of floor area that is dwellings (none: the preset's)</source>
+        <translation>建筑面积中住宅套内使用的比例（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average dwelling size (none: the preset's)</source>
+        <translation>平均每套住宅面积（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of residents aged 60+ (none: the preset's)</source>
+        <translation>60岁以上人口占比（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of residents aged 0-6 (none: the preset's)</source>
+        <translation>0-6岁人口占比（不填：用预设值）</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -5979,7 +6014,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../gis/supply/capacity.py" line="+204"/>
+        <location filename="../../gis/supply/capacity.py" line="+205"/>
         <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
         <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
     </message>
@@ -6058,6 +6093,21 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+17"/>
         <source>{path} has no column '{column}' (found: {columns}). Give one of them to {option}.</source>
         <translation>{path} 没有“{column}”列（现有：{columns}）。请给 {option} 其中之一。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/people.py" line="+46"/>
+        <source>The compounds have no column '{column}'. Name one of theirs with {option}: {choices}.</source>
+        <translation>小区图层没有字段“{column}”。请用 {option} 指定其中之一：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The buildings have no floors field, so their floor area is unknown. Say which column holds the floors with {option}=COLUMN.</source>
+        <translation>建筑图层没有层数字段，无法算出建筑面积。请用 {option}=字段名 指定层数所在的字段。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The compounds have no households or residents to estimate from. Give their buildings ({option}), a floor area column or a population raster.</source>
+        <translation>小区没有可据以估算的户数或常住人口。请提供建筑图层（{option}）、建筑面积字段或人口栅格。</translation>
     </message>
 </context>
 <context>
@@ -7326,6 +7376,31 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>estimated</source>
         <translation>估算</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (from floor area)</source>
+        <translation>估算（按建筑面积）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (from buildings)</source>
+        <translation>估算（按建筑）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (households × persons per household)</source>
+        <translation>估算（按户数×户均人口）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (age shares)</source>
+        <translation>估算（按年龄比例）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (population raster)</source>
+        <translation>估算（按人口栅格）</translation>
+    </message>
 </context>
 <context>
     <name>programme</name>
@@ -7684,7 +7759,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/supply/capacity.py" line="-111"/>
+        <location filename="../../gis/supply/capacity.py" line="-112"/>
         <source>entered</source>
         <translation>录入</translation>
     </message>
@@ -7697,6 +7772,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>estimated</source>
         <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>survey table</source>
+        <translation>调查表</translation>
     </message>
     <message>
         <location line="+5"/>
