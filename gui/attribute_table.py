@@ -33,7 +33,7 @@ class LayerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._layer = layer
         self._columns = layer.attribute_columns() if layer else []
-        self._values = [_shown(c, layer.data[c].to_numpy()) for c in self._columns] if layer else []
+        self._values = [_shown(layer.data, c) for c in self._columns] if layer else []
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -60,11 +60,13 @@ class LayerTableModel(QAbstractTableModel):
         return str(section)
 
 
-def _shown(column, values: np.ndarray) -> np.ndarray:
-    """A people source column (``户数_来源``) in words (估算（按建筑）, 调查表), other columns as they are."""
+def _shown(data: pd.DataFrame, column) -> np.ndarray:
+    """A people source column (``户数_来源``) in words (录入, 调查表, 估算（按建筑）), other columns as they are."""
     if not marks.is_source_column(column):
-        return values
-    labels = [marks.label(v) for v in values.tolist()]
+        return data[column].to_numpy()
+    base = marks.base_column(column)
+    said = marks.sources(data, base) if base in data.columns else data[column]
+    labels = [marks.label(v) for v in said.tolist()]
     words = {text: tr_gis(marks.CONTEXT, text) for text in set(labels) if text}
     return np.array([words.get(text, "") for text in labels], dtype=object)
 

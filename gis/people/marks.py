@@ -72,6 +72,11 @@ def is_source_column(column) -> bool:
     return str(column).endswith(SOURCE_SUFFIX) and len(str(column)) > len(SOURCE_SUFFIX)
 
 
+def base_column(column) -> str:
+    """The count column a source column belongs to (``户数_来源`` → ``户数``)."""
+    return str(column)[: -len(SOURCE_SUFFIX)] if is_source_column(column) else str(column)
+
+
 def label(source) -> str:
     """The English label (marked for translation) of a source value: the method's own
     (``estimated:raster:pop.tif`` → "estimated (population raster)"), else its kind's; '' for

@@ -29,6 +29,7 @@ from gui.actions import make_action
 from gui.features import FeatureController
 from gui.i18n import error_text, notice_text, translating
 from gui.people.estimate_dialog import EstimateDialog
+from gui.people.join_options import JoinOptions
 from gui.people.review import JoinReview
 from gui.worker import run_task
 
@@ -82,48 +83,68 @@ class PeopleController(FeatureController):
         return layer if layer is not None and layer.role is Role.COMPOUNDS else self.project.first(Role.COMPOUNDS)
 
     # -- join ---------------------------------------------------------------------
-    def join_table(self, path: str | None = None) -> None:
+    def join_table(self, path: str | None = None, options: tuple[str, str | None] | None = None) -> None:
+        """Ask for the table and how to match it (*options* ``(by, compound address column)``), then match."""
         layer = self.compounds()
-        if layer is None or layer.column(FieldRole.NAME) is None:
-            QMessageBox.information(self.window, self.tr("Join a survey table"), self.tr(
-                "Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name "
-                "column in the layer's fields."))
+        if layer is None:
+            QMessageBox.information(self.window, self.tr("Join a survey table"),
+                                    self.tr("Add a compounds layer first (File ▸ Add data…)."))
             return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Survey table (小区名称, 户数, 常住人口 …)"),
                                                   "", self.tr("Tables (*.xlsx *.csv)"))
             if not path:
                 return
-        self.start(layer, path)
+        if options is None:
+            dialog = JoinOptions(layer, Path(path).name, self.window)
+            if not dialog.exec():
+                return
+            options = dialog.choice()
+        by, address_field = options
+        if by == "name" and layer.column(FieldRole.NAME) is None:
+            QMessageBox.information(self.window, self.tr("Join a survey table"), self.tr(
+                "Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name "
+                "column in the layer's fields."))
+            return
+        self.start(layer, path, by=by, address_field=address_field)
 
-    def start(self, layer, path: str, name_field: str | None = None):
-        """Read and match the table off the UI thread, then open the review."""
-        names = layer.column(FieldRole.NAME).tolist()
-        addresses = compound_addresses(layer.data)
+    def start(self, layer, path: str, name_field: str | None = None, *, by: str = "name",
+              address_field: str | None = None, table_address_field: str | None = None):
+        """Read and match the table off the UI thread (by name or address), then open the review."""
+        column = layer.column(FieldRole.NAME)
+        names = column.tolist() if column is not None else [None] * len(layer)
+        addresses = compound_addresses(layer.data, address_field)
+        asked = {"name_field": name_field, "by": by, "address_field": address_field,
+                 "table_address_field": table_address_field}
 
         def work(feedback):
             fb = translating(feedback)
-            table = read_survey(path, name_field=name_field, feedback=fb.sub(0.0, 0.5))
-            return table, match_table(table, names, addresses=addresses, feedback=fb.sub(0.5, 1.0))
+            table = read_survey(path, name_field=name_field, address_field=table_address_field,
+                                feedback=fb.sub(0.0, 0.5))
+            return table, match_table(table, names, by=by, addresses=addresses, feedback=fb.sub(0.5, 1.0))
 
         return run_task(self.window, self.tr("Matching the survey table…"), work,
                         lambda out: self.review(layer, *out),
-                        on_error=lambda err: self._failed(err, layer, path))
+                        on_error=lambda err: self._failed(err, layer, path, asked))
 
-    def _failed(self, err: BaseException, layer, path: str) -> None:
+    def _failed(self, err: BaseException, layer, path: str, asked: dict) -> None:
         if isinstance(err, NeedsAnswer) and err.params.get("choices"):
-            column, ok = QInputDialog.getItem(
-                self.window, self.tr("Which column holds the compound names?"),
-                self.tr("No column of {file} is named like a compound name (小区名称). Choose it:").format(
-                    file=Path(path).name), list(err.params["choices"]), 0, False)
+            address = err.code == "join.no_table_address"
+            title = (self.tr("Which column holds the addresses?") if address
+                     else self.tr("Which column holds the compound names?"))
+            text = (self.tr("No column of {file} is named like an address (地址). Choose it:") if address
+                    else self.tr("No column of {file} is named like a compound name (小区名称). Choose it:"))
+            column, ok = QInputDialog.getItem(self.window, title, text.format(file=Path(path).name),
+                                              list(err.params["choices"]), 0, False)
             if ok and column:
-                self.start(layer, path, name_field=column)
+                self.start(layer, path, **{**asked, "table_address_field" if address else "name_field": column})
             return
         QMessageBox.warning(self.window, self.tr("Join a survey table"), error_text(err))
 
     def review(self, layer, table, result) -> JoinReview:
         """Open the review of *result*, remembered answers applied."""
-        ids, names = self._ids(layer), [str(n) for n in layer.column(FieldRole.NAME).tolist()]
+        ids, column = self._ids(layer), layer.column(FieldRole.NAME)
+        names = [str(n) for n in (column.tolist() if column is not None else ids)]
         remembered = AnswerBook(self._folder()).load(table.path)
         answers = answers_by_row(table.frame[table.name_column].tolist(), remembered, ids)
         dialog = JoinReview(table, result, layer, ids=ids, names=names, answers=answers,

@@ -2119,6 +2119,44 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>JoinOptions</name>
+    <message>
+        <location filename="../../gui/people/join_options.py" line="+16"/>
+        <source>Join a survey table</source>
+        <translation>关联调查表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By compound name (小区名称)</source>
+        <translation>按小区名称匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By address (地址)</source>
+        <translation>按地址匹配</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No address column</source>
+        <translation>无地址字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With names, an address on both sides settles a name several compounds share.</source>
+        <translation>按名称匹配时，若双方都有地址，可用地址区分同名小区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compounds' address column</source>
+        <translation>小区的地址字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Match the rows of {file}:</source>
+        <translation>{file} 的各行如何与小区匹配：</translation>
+    </message>
+</context>
+<context>
     <name>JoinReview</name>
     <message>
         <location filename="../../gui/people/review.py" line="+57"/>
@@ -2879,7 +2917,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+66"/>
+        <location filename="../../gui/people/controller.py" line="+67"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -2904,19 +2942,20 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>重做</translation>
     </message>
     <message>
+        <location line="+16"/>
         <location line="+15"/>
-        <location line="+34"/>
-        <location line="+27"/>
+        <location line="+37"/>
+        <location line="+28"/>
         <source>Join a survey table</source>
         <translation>关联调查表</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
         <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>Survey table (小区名称, 户数, 常住人口 …)</source>
         <translation>调查表（小区名称、户数、常住人口 …）</translation>
     </message>
@@ -2926,14 +2965,24 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Matching the survey table…</source>
         <translation>正在匹配调查表…</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Which column holds the addresses?</source>
+        <translation>哪一列是地址？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Which column holds the compound names?</source>
         <translation>哪一列是小区名称？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column of {file} is named like an address (地址). Choose it:</source>
+        <translation>{file} 中没有名为“地址”之类的列，请选择：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2941,7 +2990,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{file} 中没有名为小区名称的列。请选择：</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The compounds layer changed while the join was being reviewed; nothing was joined. Join the table again.</source>
         <translation>核对期间小区图层已改变，未进行关联。请重新关联调查表。</translation>
     </message>
@@ -2962,7 +3011,8 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>估算缺少的人口数</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-121"/>
+        <location line="+101"/>
         <source>Add a compounds layer first (File ▸ Add data…).</source>
         <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
     </message>
@@ -6045,7 +6095,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{path} 没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The compounds have no address column (地址). Say which with {option} COLUMN, or join by name.</source>
         <translation>小区图层没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
     </message>
