@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 from gis.domain import FIELD_ROLE_LABELS
 from gis.layer import Layer
 from gui.i18n import tr_gis
-from gui.attribute_table import _display
+from gui.attribute_table import _display, _shown
 
 
 class IdentifyPanel(QTreeWidget):
@@ -25,13 +25,13 @@ class IdentifyPanel(QTreeWidget):
         if layer is None or fid is None or not 0 <= fid < len(layer):
             return
         roles = {col: role for role, col in layer.fields.items()}
-        row = layer.data.iloc[fid]
+        row = layer.data.iloc[[fid]]  # one row, as a frame: a source column is read beside its count
         self.addTopLevelItem(QTreeWidgetItem([self.tr("Layer"), layer.name]))
         for col in layer.attribute_columns():
             name = col
             if col in roles:
                 name = f"{col} ({tr_gis('domain', FIELD_ROLE_LABELS[roles[col]])})"
-            self.addTopLevelItem(QTreeWidgetItem([name, _display(row[col])]))
+            self.addTopLevelItem(QTreeWidgetItem([name, _display(_shown(row, col)[0])]))
         geom = layer.data.geometry.iloc[fid]
         if geom is not None and not geom.is_empty:
             if layer.geom_type == "polygon":

@@ -66,3 +66,19 @@ def test_attribute_table_shows_source_marks_in_words(app, project):
     shown = [model.data(model.index(r, k), Qt.ItemDataRole.DisplayRole) for r in range(4)]
     assert shown == ["调查表", "估算（按建筑）", "估算（按人口栅格）", "录入"]
     assert model.data(model.index(0, model._columns.index("户数")), Qt.ItemDataRole.DisplayRole) != "调查表"
+
+
+def test_identify_panel_shows_source_marks_in_words(app, project):
+    from gui.identify import IdentifyPanel
+
+    layer = project.first(Role.COMPOUNDS)
+    layer.data["户数_来源"] = ["estimated:households"] + [None] * (len(layer) - 1)
+    panel = IdentifyPanel()
+    panel.show_feature(layer, 0)
+    assert rows(panel)["户数_来源"] == "估算（按户数×户均人口）" and "MH000" in rows(panel).values()
+    panel.show_feature(layer, 1)
+    assert rows(panel)["户数_来源"] == "录入"
+
+
+def rows(panel) -> dict[str, str]:
+    return {panel.topLevelItem(i).text(0): panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())}
