@@ -71,7 +71,7 @@ def _main(args) -> int:
 def build_request(args) -> PeopleRequest:
     """The window's request from the command's files and options."""
     from gis.analysis.inputs import read_input
-    from gis.analysis.params import declared
+    from gis.analysis.params import cli_flag, declared
     from gis.people.preset import load_people_preset
 
     compounds, notes = read_input(input_file(args, "compounds", Role.COMPOUNDS))
@@ -82,6 +82,8 @@ def build_request(args) -> PeopleRequest:
         notes = notes + said
     rasters = {role: getattr(args, option) for option, role, _t in RASTERS if getattr(args, option)}
     figures = {name: getattr(args, name) for name, _p in declared(PeopleRequest)}
+    for name, p in declared(PeopleRequest):  # a value out of range is refused by its option's name
+        p.check(cli_flag(name, p), figures[name])
     return PeopleRequest(compounds, load_people_preset(args.preset), buildings=buildings, rasters=rasters,
                          input_notices=tuple(notes), **figures)
 

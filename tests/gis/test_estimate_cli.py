@@ -56,6 +56,7 @@ def test_json_contract_values_sources_and_out(files):
     ((), "--buildings"),
     (("--buildings", "flat"), "--field buildings.floors"),
     (("--floor-area-field", "面积"), "--floor-area-field"),
+    (("--buildings", "buildings", "--elderly-share", 1.5), "--elderly-share"),
 ])
 def test_refusals_exit_2_naming_the_option(files, extra, option):
     args = [files.get(a, a) for a in extra]
