@@ -210,7 +210,18 @@ class PeopleController(FeatureController):
 
         return run_task(self.window, self.tr("Estimating people counts…"), work, done,
                         on_error=lambda err: QMessageBox.warning(self.window, self.tr("Estimate missing people counts"),
-                                                                 error_text(err)))
+                                                                 self._estimate_error(err)))
+
+    def _estimate_error(self, err: BaseException) -> str:
+        """The engine's refusal in the window's words (it names a command-line option)."""
+        code = getattr(err, "code", "")
+        if code == "people.nothing_to_estimate_from":
+            return self.tr("The compounds have no households or residents to estimate from. Choose their buildings "
+                           "or a floor area column under Households, or give a population raster.")
+        if code == "people.no_floors":
+            return self.tr("The buildings have no floors field, so their floor area is unknown. Map the column "
+                           "that holds the floors in the buildings layer's fields.")
+        return error_text(err)
 
     def _report(self, text: str, notes: list) -> None:
         lines = [notice_text(n) for n in notes[:_NOTES_SHOWN]]

@@ -2126,7 +2126,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>关联调查表</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>By compound name (小区名称)</source>
         <translation>按小区名称匹配</translation>
     </message>
@@ -3030,6 +3030,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>Estimating people counts…</source>
         <translation>正在估算人口数…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The compounds have no households or residents to estimate from. Choose their buildings or a floor area column under Households, or give a population raster.</source>
+        <translation>小区没有可据以估算的户数或常住人口。请在“户数”处选择建筑图层或建筑面积字段，或提供人口栅格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The buildings have no floors field, so their floor area is unknown. Map the column that holds the floors in the buildings layer's fields.</source>
+        <translation>建筑图层没有层数字段，无法算出建筑面积。请在建筑图层的字段设置中指定层数所在的列。</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -82,3 +82,16 @@ def test_identify_panel_shows_source_marks_in_words(app, project):
 
 def rows(panel) -> dict[str, str]:
     return {panel.topLevelItem(i).text(0): panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())}
+
+
+def test_estimate_with_nothing_to_estimate_from_says_what_to_choose(make_window, project, qtbot, monkeypatch):
+    from gis.people.estimate import EstimateRequest
+
+    said = {}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.setdefault("text", text))
+    layer = project.first(Role.COMPOUNDS)
+    layer.data["户数"] = None
+    win = make_window(project)
+    task = controller(win).estimate(EstimateRequest())
+    qtbot.waitUntil(lambda: "text" in said, timeout=20000)
+    assert task.done.is_set() and "--" not in said["text"] and "户数" in said["text"]
