@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from gis.layer import Layer
 from gis.people import marks
 from gis.project import Project
-from gui.i18n import tr_gis
+from gui.i18n import ui_language
 from gui.listening import Listener
 
 
@@ -33,7 +33,8 @@ class LayerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._layer = layer
         self._columns = layer.attribute_columns() if layer else []
-        self._values = [_shown(layer.data, c) for c in self._columns] if layer else []
+        data = marks.in_words(layer.data, ui_language()) if layer else None  # 户数_来源 as 录入 / 调查表 / 估算…
+        self._values = [data[c].to_numpy() for c in self._columns] if layer else []
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -58,17 +59,6 @@ class LayerTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._columns[section]
         return str(section)
-
-
-def _shown(data: pd.DataFrame, column) -> np.ndarray:
-    """A people source column (``户数_来源``) in words (录入, 调查表, 估算（按建筑）), other columns as they are."""
-    if not marks.is_source_column(column):
-        return data[column].to_numpy()
-    base = marks.base_column(column)
-    said = marks.sources(data, base) if base in data.columns else data[column]
-    labels = [marks.label(v) for v in said.tolist()]
-    words = {text: tr_gis(marks.CONTEXT, text) for text in set(labels) if text}
-    return np.array([words.get(text, "") for text in labels], dtype=object)
 
 
 def _display(value) -> str:

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from gis.domain import FIELD_ROLE_LABELS
 from gis.layer import Layer
-from gui.i18n import tr_gis
-from gui.attribute_table import _display, _shown
+from gis.people import marks
+from gui.i18n import tr_gis, ui_language
+from gui.attribute_table import _display
 
 
 class IdentifyPanel(QTreeWidget):
@@ -25,13 +26,13 @@ class IdentifyPanel(QTreeWidget):
         if layer is None or fid is None or not 0 <= fid < len(layer):
             return
         roles = {col: role for role, col in layer.fields.items()}
-        row = layer.data.iloc[[fid]]  # one row, as a frame: a source column is read beside its count
+        row = marks.in_words(layer.data.iloc[[fid]], ui_language()).iloc[0]  # 户数_来源 as 录入 / 估算…
         self.addTopLevelItem(QTreeWidgetItem([self.tr("Layer"), layer.name]))
         for col in layer.attribute_columns():
             name = col
             if col in roles:
                 name = f"{col} ({tr_gis('domain', FIELD_ROLE_LABELS[roles[col]])})"
-            self.addTopLevelItem(QTreeWidgetItem([name, _display(_shown(row, col)[0])]))
+            self.addTopLevelItem(QTreeWidgetItem([name, _display(row[col])]))
         geom = layer.data.geometry.iloc[fid]
         if geom is not None and not geom.is_empty:
             if layer.geom_type == "polygon":

@@ -98,3 +98,17 @@ def label_in(source, language: str) -> str:
 
     text = label(source)
     return translate(CONTEXT, text, language) if text else ""
+
+
+def in_words(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """*frame* with its source columns in words of *language* (a report readers read); the same
+    frame when it has none. An unmarked value beside a count reads ``entered``."""
+    names = [c for c in frame.columns if is_source_column(c)]
+    if not names:
+        return frame
+    out = frame.copy()
+    for name in names:
+        base = base_column(name)
+        said = sources(frame, base) if base in frame.columns else frame[name]
+        out[name] = [label_in(v, language) for v in said.tolist()]
+    return out

@@ -3,6 +3,8 @@ report's people sheet, survey rows flagged as such in access, and the estimate r
 
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
 import numpy as np
 import openpyxl
@@ -121,3 +123,17 @@ def test_estimate_refusals_name_the_option_that_answers():
         assert err.value.params["option"] == option
     with pytest.raises(AnalysisError):
         run_estimate(PeopleRequest(layer, PRESET, buildings=_buildings(), persons_per_household=30.0))
+
+
+def test_web_map_popups_show_sources_in_words(tmp_path):
+    from gis.export.project_export import export_project
+
+    project = Project()
+    project.add_layer(marked_compounds())
+    out = tmp_path / "map.html"
+    export_project(project, out, fmt="html")
+    page = out.read_text(encoding="utf-8")
+    shown = [json.dumps(w)[1:-1] for w in ("估算（按建筑）", "调查表", "录入")]  # as the page's GeoJSON writes them
+    assert all(w in page for w in shown) and "estimated:buildings" not in page and '"survey"' not in page
+    assert marks.in_words(marked_compounds().data, "en")["户数_来源"].tolist() == \
+        ["entered", "survey table", "estimated (from buildings)"]
