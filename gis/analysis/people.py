@@ -19,9 +19,15 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.people import marks
 from gis.people.estimate import COLUMNS, EstimateRequest, estimate_people
-from gis.people.preset import PeoplePreset, load_people_preset
+from gis.people.preset import RANGES, PeoplePreset, load_people_preset
 
-FIGURES = ("persons_per_household", "usable_area_factor", "dwelling_size_m2", "elderly_share", "children_share")
+FIGURES = tuple(RANGES)  # the preset's figures a request may set
+
+
+def _figure(name: str, help: str, unit: str = ""):
+    """A preset figure as a declared parameter: unset (the preset's) or within the preset's range."""
+    low, high = RANGES[name]
+    return param(None, help, unit=unit, low=low, high=high, optional=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,16 +44,16 @@ class PeopleRequest:
     area_field: str | None = param(None, QT_TRANSLATE_NOOP(
         "analysis", "the compounds' district (区/街道) column: the preset's own age shares of each district"),
         kind=str, optional=True)
-    persons_per_household: float | None = param(None, QT_TRANSLATE_NOOP("analysis", "persons per household (none: the preset's)"),
-                                                low=0.5, high=10.0, optional=True)
-    usable_area_factor: float | None = param(None, QT_TRANSLATE_NOOP(
-        "analysis", "share of floor area that is dwellings (none: the preset's)"), low=0.1, high=1.0, optional=True)
-    dwelling_size_m2: float | None = param(None, QT_TRANSLATE_NOOP("analysis", "average dwelling size (none: the preset's)"),
-                                           unit="m²", low=10.0, high=500.0, optional=True)
-    elderly_share: float | None = param(None, QT_TRANSLATE_NOOP("analysis", "share of residents aged 60+ (none: the preset's)"),
-                                        low=0.0, high=1.0, optional=True)
-    children_share: float | None = param(None, QT_TRANSLATE_NOOP("analysis", "share of residents aged 0-6 (none: the preset's)"),
-                                         low=0.0, high=1.0, optional=True)
+    persons_per_household: float | None = _figure("persons_per_household", QT_TRANSLATE_NOOP(
+        "analysis", "persons per household (none: the preset's)"))
+    usable_area_factor: float | None = _figure("usable_area_factor", QT_TRANSLATE_NOOP(
+        "analysis", "share of floor area that is dwellings (none: the preset's)"))
+    dwelling_size_m2: float | None = _figure("dwelling_size_m2", QT_TRANSLATE_NOOP(
+        "analysis", "average dwelling size (none: the preset's)"), unit="m²")
+    elderly_share: float | None = _figure("elderly_share", QT_TRANSLATE_NOOP(
+        "analysis", "share of residents aged 60+ (none: the preset's)"))
+    children_share: float | None = _figure("children_share", QT_TRANSLATE_NOOP(
+        "analysis", "share of residents aged 0-6 (none: the preset's)"))
     input_notices: tuple = ()
 
     def figures(self) -> PeoplePreset:

@@ -1707,7 +1707,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gui/identify.py" line="+17"/>
+        <location filename="../../gui/identify.py" line="+18"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -4873,7 +4873,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>各征询阶段须同意的户数比例</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/people.py" line="+35"/>
+        <location filename="../../gis/analysis/people.py" line="+41"/>
         <source>the compounds' gross floor area column (m²): households from it, not from the buildings</source>
         <translation>小区的总建筑面积字段（m²）：据此估算户数，而不按建筑估算</translation>
     </message>
