@@ -9,8 +9,10 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionM
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from gis.layer import Layer
+from gis.people import marks
 from gis.project import Project
 from gui.columns import column_label, value_text
+from gui.i18n import ui_language
 from gui.listening import Listener
 
 
@@ -32,7 +34,8 @@ class LayerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._layer = layer
         self._columns = layer.attribute_columns() if layer else []
-        self._values = [layer.data[c].to_numpy() for c in self._columns] if layer else []
+        data = marks.in_words(layer.data, ui_language()) if layer else None  # 户数_来源 as 录入 / 调查表 / 估算…
+        self._values = [data[c].to_numpy() for c in self._columns] if layer else []
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802

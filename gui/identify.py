@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from gis.domain import FIELD_ROLE_LABELS
 from gis.layer import Layer
-from gui.i18n import tr_gis
+from gis.people import marks
 from gui.columns import column_label, value_text
+from gui.i18n import tr_gis, ui_language
 
 
 class IdentifyPanel(QTreeWidget):
@@ -25,7 +26,7 @@ class IdentifyPanel(QTreeWidget):
         if layer is None or fid is None or not 0 <= fid < len(layer):
             return
         roles = {col: role for role, col in layer.fields.items()}
-        row = layer.data.iloc[fid]
+        row = marks.in_words(layer.data.iloc[[fid]], ui_language()).iloc[0]  # 户数_来源 as 录入 / 估算…
         self.addTopLevelItem(QTreeWidgetItem([self.tr("Layer"), layer.name]))
         for col in layer.attribute_columns():
             name = column_label(col)

@@ -26,6 +26,7 @@ COMMANDS = {
     "project": "gis.cli.project",
     "plan": "gis.cli.plan",
     "join": "gis.cli.join",
+    "estimate": "gis.cli.estimate",
 }
 DEBUG_ENV = "OCP_DEBUG"
 EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 1, 2, 130, 141

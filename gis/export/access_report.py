@@ -16,7 +16,7 @@ import pandas as pd
 from gis.export.sheet import DEC1, DEC2, INT, TEXT, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.supply.capacity import DEFAULT, ENTERED, ESTIMATED
+from gis.supply.capacity import DEFAULT, ENTERED, ESTIMATED, SURVEY
 from gis.supply.result import AccessResult
 from gis.wording import check_language, facility_term
 
@@ -27,7 +27,7 @@ DEMAND = {  # demand role -> (English, Chinese) with the unit
     "population": ("Residents (people)", "常住人口(人)"), "households": ("Households", "户数(户)"),
 }
 FLAGS = {ENTERED: ("entered", "录入"), ESTIMATED: ("estimated", "估算"), DEFAULT: ("default", "默认"),
-         "": ("unknown", "未知")}
+         SURVEY: ("survey table", "调查表"), "": ("unknown", "未知")}
 HEADERS: dict[str, tuple[str, str]] = {
     "id": (_N("export", "ID"), "编号"),
     "name": (_N("export", "Name"), "名称"),

@@ -42,6 +42,9 @@ def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, la
         fb.progress(k / (len(sheets) + 1), term(key, lang))
         frame, columns, empty_reason = build(project, outputs, lang)
         write_sheet(wb.create_sheet(term(key, lang)), frame, columns, lang, empty=empty_reason)
+    from gis.export.people_sheet import add_people_sheet
+
+    add_people_sheet(wb, project, lang)
     if outputs.programme is not None:
         from gis.export.programme_excel import add_programme_sheets
 

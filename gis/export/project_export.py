@@ -153,7 +153,7 @@ def _write(fmt: str, sources: list[src.Source], out: Path, target: Target, encod
         return write_dxf([g for s in sources for g in dxf_groups(s, language)], out, target=target, feedback=fb)
     shifted = [replace(s, frame=to_target(s.frame, target)) for s in sources]  # the map draws them as they are
     images, left_out = html_images(list(rasters), gcj02=target.gcj02) if rasters else ([], [])
-    result = write_html_map(html_layers(shifted), out, title=title, legend=html_legend(sources, language),
+    result = write_html_map(html_layers(shifted, language), out, title=title, legend=html_legend(sources, language),
                             note=f"{term('crs', language)}: {target.label}", images=images, feedback=fb)
     result.notices += left_out
     return result
@@ -218,10 +218,13 @@ def _zone_groups(source: src.Source, language: str) -> list[DxfGroup]:
     return groups
 
 
-def html_layers(sources: list[src.Source]) -> list:
+def html_layers(sources: list[src.Source], language: str = "zh_CN") -> list:
     """Web map layers bottom to top: areas first, then lines, then points; zones and gaps on
     top of the compounds. Service areas (they cover everything), buildings, gates and the
-    elevator buildings start hidden; the layer control shows them."""
+    elevator buildings start hidden; the layer control shows them. People sources show in words
+    of *language* in the popups (录入, 调查表, 估算（按建筑）)."""
+    from gis.people.marks import in_words
+
     order = {"polygon": 0, "line": 1, "point": 2}
     rank = {"service_areas": -1, "gaps": 0.5, "zones": 0.7, "elevators": 0.8}
     ordered = sorted(sources, key=lambda s: (order.get(s.kind, 0) + rank.get(s.name, 0.0)))
@@ -231,7 +234,8 @@ def html_layers(sources: list[src.Source]) -> list:
         default = 0.45 if s.kind != "point" else 0.9
         opacity = {"zones": zone_fill, "gaps": GAP_OPACITY, "service_areas": 0.2}.get(s.name, default)
         stroke = {"gaps": "#7f7f7f", "elevators": "#7f0000"}.get(s.name)
-        layers.append(HtmlLayer(s.title, s.frame, s.colours, stroke=stroke, fill_opacity=opacity,
+        layers.append(HtmlLayer(s.title, in_words(s.frame, language), s.colours, stroke=stroke,
+                                fill_opacity=opacity,
                                 weight=3.0 if s.name == "zones" else 1.0 if s.kind != "line" else 2.0,
                                 label_field=s.label_field, show=s.name not in HTML_HIDDEN and s.role not in
                                 (Role.BUILDINGS, Role.ENTRANCES) or s.name == "zones",

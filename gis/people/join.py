@@ -86,7 +86,8 @@ def _need_addresses(table: SurveyTable, addresses) -> None:
     if table.address_column is None:
         raise NeedsAnswer("join.no_table_address", QT_TRANSLATE_NOOP(
             "errors", "{path} has no address column (地址). Say which with {option} COLUMN, or join by name."),
-            path=str(table.path), option="--table-address-field")
+            path=str(table.path), option="--table-address-field",
+            choices=[str(c) for c in table.frame.columns])  # the window offers these
     if addresses is None:
         raise NeedsAnswer("join.no_compound_address", QT_TRANSLATE_NOOP(
             "errors", "The compounds have no address column (地址). Say which with {option} COLUMN, or join "

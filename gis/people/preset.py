@@ -25,6 +25,8 @@ from gis.paths import PRESETS
 PRESET_PATH = PRESETS / "people.json"
 USER_FILE = "people.json"
 VALUES = ("persons_per_household", "usable_area_factor", "dwelling_size_m2")
+RANGES = {"persons_per_household": (0.5, 10.0), "usable_area_factor": (0.1, 1.0),  # what a figure may be
+          "dwelling_size_m2": (10.0, 500.0), "elderly_share": (0.0, 1.0), "children_share": (0.0, 1.0)}
 
 
 class PeoplePresetError(DataReadError):
@@ -58,9 +60,7 @@ class PeoplePreset:
 
     def validate(self) -> "PeoplePreset":
         """*self*, or PeoplePresetError naming the first value out of range."""
-        checks = (("persons_per_household", 0.5, 10.0), ("usable_area_factor", 0.1, 1.0),
-                  ("dwelling_size_m2", 10.0, 500.0), ("elderly_share", 0.0, 1.0), ("children_share", 0.0, 1.0))
-        for name, low, high in checks:
+        for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if not low <= value <= high:
                 raise PeoplePresetError(QT_TRANSLATE_NOOP(

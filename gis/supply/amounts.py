@@ -18,7 +18,7 @@ import pandas as pd
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.people.counts import count_of
-from gis.people.marks import ENTERED, ESTIMATED, estimated
+from gis.people.marks import ENTERED, ESTIMATED, SURVEY, sources
 
 
 
@@ -52,13 +52,15 @@ def bad_rows_notice(column: str, ids: np.ndarray, bad: np.ndarray) -> list[Notic
 
 def value_flags(frame: pd.DataFrame, column: str, values: np.ndarray) -> np.ndarray:
     """Per row ``estimated`` (its companion column ``<column>_来源`` says ``estimated:…``),
-    ``entered`` (in the layer or joined from a survey table) or ``""`` (no value).
+    ``survey`` (joined from a survey table), ``entered`` (in the layer) or ``""`` (no value).
 
-    >>> f = pd.DataFrame({"户数": [100, 80, None], "户数_来源": [None, "estimated:buildings", None]})
-    >>> value_flags(f, "户数", np.array([100., 80., np.nan])).tolist()
-    ['entered', 'estimated', '']
+    >>> f = pd.DataFrame({"户数": [100, 80, 60, None], "户数_来源": [None, "estimated:buildings", "survey", None]})
+    >>> value_flags(f, "户数", np.array([100., 80., 60., np.nan])).tolist()
+    ['entered', 'estimated', 'survey', '']
     """
-    guessed = estimated(frame, column) if column in frame.columns else np.zeros(len(values), bool)
-    flags = np.where(guessed, ESTIMATED, ENTERED).astype(object)
+    flags = np.full(len(values), ENTERED, dtype=object)
+    if column in frame.columns:
+        kinds = sources(frame, column).astype(str).str.partition(":")[0].to_numpy(object)
+        flags[np.isin(kinds, (SURVEY, ESTIMATED))] = kinds[np.isin(kinds, (SURVEY, ESTIMATED))]
     flags[~np.isfinite(values)] = ""
     return flags

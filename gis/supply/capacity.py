@@ -32,7 +32,7 @@ from gis.io.notices import Notice, coded, short_list
 from gis.paths import PRESETS
 from gis.preset_files import save_preset_copy
 from gis.standards import PresetError, Source, read_preset
-from gis.supply.amounts import ENTERED, ESTIMATED, bad_rows_notice, read_amounts
+from gis.supply.amounts import ENTERED, ESTIMATED, SURVEY, bad_rows_notice, read_amounts
 
 PRESET_PATH = PRESETS / "capacity.json"
 USER_FILE = "capacity.json"
@@ -41,6 +41,7 @@ FLAG_LABELS = {
     ENTERED: QT_TRANSLATE_NOOP("supply", "entered"),
     DEFAULT: QT_TRANSLATE_NOOP("supply", "default"),
     ESTIMATED: QT_TRANSLATE_NOOP("supply", "estimated"),
+    SURVEY: QT_TRANSLATE_NOOP("supply", "survey table"),
 }
 MEASURE_FIELDS = {"places": FieldRole.CAPACITY, "beds": FieldRole.CAPACITY, "seats": FieldRole.CAPACITY,
                   "m2": FieldRole.FLOOR_AREA}

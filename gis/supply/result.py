@@ -26,7 +26,7 @@ PER = 1000.0  # access is shown per this many units of demand
 class AccessResult:
     """One type's access. ``demand_column`` / ``demand_role`` say which demand was used (the
     role: elderly, children, population, households, or "column" when named by the user);
-    ``demand_flags`` per compound: entered, estimated or "" (unknown)."""
+    ``demand_flags`` per compound: entered, survey, estimated or "" (unknown)."""
 
     facility_type: str
     method: str

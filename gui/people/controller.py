@@ -21,13 +21,15 @@ from gis.domain import FieldRole, Role
 from gis.errors import GisError, NeedsAnswer
 from gis.gaps.compounds import CompoundTable
 from gis.people.answers import AnswerBook, answers_by_row
-from gis.people.estimate import estimate_people
+from gis.analysis.people import PeopleRequest
+from gis.analysis.people import run as run_estimate
 from gis.people.join import compound_addresses, joined_frame, match_table
 from gis.people.table import read_survey
 from gui.actions import make_action
 from gui.features import FeatureController
 from gui.i18n import error_text, notice_text, translating
 from gui.people.estimate_dialog import EstimateDialog
+from gui.people.join_options import JoinOptions
 from gui.people.review import JoinReview
 from gui.worker import run_task
 
@@ -81,48 +83,68 @@ class PeopleController(FeatureController):
         return layer if layer is not None and layer.role is Role.COMPOUNDS else self.project.first(Role.COMPOUNDS)
 
     # -- join ---------------------------------------------------------------------
-    def join_table(self, path: str | None = None) -> None:
+    def join_table(self, path: str | None = None, options: tuple[str, str | None] | None = None) -> None:
+        """Ask for the table and how to match it (*options* ``(by, compound address column)``), then match."""
         layer = self.compounds()
-        if layer is None or layer.column(FieldRole.NAME) is None:
-            QMessageBox.information(self.window, self.tr("Join a survey table"), self.tr(
-                "Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name "
-                "column in the layer's fields."))
+        if layer is None:
+            QMessageBox.information(self.window, self.tr("Join a survey table"),
+                                    self.tr("Add a compounds layer first (File ▸ Add data…)."))
             return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Survey table (小区名称, 户数, 常住人口 …)"),
                                                   "", self.tr("Tables (*.xlsx *.csv)"))
             if not path:
                 return
-        self.start(layer, path)
+        if options is None:
+            dialog = JoinOptions(layer, Path(path).name, self.window)
+            if not dialog.exec():
+                return
+            options = dialog.choice()
+        by, address_field = options
+        if by == "name" and layer.column(FieldRole.NAME) is None:
+            QMessageBox.information(self.window, self.tr("Join a survey table"), self.tr(
+                "Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name "
+                "column in the layer's fields."))
+            return
+        self.start(layer, path, by=by, address_field=address_field)
 
-    def start(self, layer, path: str, name_field: str | None = None):
-        """Read and match the table off the UI thread, then open the review."""
-        names = layer.column(FieldRole.NAME).tolist()
-        addresses = compound_addresses(layer.data)
+    def start(self, layer, path: str, name_field: str | None = None, *, by: str = "name",
+              address_field: str | None = None, table_address_field: str | None = None):
+        """Read and match the table off the UI thread (by name or address), then open the review."""
+        column = layer.column(FieldRole.NAME)
+        names = column.tolist() if column is not None else [None] * len(layer)
+        addresses = compound_addresses(layer.data, address_field)
+        asked = {"name_field": name_field, "by": by, "address_field": address_field,
+                 "table_address_field": table_address_field}
 
         def work(feedback):
             fb = translating(feedback)
-            table = read_survey(path, name_field=name_field, feedback=fb.sub(0.0, 0.5))
-            return table, match_table(table, names, addresses=addresses, feedback=fb.sub(0.5, 1.0))
+            table = read_survey(path, name_field=name_field, address_field=table_address_field,
+                                feedback=fb.sub(0.0, 0.5))
+            return table, match_table(table, names, by=by, addresses=addresses, feedback=fb.sub(0.5, 1.0))
 
         return run_task(self.window, self.tr("Matching the survey table…"), work,
                         lambda out: self.review(layer, *out),
-                        on_error=lambda err: self._failed(err, layer, path))
+                        on_error=lambda err: self._failed(err, layer, path, asked))
 
-    def _failed(self, err: BaseException, layer, path: str) -> None:
+    def _failed(self, err: BaseException, layer, path: str, asked: dict) -> None:
         if isinstance(err, NeedsAnswer) and err.params.get("choices"):
-            column, ok = QInputDialog.getItem(
-                self.window, self.tr("Which column holds the compound names?"),
-                self.tr("No column of {file} is named like a compound name (小区名称). Choose it:").format(
-                    file=Path(path).name), list(err.params["choices"]), 0, False)
+            address = err.code == "join.no_table_address"
+            title = (self.tr("Which column holds the addresses?") if address
+                     else self.tr("Which column holds the compound names?"))
+            text = (self.tr("No column of {file} is named like an address (地址). Choose it:") if address
+                    else self.tr("No column of {file} is named like a compound name (小区名称). Choose it:"))
+            column, ok = QInputDialog.getItem(self.window, title, text.format(file=Path(path).name),
+                                              list(err.params["choices"]), 0, False)
             if ok and column:
-                self.start(layer, path, name_field=column)
+                self.start(layer, path, **{**asked, "table_address_field" if address else "name_field": column})
             return
         QMessageBox.warning(self.window, self.tr("Join a survey table"), error_text(err))
 
     def review(self, layer, table, result) -> JoinReview:
         """Open the review of *result*, remembered answers applied."""
-        ids, names = self._ids(layer), [str(n) for n in layer.column(FieldRole.NAME).tolist()]
+        ids, column = self._ids(layer), layer.column(FieldRole.NAME)
+        names = [str(n) for n in (column.tolist() if column is not None else ids)]
         remembered = AnswerBook(self._folder()).load(table.path)
         answers = answers_by_row(table.frame[table.name_column].tolist(), remembered, ids)
         dialog = JoinReview(table, result, layer, ids=ids, names=names, answers=answers,
@@ -174,19 +196,32 @@ class PeopleController(FeatureController):
             if not dialog.exec():
                 return None
             request = dialog.request()
+        request = PeopleRequest(layer, request.preset, buildings=request.buildings, rasters=request.rasters,
+                                floor_area_field=request.floor_area_field, area_field=request.area_field)
 
         def work(feedback):
-            return estimate_people(layer.data, layer.fields, request, feedback=translating(feedback))
+            return run_estimate(request, feedback=translating(feedback))
 
         def done(out) -> None:
-            frame, fields, notes = out
+            frame, fields, notes = out.frame, out.fields, out.notices
             data = gpd.GeoDataFrame(frame, geometry=layer.data.geometry.name, crs=layer.data.crs)
             self.stack.push(LayerDataCommand(self.project, layer, data, fields, self.tr("Estimate people counts")))
             self._report(self.tr("People counts estimated for {name}.").format(name=layer.name), notes)
 
         return run_task(self.window, self.tr("Estimating people counts…"), work, done,
                         on_error=lambda err: QMessageBox.warning(self.window, self.tr("Estimate missing people counts"),
-                                                                 error_text(err)))
+                                                                 self._estimate_error(err)))
+
+    def _estimate_error(self, err: BaseException) -> str:
+        """The engine's refusal in the window's words (it names a command-line option)."""
+        code = getattr(err, "code", "")
+        if code == "people.nothing_to_estimate_from":
+            return self.tr("The compounds have no households or residents to estimate from. Choose their buildings "
+                           "or a floor area column under Households, or give a population raster.")
+        if code == "people.no_floors":
+            return self.tr("The buildings have no floors field, so their floor area is unknown. Map the column "
+                           "that holds the floors in the buildings layer's fields.")
+        return error_text(err)
 
     def _report(self, text: str, notes: list) -> None:
         lines = [notice_text(n) for n in notes[:_NOTES_SHOWN]]

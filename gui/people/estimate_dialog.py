@@ -11,18 +11,19 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from gis.analysis.people import figure_range
 from gis.domain import FieldRole, Role
 from gis.errors import GisError
 from gis.people.estimate import EstimateRequest
 from gis.people.preset import USER_FILE, AreaShares, PeoplePreset, load_people_preset, save_people_preset
 from gui.i18n import chinese_ui, error_text
 
-SPINS = {  # preset value → (range, step, decimals)
-    "persons_per_household": ((0.5, 10.0), 0.01, 2),
-    "usable_area_factor": ((0.1, 1.0), 0.01, 2),
-    "dwelling_size_m2": ((10.0, 500.0), 1.0, 0),
-    "elderly_share": ((0.0, 1.0), 0.001, 3),
-    "children_share": ((0.0, 1.0), 0.001, 3),
+SPINS = {  # preset value → (range as declared on the analysis request, step, decimals)
+    "persons_per_household": (figure_range("persons_per_household"), 0.01, 2),
+    "usable_area_factor": (figure_range("usable_area_factor"), 0.01, 2),
+    "dwelling_size_m2": (figure_range("dwelling_size_m2"), 1.0, 0),
+    "elderly_share": (figure_range("elderly_share"), 0.001, 3),
+    "children_share": (figure_range("children_share"), 0.001, 3),
 }
 NOTE_OF = {"children_share": "age_shares"}  # the age shares' one note, shown under the second
 NO_NOTE = ("elderly_share",)

@@ -897,7 +897,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../gui/people/estimate_dialog.py" line="+59"/>
+        <location filename="../../gui/people/estimate_dialog.py" line="+60"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
@@ -1818,7 +1818,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>IdentifyPanel</name>
     <message>
-        <location filename="../../gui/identify.py" line="+17"/>
+        <location filename="../../gui/identify.py" line="+18"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -2232,6 +2232,44 @@ Use Save As to keep your changes in another file.</source>
         <location line="+2"/>
         <source>fixed by the format</source>
         <translation>由格式规定</translation>
+    </message>
+</context>
+<context>
+    <name>JoinOptions</name>
+    <message>
+        <location filename="../../gui/people/join_options.py" line="+16"/>
+        <source>Join a survey table</source>
+        <translation>关联调查表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By compound name (小区名称)</source>
+        <translation>按小区名称匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By address (地址)</source>
+        <translation>按地址匹配</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No address column</source>
+        <translation>无地址字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With names, an address on both sides settles a name several compounds share.</source>
+        <translation>按名称匹配时，若双方都有地址，可用地址区分同名小区。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compounds' address column</source>
+        <translation>小区的地址字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Match the rows of {file}:</source>
+        <translation>{file} 的各行如何与小区匹配：</translation>
     </message>
 </context>
 <context>
@@ -3058,7 +3096,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+65"/>
+        <location filename="../../gui/people/controller.py" line="+67"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -3083,19 +3121,20 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>重做</translation>
     </message>
     <message>
+        <location line="+16"/>
         <location line="+15"/>
-        <location line="+34"/>
-        <location line="+27"/>
+        <location line="+37"/>
+        <location line="+28"/>
         <source>Join a survey table</source>
         <translation>关联调查表</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>Join needs a compounds layer with a name field: add one (File ▸ Add data…) or map its name column in the layer's fields.</source>
         <translation>关联需要带名称字段的小区图层：请添加（文件 ▸ 添加数据…），或在图层字段中指定名称列。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
         <source>Survey table (小区名称, 户数, 常住人口 …)</source>
         <translation>调查表（小区名称、户数、常住人口 …）</translation>
     </message>
@@ -3105,14 +3144,24 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>Matching the survey table…</source>
         <translation>正在匹配调查表…</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Which column holds the addresses?</source>
+        <translation>哪一列是地址？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Which column holds the compound names?</source>
         <translation>哪一列是小区名称？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column of {file} is named like an address (地址). Choose it:</source>
+        <translation>{file} 中没有名为“地址”之类的列，请选择：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3120,7 +3169,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{file} 中没有名为小区名称的列。请选择：</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The compounds layer changed while the join was being reviewed; nothing was joined. Join the table again.</source>
         <translation>核对期间小区图层已改变，未进行关联。请重新关联调查表。</translation>
     </message>
@@ -3136,17 +3185,18 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-121"/>
+        <location line="+101"/>
         <source>Add a compounds layer first (File ▸ Add data…).</source>
         <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Estimate people counts</source>
         <translation>估算人口数</translation>
     </message>
@@ -3159,6 +3209,16 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+2"/>
         <source>Estimating people counts…</source>
         <translation>正在估算人口数…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The compounds have no households or residents to estimate from. Choose their buildings or a floor area column under Households, or give a population raster.</source>
+        <translation>小区没有可据以估算的户数或常住人口。请在“户数”处选择建筑图层或建筑面积字段，或提供人口栅格。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The buildings have no floors field, so their floor area is unknown. Map the column that holds the floors in the buildings layer's fields.</source>
+        <translation>建筑图层没有层数字段，无法算出建筑面积。请在建筑图层的字段设置中指定层数所在的列。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5098,6 +5158,41 @@ Locate it now? The layer is kept either way.</source>
         <source>share of households that must agree at each consent stage</source>
         <translation>各征询阶段须同意的户数比例</translation>
     </message>
+    <message>
+        <location filename="../../gis/analysis/people.py" line="+41"/>
+        <source>the compounds' gross floor area column (m²): households from it, not from the buildings</source>
+        <translation>小区的总建筑面积字段（m²）：据此估算户数，而不按建筑估算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the compounds' district (区/街道) column: the preset's own age shares of each district</source>
+        <translation>小区所属区/街道的字段：按预设中各区/街道自己的年龄比例估算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>persons per household (none: the preset's)</source>
+        <translation>户均人口（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of floor area that is dwellings (none: the preset's)</source>
+        <translation>建筑面积中住宅套内使用的比例（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average dwelling size (none: the preset's)</source>
+        <translation>平均每套住宅面积（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of residents aged 60+ (none: the preset's)</source>
+        <translation>60岁以上人口占比（不填：用预设值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>share of residents aged 0-6 (none: the preset's)</source>
+        <translation>0-6岁人口占比（不填：用预设值）</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -6314,7 +6409,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../gis/supply/capacity.py" line="+204"/>
+        <location filename="../../gis/supply/capacity.py" line="+205"/>
         <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
         <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
     </message>
@@ -6345,7 +6440,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The compounds have no address column (地址). Say which with {option} COLUMN, or join by name.</source>
         <translation>小区图层没有地址列。请用 {option} 列名 指定，或按名称关联。</translation>
     </message>
@@ -6478,6 +6573,21 @@ Locate it now? The layer is kept either way.</source>
         <location line="+37"/>
         <source>Folder {path} holds no map tiles: an XYZ tile folder has zoom folders (0–24) with x folders and y.png or y.jpg files.</source>
         <translation>文件夹 {path} 中没有地图瓦片：XYZ 瓦片文件夹应包含缩放级别文件夹（0–24），其中为 x 文件夹和 y.png 或 y.jpg 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/analysis/people.py" line="+46"/>
+        <source>The compounds have no column '{column}'. Name one of theirs with {option}: {choices}.</source>
+        <translation>小区图层没有字段“{column}”。请用 {option} 指定其中之一：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The buildings have no floors field, so their floor area is unknown. Say which column holds the floors with {option}=COLUMN.</source>
+        <translation>建筑图层没有层数字段，无法算出建筑面积。请用 {option}=字段名 指定层数所在的字段。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The compounds have no households or residents to estimate from. Give their buildings ({option}), a floor area column or a population raster.</source>
+        <translation>小区没有可据以估算的户数或常住人口。请提供建筑图层（{option}）、建筑面积字段或人口栅格。</translation>
     </message>
 </context>
 <context>
@@ -7766,6 +7876,31 @@ Locate it now? The layer is kept either way.</source>
         <source>estimated</source>
         <translation>估算</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (from floor area)</source>
+        <translation>估算（按建筑面积）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (from buildings)</source>
+        <translation>估算（按建筑）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (households × persons per household)</source>
+        <translation>估算（按户数×户均人口）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (age shares)</source>
+        <translation>估算（按年龄比例）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated (population raster)</source>
+        <translation>估算（按人口栅格）</translation>
+    </message>
 </context>
 <context>
     <name>programme</name>
@@ -8124,7 +8259,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>“{column}”中有 {count} 个值不是数字或为负数，已跳过（未按 0 计）：{ids}</translation>
     </message>
     <message>
-        <location filename="../../gis/supply/capacity.py" line="-111"/>
+        <location filename="../../gis/supply/capacity.py" line="-112"/>
         <source>entered</source>
         <translation>录入</translation>
     </message>
@@ -8137,6 +8272,11 @@ Locate it now? The layer is kept either way.</source>
         <location line="+1"/>
         <source>estimated</source>
         <translation>估算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>survey table</source>
+        <translation>调查表</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -166,5 +166,5 @@ def test_estimated_demand_is_flagged_from_the_survey_marks():
     compounds.data["old_来源"] = [None, "estimated:district_shares", "survey"]
     fac = facility_layer([("day_care", "养老服务站", at(100, 50))])
     result = run(request_for(compounds, fac, facility_type="day_care")).result
-    assert result.demand_flags.tolist() == ["entered", "estimated", "entered"]
-    assert result.compound_table()["demand_flag"].tolist() == ["entered", "estimated", "entered"]
+    assert result.demand_flags.tolist() == ["entered", "estimated", "survey"]
+    assert result.compound_table()["demand_flag"].tolist() == ["entered", "estimated", "survey"]
