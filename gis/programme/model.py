@@ -95,7 +95,9 @@ class Programme:
         if missing:
             raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The programme has lines of {item}, which the new "
                                                    "catalogue lacks: tick them off or keep the item."),
-                                 item=", ".join(missing))
+                                 key=", ".join(missing), names={"item": (
+                                     ", ".join(self.catalogue.item(k).label("en") for k in missing),
+                                     "、".join(self.catalogue.item(k).label("zh_CN") for k in missing))})
         self.contents.reindex(catalogue, np.array([keys.get(it.key, -1) for it in self.catalogue.items]))
         before, self.catalogue = self.catalogue, catalogue
         self._stale()
