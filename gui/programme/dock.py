@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayo
                                QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from gis.programme.catalogue import CLASSES
+from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
 from gui.gaps.table import Col, FrameTable
 from gui.programme import rows
@@ -259,12 +259,12 @@ class PlanTables(QSplitter):
             Col("name", self.tr("Zone")), Col("year_text", self.tr("Year")), Col("rank", self.tr("Rank"), "int"),
             Col("compounds", self.tr("Compounds"), "int"), Col("households", self.tr("Households"), "int"),
             Col("cost", self.tr("Investment (10,000 yuan)"), "yuan"),
-            Col("per_household", self.tr("Per household (yuan)"), "int")])
+            Col("per_household", self.tr("Per household (yuan)"), "int"), *self.channel_cols()])
         self.compounds = FrameTable([
             Col("id", self.tr("ID")), Col("name", self.tr("Compound")), Col("zone_name", self.tr("Zone")),
             Col("households", self.tr("Households"), "int"), Col("cost", self.tr("Investment (10,000 yuan)"), "yuan"),
             Col("year", self.tr("Year"), "year"), Col("enter", self.tr("Agree to enter"), "share"),
-            Col("reserve_text", self.tr("Reserve"))])
+            Col("reserve_text", self.tr("Reserve")), *self.channel_cols()])
         self.years = FrameTable([
             Col("year", self.tr("Year"), "year"), Col("zones", self.tr("Zones"), "int"),
             Col("compounds", self.tr("Compounds"), "int"), Col("households", self.tr("Households"), "int"),
@@ -277,6 +277,11 @@ class PlanTables(QSplitter):
         self.addWidget(self.contents)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+
+    def channel_cols(self) -> list[Col]:
+        """One column per funding channel, in 万元 (the zone and compound frames carry them in yuan)."""
+        return [Col(ch, self.tr("{channel} (10,000 yuan)").format(channel=channel_label(ch)), "yuan")
+                for ch in CHANNELS]
 
     def show_empty(self) -> None:
         for table in (self.zones, self.compounds, self.years):

@@ -3183,7 +3183,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度计划</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{channel} (10,000 yuan)</source>
+        <translation>{channel}（万元）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -5848,7 +5853,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目中没有小区图层，无法编制改造计划。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="+119"/>
+        <location filename="../../gis/programme/catalogue.py" line="+136"/>
         <source>The catalogue has no item {key}.</source>
         <translation>改造内容库中没有 {key} 项。</translation>
     </message>
@@ -5868,7 +5873,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造内容库中 {item} 项重复。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The floor area per dwelling must be positive.</source>
         <translation>户均建筑面积必须大于零。</translation>
     </message>
@@ -5878,17 +5883,17 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>改造内容库第 {number} 项缺少代码。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Catalogue item {item} has no funding shares.</source>
         <translation>改造内容 {item} 缺少资金分担比例。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Catalogue item {item}: {what} must be a number, not {value}.</source>
         <translation>改造内容 {item}：{what} 应为数字，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Catalogue item {item}: the unit cost {cost} is negative.</source>
         <translation>改造内容 {item}：单价 {cost} 为负数。</translation>
     </message>
@@ -7335,7 +7340,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="-225"/>
+        <location filename="../../gis/programme/catalogue.py" line="-246"/>
         <source>Basic</source>
         <translation>基础类</translation>
     </message>
@@ -7475,7 +7480,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+73"/>
+        <location filename="../../gis/programme/model.py" line="+75"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>
@@ -7510,7 +7515,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个片区（{cost:,.0f} 元）在 {first}–{last} 年的预算内无法安排，留待后续年度：{zones}。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>{count} zones would exceed the annual household or compound target in every year and are not scheduled: {zones}. Raise the target, add years or split them.</source>
+        <translation>{count} 个片区在任何年份都会超过年度户数或小区数目标，未排入计划：{zones}。请提高目标、增加年份或拆分片区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year.</source>
         <translation>未设定年度预算：各年平均分摊，每年约 {budget:,.0f} 元。</translation>
     </message>
