@@ -294,7 +294,7 @@ def test_an_edited_catalogue_reprices_the_lines_and_is_undoable():
     prog.set_catalogue(old)
     assert prog.result().costs.total() == pytest.approx(before)
     smaller = replace(cat, items=tuple(it for it in cat.items if it.key != "elevator"))
-    with pytest.raises(CatalogueError, match="lines of elevator"):
+    with pytest.raises(CatalogueError, match="lines of Elevators,"):
         prog.set_catalogue(smaller)
 
 
