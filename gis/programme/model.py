@@ -116,6 +116,13 @@ class Programme:
         self._stale()
         return before
 
+    def require_consent(self, on: bool) -> bool:
+        """Whether a compound must have agreed to enter the plan (else every compound is taken
+        as agreeing; the counts are kept); returns the previous setting."""
+        before, self.consent.known = self.consent.known, bool(on)
+        self._stale()
+        return before
+
     def set_vote(self, fid: int, values, *, building: bool = False) -> np.ndarray:
         """Type in a compound's (or a building's: position in ``facts.lifts``) elevator vote
         (gis.programme.consent.VOTE_FIELDS order); returns the previous values."""

@@ -13,6 +13,7 @@ from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
 from gui.gaps.table import Col, FrameTable
 from gui.programme import rows
+from gui.programme.consent_panel import ConsentSwitch, VotePanel
 from gui.programme.wording import channel_label, class_label, item_label, stage_label, unit_label, wan_text, yuan_full
 
 WAN = 10_000.0
@@ -48,6 +49,7 @@ class PlanPanel(QWidget):
         self.edit_catalogue_button = QPushButton(self.tr("Edit catalogue…"))
         self.workbook_button = QPushButton(self.tr("Export programme workbook…"))
         self.proposal_button = QPushButton(self.tr("Zone proposal (A3)…"))
+        self.consent_switch = ConsentSwitch()
         self.status = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -80,6 +82,7 @@ class PlanPanel(QWidget):
                                     self.workbook_button, self.proposal_button)):
             grid.addWidget(button, k // 2, k % 2)
         box.addLayout(grid)
+        box.addWidget(self.consent_switch)
         box.addWidget(self.status)
         box.addWidget(self.summary)
         box.addWidget(QLabel(self.tr("Funding by channel")))
@@ -109,7 +112,7 @@ class PlanPanel(QWidget):
 
     def set_result_actions(self, enabled: bool) -> None:
         for w in (self.apply_button, self.consent_button, self.catalogue_button, self.edit_catalogue_button,
-                  self.workbook_button, self.proposal_button):
+                  self.workbook_button, self.proposal_button, self.consent_switch):
             w.setEnabled(enabled)
 
     def say(self, text: str, *, warn: bool = False) -> None:
@@ -137,6 +140,7 @@ class PlanPanel(QWidget):
                 total=wan_text(totals["cost"]), scheduled=wan_text(totals["scheduled"]),
                 held=wan_text(totals["held"]), per=per, reserve=totals["reserve"], left=totals["unscheduled_zones"])
             + "<br>" + spend)
+        self.consent_switch.show_consent(programme.consent)
         frame = rows.funding_frame(programme)
         frame.insert(0, "label", [channel_label(c) for c in frame["channel"]])
         self.funding.set_frame(frame)
@@ -170,6 +174,7 @@ class ContentsPanel(QWidget):
         self.consent_button = QPushButton(self.tr("Set counts"))
         self.consent_button.clicked.connect(lambda: self.consentRequested.emit(
             self.stage.currentData(), float(self.agree.value()), float(self.total.value())))
+        self.vote = VotePanel()
         self.pin_row, self.consent_row = QWidget(), QWidget()
         self._build()
         self._filling = False
@@ -191,6 +196,7 @@ class ContentsPanel(QWidget):
         box.addWidget(self.tree, 1)
         box.addWidget(self.pin_row)
         box.addWidget(self.consent_row)
+        box.addWidget(self.vote)
 
     def show_rows(self, kind: str | None, owner: int | None, title: str, items: list[rows.ItemRow],
                   catalogue=None) -> None:
@@ -221,6 +227,7 @@ class ContentsPanel(QWidget):
         self._filling = False
         self.pin_row.setVisible(kind == "zone")
         self.consent_row.setVisible(kind == "compound")
+        self.vote.setVisible(kind == "compound")
 
     def set_pin_choices(self, years: tuple[int, ...], current: int | None) -> None:
         self.pin.clear()

@@ -529,9 +529,32 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>ConsentSwitch</name>
+    <message>
+        <location filename="../../gui/programme/consent_panel.py" line="+22"/>
+        <source>Consent required to enter the plan (≥ 80 % agree)</source>
+        <translation>纳入计划须经居民同意（同意率 ≥ 80%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On: a compound enters the plan only once its residents' agreement to enter has been counted and reaches the threshold; compounds not asked yet wait in the reserve (储备库). Off: every compound is taken as agreeing; typed or imported counts are kept for later.</source>
+        <translation>勾选：小区须统计入库同意率并达到门槛才纳入计划，尚未征询的小区进入储备库。不勾选：所有小区均视为同意；已录入或导入的数据保留备用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{unasked} of {n} compounds not asked yet: those with work wait in the reserve.</source>
+        <translation>{n} 个小区中有 {unasked} 个尚未征询：其中有改造内容的进入储备库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every compound is taken as agreeing ({asked} of {n} with counts, kept).</source>
+        <translation>所有小区均视为同意（{n} 个小区中 {asked} 个已有征询数据，予以保留）。</translation>
+    </message>
+</context>
+<context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+158"/>
+        <location filename="../../gui/programme/dock.py" line="+162"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -556,7 +579,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>设定户数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Year of this zone</source>
         <translation>本片区实施年度</translation>
     </message>
@@ -571,7 +594,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>户 / 总户数</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose a zone or a compound in the table to see its items.</source>
         <translation>在左侧表中选择片区或小区，查看并勾选其改造内容。</translation>
     </message>
@@ -581,7 +604,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>（片区共建）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>by priority (not pinned)</source>
         <translation>按优先顺序（不固定）</translation>
     </message>
@@ -2995,7 +3018,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-192"/>
+        <location filename="../../gui/programme/dock.py" line="-198"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -3045,7 +3068,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区改造方案图（A3）…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Channel</source>
         <translation>资金渠道</translation>
     </message>
@@ -3080,7 +3103,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度改造小区数上限</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Funding by channel</source>
         <translation>资金筹措</translation>
     </message>
@@ -3103,7 +3126,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+124"/>
+        <location line="+128"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>
@@ -3313,19 +3336,18 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ProgrammeController</name>
     <message>
-        <location filename="../../gui/programme/controller.py" line="+50"/>
-        <location line="+142"/>
-        <location line="+130"/>
+        <location filename="../../gui/programme/controller.py" line="+51"/>
+        <location line="+144"/>
+        <location line="+131"/>
         <location line="+36"/>
         <location line="+7"/>
-        <location line="+13"/>
-        <location line="+25"/>
+        <location line="+12"/>
         <location line="+27"/>
         <source>Renovation programme</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-355"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -3370,7 +3392,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>从地图清除改造计划</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Press Plan the programme to propose contents, costs and years.</source>
         <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
     </message>
@@ -3386,12 +3408,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>The first year comes after the last one.</source>
         <translation>起始年度晚于结束年度。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Planning…</source>
         <translation>正在编制…</translation>
     </message>
@@ -3416,7 +3438,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区 {name}（{id}）：{cost}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Renovation programme by year</source>
         <translation>改造计划 · 实施年度</translation>
     </message>
@@ -3471,29 +3493,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>计划年度 {first}–{last}，年度预算 {budget}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
-        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Consent of {name}</source>
-        <translation>{name} 的居民意愿</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <location line="+14"/>
         <source>Import consent table</source>
         <translation>导入居民意愿表</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <source>Consent table: {matched} rows used, {left} left out.</source>
-        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-21"/>
         <location line="+29"/>
         <location line="+15"/>
         <source>Load catalogue</source>
@@ -3525,7 +3531,42 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
-</context>
+<message>
+        <location line="+16"/>
+        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
+        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent of {name}</source>
+        <translation>{name} 的居民意愿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consent is now required to enter the plan: {n} compounds not asked yet wait in the reserve. Untick the switch to take them as agreeing.</source>
+        <translation>现已要求居民同意方可纳入计划：{n} 个尚未征询的小区进入储备库。取消勾选开关即视其为同意。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Consent required</source>
+        <translation>要求居民同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consent not required</source>
+        <translation>不要求居民同意</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Elevator vote of {name}</source>
+        <translation>{name} 加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent table: {matched} rows used, {left} left out.</source>
+        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
+    </message>
+    </context>
 <context>
     <name>ProjectController</name>
     <message>
@@ -4506,6 +4547,84 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
 </context>
 <context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../gui/programme/consent_panel.py" line="+15"/>
+        <source>A vote for the whole compound, or for one building (holds back that building's elevators only).</source>
+        <translation>整个小区的表决，或单栋楼的表决（仅暂缓该楼的电梯）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set vote</source>
+        <translation>录入表决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear vote</source>
+        <translation>清除表决</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>— (by headcount)</source>
+        <translation>—（按人数）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taking part</source>
+        <translation>参与表决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owners</source>
+        <translation>业主人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor area</source>
+        <translation>专有面积</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Elevator vote</source>
+        <translation>加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Whole compound</source>
+        <translation>整个小区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Building {id} ({n} elevators)</source>
+        <translation>楼栋 {id}（{n} 部电梯）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No vote recorded: the elevators go ahead.</source>
+        <translation>尚无表决记录：电梯照常列入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote passes (≥ 2/3 take part, ≥ 3/4 of them agree).</source>
+        <translation>表决通过（参与 ≥ 2/3，参与者中同意 ≥ 3/4）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vote fails: the elevators are held back.</source>
+        <translation>表决未通过：电梯暂缓。</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
         <location filename="../../gui/worker.py" line="+119"/>
@@ -5047,7 +5166,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/people/table.py" line="+71"/>
-        <location filename="../../gis/programme/consent.py" line="+217"/>
+        <location filename="../../gis/programme/consent.py" line="+227"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
@@ -7420,7 +7539,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>加装电梯补贴</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/consent.py" line="-62"/>
+        <location filename="../../gis/programme/consent.py" line="-72"/>
         <source>Consent table row {row}: no building needing an elevator has the id {building}; the row is left out.</source>
         <translation>居民意愿表第 {row} 行：没有编号为 {building} 的待加装电梯楼栋，该行未采用。</translation>
     </message>
@@ -7443,6 +7562,11 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+3"/>
         <source>Consent table row {row} (compound {id}): an elevator vote needs agree ≤ participating ≤ total, by headcount and by area; the row is left out.</source>
         <translation>居民意愿表第 {row} 行（小区 {id}）：加装电梯表决须满足 同意 ≤ 参与 ≤ 总数（按人数和按面积），该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>An elevator vote needs a headcount above 0 and agree ≤ participating ≤ total, by headcount and by area.</source>
+        <translation>加装电梯表决须总人数大于 0，且按人数和按面积均满足 同意 ≤ 参与 ≤ 总数。</translation>
     </message>
     <message>
         <location filename="../../gis/programme/facts.py" line="+105"/>
@@ -7480,7 +7604,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+75"/>
+        <location filename="../../gis/programme/model.py" line="+82"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>

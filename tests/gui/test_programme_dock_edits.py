@@ -35,3 +35,73 @@ def test_zone_and_compound_tables_split_the_cost_by_channel(planned):
         assert len(paying) >= 3
         for ch in paying:
             assert _cells(table, ch) == [f"{v / 1e4:,.1f}" for v in frame[ch]]
+
+
+FAIL = [30, 18, 10, np.nan, np.nan, np.nan]  # 18 of 30 take part: below 2/3
+PASS = [30, 24, 20, 3000, 2400, 2000]
+
+
+def test_an_elevator_vote_typed_for_a_compound_holds_its_elevators_and_undoes(planned, warnings):
+    _win, ctl = planned
+    prog = ctl.programme
+    ctl.show_items("compound", 0)  # C0: two elevators proposed
+    lift = prog.contents.find("compound", 0, "elevator")
+    cost = prog.result().costs.line_cost[lift]
+    vote = ctl.tables.contents.vote
+    assert vote.isVisibleTo(ctl.tables.contents) and "尚无表决" in vote.verdict.text()
+    vote.type_vote(FAIL)
+    assert prog.result().held[lift] == 1 and prog.result().costs.line_cost[lift] == 0
+    assert "未通过" in vote.verdict.text() and np.isnan(prog.consent.votes[0, 3])
+    ctl.stack.undo()
+    assert prog.result().costs.line_cost[lift] == pytest.approx(cost) and not prog.consent.elevator_voted()[0]
+    vote.type_vote(PASS)
+    assert prog.result().held[lift] == 0 and "通过" in vote.verdict.text()
+    assert prog.consent.votes[0].tolist() == PASS
+    vote.clear_button.click()
+    assert not prog.consent.elevator_voted()[0]
+    ctl.stack.undo()
+    ctl.stack.undo()
+    vote.type_vote([30, 20, 25, np.nan, np.nan, np.nan])  # more agree than take part: refused, nothing changes
+    assert warnings and "参与" in warnings[-1] and not prog.consent.elevator_voted().any()
+
+
+def test_an_elevator_vote_typed_for_one_building(planned):
+    _win, ctl = planned
+    prog = ctl.programme
+    lifts = prog.facts.lifts
+    assert lifts is not None and len(lifts)
+    b = int(np.flatnonzero(lifts.elevators > 0)[0])
+    fid = int(lifts.compound[b])
+    ctl.show_items("compound", fid)
+    vote = ctl.tables.contents.vote
+    assert vote.target.findData(b) > 0 and vote.target.count() == 1 + int((lifts.compound == fid).sum())
+    vote.type_vote(FAIL, building=b)
+    lift = prog.contents.find("compound", fid, "elevator")
+    share = lifts.elevators[b] / prog.facts.elevators[fid]
+    assert prog.result().held[lift] == pytest.approx(min(share, 1.0))
+    assert not prog.consent.elevator_voted()[fid] and prog.consent.buildings_failed()[b]
+    ctl.stack.undo()
+    assert not prog.consent.buildings_failed().any() and prog.result().held[lift] == 0
+
+
+def test_the_consent_switch_says_how_many_are_unasked_and_undoes(planned):
+    _win, ctl = planned
+    prog, switch = ctl.programme, ctl.panel.consent_switch
+    n = len(prog.facts)
+    assert not switch.box.isChecked() and "均视为同意" in switch.text.text()
+    ctl.show_items("compound", 0)
+    ctl.tables.contents.agree.setValue(90)
+    ctl.tables.contents.total.setValue(100)
+    ctl.tables.contents.consent_button.click()
+    assert prog.consent.known and switch.box.isChecked()
+    assert f"{n} 个小区中有 {n - 1} 个尚未征询" in switch.text.text()
+    assert f"{n - 1} 个尚未征询的小区进入储备库" in ctl.panel.status.text()
+    waiting = len(prog.result().reserve)
+    assert waiting > 0
+    switch.box.click()  # not required: everyone agrees, the count is kept
+    assert not prog.consent.known and len(prog.result().reserve) == 0 and prog.consent.asked("enter")[0]
+    assert not switch.box.isChecked() and f"{n} 个小区中 1 个已有征询数据" in switch.text.text()
+    ctl.stack.undo()
+    assert prog.consent.known and switch.box.isChecked() and len(prog.result().reserve) == waiting
+    ctl.stack.undo()
+    assert not prog.consent.known and not prog.consent.asked("enter").any()
