@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
-                               QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from gis.programme.catalogue import CHANNELS, CLASSES
@@ -160,7 +160,7 @@ class ContentsPanel(QWidget):
         self.title = QLabel(wordWrap=True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Quantity"), self.tr("Unit"), self.tr("Cost (yuan)")])
-        self.tree.setColumnWidth(0, 220)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # names never cut off
         self.tree.itemChanged.connect(self._on_item)
         self.pin = QComboBox()
         self.pin.activated.connect(lambda _i: self.pinRequested.emit(self.pin.currentData()))
@@ -175,6 +175,7 @@ class ContentsPanel(QWidget):
         self.consent_button.clicked.connect(lambda: self.consentRequested.emit(
             self.stage.currentData(), float(self.agree.value()), float(self.total.value())))
         self.vote = VotePanel()
+        self.pages = QTabWidget()  # the items get the panel's height; consent and votes a page of their own
         self.pin_row, self.consent_row = QWidget(), QWidget()
         self._build()
         self._filling = False
@@ -190,13 +191,18 @@ class ContentsPanel(QWidget):
         for w in (self.stage, QLabel(self.tr("agree")), self.agree, QLabel(self.tr("of")), self.total,
                   self.consent_button):
             consent.addWidget(w)
+        consent_page = QWidget()
+        page = QVBoxLayout(consent_page)
+        page.addWidget(self.consent_row)
+        page.addWidget(self.vote)
+        page.addStretch(1)
+        self.pages.addTab(self.tree, self.tr("Items"))
+        self.pages.addTab(consent_page, self.tr("Consent and elevator vote"))
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.title)
-        box.addWidget(self.tree, 1)
+        box.addWidget(self.pages, 1)
         box.addWidget(self.pin_row)
-        box.addWidget(self.consent_row)
-        box.addWidget(self.vote)
 
     def show_rows(self, kind: str | None, owner: int | None, title: str, items: list[rows.ItemRow],
                   catalogue=None) -> None:
@@ -218,6 +224,7 @@ class ContentsPanel(QWidget):
                     name += self.tr(" (shared by the zone)")
                 child = QTreeWidgetItem([name, f"{r.quantity:,.1f}", unit_label(r.unit), yuan_full(r.cost)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.key)
+                child.setToolTip(0, name)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState(r.state))
                 for col in (1, 3):
@@ -226,8 +233,7 @@ class ContentsPanel(QWidget):
             head.setExpanded(True)
         self._filling = False
         self.pin_row.setVisible(kind == "zone")
-        self.consent_row.setVisible(kind == "compound")
-        self.vote.setVisible(kind == "compound")
+        self.pages.setTabVisible(1, kind == "compound")
 
     def set_pin_choices(self, years: tuple[int, ...], current: int | None) -> None:
         self.pin.clear()

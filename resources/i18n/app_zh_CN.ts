@@ -579,7 +579,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>设定户数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Year of this zone</source>
         <translation>本片区实施年度</translation>
     </message>
@@ -594,7 +594,17 @@ Use Save As to keep your changes in another file.</source>
         <translation>户 / 总户数</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Items</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent and elevator vote</source>
+        <translation>居民意愿与加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose a zone or a compound in the table to see its items.</source>
         <translation>在左侧表中选择片区或小区，查看并勾选其改造内容。</translation>
     </message>
@@ -2619,7 +2629,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+43"/>
+        <location filename="../../gui/main_window.py" line="+44"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -2634,7 +2644,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3018,7 +3028,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-198"/>
+        <location filename="../../gui/programme/dock.py" line="-204"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -3126,7 +3136,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>

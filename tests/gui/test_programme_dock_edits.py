@@ -48,7 +48,7 @@ def test_an_elevator_vote_typed_for_a_compound_holds_its_elevators_and_undoes(pl
     lift = prog.contents.find("compound", 0, "elevator")
     cost = prog.result().costs.line_cost[lift]
     vote = ctl.tables.contents.vote
-    assert vote.isVisibleTo(ctl.tables.contents) and "尚无表决" in vote.verdict.text()
+    assert ctl.tables.contents.pages.isTabVisible(1) and "尚无表决" in vote.verdict.text()
     vote.type_vote(FAIL)
     assert prog.result().held[lift] == 1 and prog.result().costs.line_cost[lift] == 0
     assert "未通过" in vote.verdict.text() and np.isnan(prog.consent.votes[0, 3])
@@ -105,3 +105,39 @@ def test_the_consent_switch_says_how_many_are_unasked_and_undoes(planned):
     assert prog.consent.known and switch.box.isChecked() and len(prog.result().reserve) == waiting
     ctl.stack.undo()
     assert not prog.consent.known and not prog.consent.asked("enter").any()
+
+
+def test_english_titles_and_item_names_are_not_cut_off(make_window, project_file, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    from gis.project_file import open_project
+    from gis.settings import Settings
+    from gui.i18n import install_translator
+
+    install_translator(QApplication.instance(), "en")
+    try:
+        win = make_window(open_project(project_file), settings=Settings(autosave_minutes=0), size=(1600, 1000))
+        ctl = controller(win)
+        ctl.show_docks()
+        ctl.compute()
+        qtbot.waitUntil(lambda: ctl.programme is not None, timeout=60000)
+        ctl.show_items("compound", 0)
+        qtbot.wait(100)
+        bars = [b for b in win.findChildren(QTabBar) if b.parent() is win and b.count()]
+        titles = {b.tabText(k) for b in bars for k in range(b.count())}
+        assert "Renovation programme" in titles and "Programme tables" in titles
+        assert all(b.elideMode() == Qt.TextElideMode.ElideNone and b.usesScrollButtons() for b in bars)
+        tree = ctl.tables.contents.tree
+        names = [tree.topLevelItem(k).child(j) for k in range(tree.topLevelItemCount())
+                 for j in range(tree.topLevelItem(k).childCount())]
+        assert any(c.text(0) == "Drainage and sewer separation" for c in names)
+        metrics = tree.fontMetrics()
+        for child in names:
+            assert child.toolTip(0) == child.text(0)
+            assert tree.columnWidth(0) >= metrics.horizontalAdvance(child.text(0)) + 2 * tree.indentation()
+        header = ctl.tables.zones.model_
+        assert header.headerData(7, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+            "Central subsidy (10,000 yuan)")
+    finally:
+        install_translator(QApplication.instance(), "zh_CN")
