@@ -328,3 +328,20 @@ def test_without_a_budget_the_spread_respects_the_annual_household_target():
     assert over.params["zones"] == "d" and over.params["count"] == 1
     free = spread(YearPlan((2027, 2028)), **args)  # no target: everything placed
     assert (free.year_of_zone != -1).all() and len(free.unscheduled) == 0
+
+
+def test_consent_switched_off_keeps_the_counts_and_survives_as_state():
+    from gis.programme.state import programme_state, restore_consent
+
+    facts = small_facts()
+    prog = Programme(facts, load_catalogue(), YEARS)
+    prog.set_consent(3, "enter", 60, 100)  # the first count makes consent required: the unasked wait
+    assert prog.consent.known and len(prog.result().reserve) == 5
+    assert prog.require_consent(False) is True
+    assert len(prog.result().reserve) == 0 and prog.consent.asked("enter")[3]
+    again = Consent.empty(len(facts))
+    restore_consent(again, programme_state(prog), facts)
+    assert not again.known and again.asked("enter")[3]
+    prog.require_consent(True)
+    restore_consent(again, programme_state(prog), facts)
+    assert again.known
