@@ -19,6 +19,10 @@ class GisError(Exception):
         self.params = params
         super().__init__(self.message)
 
+    def params_in(self, language: str) -> dict:
+        """The params for a message in *language* (a subclass may name things in it)."""
+        return self.params
+
     @property
     def message(self) -> str:
         try:

@@ -53,7 +53,7 @@ def error_text(err: BaseException) -> str:
     if isinstance(err, GisError):
         template = translated(err.template, err.context)
         try:
-            return template.format(**err.params)
+            return template.format(**err.params_in(ui_language()))
         except (KeyError, IndexError, ValueError):
             return err.message
     return str(err) or type(err).__name__

@@ -56,7 +56,24 @@ SHARE_TOLERANCE = 0.01  # percent
 
 
 class CatalogueError(DataReadError):
-    """A catalogue cannot be read or holds a value that cannot be used (the item is named)."""
+    """A catalogue cannot be read or holds a value that cannot be used. The item is named by
+    its display name: ``names`` maps a param to (English, 中文); the param holds the English
+    name (the command line's), :meth:`params_in` gives the Chinese one to a Chinese UI."""
+
+    def __init__(self, template: str, *, names: dict[str, tuple[str, str]] | None = None, **params: object) -> None:
+        self.names = dict(names or {})
+        super().__init__(template, **params, **{k: en for k, (en, _zh) in self.names.items()})
+
+    def params_in(self, language: str) -> dict:
+        if not language.startswith("zh"):
+            return self.params
+        return {**self.params, **{k: zh or en for k, (en, zh) in self.names.items()}}
+
+
+def named(key: str, name: str = "", name_zh: str = "") -> dict:
+    """The params naming catalogue item *key* in a :class:`CatalogueError`: ``key`` and ``item``
+    (its display name in the UI language, the key when it has no name)."""
+    return {"key": key, "names": {"item": (name or key, name_zh or name or key)}}
 
 
 @dataclass(frozen=True)
@@ -151,9 +168,10 @@ def catalogue_from_dict(raw: dict, *, where: str = "") -> Catalogue:
     seen = set()
     for it in items:
         if it.key in seen:
-            raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The catalogue lists item {item} twice."), item=it.key)
+            raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The catalogue lists item {item} twice."),
+                                 **named(it.key, it.name, it.name_zh))
         seen.add(it.key)
-    dwelling = _number((raw.get("dwelling_m2") or {}).get("value", 70.0), "dwelling_m2", "value")
+    dwelling = _number((raw.get("dwelling_m2") or {}).get("value", 70.0), named("dwelling_m2"), "value")
     if dwelling <= 0:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The floor area per dwelling must be positive."))
     known = {"items", "dwelling_m2", "elevator_subsidy_rule", "name", "source", "source_zh"}
@@ -192,68 +210,71 @@ def _item(d: dict, n: int) -> Item:
     if not isinstance(d, dict) or not str(d.get("key", "")).strip():
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {number} has no key."), number=n + 1)
     key = str(d["key"]).strip()
+    who = named(key, str(d.get("name") or ""), str(d.get("name_zh") or ""))
     caps = tuple(Cap(str(c.get("channel", "")), str(c.get("per", "")),
-                     _number(c.get("amount", 0.0), key, "cap")) for c in d.get("caps") or ())
+                     _number(c.get("amount", 0.0), who, "cap")) for c in d.get("caps") or ())
     shares = d.get("shares")
     if not isinstance(shares, dict):
-        raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item} has no funding shares."), item=key)
+        raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item} has no funding shares."), **who)
     item = Item(key=key, klass=str(d.get("class", "")), name=str(d.get("name", key)),
                 name_zh=str(d.get("name_zh", "")), unit=str(d.get("unit", "")),
-                unit_cost=_number(d.get("unit_cost"), key, "unit_cost"),
-                shares={str(c): _number(v, key, c) for c, v in shares.items()}, caps=caps,
+                unit_cost=_number(d.get("unit_cost"), who, "unit_cost"),
+                shares={str(c): _number(v, who, c) for c, v in shares.items()}, caps=caps,
                 overflow=str(d.get("overflow", "local")), propose=str(d.get("propose", "old")),
-                facility=d.get("facility") or None, size_m2=_number(d.get("size_m2") or 0.0, key, "size_m2"),
-                m2_per_100_households=_number(d.get("m2_per_100_households") or 0.0, key, "m2_per_100_households"),
+                facility=d.get("facility") or None, size_m2=_number(d.get("size_m2") or 0.0, who, "size_m2"),
+                m2_per_100_households=_number(d.get("m2_per_100_households") or 0.0, who,
+                                              "m2_per_100_households"),
                 checked=bool(d.get("checked", False)), note=str(d.get("note", "")))
     check_item(item)
     return item
 
 
-def _number(value, item: str, what: str) -> float:
+def _number(value, who: dict, what: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number):
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: {what} must be a number, not {value}."),
-                             item=item, what=what, value=value)
+                             what=what, value=value, **who)
     return number
 
 
 def check_item(it: Item) -> None:
     """Raise :class:`CatalogueError` naming *it* for an unknown unit, class, channel or cap, a
     negative cost or size, or shares that do not add up to 100 %."""
-    _one_of(it.key, "unit", it.unit, UNITS)
-    _one_of(it.key, "class", it.klass, CLASSES)
-    _one_of(it.key, "propose", it.propose, PROPOSE)
+    who = named(it.key, it.name, it.name_zh)
+    _one_of(who, "unit", it.unit, UNITS)
+    _one_of(who, "class", it.klass, CLASSES)
+    _one_of(who, "propose", it.propose, PROPOSE)
     if it.unit_cost < 0:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: the unit cost {cost} is negative."),
-                             item=it.key, cost=it.unit_cost)
+                             cost=it.unit_cost, **who)
     if it.size_m2 < 0 or it.m2_per_100_households < 0:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: facility sizes must be zero or more."),
-                             item=it.key)
+                             **who)
     if it.facility is not None:
-        _one_of(it.key, "facility", it.facility, [t.value for t in FacilityType])
+        _one_of(who, "facility", it.facility, [t.value for t in FacilityType])
     for channel, share in it.shares.items():
-        _one_of(it.key, "channel", channel, CHANNELS)
+        _one_of(who, "channel", channel, CHANNELS)
         if share < 0:
             raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: the share of {channel} is "
-                                                   "negative."), item=it.key, channel=channel)
+                                                   "negative."), channel=channel, **who)
     total = sum(it.shares.values())
     if abs(total - 100.0) > SHARE_TOLERANCE:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: the funding shares add up to "
-                                               "{total:g} %, not 100 %."), item=it.key, total=total)
-    _one_of(it.key, "channel", it.overflow, CHANNELS)
+                                               "{total:g} %, not 100 %."), total=total, **who)
+    _one_of(who, "channel", it.overflow, CHANNELS)
     for cap in it.caps:
-        _one_of(it.key, "channel", cap.channel, CHANNELS)
-        _one_of(it.key, "cap", cap.per, CAP_BASES)
+        _one_of(who, "channel", cap.channel, CHANNELS)
+        _one_of(who, "cap", cap.per, CAP_BASES)
         if cap.amount < 0:
             raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: the cap on {channel} is "
-                                                   "negative."), item=it.key, channel=cap.channel)
+                                                   "negative."), channel=cap.channel, **who)
 
 
-def _one_of(item: str, what: str, value: str, allowed) -> None:
+def _one_of(who: dict, what: str, value: str, allowed) -> None:
     if value not in allowed:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: unknown {what} {value}; use one "
-                                               "of {allowed}."), item=item, what=what, value=value,
-                             allowed=", ".join(allowed))
+                                               "of {allowed}."), what=what, value=value,
+                             allowed=", ".join(allowed), **who)

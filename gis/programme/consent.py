@@ -199,6 +199,16 @@ def _problem(fid, stage: str, v: dict, building: str, building_of: dict) -> str 
     return None
 
 
+def vote_problem(values) -> str | None:
+    """Why an elevator vote typed in (:data:`VOTE_FIELDS` order, NaN = unknown) cannot be used
+    (a template), None when it can."""
+    v = dict(zip(VOTE_FIELDS, (float(x) for x in values)))
+    if not (v["total"] > 0) or not (0 <= v["agree"] <= v["total"]) or not _ordered(v):
+        return QT_TRANSLATE_NOOP("programme", "An elevator vote needs a headcount above 0 and agree ≤ participating "
+                                              "≤ total, by headcount and by area.")
+    return None
+
+
 def _ordered(v: dict) -> bool:
     """agree ≤ participating ≤ total by headcount and by area (unknown values are not compared)."""
     chains = ((v["agree"], v["participating"], v["total"]), (v["area_agree"], v["area_participating"], v["area_total"]))

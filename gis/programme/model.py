@@ -95,7 +95,9 @@ class Programme:
         if missing:
             raise CatalogueError(QT_TRANSLATE_NOOP("errors", "The programme has lines of {item}, which the new "
                                                    "catalogue lacks: tick them off or keep the item."),
-                                 item=", ".join(missing))
+                                 key=", ".join(missing), names={"item": (
+                                     ", ".join(self.catalogue.item(k).label("en") for k in missing),
+                                     "、".join(self.catalogue.item(k).label("zh_CN") for k in missing))})
         self.contents.reindex(catalogue, np.array([keys.get(it.key, -1) for it in self.catalogue.items]))
         before, self.catalogue = self.catalogue, catalogue
         self._stale()
@@ -111,6 +113,13 @@ class Programme:
         """Use *consent* (a table read by :func:`~gis.programme.consent.read_consent`) for every
         compound; returns the previous counts for undo."""
         before, self.consent = self.consent, consent
+        self._stale()
+        return before
+
+    def require_consent(self, on: bool) -> bool:
+        """Whether a compound must have agreed to enter the plan (else every compound is taken
+        as agreeing; the counts are kept); returns the previous setting."""
+        before, self.consent.known = self.consent.known, bool(on)
         self._stale()
         return before
 

@@ -177,7 +177,8 @@ def _leftover_notices(plan: YearPlan, too_big: list, left: np.ndarray, cost: np.
 def spread(plan: YearPlan, *, cost: np.ndarray, households: np.ndarray, compounds: np.ndarray,
            eligible: np.ndarray, order: np.ndarray, names: list[str]) -> Schedule:
     """:func:`schedule` without a budget: the work spread evenly over the years (a budget of the
-    total over the years, at least the largest zone; what is left goes to the least-loaded year)."""
+    total over the years, at least the largest zone; what is left goes to the least-loaded year
+    whose household and compound targets it fits, else stays unscheduled and is named)."""
     total = float(cost[eligible].sum())
     pinned = np.zeros(len(plan.years))
     for z, year in plan.pins:
@@ -187,15 +188,36 @@ def spread(plan: YearPlan, *, cost: np.ndarray, households: np.ndarray, compound
     even_plan = YearPlan(plan.years, even, plan.households, plan.compounds, plan.pins)
     out = schedule(even_plan, cost=cost, households=households, compounds=compounds, eligible=eligible,
                    order=order, names=names)
-    for z in out.unscheduled:
-        y = int(np.argmin(out.spend))
-        out.year_of_zone[z] = plan.years[y]
-        out.spend[y] += cost[z]
-        out.households[y] += households[z]
-        out.compounds[y] += compounds[z]
-    out.plan, out.unscheduled = plan, np.zeros(0, np.int64)
-    out.notices = [n for n in out.notices if n.code not in ("programme.years_full", "programme.zone_over_budget")]
+    left = [z for z in out.unscheduled if not _least_loaded(out, z, cost, households, compounds)]
+    out.plan, out.unscheduled = plan, np.array(left, np.int64)
+    out.notices = [n for n in out.notices if n.code not in ("programme.years_full", "programme.zone_over_budget",
+                                                             "programme.below_target")]
+    out.notices += _short_of_targets(plan, np.column_stack([out.spend, out.households, out.compounds]))
+    if left:
+        out.notices.append(coded("programme.over_target", QT_TRANSLATE_NOOP(
+            "programme", "{count} zones would exceed the annual household or compound target in every year and "
+                         "are not scheduled: {zones}. Raise the target, add years or split them."),
+            count=len(left), zones=short_list(names[z] for z in left)))
     out.notices.append(coded("programme.no_budget", QT_TRANSLATE_NOOP(
         "programme", "No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year."),
         level="info", budget=total / len(plan.years)))
     return out
+
+
+def _least_loaded(out: Schedule, z: int, cost, households, compounds) -> bool:
+    """Put zone *z* into the least-spent year whose household and compound targets it still
+    fits (no budget to respect); False when it fits none."""
+    plan = out.plan
+    room = np.ones(len(plan.years), bool)
+    for used, need, target in ((out.households, households[z], plan.households),
+                               (out.compounds, compounds[z], plan.compounds)):
+        if target is not None:
+            room &= used + need <= float(target) * (1 + 1e-12)
+    if not room.any():
+        return False
+    y = int(np.argmin(np.where(room, out.spend, np.inf)))
+    out.year_of_zone[z] = plan.years[y]
+    out.spend[y] += cost[z]
+    out.households[y] += households[z]
+    out.compounds[y] += compounds[z]
+    return True

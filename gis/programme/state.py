@@ -107,7 +107,7 @@ def restore_consent(consent: Consent, state: dict, facts) -> list[Notice]:
                 lost += 1
                 continue
             table[k] = [np.nan if row.get(f) is None else float(row[f]) for f in VOTE_FIELDS]
-    consent.known = consent.known or bool(saved.get("known"))
+    consent.known = bool(saved.get("known", consent.known))  # the planner may have switched consent off
     return _lost(lost)
 
 

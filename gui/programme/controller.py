@@ -29,13 +29,14 @@ from gui.gaps.dock import GapsScroll
 from gui.gaps.legend import Entry
 from gui.i18n import error_text, translating
 from gui.programme import commands, overlays, rows
+from gui.programme.consent_edits import ConsentEdits
 from gui.programme.dock import PlanPanel, PlanTables
 from gui.programme.legend import PlanLegend
 from gui.programme.wording import item_label, notice_text, wan_text
 from gui.worker import run_task
 
 
-class ProgrammeController(FeatureController):
+class ProgrammeController(ConsentEdits, FeatureController):
     """Owns the Plan menu, the plan dock and tables, the year overlays and the legend."""
 
     def __init__(self, window) -> None:
@@ -99,6 +100,8 @@ class ProgrammeController(FeatureController):
         t.contents.toggled.connect(self.toggle)
         t.contents.pinRequested.connect(self.pin_shown)
         t.contents.consentRequested.connect(self.type_consent)
+        t.contents.vote.voteRequested.connect(self.type_vote)
+        p.consent_switch.toggled.connect(self.require_consent)
 
     def _set_result_actions(self, enabled: bool) -> None:
         for key in ("consent", "catalogue", "edit_catalogue", "workbook", "proposal", "clear"):
@@ -263,6 +266,7 @@ class ProgrammeController(FeatureController):
             title = self.tr("Compound {name} ({id}): {cost}").format(
                 name=facts.names[owner], id=facts.ids[owner],
                 cost=wan_text(prog.result().costs.compound_cost()[owner]))
+            self.tables.contents.vote.show_compound(owner, prog.consent, facts.lifts)
         self.tables.contents.show_rows(kind, owner, title, rows.item_rows(prog, kind, owner), prog.catalogue)
 
     def draw(self) -> None:
@@ -368,32 +372,6 @@ class ProgrammeController(FeatureController):
         text = self.tr("Years {first}–{last}, budget {budget}").format(
             first=first, last=last, budget=wan_text(budget) if budget else "—")
         return self._push(commands.years_command(text, prog, before, self._alive))
-
-    def type_consent(self, stage: str, agree: float, total: float) -> bool:
-        """Set the shown compound's counts at *stage*."""
-        prog, panel = self.programme, self.tables.contents
-        if prog is None or panel.kind != "compound":
-            return False
-        if not (total > 0 and 0 <= agree <= total):
-            QMessageBox.warning(self.window, self.tr("Renovation programme"),
-                                self.tr("Agree must lie between 0 and the total, and the total must be above 0."))
-            return False
-        before = commands.clone(prog.consent)
-        prog.set_consent(panel.owner, stage, agree, total)
-        text = self.tr("Consent of {name}").format(name=prog.facts.names[panel.owner])
-        return self._push(commands.consent_command(text, prog, before, self._alive))
-
-    def use_consent(self, read) -> bool:
-        """Use a consent table read by gis.programme.read_consent (undoable); its notices are listed."""
-        prog = self.programme
-        before = prog.set_consent_table(read.consent)
-        ok = self._push(commands.consent_command(self.tr("Import consent table"), prog, before, self._alive))
-        lines = [notice_text(n) for n in read.notices]
-        self.panel.say(self.tr("Consent table: {matched} rows used, {left} left out.").format(
-            matched=read.matched, left=len(read.notices)), warn=bool(read.notices))
-        if lines:
-            self.panel.set_notices(lines + [self.panel.notices.item(k).text() for k in range(self.panel.notices.count())])
-        return ok
 
     def use_catalogue(self, catalogue) -> bool:
         prog = self.programme

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
-                               QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from gis.programme.catalogue import CLASSES
+from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
 from gui.gaps.table import Col, FrameTable
 from gui.programme import rows
+from gui.programme.consent_panel import ConsentSwitch, VotePanel
 from gui.programme.wording import channel_label, class_label, item_label, stage_label, unit_label, wan_text, yuan_full
 
 WAN = 10_000.0
@@ -48,6 +49,7 @@ class PlanPanel(QWidget):
         self.edit_catalogue_button = QPushButton(self.tr("Edit catalogue…"))
         self.workbook_button = QPushButton(self.tr("Export programme workbook…"))
         self.proposal_button = QPushButton(self.tr("Zone proposal (A3)…"))
+        self.consent_switch = ConsentSwitch()
         self.status = QLabel(wordWrap=True)
         self.summary = QLabel(wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -80,6 +82,7 @@ class PlanPanel(QWidget):
                                     self.workbook_button, self.proposal_button)):
             grid.addWidget(button, k // 2, k % 2)
         box.addLayout(grid)
+        box.addWidget(self.consent_switch)
         box.addWidget(self.status)
         box.addWidget(self.summary)
         box.addWidget(QLabel(self.tr("Funding by channel")))
@@ -109,7 +112,7 @@ class PlanPanel(QWidget):
 
     def set_result_actions(self, enabled: bool) -> None:
         for w in (self.apply_button, self.consent_button, self.catalogue_button, self.edit_catalogue_button,
-                  self.workbook_button, self.proposal_button):
+                  self.workbook_button, self.proposal_button, self.consent_switch):
             w.setEnabled(enabled)
 
     def say(self, text: str, *, warn: bool = False) -> None:
@@ -137,6 +140,7 @@ class PlanPanel(QWidget):
                 total=wan_text(totals["cost"]), scheduled=wan_text(totals["scheduled"]),
                 held=wan_text(totals["held"]), per=per, reserve=totals["reserve"], left=totals["unscheduled_zones"])
             + "<br>" + spend)
+        self.consent_switch.show_consent(programme.consent)
         frame = rows.funding_frame(programme)
         frame.insert(0, "label", [channel_label(c) for c in frame["channel"]])
         self.funding.set_frame(frame)
@@ -156,7 +160,7 @@ class ContentsPanel(QWidget):
         self.title = QLabel(wordWrap=True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Quantity"), self.tr("Unit"), self.tr("Cost (yuan)")])
-        self.tree.setColumnWidth(0, 220)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # names never cut off
         self.tree.itemChanged.connect(self._on_item)
         self.pin = QComboBox()
         self.pin.activated.connect(lambda _i: self.pinRequested.emit(self.pin.currentData()))
@@ -170,6 +174,8 @@ class ContentsPanel(QWidget):
         self.consent_button = QPushButton(self.tr("Set counts"))
         self.consent_button.clicked.connect(lambda: self.consentRequested.emit(
             self.stage.currentData(), float(self.agree.value()), float(self.total.value())))
+        self.vote = VotePanel()
+        self.pages = QTabWidget()  # the items get the panel's height; consent and votes a page of their own
         self.pin_row, self.consent_row = QWidget(), QWidget()
         self._build()
         self._filling = False
@@ -185,12 +191,18 @@ class ContentsPanel(QWidget):
         for w in (self.stage, QLabel(self.tr("agree")), self.agree, QLabel(self.tr("of")), self.total,
                   self.consent_button):
             consent.addWidget(w)
+        consent_page = QWidget()
+        page = QVBoxLayout(consent_page)
+        page.addWidget(self.consent_row)
+        page.addWidget(self.vote)
+        page.addStretch(1)
+        self.pages.addTab(self.tree, self.tr("Items"))
+        self.pages.addTab(consent_page, self.tr("Consent and elevator vote"))
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.title)
-        box.addWidget(self.tree, 1)
+        box.addWidget(self.pages, 1)
         box.addWidget(self.pin_row)
-        box.addWidget(self.consent_row)
 
     def show_rows(self, kind: str | None, owner: int | None, title: str, items: list[rows.ItemRow],
                   catalogue=None) -> None:
@@ -212,6 +224,7 @@ class ContentsPanel(QWidget):
                     name += self.tr(" (shared by the zone)")
                 child = QTreeWidgetItem([name, f"{r.quantity:,.1f}", unit_label(r.unit), yuan_full(r.cost)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.key)
+                child.setToolTip(0, name)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState(r.state))
                 for col in (1, 3):
@@ -220,7 +233,7 @@ class ContentsPanel(QWidget):
             head.setExpanded(True)
         self._filling = False
         self.pin_row.setVisible(kind == "zone")
-        self.consent_row.setVisible(kind == "compound")
+        self.pages.setTabVisible(1, kind == "compound")
 
     def set_pin_choices(self, years: tuple[int, ...], current: int | None) -> None:
         self.pin.clear()
@@ -259,12 +272,12 @@ class PlanTables(QSplitter):
             Col("name", self.tr("Zone")), Col("year_text", self.tr("Year")), Col("rank", self.tr("Rank"), "int"),
             Col("compounds", self.tr("Compounds"), "int"), Col("households", self.tr("Households"), "int"),
             Col("cost", self.tr("Investment (10,000 yuan)"), "yuan"),
-            Col("per_household", self.tr("Per household (yuan)"), "int")])
+            Col("per_household", self.tr("Per household (yuan)"), "int"), *self.channel_cols()])
         self.compounds = FrameTable([
             Col("id", self.tr("ID")), Col("name", self.tr("Compound")), Col("zone_name", self.tr("Zone")),
             Col("households", self.tr("Households"), "int"), Col("cost", self.tr("Investment (10,000 yuan)"), "yuan"),
             Col("year", self.tr("Year"), "year"), Col("enter", self.tr("Agree to enter"), "share"),
-            Col("reserve_text", self.tr("Reserve"))])
+            Col("reserve_text", self.tr("Reserve")), *self.channel_cols()])
         self.years = FrameTable([
             Col("year", self.tr("Year"), "year"), Col("zones", self.tr("Zones"), "int"),
             Col("compounds", self.tr("Compounds"), "int"), Col("households", self.tr("Households"), "int"),
@@ -277,6 +290,11 @@ class PlanTables(QSplitter):
         self.addWidget(self.contents)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+
+    def channel_cols(self) -> list[Col]:
+        """One column per funding channel, in 万元 (the zone and compound frames carry them in yuan)."""
+        return [Col(ch, self.tr("{channel} (10,000 yuan)").format(channel=channel_label(ch)), "yuan")
+                for ch in CHANNELS]
 
     def show_empty(self) -> None:
         for table in (self.zones, self.compounds, self.years):

@@ -615,9 +615,32 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>ConsentSwitch</name>
+    <message>
+        <location filename="../../gui/programme/consent_panel.py" line="+22"/>
+        <source>Consent required to enter the plan (≥ 80 % agree)</source>
+        <translation>纳入计划须经居民同意（同意率 ≥ 80%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On: a compound enters the plan only once its residents' agreement to enter has been counted and reaches the threshold; compounds not asked yet wait in the reserve (储备库). Off: every compound is taken as agreeing; typed or imported counts are kept for later.</source>
+        <translation>勾选：小区须统计入库同意率并达到门槛才纳入计划，尚未征询的小区进入储备库。不勾选：所有小区均视为同意；已录入或导入的数据保留备用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{unasked} of {n} compounds not asked yet: those with work wait in the reserve.</source>
+        <translation>{n} 个小区中有 {unasked} 个尚未征询：其中有改造内容的进入储备库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every compound is taken as agreeing ({asked} of {n} with counts, kept).</source>
+        <translation>所有小区均视为同意（{n} 个小区中 {asked} 个已有征询数据，予以保留）。</translation>
+    </message>
+</context>
+<context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+158"/>
+        <location filename="../../gui/programme/dock.py" line="+162"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -642,7 +665,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>设定户数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Year of this zone</source>
         <translation>本片区实施年度</translation>
     </message>
@@ -657,7 +680,17 @@ Use Save As to keep your changes in another file.</source>
         <translation>户 / 总户数</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Items</source>
+        <translation>改造内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent and elevator vote</source>
+        <translation>居民意愿与加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose a zone or a compound in the table to see its items.</source>
         <translation>在左侧表中选择片区或小区，查看并勾选其改造内容。</translation>
     </message>
@@ -667,7 +700,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>（片区共建）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>by priority (not pinned)</source>
         <translation>按优先顺序（不固定）</translation>
     </message>
@@ -2813,7 +2846,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+43"/>
+        <location filename="../../gui/main_window.py" line="+44"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -2828,7 +2861,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3234,7 +3267,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-192"/>
+        <location filename="../../gui/programme/dock.py" line="-204"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -3284,7 +3317,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>片区改造方案图（A3）…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Channel</source>
         <translation>资金渠道</translation>
     </message>
@@ -3319,7 +3352,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度改造小区数上限</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Funding by channel</source>
         <translation>资金筹措</translation>
     </message>
@@ -3342,7 +3375,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+124"/>
+        <location line="+134"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>
@@ -3422,7 +3455,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>年度计划</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{channel} (10,000 yuan)</source>
+        <translation>{channel}（万元）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -3547,19 +3585,18 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>ProgrammeController</name>
     <message>
-        <location filename="../../gui/programme/controller.py" line="+50"/>
-        <location line="+142"/>
-        <location line="+130"/>
+        <location filename="../../gui/programme/controller.py" line="+51"/>
+        <location line="+144"/>
+        <location line="+131"/>
         <location line="+36"/>
         <location line="+7"/>
-        <location line="+13"/>
-        <location line="+25"/>
+        <location line="+12"/>
         <location line="+27"/>
         <source>Renovation programme</source>
         <translation>改造计划</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-355"/>
         <source>Programme tables</source>
         <translation>改造计划表</translation>
     </message>
@@ -3604,7 +3641,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>从地图清除改造计划</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Press Plan the programme to propose contents, costs and years.</source>
         <translation>点击“编制改造计划”，生成改造内容、投资与年度安排。</translation>
     </message>
@@ -3620,12 +3657,12 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>The first year comes after the last one.</source>
         <translation>起始年度晚于结束年度。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Planning…</source>
         <translation>正在编制…</translation>
     </message>
@@ -3650,7 +3687,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>小区 {name}（{id}）：{cost}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Renovation programme by year</source>
         <translation>改造计划 · 实施年度</translation>
     </message>
@@ -3705,29 +3742,13 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>计划年度 {first}–{last}，年度预算 {budget}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
-        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Consent of {name}</source>
-        <translation>{name} 的居民意愿</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <location line="+14"/>
         <source>Import consent table</source>
         <translation>导入居民意愿表</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <source>Consent table: {matched} rows used, {left} left out.</source>
-        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-21"/>
         <location line="+29"/>
         <location line="+15"/>
         <source>Load catalogue</source>
@@ -3759,7 +3780,42 @@ Map display in WGS 84; measurements in {crs}.</source>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
-</context>
+<message>
+        <location line="+16"/>
+        <source>Agree must lie between 0 and the total, and the total must be above 0.</source>
+        <translation>同意户数应在 0 与总户数之间，且总户数应大于 0。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent of {name}</source>
+        <translation>{name} 的居民意愿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consent is now required to enter the plan: {n} compounds not asked yet wait in the reserve. Untick the switch to take them as agreeing.</source>
+        <translation>现已要求居民同意方可纳入计划：{n} 个尚未征询的小区进入储备库。取消勾选开关即视其为同意。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Consent required</source>
+        <translation>要求居民同意</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consent not required</source>
+        <translation>不要求居民同意</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Elevator vote of {name}</source>
+        <translation>{name} 加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent table: {matched} rows used, {left} left out.</source>
+        <translation>居民意愿表：采用 {matched} 行，舍去 {left} 行。</translation>
+    </message>
+    </context>
 <context>
     <name>ProjectController</name>
     <message>
@@ -4847,6 +4903,84 @@ Locate it now? The layer is kept either way.</source>
     </message>
 </context>
 <context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../gui/programme/consent_panel.py" line="+15"/>
+        <source>A vote for the whole compound, or for one building (holds back that building's elevators only).</source>
+        <translation>整个小区的表决，或单栋楼的表决（仅暂缓该楼的电梯）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set vote</source>
+        <translation>录入表决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear vote</source>
+        <translation>清除表决</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>— (by headcount)</source>
+        <translation>—（按人数）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taking part</source>
+        <translation>参与表决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owners</source>
+        <translation>业主人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor area</source>
+        <translation>专有面积</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Elevator vote</source>
+        <translation>加装电梯表决</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Whole compound</source>
+        <translation>整个小区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Building {id} ({n} elevators)</source>
+        <translation>楼栋 {id}（{n} 部电梯）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No vote recorded: the elevators go ahead.</source>
+        <translation>尚无表决记录：电梯照常列入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vote passes (≥ 2/3 take part, ≥ 3/4 of them agree).</source>
+        <translation>表决通过（参与 ≥ 2/3，参与者中同意 ≥ 3/4）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The vote fails: the elevators are held back.</source>
+        <translation>表决未通过：电梯暂缓。</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
         <location filename="../../gui/worker.py" line="+119"/>
@@ -5466,7 +5600,7 @@ Locate it now? The layer is kept either way.</source>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/people/table.py" line="+71"/>
-        <location filename="../../gis/programme/consent.py" line="+217"/>
+        <location filename="../../gis/programme/consent.py" line="+227"/>
         <location filename="../../gis/project_file.py" line="+136"/>
         <location filename="../../gis/raster/source.py" line="+76"/>
         <source>{path} does not exist.</source>
@@ -6278,7 +6412,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>项目中没有小区图层，无法编制改造计划。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="+119"/>
+        <location filename="../../gis/programme/catalogue.py" line="+136"/>
         <source>The catalogue has no item {key}.</source>
         <translation>改造内容库中没有 {key} 项。</translation>
     </message>
@@ -6298,7 +6432,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>改造内容库中 {item} 项重复。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The floor area per dwelling must be positive.</source>
         <translation>户均建筑面积必须大于零。</translation>
     </message>
@@ -6308,17 +6442,17 @@ Locate it now? The layer is kept either way.</source>
         <translation>改造内容库第 {number} 项缺少代码。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Catalogue item {item} has no funding shares.</source>
         <translation>改造内容 {item} 缺少资金分担比例。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Catalogue item {item}: {what} must be a number, not {value}.</source>
         <translation>改造内容 {item}：{what} 应为数字，而不是 {value}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Catalogue item {item}: the unit cost {cost} is negative.</source>
         <translation>改造内容 {item}：单价 {cost} 为负数。</translation>
     </message>
@@ -7910,7 +8044,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="-225"/>
+        <location filename="../../gis/programme/catalogue.py" line="-246"/>
         <source>Basic</source>
         <translation>基础类</translation>
     </message>
@@ -7990,7 +8124,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>加装电梯补贴</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/consent.py" line="-62"/>
+        <location filename="../../gis/programme/consent.py" line="-72"/>
         <source>Consent table row {row}: no building needing an elevator has the id {building}; the row is left out.</source>
         <translation>居民意愿表第 {row} 行：没有编号为 {building} 的待加装电梯楼栋，该行未采用。</translation>
     </message>
@@ -8013,6 +8147,11 @@ Locate it now? The layer is kept either way.</source>
         <location line="+3"/>
         <source>Consent table row {row} (compound {id}): an elevator vote needs agree ≤ participating ≤ total, by headcount and by area; the row is left out.</source>
         <translation>居民意愿表第 {row} 行（小区 {id}）：加装电梯表决须满足 同意 ≤ 参与 ≤ 总数（按人数和按面积），该行未采用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>An elevator vote needs a headcount above 0 and agree ≤ participating ≤ total, by headcount and by area.</source>
+        <translation>加装电梯表决须总人数大于 0，且按人数和按面积均满足 同意 ≤ 参与 ≤ 总数。</translation>
     </message>
     <message>
         <location filename="../../gis/programme/facts.py" line="+105"/>
@@ -8050,7 +8189,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个小区的建成年代无法识别：未为其建议改造内容，请手动勾选。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+73"/>
+        <location filename="../../gis/programme/model.py" line="+82"/>
         <source>No consent counts were given: every compound is taken as agreeing to enter the plan.</source>
         <translation>未提供居民意愿数据：所有小区均视为同意纳入计划。</translation>
     </message>
@@ -8085,7 +8224,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个片区（{cost:,.0f} 元）在 {first}–{last} 年的预算内无法安排，留待后续年度：{zones}。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
+        <source>{count} zones would exceed the annual household or compound target in every year and are not scheduled: {zones}. Raise the target, add years or split them.</source>
+        <translation>{count} 个片区在任何年份都会超过年度户数或小区数目标，未排入计划：{zones}。请提高目标、增加年份或拆分片区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year.</source>
         <translation>未设定年度预算：各年平均分摊，每年约 {budget:,.0f} 元。</translation>
     </message>

@@ -37,8 +37,21 @@ def _raw(**change):
 def test_bad_items_are_refused_by_name(change, words):
     with pytest.raises(CatalogueError) as err:
         catalogue_from_dict(_raw(**change))
-    assert err.value.params["item"] == "water"
-    assert words in err.value.message
+    assert err.value.params["key"] == "water" and err.value.params["item"] == "Water supply pipes"
+    assert words in err.value.message and "Water supply pipes" in err.value.message
+    assert err.value.params_in("zh_CN")["item"] == "供水管网改造" and err.value.params_in("en") == err.value.params
+
+
+def test_a_missing_item_in_use_is_named_in_both_languages():
+    from gis.programme import Programme, YearPlan
+    from tests.gis.programme_fixtures import small_facts
+
+    cat = load_catalogue()
+    prog = Programme(small_facts(), cat, YearPlan((2027,)))
+    smaller = catalogue_from_dict({**catalogue_dict(cat), "items": catalogue_dict(cat)["items"][1:]})
+    with pytest.raises(CatalogueError) as err:
+        prog.set_catalogue(smaller)
+    assert err.value.params["item"] == "Water supply pipes" and err.value.params_in("zh")["item"] == "供水管网改造"
 
 
 def test_a_bad_cap_is_refused():

@@ -111,7 +111,7 @@ def test_a_bad_catalogue_is_refused_naming_the_item(project, tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(raw), encoding="utf-8")
     code, err = _plan(capsys, project, "--catalogue", bad)
-    assert code == 2 and "gas" in err and "120 %" in err
+    assert code == 2 and "Catalogue item Gas pipes:" in err and "120 %" in err
 
 
 def test_the_planners_saved_edits_are_planned_by_the_command(project, tmp_path, capsys):

@@ -294,7 +294,7 @@ def test_an_edited_catalogue_reprices_the_lines_and_is_undoable():
     prog.set_catalogue(old)
     assert prog.result().costs.total() == pytest.approx(before)
     smaller = replace(cat, items=tuple(it for it in cat.items if it.key != "elevator"))
-    with pytest.raises(CatalogueError, match="lines of elevator"):
+    with pytest.raises(CatalogueError, match="lines of Elevators,"):
         prog.set_catalogue(smaller)
 
 
@@ -312,3 +312,36 @@ def test_the_docks_lookups_and_a_whole_item_tick():
     assert prog.result().costs.by_item().set_index("item").loc["elevator", "cost"] == pytest.approx(7 * 700_000)
     with pytest.raises(AnalysisError, match="zero or more"):
         c.set_lines(lines[:1], quantity=-1)
+
+
+def test_without_a_budget_the_spread_respects_the_annual_household_target():
+    from gis.programme.schedule import spread
+
+    args = dict(cost=np.array([100.0, 10, 10, 10]), households=np.array([300.0, 300, 300, 700]),
+                compounds=np.ones(4, int), eligible=np.ones(4, bool), order=np.arange(4), names=list("abcd"))
+    s = spread(YearPlan((2027, 2028), households=600), **args)
+    assert (s.households <= 600).all()
+    assert s.year_of_zone.tolist()[:3] in ([2027, 2028, 2028], [2028, 2027, 2027], [2027, 2027, 2028],
+                                           [2027, 2028, 2027])
+    assert s.year_of_zone[3] == -1 and s.unscheduled.tolist() == [3]  # 700 households: above the target alone
+    (over,) = [n for n in s.notices if n.code == "programme.over_target"]
+    assert over.params["zones"] == "d" and over.params["count"] == 1
+    free = spread(YearPlan((2027, 2028)), **args)  # no target: everything placed
+    assert (free.year_of_zone != -1).all() and len(free.unscheduled) == 0
+
+
+def test_consent_switched_off_keeps_the_counts_and_survives_as_state():
+    from gis.programme.state import programme_state, restore_consent
+
+    facts = small_facts()
+    prog = Programme(facts, load_catalogue(), YEARS)
+    prog.set_consent(3, "enter", 60, 100)  # the first count makes consent required: the unasked wait
+    assert prog.consent.known and len(prog.result().reserve) == 5
+    assert prog.require_consent(False) is True
+    assert len(prog.result().reserve) == 0 and prog.consent.asked("enter")[3]
+    again = Consent.empty(len(facts))
+    restore_consent(again, programme_state(prog), facts)
+    assert not again.known and again.asked("enter")[3]
+    prog.require_consent(True)
+    restore_consent(again, programme_state(prog), facts)
+    assert again.known
