@@ -1,0 +1,325 @@
+"""Run-time language check of the people, access and programme UI on the demo.
+
+After their analyses ran on the demo (a survey join, estimates, an access run, a programme
+run), every dock, dialog, menu, legend, map overlay legend and message shows no English in the
+Chinese UI; the English UI shows no Chinese outside data. One window serves the module.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
+
+from gis.demo import load_demo_project
+from gis.domain import Role
+from gis.settings import Settings
+from tests.gui.ui_text import english_in, english_words
+
+SHOTS = Path("/tmp/langnew")
+SIZE = (1600, 1000)
+
+
+def wait_until(check, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < end, "timed out"
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def pause(ms: int = 200) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def feature(win, name: str):
+    return next(f for f in win.features if type(f).__name__ == name)
+
+
+def survey(folder: Path, names: list[str]) -> Path:
+    """A street survey: two names written exactly, one with a typo, one unknown, one bad count."""
+    path = folder / "街道调查.xlsx"
+    rows = [[names[0], 160, 40], [names[1] + "区", -5, 50], [names[2][:-1], 120, 10], ["人民医院宿舍", 80, 9]]
+    pd.DataFrame(rows, columns=["小区名称", "户数", "60岁以上"]).to_excel(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def said():
+    """Message boxes the window shows, recorded (title, text) instead of shown."""
+    out: list[tuple[str, str]] = []
+    with pytest.MonkeyPatch.context() as mp:
+        for kind in ("information", "warning", "critical", "question"):
+            mp.setattr(QMessageBox, kind, lambda _p, title, text, *a, **k: out.append((title, text)) or 0)
+        yield out
+
+
+@pytest.fixture(scope="module")
+def demo_window(app, said, tmp_path_factory):
+    """The demo, zones suggested, with the people, access and programme analyses run."""
+    from gis.zones.model import ZoneModel
+    from gui.main_window import MainWindow
+
+    folder = tmp_path_factory.mktemp("langnew")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OCP_CONFIG_DIR", str(folder / "config"))
+        project = load_demo_project()
+        project.set_zones(ZoneModel.from_layer(project.first(Role.COMPOUNDS), gap=30.0))
+        win = MainWindow(project, Settings(autosave_minutes=0))
+        win.resize(*SIZE)
+        drawn = []
+        win.map.drawnAll.connect(lambda *_a: drawn.append(1))
+        win.show()
+        win.map.zoom_to_project()
+        wait_until(lambda: drawn)
+        pause(300)
+        yield win, folder
+        win.close_guards.clear()
+        win.shutdown()
+        win.close()
+        win.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# -- what a widget tree shows beyond ui_text.texts: tooltips everywhere, cells' tooltips --------
+def tooltips(root: QWidget) -> list[tuple[str, str]]:
+    out = [(type(w).__name__ + ".tip", w.toolTip()) for w in [root, *root.findChildren(QWidget)]]
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # a list model hides columnCount
+            columns = 1
+        for c in range(columns):
+            out.append((type(view).__name__ + ".header.tip",
+                        str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or "")))
+            for r in range(min(20, model.rowCount(QModelIndex()))):
+                tip = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+                out.append((f"{type(view).__name__}[{r},{c}].tip", tip if isinstance(tip, str) else ""))
+    return [(w, t) for w, t in out if t]
+
+
+def english_anywhere(root: QWidget, ignore: set[str] = frozenset()) -> list[tuple[str, str, list[str]]]:
+    """english_in(root) and the tooltips english_in does not read."""
+    found = english_in(root, ignore=set(ignore))
+    for where, text in tooltips(root):
+        words = [w for w in english_words(text) if w not in ignore]
+        if words:
+            found.append((where, text, words))
+    return found
+
+
+def english_of(pairs) -> list[tuple[str, str, list[str]]]:
+    return [(where, text, words) for where, text in pairs if (words := english_words(text))]
+
+
+def overlay_strings(win) -> list[tuple[str, str]]:
+    """The map overlays' legend and tooltip strings (what the map and the print legend show)."""
+    out = []
+    for name, frame in win.map.overlays.items():
+        for column in ("legend", "tooltip", "label", "popup", "title"):
+            if column in getattr(frame, "columns", ()):
+                out += [(f"overlay {name}.{column}", v) for v in set(frame[column]) if isinstance(v, str)]
+    return out
+
+
+def legend_strings(legend) -> list[tuple[str, str]]:
+    return [("legend", getattr(e, "text", "")) for e in getattr(legend, "entries", [])] + english_pairs(legend)
+
+
+def english_pairs(root: QWidget) -> list[tuple[str, str]]:
+    from tests.gui.ui_text import texts
+
+    return texts(root)
+
+
+def report(found) -> str:
+    return "\n".join(f"{where}: {text!r} -> {words}" for where, text, words in found[:60])
+
+
+def shot(widget: QWidget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+# -- the Chinese UI ---------------------------------------------------------------------------
+def test_people_join_review(demo_window, said):
+    win, folder = demo_window
+    ctl = feature(win, "PeopleController")
+    layer = win.project.first(Role.COMPOUNDS)
+    path = survey(folder, list(layer.data["小区名称"][:3]))
+    task = ctl.start(layer, str(path))
+    wait_until(lambda: task.done.is_set() and ctl.dialog is not None, 30)
+    dialog = ctl.dialog
+    dialog.resize(1200, 800)
+    dialog.filter.setCurrentIndex(1)
+    found = []
+    for r in range(dialog.rows.rowCount()):
+        dialog.rows.selectRow(r)
+        pause(50)
+        found += english_anywhere(dialog)
+    shot(dialog, "people_join_review")
+    found += english_of(overlay_strings(win))
+    del said[:]
+    dialog.accept()
+    pause(100)
+    found += english_of(said)
+    assert not found, report(found)
+
+
+def test_people_estimate_dialog_and_report(demo_window, said):
+    from gui.people.estimate_dialog import EstimateDialog
+
+    win, folder = demo_window
+    ctl = feature(win, "PeopleController")
+    layer = win.project.first(Role.COMPOUNDS)
+    dialog = EstimateDialog(win.project, layer, folder, win)
+    dialog.resize(900, 860)
+    dialog.show()
+    pause(100)
+    found = english_anywhere(dialog)
+    shot(dialog, "people_estimate")
+    request = dialog.request()
+    dialog.reject()
+    del said[:]
+    data = layer.data.copy()
+    data.loc[data.index[:5], ["常住人口", "老年人口"]] = float("nan")  # some counts to estimate
+    layer.set_data(data)
+    ctl.estimate(request)
+    wait_until(lambda: said or "常住" in win.status.currentMessage(), 30)
+    found += english_of(said) + english_of([("status", win.status.currentMessage())])
+    assert not found, report(found)
+
+
+def test_access_docks_legend_overlays_and_preset(demo_window, said):
+    win, _folder = demo_window
+    ctl = feature(win, "AccessController")
+    ctl.show_dock()
+    p = ctl.panel
+    p.type.setCurrentIndex(p.type.findData("day_care"))
+    p.method.setCurrentIndex(p.method.findData("e2sfca"))
+    p.distance.setCurrentIndex(p.distance.findData("straight"))
+    task = ctl.compute()
+    assert task is not None, p.status.text()
+    wait_until(lambda: ctl.task is None, 60)
+    assert ctl.outcome is not None, p.status.text()
+    pause(300)
+    found = english_anywhere(ctl.dock) + english_of(overlay_strings(win)) + english_of(legend_strings(ctl.map.legend))
+    for tab in range(p.tabs.count()):
+        p.tabs.setCurrentIndex(tab)
+        found += english_anywhere(ctl.tables_dock)
+        shot(ctl.tables_dock, f"access_tables_{tab}")
+    shot(ctl.dock, "access_dock")
+    win.map.zoom_to_project()
+    pause(500)
+    shot(win, "access_window")
+    dialog = ctl.open_preset()
+    dialog.resize(1100, 700)
+    pause(100)
+    found += english_anywhere(dialog)
+    shot(dialog, "capacity_preset")
+    dialog.reject()
+    assert not found, report(found)
+
+
+@pytest.fixture(scope="module")
+def planned(demo_window):
+    win, folder = demo_window
+    ctl = feature(win, "ProgrammeController")
+    ctl.show_docks()
+    ctl.panel.set_years(tuple(range(2027, 2031)), None)
+    ctl.compute()
+    wait_until(lambda: ctl.programme is not None and ctl.task is None, 120)
+    pause(300)
+    return win, ctl, folder
+
+
+def test_programme_docks_menu_legend_and_overlays(planned):
+    win, ctl, _folder = planned
+    ctl.show_items("zone", 0)
+    pause(100)
+    found = english_anywhere(ctl.dock) + english_of(overlay_strings(win)) + english_of(legend_strings(ctl.legend))
+    for tab in range(ctl.tables.tabs.count()):
+        ctl.tables.tabs.setCurrentIndex(tab)
+        found += english_anywhere(ctl.tables_dock)
+        shot(ctl.tables_dock, f"programme_tables_{tab}")
+    menu = ctl.actions["proposal"].parent()
+    found += english_of([("action", a.text()) for a in ctl.actions.values()])
+    found += english_of([("action.tip", a.toolTip()) for a in ctl.actions.values()])
+    access = feature(win, "AccessController").map.legend
+    assert access.isVisible() and ctl.legend.isVisible()
+    assert not access.geometry().intersects(ctl.legend.geometry()), "the two legends of the bottom left overlap"
+    shot(ctl.dock, "programme_dock")
+    win.map.zoom_to_project()
+    pause(500)
+    shot(win, "programme_window")
+    assert menu is not None
+    assert not found, report(found)
+
+
+def test_catalogue_editor_and_its_refusal(planned, said):
+    from gui.programme.catalogue_dialog import COST
+
+    win, ctl, _folder = planned
+    dialog = ctl.edit_catalogue()
+    dialog.resize(1300, 800)
+    pause(100)
+    key = ctl.programme.catalogue.items[0].key
+    dialog.set_cell(key, COST + 1, "5")  # the shares no longer add up: refused
+    del said[:]
+    assert not dialog.apply()
+    found = english_anywhere(dialog, ignore={key}) + english_of(said)
+    shot(dialog, "catalogue_refusal")
+    dialog.reject()
+    assert not found, report(found)
+
+
+def test_proposal_dialog_and_sheet(planned):
+    from gui.programme.proposal import proposal_overlays, proposal_spec, render_proposal
+    from gui.layout.page import Page
+    from PySide6.QtGui import QImage, QPainter
+
+    win, ctl, _folder = planned
+    dialog = ctl.open_proposal()
+    pause(200)
+    found = english_anywhere(dialog)
+    shot(dialog, "proposal_dialog")
+    dialog.reject()
+    spec = proposal_spec("zh_CN", dpi=30)
+    image = QImage(*Page.of(spec).size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    rows = render_proposal(painter, spec, win.project, programme=ctl.programme, zone=0,
+                           overlays=proposal_overlays(ctl.programme, win.project, 0))
+    painter.end()
+    found += english_of([("sheet", c) for r in rows for c in r.cells if isinstance(c, str)])
+    assert not found, report(found)
+
+
+def test_presentation_year_card(planned):
+    win, ctl, _folder = planned
+    exports = feature(win, "ExportsController")
+    mode = exports.start_presentation()
+    found = []
+    try:
+        mode.set_by_year(True)
+        for _ in range(2):
+            pause(200)
+            found += english_anywhere(mode.screen)
+            mode.next()
+        mode.screen.resize(*SIZE)
+        pause(200)
+        shot(mode.screen, "presentation_by_year")
+        mode.set_by_year(False)
+    finally:
+        mode.stop()
+    assert not found, report(found)
