@@ -31,7 +31,7 @@ from gui.i18n import error_text, translating
 from gui.programme import commands, overlays, rows
 from gui.programme.dock import PlanPanel, PlanTables
 from gui.programme.legend import PlanLegend
-from gui.programme.wording import item_label, notice_text, wan_text
+from gui.programme.wording import item_label, notice_text, refusal_text, wan_text
 from gui.worker import run_task
 
 
@@ -400,7 +400,7 @@ class ProgrammeController(FeatureController):
         try:
             before = prog.set_catalogue(catalogue)
         except GisError as err:
-            QMessageBox.warning(self.window, self.tr("Renovation programme"), error_text(err))
+            QMessageBox.warning(self.window, self.tr("Renovation programme"), refusal_text(err, prog.catalogue))
             return False
         return self._push(commands.catalogue_command(self.tr("Load catalogue"), prog, before, self._alive))
 
@@ -446,7 +446,7 @@ class ProgrammeController(FeatureController):
         try:
             catalogue = load_catalogue(path)
         except GisError as err:
-            QMessageBox.warning(self.window, self.tr("Load catalogue"), error_text(err))
+            QMessageBox.warning(self.window, self.tr("Load catalogue"), refusal_text(err, self.programme.catalogue))
             return False
         return self.use_catalogue(catalogue)
 

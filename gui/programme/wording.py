@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gui.i18n import notice_text as any_notice_text
-from gui.i18n import tr_gis, ui_language
+from gui.i18n import error_text, tr_gis, translated, ui_language
 
 WAN = 10_000.0
 
@@ -78,3 +78,21 @@ def notice_text(note) -> str:
                 return note.message
     return any_notice_text(note)
 
+
+
+def refusal_text(err, catalogue=None) -> str:
+    """A catalogue refusal in the UI language, naming its item (if *catalogue* knows it) and
+    channel in words instead of by their keys."""
+    params = getattr(err, "params", None)
+    if not isinstance(params, dict) or not {"item", "channel"} & set(params):
+        return error_text(err)
+    named = dict(params)
+    known = {it.key: it for it in (catalogue.items if catalogue is not None else ())}
+    if named.get("item") in known:
+        named["item"] = item_label(known[named["item"]])
+    if named.get("channel") in CHANNELS:
+        named["channel"] = channel_label(named["channel"])
+    try:
+        return translated(err.template, err.context).format(**named)
+    except (KeyError, IndexError, ValueError):
+        return error_text(err)

@@ -128,7 +128,7 @@
         <translation>{type}，默认容量 · {n}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>Access to {type} ({method})</source>
         <translation>{type}可达性（{method}）</translation>
     </message>
@@ -430,7 +430,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../gui/programme/catalogue_dialog.py" line="+33"/>
+        <location filename="../../gui/programme/catalogue_dialog.py" line="+32"/>
         <source>Edit catalogue</source>
         <translation>编辑内容目录</translation>
     </message>
@@ -677,7 +677,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>{name}（尚未核实）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Custom amount per elevator</source>
         <translation>自定义单台补贴</translation>
     </message>
@@ -2879,7 +2879,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+65"/>
+        <location filename="../../gui/people/controller.py" line="+66"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -2957,17 +2957,17 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Add a compounds layer first (File ▸ Add data…).</source>
         <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Estimate people counts</source>
         <translation>估算人口数</translation>
     </message>
@@ -5251,7 +5251,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+100"/>
+        <location filename="../../gis/gaps/elevators.py" line="+101"/>
         <source>The {rule} subsidy is defined for {years}, not for {year}; choose one of those years or edit the preset.</source>
         <translation>{rule}补贴标准只适用于 {years}，不适用于 {year}；请选择其中的年份或修改预设。</translation>
     </message>
@@ -5282,7 +5282,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+79"/>
+        <location filename="../../gis/gaps/elevators.py" line="+81"/>
         <source>The floor threshold for elevators must be 2 or more.</source>
         <translation>加装电梯的层数门槛至少为 2。</translation>
     </message>
@@ -5615,7 +5615,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sheets.py" line="+39"/>
+        <location filename="../../gis/io/sheets.py" line="+40"/>
+        <source>{path} is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not): open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>{path} 不是 Excel .xlsx 工作簿（.xlsx 文件是 zip 压缩包，此文件不是）：请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
