@@ -11,7 +11,6 @@ the table's columns are added and people counts fill only empty cells.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -27,7 +26,7 @@ from gis.people.join import compound_addresses, joined_frame, match_table
 from gis.people.table import read_survey
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.i18n import chinese_ui, error_text, notice_text, translating
+from gui.i18n import error_text, notice_text, translating
 from gui.people.estimate_dialog import EstimateDialog
 from gui.people.review import JoinReview
 from gui.worker import run_task
@@ -181,7 +180,6 @@ class PeopleController(FeatureController):
 
         def done(out) -> None:
             frame, fields, notes = out
-            notes = [_shares_named(n, request.preset) for n in notes]
             data = gpd.GeoDataFrame(frame, geometry=layer.data.geometry.name, crs=layer.data.crs)
             self.stack.push(LayerDataCommand(self.project, layer, data, fields, self.tr("Estimate people counts")))
             self._report(self.tr("People counts estimated for {name}.").format(name=layer.name), notes)
@@ -212,10 +210,3 @@ class PeopleController(FeatureController):
 
         return config_dir()
 
-
-def _shares_named(note, preset):
-    """*note* naming the preset's age shares in Chinese when the UI is (the preset holds ``name_zh``)."""
-    name_zh = preset.notes.get("age_shares", {}).get("name_zh")
-    if chinese_ui() and name_zh and note.params.get("shares") == preset.shares_name:
-        return replace(note, params={**note.params, "shares": name_zh})
-    return note

@@ -9,6 +9,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import localised_params
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gui.i18n import notice_text as any_notice_text
 from gui.i18n import error_text, tr_gis, translated, ui_language
@@ -73,7 +74,7 @@ def notice_text(note) -> str:
         text = tr_gis("programme", template)
         if text != template:
             try:
-                return text.format(**note.params)
+                return text.format(**localised_params(note.params, ui_language()))
             except (KeyError, IndexError, ValueError):
                 return note.message
     return any_notice_text(note)
@@ -96,3 +97,8 @@ def refusal_text(err, catalogue=None) -> str:
         return translated(err.template, err.context).format(**named)
     except (KeyError, IndexError, ValueError):
         return error_text(err)
+
+
+def name_list(names, language: str | None = None) -> str:
+    """Names joined as the language lists them: 甲、乙 in Chinese, "a, b" in English."""
+    return ("、" if (language or ui_language()).startswith("zh") else ", ").join(str(n) for n in names)

@@ -21,12 +21,12 @@
     </message>
     <message>
         <location line="+48"/>
-        <source>Automatic: the age group, else population, else households</source>
+        <source>Auto: age group, else population or households</source>
         <translation>自动：年龄组，其次人口，再次户数</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Automatic: the capacity field, else the preset's default</source>
+        <source>Auto: capacity field, else preset default</source>
         <translation>自动：容量字段，否则按预设默认值</translation>
     </message>
     <message>
@@ -2879,7 +2879,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../../gui/people/controller.py" line="+66"/>
+        <location filename="../../gui/people/controller.py" line="+65"/>
         <source>&amp;People</source>
         <translation>人口(&amp;P)</translation>
     </message>
@@ -2957,17 +2957,17 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Estimate missing people counts</source>
         <translation>估算缺少的人口数</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Add a compounds layer first (File ▸ Add data…).</source>
         <translation>请先添加小区图层（文件 ▸ 添加数据…）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Estimate people counts</source>
         <translation>估算人口数</translation>
     </message>
@@ -3211,7 +3211,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>验收满意</translation>
     </message>
 <message>
-        <location filename="../../gui/programme/wording.py" line="+39"/>
+        <location filename="../../gui/programme/wording.py" line="+40"/>
         <source>{amount} (10,000 yuan)</source>
         <translation>{amount} 万元</translation>
     </message>
@@ -7287,7 +7287,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>“{column}”：{n} 个小区按人口栅格 {file} 面积加权估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>'{column}': {n} compounds still have no value (nothing to estimate it from).</source>
         <translation>“{column}”：{n} 个小区仍无数值（缺少估算依据）。</translation>
     </message>

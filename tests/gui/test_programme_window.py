@@ -142,7 +142,7 @@ def test_catalogue_refusal_is_shown_and_changes_nothing(planned, warnings, tmp_p
     bad.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     total = district_totals(ctl.programme)["cost"]
     assert not ctl.load_catalogue(bad)
-    assert warnings and raw["items"][0]["key"] in warnings[-1]
+    assert warnings and raw["items"][0]["name_zh"] in warnings[-1]  # the item in words, not its key
     assert district_totals(ctl.programme)["cost"] == total
     raw["items"][0]["unit_cost"] = 0
     good = tmp_path / "good.json"
@@ -227,7 +227,7 @@ def test_catalogue_editor_applies_undoably_and_refuses_bad_shares(planned, tmp_p
     dialog.set_cell("water", COST + 1, "5")  # central share 5 %: the item's shares no longer add up
     total = district_totals(prog)["cost"]
     assert not dialog.apply()
-    assert "water" in dialog.message.text() and prog.catalogue.item("water") is water
+    assert water.name_zh in dialog.message.text() and prog.catalogue.item("water") is water
     dialog._fill()
     dialog.set_cell("water", COST, f"{water.unit_cost * 2:,}")
     assert dialog.apply() and prog.catalogue.item("water").unit_cost == water.unit_cost * 2

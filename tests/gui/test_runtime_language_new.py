@@ -365,3 +365,130 @@ def test_whole_window_after_everything(planned):
     win, _ctl, _folder = planned
     found = english_anywhere(win)
     assert not found, report(found)
+
+
+# -- the English UI ------------------------------------------------------------------------
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+GLOSS = re.compile(r"\([^()]*\)")  # "Utilities (水电气信)": the Chinese term beside the English one
+
+
+def data_strings(project) -> list[str]:
+    """Names and values that are data: layer and column names, text cells, zone names (longest first)."""
+    out = set()
+    for layer in project.layers:
+        out |= {layer.name, *map(str, layer.data.columns)}
+        for column in layer.data.columns.drop(layer.data.geometry.name):
+            out |= {v for v in layer.data[column].unique() if isinstance(v, str)}
+    return sorted(out, key=len, reverse=True)
+
+
+def chinese_in(pairs, data: list[str]) -> list[tuple[str, str, list[str]]]:
+    found = []
+    for where, text in pairs:
+        if not CJK.search(text or ""):
+            continue
+        rest = text
+        for value in data:
+            if value and value in rest:
+                rest = rest.replace(value, " ")
+        if words := CJK.findall(GLOSS.sub(" ", rest)):
+            found.append((where, text, words))
+    return found
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Header sections narrower than their text, buttons narrower than their size hint, combo
+    boxes narrower than their current text (with room for the arrow)."""
+    from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
+
+    out = []
+    for header in root.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        for section in range(header.count()):
+            text = str(model.headerData(section, header.orientation()) or "")
+            if not header.isSectionHidden(section) and header.sectionSize(section) < header.fontMetrics().horizontalAdvance(text):
+                out.append(f"header {text!r}: {header.sectionSize(section)} px")
+    for combo in root.findChildren(QComboBox):
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28
+        if combo.isVisible() and combo.width() < need:
+            out.append(f"combo {combo.currentText()!r}: {combo.width()} < {need} px")
+    for button in root.findChildren(QPushButton):
+        if button.isVisible() and button.width() < button.sizeHint().width():
+            out.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint().width()} px")
+    return out
+
+
+@pytest.fixture(scope="module")
+def english_window(app, demo_window, tmp_path_factory):
+    """The demo in a second window in the English UI, access and programme run."""
+    from gis.zones.model import ZoneModel
+    from gui.i18n import install_translator
+    from gui.main_window import MainWindow
+
+    install_translator(app, "en")
+    project = load_demo_project()
+    project.set_zones(ZoneModel.from_layer(project.first(Role.COMPOUNDS), gap=30.0))
+    win = MainWindow(project, Settings(autosave_minutes=0, language="en"))
+    win.resize(*SIZE)
+    win.show()
+    pause(300)
+    access = feature(win, "AccessController")
+    access.show_dock()
+    access.panel.distance.setCurrentIndex(access.panel.distance.findData("straight"))
+    access.compute()
+    wait_until(lambda: access.task is None, 60)
+    plan = feature(win, "ProgrammeController")
+    plan.show_docks()
+    plan.compute()
+    wait_until(lambda: plan.programme is not None and plan.task is None, 120)
+    plan.show_items("zone", 0)
+    pause(300)
+    yield win
+    win.close_guards.clear()
+    win.shutdown()
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    install_translator(app, "zh_CN")
+
+
+def english_views(win, folder):
+    """(name, widget) of the new docks and dialogs in *win*, opened."""
+    from gui.people.estimate_dialog import EstimateDialog
+
+    access, plan = feature(win, "AccessController"), feature(win, "ProgrammeController")
+    yield "access_dock", access.dock
+    yield "access_tables", access.tables_dock
+    yield "programme_dock", plan.dock
+    yield "programme_tables", plan.tables_dock
+    for name, make in (("capacity_preset", access.open_preset), ("catalogue", plan.edit_catalogue),
+                       ("proposal", plan.open_proposal),
+                       ("estimate", lambda: EstimateDialog(win.project, win.project.first(Role.COMPOUNDS), folder,
+                                                           win))):
+        dialog = make()
+        dialog.show()
+        pause(150)
+        yield name, dialog
+        dialog.reject()
+
+
+def test_english_ui_shows_no_chinese_but_data_and_nothing_clipped(english_window, demo_window):
+    win = english_window
+    _zh, folder = demo_window
+    assert feature(win, "ProgrammeController").panel.run_button.text() == "Plan the programme", "English UI on"
+    data = data_strings(win.project)
+    found, cut = [], []
+    for name, widget in english_views(win, folder):
+        found += chinese_in(texts_and_tips(widget), data)
+        cut += [f"{name}: {c}" for c in clipped(widget)]
+        shot(widget, f"en_{name}")
+    assert not found, report(found)
+    assert not cut, "\n".join(cut)
+
+
+def texts_and_tips(root: QWidget) -> list[tuple[str, str]]:
+    from tests.gui.ui_text import texts
+
+    return texts(root) + more_texts(root)
