@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMessageBox, QTreeWidget, QTreeWidgetItemIterator,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMessageBox, QPlainTextEdit, QTextEdit, QTreeWidget,
+                               QTreeWidgetItemIterator, QWidget)
 
 from gis.demo import load_demo_project
 from gis.domain import Role
@@ -95,6 +95,7 @@ def demo_window(app, said, tmp_path_factory):
 
 # -- what a widget tree shows beyond ui_text.texts: tooltips everywhere, cells' tooltips --------
 def more_texts(root: QWidget) -> list[tuple[str, str]]:
+    """Tooltips of every widget and cell, text boxes, and every row of a tree."""
     out = [(type(w).__name__ + ".tip", w.toolTip()) for w in [root, *root.findChildren(QWidget)]]
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
@@ -110,6 +111,7 @@ def more_texts(root: QWidget) -> list[tuple[str, str]]:
             for r in range(min(20, model.rowCount(QModelIndex()))):
                 tip = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
                 out.append((f"{type(view).__name__}[{r},{c}].tip", tip if isinstance(tip, str) else ""))
+    out += [(type(w).__name__, w.toPlainText()) for kind in (QTextEdit, QPlainTextEdit) for w in root.findChildren(kind)]
     for tree in root.findChildren(QTreeWidget):  # english_in reads the top rows only
         items = QTreeWidgetItemIterator(tree)
         while items.value():
