@@ -394,6 +394,9 @@ class PresentationMode(QObject):
     def _update_card(self) -> None:
         if self.screen is None:
             return
+        if self.tour is not None and self.tour.index >= 0:  # stepping through the years: the year's card stays
+            self.show_card_lines(*self.tour.card(self.tour.years[self.tour.index]))
+            return
         count = len(self.summaries)
         if self.index < 0:
             title = self.tr("Renovation plan")

@@ -327,8 +327,9 @@ def test_presentation_year_card(planned):
     found = []
     try:
         mode.set_by_year(True)
-        for _ in range(2):
+        for year in (2027, 2028):
             pause(200)
+            assert str(year) in mode.screen.card.title.text()
             found += english_anywhere(mode.screen)
             mode.next()
         mode.screen.resize(*SIZE)
@@ -365,8 +366,20 @@ def test_programme_refusals_and_table_messages(planned, said):
 
 def test_whole_window_after_everything(planned):
     win, _ctl, _folder = planned
-    found = english_anywhere(win)
+    found = english_anywhere(win) + english_of(print_legend(win))
     assert not found, report(found)
+
+
+def print_legend(win) -> list[tuple[str, str]]:
+    """The print layout's legend labels of every overlay the map shows."""
+    from gui.layout.overlays import overlay_frames
+    from gui.layout.scene import overlay_draw
+
+    frames = overlay_frames(win.map, win.project)
+    labels = [(f"print legend {name}", e.label) for name, frame in frames.items()
+              for e in overlay_draw(name, frame, win.project.crs).legend]
+    assert labels, "no overlay has a legend"
+    return labels
 
 
 # -- the English UI ------------------------------------------------------------------------
@@ -456,7 +469,7 @@ def english_window(app, demo_window, tmp_path_factory):
     install_translator(app, "zh_CN")
 
 
-def english_views(win, folder):
+def english_views(win, folder, table: Path):
     """(name, widget) of the new docks and dialogs in *win*, opened."""
     from gui.people.estimate_dialog import EstimateDialog
 
@@ -465,6 +478,23 @@ def english_views(win, folder):
     yield "access_tables", access.tables_dock
     yield "programme_dock", plan.dock
     yield "programme_tables", plan.tables_dock
+    layer = win.project.first(Role.COMPOUNDS)
+    task = feature(win, "PeopleController").start(layer, str(table))
+    wait_until(lambda: task.done.is_set() and feature(win, "PeopleController").dialog is not None, 30)
+    review = feature(win, "PeopleController").dialog
+    review.filter.setCurrentIndex(1)
+    review.rows.selectRow(2)
+    pause(100)
+    yield "join_review", review
+    review.reject()
+    mode = feature(win, "ExportsController").start_presentation()
+    mode.set_by_year(True)
+    pause(200)
+    mode.next()
+    pause(200)
+    assert "Programme 2028" in mode.screen.card.title.text()
+    yield "year_card", mode.screen.card
+    mode.stop()
     for name, make in (("capacity_preset", access.open_preset), ("catalogue", plan.edit_catalogue),
                        ("proposal", plan.open_proposal),
                        ("estimate", lambda: EstimateDialog(win.project, win.project.first(Role.COMPOUNDS), folder,
@@ -480,11 +510,15 @@ def test_english_ui_shows_no_chinese_but_data_and_nothing_clipped(english_window
     win = english_window
     _zh, folder = demo_window
     assert feature(win, "ProgrammeController").panel.run_button.text() == "Plan the programme", "English UI on"
-    data = data_strings(win.project)
+    table = survey(folder, list(win.project.first(Role.COMPOUNDS).data["小区名称"][:3]))
+    rows = pd.read_excel(table)
+    data = sorted({*data_strings(win.project), table.name, *map(str, rows.columns),
+                   *(v for v in rows.to_numpy().ravel() if isinstance(v, str))}, key=len, reverse=True)
     found, cut = [], []
-    for name, widget in english_views(win, folder):
+    for name, widget in english_views(win, folder, table):
         found += chinese_in(texts_and_tips(widget), data)
         cut += [f"{name}: {c}" for c in clipped(widget)]
+        found += chinese_in(print_legend(win), data) if name == "programme_tables" else []
         shot(widget, f"en_{name}")
     assert not found, report(found)
     assert not cut, "\n".join(cut)
