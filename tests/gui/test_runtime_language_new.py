@@ -326,14 +326,14 @@ def test_presentation_year_card(planned):
     mode = exports.start_presentation()
     found = []
     try:
-        mode.set_by_year(True)
+        mode.set_by_year(True)  # full screen: the offscreen platform's screen (800 × 800), not SIZE
         for year in (2027, 2028):
-            pause(200)
+            pause(300)
             assert str(year) in mode.screen.card.title.text()
             found += english_anywhere(mode.screen)
+            legend = feature(win, "ProgrammeController").legend
+            assert mode.screen.rect().contains(legend.mapTo(mode.screen, legend.rect().bottomRight())), "legend cut"
             mode.next()
-        mode.screen.resize(*SIZE)
-        pause(200)
         shot(mode.screen, "presentation_by_year")
         mode.set_by_year(False)
     finally:
