@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMessageBox, QPl
 from gis.demo import load_demo_project
 from gis.domain import Role
 from gis.settings import Settings
-from tests.gui.ui_text import english_in, english_words
+from tests.gui.ui_text import english_in, english_words, texts
 
 SHOTS = Path("/tmp/langnew")
 # Beyond ui_text.ALLOWED: a file format (an .xlsx is a zip archive) and a product name (金山 WPS Office,
@@ -111,7 +111,8 @@ def more_texts(root: QWidget) -> list[tuple[str, str]]:
             for r in range(min(20, model.rowCount(QModelIndex()))):
                 tip = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
                 out.append((f"{type(view).__name__}[{r},{c}].tip", tip if isinstance(tip, str) else ""))
-    out += [(type(w).__name__, w.toPlainText()) for kind in (QTextEdit, QPlainTextEdit) for w in root.findChildren(kind)]
+    for kind in (QTextEdit, QPlainTextEdit):
+        out += [(kind.__name__, w.toPlainText()) for w in root.findChildren(kind)]
     for tree in root.findChildren(QTreeWidget):  # english_in reads the top rows only
         items = QTreeWidgetItemIterator(tree)
         while items.value():
@@ -149,13 +150,8 @@ def overlay_strings(win) -> list[tuple[str, str]]:
 
 
 def legend_strings(legend) -> list[tuple[str, str]]:
-    return [("legend", getattr(e, "text", "")) for e in getattr(legend, "entries", [])] + english_pairs(legend)
-
-
-def english_pairs(root: QWidget) -> list[tuple[str, str]]:
-    from tests.gui.ui_text import texts
-
-    return texts(root)
+    """A floating map legend's entries and labels."""
+    return [("legend", e.text) for e in legend.entries] + texts(legend)
 
 
 def report(found) -> str:
@@ -229,6 +225,7 @@ def test_access_docks_legend_overlays_and_preset(demo_window, said):
     wait_until(lambda: ctl.task is None, 60)
     assert ctl.outcome is not None, p.status.text()
     pause(300)
+    assert overlay_strings(win), "the access overlays carry no legend strings"
     found = english_anywhere(ctl.dock) + english_of(overlay_strings(win)) + english_of(legend_strings(ctl.map.legend))
     for tab in range(p.tabs.count()):
         p.tabs.setCurrentIndex(tab)
@@ -299,24 +296,32 @@ def test_catalogue_editor_and_its_refusal(planned, said):
     assert not found, report(found)
 
 
-def test_proposal_dialog_and_sheet(planned):
-    from gui.programme.proposal import proposal_overlays, proposal_spec, render_proposal
-    from gui.layout.page import Page
+def sheet_cells(win, programme, language: str) -> list[tuple[str, str]]:
+    """The cost table of zone 0's A3 proposal sheet drawn in *language*."""
     from PySide6.QtGui import QImage, QPainter
 
+    from gui.layout.page import Page
+    from gui.programme.proposal import proposal_overlays, proposal_spec, render_proposal
+
+    spec = proposal_spec(language, dpi=30)
+    image = QImage(*Page.of(spec).size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    rows = render_proposal(painter, spec, win.project, programme=programme, zone=0,
+                           overlays=proposal_overlays(programme, win.project, 0))
+    painter.end()
+    cells = [("sheet", c) for r in rows for c in r.cells if isinstance(c, str)]
+    assert cells, "the sheet has no cost table"
+    return cells
+
+
+def test_proposal_dialog_and_sheet(planned):
     win, ctl, _folder = planned
     dialog = ctl.open_proposal()
     pause(200)
     found = english_anywhere(dialog)
     shot(dialog, "proposal_dialog")
     dialog.reject()
-    spec = proposal_spec("zh_CN", dpi=30)
-    image = QImage(*Page.of(spec).size_px, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    rows = render_proposal(painter, spec, win.project, programme=ctl.programme, zone=0,
-                           overlays=proposal_overlays(ctl.programme, win.project, 0))
-    painter.end()
-    found += english_of([("sheet", c) for r in rows for c in r.cells if isinstance(c, str)])
+    found += english_of(sheet_cells(win, ctl.programme, "zh_CN"))
     assert not found, report(found)
 
 
@@ -423,7 +428,8 @@ def clipped(root: QWidget) -> list[str]:
         model = header.model()
         for section in range(header.count()):
             text = str(model.headerData(section, header.orientation()) or "")
-            if not header.isSectionHidden(section) and header.sectionSize(section) < header.fontMetrics().horizontalAdvance(text):
+            need = header.fontMetrics().horizontalAdvance(text)
+            if not header.isSectionHidden(section) and header.sectionSize(section) < need:
                 out.append(f"header {text!r}: {header.sectionSize(section)} px")
     for combo in root.findChildren(QComboBox):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28
@@ -518,13 +524,13 @@ def test_english_ui_shows_no_chinese_but_data_and_nothing_clipped(english_window
     for name, widget in english_views(win, folder, table):
         found += chinese_in(texts_and_tips(widget), data)
         cut += [f"{name}: {c}" for c in clipped(widget)]
-        found += chinese_in(print_legend(win), data) if name == "programme_tables" else []
+        if name == "programme_tables":
+            found += chinese_in(print_legend(win) + sheet_cells(win, feature(win, "ProgrammeController").programme,
+                                                                "en"), data)
         shot(widget, f"en_{name}")
     assert not found, report(found)
     assert not cut, "\n".join(cut)
 
 
 def texts_and_tips(root: QWidget) -> list[tuple[str, str]]:
-    from tests.gui.ui_text import texts
-
     return texts(root) + more_texts(root)
