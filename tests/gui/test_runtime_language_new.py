@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QMessageBox, QPlainTextEdit, QTextEdit, QTreeWidget,
-                               QTreeWidgetItemIterator, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QInputDialog, QMessageBox, QPlainTextEdit, QTextEdit,
+                               QTreeWidget, QTreeWidgetItemIterator, QWidget)
 
 from gis.demo import load_demo_project
 from gis.domain import Role
@@ -63,6 +63,7 @@ def said():
     with pytest.MonkeyPatch.context() as mp:
         for kind in ("information", "warning", "critical", "question"):
             mp.setattr(QMessageBox, kind, lambda _p, title, text, *a, **k: out.append((title, text)) or 0)
+        mp.setattr(QInputDialog, "getItem", lambda _p, title, label, *a, **k: out.append((title, label)) or ("", False))
         yield out
 
 
@@ -363,7 +364,11 @@ def test_programme_refusals_and_table_messages(planned, said):
     broken.write_bytes(b"not a workbook")
     task = people.start(win.project.first(Role.COMPOUNDS), str(broken))
     wait_until(lambda: task.done.is_set() and len(said) >= 3, 30)
-    assert len(said) >= 3, said
+    nameless = folder / "无名称列.xlsx"
+    pd.read_excel(survey(folder, ["甲", "乙", "丙"])).set_axis(["甲", "户数", "60岁以上"], axis=1).to_excel(nameless, index=False)
+    task = people.start(win.project.first(Role.COMPOUNDS), str(nameless))  # asks which column holds the names
+    wait_until(lambda: task.done.is_set() and len(said) >= 4, 30)
+    assert len(said) >= 4, said
     found = english_of(said) + english_anywhere(ctl.dock) + english_of([("status", ctl.panel.status.text())])
     assert not found, report(found)
     ctl.stack.undo()
