@@ -365,7 +365,8 @@ def test_programme_refusals_and_table_messages(planned, said):
     task = people.start(win.project.first(Role.COMPOUNDS), str(broken))
     wait_until(lambda: task.done.is_set() and len(said) >= 3, 30)
     nameless = folder / "无名称列.xlsx"
-    pd.read_excel(survey(folder, ["甲", "乙", "丙"])).set_axis(["甲", "户数", "60岁以上"], axis=1).to_excel(nameless, index=False)
+    rows = pd.read_excel(survey(folder, ["甲", "乙", "丙"]))
+    rows.set_axis(["甲", "户数", "60岁以上"], axis=1).to_excel(nameless, index=False)
     task = people.start(win.project.first(Role.COMPOUNDS), str(nameless))  # asks which column holds the names
     wait_until(lambda: task.done.is_set() and len(said) >= 4, 30)
     assert len(said) >= 4, said
