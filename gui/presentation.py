@@ -66,6 +66,11 @@ class SummaryCard(QFrame):
         box.addWidget(self.state)
         self.setMaximumWidth(560)
 
+    def adjustSize(self) -> None:  # noqa: N802 (Qt override)
+        """The size hint's width, capped, and the height its wrapped lines need at that width."""
+        super().adjustSize()
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
+
     def show_summary(self, summary: ZoneSummary | None, *, before: bool, position: str, pending: bool) -> None:
         if summary is None:
             self.title.setText(self.tr("No renovation zones yet"))

@@ -424,8 +424,8 @@ def chinese_in(pairs, data: list[str]) -> list[tuple[str, str, list[str]]]:
 
 def clipped(root: QWidget) -> list[str]:
     """Header sections narrower than their text, buttons narrower than their size hint, combo
-    boxes narrower than their current text (with room for the arrow)."""
-    from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton
+    boxes narrower than their current text (with room for the arrow), wrapped labels cut short."""
+    from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton
 
     out = []
     for header in root.findChildren(QHeaderView):
@@ -437,6 +437,10 @@ def clipped(root: QWidget) -> list[str]:
             need = header.fontMetrics().horizontalAdvance(text)
             if not header.isSectionHidden(section) and header.sectionSize(section) < need:
                 out.append(f"header {text!r}: {header.sectionSize(section)} px")
+    for label in root.findChildren(QLabel):
+        need = label.heightForWidth(label.width())
+        if label.isVisible() and label.wordWrap() and label.text() and label.height() < need:
+            out.append(f"wrapped label {label.text()[:40]!r}: {label.height()} < {need} px")
     for combo in root.findChildren(QComboBox):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 28
         if combo.isVisible() and combo.width() < need:
