@@ -381,6 +381,19 @@ def test_whole_window_after_everything(planned):
     assert not found, report(found)
 
 
+def test_chinese_docks_are_not_clipped(planned):
+    win, ctl, _folder = planned
+    access = feature(win, "AccessController")
+    cut = []
+    for show, docks in ((access.show_dock, (access.dock, access.tables_dock)),
+                        (ctl.show_docks, (ctl.dock, ctl.tables_dock))):
+        show()
+        pause(150)
+        assert all(d.isVisible() for d in docks)
+        cut += [f"{d.windowTitle()}: {c}" for d in docks for c in clipped(d)]
+    assert not cut, "\n".join(cut)
+
+
 def print_legend(win) -> list[tuple[str, str]]:
     """The print layout's legend labels of every overlay the map shows."""
     from gui.layout.overlays import overlay_frames
