@@ -68,9 +68,11 @@ def notice_text(note) -> str:
     template = getattr(note, "template", None)
     if template is None:
         return str(note)
+    from gis.io.notices import localised_params
+
     template = translated(template)
     try:
-        return template.format(**getattr(note, "params", {}))
+        return template.format(**localised_params(getattr(note, "params", {}), ui_language()))
     except (KeyError, IndexError, ValueError):
         return str(note)
 

@@ -80,6 +80,11 @@ class SummaryCard(QFrame):
         box.addWidget(self.state)
         self.setMaximumWidth(560)
 
+    def adjustSize(self) -> None:  # noqa: N802 (Qt override)
+        """The size hint's width, capped, and the height its wrapped lines need at that width."""
+        super().adjustSize()
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
+
     def show_summary(self, summary: ZoneSummary | None, *, before: bool, position: str, pending: bool) -> None:
         if summary is None:
             self.title.setText(self.tr("No renovation zones yet"))
@@ -452,6 +457,9 @@ class PresentationMode(QObject):
 
     def _update_card(self) -> None:
         if self.screen is None:
+            return
+        if self.tour is not None and self.tour.index >= 0:  # stepping through the years: the year's card stays
+            self.show_card_lines(*self.tour.card(self.tour.years[self.tour.index]))
             return
         count = len(self.summaries)
         if self.index < 0:

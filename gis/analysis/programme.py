@@ -174,7 +174,7 @@ def _subsidy(catalogue: Catalogue, years, notes: list):
     notes.append(coded("programme.subsidy_year", QT_TRANSLATE_NOOP(
         "programme", "The {rule} elevator subsidy is defined for {first}–{last}; the programme uses its {year} "
                      "amount. Edit the subsidy preset when the city publishes new figures."),
-        rule=rule.name_zh or rule.name, first=min(rule.years), last=max(rule.years), year=year))
+        rule=rule.name, rule_zh=rule.name_zh, first=min(rule.years), last=max(rule.years), year=year))
     return rule, year
 
 

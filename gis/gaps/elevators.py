@@ -67,6 +67,7 @@ class SubsidyRule:
     name_zh: str = ""
     checked: bool = True
     note: str = ""
+    note_zh: str = ""
 
     def per_elevator(self, *, floors: np.ndarray, year: int | None = None) -> np.ndarray:
         """Subsidy per elevator for buildings of *floors*, in the plan *year* (by_year rules).
@@ -160,7 +161,8 @@ def subsidy_presets_dict(presets: SubsidyPresets) -> dict:
     """*presets* as the JSON structure :func:`load_subsidy_presets` reads."""
     rules = []
     for r in presets.rules:
-        d = {"key": r.key, "name": r.name, "name_zh": r.name_zh, "kind": r.kind, "checked": r.checked, "note": r.note}
+        d = {"key": r.key, "name": r.name, "name_zh": r.name_zh, "kind": r.kind, "checked": r.checked, "note": r.note,
+             "note_zh": r.note_zh}
         if r.kind == "flat":
             d["amount"] = r.amount
         elif r.kind == "by_floors":
@@ -200,7 +202,8 @@ def _rule(d: dict) -> SubsidyRule:
     return SubsidyRule(key=str(d["key"]), name=str(d.get("name", d["key"])), kind=kind,
                        amount=float(d.get("amount", 0)), schedule=schedule,
                        cap=None if d.get("cap") is None else float(d["cap"]), name_zh=str(d.get("name_zh", "")),
-                       checked=bool(d.get("checked", True)), note=str(d.get("note", "")))
+                       checked=bool(d.get("checked", True)), note=str(d.get("note", "")),
+                       note_zh=str(d.get("note_zh", "")))
 
 
 # -- the buildings ---------------------------------------------------------------------

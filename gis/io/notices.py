@@ -48,7 +48,8 @@ class Notice:
         values among the parameters that are marked strings (reasons, kinds) are translated too."""
         from gis.i18n import translate_any
 
-        params = {k: translate_any(v, language) if isinstance(v, str) else v for k, v in self.params.items()}
+        params = {k: translate_any(v, language) if isinstance(v, str) else v
+                  for k, v in localised_params(self.params, language).items()}
         try:
             return translate_any(self.template, language).format(**params)
         except (KeyError, IndexError, ValueError):
@@ -56,6 +57,14 @@ class Notice:
 
     def __str__(self) -> str:
         return self.message
+
+
+def localised_params(params: dict, language: str) -> dict:
+    """*params* with each ``X_zh`` value in place of ``X`` when *language* is Chinese (a name
+    given in both languages, e.g. ``rule="Changchun", rule_zh="长春"``)."""
+    if not language.startswith("zh"):
+        return dict(params)
+    return {k: params.get(f"{k}_zh") or v for k, v in params.items()}
 
 
 def notice(template: str, **params: object) -> Notice:

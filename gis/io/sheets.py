@@ -36,6 +36,10 @@ _CHUNK = 1 << 20  # bytes of sheet XML between Cancel / progress / time checks
 
 def unreadable(path: Path, exc: BaseException) -> DataReadError:
     """The error for a workbook openpyxl or zipfile cannot read."""
+    if isinstance(exc, zipfile.BadZipFile):  # its reason is English: say what it means instead
+        return DataReadError(QT_TRANSLATE_NOOP(
+            "errors", "{path} is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not): "
+            "open it in Excel or WPS and save it as .xlsx."), path=str(path))
     return DataReadError(QT_TRANSLATE_NOOP(
         "errors", "{path} is not a readable Excel .xlsx workbook ({reason})."),
         path=str(path), reason=str(exc) or type(exc).__name__)

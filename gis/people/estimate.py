@@ -171,6 +171,7 @@ def _fill(frame, fields: dict[FieldRole, str], role: FieldRole, estimate: tuple[
         notes.append(coded("people.estimated", METHOD_TEXT[kind], level="info", column=column, n=int(take.sum()),
                            factor=preset.usable_area_factor, size=preset.dwelling_size_m2,
                            pph=preset.persons_per_household, share=params.get("share"), shares=preset.shares_name,
+                           shares_zh=preset.notes.get("age_shares", {}).get("name_zh", ""),
                            areas=params.get("areas", 0), file=file, marks=marks.source_column(column)))
     if left:
         notes.append(coded("people.still_missing", QT_TRANSLATE_NOOP(

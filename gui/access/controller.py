@@ -98,9 +98,9 @@ class AccessController(FeatureController):
         fac_cols = sorted({str(c) for lyr in project.layers_by_role(Role.FACILITIES)
                            for c in lyr.attribute_columns()} - geometry)
         self.panel.set_columns(self.panel.demand, comp_cols,
-                               self.tr("Automatic: the age group, else population, else households"))
+                               self.tr("Auto: age group, else population or households"))
         self.panel.set_columns(self.panel.supply, fac_cols,
-                               self.tr("Automatic: the capacity field, else the preset's default"))
+                               self.tr("Auto: capacity field, else preset default"))
         roads = project.first(Role.ROADS)
         self.panel.set_network_available(roads is not None and len(roads) > 0)
         self._on_type(self.panel.type.currentData())

@@ -113,13 +113,10 @@ def legend_sections(result: AccessResult, bounds: np.ndarray) -> list[tuple[str,
 class AccessLegend(GapLegend):
     """The access legend, at the bottom left (the gap legend keeps the bottom right)."""
 
+    CORNER = "bottom-left"
+
     def __init__(self, map_view) -> None:
         super().__init__(map_view, "access-legend")
-
-    def place(self) -> None:
-        parent = self.parentWidget()
-        y = max(parent.height() - self.height() - self.MARGIN - self.BOTTOM_CLEARANCE, 0)
-        self.move(self.MARGIN, y)
 
 
 class AccessMap:

@@ -49,7 +49,8 @@ class ElevatorPanel(QWidget):
             name = r.name_zh if r.name_zh and chinese_ui() else r.name
             label = name if r.checked else self.tr("{name} (not yet checked)").format(name=name)
             self.rule.addItem(label, r.key)
-            self.rule.setItemData(self.rule.count() - 1, r.note, Qt.ItemDataRole.ToolTipRole)
+            note = r.note_zh if r.note_zh and chinese_ui() else r.note
+            self.rule.setItemData(self.rule.count() - 1, note, Qt.ItemDataRole.ToolTipRole)
         self.rule.addItem(self.tr("Custom amount per elevator"), CUSTOM)
         self.custom = self._money(0, 2_000_000, 100_000)
         self.year = QComboBox()

@@ -68,16 +68,37 @@ class FloatingPanel(QFrame):
                                            lambda m: f"font-size: {round(int(m.group(1)) * ratio)}px", css))
 
     def place(self) -> None:
+        """Pin to the corner; panels sharing a corner stack (the first made sits in the corner)."""
         if self.scale != 1:
             self._scale_children()
             self.adjustSize()
         parent = self.parentWidget()
+        if parent is not None:
+            _stack(parent, self.CORNER, also=self)
+
+    def _put(self, offset: int) -> int:
+        """Move *offset* pixels in from the corner's edge; returns the offset for the next panel."""
+        parent = self.parentWidget()
         x = self.MARGIN if self.CORNER.endswith("left") else max(parent.width() - self.width() - self.MARGIN, 0)
         if self.CORNER.startswith("bottom"):
-            y = max(parent.height() - self.height() - self.MARGIN - self.BOTTOM_CLEARANCE, 0)
+            y = max(parent.height() - self.height() - self.MARGIN - self.BOTTOM_CLEARANCE - offset, 0)
         else:
-            y = self.MARGIN
+            y = self.MARGIN + offset
         self.move(x, y)
+        return offset + self.height() + self.MARGIN // 2
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        if self.parentWidget() is not None:
+            _stack(self.parentWidget(), self.CORNER)
+
+
+def _stack(parent, corner: str, also: FloatingPanel | None = None) -> None:
+    """Place the shown panels of *corner* (and *also*, about to be shown) one beside the other."""
+    offset = 0
+    for panel in parent.children():
+        if isinstance(panel, FloatingPanel) and panel.CORNER == corner and (panel.isVisible() or panel is also):
+            offset = panel._put(offset)
 
 
 class _Follow(QObject):

@@ -244,3 +244,4 @@ class PeopleController(FeatureController):
         from gui.app import config_dir
 
         return config_dir()
+

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderVi
 
 from gis.errors import GisError
 from gis.programme.catalogue import CHANNELS, catalogue_dict, catalogue_from_dict, save_catalogue
-from gui.i18n import error_text
-from gui.programme.wording import channel_label, class_label, item_label, unit_label
+from gui.programme.wording import channel_label, class_label, item_label, refusal_text, unit_label
 
 FIXED = 3  # class, item, unit: read only
 COST = FIXED
@@ -96,7 +95,7 @@ class CatalogueDialog(QDialog):
         try:
             cat = self.catalogue()
         except GisError as err:
-            self.message.setText(error_text(err))
+            self.message.setText(refusal_text(err, self.controller.programme.catalogue))
             return False
         self.message.clear()
         return self.controller.use_catalogue(cat)
@@ -112,7 +111,7 @@ class CatalogueDialog(QDialog):
         try:
             return save_catalogue(self.catalogue(), path)
         except GisError as err:
-            self.message.setText(error_text(err))
+            self.message.setText(refusal_text(err, self.controller.programme.catalogue))
             return None
 
 

@@ -32,7 +32,7 @@ from gui.programme import commands, overlays, rows
 from gui.programme.consent_edits import ConsentEdits
 from gui.programme.dock import PlanPanel, PlanTables
 from gui.programme.legend import PlanLegend
-from gui.programme.wording import item_label, notice_text, wan_text
+from gui.programme.wording import item_label, notice_text, refusal_text, wan_text
 from gui.worker import run_task
 
 
@@ -378,7 +378,7 @@ class ProgrammeController(ConsentEdits, FeatureController):
         try:
             before = prog.set_catalogue(catalogue)
         except GisError as err:
-            QMessageBox.warning(self.window, self.tr("Renovation programme"), error_text(err))
+            QMessageBox.warning(self.window, self.tr("Renovation programme"), refusal_text(err, prog.catalogue))
             return False
         return self._push(commands.catalogue_command(self.tr("Load catalogue"), prog, before, self._alive))
 
@@ -424,7 +424,7 @@ class ProgrammeController(ConsentEdits, FeatureController):
         try:
             catalogue = load_catalogue(path)
         except GisError as err:
-            QMessageBox.warning(self.window, self.tr("Load catalogue"), error_text(err))
+            QMessageBox.warning(self.window, self.tr("Load catalogue"), refusal_text(err, self.programme.catalogue))
             return False
         return self.use_catalogue(catalogue)
 

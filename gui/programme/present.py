@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from gis.analysis.session import session_for
 from gis.domain import Role
 from gui.programme import overlays
-from gui.programme.wording import wan_text
+from gui.programme.wording import name_list, wan_text
 
 MAX_NAMES = 8  # zones named on a year's card; the rest counted
 
@@ -72,7 +72,7 @@ class YearTour:
         s = result.schedule
         zones = s.zones_in(year)
         done = float(s.spend[: k + 1].sum())
-        names = "、".join(facts.zone_names[z] for z in zones[:MAX_NAMES]) or tr("none")
+        names = name_list(facts.zone_names[z] for z in zones[:MAX_NAMES]) or tr("none")
         if len(zones) > MAX_NAMES:
             names = tr("{names} and {n} more").format(names=names, n=len(zones) - MAX_NAMES)
         lines = [tr("Zones: {names}").format(names=names),

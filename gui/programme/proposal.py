@@ -27,6 +27,7 @@ from gui.layout.mapdraw import GroundToPage, draw_map, font
 from gui.layout.page import LayoutSpec, Page
 from gui.layout.scene import map_scene, nice_scale, padded, zone_overlays
 from gui.programme import overlays as plan_overlays
+from gui.programme.wording import name_list
 
 WAN = 10_000.0
 FOCUS = "proposal:zone"
@@ -99,9 +100,9 @@ def figure_lines(programme, zone: int, lang: str) -> list[str]:
              say("households", lang, n=f"{row['households']:,.0f}"),
              say("area", lang, m2=f"{row['floor_area_m2']:,.0f}"),
              say("per", lang, hh=_num(row["per_household"]), m2=_num(row["per_m2"])),
-             say("compounds", lang, names="、".join(str(facts.names[f]) for f in members))]
+             say("compounds", lang, names=name_list((facts.names[f] for f in members), lang))]
     if waiting:
-        lines.append(say("reserve", lang, names="、".join(waiting)))
+        lines.append(say("reserve", lang, names=name_list(waiting, lang)))
     return lines
 
 

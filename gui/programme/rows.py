@@ -12,6 +12,7 @@ from gis.programme.catalogue import CHANNELS
 from gis.programme.contents import COMPOUND, ZONE, default_quantity
 from gis.programme.schedule import NONE
 from gis.programme.tables import compound_table, district_totals, zone_table
+from gui.programme.wording import name_list
 
 ON, PARTLY, OFF = 2, 1, 0  # Qt.CheckState values
 
@@ -42,7 +43,7 @@ def years_frame(programme) -> pd.DataFrame:
     return pd.DataFrame({"year": [r["year"] for r in rows], "zones": [len(r["zones"]) for r in rows],
                          "compounds": [r["compounds"] for r in rows], "households": [r["households"] for r in rows],
                          "cost": [r["cost"] for r in rows],
-                         "names": ["、".join(names[z] for z in r["zones"]) for r in rows]})
+                         "names": [name_list(names[z] for z in r["zones"]) for r in rows]})
 
 
 def funding_frame(programme) -> pd.DataFrame:

@@ -9,9 +9,10 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.io.notices import localised_params
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gui.i18n import notice_text as any_notice_text
-from gui.i18n import tr_gis, ui_language
+from gui.i18n import error_text, tr_gis, translated, ui_language
 
 WAN = 10_000.0
 
@@ -73,8 +74,31 @@ def notice_text(note) -> str:
         text = tr_gis("programme", template)
         if text != template:
             try:
-                return text.format(**note.params)
+                return text.format(**localised_params(note.params, ui_language()))
             except (KeyError, IndexError, ValueError):
                 return note.message
     return any_notice_text(note)
 
+
+
+def refusal_text(err, catalogue=None) -> str:
+    """A catalogue refusal in the UI language, naming its item (if *catalogue* knows it) and
+    channel in words instead of by their keys."""
+    params = getattr(err, "params", None)
+    if not isinstance(params, dict) or not {"item", "channel"} & set(params):
+        return error_text(err)
+    named = dict(params)
+    known = {it.key: it for it in (catalogue.items if catalogue is not None else ())}
+    if named.get("item") in known:
+        named["item"] = item_label(known[named["item"]])
+    if named.get("channel") in CHANNELS:
+        named["channel"] = channel_label(named["channel"])
+    try:
+        return translated(err.template, err.context).format(**named)
+    except (KeyError, IndexError, ValueError):
+        return error_text(err)
+
+
+def name_list(names, language: str | None = None) -> str:
+    """Names joined as the language lists them: 甲、乙 in Chinese, "a, b" in English."""
+    return ("、" if (language or ui_language()).startswith("zh") else ", ").join(str(n) for n in names)

@@ -21,12 +21,12 @@
     </message>
     <message>
         <location line="+48"/>
-        <source>Automatic: the age group, else population, else households</source>
+        <source>Auto: age group, else population or households</source>
         <translation>自动：年龄组，其次人口，再次户数</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Automatic: the capacity field, else the preset's default</source>
+        <source>Auto: capacity field, else preset default</source>
         <translation>自动：容量字段，否则按预设默认值</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@
         <translation>{type}，默认容量 · {n}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>Access to {type} ({method})</source>
         <translation>{type}可达性（{method}）</translation>
     </message>
@@ -516,7 +516,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>CatalogueDialog</name>
     <message>
-        <location filename="../../gui/programme/catalogue_dialog.py" line="+33"/>
+        <location filename="../../gui/programme/catalogue_dialog.py" line="+32"/>
         <source>Edit catalogue</source>
         <translation>编辑内容目录</translation>
     </message>
@@ -796,7 +796,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>{name}（尚未核实）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Custom amount per elevator</source>
         <translation>自定义单台补贴</translation>
     </message>
@@ -3488,7 +3488,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>验收满意</translation>
     </message>
 <message>
-        <location filename="../../gui/programme/wording.py" line="+39"/>
+        <location filename="../../gui/programme/wording.py" line="+40"/>
         <source>{amount} (10,000 yuan)</source>
         <translation>{amount} 万元</translation>
     </message>
@@ -3496,7 +3496,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+342"/>
+        <location filename="../../gui/presentation.py" line="+347"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
@@ -3506,7 +3506,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在准备汇报演示</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Renovation plan</source>
         <translation>改造规划</translation>
     </message>
@@ -3524,7 +3524,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-310"/>
+        <location line="-313"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -5815,7 +5815,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法读取标准预设 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+100"/>
+        <location filename="../../gis/gaps/elevators.py" line="+101"/>
         <source>The {rule} subsidy is defined for {years}, not for {year}; choose one of those years or edit the preset.</source>
         <translation>{rule}补贴标准只适用于 {years}，不适用于 {year}；请选择其中的年份或修改预设。</translation>
     </message>
@@ -5846,7 +5846,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>内置预设不能覆盖；请将您的副本保存在设置文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/elevators.py" line="+79"/>
+        <location filename="../../gis/gaps/elevators.py" line="+81"/>
         <source>The floor threshold for elevators must be 2 or more.</source>
         <translation>加装电梯的层数门槛至少为 2。</translation>
     </message>
@@ -6179,7 +6179,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sheets.py" line="+39"/>
+        <location filename="../../gis/io/sheets.py" line="+40"/>
+        <source>{path} is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not): open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>{path} 不是 Excel .xlsx 工作簿（.xlsx 文件是 zip 压缩包，此文件不是）：请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{path} is not a readable Excel .xlsx workbook ({reason}).</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
@@ -7966,7 +7971,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>“{column}”：{n} 个小区按人口栅格 {file} 面积加权估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>'{column}': {n} compounds still have no value (nothing to estimate it from).</source>
         <translation>“{column}”：{n} 个小区仍无数值（缺少估算依据）。</translation>
     </message>

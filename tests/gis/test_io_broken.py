@@ -304,7 +304,7 @@ def test_zip_with_gbk_member_names(shp, tmp_path):
 def test_excel_file_that_is_not_excel(tmp_path):
     path = tmp_path / "a.xlsx"
     path.write_text("名称,经度,纬度\n", encoding="utf-8")
-    with pytest.raises(DataReadError, match="not a readable Excel .xlsx workbook"):
+    with pytest.raises(DataReadError, match="not an Excel .xlsx workbook .an .xlsx file is a zip archive"):
         inspect_file(path)
 
 
