@@ -38,8 +38,8 @@ def table_row(painter: QPainter, page: Page, rect: QRectF, widths, row: Row, rig
         cell = QRectF(x + page.px(1.0), rect.top(), w - page.px(2.0), rect.height())
         align = Qt.AlignmentFlag.AlignRight if k in right else Qt.AlignmentFlag.AlignLeft
         wrap = Qt.TextFlag.TextWordWrap if row.kind == "head" else Qt.TextFlag(0)
-        if row.kind != "head":  # one line: a long name ends in "…" before the next column
-            text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(cell.width()))
+        if row.kind != "head":  # one line: a long name keeps its start and end ("…" between)
+            text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, int(cell.width()))
         painter.drawText(cell, int(align | Qt.AlignmentFlag.AlignVCenter | wrap), text)
         x += w
     painter.setPen(QPen(QColor("#9e9e9e"), page.px(0.15)))
