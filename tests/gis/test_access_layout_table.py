@@ -38,3 +38,13 @@ def test_compound_table_in_english_sorted_and_capped():
     assert len(capped) == 2 and capped[1][0] == "… 2 more compounds"
     assert table.capped(3, "en") == table.rows
     assert access_print_table(district_result(zones=False), "zh_CN").capped(1, "zh_CN")[0][0] == "……另有 3 个小区"
+
+
+def test_zone_flag_names_its_members_mixed_sources():
+    compounds = compounds_layer([square(0, 0), square(100, 0), square(200, 0)], old=[40, 20, 10])
+    compounds.data["old_来源"] = [None, "estimated:district_shares", "survey"]
+    fac = facility_layer([("day_care", "养老服务站", at(100, 50))])
+    zones = ({"A": [0, 1], "B": [2]}, {"A": "甲片区", "B": "乙片区"})
+    result = run(request_for(compounds, fac, facility_type="day_care", zones=zones)).result
+    flags = {r[0]: r[2] for r in access_print_table(result, "zh_CN").rows}
+    assert flags == {"甲片区": "录入/估算", "乙片区": "调查表"}
