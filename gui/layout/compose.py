@@ -10,13 +10,15 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
+from gis.export.access_layout import access_print_table
 from gis.wording import crs_text, term
 from gis.project import Project
 from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw_notes, draw_scale,
                                   draw_title, legend_rows, north_angle, notes_height)
 from gui.layout.mapdraw import GroundToPage, draw_map, font
-from gui.layout.page import Frames, LayoutSpec, Page, frames
+from gui.layout.page import Frames, LayoutSpec, Page, body_height_mm, frames
 from gui.layout.scene import DrawLayer, map_scene, nice_scale, project_bounds, view_extent
+from gui.layout.table import band_height_mm, draw_print_table, rows_that_fit
 from gui.layout.underlay import credits, underlay_image
 
 
@@ -28,6 +30,7 @@ class MapView:
     size_px: tuple[int, int] | None = None
     basemap: tuple = ()  # the map's online basemap: (tile layers, credit line), or ()
     legends: tuple = ()  # (title, rows) of the map's floating legends (gap choropleth, life-circle bands)
+    access: object = None  # the Access dock's latest AccessResult: printed as a table (spec.access_table)
 
 
 def placement(project: Project, page: Page, rect: QRectF, view: MapView | None) -> GroundToPage:
@@ -45,8 +48,10 @@ def render_layout(painter: QPainter, spec: LayoutSpec, project: Project, *,
                   overlays: Mapping[str, gpd.GeoDataFrame] | None = None, view: MapView | None = None) -> None:
     """Draw the sheet described by *spec* on *painter* (a QPdfWriter or a QImage at spec.dpi)."""
     page = Page.of(spec.validated())
-    parts = frames(page)
     lang = spec.language
+    table = access_table(spec, view)
+    body = body_height_mm(page)
+    parts = frames(page, band_height_mm(page, body, table) if table is not None else 0.0)
     painter.fillRect(QRectF(0, 0, *page.size_px), QColor("white"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -60,6 +65,15 @@ def render_layout(painter: QPainter, spec: LayoutSpec, project: Project, *,
         draw_north(painter, page, parts.map, north_angle(project.crs, where.centre), lang)
     draw_panel(painter, page, parts, spec, project, scene, where, credits(project, basemap),
                view.legends if view else ())
+    if table is not None:
+        draw_print_table(painter, page, parts.band, table, table.capped(rows_that_fit(page, body, table), lang))
+
+
+def access_table(spec: LayoutSpec, view: MapView | None):
+    """The access result's print table when the sheet asks for it and the window has one, else None."""
+    if not spec.access_table or view is None or view.access is None:
+        return None
+    return access_print_table(view.access, spec.language)
 
 
 def _notes(spec: LayoutSpec, project: Project, credit: list[str] = ()) -> list[str]:

@@ -36,6 +36,8 @@ class LayoutDialog(QDialog):
         self.orientation.addItem(self.tr("Portrait"), "portrait")
         self.inset = QCheckBox(self.tr("Overview inset"))
         self.inset.setChecked(True)
+        self.access_table = QCheckBox(self.tr("Access table (population, capacity, access, shortfall)"))
+        self.access_table.setChecked(True)
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("Data source (default: the layer names)"))
         self.date = QLineEdit(date.today().isoformat())
@@ -57,7 +59,9 @@ class LayoutDialog(QDialog):
         for w in (self.paper, self.orientation):
             w.currentIndexChanged.connect(self._timer.start)
         self.inset.toggled.connect(self._timer.start)
+        self.access_table.toggled.connect(self._timer.start)
         self._options = window_options(window)
+        self.access_table.setVisible(self._options["view"].access is not None)  # only with a result
         self._image = None
         self.refresh_preview()
 
@@ -68,6 +72,7 @@ class LayoutDialog(QDialog):
         form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("Orientation"), self.orientation)
         form.addRow("", self.inset)
+        form.addRow("", self.access_table)
         form.addRow(self.tr("Data source"), self.source)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Map review number (审图号)"), self.review)
@@ -89,6 +94,7 @@ class LayoutDialog(QDialog):
                           title=self.title.text().strip(), subtitle=self.subtitle.text().strip(),
                           source_note=self.source.text().strip(), date_text=self.date.text().strip(),
                           inset=self.inset.isChecked(), review_number=self.review.text().strip(),
+                          access_table=self.access_table.isChecked(),
                           language=getattr(self.window_.settings, "language", "zh_CN"))
         if dpi is not None:
             spec.dpi = dpi

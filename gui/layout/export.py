@@ -87,16 +87,19 @@ def export_layout(path: str | Path, fmt: str, spec: LayoutSpec, project: Project
 
 
 def window_options(window) -> dict:
-    """The overlays and the view of a main window's map, for :func:`export_layout`."""
+    """The overlays and the view of a main window's map (and the Access dock's latest result,
+    printed as a table), for :func:`export_layout`."""
+    from gis.analysis.session import session_for
     from gui.layout.overlays import overlay_frames
 
     from gui.map.floating import FloatingPanel
 
     view = window.map
     legends = tuple(rows for rows in (p.print_rows() for p in view.findChildren(FloatingPanel)) if rows)
+    access = session_for(window.project).latest("access")
     return {"overlays": overlay_frames(view, window.project),
             "view": MapView(dict(view.view_state) or None, (view.width(), view.height()), view.basemap,
-                            legends)}
+                            legends, access.result if access is not None else None)}
 
 
 def cli_export(project: Project, path: str | Path, fmt: str, *, title: str = "", paper: str = "A4",

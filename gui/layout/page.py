@@ -32,6 +32,7 @@ class LayoutSpec:
     dpi: int = DPI
     language: str = "zh_CN"
     review_number: str = ""  # 审图号 (map review number), printed in the notes when given
+    access_table: bool = True  # print the access result's table (when the window has one)
 
     def validated(self) -> "LayoutSpec":
         if self.paper not in PAPERS_MM:
@@ -81,6 +82,7 @@ class Frames:
     title: QRectF
     map: QRectF
     panel: QRectF
+    band: QRectF | None = None  # a table across the sheet under the map, when there is one
 
 
 MARGIN_MM = 10.0
@@ -88,18 +90,27 @@ TITLE_MM = 16.0
 GAP_MM = 4.0
 
 
-def frames(page: Page) -> Frames:
+def body_height_mm(page: Page) -> float:
+    """Height under the title band: the map, and the panel or table below it."""
+    return page.height_mm - 2 * MARGIN_MM - TITLE_MM * page.scale - GAP_MM
+
+
+def frames(page: Page, band_mm: float = 0.0) -> Frames:
     """Title band on top; the map below it; the legend panel at the right (landscape) or
-    at the bottom (portrait)."""
+    at the bottom (portrait). A table band *band_mm* high (0: none) goes under the map,
+    as wide as the map (landscape) or the sheet (portrait); the map gives up the height."""
     m, t, g = MARGIN_MM, TITLE_MM * page.scale, GAP_MM
-    inner_w, inner_h = page.width_mm - 2 * m, page.height_mm - 2 * m - t - g
+    inner_w, inner_h = page.width_mm - 2 * m, body_height_mm(page)
     top = m + t + g
+    under = band_mm + g if band_mm > 0 else 0.0
     if page.landscape:
         panel_w = 78.0 * page.scale  # two legend columns of ~10 CJK characters each
-        map_rect = page.rect(m, top, inner_w - panel_w - g, inner_h)
+        map_rect = page.rect(m, top, inner_w - panel_w - g, inner_h - under)
         panel = page.rect(m + inner_w - panel_w, top, panel_w, inner_h)
+        band = page.rect(m, top + inner_h - band_mm, inner_w - panel_w - g, band_mm)
     else:
         panel_h = 62.0 * page.scale
-        map_rect = page.rect(m, top, inner_w, inner_h - panel_h - g)
+        map_rect = page.rect(m, top, inner_w, inner_h - panel_h - g - under)
         panel = page.rect(m, top + inner_h - panel_h, inner_w, panel_h)
-    return Frames(page.rect(m, m, inner_w, t), map_rect, panel)
+        band = page.rect(m, top + inner_h - panel_h - g - band_mm, inner_w, band_mm)
+    return Frames(page.rect(m, m, inner_w, t), map_rect, panel, band if band_mm > 0 else None)

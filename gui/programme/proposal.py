@@ -5,7 +5,6 @@ with the map layout's drawing code (gui/layout)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 
 from gis.domain import Role
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
@@ -26,6 +25,7 @@ from gui.layout.furniture import (INK, draw_frame, draw_legend, draw_north, draw
 from gui.layout.mapdraw import GroundToPage, draw_map, font
 from gui.layout.page import LayoutSpec, Page
 from gui.layout.scene import map_scene, nice_scale, padded, zone_overlays
+from gui.layout.table import Row, table_row
 from gui.programme import overlays as plan_overlays
 from gui.programme.wording import name_list
 
@@ -50,15 +50,6 @@ WORDS = {  # key → (English, 中文): the sheet is worded in the layout's lang
 def say(key: str, lang: str, **params) -> str:
     en, zh = WORDS[key]
     return (zh if lang == "zh_CN" else en).format(**params)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of the cost table: ``kind`` head | item | subtotal | total."""
-
-    kind: str
-    cells: tuple[str, ...]
-    cost: float = 0.0
 
 
 def cost_rows(programme, zone: int, lang: str) -> list[Row]:
@@ -198,7 +189,7 @@ def _draw_panel(painter, page: Page, panel: QRectF, programme, zone: int, lang: 
     y = panel.top()
     widths = [panel.width() * w for w in COL_SHARES]
     for row in table:
-        _table_row(painter, page, QRectF(panel.left(), y, panel.width(), row_h), widths, row)
+        table_row(painter, page, QRectF(panel.left(), y, panel.width(), row_h), widths, row)
         y += row_h
     draw_frame(painter, page, QRectF(panel.left(), panel.top(), panel.width(), y - panel.top()), 0.3)
     y += page.px(3.0)
@@ -211,23 +202,6 @@ def _draw_panel(painter, page: Page, panel: QRectF, programme, zone: int, lang: 
     draw_notes(painter, page, QRectF(scale_rect.right() + page.px(2.0), scale_rect.top(),
                                      panel.right() - scale_rect.right() - page.px(2.0), scale_rect.height()), notes)
     return table
-
-
-def _table_row(painter, page: Page, rect: QRectF, widths, row: Row) -> None:
-    s = page.scale
-    bold = row.kind in ("head", "subtotal", "total")
-    if row.kind in ("head", "total"):
-        painter.fillRect(rect, QColor("#e8e8e8"))
-    painter.setFont(font(page, min(3.0 * s, rect.height() / page.px(1.0) * 0.62), bold=bold))
-    painter.setPen(INK)
-    x = rect.left()
-    for k, (text, w) in enumerate(zip(row.cells, widths)):
-        cell = QRectF(x + page.px(1.0), rect.top(), w - page.px(2.0), rect.height())
-        align = Qt.AlignmentFlag.AlignRight if k in (2, 4) and row.kind != "head" else Qt.AlignmentFlag.AlignLeft
-        painter.drawText(cell, align | Qt.AlignmentFlag.AlignVCenter, text)
-        x += w
-    painter.setPen(QPen(QColor("#9e9e9e"), page.px(0.15)))
-    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
 
 def _block(painter, page: Page, panel: QRectF, y: float, head: str, lines: list[str], line_h: float) -> float:

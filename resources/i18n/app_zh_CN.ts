@@ -2528,6 +2528,11 @@ Use Save As to keep your changes in another file.</source>
         <translation>位置示意图</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Access table (population, capacity, access, shortfall)</source>
+        <translation>可达性表（人口、容量、可达性、缺口）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Data source (default: the layer names)</source>
         <translation>默认为图层名称</translation>
@@ -2548,7 +2553,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>PNG（300 dpi）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -2568,7 +2573,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
@@ -2593,7 +2598,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Export map layout</source>
         <translation>导出地图排版</translation>
     </message>
@@ -6302,7 +6307,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>地图排版只能导出为 pdf 或 png，不支持 {format}。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Could not write {path}. Check that the folder is writable and the file is not open in another program.</source>
         <translation>无法写入 {path}。请检查文件夹是否可写，以及文件是否被其他程序打开。</translation>
     </message>
