@@ -204,6 +204,11 @@ def test_window_and_cli_give_the_same_totals(planned, project_file, capsys):
     window_total = sum(float(v) for v in ctl.tables.zones.model_.frame["cost"])
     assert window_total == pytest.approx(sum(c["cost"] for c in cli["compounds"]) + sum(
         i["cost"] for z in cli["zones"] for i in z["items"]))
+    facilities = [[(i["item"], i["quantity"], i["basis"], i.get("shortfall_m2")) for i in z["items"]]
+                  for z in cli["zones"]]
+    assert facilities == [[(i["item"], i["quantity"], i["basis"], i.get("shortfall_m2")) for i in z["items"]]
+                          for z in mine["zones"]]
+    assert {b for z in facilities for it, _q, b, _s in z if it == "day_care"} == {"shortfall"}
 
 
 def test_excel_report_uses_the_edited_programme(planned, qtbot):
