@@ -640,7 +640,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+162"/>
+        <location filename="../../gui/programme/dock.py" line="+163"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -700,7 +700,17 @@ Use Save As to keep your changes in another file.</source>
         <translation>（片区共建）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Proposed by the zone's shortfall against the provision standard, {m2} m², at least the item's size</source>
+        <translation>按片区对照配置标准的缺口 {m2} m² 确定规模，且不小于该项目的最小规模</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed by the zone's households (no shortfall against a provision standard is known), at least the item's size</source>
+        <translation>按片区户数确定规模（尚无对照配置标准的缺口），且不小于该项目的最小规模</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>by priority (not pinned)</source>
         <translation>按优先顺序（不固定）</translation>
     </message>
@@ -3267,7 +3277,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-204"/>
+        <location filename="../../gui/programme/dock.py" line="-215"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -3375,7 +3385,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+134"/>
+        <location line="+145"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>
