@@ -18,7 +18,7 @@ from gis.gaps.compounds import CompoundTable, id_key, plain
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.fields import parse_count
 from gis.io.notices import Notice, coded
-from gis.programme.sizing import zone_shortfalls
+from gis.programme.sizing import unsupplied_notice, unsupplied_shortfalls, zone_shortfalls
 
 SINGLE_PREFIX = "c:"
 
@@ -143,6 +143,10 @@ class PlanFacts:
                    missing=(~gaps.covered) if gaps is not None else None, build_year=table.build_year,
                    notices=notes + year_notes, lifts=lifts)
         facts.shortfalls = zone_shortfalls(access, facts.members, n)
+        absent = [t for t in facts.types if access and t not in {r.facility_type for r in access}]
+        unsupplied = unsupplied_shortfalls(table, absent, facts.members)
+        facts.shortfalls |= unsupplied
+        facts.notices += unsupplied_notice(list(unsupplied))
         return facts
 
 

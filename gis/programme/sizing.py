@@ -6,7 +6,9 @@ standard allows; the rule is gis.supply.shortfall's), converted to m² of new fa
 standard counted in m² (elderly-care space) is taken as it is, one counted in places, beds
 or seats is multiplied by the catalogue item's ``m2_per_place`` (the one place that figure
 lives; the shipped values are marked not checked). Without a shortfall (no access analysis,
-no standard, no base field, no conversion) the household rule stays:
+no standard, no base field, no conversion) the household rule stays (a type the facility layer
+does not hold at all, where the access analysis ran for the others, falls short by the whole
+requirement: nothing is received):
 ``m2_per_100_households x households / 100``. Either way never below the item's ``size_m2``.
 
 >>> from gis.programme.catalogue import load_catalogue
@@ -23,8 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gis.domain import FACILITY_LABELS, FacilityType
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
+from gis.supply.capacity import load_capacity
 from gis.supply.shortfall import zone_totals
 
 SHORTFALL, HOUSEHOLDS = "shortfall", "households"  # a facility line's basis
@@ -48,11 +52,42 @@ def zone_shortfalls(access, members: list[np.ndarray], n_compounds: int) -> dict
         if r.shortfall is None or len(r.demand) != n_compounds:
             continue
         totals = zone_totals(dict(enumerate(members)), demand=r.demand, received=r.fca.received, shortfall=r.shortfall)
-        known = np.isfinite(r.shortfall.required)
-        seen = np.array([known[m].any() for m in members], bool)
         out[r.facility_type] = ZoneShortfall(r.facility_type, r.capacity.measure,
-                                             np.where(seen, totals.shortfall, np.nan))
+                                             _known_only(totals.shortfall, r.shortfall.required, members))
     return out
+
+
+def unsupplied_shortfalls(table, types, members: list[np.ndarray], preset=None) -> dict[str, ZoneShortfall]:
+    """Per type of *types* (none of whose facilities the project holds): the whole requirement
+    of its provision standard per zone (the capacity preset's, default the shipped one)."""
+    preset = preset or load_capacity()
+    out = {}
+    for ftype in types:
+        entry = preset.of(ftype)
+        base = getattr(table, entry.provision.base, None) if entry.provision is not None else None
+        if base is None:
+            continue
+        required = entry.provision.required(base)
+        need = np.nan_to_num(required)
+        out[ftype] = ZoneShortfall(ftype, entry.measure, _known_only(
+            np.array([need[m].sum() for m in members], float), required, members))
+    return out
+
+
+def unsupplied_notice(types) -> list[Notice]:
+    """Which types were sized by their whole requirement (the project has none of them)."""
+    if not types:
+        return []
+    return [coded("programme.sized_by_requirement", QT_TRANSLATE_NOOP(
+        "programme", "The project has no {types}: their facilities are sized by the whole requirement of the "
+                     "provision standard (nothing is received from elsewhere)."), level="info",
+        types=short_list([FACILITY_LABELS[FacilityType(t)] for t in types], 8))]
+
+
+def _known_only(per_zone: np.ndarray, required: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
+    """*per_zone*, NaN for zones none of whose members has a known requirement."""
+    known = np.isfinite(required)
+    return np.where(np.array([known[m].any() for m in members], bool), per_zone, np.nan)
 
 
 def shortfall_m2(item, shortfall: ZoneShortfall | None) -> np.ndarray | None:

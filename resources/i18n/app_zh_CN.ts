@@ -8189,7 +8189,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>没有缺项分析（需要设施图层），因此未建议配套服务设施；请手动勾选。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>The compounds have no build year field: every compound gets the basic items.</source>
         <translation>小区没有建成年代字段：所有小区均列入基础类改造内容。</translation>
     </message>
@@ -8249,7 +8249,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 条已保存的计划修改所指的小区、片区、楼栋或改造内容已不在项目中，已略去。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/sizing.py" line="+107"/>
+        <location filename="../../gis/programme/sizing.py" line="+81"/>
+        <source>The project has no {types}: their facilities are sized by the whole requirement of the provision standard (nothing is received from elsewhere).</source>
+        <translation>项目中没有{types}：这些设施按配置标准的全部需求确定规模（不计从别处获得的供给）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>{items}: sized by households (the catalogue's m² per 100 households, at least the item's size), because no shortfall against a provision standard is known for them (an access analysis with a standard, a base field and, for places, the item's m² per place).</source>
         <translation>{items}：按户数确定规模（内容库的每百户面积，且不小于该项目的最小规模），因为尚无按配置标准计算的缺口（需要含配置标准和基数字段的可达性分析；按学位等计量的还需该项目的每学位面积）。</translation>
     </message>

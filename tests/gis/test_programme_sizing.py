@@ -60,9 +60,10 @@ def test_without_a_shortfall_facilities_keep_the_household_rule_and_say_so():
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """C0-C2 (310 households) form one zone, C3 (2,500 households, far away) is a zone of one; the only
-    day-care station is out of everyone's reach, so each zone's shortfall is 20 m² per 100 households."""
+    day-care station is out of everyone's reach, so each zone's shortfall is 20 m² per 100 households; there
+    is no kindergarten at all, so C3 falls short by 30 places per 1,000 residents."""
     d = tmp_path_factory.mktemp("sizing")
-    gpd.GeoDataFrame({"小区编号": [f"C{i}" for i in range(4)], "户数": [100, 120, 90, 2500],
+    gpd.GeoDataFrame({"小区编号": [f"C{i}" for i in range(4)], "户数": [100, 120, 90, 2500], "人口": [300, 350, 250, 6000],
                       "建成年代": [1985, 1990, 1995, 1992]},
                      geometry=[square(c * 110, 0) for c in range(3)] + [square(900, 0)], crs=CRS
                      ).to_file(d / "compounds.gpkg")
@@ -84,5 +85,11 @@ def test_plan_sizes_day_care_by_the_shortfall_and_clinics_by_households(project,
     assert care["c:C3"]["cost"] == pytest.approx(500 * 4500)
     clinic = next(i for z in out["zones"] for i in z["items"] if i["item"] == "clinic")
     assert clinic["basis"] == "households"  # the capacity preset has no standard for clinics
+    school = {z["id"]: next(i for i in z["items"] if i["item"] == "kindergarten") for z in out["zones"]}
+    assert school["c:C3"]["shortfall_m2"] == pytest.approx(6000 * 30 / 1000 * 10)  # 180 places x 10 m² per place
+    assert school["c:C3"]["quantity"] == pytest.approx(1800.0) and school["c:C3"]["basis"] == "shortfall"
+    said = next(n for n in out["notices"] if n["code"] == "programme.sized_by_requirement")
+    assert "Kindergarten, Nursery" in said["message"] and "Elderly day care" not in said["message"]
+    assert school[1]["quantity"] == 1200.0 and school[1]["shortfall_m2"] == pytest.approx(270.0)  # the minimum
     said = next(n for n in out["notices"] if n["code"] == "programme.sized_by_households")
     assert "Community health station" in said["message"] and "Elderly day care" not in said["message"]
