@@ -7,7 +7,8 @@ The district is bench/synthetic_city.py's walled compounds (build years 1975-201
 (3-9 floors, households, no elevator), the real elevator analysis, random service gaps and
 a ranking by households. Timed (CPU seconds, best of 3 — the machine is shared):
 
-* whole run: what ``plan`` does on a project (the gap analysis, elevators and ranking too);
+* whole run: what ``plan`` does on a project (the gap analysis, elevators, ranking and the access
+  step too: 2SFCA and shortfall per facility type present, which size the facilities);
 * facts: :meth:`PlanFacts.from_results` (buildings to compounds, floor areas, elevators, zones);
 * programme: propose the contents, cost them (shares and caps), consent, schedule 5 years
   under a budget, and the ``plan --json`` rows;
@@ -118,7 +119,7 @@ def main(n: int = 1500, n_buildings: int = 8000, n_years: int = 5) -> None:
 
     t_edit, _ = best(edit)
     t_peer, _ = best(lambda: peer(prog))
-    t_run, timings = best(lambda: full_run(layer, blayer, model, rng, years), runs=1)
+    t_run, (timings, bases) = best(lambda: full_run(layer, blayer, model, rng, years), runs=1)
     r = prog.result()
     with tempfile.TemporaryDirectory() as tmp:
         t_xlsx, _ = best(lambda: write_programme(prog, Path(tmp) / "plan.xlsx"), runs=1)
@@ -130,14 +131,16 @@ def main(n: int = 1500, n_buildings: int = 8000, n_years: int = 5) -> None:
     print(f"programme   {t_prog * 1e3:8.1f} ms CPU  (propose, costs with caps, schedule, JSON rows; limit 1000)")
     print(f"edit        {t_edit * 1e3:8.1f} ms CPU  (one line ticked, costs and years again; limit 100)")
     print(f"pandas peer {t_peer * 1e3:8.1f} ms CPU  (group-by of the same sums, no caps, no schedule)")
-    print(f"whole run   {t_run * 1e3:8.1f} ms CPU  (ProgrammeRequest on a project: gaps, elevators, ranking, "
-          f"facts, programme; wall s {', '.join(f'{k} {v:.3f}' for k, v in timings.items())})")
+    print(f"whole run   {t_run * 1e3:8.1f} ms CPU  (ProgrammeRequest on a project: gaps, elevators, ranking, access, "
+          f"facts, programme; wall s {', '.join(f'{k} {v:.3f}' for k, v in timings.items())}; facility lines "
+          f"sized by shortfall {bases['shortfall']}, by households {bases['households']})")
     print(f"workbook    {t_xlsx * 1e3:8.1f} ms CPU  (the five sheets and notes, {len(prog.contents)} lines)")
     print(f"ratio edit / peer = {t_edit / t_peer:.2f}, (facts + programme) / peer = {(t_facts + t_prog) / t_peer:.1f}")
 
 
-def full_run(layer, blayer, model, rng, years) -> dict:
-    """The plan command's run on an in-memory project with 120 facilities (straight-line gaps)."""
+def full_run(layer, blayer, model, rng, years) -> tuple[dict, dict]:
+    """The plan command's run on an in-memory project with 120 facilities (straight-line gaps):
+    its timings and how many facility lines are sized by shortfall and by households."""
     from gis.analysis.programme import ProgrammeRequest, run
     from gis.project import Project
 
@@ -151,7 +154,9 @@ def full_run(layer, blayer, model, rng, years) -> dict:
     for lyr in (layer, facilities, blayer):
         project.add_layer(lyr)
     project.set_zones(model)
-    return run(ProgrammeRequest(project, years=years.years, budget_per_year=years.budget)).timings
+    outcome = run(ProgrammeRequest(project, years=years.years, budget_per_year=years.budget))
+    rows = [i for z in outcome.programme.to_json()["zones"] for i in z["items"] if "basis" in i]
+    return outcome.timings, {b: sum(i["basis"] == b for i in rows) for b in ("shortfall", "households")}
 
 
 def peer(prog) -> dict:

@@ -1,6 +1,6 @@
 """The renovation programme (改造计划): one request, one run, for the window's plan dock,
 the ``plan`` command and the exports. The run measures nothing new: it takes the gap,
-elevator and ranking results (computed here with the project's settings when not given),
+elevator, ranking and access results (computed here with the project's settings when not given),
 builds :class:`~gis.programme.facts.PlanFacts`, proposes the contents and schedules the
 years. The window then edits ``outcome.programme`` (see :mod:`gis.programme`)."""
 
@@ -23,6 +23,7 @@ from gis.io.notices import Notice, coded
 from gis.network.cache import ResultCache
 from gis.programme import Catalogue, Consent, PlanFacts, Programme, YearPlan, load_catalogue, read_consent
 from gis.programme.consent import THRESHOLD
+from gis.programme.sizing import sizing_notices
 from gis.programme.state import (SETTINGS_KEY, programme_state, restore_consent, restore_contents,
                                  saved_years)
 from gis.project import Project
@@ -35,7 +36,7 @@ LEFT_OUT = "note.left_out_of_the_export"  # gis.export.plan's notice for a step 
 class ProgrammeRequest:
     """Plan *project* with *catalogue* (the shipped preset when None) over *years* (default:
     the next five). *consent*: a table's path or counts (None: everyone agrees). *pins*:
-    ``(zone id or name, year)``. *outputs*: gap/elevator/ranking results already computed
+    ``(zone id or name, year)``. *outputs*: gap/elevator/ranking/access results already computed
     (a gis.export.plan.PlanOutputs), else computed here. With *restore*, the planner's edits
     saved in the project (:mod:`gis.programme.state`) are applied; the request's years,
     budget, targets, pins and consent table win over the saved ones."""
@@ -86,6 +87,7 @@ def run(request: ProgrammeRequest, *, cache: ResultCache | None = None,
     notes: list[Notice] = [n for n in outputs.notices if n.code != LEFT_OUT]  # the facts say it in plan words
     with timed(timings, "facts"):
         facts = _facts(request.project, outputs, catalogue, years, notes)
+        notes += sizing_notices(catalogue, facts)
     with timed(timings, "consent"):
         consent = _consent(request, facts, notes, state)
     kept = [(str(z), int(y)) for z, y in (state or {}).get("pins", ()) if facts.zone_index(str(z)) is not None]
@@ -148,7 +150,7 @@ def _outputs(request: ProgrammeRequest, fb: Feedback):
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no compounds layer to plan."))
     # a copy: the caller's results are reused, its notices are its own (only new ones come back)
     given = replace(request.outputs, notices=[]) if request.outputs is not None else PlanOutputs()
-    return collect_outputs(request.project, steps=("gaps", "elevators", "ranking"), given=given, feedback=fb)
+    return collect_outputs(request.project, steps=("gaps", "elevators", "ranking", "access"), given=given, feedback=fb)
 
 
 def _facts(project: Project, outputs, catalogue: Catalogue, years, notes: list) -> PlanFacts:
@@ -157,6 +159,7 @@ def _facts(project: Project, outputs, catalogue: Catalogue, years, notes: list) 
     rule, year = _subsidy(catalogue, years, notes if outputs.elevators is not None else [])
     return PlanFacts.from_results(table, zones=project.zones, buildings=project.first(Role.BUILDINGS),
                                   elevators=outputs.elevators, gaps=outputs.gaps, ranking=outputs.ranking,
+                                  access=outputs.access,
                                   pre_year=ProjectSettings.of(project).pre_year, dwelling_m2=catalogue.dwelling_m2,
                                   subsidy_rule=rule, subsidy_year=year)
 

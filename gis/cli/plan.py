@@ -23,7 +23,10 @@ With ``--json`` one JSON object is printed::
 
 Costs are yuan, unrounded; an item's ``held`` is the share held back by a failed elevator
 vote (its ``cost`` excludes it); ``year`` is null for the reserve and for zones that found no year
-(named in the notices). Exit 0 on success; 2 with a one-line message on stderr when the input
+(named in the notices). A facility line (unit ``m2_facility``) also has ``basis``: ``shortfall``
+(sized by the zone's shortfall against the provision standard, given as ``shortfall_m2``, at
+least the item's size) or ``households`` (no shortfall known; a notice names the items).
+Exit 0 on success; 2 with a one-line message on stderr when the input
 cannot be used (a bad catalogue names the item; a budget too small for any zone says so).
 """
 

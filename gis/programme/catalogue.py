@@ -90,7 +90,9 @@ class Cap:
 class Item:
     """One renovation item. ``shares`` are percent per channel (sum 100); what a cap keeps
     from a channel goes to ``overflow``. Facility items (``facility`` = a gap type) are built
-    once per zone, ``max(size_m2, m2_per_100_households x households / 100)`` m² big."""
+    once per zone: by the zone's shortfall where an access analysis gives one (in m², or in
+    places x ``m2_per_place`` for a type counted in places, beds or seats), else by
+    ``m2_per_100_households x households / 100``; never below ``size_m2`` (gis.programme.sizing)."""
 
     key: str
     klass: str
@@ -105,6 +107,7 @@ class Item:
     facility: str | None = None
     size_m2: float = 0.0
     m2_per_100_households: float = 0.0
+    m2_per_place: float = 0.0  # m² of facility per place, bed or seat (converts a shortfall in places)
     checked: bool = False
     note: str = ""
 
@@ -192,7 +195,8 @@ def catalogue_dict(cat: Catalogue) -> dict:
         if it.facility:
             d["facility"] = it.facility
         if it.per_zone:
-            d.update(size_m2=it.size_m2, m2_per_100_households=it.m2_per_100_households)
+            d.update(size_m2=it.size_m2, m2_per_100_households=it.m2_per_100_households,
+                     m2_per_place=it.m2_per_place)
         items.append(d)
     return {**cat.extra, "version": 1, "name": cat.name, "source": cat.source, "source_zh": cat.source_zh,
             "dwelling_m2": {"value": cat.dwelling_m2, "checked": False},
@@ -224,6 +228,7 @@ def _item(d: dict, n: int) -> Item:
                 facility=d.get("facility") or None, size_m2=_number(d.get("size_m2") or 0.0, who, "size_m2"),
                 m2_per_100_households=_number(d.get("m2_per_100_households") or 0.0, who,
                                               "m2_per_100_households"),
+                m2_per_place=_number(d.get("m2_per_place") or 0.0, who, "m2_per_place"),
                 checked=bool(d.get("checked", False)), note=str(d.get("note", "")))
     check_item(item)
     return item
@@ -250,7 +255,7 @@ def check_item(it: Item) -> None:
     if it.unit_cost < 0:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: the unit cost {cost} is negative."),
                              cost=it.unit_cost, **who)
-    if it.size_m2 < 0 or it.m2_per_100_households < 0:
+    if it.size_m2 < 0 or it.m2_per_100_households < 0 or it.m2_per_place < 0:
         raise CatalogueError(QT_TRANSLATE_NOOP("errors", "Catalogue item {item}: facility sizes must be zero or more."),
                              **who)
     if it.facility is not None:

@@ -3,7 +3,8 @@
 :func:`propose` fills the lines from the facts: the catalogue's ``old`` items for compounds
 built by the cut-off year, an elevator line (one per eligible stairwell) where the elevator
 analysis found candidates, and one facility line per zone for each service the zone lacks
-after pooling (built once, in the zone, for all its members; a facility item proposed for
+after pooling (built once, in the zone, for all its members, sized by the zone's shortfall
+where it is known, else by its households: gis.programme.sizing; a facility item proposed for
 ``old`` goes to every zone with old compounds). Items marked ``never`` are not proposed but
 can be added.
 
@@ -29,6 +30,7 @@ from gis.errors import AnalysisError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.programme.catalogue import Catalogue
 from gis.programme.facts import PlanFacts
+from gis.programme.sizing import facility_m2, zone_sizes
 
 COMPOUND, ZONE = 0, 1
 KINDS = {"compound": COMPOUND, "zone": ZONE}
@@ -154,14 +156,11 @@ def default_quantity(catalogue: Catalogue, facts: PlanFacts, kind: str, owner: i
     """The quantity of *item* for one compound or zone (its members together) from the facts."""
     it = catalogue.item(item)
     fids = facts.members[owner] if kind == "zone" else np.array([owner])
+    if it.per_zone and kind == "zone":
+        return float(zone_sizes(it, facts, np.array([owner]))[0][0])
     if it.per_zone:
         return float(facility_m2(it, facts.households[fids].sum()))
     return float(_measure(it, facts, fids).sum())
-
-
-def facility_m2(item, households) -> np.ndarray | float:
-    """m² of a new facility serving *households*: the item's size, or more per 100 households."""
-    return np.maximum(item.size_m2, item.m2_per_100_households * np.asarray(households, float) / 100.0)
 
 
 def _measure(item, facts: PlanFacts, fids: np.ndarray) -> np.ndarray:
@@ -193,7 +192,7 @@ def propose(catalogue: Catalogue, facts: PlanFacts) -> Contents:
                     continue
                 wanted &= zone_missing[:, types.index(it.facility)]
             zones = np.flatnonzero(wanted)
-            parts.append((ZONE, zones, k, facility_m2(it, zone_hh[zones])))
+            parts.append((ZONE, zones, k, zone_sizes(it, facts, zones)[0]))
             continue
         if it.propose == "gap":  # a facility proposed per compound would be built twice in a zone
             continue

@@ -18,6 +18,7 @@ from gis.gaps.compounds import CompoundTable, id_key, plain
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.fields import parse_count
 from gis.io.notices import Notice, coded
+from gis.programme.sizing import unsupplied_notice, unsupplied_shortfalls, zone_shortfalls
 
 SINGLE_PREFIX = "c:"
 
@@ -50,6 +51,7 @@ class PlanFacts:
     build_year: np.ndarray | None = None
     notices: list[Notice] = field(default_factory=list)
     lifts: "BuildingLifts | None" = None
+    shortfalls: dict = field(default_factory=dict)  # facility type → gis.programme.sizing.ZoneShortfall
 
     def __post_init__(self) -> None:
         n = len(self.ids)
@@ -90,11 +92,11 @@ class PlanFacts:
     # -- building ------------------------------------------------------------------------
     @classmethod
     def from_results(cls, table: CompoundTable, *, zones=None, buildings=None, elevators=None, gaps=None,
-                     ranking=None, pre_year: int | None = 2000, dwelling_m2: float = 70.0,
+                     ranking=None, access=None, pre_year: int | None = 2000, dwelling_m2: float = 70.0,
                      subsidy_rule=None, subsidy_year: int | None = None) -> "PlanFacts":
         """Facts from the analyses. *zones*: a ZoneModel over the compounds, or None.
         *buildings*: the buildings layer; *elevators*: its ElevatorResult; *gaps*: a GapResult;
-        *ranking*: a Ranking; *subsidy_rule*: the city's SubsidyRule (None: no subsidy)."""
+        *ranking*: a Ranking; *access*: AccessResults (facilities sized by shortfall); *subsidy_rule*: the city's SubsidyRule (None: no subsidy)."""
         n = len(table)
         notes: list[Notice] = []
         households = table.households_or_zero()
@@ -134,12 +136,18 @@ class PlanFacts:
                              "are proposed; tick them by hand."), level="info"))
         rank = (ranking.table["rank"].astype("Float64").to_numpy(float, na_value=np.nan) if ranking is not None
                 else np.full(n, np.nan))
-        return cls(ids=table.ids, names=table.names, households=households, floor_area_m2=floor_area,
+        facts = cls(ids=table.ids, names=table.names, households=households, floor_area_m2=floor_area,
                    buildings=counts, old=old, elevators=elevator_count,
                    elevator_subsidy=subsidy, rank=rank, zone_of=zone_of, zone_ids=zone_ids, zone_names=zone_names,
                    types=tuple(gaps.types) if gaps is not None else (),
                    missing=(~gaps.covered) if gaps is not None else None, build_year=table.build_year,
                    notices=notes + year_notes, lifts=lifts)
+        facts.shortfalls = zone_shortfalls(access, facts.members, n)
+        absent = [t for t in facts.types if access and t not in {r.facility_type for r in access}]
+        unsupplied = unsupplied_shortfalls(table, absent, facts.members)
+        facts.shortfalls |= unsupplied
+        facts.notices += unsupplied_notice(list(unsupplied))
+        return facts
 
 
 @dataclass(eq=False)

@@ -21,6 +21,7 @@ from gis.programme.consent import STAGES, Consent
 from gis.programme.contents import ZONE, Contents, LineEdit, propose
 from gis.programme.costs import Costs, compute_costs
 from gis.programme.facts import PlanFacts
+from gis.programme.sizing import line_basis
 from gis.programme.schedule import NONE, Schedule, YearPlan, schedule, spread, zone_order
 
 
@@ -201,7 +202,8 @@ class Programme:
 def _items_of(programme: Programme, r: ProgrammeResult, lines: np.ndarray) -> list[dict]:
     c, items = programme.contents, programme.catalogue.items
     return [{"item": items[c.item[n]].key, "class": items[c.item[n]].klass, "quantity": float(c.quantity[n]),
-             "unit": items[c.item[n]].unit, "cost": float(r.costs.line_cost[n]), "held": float(r.held[n])}
+             "unit": items[c.item[n]].unit, "cost": float(r.costs.line_cost[n]), "held": float(r.held[n]),
+             **line_basis(items[c.item[n]], programme.facts, c.kind[n] == ZONE, c.owner[n])}
             for n in lines if c.on[n]]
 
 

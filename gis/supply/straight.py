@@ -49,6 +49,8 @@ def straight_pairs(origins: Origins, points: np.ndarray, catchment_m: float):
     comp = np.concatenate([comp[keep], inside_comp])
     fac = np.concatenate([fac[keep], inside_fac])
     dist = np.concatenate([dist[keep], np.zeros(len(inside_comp))])
+    if not len(comp):  # no facility within reach of any compound
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     key = comp * len(points) + fac
     order = np.argsort(key, kind="stable")  # runs: within each compound only the facilities are out of order
     last = order[np.r_[key[order][1:] != key[order][:-1], True]]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayo
 
 from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
+from gis.programme.sizing import SHORTFALL
 from gui.gaps.table import Col, FrameTable
 from gui.programme import rows
 from gui.programme.consent_panel import ConsentSwitch, VotePanel
@@ -225,6 +226,7 @@ class ContentsPanel(QWidget):
                 child = QTreeWidgetItem([name, f"{r.quantity:,.1f}", unit_label(r.unit), yuan_full(r.cost)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.key)
                 child.setToolTip(0, name)
+                child.setToolTip(1, self._basis_text(r.basis))
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState(r.state))
                 for col in (1, 3):
@@ -234,6 +236,16 @@ class ContentsPanel(QWidget):
         self._filling = False
         self.pin_row.setVisible(kind == "zone")
         self.pages.setTabVisible(1, kind == "compound")
+
+    def _basis_text(self, basis: tuple) -> str:
+        """What a facility's proposed size rests on ("" for other items)."""
+        if not basis:
+            return ""
+        if basis[0] == SHORTFALL:
+            return self.tr("Proposed by the zone's shortfall against the provision standard, {m2} m², at least the "
+                           "item's size").format(m2=f"{basis[1]:,.1f}")
+        return self.tr("Proposed by the zone's households (no shortfall against a provision standard is known), at "
+                       "least the item's size")
 
     def set_pin_choices(self, years: tuple[int, ...], current: int | None) -> None:
         self.pin.clear()

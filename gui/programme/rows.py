@@ -11,6 +11,7 @@ import pandas as pd
 from gis.programme.catalogue import CHANNELS
 from gis.programme.contents import COMPOUND, ZONE, default_quantity
 from gis.programme.schedule import NONE
+from gis.programme.sizing import line_basis
 from gis.programme.tables import compound_table, district_totals, zone_table
 from gui.programme.wording import name_list
 
@@ -58,7 +59,8 @@ def funding_frame(programme) -> pd.DataFrame:
 @dataclass(frozen=True)
 class ItemRow:
     """One item of a compound or zone: its lines, tick state, quantity (of the lines ticked on)
-    and cost; ``shared`` = built once for the zone."""
+    and cost; ``shared`` = built once for the zone; ``basis``: what a facility's proposed size
+    rests on (gis.programme.sizing.line_basis; empty for other items)."""
 
     key: str
     klass: str
@@ -68,6 +70,7 @@ class ItemRow:
     quantity: float
     cost: float
     shared: bool
+    basis: tuple = ()  # (basis, shortfall m² or None)
 
 
 def item_rows(programme, kind: str, owner: int) -> list[ItemRow]:
@@ -95,6 +98,8 @@ def item_rows(programme, kind: str, owner: int) -> list[ItemRow]:
         qty = float(c.quantity[lines][on].sum()) if on.any() else (
             float(c.quantity[lines].sum()) if len(lines) else default_quantity(programme.catalogue, facts, kind,
                                                                                owner, it.key))
+        said = line_basis(it, facts, kind == "zone", owner)
         out.append(ItemRow(it.key, it.klass, it.unit, tuple(int(n) for n in lines), state, qty,
-                           float(r.costs.line_cost[lines].sum()), it.per_zone))
+                           float(r.costs.line_cost[lines].sum()), it.per_zone,
+                           (said["basis"], said.get("shortfall_m2")) if said else ()))
     return out

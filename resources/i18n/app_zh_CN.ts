@@ -640,7 +640,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+162"/>
+        <location filename="../../gui/programme/dock.py" line="+163"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -700,7 +700,17 @@ Use Save As to keep your changes in another file.</source>
         <translation>（片区共建）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Proposed by the zone's shortfall against the provision standard, {m2} m², at least the item's size</source>
+        <translation>按片区对照配置标准的缺口 {m2} m² 确定规模，且不小于该项目的最小规模</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed by the zone's households (no shortfall against a provision standard is known), at least the item's size</source>
+        <translation>按片区户数确定规模（尚无对照配置标准的缺口），且不小于该项目的最小规模</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>by priority (not pinned)</source>
         <translation>按优先顺序（不固定）</translation>
     </message>
@@ -3272,7 +3282,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="-204"/>
+        <location filename="../../gui/programme/dock.py" line="-215"/>
         <source>none (spread evenly)</source>
         <translation>不设（平均分配）</translation>
     </message>
@@ -3380,7 +3390,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanTables</name>
     <message>
-        <location line="+134"/>
+        <location line="+145"/>
         <location line="+5"/>
         <source>Zone</source>
         <translation>片区</translation>
@@ -5278,7 +5288,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>搜索的随机种子</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+50"/>
+        <location filename="../../gis/analysis/programme.py" line="+51"/>
         <source>annual budget (none: the work is spread evenly over the years)</source>
         <translation>年度预算（不设：各年平均分摊）</translation>
     </message>
@@ -6402,7 +6412,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+61"/>
+        <location filename="../../gis/analysis/programme.py" line="+62"/>
         <source>Years must be written FIRST-LAST, e.g. 2027-2030, not {text}.</source>
         <translation>年度应写作 起-止，例如 2027-2030，而不是 {text}。</translation>
     </message>
@@ -6422,7 +6432,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>项目中没有小区图层，无法编制改造计划。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="+136"/>
+        <location filename="../../gis/programme/catalogue.py" line="+139"/>
         <source>The catalogue has no item {key}.</source>
         <translation>改造内容库中没有 {key} 项。</translation>
     </message>
@@ -6447,7 +6457,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>户均建筑面积必须大于零。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Catalogue item {number} has no key.</source>
         <translation>改造内容库第 {number} 项缺少代码。</translation>
     </message>
@@ -6457,7 +6467,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>改造内容 {item} 缺少资金分担比例。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Catalogue item {item}: {what} must be a number, not {value}.</source>
         <translation>改造内容 {item}：{what} 应为数字，而不是 {value}。</translation>
     </message>
@@ -6502,7 +6512,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>居民意愿表 {path} 中没有 {column} 列；需要 id、stage、agree 和 total 列。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/contents.py" line="+115"/>
+        <location filename="../../gis/programme/contents.py" line="+117"/>
         <source>A quantity must be zero or more.</source>
         <translation>工程量不能为负数。</translation>
     </message>
@@ -6532,7 +6542,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>年度预算 {budget:,.0f} 元不足以安排任何片区：投资最小的片区需 {smallest:,.0f} 元。请提高预算或拆分片区。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/model.py" line="+96"/>
+        <location filename="../../gis/programme/model.py" line="+97"/>
         <source>The programme has lines of {item}, which the new catalogue lacks: tick them off or keep the item.</source>
         <translation>改造计划中仍有 {item} 的内容，新的内容库中没有该项：请先取消勾选或保留该项。</translation>
     </message>
@@ -8049,12 +8059,12 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>programme</name>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+26"/>
+        <location filename="../../gis/analysis/programme.py" line="+27"/>
         <source>The {rule} elevator subsidy is defined for {first}–{last}; the programme uses its {year} amount. Edit the subsidy preset when the city publishes new figures.</source>
         <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="-246"/>
+        <location filename="../../gis/programme/catalogue.py" line="-251"/>
         <source>Basic</source>
         <translation>基础类</translation>
     </message>
@@ -8164,7 +8174,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>加装电梯表决须总人数大于 0，且按人数和按面积均满足 同意 ≤ 参与 ≤ 总数。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/facts.py" line="+105"/>
+        <location filename="../../gis/programme/facts.py" line="+107"/>
         <source>{count} compounds have no buildings with floors: their floor area is households x {m2:g} m² (the catalogue's dwelling size).</source>
         <translation>{count} 个小区没有带层数的建筑：其建筑面积按户数 × {m2:g} m²（内容库的户均面积）估算。</translation>
     </message>
@@ -8189,7 +8199,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>没有缺项分析（需要设施图层），因此未建议配套服务设施；请手动勾选。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>The compounds have no build year field: every compound gets the basic items.</source>
         <translation>小区没有建成年代字段：所有小区均列入基础类改造内容。</translation>
     </message>
@@ -8247,6 +8257,16 @@ Locate it now? The layer is kept either way.</source>
         <location filename="../../gis/programme/state.py" line="+117"/>
         <source>{count} saved plan edits refer to compounds, zones, buildings or items that are no longer in the project and were left out.</source>
         <translation>{count} 条已保存的计划修改所指的小区、片区、楼栋或改造内容已不在项目中，已略去。</translation>
+    </message>
+    <message>
+        <location filename="../../gis/programme/sizing.py" line="+81"/>
+        <source>The project has no {types}: their facilities are sized by the whole requirement of the provision standard (nothing is received from elsewhere).</source>
+        <translation>项目中没有{types}：这些设施按配置标准的全部需求确定规模（不计从别处获得的供给）。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{items}: sized by households (the catalogue's m² per 100 households, at least the item's size), because no shortfall against a provision standard is known for them (an access analysis with a standard, a base field and, for places, the item's m² per place).</source>
+        <translation>{items}：按户数确定规模（内容库的每百户面积，且不小于该项目的最小规模），因为尚无按配置标准计算的缺口（需要含配置标准和基数字段的可达性分析；按学位等计量的还需该项目的每学位面积）。</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,8 @@ def test_straight_pairs_are_shapely_distances_exactly():
 def test_straight_pairs_without_facilities_or_compounds():
     empty = catchment_pairs(prepare_origins(_frame([square(0, 0)])), np.array([], dtype=object), 300.0)
     assert len(empty) == 0 and empty.n_compounds == 1
+    far = catchment_pairs(prepare_origins(_frame([square(0, 0)])), np.array([at(9000, 0)]), 300.0)
+    assert len(far) == 0 and far.n_compounds == 1  # facilities out of everyone's reach
 
 
 # -- network ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """A small project file for the plan window tests: 8 compounds (a 3-compound zone suggested,
-the others alone or in pairs), one clinic, buildings with floors and elevators."""
+the others alone or in pairs), one clinic, a day-care station out of everyone's reach (the
+day-care items are sized by shortfall), buildings with floors and elevators."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ def build_project_file(folder: Path) -> Path:
                       "户数": [100, 120, 90, 300, 150, 80, 200, 60],
                       "建成年代": [1985, 1990, 1995, 1992, 1988, 2010, 1980, 1998]},
                      geometry=[square(x, 0) for x in xs], crs=CRS).to_file(folder / "compounds.gpkg")
-    gpd.GeoDataFrame({"名称": ["社区卫生服务站"], "类型": ["社区卫生服务站"]}, geometry=[at(50, 50)],
-                     crs=CRS).to_file(folder / "facilities.gpkg")
+    gpd.GeoDataFrame({"名称": ["社区卫生服务站", "养老服务站"], "类型": ["社区卫生服务站", "养老服务站"]},
+                     geometry=[at(50, 50), at(9000, 0)], crs=CRS).to_file(folder / "facilities.gpkg")
     gpd.GeoDataFrame({"层数": [6, 6, 3, 7, 6, 6], "电梯": ["无", "无", "无", "有", "无", "无"],
                       "户数": [24, 36, 12, 28, 30, 24]},
                      geometry=[square(10, 10, 20), square(120, 10, 20), square(230, 10, 20), square(910, 10, 20),

@@ -93,6 +93,19 @@ def test_zone_tick_covers_its_members_and_undoes(planned, qtbot):
     assert prog.result().zone_cost[zone] == pytest.approx(before)
 
 
+def test_a_zone_facility_says_what_its_size_rests_on(planned):
+    _win, ctl = planned
+    zone = ctl.programme.facts.zone_index("1")
+    ctl.show_items("zone", zone)
+    tree = ctl.tables.contents.tree
+    children = {tree.topLevelItem(k).child(j).data(0, 256): tree.topLevelItem(k).child(j)
+                for k in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(k).childCount())}
+    care = children["day_care"].toolTip(1)
+    short = ctl.programme.facts.shortfalls["day_care"].amount[zone]
+    assert "62.0 m²" in care and short == pytest.approx(62.0)  # 310 households x 20 m² / 100, nothing in reach
+    assert "户数" in children["clinic"].toolTip(1) and children["water"].toolTip(1) == ""
+
+
 def test_map_coloured_by_year_with_reserve_and_legend(planned, qtbot):
     win, ctl = planned
     prog = ctl.programme
@@ -204,6 +217,11 @@ def test_window_and_cli_give_the_same_totals(planned, project_file, capsys):
     window_total = sum(float(v) for v in ctl.tables.zones.model_.frame["cost"])
     assert window_total == pytest.approx(sum(c["cost"] for c in cli["compounds"]) + sum(
         i["cost"] for z in cli["zones"] for i in z["items"]))
+    facilities = [[(i["item"], i["quantity"], i["basis"], i.get("shortfall_m2")) for i in z["items"]]
+                  for z in cli["zones"]]
+    assert facilities == [[(i["item"], i["quantity"], i["basis"], i.get("shortfall_m2")) for i in z["items"]]
+                          for z in mine["zones"]]
+    assert {b for z in facilities for it, _q, b, _s in z if it == "day_care"} == {"shortfall"}
 
 
 def test_excel_report_uses_the_edited_programme(planned, qtbot):
