@@ -276,24 +276,27 @@ const TiledLayer = L.GridLayer.extend({
     ctx.globalAlpha = 1;
   },
 
-  // redraw only the tiles that show any of `fids`
+  // redraw in place the tiles that show any of `fids`, or every tile when `fids` is null
   redrawFeatures(fids) {
     const boxes = [];
-    for (const fid of fids) {
+    for (const fid of fids || []) {
       const f = this.byFid.get(fid);
       if (f) boxes.push(f.bbox);
     }
-    if (!boxes.length || !this._map) return;
+    if ((fids && !boxes.length) || !this._map) return;
     for (const key in this._tiles) {
       const t = this._tiles[key];
       const tb = this.tileBounds(t.coords);
-      if (boxes.some((b) => meets(b, tb))) this.drawTile(t.el, t.coords);
+      if (!fids || boxes.some((b) => meets(b, tb))) this.drawTile(t.el, t.coords);
     }
   },
 
+  // Not GridLayer.redraw(): Leaflet 1.9.4 remakes the tiles at the unrounded map zoom and keeps
+  // the wrap grid of the rounded one, so at a fractional zoom (fits snap to 0.05) every new tile
+  // was drawn a world away and the layer went blank.
   setFeatureStyle(style) {
     this.style = style;
-    if (this._map) this.redraw();
+    this.redrawFeatures(null);
   },
 
   setSelected(fids) {
