@@ -8,6 +8,8 @@ it with, so the GUI can show it in the user's language and the CLI can print it 
 
 from __future__ import annotations
 
+from gis.i18n import localised_params
+
 
 class GisError(Exception):
     """Base of all engine errors. ``template.format(**params)`` is the English message."""
@@ -20,8 +22,8 @@ class GisError(Exception):
         super().__init__(self.message)
 
     def params_in(self, language: str) -> dict:
-        """The params for a message in *language* (a subclass may name things in it)."""
-        return self.params
+        """The params for a message in *language*: an ``X_zh`` value stands for ``X`` in Chinese."""
+        return localised_params(self.params, language)
 
     @property
     def message(self) -> str:

@@ -11,6 +11,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (name fixed
     return text
 
 
+def localised_params(params: dict, language: str) -> dict:
+    """*params* with each ``X_zh`` value in place of ``X`` when *language* is Chinese (a name
+    given in both languages, e.g. ``rule="Changchun", rule_zh="长春"``)."""
+    if not language.startswith("zh"):
+        return dict(params)
+    return {k: params.get(f"{k}_zh") or v for k, v in params.items()}
+
+
 def translate(context: str, text: str, language: str) -> str:
     """*text* in *language* ("zh"/"zh_CN" or "en") from the app's translation file, without Qt
     (the command line writes names such as 片区 1 into its outputs). English is the source."""

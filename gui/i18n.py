@@ -60,7 +60,7 @@ def error_text(err: BaseException) -> str:
 
 
 NOTICE_CONTEXTS = ("errors", "io", "analysis", "zones", "gaps", "network", "standards", "export", "domain",
-                   "people")
+                   "people", "supply", "programme", "recovery", "install", "columns")  # every gis context
 
 
 def notice_text(note) -> str:

@@ -34,3 +34,17 @@ def test_compiled_qm_is_current(tmp_path):
     qm = tmp_path / "app.qm"
     i18n.release(i18n.TS, qm)
     assert i18n.QM.read_bytes() == qm.read_bytes(), "run `python tools/i18n.py release`"
+
+
+def test_every_engine_context_is_searched_for_notices():
+    """A notice marked in a gis context the window does not search shows in English in the Chinese UI
+    (the access notices in the plan dock did)."""
+    import re
+    from pathlib import Path
+
+    from gui.i18n import NOTICE_CONTEXTS
+
+    gis = Path(__file__).resolve().parent.parent / "gis"
+    used = {m.group(1) for p in gis.rglob("*.py")
+            for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"([a-z_]+)"', p.read_text(encoding="utf-8"))}
+    assert used - set(NOTICE_CONTEXTS) == set()

@@ -84,7 +84,10 @@ def run(request: ProgrammeRequest, *, cache: ResultCache | None = None,
     with timed(timings, "analyses"):
         outputs = _outputs(request, fb.sub(0.0, 0.8))
     fb.check()
-    notes: list[Notice] = [n for n in outputs.notices if n.code != LEFT_OUT]  # the facts say it in plan words
+    # the facts say a left-out step in plan words; the access step's own notices (capacity defaults,
+    # unchecked standards) belong to the access analysis: the plan says only how it sized facilities
+    notes: list[Notice] = [n for n in outputs.notices
+                           if n.code != LEFT_OUT and not (n.code or "").startswith(("supply.", "access."))]
     with timed(timings, "facts"):
         facts = _facts(request.project, outputs, catalogue, years, notes)
         notes += sizing_notices(catalogue, facts)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gis.i18n import localised_params  # noqa: F401 (notices name things in both languages)
+
 CONTEXT = "io"
 LEVELS = ("info", "warning")
 
@@ -57,14 +59,6 @@ class Notice:
 
     def __str__(self) -> str:
         return self.message
-
-
-def localised_params(params: dict, language: str) -> dict:
-    """*params* with each ``X_zh`` value in place of ``X`` when *language* is Chinese (a name
-    given in both languages, e.g. ``rule="Changchun", rule_zh="长春"``)."""
-    if not language.startswith("zh"):
-        return dict(params)
-    return {k: params.get(f"{k}_zh") or v for k, v in params.items()}
 
 
 def notice(template: str, **params: object) -> Notice:

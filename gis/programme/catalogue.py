@@ -58,16 +58,13 @@ SHARE_TOLERANCE = 0.01  # percent
 class CatalogueError(DataReadError):
     """A catalogue cannot be read or holds a value that cannot be used. The item is named by
     its display name: ``names`` maps a param to (English, 中文); the param holds the English
-    name (the command line's), :meth:`params_in` gives the Chinese one to a Chinese UI."""
+    name (the command line's) and ``<param>_zh`` the Chinese one (GisError.params_in)."""
 
     def __init__(self, template: str, *, names: dict[str, tuple[str, str]] | None = None, **params: object) -> None:
         self.names = dict(names or {})
-        super().__init__(template, **params, **{k: en for k, (en, _zh) in self.names.items()})
-
-    def params_in(self, language: str) -> dict:
-        if not language.startswith("zh"):
-            return self.params
-        return {**self.params, **{k: zh or en for k, (en, zh) in self.names.items()}}
+        for k, (en, zh) in self.names.items():
+            params.update({k: en, f"{k}_zh": zh or en})
+        super().__init__(template, **params)
 
 
 def named(key: str, name: str = "", name_zh: str = "") -> dict:

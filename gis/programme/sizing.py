@@ -30,6 +30,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.supply.capacity import load_capacity
 from gis.supply.shortfall import zone_totals
+from gis.wording import facility_term
 
 SHORTFALL, HOUSEHOLDS = "shortfall", "households"  # a facility line's basis
 
@@ -81,7 +82,8 @@ def unsupplied_notice(types) -> list[Notice]:
     return [coded("programme.sized_by_requirement", QT_TRANSLATE_NOOP(
         "programme", "The project has no {types}: their facilities are sized by the whole requirement of the "
                      "provision standard (nothing is received from elsewhere)."), level="info",
-        types=short_list([FACILITY_LABELS[FacilityType(t)] for t in types], 8))]
+        types=short_list([FACILITY_LABELS[FacilityType(t)] for t in types], 8),
+        types_zh="、".join(facility_term(t, "zh_CN") for t in types))]
 
 
 def _known_only(per_zone: np.ndarray, required: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
@@ -143,4 +145,5 @@ def sizing_notices(catalogue, facts) -> list[Notice]:
         "programme", "{items}: sized by households (the catalogue's m² per 100 households, at least the item's "
                      "size), because no shortfall against a provision standard is known for them (an access "
                      "analysis with a standard, a base field and, for places, the item's m² per place)."),
-        level="info", items=short_list([it.label("en") for it in by_households], 8))]
+        level="info", items=short_list([it.label("en") for it in by_households], 8),
+        items_zh="、".join(it.label("zh_CN") for it in by_households))]

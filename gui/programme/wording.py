@@ -87,7 +87,7 @@ def refusal_text(err, catalogue=None) -> str:
     params = getattr(err, "params", None)
     if not isinstance(params, dict) or not {"item", "channel"} & set(params):
         return error_text(err)
-    named = dict(params)
+    named = err.params_in(ui_language())
     known = {it.key: it for it in (catalogue.items if catalogue is not None else ())}
     if named.get("item") in known:
         named["item"] = item_label(known[named["item"]])

@@ -6412,7 +6412,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>改造片区未打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/programme.py" line="+62"/>
+        <location filename="../../gis/analysis/programme.py" line="+65"/>
         <source>Years must be written FIRST-LAST, e.g. 2027-2030, not {text}.</source>
         <translation>年度应写作 起-止，例如 2027-2030，而不是 {text}。</translation>
     </message>
@@ -6432,7 +6432,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>项目中没有小区图层，无法编制改造计划。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="+139"/>
+        <location filename="../../gis/programme/catalogue.py" line="+136"/>
         <source>The catalogue has no item {key}.</source>
         <translation>改造内容库中没有 {key} 项。</translation>
     </message>
@@ -8064,7 +8064,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{rule}加装电梯补贴标准仅规定了 {first}–{last} 年；计划按 {year} 年标准估算。该市公布新标准后请修改补贴预设。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/catalogue.py" line="-251"/>
+        <location filename="../../gis/programme/catalogue.py" line="-248"/>
         <source>Basic</source>
         <translation>基础类</translation>
     </message>
@@ -8259,12 +8259,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 条已保存的计划修改所指的小区、片区、楼栋或改造内容已不在项目中，已略去。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/sizing.py" line="+81"/>
+        <location filename="../../gis/programme/sizing.py" line="+82"/>
         <source>The project has no {types}: their facilities are sized by the whole requirement of the provision standard (nothing is received from elsewhere).</source>
         <translation>项目中没有{types}：这些设施按配置标准的全部需求确定规模（不计从别处获得的供给）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>{items}: sized by households (the catalogue's m² per 100 households, at least the item's size), because no shortfall against a provision standard is known for them (an access analysis with a standard, a base field and, for places, the item's m² per place).</source>
         <translation>{items}：按户数确定规模（内容库的每百户面积，且不小于该项目的最小规模），因为尚无按配置标准计算的缺口（需要含配置标准和基数字段的可达性分析；按学位等计量的还需该项目的每学位面积）。</translation>
     </message>
