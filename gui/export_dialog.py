@@ -23,7 +23,7 @@ class ExportDialog(QDialog):
     def __init__(self, window, *, outputs=None) -> None:
         super().__init__(window)
         self.window_ = window
-        self._outputs = outputs  # gis.export.plan.PlanOutputs already computed, or None
+        self._outputs = outputs  # gis.analysis.outputs.PlanOutputs already computed, or None
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
         labels = {"gpkg": self.tr("GeoPackage (.gpkg)"), "shp": self.tr("Shapefile (.shp)"),

@@ -33,7 +33,7 @@ class ExportsController(FeatureController):
         programme (each when up to date), so exports and the presentation use the planner's own
         settings and edits instead of recomputing with defaults."""
         from gis.analysis.session import session_for
-        from gis.export.plan import PlanOutputs
+        from gis.analysis.outputs import PlanOutputs
 
         session = session_for(self.project)
         outcome = session.latest("gaps")

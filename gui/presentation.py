@@ -25,7 +25,7 @@ from gis.domain import FieldRole, Role
 from gis.analysis.facilities import has_planned, planned_rows
 from gis.analysis.gaps import run as run_gaps
 from gis.analysis.session import session_for
-from gis.export.plan import PlanOutputs, collect_outputs
+from gis.analysis.outputs import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
 from gui.gaps.wording import yuan

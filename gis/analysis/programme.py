@@ -29,7 +29,7 @@ from gis.programme.state import (SETTINGS_KEY, programme_state, restore_consent,
 from gis.project import Project
 
 PROGRAMME_YEARS = 5
-LEFT_OUT = "note.left_out_of_the_export"  # gis.export.plan's notice for a step the data cannot support  # the default programme: the next five years (a 五年计划)
+LEFT_OUT = "note.left_out_of_the_export"  # gis.analysis.outputs's notice for a step the data cannot support  # the default programme: the next five years (a 五年计划)
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,7 +37,7 @@ class ProgrammeRequest:
     """Plan *project* with *catalogue* (the shipped preset when None) over *years* (default:
     the next five). *consent*: a table's path or counts (None: everyone agrees). *pins*:
     ``(zone id or name, year)``. *outputs*: gap/elevator/ranking/access results already computed
-    (a gis.export.plan.PlanOutputs), else computed here. With *restore*, the planner's edits
+    (a gis.analysis.outputs.PlanOutputs), else computed here. With *restore*, the planner's edits
     saved in the project (:mod:`gis.programme.state`) are applied; the request's years,
     budget, targets, pins and consent table win over the saved ones."""
 
@@ -147,7 +147,7 @@ def resolve_pins(pins, facts: PlanFacts) -> tuple[tuple[int, int], ...]:
 
 
 def _outputs(request: ProgrammeRequest, fb: Feedback):
-    from gis.export.plan import PlanOutputs, collect_outputs
+    from gis.analysis.outputs import PlanOutputs, collect_outputs
 
     if request.project.first(Role.COMPOUNDS) is None:
         raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no compounds layer to plan."))
@@ -211,10 +211,10 @@ def _consent(request: ProgrammeRequest, facts: PlanFacts, notes: list, state: di
 
 
 def add_programme(project: Project, outputs, feedback: Feedback | None = None) -> None:
-    """Fill *outputs*.programme (a gis.export.plan.PlanOutputs) for an export: the programme from
+    """Fill *outputs*.programme (a gis.analysis.outputs.PlanOutputs) for an export: the programme from
     these results with the planner's saved edits; its notices join the export's, and an engine
     error becomes a notice (the rest of the export is still written)."""
-    from gis.export.plan import guard
+    from gis.analysis.outputs import guard
 
     if outputs.programme is not None or project.first(Role.COMPOUNDS) is None:
         return

@@ -6,7 +6,7 @@
   :mod:`~gis.export.dxf` (CAD), :mod:`~gis.export.excel` (the report), :mod:`~gis.export.html_map`
   (offline web map) — the writers.
 * :mod:`~gis.export.target` — target CRS (project Gauss-Krüger zone, WGS 84, GCJ-02).
-* :mod:`~gis.export.plan`, :mod:`~gis.export.sources`, :mod:`~gis.export.frames`,
+* :mod:`~gis.analysis.outputs`, :mod:`~gis.export.sources`, :mod:`~gis.export.frames`,
   :mod:`~gis.export.summary` — what is exported: the engines' results as tables.
 * :mod:`~gis.wording` — document words (Chinese by default, English on request).
 

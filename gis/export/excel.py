@@ -22,7 +22,7 @@ from gis.domain import FieldRole, Role
 from gis.export.cells import append_row
 from gis.export.sheet import DEC1, DEC2, FONT, HEADER_FILL, INT, PCT, YEAR, YUAN, Column, write_sheet
 from gis.export.frames import compound_ids
-from gis.export.plan import PlanOutputs
+from gis.analysis.outputs import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
 from gis.wording import check_language, crs_text, facility_term, term
 from gis.feedback import Feedback, ensure

@@ -14,12 +14,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from gis.analysis.project_settings import ProjectSettings
-from gis.domain import FieldRole, Role
-from gis.errors import ExportError
+from gis.analysis.outputs import compounds_layer, zone_stats
+from gis.domain import FieldRole
 from gis.wording import facility_term, field_name
 from gis.feedback import Feedback, ensure
-from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.project import Project
 
@@ -38,33 +36,6 @@ def _plain(value: object) -> object:
     if isinstance(value, np.generic):
         return value.item()
     return value
-
-
-def compounds_layer(project: Project) -> Layer:
-    """The compounds layer the zone plan is drawn over."""
-    model = project.zones
-    if model is None:
-        raise ExportError(QT_TRANSLATE_NOOP("errors", "The project has no renovation zones yet; "
-                                            "make zones first or export another layer."))
-    if model.layer_id is not None:
-        try:
-            return project.layer(model.layer_id)
-        except KeyError:
-            pass
-    layer = project.first(Role.COMPOUNDS)
-    if layer is None or len(layer) != model.n:
-        raise ExportError(QT_TRANSLATE_NOOP("errors", "The compounds layer of the zone plan is missing."))
-    return layer
-
-
-def zone_stats(project: Project, *, feedback: Feedback | None = None) -> pd.DataFrame:
-    """The zone table (gis.zones.stats) with buildings and facilities from the project."""
-    from gis.zones.stats import ZoneStats
-
-    stats = ZoneStats(project.zones, compounds_layer(project), buildings=project.first(Role.BUILDINGS),
-                      facilities=project.first(Role.FACILITIES),
-                      pre_year=ProjectSettings.of(project).pre_year)
-    return stats.table(feedback=feedback)
 
 
 def zone_missing(project: Project, gaps) -> dict[int, list[str]]:

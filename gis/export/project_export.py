@@ -21,7 +21,7 @@ from gis.export.excel import write_report
 from gis.export.html_map import HtmlLayer, LegendItem, write_html_map
 from gis.raster.html_overlay import html_images
 from gis.export.kml import KmlFolder, write_kml
-from gis.export.plan import NEEDS, PlanOutputs, collect_outputs
+from gis.analysis.outputs import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
 from gis.export.target import Target, resolve_target, to_target
 from gis.export.vector import write_geojson, write_gpkg, write_shapefile

@@ -21,7 +21,7 @@ import numpy as np
 from gis.domain import FieldRole, Role
 from gis.errors import ExportError
 from gis.export.frames import layer_frame, zones_frame
-from gis.export.plan import PlanOutputs
+from gis.analysis.outputs import PlanOutputs
 from gis.wording import facility_term, field_name, role_term, term
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gis.export.plan import PlanOutputs
+from gis.analysis.outputs import PlanOutputs
 from gis.project import Project
 
 

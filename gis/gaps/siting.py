@@ -31,6 +31,7 @@ from gis.domain import FieldRole, Role
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import NETWORK, TYPES, GapResult, Origins
+from gis.gaps.capacity_siting import capacitated_greedy
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded
 from gis.layer import Layer
@@ -178,9 +179,7 @@ def suggest_sites(gaps: GapResult, params: SitingParams, *, candidates: gpd.GeoD
 
 
 def _capacitated(gaps, params, radius, cands, pairs, weight, before, notes, t0) -> SitingResult:
-    """:func:`suggest_sites` with each site serving at most ``params.capacity`` (gis.supply.siting)."""
-    from gis.supply.siting import capacitated_greedy
-
+    """:func:`suggest_sites` with each site serving at most ``params.capacity``."""
     chosen, gain, newly = capacitated_greedy(pairs[0], pairs[1], weight, params.k, params.capacity)
     after = before.copy()
     for fids in newly:

@@ -348,23 +348,7 @@ class GapsController(FeatureController):
                                   has_zones=zones is not None and len(zones) > 0)
 
     def _fill_elevators(self) -> None:
-        out = self.outcome
-        panel = self.panel.elevators
-        if out is None or out.elevators is None:
-            error = error_text(out.elevator_error) if out is not None and out.elevator_error is not None else None
-            if out is not None and out.request.buildings is None:
-                error = self.tr("The project has no buildings layer: add one with floors and elevator fields "
-                                "to count elevator needs.")
-            panel.show_result(None, error=error)
-            return
-        per = out.elevators.per_compound()
-        per.insert(0, "id", [str(v) for v in out.gaps.compounds.ids])
-        per.insert(1, "name", out.gaps.compounds.names)
-        zones = None
-        if self.zone_gaps is not None:
-            zones = out.elevators.per_zone(self.project.zones.assignment)
-            zones.insert(0, "name", [self.project.zones.zone(int(z)).name for z in zones.index])
-        panel.show_result(out.elevators, compounds=per[per["buildings"] > 0], zones=zones)
+        self.panel.elevators.show_outcome(self.outcome, self.project.zones if self.zone_gaps is not None else None)
 
     def _on_summary_row(self, facility_type: str) -> None:
         self.panel.set_highlighted(facility_type)

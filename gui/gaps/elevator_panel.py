@@ -17,6 +17,7 @@ from gis import defaults
 from gis.errors import GisError
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, SubsidyPresets, SubsidyRule, load_subsidy_presets
 from gui.gaps.table import Col, FrameTable
+from gui.i18n import error_text
 from gui.gaps.wording import chinese_ui, count_text, yuan
 
 USER_FILE = "elevator_subsidies.json"
@@ -159,6 +160,25 @@ class ElevatorPanel(QWidget):
                               households_per_landing=self.landing.value())
 
     # -- results -------------------------------------------------------------------------
+    def show_outcome(self, out, zones_model=None) -> None:
+        """A gap run's elevator needs (*out*: a GapOutcome or None), per compound and, with the
+        zone plan *zones_model*, per zone; why there are none when there are none."""
+        if out is None or out.elevators is None:
+            error = error_text(out.elevator_error) if out is not None and out.elevator_error is not None else None
+            if out is not None and out.request.buildings is None:
+                error = self.tr("The project has no buildings layer: add one with floors and elevator fields "
+                                "to count elevator needs.")
+            self.show_result(None, error=error)
+            return
+        per = out.elevators.per_compound()
+        per.insert(0, "id", [str(v) for v in out.gaps.compounds.ids])
+        per.insert(1, "name", out.gaps.compounds.names)
+        zones = None
+        if zones_model is not None:
+            zones = out.elevators.per_zone(zones_model.assignment)
+            zones.insert(0, "name", [zones_model.zone(int(z)).name for z in zones.index])
+        self.show_result(out.elevators, compounds=per[per["buildings"] > 0], zones=zones)
+
     def show_result(self, result: ElevatorResult | None, *, compounds: pd.DataFrame | None = None,
                     zones: pd.DataFrame | None = None, error: str | None = None) -> None:
         """Totals and the list. *compounds* / *zones*: the sums per compound (index = fid, with

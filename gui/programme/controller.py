@@ -168,7 +168,7 @@ class ProgrammeController(ConsentEdits, FeatureController):
                                 compounds_per_year=compounds, outputs=self._known_outputs())
 
     def _known_outputs(self):
-        from gis.export.plan import PlanOutputs
+        from gis.analysis.outputs import PlanOutputs
 
         session = session_for(self.project)
         gaps = session.latest("gaps")

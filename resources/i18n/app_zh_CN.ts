@@ -796,7 +796,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ElevatorPanel</name>
     <message>
-        <location filename="../../gui/gaps/elevator_panel.py" line="+47"/>
+        <location filename="../../gui/gaps/elevator_panel.py" line="+48"/>
         <source>No subsidy (residents pay all)</source>
         <translation>无补贴（居民全额承担）</translation>
     </message>
@@ -822,12 +822,12 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+99"/>
+        <location line="+118"/>
         <source>Run the gap analysis with a buildings layer to count elevator needs.</source>
         <translation>添加建筑图层并运行缺项分析后，即可统计加装电梯需求。</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-115"/>
         <source>By compound</source>
         <translation>按小区</translation>
     </message>
@@ -887,7 +887,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>此预设的金额尚未与政策原文核对；在规划中使用此估算前请先核实。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
+        <source>The project has no buildings layer: add one with floors and elevator fields to count elevator needs.</source>
+        <translation>项目中没有建筑图层：请添加含层数和电梯字段的建筑图层，以统计加装电梯需求。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for {households} households. Cost {cost}, subsidy {subsidy}, residents' share {share} (about {per} yuan per household).</source>
         <translation>{floors} 层及以上无电梯建筑 {buildings} 栋，约需加装电梯 {elevators} 部，涉及 {households} 户。造价 {cost}，补贴 {subsidy}，居民分担 {share}（每户约 {per} 元）。</translation>
     </message>
@@ -1629,12 +1634,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>路网 {network:.2f} 秒，距离 {gaps:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>The project has no buildings layer: add one with floors and elevator fields to count elevator needs.</source>
-        <translation>项目中没有建筑图层：请添加含层数和电梯字段的建筑图层，以统计加装电梯需求。</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+67"/>
         <source>Elevators</source>
         <translation>加装电梯</translation>
     </message>
@@ -5908,7 +5908,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>CAD 图纸以米为单位：导出 DXF 请选择高斯-克吕格坐标系（项目默认），不要选择经纬度。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/frames.py" line="+47"/>
+        <location filename="../../gis/analysis/outputs.py" line="+242"/>
         <source>The project has no renovation zones yet; make zones first or export another layer.</source>
         <translation>项目中尚无改造片区；请先划分片区，或导出其他图层。</translation>
     </message>
@@ -5923,7 +5923,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>KML 始终使用经纬度：请选择 WGS 84（4326）或 GCJ-02 作为目标坐标系。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="+153"/>
+        <location filename="../../gis/analysis/outputs.py" line="-99"/>
         <source>the gap analysis needs a compounds and a facilities layer</source>
         <translation>缺项分析需要小区图层和设施图层</translation>
     </message>
@@ -6069,7 +6069,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>这些数据无法计算任何排名指标；请指定建成年代、户数或建筑图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="+81"/>
+        <location filename="../../gis/gaps/siting.py" line="+82"/>
         <source>Unknown facility type {type}; use one of {types}.</source>
         <translation>未知的设施类型 {type}；可选：{types}。</translation>
     </message>
@@ -6094,7 +6094,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>未知的选址选项 {value}。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>The candidate layer has no coordinate system.</source>
         <translation>候选用地图层没有坐标系。</translation>
     </message>
@@ -6291,7 +6291,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
-        <location filename="../../gui/gaps/controller.py" line="-391"/>
+        <location filename="../../gui/gaps/controller.py" line="-375"/>
         <location filename="../../gui/lifecircles/controller.py" line="-255"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
@@ -7343,7 +7343,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>数据中没有指标 {key} 所需的信息，该指标不计入得分。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="-164"/>
+        <location filename="../../gis/gaps/siting.py" line="-162"/>
         <source>optimal (MCLP solved exactly)</source>
         <translation>最优解（最大覆盖模型精确求解）</translation>
     </message>
@@ -7363,7 +7363,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>规划{type}{number}</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+238"/>
         <source>The compounds have no {weight} field; every compound counts as 1.</source>
         <translation>小区没有 {weight} 字段；每个小区按 1 计。</translation>
     </message>
@@ -7749,12 +7749,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法识别 .prj 文件；坐标系为推断所得。</translation>
     </message>
     <message>
-        <location filename="../../gis/export/plan.py" line="-59"/>
+        <location filename="../../gis/analysis/outputs.py" line="-57"/>
         <source>Left out of the export: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>The project has no roads layer: distances are straight lines.</source>
         <translation>项目中没有道路图层：距离按直线计算。</translation>
     </message>

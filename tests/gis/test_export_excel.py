@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from gis.export.plan import PlanOutputs, collect_outputs
+from gis.analysis.outputs import PlanOutputs, collect_outputs
 from gis.export.project_export import export_project
 from tests.gis.export_samples import EVIL, sample_project
 

@@ -8,7 +8,7 @@ from pyproj import CRS
 
 from gis.errors import ExportError
 from gis.analysis.facilities import facilities_of, has_planned
-from gis.export.plan import collect_outputs
+from gis.analysis.outputs import collect_outputs
 from gis.export.summary import plan_summary, zone_summaries
 from gis.export.target import resolve_target
 from gis.wording import crs_text, field_name, term

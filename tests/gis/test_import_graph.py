@@ -56,3 +56,23 @@ def test_gis_has_no_import_cycle():
 
 def test_the_checker_sees_a_cycle():
     assert cycle_from({"a": {"b"}, "b": {"c"}, "c": {"a"}}, "a") == ["a", "b", "c", "a"]
+
+
+def package_pairs(graph) -> set[tuple[str, str]]:
+    """(a, b) for every two subpackages of gis that import each other, both ways."""
+    def package(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[1] if len(parts) > 2 else None
+
+    deps = {(package(a), package(b)) for a, targets in graph.items() for b in targets}
+    deps = {(a, b) for a, b in deps if a and b and a != b}
+    return {(a, b) for a, b in deps if (b, a) in deps and a < b}
+
+
+def test_gis_subpackages_depend_one_way():
+    assert package_pairs(import_graph()) == set()
+
+
+def test_the_checker_sees_two_packages_leaning_on_each_other():
+    graph = {"gis.a.x": {"gis.b.y"}, "gis.b.z": {"gis.a.w"}, "gis.c.v": {"gis.a.x"}}
+    assert package_pairs(graph) == {("a", "b")}

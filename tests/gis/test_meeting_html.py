@@ -8,7 +8,7 @@ from gis.colours import GAP_COUNT
 from gis.domain import Role
 from gis.export.project_export import export_project, html_layers, html_legend
 from gis.export import sources as src
-from gis.export.plan import collect_outputs
+from gis.analysis.outputs import collect_outputs
 from gis.zones.model import ZoneModel
 from tests.gis.export_samples import sample_project
 

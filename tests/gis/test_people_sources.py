@@ -18,7 +18,7 @@ from gis.domain import FieldRole, Role
 from gis.errors import AnalysisError, NeedsAnswer
 from gis.export.access_report import access_sheets
 from gis.export.excel import write_report
-from gis.export.plan import PlanOutputs
+from gis.analysis.outputs import PlanOutputs
 from gis.layer import Layer
 from gis.people import marks
 from gis.people.preset import PeoplePreset

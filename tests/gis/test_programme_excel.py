@@ -94,7 +94,7 @@ def test_english_headers(tmp_path):
 
 def test_the_report_gains_the_programme_sheets(tmp_path):
     from gis.export.excel import write_report
-    from gis.export.plan import PlanOutputs
+    from gis.analysis.outputs import PlanOutputs
     from gis.project import Project
 
     prog = Programme(small_facts(), load_catalogue(), YearPlan((2027,)))

@@ -131,7 +131,7 @@ def test_the_windows_build_year_cut_off_reaches_exports(make_window, files):
 def test_ranking_window_and_export_agree(make_window, qtbot, files):
     """The window's check-up ranking (dialog defaults) and the one the Excel report ranks
     (``main.py export --format xlsx``: the same run on a project opened from the files)."""
-    from gis.export.plan import collect_outputs
+    from gis.analysis.outputs import collect_outputs
 
     win = make_window(window_project(files))
     ctl = gaps_controller(win)

@@ -87,5 +87,5 @@ def test_no_buildings_layer_is_explained(make_window, qtbot):
     ctl = controller(win)
     out = run(ctl, qtbot)
     assert out.elevators is None
-    assert ctl.panel.elevators.totals.text() == ctl.tr(
+    assert ctl.panel.elevators.totals.text() == ctl.panel.elevators.tr(
         "The project has no buildings layer: add one with floors and elevator fields to count elevator needs.")

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gis.domain import Role
-from gis.export.plan import collect_outputs
+from gis.analysis.outputs import collect_outputs
 from gui.none_guard import protect_none
 from gui.presentation import ALARM, LABEL_PX, PresentationMode
 from tests.gis.export_samples import sample_project

@@ -18,10 +18,11 @@ import pandas as pd
 from gis.analysis.facilities import facilities_of
 from gis.analysis.project_settings import ProjectSettings
 from gis.domain import Role
-from gis.errors import GisError
+from gis.errors import ExportError, GisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, notice
+from gis.layer import Layer
 from gis.network.service_area import ServiceAreaParams
 from gis.project import Project
 
@@ -117,8 +118,6 @@ def guard(out: PlanOutputs, step, feedback: Feedback | None = None):
 
 
 def _zone_stats(project: Project, fb: Feedback) -> pd.DataFrame:
-    from gis.export.frames import zone_stats
-
     return zone_stats(project, feedback=fb)
 
 
@@ -234,3 +233,30 @@ def _service_areas(project: Project, standards, network, planned: bool, fb: Feed
                                 type_distances=tuple((t, d[:1]) for t, d in rings.type_distances))
     result = run(request, cache=session_for(project).cache, feedback=fb).result
     return result.required if result.required is not None else result.per_type
+
+
+def compounds_layer(project: Project) -> Layer:
+    """The compounds layer the zone plan is drawn over."""
+    model = project.zones
+    if model is None:
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "The project has no renovation zones yet; "
+                                            "make zones first or export another layer."))
+    if model.layer_id is not None:
+        try:
+            return project.layer(model.layer_id)
+        except KeyError:
+            pass
+    layer = project.first(Role.COMPOUNDS)
+    if layer is None or len(layer) != model.n:
+        raise ExportError(QT_TRANSLATE_NOOP("errors", "The compounds layer of the zone plan is missing."))
+    return layer
+
+
+def zone_stats(project: Project, *, feedback: Feedback | None = None) -> pd.DataFrame:
+    """The zone table (gis.zones.stats) with buildings and facilities from the project."""
+    from gis.zones.stats import ZoneStats
+
+    stats = ZoneStats(project.zones, compounds_layer(project), buildings=project.first(Role.BUILDINGS),
+                      facilities=project.first(Role.FACILITIES),
+                      pre_year=ProjectSettings.of(project).pre_year)
+    return stats.table(feedback=feedback)
