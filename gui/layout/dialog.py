@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from gis.wording import term
 from gui.layout.export import export_layout, layout_image, window_options
@@ -77,17 +77,7 @@ class LayoutDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Map review number (审图号)"), self.review)
         form.addRow(self.tr("Format"), self.format)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        side = QVBoxLayout()
-        side.addLayout(form)
-        side.addStretch(1)
-        side.addWidget(buttons)
-        row = QHBoxLayout(self)
-        row.addLayout(side, 0)
-        row.addWidget(self.preview, 1)
+        self.export_button = form_beside_preview(self, form, self.preview, self.tr("Export…"))
 
     def spec(self, *, dpi: int | None = None) -> LayoutSpec:
         spec = LayoutSpec(paper=self.paper.currentText(), orientation=self.orientation.currentData(),
@@ -148,3 +138,20 @@ class LayoutDialog(QDialog):
         stem = Path(project.path).stem if project.path else (self.title.text().strip() or "map")
         folder = getattr(self.window_.settings, "last_dir", "") or str(Path.home())
         return str(Path(folder) / f"{stem}.{fmt}")
+
+
+def form_beside_preview(dialog, form: QFormLayout, preview: QWidget, export_text: str) -> QPushButton:
+    """Lay out an export dialog: *form* with Close and an Export button (*export_text*, calling
+    ``dialog.export``) on the left, *preview* filling the right; returns the Export button."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    export = buttons.addButton(export_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(dialog.export)
+    buttons.rejected.connect(dialog.reject)
+    side = QVBoxLayout()
+    side.addLayout(form)
+    side.addStretch(1)
+    side.addWidget(buttons)
+    row = QHBoxLayout(dialog)
+    row.addLayout(side, 0)
+    row.addWidget(preview, 1)
+    return export

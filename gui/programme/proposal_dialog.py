@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QFormLayout, QLabel
 
+from gui.layout.dialog import form_beside_preview
 from gui.programme import overlays as plan_overlays
 from gui.programme.proposal import export_proposal, proposal_image, proposal_overlays, proposal_spec
 
@@ -38,17 +38,7 @@ class ProposalDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Zone"), self.zone)
         form.addRow(self.tr("Format"), self.format)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        side = QVBoxLayout()
-        side.addLayout(form)
-        side.addStretch(1)
-        side.addWidget(buttons)
-        row = QHBoxLayout(self)
-        row.addLayout(side, 0)
-        row.addWidget(self.preview, 1)
+        self.export_button = form_beside_preview(self, form, self.preview, self.tr("Export…"))
         self.zone.currentIndexChanged.connect(self.refresh_preview)
         self._image = None
         self.refresh_preview()
