@@ -14,6 +14,8 @@ Chinese report as the GUI.
 
 from __future__ import annotations
 
+import re
+
 from gis.domain import FacilityType, Role
 from gis.i18n import QT_TRANSLATE_NOOP
 
@@ -124,6 +126,10 @@ FACILITY_TERMS: dict[str, tuple[str, str]] = {
     FacilityType.PLAY_AREA.value: (QT_TRANSLATE_NOOP("domain", "Children's play area"), "儿童活动场地"),
 }
 
+# A planned site's stable id is P-<type key>-<n> (gis.gaps.siting); people read it as a label.
+PLANNED_ID = re.compile(r"^P-([a-z_]+)-(\d+)$")
+PLANNED_LABEL = (QT_TRANSLATE_NOOP("columns", "Planned {type} {number}"), "规划-{type}-{number}")
+
 
 # Attribute names in exported GIS files: short enough for a Shapefile in UTF-8 (10 bytes,
 # so at most three Chinese characters) and so never renamed: (English, Chinese).
@@ -183,6 +189,21 @@ def facility_term(key: str, language: str = "zh_CN") -> str:
     if pair is None:
         return str(key)
     return pair[1] if check_language(language) == "zh_CN" else pair[0]
+
+
+def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
+    """How a planned site's id reads (None when *site_id* is not one); the id stays the key.
+
+    >>> planned_label("P-play_area-1"), planned_label("P-clinic-2", "en"), planned_label("MH001")
+    ('规划-儿童活动场地-1', 'Planned clinic 2', None)
+    """
+    found = PLANNED_ID.match(str(site_id))
+    if found is None or found[1] not in FACILITY_TERMS:
+        return None
+    kind, number = facility_term(found[1], language), int(found[2])
+    if check_language(language) == "zh_CN":
+        return PLANNED_LABEL[1].format(type=kind, number=number)
+    return PLANNED_LABEL[0].format(type=kind[:1].lower() + kind[1:], number=number)
 
 
 def crs_text(crs, language: str = "zh_CN") -> str:

@@ -27,3 +27,18 @@ def keep_dock_tabs_whole(window) -> None:
     window.installEventFilter(window._whole_dock_tabs)
     for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
         whole_titles(bar)
+
+
+def raise_first_tabs(window) -> None:
+    """In each group of tabified docks, the dock added first is the front tab (the layers and the
+    first workflow step, not whichever feature happened to be added last)."""
+    from PySide6.QtWidgets import QDockWidget
+
+    seen: set = set()
+    for dock in window.findChildren(QDockWidget):  # in the order they were added
+        if dock in seen or dock.isHidden():
+            continue
+        group = [dock, *window.tabifiedDockWidgets(dock)]
+        seen.update(group)
+        if len(group) > 1:
+            dock.raise_()

@@ -17,8 +17,15 @@ class IdentifyPanel(QTreeWidget):
         self.setColumnCount(2)
         self.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setMinimumSectionSize(self._header_room())  # 字段 not squeezed before a click
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
+
+    def _header_room(self) -> int:
+        """A section width holding the widest header title with an em of room on each side."""
+        fm = self.header().fontMetrics()
+        titles = [self.headerItem().text(i) for i in range(self.columnCount())]
+        return max(fm.horizontalAdvance(t) for t in titles) + 2 * fm.horizontalAdvance("M")
 
     def show_feature(self, layer: Layer | None, fid: int | None) -> None:
         """Show feature *fid* of *layer*, or clear when either is None."""

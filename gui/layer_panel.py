@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMenu, QS
 from gis.layer import Layer
 from gis.project import Project
 from gis.style import classify
+from gui.columns import category_legend
 from gui.listening import Listener
 from gui.rasters.panel_items import is_raster_id, raster_item
 
@@ -166,7 +167,7 @@ class LayerPanel(QWidget, Listener):
             return
         legend = classify(layer.data[st.by_field], method=st.method, classes=st.classes,
                           palette=st.palette).legend
-        for entry in legend:
+        for entry in category_legend(layer, legend):
             child = QTreeWidgetItem([entry.label])
             child.setIcon(0, swatch(entry.color, layer.geom_type))
             child.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -13,7 +13,7 @@ from gis.project import Project
 from gis.settings import Settings
 from gui.actions import make_action
 from gui.attribute_table import AttributeTable
-from gui.dock_tabs import keep_dock_tabs_whole
+from gui.dock_tabs import keep_dock_tabs_whole, raise_first_tabs
 from gui.features import feature_controllers
 from gui.i18n import LANGUAGES
 from gui.identify import IdentifyPanel
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow, Listener):
         self._wire()
         self.features = [feature(self) for feature in feature_controllers()]
         keep_dock_tabs_whole(self)
-        self.table_dock.raise_()  # the attribute table, not an empty analysis table, on top
+        raise_first_tabs(self)  # the attribute table and the zones, not the last dock added, on top
         self.map.set_label_size(settings.label_size)
         self._update_title()
         self._on_current_layer(self.layers.current_layer())

@@ -24,6 +24,7 @@ from pyproj import CRS, Transformer
 from gis.crs import WGS84
 from gis.project import Project
 from gis.style import LegendEntry, classify
+from gui.columns import category_legend
 
 # round denominators no more than ~12 % apart, so the fitted area fills most of the frame
 NICE_SCALES = (500, 600, 750, 1000, 1200, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 6000, 7000, 7500,
@@ -68,7 +69,7 @@ def layer_draw(layer) -> DrawLayer:
     title = None
     if st.by_field and st.by_field in layer.data.columns:
         cls = classify(layer.data[st.by_field], method=st.method, classes=st.classes, palette=st.palette)
-        fills, legend, title = cls.colors, list(cls.legend), layer.name
+        fills, legend, title = cls.colors, category_legend(layer, list(cls.legend)), layer.name
     kind = layer.geom_type
     strokes = [st.stroke] * n if kind != "point" else ["#ffffff"] * n
     labels = None

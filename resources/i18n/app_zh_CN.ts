@@ -1871,7 +1871,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2462,7 +2462,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="+76"/>
+        <location filename="../../gui/layer_panel.py" line="+77"/>
         <source>Move layer up</source>
         <translation>上移图层</translation>
     </message>
@@ -2603,12 +2603,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>Export map layout</source>
         <translation>导出地图排版</translation>
     </message>
@@ -3957,12 +3957,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -5346,7 +5346,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../gis/wording.py" line="+103"/>
+        <location filename="../../gis/wording.py" line="+105"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5376,7 +5376,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../../gui/columns.py" line="+15"/>
+        <location line="+21"/>
+        <source>Planned {type} {number}</source>
+        <translation>规划-{type}-{number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/columns.py" line="+19"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -5505,7 +5510,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../gis/wording.py" line="+10"/>
+        <location filename="../../gis/wording.py" line="-11"/>
         <source>Clinic</source>
         <translation>卫生服务站</translation>
     </message>

@@ -38,10 +38,8 @@ def english_words(text: str) -> list[str]:
 
 
 def _code(word: str, text: str) -> bool:
-    """A code such as MH001, SS016, EPSG:4527 or a planned site's P-clinic-1 (letters joined to
-    digits or a colon, or a hyphenated identifier ending in a number)."""
-    w = re.escape(word)
-    return bool(re.search(rf"\b{w}(?:\d|:\d)", text) or re.search(rf"\b[A-Z]+-{w}-\d+\b", text))
+    """A code such as MH001, SS016 or EPSG:4527 (letters joined to digits or a colon)."""
+    return bool(re.search(rf"\b{re.escape(word)}(?:\d|:\d)", text))
 
 
 def texts(root: QWidget) -> list[tuple[str, str]]:
