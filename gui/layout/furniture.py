@@ -14,7 +14,7 @@ from pyproj import CRS, Transformer
 from gis.crs import WGS84
 from gis.wording import role_term, term
 from gis.domain import Role
-from gui.layout.mapdraw import GroundToPage, font
+from gui.layout.mapdraw import GroundToPage, at_print_resolution, font
 from gui.layout.page import Page
 from gui.layout.scene import DrawLayer
 
@@ -93,7 +93,13 @@ def legend_rows(scene: list[DrawLayer], language: str, legends=()) -> list[Legen
 
 
 def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRow], language: str) -> None:
-    """'图例' and the rows, in as many columns as *rect* needs; the rest summarised."""
+    """'图例' and the rows, in as many columns as *rect* needs; the rest summarised. A preview
+    draws it as the print does (the same rows, columns and whole texts, only smaller)."""
+    with at_print_resolution(painter, page, rect) as (print_page, print_rect):
+        _draw_legend(painter, print_page, print_rect, rows, language)
+
+
+def _draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRow], language: str) -> None:
     s = page.scale
     head = font(page, 4.2 * s, bold=True)
     painter.setFont(head)

@@ -13,7 +13,8 @@ page at a round scale (1:N).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
@@ -21,7 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPainterPath,
                            QPaintEngine, QPen, QPolygonF)
 
-from gui.layout.page import MM_PER_INCH, Page
+from gui.layout.page import DPI, MM_PER_INCH, Page
 from gui.layout.scene import DrawLayer
 
 MAP_BACKGROUND = "#f4f1ea"  # the map page's background (resources/web/map.css)
@@ -48,6 +49,23 @@ def font(page: Page, size_mm: float, *, bold: bool = False) -> QFont:
     f.setPixelSize(max(1, round(page.px(size_mm))))
     f.setBold(bold)
     return f
+
+
+@contextmanager
+def at_print_resolution(painter: QPainter, page: Page, rect: QRectF):
+    """``(page, rect)`` to draw text in as the print does: below print dpi (a preview) the painter
+    is scaled down from a print-resolution page, so fonts keep their print proportions (a 4.6-px
+    font rounded to 5 px is 10 % wider) and nothing is elided that the print shows whole."""
+    if page.dpi >= DPI:
+        yield page, rect
+        return
+    k = page.dpi / DPI
+    painter.save()
+    painter.scale(k, k)
+    try:
+        yield replace(page, dpi=DPI), QRectF(rect.x() / k, rect.y() / k, rect.width() / k, rect.height() / k)
+    finally:
+        painter.restore()
 
 
 @dataclass(frozen=True)

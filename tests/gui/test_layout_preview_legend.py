@@ -1,0 +1,63 @@
+"""The layout dialog's 40-dpi preview shows the legend as the 300-dpi print does: the same whole
+texts, each inside its box and the box inside the legend frame (a 4.6-px font rounded to 5 px
+made preview texts 10 % wider, so those that fill the print's column were cut with "…")."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+from gui.layout.furniture import LegendRow, draw_legend
+from gui.layout.mapdraw import font
+from gui.layout.page import Page
+
+FRAME_MM = (10.0, 10.0, 72.0, 90.0)  # the A4 landscape side panel's legend: 72 mm wide
+
+
+class Recording(QPainter):
+    """A painter that notes every text it draws: (box, text, font, scale) in device pixels."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.drawn: list[tuple[QRectF, str, object, float]] = []
+
+    def drawText(self, rect, flags, text):  # noqa: N802 (Qt override)
+        t = self.transform()
+        self.drawn.append((t.mapRect(QRectF(rect)), text, self.font(), t.m11()))
+        return super().drawText(rect, flags, text)
+
+
+def _filling_texts(n: int) -> list[str]:
+    """*n* texts that fill 94-100 % of a one-column legend's text box in print (the widest that fit)."""
+    page = Page(297.0, 210.0, 300, 1.0)
+    room = page.px(FRAME_MM[2]) - page.px(1.0 + 7.0 + 2.0 + 2.5)  # the column minus symbol and gaps
+    fm = QFontMetricsF(font(page, 2.9))
+    texts = []
+    for k in range(n):
+        text = f"社区服务{k}"
+        for more in ("站", "1"):  # wide glyphs, then narrow ones
+            while fm.horizontalAdvance(text + more) <= room:
+                text += more
+        assert fm.horizontalAdvance(text) > 0.94 * room
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("dpi", [40, 300])
+def test_legend_texts_fit_their_boxes_at_preview_and_print(app, dpi):
+    page = Page(297.0, 210.0, dpi, 1.0)
+    frame = page.rect(*FRAME_MM)
+    texts = _filling_texts(14)
+    rows = [LegendRow("设施类型"), *[LegendRow(t, "polygon", "#4e79a7") for t in texts]]
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = Recording(image)
+    draw_legend(painter, page, frame, rows, "zh_CN")
+    painter.end()
+    drawn = {text: (box, f, k) for box, text, f, k in painter.drawn}
+    assert set(texts) <= set(drawn), sorted(set(drawn) - set(texts))  # whole texts, none elided
+    for text in texts:
+        box, f, k = drawn[text]
+        width = QFontMetricsF(f).horizontalAdvance(text) * k  # device pixels
+        assert width <= box.width() + 0.01, (dpi, text, width, box.width())
+        assert frame.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box), (dpi, text, box, frame)
