@@ -95,8 +95,8 @@ def legend_rows(scene: list[DrawLayer], language: str, legends=()) -> list[Legen
 def draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRow], language: str) -> None:
     """'图例' and the rows, in as many columns as *rect* needs; the rest summarised. A preview
     draws it as the print does (the same rows, columns and whole texts, only smaller)."""
-    with at_print_resolution(painter, page, rect) as (print_page, print_rect):
-        _draw_legend(painter, print_page, print_rect, rows, language)
+    with at_print_resolution(painter, page, rect) as (print_painter, print_page, print_rect):
+        _draw_legend(print_painter, print_page, print_rect, rows, language)
 
 
 def _draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendRow], language: str) -> None:

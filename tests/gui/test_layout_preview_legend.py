@@ -1,13 +1,15 @@
 """The layout dialog's 40-dpi preview shows the legend as the 300-dpi print does: the same whole
 texts, each inside its box and the box inside the legend frame (a 4.6-px font rounded to 5 px
-made preview texts 10 % wider, so those that fill the print's column were cut with "…")."""
+made preview texts 10 % wider, so those that fill the print's column were cut with "…"), and
+headers that read as text, not black blocks."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
+import gui.layout.mapdraw as mapdraw
 from gui.layout.furniture import LegendRow, draw_legend
 from gui.layout.mapdraw import font
 from gui.layout.page import Page
@@ -18,9 +20,13 @@ FRAME_MM = (10.0, 10.0, 72.0, 90.0)  # the A4 landscape side panel's legend: 72 
 class Recording(QPainter):
     """A painter that notes every text it draws: (box, text, font, scale) in device pixels."""
 
-    def __init__(self, image: QImage) -> None:
-        super().__init__(image)
+    made: list["Recording"] = []
+
+    def __init__(self, device) -> None:
+        super().__init__(device)
+        self.device_rect = QRectF(0, 0, device.width(), device.height())
         self.drawn: list[tuple[QRectF, str, object, float]] = []
+        Recording.made.append(self)
 
     def drawText(self, rect, flags, text):  # noqa: N802 (Qt override)
         t = self.transform()
@@ -44,20 +50,50 @@ def _filling_texts(n: int) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("dpi", [40, 300])
-def test_legend_texts_fit_their_boxes_at_preview_and_print(app, dpi):
+def _draw(dpi: int, monkeypatch) -> tuple[QImage, QRectF, list[str]]:
+    """The legend drawn at *dpi*: the image, the legend frame on it, the row texts."""
+    Recording.made.clear()
+    monkeypatch.setattr(mapdraw, "QPainter", Recording)  # a preview's print-resolution painter too
     page = Page(297.0, 210.0, dpi, 1.0)
     frame = page.rect(*FRAME_MM)
     texts = _filling_texts(14)
     rows = [LegendRow("设施类型"), *[LegendRow(t, "polygon", "#4e79a7") for t in texts]]
     image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
     painter = Recording(image)
     draw_legend(painter, page, frame, rows, "zh_CN")
     painter.end()
-    drawn = {text: (box, f, k) for box, text, f, k in painter.drawn}
-    assert set(texts) <= set(drawn), sorted(set(drawn) - set(texts))  # whole texts, none elided
-    for text in texts:
-        box, f, k = drawn[text]
-        width = QFontMetricsF(f).horizontalAdvance(text) * k  # device pixels
-        assert width <= box.width() + 0.01, (dpi, text, width, box.width())
-        assert frame.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box), (dpi, text, box, frame)
+    return image, frame, texts
+
+
+@pytest.mark.parametrize("dpi", [40, 300])
+def test_legend_texts_fit_their_boxes_at_preview_and_print(app, dpi, monkeypatch):
+    image, frame, texts = _draw(dpi, monkeypatch)
+    for painter in Recording.made:
+        drawn = {text: (box, f, k) for box, text, f, k in painter.drawn}
+        if not drawn:
+            continue
+        assert set(texts) <= set(drawn), sorted(set(drawn) - set(texts))  # whole texts, none elided
+        room = frame if painter.device_rect.size() == QRectF(image.rect()).size() else painter.device_rect
+        for text in texts:
+            box, f, k = drawn[text]
+            width = QFontMetricsF(f).horizontalAdvance(text) * k  # device pixels
+            assert width <= box.width() + 0.01, (dpi, text, width, box.width())
+            assert room.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box), (dpi, text, box, room)
+    assert any(p.drawn for p in Recording.made)
+
+
+def _ink(image: QImage, frame: QRectF) -> float:
+    """Mean darkness (0 white … 1 black) inside *frame*: the same at any resolution."""
+    r = frame.toRect()
+    dark = sum(255 - QColor(image.pixel(x, y)).lightness() for x in range(r.left(), r.right())
+               for y in range(r.top(), r.bottom()))
+    return dark / (255 * r.width() * r.height())
+
+
+def test_preview_legend_is_the_print_legend_smaller(app, monkeypatch):
+    """As much ink in the preview's legend headers as in the print's (bold text drawn under a
+    scaled painter became solid blocks: twice the ink)."""
+    preview, printed = (_ink(image, QRectF(frame.left(), frame.top(), frame.width(), frame.height() * 0.15))
+                        for image, frame, _ in (_draw(40, monkeypatch), _draw(300, monkeypatch)))  # the headers
+    assert abs(preview / printed - 1) < 0.15, (preview, printed)
