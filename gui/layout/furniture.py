@@ -161,7 +161,7 @@ def _legend_row(painter, page: Page, cell: QRectF, row: LegendRow, body, bold) -
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setFont(body)
     painter.setPen(INK)
-    text_rect = QRectF(sym.right() + page.px(2.0), cell.top(), cell.right() - sym.right() - page.px(2.5),
+    text_rect = QRectF(sym.right() + page.px(1.5), cell.top(), cell.right() - sym.right() - page.px(2.0),
                        cell.height())
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      _elide(body, row.text, text_rect.width()))

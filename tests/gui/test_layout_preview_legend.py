@@ -37,7 +37,7 @@ class Recording(QPainter):
 def _filling_texts(n: int) -> list[str]:
     """*n* texts that fill 94-100 % of a one-column legend's text box in print (the widest that fit)."""
     page = Page(297.0, 210.0, 300, 1.0)
-    room = page.px(FRAME_MM[2]) - page.px(1.0 + 7.0 + 2.0 + 2.5)  # the column minus symbol and gaps
+    room = page.px(FRAME_MM[2]) - page.px(1.0 + 7.0 + 2.0)  # the column minus symbol, gap and margin
     fm = QFontMetricsF(font(page, 2.9))
     texts = []
     for k in range(n):
