@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from pyproj import CRS, Transformer
 
 from gis.crs import WGS84
@@ -127,17 +127,12 @@ def _draw_legend(painter: QPainter, page: Page, rect: QRectF, rows: list[LegendR
 def _legend_row(painter, page: Page, cell: QRectF, row: LegendRow, body, bold) -> None:
     s = page.scale
     if row.kind == "none":  # a note line without a symbol
-        painter.setFont(body)
         painter.setPen(QColor("#555555"))
-        painter.drawText(cell.adjusted(page.px(9.0 * s), 0, 0, 0),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         _elide(body, row.text, cell.width()))
+        _fitted_text(painter, cell.adjusted(page.px(9.0 * s), 0, 0, 0), body, row.text)
         return
     if row.kind is None:
-        painter.setFont(bold)
         painter.setPen(INK)
-        painter.drawText(cell, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         _elide(bold, row.text, cell.width()))
+        _fitted_text(painter, cell, bold, row.text)
         return
     sw, sh = page.px(7.0 * s), page.px(3.6 * s)
     sym = QRectF(cell.left() + page.px(1.0), cell.center().y() - sh / 2, sw, sh)
@@ -159,12 +154,24 @@ def _legend_row(painter, page: Page, cell: QRectF, row: LegendRow, body, bold) -
         painter.setBrush(QBrush(fill))
         painter.drawRect(sym)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setFont(body)
     painter.setPen(INK)
     text_rect = QRectF(sym.right() + page.px(1.5), cell.top(), cell.right() - sym.right() - page.px(2.0),
                        cell.height())
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     _elide(body, row.text, text_rect.width()))
+    _fitted_text(painter, text_rect, body, row.text)
+
+
+FIT_FLOOR = 0.75  # a legend text too long for its column shrinks to 3/4 of its size before it is cut
+
+
+def _fitted_text(painter: QPainter, rect: QRectF, f: QFont, text: str) -> None:
+    """*text* in *rect*, left and centred: in *f*, or smaller (down to FIT_FLOOR) when it would not
+    fit (English legends in a two-column panel), and cut with … only past that."""
+    need = QFontMetricsF(f).horizontalAdvance(text)
+    if need > rect.width() > 0:
+        f = QFont(f)
+        f.setPixelSize(max(1, int(f.pixelSize() * max(FIT_FLOOR, rect.width() / need))))
+    painter.setFont(f)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _elide(f, text, rect.width()))
 
 
 def _elide(f, text: str, width: float) -> str:

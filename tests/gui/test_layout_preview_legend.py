@@ -50,14 +50,15 @@ def _filling_texts(n: int) -> list[str]:
     return texts
 
 
-def _draw(dpi: int, monkeypatch) -> tuple[QImage, QRectF, list[str]]:
-    """The legend drawn at *dpi*: the image, the legend frame on it, the row texts."""
+def _draw(dpi: int, monkeypatch, rows: list[LegendRow] | None = None) -> tuple[QImage, QRectF, list[str]]:
+    """The legend of *rows* drawn at *dpi*: the image, the legend frame on it, the row texts."""
     Recording.made.clear()
     monkeypatch.setattr(mapdraw, "QPainter", Recording)  # a preview's print-resolution painter too
     page = Page(297.0, 210.0, dpi, 1.0)
     frame = page.rect(*FRAME_MM)
-    texts = _filling_texts(14)
-    rows = [LegendRow("设施类型"), *[LegendRow(t, "polygon", "#4e79a7") for t in texts]]
+    if rows is None:
+        rows = [LegendRow("设施类型"), *[LegendRow(t, "polygon", "#4e79a7") for t in _filling_texts(14)]]
+    texts = [r.text for r in rows]
     image = QImage(*page.size_px, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = Recording(image)
@@ -66,16 +67,25 @@ def _draw(dpi: int, monkeypatch) -> tuple[QImage, QRectF, list[str]]:
     return image, frame, texts
 
 
-@pytest.mark.parametrize("dpi", [40, 300])
-def test_legend_texts_fit_their_boxes_at_preview_and_print(app, dpi, monkeypatch):
-    image, frame, texts = _draw(dpi, monkeypatch)
+def _english_rows() -> list[LegendRow]:
+    """A two-column English legend as the window prints it: gap and life-circle sections."""
+    gaps = [LegendRow("Service gaps · straight-line distance"), LegendRow("No gaps · 60 compounds", "polygon")]
+    gaps += [LegendRow(f"Missing {k} · {k * 19} compounds", "polygon") for k in range(1, 6)]
+    bands = [LegendRow("Life circles · walking network")]
+    bands += [LegendRow(f"{t} {m} m", "polygon") for t in ("Clinic", "Elderly canteen", "Nursery") for m in (300, 1000)]
+    return gaps + bands + gaps + [LegendRow("… 4 more", "none")]
+
+
+@pytest.mark.parametrize("dpi,english", [(40, False), (300, False), (40, True), (300, True)])
+def test_legend_texts_fit_their_boxes_at_preview_and_print(app, dpi, english, monkeypatch):
+    image, frame, texts = _draw(dpi, monkeypatch, _english_rows() if english else None)
     for painter in Recording.made:
         drawn = {text: (box, f, k) for box, text, f, k in painter.drawn}
         if not drawn:
             continue
         assert set(texts) <= set(drawn), sorted(set(drawn) - set(texts))  # whole texts, none elided
         room = frame if painter.device_rect.size() == QRectF(image.rect()).size() else painter.device_rect
-        for text in texts:
+        for text in set(texts):
             box, f, k = drawn[text]
             width = QFontMetricsF(f).horizontalAdvance(text) * k  # device pixels
             assert width <= box.width() + 0.01, (dpi, text, width, box.width())
