@@ -206,6 +206,28 @@ def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
     return PLANNED_LABEL[0].format(type=kind[:1].lower() + kind[1:], number=number)
 
 
+def app_columns_in_words(frame, label_field: str | None, language: str = "zh_CN"):
+    """``(frame, label_field)`` as a document shows a layer (web map popups): the columns the app
+    made (APP_COLUMNS) named in *language*, facility type keys, planned sites' ids and flags in
+    words; the data keeps its keys. The same frame when the app made none of its columns."""
+    from gis.i18n import translate
+
+    made = [c for c in APP_COLUMNS if c in frame.columns]
+    if not made:
+        return frame, label_field
+    out = frame.copy()
+    flag = {"True": term("yes", language), "False": term("no", language)}
+    if "facility_type" in out.columns:
+        out["facility_type"] = [facility_term(v, language) if isinstance(v, str) else v for v in out["facility_type"]]
+    if "planned" in out.columns:
+        out["planned"] = [flag.get(str(v), v) for v in out["planned"]]
+    if "id" in out.columns:
+        out["id"] = [planned_label(v, language) or v for v in out["id"]]
+    names = {c: translate("columns", APP_COLUMNS[c], language) for c in made}
+    names = {c: n for c, n in names.items() if n not in out.columns}
+    return out.rename(columns=names), names.get(label_field, label_field)
+
+
 def crs_text(crs, language: str = "zh_CN") -> str:
     """A CRS as planners name it.
 

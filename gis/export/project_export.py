@@ -25,7 +25,7 @@ from gis.analysis.outputs import NEEDS, PlanOutputs, collect_outputs
 from gis.export.result import ExportResult
 from gis.export.target import Target, resolve_target, to_target
 from gis.export.vector import write_geojson, write_gpkg, write_shapefile
-from gis.wording import facility_term, term
+from gis.wording import app_columns_in_words, facility_term, term
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.project import Project
@@ -234,10 +234,12 @@ def html_layers(sources: list[src.Source], language: str = "zh_CN") -> list:
         default = 0.45 if s.kind != "point" else 0.9
         opacity = {"zones": zone_fill, "gaps": GAP_OPACITY, "service_areas": 0.2}.get(s.name, default)
         stroke = {"gaps": "#7f7f7f", "elevators": "#7f0000"}.get(s.name)
-        layers.append(HtmlLayer(s.title, in_words(s.frame, language), s.colours, stroke=stroke,
+        frame, label = (s.frame, s.label_field) if s.name in src.ANALYSES else app_columns_in_words(
+            s.frame, s.label_field, language)  # a planned layer's P-play_area-1, facility_type, True
+        layers.append(HtmlLayer(s.title, in_words(frame, language), s.colours, stroke=stroke,
                                 fill_opacity=opacity,
                                 weight=3.0 if s.name == "zones" else 1.0 if s.kind != "line" else 2.0,
-                                label_field=s.label_field, show=s.name not in HTML_HIDDEN and s.role not in
+                                label_field=label, show=s.name not in HTML_HIDDEN and s.role not in
                                 (Role.BUILDINGS, Role.ENTRANCES) or s.name == "zones",
                                 labels_from=LABELS_FROM.get(s.name if s.name in src.ANALYSES else s.role)))
     return layers
