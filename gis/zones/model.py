@@ -25,7 +25,7 @@ from psygnal import Signal
 
 from gis.errors import ZoneError
 from gis.feedback import Feedback
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, fill
 from gis.layer import Layer
 from gis.style import QUALITATIVE
 from gis.zones.adjacency import DEFAULT_GAP, Adjacency, build_adjacency
@@ -84,7 +84,7 @@ class ZoneEdit:
 
     @property
     def text(self) -> str:
-        return self.template.format(**self.params)
+        return fill(self.template, self.params)
 
     @property
     def zone_ids(self) -> frozenset[int]:
