@@ -60,6 +60,14 @@ def fill(text: str, params: dict) -> str:
     return text.format(**params)
 
 
+def bilingual(context: str, **names: str) -> dict:
+    """*names* (English, marked in *context*) with their Chinese beside them as ``X_zh`` params,
+    so a notice names things in the language it is shown in (:func:`localised_params`)."""
+    out = dict(names)
+    out.update({f"{k}_zh": translate(context, v, "zh_CN") for k, v in names.items()})
+    return out
+
+
 def translate(context: str, text: str, language: str) -> str:
     """*text* in *language* ("zh"/"zh_CN" or "en") from the app's translation file, without Qt
     (the command line writes names such as 片区 1 into its outputs). English is the source."""

@@ -6517,7 +6517,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>小区没有可作为需求的户数、人口或年龄组字段。请用 {option} 指定字段（或映射：--field compounds.households=字段名）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location filename="../../gis/supply/capacity.py" line="+205"/>
         <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
         <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
@@ -8343,7 +8343,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>supply</name>
     <message>
-        <location filename="../../gis/analysis/access.py" line="-92"/>
+        <location filename="../../gis/analysis/access.py" line="-93"/>
         <source>Finding the facilities within each catchment</source>
         <translation>正在查找各服务范围内的设施</translation>
     </message>
@@ -8353,7 +8353,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>小区没有 {group} 字段；改以 {used}（“{column}”）作为需求。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{count} compounds have no demand in '{column}'; they are left out of the facilities' catchments.</source>
         <translation>{count} 个小区在“{column}”中没有需求值；未计入设施服务范围内的需求。</translation>
     </message>
@@ -8423,7 +8423,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>个座位</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>The facility layer has no capacity field; each of the {total} facilities counts the preset's default of {default:g} {unit}, marked as default.</source>
         <translation>设施图层没有容量字段；{total} 处设施均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
     </message>
