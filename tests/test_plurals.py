@@ -60,3 +60,19 @@ def test_fill_picks_the_singular_for_one_only():
     assert fill(src, {"n": 1}).startswith("1 feature without") and "was dropped" in fill(src, {"n": 1})
     assert fill(src, {"n": 0}).startswith("0 features") and fill(src, {"n": 3}).startswith("3 features")
     assert fill("{n} 个要素", {"n": 1}) == "1 个要素"
+
+
+def test_counted_gui_strings_are_filled_through_plural():
+    """A counted tr() string formatted with str.format keeps "1 features": it must go through plural()."""
+    import ast
+
+    wrong = []
+    for path in sorted((ROOT / "gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+                inner = node.func.value
+                if isinstance(inner, ast.Call) and inner.args and isinstance(inner.args[-1], ast.Constant):
+                    text = inner.args[-1].value
+                    if isinstance(text, str) and count_params(text):
+                        wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {text[:40]}")
+    assert wrong == []

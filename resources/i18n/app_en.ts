@@ -262,6 +262,13 @@
                 <numerusform>Only the {n} selected features of that layer</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
+            <translation>
+                <numerusform>{k} site for {type} within {radius} m, {how}: {seconds:.2f} s.</numerusform>
+                <numerusform>{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SourceBox</name>
@@ -321,6 +328,16 @@
             <translation>
                 <numerusform>Building {id} ({n} elevator)</numerusform>
                 <numerusform>Building {id} ({n} elevators)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ZonesController</name>
+        <message numerus="yes">
+            <source>Remove {n} compounds from zones</source>
+            <translation>
+                <numerusform>Remove {n} compound from zones</numerusform>
+                <numerusform>Remove {n} compounds from zones</numerusform>
             </translation>
         </message>
     </context>
@@ -448,6 +465,13 @@
     <context>
         <name>io</name>
         <message numerus="yes">
+            <source>you chose it for {n} other files</source>
+            <translation>
+                <numerusform>you chose it for {n} other file</numerusform>
+                <numerusform>you chose it for {n} other files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{n} values in '{column}' could not be read as {role} and were left empty.</source>
             <translation>
                 <numerusform>{n} value in '{column}' could not be read as {role} and was left empty.</numerusform>
@@ -529,6 +553,20 @@
             <translation>
                 <numerusform>The .shp is cut off ({size:,} of {declared:,} bytes): {n} feature lost its geometry and was dropped. Copy the file again if you have the whole one.</numerusform>
                 <numerusform>The .shp is cut off ({size:,} of {declared:,} bytes): {n} features lost their geometry and were dropped. Copy the file again if you have the whole one.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{layer}: {count} values hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
+            <translation>
+                <numerusform>{layer}: {count} value holds characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep it.</numerusform>
+                <numerusform>{layer}: {count} values hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{layer}: {count} text values were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
+            <translation>
+                <numerusform>{layer}: {count} text value was longer than the Shapefile limit of 254 bytes and was shortened. GeoPackage keeps it whole.</numerusform>
+                <numerusform>{layer}: {count} text values were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -841,6 +879,41 @@
             <translation>
                 <numerusform>Split {name} into {count} zone</numerusform>
                 <numerusform>Split {name} into {count} zones</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Merge {count} compounds into {name}</source>
+            <translation>
+                <numerusform>Merge {count} compound into {name}</numerusform>
+                <numerusform>Merge {count} compounds into {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Merge {count} zones into {name}</source>
+            <translation>
+                <numerusform>Merge {count} zone into {name}</numerusform>
+                <numerusform>Merge {count} zones into {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add {count} compounds to {name}</source>
+            <translation>
+                <numerusform>Add {count} compound to {name}</numerusform>
+                <numerusform>Add {count} compounds to {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove {count} compounds from {name}</source>
+            <translation>
+                <numerusform>Remove {count} compound from {name}</numerusform>
+                <numerusform>Remove {count} compounds from {name}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add {count} suggested zones</source>
+            <translation>
+                <numerusform>Add {count} suggested zone</numerusform>
+                <numerusform>Add {count} suggested zones</numerusform>
             </translation>
         </message>
         <message numerus="yes">

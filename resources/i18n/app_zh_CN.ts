@@ -4367,7 +4367,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="-17"/>
-        <source>{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
+        <source>{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
         <translation>{type}选址 {k} 处，服务半径 {radius} 米，{how}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
@@ -5083,7 +5083,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Remove {n} compound(s) from zones</source>
+        <source>Remove {n} compounds from zones</source>
         <translation>将 {n} 个小区移出片区</translation>
     </message>
     <message>
@@ -7475,7 +7475,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>you chose it for {n} other file(s)</source>
+        <source>you chose it for {n} other files</source>
         <translation>您曾为其他 {n} 个文件选择此坐标系</translation>
     </message>
     <message>
@@ -7720,12 +7720,12 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+45"/>
-        <source>{layer}: {count} value(s) hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
+        <source>{layer}: {count} values hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
         <translation>{layer}：{count} 个值包含 {encoding} 无法存储的字符，已替换为“?”。导出为 UTF-8 可保留这些字符。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>{layer}: {count} text value(s) were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
+        <source>{layer}: {count} text values were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
         <translation>{layer}：{count} 个文本值超过 Shapefile 的 254 字节上限，已截短。GeoPackage 可完整保留。</translation>
     </message>
     <message>
@@ -8471,42 +8471,22 @@ Locate it now? The layer is kept either way.</source>
         <translation>片区方案中没有小区几何。</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Merge {count} compound(s) into {name}</source>
-        <translation>将 {count} 个小区合并为 {name}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Select at least two zones to merge.</source>
         <translation>请至少选择两个片区进行合并。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Merge {count} zone(s) into {name}</source>
-        <translation>将 {count} 个片区合并为 {name}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The selected compounds are already in {name}.</source>
         <translation>所选小区已在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Add {count} compound(s) to {name}</source>
-        <translation>将 {count} 个小区加入 {name}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>None of the selected compounds is in {name}.</source>
         <translation>所选小区都不在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Remove {count} compound(s) from {name}</source>
-        <translation>将 {count} 个小区移出 {name}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>To split {name}, select some but not all of its compounds.</source>
         <translation>要拆分 {name}，请选择其中的部分（而非全部）小区。</translation>
     </message>
@@ -8551,8 +8531,28 @@ Locate it now? The layer is kept either way.</source>
         <translation>生成此建议后片区已更改；请重新生成建议。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Add {count} suggested zone(s)</source>
+        <location line="-98"/>
+        <source>Merge {count} compounds into {name}</source>
+        <translation>将 {count} 个小区合并为 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Merge {count} zones into {name}</source>
+        <translation>将 {count} 个片区合并为 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add {count} compounds to {name}</source>
+        <translation>将 {count} 个小区加入 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove {count} compounds from {name}</source>
+        <translation>将 {count} 个小区移出 {name}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Add {count} suggested zones</source>
         <translation>添加 {count} 个建议片区</translation>
     </message>
     <message>
