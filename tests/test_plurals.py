@@ -14,8 +14,8 @@ import i18n  # noqa: E402
 
 from gis.i18n import COUNT, count_params, fill  # noqa: E402
 
-ONE_VERB = re.compile(r"(?<![\d.,])(?<!of )1 (?:(?!would|can|will)[a-z-]+ ){1,2}?(?:are|were|have|lie|sit|stand|repeat|belong|reach"
-                      r"|wait|cost|do|exceed)\b")
+ONE_VERB = re.compile(r"(?<![\d.,])(?<!of )1 (?:(?!would|can|will)[a-z-]+ ){1,2}?"
+                      r"(?:are|were|have|lie|sit|stand|repeat|belong|reach|wait|cost|do|exceed)\b")
 
 
 def counted():

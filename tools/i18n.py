@@ -152,7 +152,8 @@ def messages(ts: Path):
 
 
 def _finished(tr) -> bool:
-    return tr is not None and tr.get("type") not in ("unfinished", "vanished", "obsolete") and bool((tr.text or "").strip())
+    return (tr is not None and tr.get("type") not in ("unfinished", "vanished", "obsolete")
+            and bool((tr.text or "").strip()))
 
 
 def untranslated(ts: Path = TS) -> dict[str, dict[str, str]]:

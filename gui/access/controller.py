@@ -185,7 +185,7 @@ class AccessController(FeatureController):
             compounds=count_text(len(r.compounds)), facilities=count_text(tot["facilities"]),
             defaults=count_text(r.capacity.n_default), metres=r.catchment_m, seconds=outcome.seconds)
         if "shortfall" in tot:
-            text += " " + plural(self.tr("{n} compounds short of the standard, {total:,.0f} in all."), 
+            text += " " + plural(self.tr("{n} compounds short of the standard, {total:,.0f} in all."),
                 n=count_text(tot["short_compounds"]), total=tot["shortfall"])
         return text
 

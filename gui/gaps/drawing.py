@@ -105,7 +105,7 @@ class GapMap:
             rows = self._highlight_rows(s, frames[ov.HIGHLIGHT]) if ov.HIGHLIGHT in frames else []
             sections.append(("", rows + self._facility_rows(s, frames.get(ov.FACILITIES))))
         if ov.ELEVATORS in frames:
-            text = plural(Qc.translate("GapMap", "Needs an elevator ({floors}+ floors, none yet) · {n} buildings"), 
+            text = plural(Qc.translate("GapMap", "Needs an elevator ({floors}+ floors, none yet) · {n} buildings"),
                 floors=s.elevators.params.min_floors, n=count_text(len(frames[ov.ELEVATORS])))
             sections.append(("", [Entry(text, ov.ELEVATOR_FILL, ov.ELEVATOR_STROKE)]))
         if ov.SITING in frames:
@@ -124,7 +124,7 @@ class GapMap:
             rows.append(Entry(f"{what} · {count}", ov.count_colour(k), "#5b5b5b", opacity))
         title = Qc.translate("GapMap", "Number of missing services (of {total})").format(total=len(s.gaps.types))
         if s.filtered:
-            title += " · " + plural(Qc.translate("GapMap", "filtered: {n} of {total} compounds"), 
+            title += " · " + plural(Qc.translate("GapMap", "filtered: {n} of {total} compounds"),
                 n=int(s.mask.sum()), total=len(s.mask))
         return title, rows
 
@@ -133,7 +133,7 @@ class GapMap:
         r = s.siting
         sites = plural(Qc.translate("GapMap", "New {type} · {k} sites"), type=type_label(r.facility_type),
                                                                        k=len(r.chosen))
-        newly = plural(Qc.translate("GapMap", "Newly served · {n} compounds"), 
+        newly = plural(Qc.translate("GapMap", "Newly served · {n} compounds"),
             n=len(frames.get(ov.SITING_COVERED, ())))
         return Qc.translate("GapMap", "Suggested sites"), [
             Entry(sites, ov.SITE_GREEN, ov.SITE_STROKE, shape="dot"),

@@ -185,7 +185,7 @@ class RankingDialog(QDialog):
             head = plural(self.tr("{n:,} compounds built in {year} or before ranked; the score is 0–100 "
                            "(100 = most in need)."), n=len(ranked), year=ranking.pre_year)
         else:
-            head = plural(self.tr("{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need)."), 
+            head = plural(self.tr("{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need)."),
                 n=len(ranked))
         lines = [head]
         lines += [notice_text(n) for n in ranking.notices]

@@ -226,7 +226,7 @@ class SitingDialog(QDialog):
         self.sites.set_frame(frame, [Col("order", self.tr("No."), "int"), Col("label", self.tr("Site")),
                                      Col("compounds_gained", self.tr("Compounds newly served"), "int"),
                                      Col("weight_gained", self._weight_header(result), "int")])
-        lines = [plural(self.tr("{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s."), 
+        lines = [plural(self.tr("{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s."),
             k=len(result.chosen), type=type_label(result.facility_type), radius=f"{result.radius_m:,.0f}",
             how=tr_gis("gaps", result.bound), seconds=result.seconds)]
         if len(result.chosen) < self.k.value():

@@ -227,7 +227,7 @@ class ImportDialog(QDialog):
             return "info", self.tr(
                 "The coordinate system was inferred from the coordinates: <b>{crs}</b>. Check on "
                 "the map that the data lands where it should.").format(crs=report.crs.crs.name)
-        return "info", plural(self.tr("{n} features ready to add as {role}."), 
+        return "info", plural(self.tr("{n} features ready to add as {role}."),
             n=f"{report.features:,}", role=tr_gis("domain", ROLE_LABELS[report.role]))
 
     def _crs_needed_text(self) -> str:

@@ -46,7 +46,7 @@ class SourceBox(QGroupBox):
 
     def show_report(self, report: ImportReport, encoding_choice: str | None) -> None:
         self.file_label.setText(report.path)
-        self.driver_label.setText(plural(self.tr("{driver}, {n} features, {kind}"), 
+        self.driver_label.setText(plural(self.tr("{driver}, {n} features, {kind}"),
             driver=report.driver, n=f"{report.features:,}", kind=geometry_label(report.geometry_type)))
         self._fill_layers(report)
         enc = report.encoding

@@ -63,7 +63,7 @@ class NetworkPanel(QWidget):
                 snapped=rep.snapped_ends, joined=rep.snapped_to_edges, tol=f"{rep.snap_tolerance_m:g}",
                 split=rep.crossings_split, dropped=rep.dropped)
         elif rep.source == "osm":
-            text += " " + plural(self.tr("Walkable ways of the OSM file: {ways} ways read."), 
+            text += " " + plural(self.tr("Walkable ways of the OSM file: {ways} ways read."),
                 ways=f"{rep.input_features:,}")
         if comp.count > 1:
             text += " " + plural(self.tr("{count} pieces are not connected to the main network; walks cannot "

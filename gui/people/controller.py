@@ -179,7 +179,7 @@ class PeopleController(FeatureController):
         names = table.frame[table.name_column].tolist()
         AnswerBook(self._folder()).save(table.path, {str(names[row]): None if fid is None else ids[fid]
                                                      for row, fid in answers.items()})
-        text = plural(self.tr("{joined} of {rows} table rows joined to compounds."), 
+        text = plural(self.tr("{joined} of {rows} table rows joined to compounds."),
             joined=len(result.assignment(answers)), rows=len(result.matches))
         self._report(text, result.notices + notes)
 

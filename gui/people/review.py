@@ -154,7 +154,7 @@ class JoinReview(QDialog):
         joined = sum(self.compound_of(r) is not None for r in range(len(self.result.matches)))
         waiting = sum(self.needs_review(r) and r not in self.answers for r in range(len(self.result.matches)))
         self.summary.setText(plural(self.tr("{rows} table rows: {joined} will be joined, {waiting} still to review "
-                                     "(ambiguous, unmatched or near)."), 
+                                     "(ambiguous, unmatched or near)."),
             rows=len(self.result.matches), joined=joined, waiting=waiting))
 
     def current_row(self) -> int | None:

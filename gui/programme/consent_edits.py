@@ -81,7 +81,7 @@ class ConsentEdits:
         prog = self.programme
         ok = self._consent_edit(tr("Import consent table"), lambda: prog.set_consent_table(read.consent))
         lines = [notice_text(n) for n in read.notices]
-        self.panel.say(plural(tr("Consent table: {matched} rows used, {left} left out."), 
+        self.panel.say(plural(tr("Consent table: {matched} rows used, {left} left out."),
             matched=read.matched, left=len(read.notices)), warn=bool(read.notices))
         if lines:
             self.panel.set_notices(lines + [self.panel.notices.item(k).text() for k in range(self.panel.notices.count())])

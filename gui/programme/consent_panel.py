@@ -113,7 +113,7 @@ class VotePanel(QWidget):
         self.target.addItem(self.tr("Whole compound"), None)
         if lifts is not None and len(consent.building_votes) == len(lifts):
             for b in np.flatnonzero(lifts.compound == fid):
-                self.target.addItem(plural(self.tr("Building {id} ({n} elevators)"), 
+                self.target.addItem(plural(self.tr("Building {id} ({n} elevators)"),
                     id=lifts.ids[b], n=int(lifts.elevators[b])), int(b))
         found = self.target.findData(current)
         self.target.setCurrentIndex(found if found >= 0 else 0)

@@ -297,7 +297,7 @@ class ProgrammeController(ConsentEdits, FeatureController):
             n = int((result.compound_year == y).sum())
             if not n:
                 continue
-            rows_.append(Entry(plural(self.tr("{year} · {n} compounds · {cost}"), 
+            rows_.append(Entry(plural(self.tr("{year} · {n} compounds · {cost}"),
                 year=y, n=n, cost=wan_text(result.schedule.spend[years.index(y)])),
                 overlays.year_colour(years, y), overlays.STROKE, overlays.OPACITY))
         if upto is None and len(result.schedule.unscheduled):

@@ -133,7 +133,7 @@ class PlanPanel(QWidget):
     def show_programme(self, programme) -> None:
         totals = rows.district_totals(programme)
         years = programme.result().years_table()
-        spend = "<br>".join(plural(self.tr("{year}: {cost}, {zones} zones"), 
+        spend = "<br>".join(plural(self.tr("{year}: {cost}, {zones} zones"),
             year=y["year"], cost=wan_text(y["cost"]), zones=len(y["zones"])) for y in years)
         per = "—" if totals["per_household"] is None else yuan_full(totals["per_household"])
         self.summary.setText(

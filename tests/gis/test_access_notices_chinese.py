@@ -26,7 +26,8 @@ ENGLISH = re.compile(r"\b(?:" + "|".join(sorted({*FACILITY_LABELS.values(), *FIE
 def district():
     compounds = compounds_layer([square(0, 0), square(100, 0), square(1000, 0)], hh=[300, 200, 100], old=[90, 60, 30])
     facilities = facility_layer([("day_care", "养老服务站", at(100, 50)), ("clinic", "卫生服务站", at(1050, 50)),
-                                 ("clinic", "卫生站", at(5050, 50))], area=[100, 400, None])
+                                 ("clinic", "卫生站", at(5050, 50))],
+                                area=[100, 400, None])
     return compounds, facilities
 
 
