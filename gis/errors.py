@@ -8,7 +8,7 @@ it with, so the GUI can show it in the user's language and the CLI can print it 
 
 from __future__ import annotations
 
-from gis.i18n import localised_params
+from gis.i18n import fill, localised_params
 
 
 class GisError(Exception):
@@ -28,7 +28,7 @@ class GisError(Exception):
     @property
     def message(self) -> str:
         try:
-            return self.template.format(**self.params)
+            return fill(self.template, self.params)
         except (KeyError, IndexError, ValueError):
             return self.template
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, fill
 from gis.project import Project
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Difference:
 
     @property
     def text(self) -> str:
-        return self.template.format(**self.params)
+        return fill(self.template, self.params)
 
     def to_dict(self) -> dict:
         return {"template": self.template, "params": self.params}
@@ -68,8 +68,8 @@ def summarize(project: Project) -> Summary:
 def differences(before: Summary | None, after: Summary) -> list[Difference]:
     """What *after* changes relative to *before* (None: a project never saved)."""
     if before is None:
-        return [Difference(QT_TRANSLATE_NOOP("recovery", "Not in a project file yet: {layers} layers, "
-                                                         "{zones} zones."),
+        return [Difference(QT_TRANSLATE_NOOP("recovery", "Not in a project file yet: layers {layers}, "
+                                                         "zones {zones}."),
                            {"layers": len(after.layers), "zones": len(after.zones)})]
     out = []
     for lid, now in after.layers.items():

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout)
 
 from gis.export.project_export import SUFFIX, export_project
+from gis.i18n import fill
 from gis.wording import crs_text
 
 ANALYSIS_NAMES = ("zones", "gaps", "elevators", "service_areas")
@@ -125,7 +126,7 @@ class ExportDialog(QDialog):
     def _done(self, result) -> None:
         from gui.i18n import tr_gis
 
-        notes = [tr_gis("io", n.template).format(**n.params) for n in result.notices]
+        notes = [fill(tr_gis("io", n.template), n.params) for n in result.notices]
         text = "\n".join(str(p) for p in result.paths[:12]) + ("\n…" if len(result.paths) > 12 else "")
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"),
                           self.tr("Written:\n{files}").format(files=text), parent=self.window_)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gis.errors import GisError
+from gis.i18n import fill
 from gis.paths import RESOURCES
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
@@ -53,7 +54,7 @@ def error_text(err: BaseException) -> str:
     if isinstance(err, GisError):
         template = translated(err.template, err.context)
         try:
-            return template.format(**err.params_in(ui_language()))
+            return fill(template, err.params_in(ui_language()))
         except (KeyError, IndexError, ValueError):
             return err.message
     return str(err) or type(err).__name__
@@ -72,7 +73,7 @@ def notice_text(note) -> str:
 
     template = translated(template)
     try:
-        return template.format(**localised_params(getattr(note, "params", {}), ui_language()))
+        return fill(template, localised_params(getattr(note, "params", {}), ui_language()))
     except (KeyError, IndexError, ValueError):
         return str(note)
 
@@ -93,7 +94,12 @@ def translating(feedback):
     return Feedback(lambda f, m: feedback.progress(f, translated(m) if m else m), feedback.is_cancelled)
 
 
-def count_words(n: int, one: str, many: str) -> str:
-    """*one* (the translated text for exactly one, "1 facility") or *many* ("{n} facilities")
-    with *n* digit-grouped: English needs the singular, Chinese reads both alike."""
-    return one if int(n) == 1 else many.format(n=f"{int(n):,}")
+def count_words(n: int, text: str) -> str:
+    """*text* (translated, "{n} facilities") for *n* digit-grouped; the English singular when n is 1."""
+    return fill(text, {"n": f"{int(n):,}"})
+
+
+def plural(text: str, **params) -> str:
+    """*text* (a translated source, e.g. ``self.tr("{n} zones proposed in {s:.1f} s.")``) filled with
+    *params*; a count of 1 takes the English singular (gis.i18n.fill holds the rule)."""
+    return fill(text, params)

@@ -29,7 +29,7 @@ from gis.analysis.outputs import PlanOutputs, collect_outputs
 from gis.export.summary import ZoneSummary, plan_summary, zone_summaries
 from gis.wording import facility_term
 from gui.gaps.wording import yuan
-from gui.i18n import count_words
+from gui.i18n import count_words, plural
 from gui.map.floating import FloatingPanel
 from gui.none_guard import protect_none
 
@@ -103,7 +103,7 @@ class SummaryCard(QFrame):
         self.pooling.setText(self._pooling_text(summary, pending=pending))
         self.pooling.setVisible(bool(self.pooling.text()))
         buildings = ("—" if summary.elevator_buildings is None else
-                     count_words(summary.elevator_buildings, self.tr("1 building"), self.tr("{n} buildings")))
+                     count_words(summary.elevator_buildings, self.tr("{n} buildings")))
         self.lines["elevators"].setText(self.tr("Elevators to add: {e} in {buildings}").format(
             e="—" if summary.elevators is None else f"{summary.elevators:,}", buildings=buildings))
         self.lines["estimate"].setText(self.tr("Elevator estimate: {cost}, subsidy {subsidy}").format(
@@ -125,7 +125,7 @@ class SummaryCard(QFrame):
     def _missing_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> tuple[str, str]:
         """The gaps line and its colour: red only for services really missing, green when all are in reach."""
         if summary.zone_id is None:
-            return count_words(summary.extra.get("zones", 0), self.tr("1 zone"), self.tr("{n} zones")), TEXT
+            return count_words(summary.extra.get("zones", 0), self.tr("{n} zones")), TEXT
         if pending:
             return self.tr("Gaps: computing…"), QUIET
         if not summary.gaps_known:
@@ -143,8 +143,8 @@ class SummaryCard(QFrame):
         text = self.tr("Counted for the zone as a whole: a service is in reach when any of its compounds "
                        "reaches it.")
         if summary.lacking_compounds:
-            text += " " + self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
-                                  ).format(n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
+            text += " " + plural(self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
+                                  ), n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
         return text
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from gis import recovery
-from gui.i18n import tr_gis
+from gui.i18n import fill, tr_gis
 from gui.worker import run_task
 
 KEEP, DISCARD, LATER = "keep", "discard", "later"
@@ -18,7 +18,7 @@ KEEP, DISCARD, LATER = "keep", "discard", "later"
 def difference_text(diff) -> str:
     """One gis.project_diff.Difference in the UI language."""
     try:
-        return tr_gis("recovery", diff.template).format(**diff.params)
+        return fill(tr_gis("recovery", diff.template), diff.params)
     except (KeyError, IndexError, ValueError):
         return diff.text
 

@@ -28,7 +28,7 @@ from gis.errors import NeedsAnswer
 from gis.feedback import Feedback, ensure
 from gis.gaps.access import TYPES, facilities_in
 from gis.gaps.compounds import CompoundTable
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, bilingual
 from gis.io.notices import Notice, coded, short_list
 from gis.layer import Layer
 from gis.network.cache import ResultCache, input_key
@@ -183,7 +183,8 @@ def read_demand(request: AccessRequest) -> tuple[np.ndarray, str, str, np.ndarra
         if found is not wanted[0]:
             notes.append(coded("access.demand_fallback", QT_TRANSLATE_NOOP(
                 "supply", "The compounds have no {group} field; demand is their {used} ('{column}') instead."),
-                group=FIELD_ROLE_LABELS[wanted[0]], used=FIELD_ROLE_LABELS[found], column=column))
+                column=column, **bilingual("domain", group=FIELD_ROLE_LABELS[wanted[0]],
+                                           used=FIELD_ROLE_LABELS[found])))
     values, bad = read_amounts(data[column])
     ids = CompoundTable.from_layer(layer).ids if bad.any() else None
     notes += bad_rows_notice(column, ids, bad) if ids is not None else []
@@ -248,16 +249,16 @@ def shortfall_of(request: AccessRequest, table: CompoundTable, entry, received: 
     if provision is None:
         return None, [coded("access.no_standard", QT_TRANSLATE_NOOP(
             "supply", "The capacity preset has no provision standard for {type}; no shortfall is computed."),
-            level="info", type=kind)]
+            level="info", **bilingual("domain", type=kind))]
     base, per = getattr(table, provision.base), FIELD_ROLE_LABELS[BASE_ROLES[provision.base]]
     if base is None:
         return None, [coded("access.no_base", QT_TRANSLATE_NOOP(
             "supply", "The standard for {type} counts per {base}, and the compounds have no {base} field; no "
-                      "shortfall is computed."), type=kind, base=per)]
+                      "shortfall is computed."), **bilingual("domain", type=kind, base=per))]
     notes = [] if provision.checked else [coded("access.standard_unchecked", QT_TRANSLATE_NOOP(
         "supply", "The provision standard for {type} ({amount:g} {unit} per {per:g} {base}) is not yet checked "
-                  "against an official text."), level="info", type=kind, amount=provision.amount,
-        unit=MEASURE_UNITS[entry.measure], per=provision.per, base=per)]
+                  "against an official text."), level="info", amount=provision.amount, per=provision.per,
+        **bilingual("domain", type=kind, base=per), **bilingual("supply", unit=MEASURE_UNITS[entry.measure]))]
     return compound_shortfall(provision, base=base, received=received), notes
 
 
@@ -266,7 +267,7 @@ def _run_notices(result: AccessResult) -> list[Notice]:
     if len(result.facilities) == 0:
         out.append(coded("access.type_absent", QT_TRANSLATE_NOOP(
             "supply", "The facility layer has no {type}; every compound's access is 0."),
-            type=_label(result.facility_type)))
+            **bilingual("domain", type=_label(result.facility_type))))
         return out
     idle = np.flatnonzero(~np.isfinite(result.fca.ratio))
     if len(idle):

@@ -141,12 +141,12 @@ def _fit_text(frame: gpd.GeoDataFrame, encoding: str, name: str, result: ExportR
         out[col] = values
     if unencodable:
         result.notices.append(notice(QT_TRANSLATE_NOOP(
-            "io", "{layer}: {count} value(s) hold characters {encoding} cannot store; they were "
+            "io", "{layer}: {count} values hold characters {encoding} cannot store; they were "
             "replaced by '?'. Export as UTF-8 to keep them."),
             layer=name, count=unencodable, encoding=encoding.upper()))
     if cut:
         result.notices.append(notice(QT_TRANSLATE_NOOP(
-            "io", "{layer}: {count} text value(s) were longer than the Shapefile limit of 254 bytes "
+            "io", "{layer}: {count} text values were longer than the Shapefile limit of 254 bytes "
             "and were shortened. GeoPackage keeps them whole."), layer=name, count=cut))
     return out
 

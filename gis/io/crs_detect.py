@@ -352,7 +352,7 @@ def _gk_candidate(epsg, cm, lon, lat, near, history) -> CrsCandidate:
         score += bonus
     if epsg in history:
         uses = history.count(epsg)
-        reasons.append(notice(QT_TRANSLATE_NOOP("io", "you chose it for {n} other file(s)"), n=uses))
+        reasons.append(notice(QT_TRANSLATE_NOOP("io", "you chose it for {n} other files"), n=uses))
         score += 4.0 + 0.1 * min(uses, 10)
     return CrsCandidate(epsg, tuple(reasons), float(score))
 

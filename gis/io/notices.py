@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gis.i18n import localised_params  # noqa: F401 (notices name things in both languages)
+from gis.i18n import fill, localised_params  # noqa: F401 (notices name things in both languages)
 
 CONTEXT = "io"
 LEVELS = ("info", "warning")
@@ -41,7 +41,7 @@ class Notice:
     @property
     def message(self) -> str:
         try:
-            return self.template.format(**self.params)
+            return fill(self.template, self.params)
         except (KeyError, IndexError, ValueError):
             return self.template
 
@@ -53,7 +53,7 @@ class Notice:
         params = {k: translate_any(v, language) if isinstance(v, str) else v
                   for k, v in localised_params(self.params, language).items()}
         try:
-            return translate_any(self.template, language).format(**params)
+            return fill(translate_any(self.template, language), params)
         except (KeyError, IndexError, ValueError):
             return self.message
 

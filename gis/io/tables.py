@@ -142,7 +142,7 @@ def points_from_table(df: pd.DataFrame, *, path: Path) -> tuple[gpd.GeoDataFrame
     notes: list[Notice] = []
     if long_x + long_y:
         notes.append(notice(QT_TRANSLATE_NOOP(
-            "io", "{n} coordinate cells are longer than {limit} characters and were not read as "
+            "io", "{n} coordinate cells exceed the length limit of {limit} and were not read as "
                   "degrees-minutes-seconds (raise \"max_cell_chars\" under \"read_limits\" in the "
                   "settings if they are genuine)."), n=long_x + long_y,
             limit=limits.active().max_cell_chars))

@@ -39,8 +39,8 @@ METHOD_TEXT = {  # what a notice says per method; {marks} is the column that mar
                                               "× {factor} ÷ {size} m² per dwelling (marked in '{marks}')."),
     "buildings": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated from their buildings' footprint "
                                              "× floors × {factor} ÷ {size} m² per dwelling (marked in '{marks}')."),
-    "households": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as households × {pph} persons "
-                                              "per household (marked in '{marks}')."),
+    "households": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as households × {pph} (persons "
+                                              "per household; marked in '{marks}')."),
     "district_shares": QT_TRANSLATE_NOOP("people", "'{column}': {n} compounds estimated as residents × the age "
                                                    "share: their district's own for {areas}, else {share} ({shares}) "
                                                    "(marked in '{marks}')."),

@@ -123,7 +123,7 @@ class PlanFacts:
         zone_of, zone_ids, zone_names = _zones(zones, table)
         if zones is not None and zones.n != n:
             notes.append(coded("programme.zones_mismatch", QT_TRANSLATE_NOOP(
-                "programme", "The zone plan covers {zoned} compounds, not the {count} of the compounds layer: "
+                "programme", "The zone plan covers {zoned} compounds, while the compounds layer has {count}: "
                              "every compound is planned as a zone of one. Redraw the zones on this layer."),
                 zoned=zones.n, count=n))
         if elevators is None:

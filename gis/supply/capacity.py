@@ -27,7 +27,7 @@ import pandas as pd
 
 from gis.domain import FacilityType, FieldRole
 from gis.errors import FieldMappingError
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, bilingual
 from gis.io.notices import Notice, coded, short_list
 from gis.paths import PRESETS
 from gis.preset_files import save_preset_copy
@@ -220,7 +220,8 @@ def capacity_of(frame: pd.DataFrame, ids: np.ndarray, entry: TypeCapacity, *, co
 def default_notice(entry: TypeCapacity, count: int, total: int, column: str | None) -> Notice:
     """What the defaults stand in for (a warning while the preset's value is not yet checked)."""
     level = "info" if entry.checked else "warning"
-    params = dict(level=level, count=count, total=total, default=entry.default, unit=MEASURE_UNITS[entry.measure])
+    params = dict(level=level, count=count, total=total, default=entry.default,
+                  **bilingual("supply", unit=MEASURE_UNITS[entry.measure]))
     if column is None:
         return coded("supply.capacity_default", QT_TRANSLATE_NOOP(
             "supply", "The facility layer has no capacity field; each of the {total} facilities counts the "

@@ -25,7 +25,7 @@ from psygnal import Signal
 
 from gis.errors import ZoneError
 from gis.feedback import Feedback
-from gis.i18n import QT_TRANSLATE_NOOP
+from gis.i18n import QT_TRANSLATE_NOOP, fill
 from gis.layer import Layer
 from gis.style import QUALITATIVE
 from gis.zones.adjacency import DEFAULT_GAP, Adjacency, build_adjacency
@@ -84,7 +84,7 @@ class ZoneEdit:
 
     @property
     def text(self) -> str:
-        return self.template.format(**self.params)
+        return fill(self.template, self.params)
 
     @property
     def zone_ids(self) -> frozenset[int]:
@@ -270,7 +270,7 @@ class ZoneModel:
                     colour or self._pick_colour(members), members)
         after = self._taking(members, exclude=zid)
         after[zid] = zone
-        return self._commit(QT_TRANSLATE_NOOP("zones", "Merge {count} compound(s) into {name}"),
+        return self._commit(QT_TRANSLATE_NOOP("zones", "Merge {count} compounds into {name}"),
                             {"count": len(members), "name": zone.name}, after)
 
     def merge_zones(self, zone_ids: Iterable[int]) -> ZoneEdit:
@@ -282,7 +282,7 @@ class ZoneModel:
         members = frozenset().union(*(self.zone(z).members for z in ids))
         after: dict[int, Zone | None] = {z: None for z in ids[1:]}
         after[first.id] = replace(first, members=members)
-        return self._commit(QT_TRANSLATE_NOOP("zones", "Merge {count} zone(s) into {name}"),
+        return self._commit(QT_TRANSLATE_NOOP("zones", "Merge {count} zones into {name}"),
                             {"count": len(ids), "name": first.name}, after)
 
     def add(self, zone_id: int, fids: Iterable[int]) -> ZoneEdit:
@@ -294,7 +294,7 @@ class ZoneModel:
                 "zones", "The selected compounds are already in {name}."), name=zone.name)
         after = self._taking(new, exclude=zone_id)
         after[zone_id] = replace(zone, members=zone.members | new)
-        return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} compound(s) to {name}"),
+        return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} compounds to {name}"),
                             {"count": len(new), "name": zone.name}, after)
 
     def remove(self, zone_id: int, fids: Iterable[int]) -> ZoneEdit:
@@ -306,7 +306,7 @@ class ZoneModel:
                 "zones", "None of the selected compounds is in {name}."), name=zone.name)
         rest = zone.members - gone
         after = {zone_id: replace(zone, members=rest) if rest else None}
-        return self._commit(QT_TRANSLATE_NOOP("zones", "Remove {count} compound(s) from {name}"),
+        return self._commit(QT_TRANSLATE_NOOP("zones", "Remove {count} compounds from {name}"),
                             {"count": len(gone), "name": zone.name}, after)
 
     def split(self, zone_id: int, part: Iterable[int] | None = None) -> ZoneEdit:
@@ -374,7 +374,7 @@ class ZoneModel:
             assigned[list(members)] = zid
             name = names[k] if k < len(names) else zone_name(self.name_template, zid)
             after[zid] = Zone(zid, name, self._pick_colour(members, assigned, after), members)
-        return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} suggested zone(s)"),
+        return self._commit(QT_TRANSLATE_NOOP("zones", "Add {count} suggested zones"),
                             {"count": len(groups)}, after)
 
     def restore(self, snapshot: Mapping[int, Zone]) -> ZoneEdit:

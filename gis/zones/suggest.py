@@ -215,7 +215,7 @@ _SET_ASIDE = {
         "zones", "{count} compounds repeat the geometry of another and were left out: rows {rows}. "
                  "Remove the copies from the data."),
     "crowded": QT_TRANSLATE_NOOP(
-        "zones", "{count} compounds overlap a pile of more than {max} others and were left out: "
+        "zones", "{count} compounds overlap a pile deeper than {max} and were left out: "
                  "rows {rows}. Check the data for stacked copies."),
     "oversized": QT_TRANSLATE_NOOP(
         "zones", "{count} compounds are implausibly large (over {factor}× the median compound and "

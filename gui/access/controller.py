@@ -29,7 +29,7 @@ from gui.actions import make_action
 from gui.features import FeatureController
 from gui.gaps.drawing import context_bounds
 from gui.gaps.wording import count_text
-from gui.i18n import chinese_ui, error_text, tr_gis, translating
+from gui.i18n import chinese_ui, error_text, plural, tr_gis, translating
 from gui.worker import run_task
 
 
@@ -180,12 +180,12 @@ class AccessController(FeatureController):
     def _summary(self, outcome: AccessOutcome) -> str:
         r = outcome.result
         tot = r.totals()
-        text = self.tr("{compounds} compounds, {facilities} facilities ({defaults} with default capacity), "
+        text = self.tr("Compounds {compounds}, facilities {facilities} ({defaults} with default capacity), "
                        "catchment {metres:,.0f} m: {seconds:.2f} s.").format(
             compounds=count_text(len(r.compounds)), facilities=count_text(tot["facilities"]),
             defaults=count_text(r.capacity.n_default), metres=r.catchment_m, seconds=outcome.seconds)
         if "shortfall" in tot:
-            text += " " + self.tr("{n} compounds short of the standard, {total:,.0f} in all.").format(
+            text += " " + plural(self.tr("{n} compounds short of the standard, {total:,.0f} in all."),
                 n=count_text(tot["short_compounds"]), total=tot["shortfall"])
         return text
 

@@ -309,8 +309,8 @@ class GapsController(FeatureController):
                else self.tr("straight lines from each compound's boundary"))
         facilities = int(np.isin(gaps.facilities.types.astype(str), gaps.types).sum())
         text = self.tr("{compounds}, {facilities}, distances {how}: {seconds:.2f} s.").format(
-            compounds=count_words(len(gaps.compounds), self.tr("1 compound"), self.tr("{n} compounds")),
-            facilities=count_words(facilities, self.tr("1 facility"), self.tr("{n} facilities")),
+            compounds=count_words(len(gaps.compounds), self.tr("{n} compounds")),
+            facilities=count_words(facilities, self.tr("{n} facilities")),
             how=how, seconds=outcome.seconds)
         if outcome.network is not None:
             text += " " + self.tr("Network {network:.2f} s, distances {gaps:.2f} s.").format(

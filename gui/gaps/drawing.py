@@ -16,7 +16,7 @@ from gui.gaps import overlays as ov
 from gui.gaps.legend import Entry, GapLegend
 from gui.gaps.rows import radii_of
 from gui.gaps.wording import count_text, gap_label, type_label
-from gui.i18n import count_words
+from gui.i18n import count_words, plural
 
 
 
@@ -105,7 +105,7 @@ class GapMap:
             rows = self._highlight_rows(s, frames[ov.HIGHLIGHT]) if ov.HIGHLIGHT in frames else []
             sections.append(("", rows + self._facility_rows(s, frames.get(ov.FACILITIES))))
         if ov.ELEVATORS in frames:
-            text = Qc.translate("GapMap", "Needs an elevator ({floors}+ floors, none yet) · {n} buildings").format(
+            text = plural(Qc.translate("GapMap", "Needs an elevator ({floors}+ floors, none yet) · {n} buildings"),
                 floors=s.elevators.params.min_floors, n=count_text(len(frames[ov.ELEVATORS])))
             sections.append(("", [Entry(text, ov.ELEVATOR_FILL, ov.ELEVATOR_STROKE)]))
         if ov.SITING in frames:
@@ -120,21 +120,20 @@ class GapMap:
         for k in np.unique(n):
             what = (Qc.translate("GapMap", "No gaps") if k == 0
                     else Qc.translate("GapMap", "Missing {k}").format(k=k))
-            count = count_words((n == k).sum(), Qc.translate("GapMap", "1 compound"),
-                                Qc.translate("GapMap", "{n} compounds"))
+            count = count_words((n == k).sum(), Qc.translate("GapMap", "{n} compounds"))
             rows.append(Entry(f"{what} · {count}", ov.count_colour(k), "#5b5b5b", opacity))
         title = Qc.translate("GapMap", "Number of missing services (of {total})").format(total=len(s.gaps.types))
         if s.filtered:
-            title += " · " + Qc.translate("GapMap", "filtered: {n} of {total} compounds").format(
+            title += " · " + plural(Qc.translate("GapMap", "filtered: {n} of {total} compounds"),
                 n=int(s.mask.sum()), total=len(s.mask))
         return title, rows
 
     @staticmethod
     def _siting_section(s: Scene, frames: dict) -> tuple[str, list[Entry]]:
         r = s.siting
-        sites = Qc.translate("GapMap", "New {type} · {k} sites").format(type=type_label(r.facility_type),
+        sites = plural(Qc.translate("GapMap", "New {type} · {k} sites"), type=type_label(r.facility_type),
                                                                        k=len(r.chosen))
-        newly = Qc.translate("GapMap", "Newly served · {n} compounds").format(
+        newly = plural(Qc.translate("GapMap", "Newly served · {n} compounds"),
             n=len(frames.get(ov.SITING_COVERED, ())))
         return Qc.translate("GapMap", "Suggested sites"), [
             Entry(sites, ov.SITE_GREEN, ov.SITE_STROKE, shape="dot"),
@@ -157,8 +156,8 @@ class GapMap:
     def _highlight_rows(s: Scene, frame) -> list[Entry]:
         fids = frame["fid"].to_numpy()
         hh = s.gaps.compounds.households_or_zero()[fids].sum()
-        text = gap_label(s.highlight, radii_of(s.gaps, s.highlight)) + "\n" + Qc.translate(
-            "GapMap", "{n} compounds, {hh} households").format(n=len(fids), hh=count_text(hh))
+        text = gap_label(s.highlight, radii_of(s.gaps, s.highlight)) + "\n" + plural(Qc.translate(
+            "GapMap", "{n} compounds, households: {hh}"), n=len(fids), hh=count_text(hh))
         return [Entry(text, ov.GAP_RED, ov.GAP_RED_DARK, ov.HIGHLIGHT_OPACITY)]
 
 

@@ -195,8 +195,8 @@ class ElevatorPanel(QWidget):
         t = result.totals()
         per_household = t["residents_share"] / t["households"] if t["households"] else float("nan")
         return self.tr(
-            "{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for "
-            "{households} households. Cost {cost}, subsidy {subsidy}, residents' share {share} "
+            "Buildings of {floors}+ floors without an elevator: {buildings}; elevators needed: about {elevators}; "
+            "households served: {households}. Cost {cost}, subsidy {subsidy}, residents' share {share} "
             "(about {per} yuan per household).").format(
             buildings=count_text(t["buildings"]), floors=result.params.min_floors,
             elevators=count_text(t["elevators"]), households=count_text(t["households"]), cost=yuan(t["cost"]),

@@ -20,7 +20,7 @@ from gis.gaps.ranking import (INDICATOR_LABELS, Indicator, Ranking, RankingPrese
                               save_ranking_preset)
 from gui.gaps.table import Col, FrameTable
 from gui.gaps.wording import notice_text, type_label
-from gui.i18n import error_text, tr_gis
+from gui.i18n import error_text, plural, tr_gis
 
 USER_FILE = "checkup_ranking.json"
 KEYS = tuple(INDICATOR_LABELS) + tuple(f"gap_{t}" for t in TYPES)
@@ -182,10 +182,10 @@ class RankingDialog(QDialog):
         self.table.set_frame(ranked, cols)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         if ranking.pre_year is not None:
-            head = self.tr("{n:,} compounds built in {year} or before ranked; the score is 0–100 "
-                           "(100 = most in need).").format(n=len(ranked), year=ranking.pre_year)
+            head = plural(self.tr("{n:,} compounds built in {year} or before ranked; the score is 0–100 "
+                           "(100 = most in need)."), n=len(ranked), year=ranking.pre_year)
         else:
-            head = self.tr("{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need).").format(
+            head = plural(self.tr("{n:,} compounds of any year ranked; the score is 0–100 (100 = most in need)."),
                 n=len(ranked))
         lines = [head]
         lines += [notice_text(n) for n in ranking.notices]

@@ -22,7 +22,7 @@ from gis.errors import GisError
 from gis.gaps.siting import SitingResult
 from gui.gaps.table import Col, FrameTable
 from gui.gaps.wording import notice_text, type_label
-from gui.i18n import count_words, error_text, tr_gis
+from gui.i18n import count_words, error_text, plural, tr_gis
 from gui.worker import run_task
 
 CANDIDATE_ROLES = (Role.BUILDINGS, Role.OTHER, Role.ENTRANCES, Role.BARRIERS)
@@ -118,8 +118,7 @@ class SitingDialog(QDialog):
         self.type.blockSignals(True)
         self.type.clear()
         for t in gaps.types:
-            lacking = count_words(summary[t]["uncovered"], self.tr("1 compound lacking"),
-                                  self.tr("{n} compounds lacking"))
+            lacking = count_words(summary[t]["uncovered"], self.tr("{n} compounds lacking"))
             self.type.addItem(self.tr("{type} ({lacking})").format(type=type_label(t), lacking=lacking), t)
         self.type.setCurrentIndex(max(self.type.findData(facility_type), 0))
         self.type.blockSignals(False)
@@ -145,7 +144,7 @@ class SitingDialog(QDialog):
         count = len(self.controller.project.selection(layer_id)) if layer_id else 0
         self.selected_only.setEnabled(count > 0)
         self.selected_only.setChecked(count > 0)
-        self.selected_only.setText(self.tr("Only the {n} selected features of that layer").format(n=count)
+        self.selected_only.setText(plural(self.tr("Only the {n} selected features of that layer"), n=count)
                                    if count else self.tr("Only the selected features of that layer"))
 
     def request(self, gaps) -> SitingRequest:
@@ -227,7 +226,7 @@ class SitingDialog(QDialog):
         self.sites.set_frame(frame, [Col("order", self.tr("No."), "int"), Col("label", self.tr("Site")),
                                      Col("compounds_gained", self.tr("Compounds newly served"), "int"),
                                      Col("weight_gained", self._weight_header(result), "int")])
-        lines = [self.tr("{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.").format(
+        lines = [plural(self.tr("{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s."),
             k=len(result.chosen), type=type_label(result.facility_type), radius=f"{result.radius_m:,.0f}",
             how=tr_gis("gaps", result.bound), seconds=result.seconds)]
         if len(result.chosen) < self.k.value():

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication as Qc
 from gis.domain import FACILITY_LABELS, FacilityType
 from gis.gaps.access import GAP_LABEL, METHOD_LABELS
 from gis.io.notices import Notice
-from gui.i18n import chinese_ui, tr_gis
+from gui.i18n import chinese_ui, fill, tr_gis
 
 
 def type_label(facility_type: str) -> str:
@@ -75,6 +75,6 @@ def notice_text(item: Notice, context: str = "gaps") -> str:
     """An engine notice in the UI language."""
     template = tr_gis(context, item.template)
     try:
-        return template.format(**item.params)
+        return fill(template, item.params)
     except (KeyError, IndexError, ValueError):
         return item.message

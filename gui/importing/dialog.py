@@ -19,7 +19,7 @@ from gis.domain import ROLE_LABELS, Role
 from gis.errors import GisError
 from gis.io import ImportReport
 from gis.project import Project
-from gui.i18n import error_text, tr_gis
+from gui.i18n import error_text, plural, tr_gis
 from gui.importing.checks_view import ChecksView
 from gui.importing.choices import ImportChoices, default_name, edited, inspect
 from gui.importing.crs_box import CrsBox
@@ -227,7 +227,7 @@ class ImportDialog(QDialog):
             return "info", self.tr(
                 "The coordinate system was inferred from the coordinates: <b>{crs}</b>. Check on "
                 "the map that the data lands where it should.").format(crs=report.crs.crs.name)
-        return "info", self.tr("{n} features ready to add as {role}.").format(
+        return "info", plural(self.tr("{n} features ready to add as {role}."),
             n=f"{report.features:,}", role=tr_gis("domain", ROLE_LABELS[report.role]))
 
     def _crs_needed_text(self) -> str:

@@ -21,7 +21,7 @@ from gis.io import ImportReport
 from gis.layer import Layer, LayerStyle
 from gis.project import Project
 from gui.columns import column_label
-from gui.i18n import tr_gis
+from gui.i18n import plural, tr_gis
 from gui.importing.facility_table import type_label
 from gui.map.view import MapView
 
@@ -161,8 +161,8 @@ class PreviewMap(QWidget):
         self._set_layer(Layer(report.path, report.role, data, style=style), bounds=data.total_bounds)
         self.stack.setCurrentWidget(self.map)
         b = report.bounds_wgs84
-        shown = self.tr("first {n} of {total} features").format(n=len(data), total=f"{report.features:,}") \
-            if len(data) < report.features else self.tr("all {n} features").format(n=f"{report.features:,}")
+        shown = plural(self.tr("first {n} of {total} features"), n=len(data), total=f"{report.features:,}") \
+            if len(data) < report.features else plural(self.tr("all {n} features"), n=f"{report.features:,}")
         text = self.tr("Extent (WGS 84): {x0:.5f}–{x1:.5f}°E, {y0:.5f}–{y1:.5f}°N; map: {shown}").format(
             x0=b[0], x1=b[2], y0=b[1], y1=b[3], shown=shown)
         if len(self.project.layers) > 1:

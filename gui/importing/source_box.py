@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
 from gis.io import ImportReport
+from gui.i18n import plural
 from gui.importing.choices import ENCODINGS, FIXED_ENCODING_DRIVERS
 from gui.importing.wording import encoding_source_label, geometry_label
 
@@ -45,7 +46,7 @@ class SourceBox(QGroupBox):
 
     def show_report(self, report: ImportReport, encoding_choice: str | None) -> None:
         self.file_label.setText(report.path)
-        self.driver_label.setText(self.tr("{driver}, {n} features, {kind}").format(
+        self.driver_label.setText(plural(self.tr("{driver}, {n} features, {kind}"),
             driver=report.driver, n=f"{report.features:,}", kind=geometry_label(report.geometry_type)))
         self._fill_layers(report)
         enc = report.encoding

@@ -7,13 +7,13 @@ from PySide6.QtCore import QCoreApplication
 from gis.io import ImportReport, Notice
 from gis.io.crs_detect import DATUM_CHOICES
 from gis.io.notices import CONTEXT
-from gui.i18n import tr_gis, translated
+from gui.i18n import fill, tr_gis, translated
 
 def notice_text(note: Notice) -> str:
     """*note* in the UI language (text values among its parameters are translated too)."""
     params = {k: translated(v, CONTEXT) if isinstance(v, str) else v for k, v in note.params.items()}
     try:
-        return tr_gis(CONTEXT, note.template).format(**params)
+        return fill(tr_gis(CONTEXT, note.template), params)
     except (KeyError, IndexError, ValueError):
         return note.message
 

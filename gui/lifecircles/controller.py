@@ -316,8 +316,8 @@ class LifeCirclesController(FeatureController):
             "straight-line buffers")
         types = len(set(outcome.facilities.types))
         text = self.tr("{facilities} of {types}, {mode}: {seconds:.2f} s.").format(
-            facilities=count_words(len(outcome.facilities), self.tr("1 facility"), self.tr("{n} facilities")),
-            types=count_words(types, self.tr("1 type"), self.tr("{n} types")), mode=mode, seconds=outcome.seconds)
+            facilities=count_words(len(outcome.facilities), self.tr("{n} facilities")),
+            types=count_words(types, self.tr("{n} types")), mode=mode, seconds=outcome.seconds)
         if outcome.from_cache:
             text += " " + self.tr("Inputs unchanged: the stored result was reused.")
         elif outcome.request.mode == "network":

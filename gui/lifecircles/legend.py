@@ -102,7 +102,7 @@ class LegendTree(QTreeWidget):
 
     def _add_type(self, parent: QTreeWidgetItem, ftype: str, bands: list[BandEntry], count: int,
                   checked: bool) -> None:
-        facilities = count_words(count, self.tr("1 facility"), self.tr("{n} facilities"))
+        facilities = count_words(count, self.tr("{n} facilities"))
         item = QTreeWidgetItem(parent, [self.tr("{type} ({facilities})").format(type=type_label(ftype),
                                                                                 facilities=facilities)])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

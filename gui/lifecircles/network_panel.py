@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gis.network.graph import WalkGraph
+from gui.i18n import plural
 from gui.lifecircles.legend import swatch
 from gui.lifecircles.palette import piece_colour
 
@@ -54,24 +55,24 @@ class NetworkPanel(QWidget):
             self.pieces.hide()
             return
         comp, rep = graph.components, graph.report
-        text = self.tr("{nodes} nodes, {edges} edges, {pieces} connected piece(s).").format(
+        text = self.tr("Nodes {nodes}, edges {edges}, connected pieces {pieces}.").format(
             nodes=f"{graph.n_nodes:,}", edges=f"{graph.n_edges:,}", pieces=comp.count)
         if rep.source == "lines":
-            text += " " + self.tr("Built from road lines: {snapped} line ends snapped and {joined} dead ends "
-                                  "joined within {tol} m, {split} crossings split, {dropped} parts left out.").format(
+            text += " " + self.tr("Built from road lines (within {tol} m): line ends snapped {snapped}, dead ends "
+                                  "joined {joined}, crossings split {split}, parts left out {dropped}.").format(
                 snapped=rep.snapped_ends, joined=rep.snapped_to_edges, tol=f"{rep.snap_tolerance_m:g}",
                 split=rep.crossings_split, dropped=rep.dropped)
         elif rep.source == "osm":
-            text += " " + self.tr("Walkable ways of the OSM file: {ways} ways read.").format(
+            text += " " + plural(self.tr("Walkable ways of the OSM file: {ways} ways read."),
                 ways=f"{rep.input_features:,}")
         if comp.count > 1:
-            text += " " + self.tr("{count} piece(s) are not connected to the main network; walks cannot "
-                                  "leave them:").format(count=comp.count - 1)
+            text += " " + plural(self.tr("{count} pieces are not connected to the main network; walks cannot "
+                                  "leave them:"), count=comp.count - 1)
         self.summary.setText(text)
         self.show_box.setEnabled(True)
         for piece in range(1, min(comp.count, MAX_LISTED + 1)):
             item = QListWidgetItem(QIcon(swatch(piece_colour(piece), piece_colour(piece))), self.tr(
-                "Piece {piece}: {edges} edges, {nodes} nodes, {length} m").format(
+                "Piece {piece}: edges {edges}, nodes {nodes}, {length} m").format(
                 piece=piece + 1, edges=int(comp.edges[piece]), nodes=int(comp.nodes[piece]),
                 length=f"{comp.length_m[piece]:,.0f}"))
             item.setData(Qt.ItemDataRole.UserRole, piece)

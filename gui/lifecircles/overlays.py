@@ -13,6 +13,7 @@ import numpy as np
 import shapely
 
 from gis.crs import WGS84
+from gis.i18n import fill
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
 from gis.standards import Standards
@@ -115,7 +116,7 @@ def network_frame(graph: WalkGraph, piece_label: str) -> gpd.GeoDataFrame:
         "stroke": [piece_colour(int(p)) for p in pieces],
         "weight": [2.0 if p == 0 else 4.5 for p in pieces],
         "fillOpacity": [0.0] * len(pieces),
-        "label": [None if p == 0 else piece_label.format(piece=int(p) + 1, edges=int(e))
+        "label": [None if p == 0 else fill(piece_label, {"piece": int(p) + 1, "edges": int(e)})
                   for p, e in zip(pieces, edges)],
     }, geometry=geoms, crs=graph.crs)
     return frame.to_crs(WGS84)

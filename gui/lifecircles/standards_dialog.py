@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from gis.errors import GisError
 from gis.standards import (SPEED_RANGE_MPS, USER_FILE, Level, Standards, load_standards, localized,
                            reset_user_standards, save_user_standards)
-from gui.i18n import error_text, tr_gis, ui_language
+from gui.i18n import error_text, fill, tr_gis, ui_language
 from gui.lifecircles.wording import group_label, level_label, metres, type_label
 
 UNCHECKED_BG = QColor("#ffe8b0")
@@ -316,7 +316,7 @@ class StandardsDialog(QDialog):
     def _refresh(self) -> None:
         """Show what makes the values unusable and the distances time mode gives."""
         problems = self._std.problems()
-        texts = [tr_gis("standards", t).format(**p) for t, p in problems]
+        texts = [fill(tr_gis("standards", t), p) for t, p in problems]
         self.problems.setText("\n".join(texts))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
         timed = self._std.with_time_mode(True)

@@ -27,7 +27,7 @@ from gis.people.join import compound_addresses, joined_frame, match_table
 from gis.people.table import read_survey
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, notice_text, translating
+from gui.i18n import error_text, notice_text, plural, translating
 from gui.people.estimate_dialog import EstimateDialog
 from gui.people.join_options import JoinOptions
 from gui.people.review import JoinReview
@@ -179,7 +179,7 @@ class PeopleController(FeatureController):
         names = table.frame[table.name_column].tolist()
         AnswerBook(self._folder()).save(table.path, {str(names[row]): None if fid is None else ids[fid]
                                                      for row, fid in answers.items()})
-        text = self.tr("{joined} of {rows} table rows joined to compounds.").format(
+        text = plural(self.tr("{joined} of {rows} table rows joined to compounds."),
             joined=len(result.assignment(answers)), rows=len(result.matches))
         self._report(text, result.notices + notes)
 
@@ -226,7 +226,7 @@ class PeopleController(FeatureController):
     def _report(self, text: str, notes: list) -> None:
         lines = [notice_text(n) for n in notes[:_NOTES_SHOWN]]
         if len(notes) > _NOTES_SHOWN:
-            lines.append(self.tr("… and {n} more notes.").format(n=len(notes) - _NOTES_SHOWN))
+            lines.append(plural(self.tr("… and {n} more notes."), n=len(notes) - _NOTES_SHOWN))
         self.window.status.showMessage(text, 10000)
         if lines:
             QMessageBox.information(self.window, self.tr("People"), "\n\n".join([text, *lines]))

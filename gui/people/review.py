@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from gis.people.join import JoinResult
 from gis.people.table import SurveyTable
+from gui.i18n import plural
 
 OVERLAY = "survey-candidates"
 SURE = 90.0  # matches scored at least this are not shown for review unless "All rows"
@@ -152,8 +153,8 @@ class JoinReview(QDialog):
     def _summarise(self) -> None:
         joined = sum(self.compound_of(r) is not None for r in range(len(self.result.matches)))
         waiting = sum(self.needs_review(r) and r not in self.answers for r in range(len(self.result.matches)))
-        self.summary.setText(self.tr("{rows} table rows: {joined} will be joined, {waiting} still to review "
-                                     "(ambiguous, unmatched or near).").format(
+        self.summary.setText(plural(self.tr("{rows} table rows: {joined} will be joined, {waiting} still to review "
+                                     "(ambiguous, unmatched or near)."),
             rows=len(self.result.matches), joined=joined, waiting=waiting))
 
     def current_row(self) -> int | None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from gis.programme.consent import vote_problem
-from gui.i18n import tr_gis
+from gui.i18n import plural, tr_gis
 from gui.programme import commands
 from gui.programme.wording import notice_text
 
@@ -46,8 +46,8 @@ class ConsentEdits:
         ok = self._consent_edit(text, lambda: prog.set_consent(panel.owner, stage, agree, total))
         if ok and first:
             unasked = int((~prog.consent.asked("enter")).sum())
-            self.panel.say(tr("Consent is now required to enter the plan: {n} compounds not asked yet wait "
-                                   "in the reserve. Untick the switch to take them as agreeing.").format(n=unasked),
+            self.panel.say(plural(tr("Consent is now required to enter the plan: {n} compounds not asked yet wait "
+                                   "in the reserve. Untick the switch to take them as agreeing."), n=unasked),
                            warn=bool(unasked))
         return ok
 
@@ -81,7 +81,7 @@ class ConsentEdits:
         prog = self.programme
         ok = self._consent_edit(tr("Import consent table"), lambda: prog.set_consent_table(read.consent))
         lines = [notice_text(n) for n in read.notices]
-        self.panel.say(tr("Consent table: {matched} rows used, {left} left out.").format(
+        self.panel.say(plural(tr("Consent table: {matched} rows used, {left} left out."),
             matched=read.matched, left=len(read.notices)), warn=bool(read.notices))
         if lines:
             self.panel.set_notices(lines + [self.panel.notices.item(k).text() for k in range(self.panel.notices.count())])

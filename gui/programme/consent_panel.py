@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout
                                QSpinBox, QVBoxLayout, QWidget)
 
 from gis.programme.consent import VOTE_FIELDS, civil_code
+from gui.i18n import plural
 
 
 class ConsentSwitch(QWidget):
@@ -39,7 +40,7 @@ class ConsentSwitch(QWidget):
             text = self.tr("{unasked} of {n} compounds not asked yet: those with work wait in the reserve.")
         else:
             text = self.tr("Every compound is taken as agreeing ({asked} of {n} with counts, kept).")
-        self.text.setText(text.format(unasked=unasked, n=n, asked=n - unasked))
+        self.text.setText(plural(text, unasked=unasked, n=n, asked=n - unasked))
         self.text.setStyleSheet("color: #b71c1c;" if consent.known and unasked else "")
 
 
@@ -112,7 +113,7 @@ class VotePanel(QWidget):
         self.target.addItem(self.tr("Whole compound"), None)
         if lifts is not None and len(consent.building_votes) == len(lifts):
             for b in np.flatnonzero(lifts.compound == fid):
-                self.target.addItem(self.tr("Building {id} ({n} elevators)").format(
+                self.target.addItem(plural(self.tr("Building {id} ({n} elevators)"),
                     id=lifts.ids[b], n=int(lifts.elevators[b])), int(b))
         found = self.target.findData(current)
         self.target.setCurrentIndex(found if found >= 0 else 0)

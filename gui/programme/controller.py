@@ -27,7 +27,7 @@ from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
 from gui.gaps.dock import GapsScroll
 from gui.gaps.legend import Entry
-from gui.i18n import error_text, translating
+from gui.i18n import error_text, plural, translating
 from gui.programme import commands, overlays, rows
 from gui.programme.consent_edits import ConsentEdits
 from gui.programme.dock import PlanPanel, PlanTables
@@ -210,7 +210,7 @@ class ProgrammeController(ConsentEdits, FeatureController):
         self._set_result_actions(True)
         plan = self.programme.years
         self.panel.set_years(plan.years, plan.budget, plan.households, plan.compounds)
-        self.panel.say(self.tr("{compounds} compounds in {zones} zones planned in {seconds:.2f} s.").format(
+        self.panel.say(self.tr("Planned in {seconds:.2f} s: compounds {compounds}, zones {zones}.").format(
             compounds=len(self.programme.facts), zones=self.programme.facts.n_zones, seconds=outcome.seconds))
         self.tables_dock.show()
         self.tables_dock.raise_()
@@ -297,13 +297,13 @@ class ProgrammeController(ConsentEdits, FeatureController):
             n = int((result.compound_year == y).sum())
             if not n:
                 continue
-            rows_.append(Entry(self.tr("{year} · {n} compounds · {cost}").format(
+            rows_.append(Entry(plural(self.tr("{year} · {n} compounds · {cost}"),
                 year=y, n=n, cost=wan_text(result.schedule.spend[years.index(y)])),
                 overlays.year_colour(years, y), overlays.STROKE, overlays.OPACITY))
         if upto is None and len(result.schedule.unscheduled):
             rows_.append(Entry(self.tr("No room in the years' budget"), overlays.WAITING, overlays.STROKE,
                                overlays.OPACITY))
-        reserve = [Entry(self.tr("Reserve (储备库) · {n} compounds").format(n=len(result.reserve)),
+        reserve = [Entry(plural(self.tr("Reserve (储备库) · {n} compounds"), n=len(result.reserve)),
                          overlays.RESERVE_RED, overlays.RESERVE_RED, 0.12, shape="dashed")] if len(result.reserve) else []
         return [("", rows_), ("", reserve)]
 

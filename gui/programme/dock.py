@@ -13,6 +13,7 @@ from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
 from gis.programme.sizing import SHORTFALL
 from gui.gaps.table import Col, FrameTable
+from gui.i18n import plural
 from gui.programme import rows
 from gui.programme.consent_panel import ConsentSwitch, VotePanel
 from gui.programme.wording import channel_label, class_label, item_label, stage_label, unit_label, wan_text, yuan_full
@@ -132,12 +133,12 @@ class PlanPanel(QWidget):
     def show_programme(self, programme) -> None:
         totals = rows.district_totals(programme)
         years = programme.result().years_table()
-        spend = "<br>".join(self.tr("{year}: {cost}, {zones} zones").format(
+        spend = "<br>".join(plural(self.tr("{year}: {cost}, {zones} zones"),
             year=y["year"], cost=wan_text(y["cost"]), zones=len(y["zones"])) for y in years)
         per = "—" if totals["per_household"] is None else yuan_full(totals["per_household"])
         self.summary.setText(
             self.tr("<b>Total investment: {total}</b><br>scheduled {scheduled}, held back {held}<br>"
-                    "{per} yuan per household · reserve: {reserve} compounds · unscheduled: {left} zones").format(
+                    "{per} yuan per household · compounds in reserve: {reserve} · zones unscheduled: {left}").format(
                 total=wan_text(totals["cost"]), scheduled=wan_text(totals["scheduled"]),
                 held=wan_text(totals["held"]), per=per, reserve=totals["reserve"], left=totals["unscheduled_zones"])
             + "<br>" + spend)

@@ -12,7 +12,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import localised_params
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gui.i18n import notice_text as any_notice_text
-from gui.i18n import error_text, tr_gis, translated, ui_language
+from gui.i18n import error_text, fill, tr_gis, translated, ui_language
 
 WAN = 10_000.0
 
@@ -74,7 +74,7 @@ def notice_text(note) -> str:
         text = tr_gis("programme", template)
         if text != template:
             try:
-                return text.format(**localised_params(note.params, ui_language()))
+                return fill(text, localised_params(note.params, ui_language()))
             except (KeyError, IndexError, ValueError):
                 return note.message
     return any_notice_text(note)
@@ -94,7 +94,7 @@ def refusal_text(err, catalogue=None) -> str:
     if named.get("channel") in CHANNELS:
         named["channel"] = channel_label(named["channel"])
     try:
-        return translated(err.template, err.context).format(**named)
+        return fill(translated(err.template, err.context), named)
     except (KeyError, IndexError, ValueError):
         return error_text(err)
 

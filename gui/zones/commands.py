@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from gis.zones.model import ZoneEdit, ZoneModel
-from gui.i18n import tr_gis
+from gui.i18n import fill, tr_gis
 
 
 class ZoneEditCommand(QUndoCommand):
@@ -14,7 +14,7 @@ class ZoneEditCommand(QUndoCommand):
     def __init__(self, model: ZoneModel, edit: ZoneEdit) -> None:
         text = tr_gis("zones", edit.template)
         try:
-            text = text.format(**edit.params)
+            text = fill(text, edit.params)
         except (KeyError, IndexError, ValueError):
             text = edit.text
         super().__init__(text)

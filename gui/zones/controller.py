@@ -17,7 +17,7 @@ from gis.zones.model import ZoneModel
 from gis.zones.stats import ZoneStats
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.i18n import error_text, tr_gis
+from gui.i18n import error_text, plural, tr_gis
 from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
 from gui.zones.table import ZoneTable
@@ -298,7 +298,7 @@ class ZonesController(FeatureController):
                 groups.setdefault(z, []).append(f)
         if not groups:
             return
-        self.stack.beginMacro(self.tr("Remove {n} compound(s) from zones").format(n=sum(map(len, groups.values()))))
+        self.stack.beginMacro(plural(self.tr("Remove {n} compounds from zones"), n=sum(map(len, groups.values()))))
         for zid, part in groups.items():
             self._run(lambda zid=zid, part=part: self._model.remove(zid, part))
         self.stack.endMacro()

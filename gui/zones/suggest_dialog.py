@@ -11,7 +11,7 @@ from gis.analysis.zones import ZoneRequest, run
 from gis.style import QUALITATIVE
 from gis.zones.outline import outlines
 from gis.zones.suggest import EXCLUDED_WHY, accept
-from gui.i18n import notice_text, tr_gis
+from gui.i18n import notice_text, plural, tr_gis
 from gui.worker import run_task
 from gui.zones.commands import ZoneEditCommand
 
@@ -126,10 +126,10 @@ class SuggestDialog(QDialog):
                                 geometry=list(shapes), crs=self.controller.compounds.data.crs)
         self.controller.window.map.set_overlay(PREVIEW_OVERLAY, data if n else None)
         hh = suggestion.households
-        lines = [self.tr("{n} zones proposed in {s:.1f} s.").format(n=n, s=suggestion.seconds)]
+        lines = [plural(self.tr("{n} zones proposed in {s:.1f} s."), n=n, s=suggestion.seconds)]
         if n and len(hh):
             lines.append(self.tr("Households per zone: {lo:,.0f} – {hi:,.0f}.").format(lo=min(hh), hi=max(hh)))
-        lines.append(self.tr("{n} eligible compounds left unassigned.").format(n=len(suggestion.unassigned)))
+        lines.append(plural(self.tr("{n} eligible compounds left unassigned."), n=len(suggestion.unassigned)))
         for reason, fids in suggestion.excluded.items():
             if len(fids):
                 why = tr_gis("zones", EXCLUDED_WHY.get(reason, reason)).format(year=suggestion.constraints.pre_year)

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>{compounds} compounds, {facilities} facilities ({defaults} with default capacity), catchment {metres:,.0f} m: {seconds:.2f} s.</source>
+        <source>Compounds {compounds}, facilities {facilities} ({defaults} with default capacity), catchment {metres:,.0f} m: {seconds:.2f} s.</source>
         <translation>{compounds} 个小区，{facilities} 处设施（{defaults} 处按默认容量），服务范围 {metres:,.0f} m：{seconds:.2f} 秒。</translation>
     </message>
     <message>
@@ -617,7 +617,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ConsentSwitch</name>
     <message>
-        <location filename="../../gui/programme/consent_panel.py" line="+22"/>
+        <location filename="../../gui/programme/consent_panel.py" line="+23"/>
         <source>Consent required to enter the plan (≥ 80 % agree)</source>
         <translation>纳入计划须经居民同意（同意率 ≥ 80%）</translation>
     </message>
@@ -640,7 +640,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+163"/>
+        <location filename="../../gui/programme/dock.py" line="+164"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -893,7 +893,7 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+29"/>
-        <source>{buildings} buildings of {floors}+ floors without an elevator, about {elevators} elevators for {households} households. Cost {cost}, subsidy {subsidy}, residents' share {share} (about {per} yuan per household).</source>
+        <source>Buildings of {floors}+ floors without an elevator: {buildings}; elevators needed: about {elevators}; households served: {households}. Cost {cost}, subsidy {subsidy}, residents' share {share} (about {per} yuan per household).</source>
         <translation>{floors} 层及以上无电梯建筑 {buildings} 栋，约需加装电梯 {elevators} 部，涉及 {households} 户。造价 {cost}，补贴 {subsidy}，居民分担 {share}（每户约 {per} 元）。</translation>
     </message>
     <message>
@@ -1101,7 +1101,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+27"/>
+        <location filename="../../gui/export_dialog.py" line="+28"/>
         <location line="+83"/>
         <location line="+20"/>
         <source>Export</source>
@@ -1347,12 +1347,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>缺 {k} 项</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>1 compound</source>
-        <translation>1 个小区</translation>
+        <location line="+37"/>
+        <source>{n} compounds, households: {hh}</source>
+        <translation>{n} 个小区，{hh} 户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>{n} compounds</source>
         <translation>{n} 个小区</translation>
     </message>
@@ -1367,17 +1367,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>已筛选：{total} 个小区中的 {n} 个</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>{n} compounds, {hh} households</source>
-        <translation>{n} 个小区，{hh} 户</translation>
-    </message>
-    <message>
-        <location line="-52"/>
+        <location line="-19"/>
         <source>Needs an elevator ({floors}+ floors, none yet) · {n} buildings</source>
         <translation>需加装电梯（{floors} 层及以上、尚无电梯）· {n} 栋</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Suggested sites</source>
         <translation>建议选址</translation>
     </message>
@@ -1610,21 +1605,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>1 compound</source>
-        <translation>1 个小区</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} compounds</source>
         <translation>{n} 个小区</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>1 facility</source>
-        <translation>1 处设施</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} facilities</source>
         <translation>{n} 处设施</translation>
     </message>
@@ -2318,7 +2303,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>JoinReview</name>
     <message>
-        <location filename="../../gui/people/review.py" line="+57"/>
+        <location filename="../../gui/people/review.py" line="+58"/>
         <source>Review the survey join — {file}</source>
         <translation>核对调查表关联 — {file}</translation>
     </message>
@@ -2637,11 +2622,6 @@ Use Save As to keep your changes in another file.</source>
     <name>LegendTree</name>
     <message>
         <location filename="../../gui/lifecircles/legend.py" line="+105"/>
-        <source>1 facility</source>
-        <translation>1 处</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} facilities</source>
         <translation>{n} 处</translation>
     </message>
@@ -2736,21 +2716,11 @@ Use Save As to keep your changes in another file.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>1 facility</source>
-        <translation>1 处设施</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} facilities</source>
         <translation>{n} 处设施</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>1 type</source>
-        <translation>1 类</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} types</source>
         <translation>{n} 类</translation>
     </message>
@@ -2997,7 +2967,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../gui/lifecircles/network_panel.py" line="+28"/>
+        <location filename="../../gui/lifecircles/network_panel.py" line="+29"/>
         <source>Show the walking network (coloured by connected piece)</source>
         <translation>显示步行路网（按连通子网着色）</translation>
     </message>
@@ -3013,31 +2983,31 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>{nodes} nodes, {edges} edges, {pieces} connected piece(s).</source>
+        <source>Nodes {nodes}, edges {edges}, connected pieces {pieces}.</source>
         <translation>{nodes} 个节点，{edges} 条边，{pieces} 个连通子网。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Built from road lines: {snapped} line ends snapped and {joined} dead ends joined within {tol} m, {split} crossings split, {dropped} parts left out.</source>
+        <source>Built from road lines (within {tol} m): line ends snapped {snapped}, dead ends joined {joined}, crossings split {split}, parts left out {dropped}.</source>
         <translation>由道路线构建：{tol} 米内吸附端点 {snapped} 个、连接断头 {joined} 个，在交叉处打断 {split} 处，舍弃 {dropped} 段。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Walkable ways of the OSM file: {ways} ways read.</source>
-        <translation>OSM 文件中的可步行道路：读取 {ways} 条。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{count} piece(s) are not connected to the main network; walks cannot leave them:</source>
+        <location line="+8"/>
+        <source>{count} pieces are not connected to the main network; walks cannot leave them:</source>
         <translation>{count} 个子网与主路网不连通，步行无法走出：</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Piece {piece}: {edges} edges, {nodes} nodes, {length} m</source>
+        <source>Piece {piece}: edges {edges}, nodes {nodes}, {length} m</source>
         <translation>子网 {piece}：{edges} 条边，{nodes} 个节点，{length} 米</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-9"/>
+        <source>Walkable ways of the OSM file: {ways} ways read.</source>
+        <translation>OSM 文件中的可步行道路：读取 {ways} 条。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>… and {more} more</source>
         <translation>… 另有 {more} 个</translation>
     </message>
@@ -3383,7 +3353,7 @@ Map display in WGS 84; measurements in {crs}.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;Total investment: {total}&lt;/b&gt;&lt;br&gt;scheduled {scheduled}, held back {held}&lt;br&gt;{per} yuan per household · reserve: {reserve} compounds · unscheduled: {left} zones</source>
+        <source>&lt;b&gt;Total investment: {total}&lt;/b&gt;&lt;br&gt;scheduled {scheduled}, held back {held}&lt;br&gt;{per} yuan per household · compounds in reserve: {reserve} · zones unscheduled: {left}</source>
         <translation>&lt;b&gt;总投资：{total}&lt;/b&gt;&lt;br&gt;已排入年度 {scheduled}，暂缓 {held}&lt;br&gt;户均 {per} 元 · 储备库 {reserve} 个小区 · 未排入年度 {left} 个片区</translation>
     </message>
 </context>
@@ -3682,12 +3652,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>正在编制…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>{compounds} compounds in {zones} zones planned in {seconds:.2f} s.</source>
-        <translation>已编制 {zones} 个片区、{compounds} 个小区，用时 {seconds:.2f} 秒。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+30"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3770,7 +3735,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>载入内容目录</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-214"/>
+        <source>Planned in {seconds:.2f} s: compounds {compounds}, zones {zones}.</source>
+        <translation>已编制 {zones} 个片区、{compounds} 个小区，用时 {seconds:.2f} 秒。</translation>
+    </message>
+    <message>
+        <location line="+178"/>
         <source>Tables (*.csv *.xlsx *.xls)</source>
         <translation>表格 (*.csv *.xlsx *.xls)</translation>
     </message>
@@ -4235,12 +4205,12 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>Only the selected features of that layer</source>
         <translation>仅该图层中的所选要素</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-93"/>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -4341,11 +4311,6 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>1 compound lacking</source>
-        <translation>1 个小区缺少</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>{n} compounds lacking</source>
         <translation>{n} 个小区缺少</translation>
     </message>
@@ -4402,7 +4367,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="-17"/>
-        <source>{k} site(s) for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
+        <source>{k} sites for {type} within {radius} m, {how}: {seconds:.2f} s.</source>
         <translation>{type}选址 {k} 处，服务半径 {radius} 米，{how}：{seconds:.2f} 秒。</translation>
     </message>
     <message>
@@ -4465,7 +4430,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>SourceBox</name>
     <message>
-        <location filename="../../gui/importing/source_box.py" line="+23"/>
+        <location filename="../../gui/importing/source_box.py" line="+24"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -4840,11 +4805,6 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>1 building</source>
-        <translation>1 栋楼</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>{n} buildings</source>
         <translation>{n} 栋楼</translation>
     </message>
@@ -4872,11 +4832,6 @@ Locate it now? The layer is kept either way.</source>
         <location line="+17"/>
         <source>{n} zones</source>
         <translation>{n} 个片区</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>1 zone</source>
-        <translation>1 个片区</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5128,7 +5083,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>Remove {n} compound(s) from zones</source>
+        <source>Remove {n} compounds from zones</source>
         <translation>将 {n} 个小区移出片区</translation>
     </message>
     <message>
@@ -6567,7 +6522,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>小区没有可作为需求的户数、人口或年龄组字段。请用 {option} 指定字段（或映射：--field compounds.households=字段名）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location filename="../../gis/supply/capacity.py" line="+205"/>
         <source>The facility layer has no column '{column}' ({option}); its columns are: {columns}.</source>
         <translation>设施图层没有字段“{column}”（{option}）；现有字段：{columns}。</translation>
@@ -7525,7 +7480,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>you chose it for {n} other file(s)</source>
+        <source>you chose it for {n} other files</source>
         <translation>您曾为其他 {n} 个文件选择此坐标系</translation>
     </message>
     <message>
@@ -7770,12 +7725,12 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+45"/>
-        <source>{layer}: {count} value(s) hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
+        <source>{layer}: {count} values hold characters {encoding} cannot store; they were replaced by '?'. Export as UTF-8 to keep them.</source>
         <translation>{layer}：{count} 个值包含 {encoding} 无法存储的字符，已替换为“?”。导出为 UTF-8 可保留这些字符。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>{layer}: {count} text value(s) were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
+        <source>{layer}: {count} text values were longer than the Shapefile limit of 254 bytes and were shortened. GeoPackage keeps them whole.</source>
         <translation>{layer}：{count} 个文本值超过 Shapefile 的 254 字节上限，已截短。GeoPackage 可完整保留。</translation>
     </message>
     <message>
@@ -7830,8 +7785,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/io/tables.py" line="-143"/>
-        <source>{n} coordinate cells are longer than {limit} characters and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
-        <translation>有 {n} 个坐标单元格超过 {limit} 个字符，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
+        <source>{n} coordinate cells exceed the length limit of {limit} and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
+        <translation>有 {n} 个坐标单元格超过长度上限 {limit}，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7977,8 +7932,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>'{column}': {n} compounds estimated as households × {pph} persons per household (marked in '{marks}').</source>
-        <translation>“{column}”：{n} 个小区按户数 × 户均 {pph} 人估算（在“{marks}”中标注）。</translation>
+        <source>'{column}': {n} compounds estimated as households × {pph} (persons per household; marked in '{marks}').</source>
+        <translation>“{column}”：{n} 个小区按户数 × {pph}（户均人口）估算（在“{marks}”中标注）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8190,7 +8145,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+11"/>
-        <source>The zone plan covers {zoned} compounds, not the {count} of the compounds layer: every compound is planned as a zone of one. Redraw the zones on this layer.</source>
+        <source>The zone plan covers {zoned} compounds, while the compounds layer has {count}: every compound is planned as a zone of one. Redraw the zones on this layer.</source>
         <translation>片区划分覆盖 {zoned} 个小区，而小区图层有 {count} 个：每个小区按单独片区编制计划。请在该图层上重新划定片区。</translation>
     </message>
     <message>
@@ -8278,7 +8233,7 @@ Locate it now? The layer is kept either way.</source>
     <name>recovery</name>
     <message>
         <location filename="../../gis/project_diff.py" line="+71"/>
-        <source>Not in a project file yet: {layers} layers, {zones} zones.</source>
+        <source>Not in a project file yet: layers {layers}, zones {zones}.</source>
         <translation>尚未保存为项目文件：{layers} 个图层，{zones} 个片区。</translation>
     </message>
     <message>
@@ -8393,7 +8348,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>supply</name>
     <message>
-        <location filename="../../gis/analysis/access.py" line="-92"/>
+        <location filename="../../gis/analysis/access.py" line="-93"/>
         <source>Finding the facilities within each catchment</source>
         <translation>正在查找各服务范围内的设施</translation>
     </message>
@@ -8403,7 +8358,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>小区没有 {group} 字段；改以 {used}（“{column}”）作为需求。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{count} compounds have no demand in '{column}'; they are left out of the facilities' catchments.</source>
         <translation>{count} 个小区在“{column}”中没有需求值；未计入设施服务范围内的需求。</translation>
     </message>
@@ -8473,7 +8428,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>个座位</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>The facility layer has no capacity field; each of the {total} facilities counts the preset's default of {default:g} {unit}, marked as default.</source>
         <translation>设施图层没有容量字段；{total} 处设施均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
     </message>
@@ -8521,42 +8476,22 @@ Locate it now? The layer is kept either way.</source>
         <translation>片区方案中没有小区几何。</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Merge {count} compound(s) into {name}</source>
-        <translation>将 {count} 个小区合并为 {name}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Select at least two zones to merge.</source>
         <translation>请至少选择两个片区进行合并。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Merge {count} zone(s) into {name}</source>
-        <translation>将 {count} 个片区合并为 {name}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The selected compounds are already in {name}.</source>
         <translation>所选小区已在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Add {count} compound(s) to {name}</source>
-        <translation>将 {count} 个小区加入 {name}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>None of the selected compounds is in {name}.</source>
         <translation>所选小区都不在 {name} 中。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Remove {count} compound(s) from {name}</source>
-        <translation>将 {count} 个小区移出 {name}</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>To split {name}, select some but not all of its compounds.</source>
         <translation>要拆分 {name}，请选择其中的部分（而非全部）小区。</translation>
     </message>
@@ -8601,8 +8536,28 @@ Locate it now? The layer is kept either way.</source>
         <translation>生成此建议后片区已更改；请重新生成建议。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Add {count} suggested zone(s)</source>
+        <location line="-98"/>
+        <source>Merge {count} compounds into {name}</source>
+        <translation>将 {count} 个小区合并为 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Merge {count} zones into {name}</source>
+        <translation>将 {count} 个片区合并为 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add {count} compounds to {name}</source>
+        <translation>将 {count} 个小区加入 {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove {count} compounds from {name}</source>
+        <translation>将 {count} 个小区移出 {name}</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Add {count} suggested zones</source>
         <translation>添加 {count} 个建议片区</translation>
     </message>
     <message>
@@ -8802,8 +8757,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>{count} compounds overlap a pile of more than {max} others and were left out: rows {rows}. Check the data for stacked copies.</source>
-        <translation>{count} 个小区与超过 {max} 个其他小区层层重叠，已排除：第 {rows} 行。请检查数据中是否有堆叠的副本。</translation>
+        <source>{count} compounds overlap a pile deeper than {max} and were left out: rows {rows}. Check the data for stacked copies.</source>
+        <translation>{count} 个小区所在的重叠堆叠超过 {max} 层，已排除：第 {rows} 行。请检查数据中是否有堆叠的副本。</translation>
     </message>
     <message>
         <location line="+3"/>

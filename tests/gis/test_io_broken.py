@@ -83,7 +83,7 @@ def test_truncated_dbf_reads_the_whole_records_and_says_what_was_lost(shp):
     assert names(report) == NAMES[:2]
     assert report.repairs["dbf_records_missing_dropped"] == 1
     assert any("says 3 records but the file holds 2" in w for w in report.warnings)
-    assert any("1 features have no record in the .dbf" in w for w in report.warnings)
+    assert any("1 feature has no record in the .dbf" in w for w in report.warnings)
 
 
 def test_zero_features(tmp_path):

@@ -68,7 +68,7 @@ def test_typed_columns_report_unreadable_values():
     typed, notes = typed_columns(df, {F.FLOORS: "层数", F.ELEVATOR: "电梯"})
     assert typed["层数"].tolist()[0] == 6 and typed["层数"].isna().tolist()[1:] == [True, True]
     assert typed["电梯"].dtype == "boolean"
-    assert len(notes) == 1 and "1 values in '层数'" in notes[0].message  # '' is blank, not lost
+    assert len(notes) == 1 and "1 value in '层数'" in notes[0].message  # '' is blank, not lost
 
 
 @pytest.mark.parametrize("name, category, expected", [

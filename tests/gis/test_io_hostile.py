@@ -119,7 +119,7 @@ def test_shp_record_claiming_2_billion_points_is_dropped_not_allocated(shp, offs
     report = inspect_file(shp)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB
     assert report.data["小区名称"].tolist() == NAMES[1:]
-    assert any("1 features without a usable geometry" in w for w in report.warnings)
+    assert any("1 feature without a usable geometry" in w for w in report.warnings)
 
 
 # -- GeoJSON in another encoding ------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_damaged_gbk_geojson_names_the_file_and_the_encoding(tmp_path):
 def test_bad_bytes_in_a_gbk_geojson_are_reported(tmp_path):
     report = inspect_file(gbk_geojson(tmp_path / "小区.geojson", bad=b"\xff"))
     assert report.features == 1
-    assert any("1 characters are not valid GB18030" in w for w in report.warnings)
+    assert any("1 character is not valid GB18030" in w for w in report.warnings)
 
 
 # -- XML: no entity expansion, no external entities -----------------------------------------

@@ -62,11 +62,11 @@ def test_differences_name_layers_features_and_zones():
     layer.set_data(layer.data.assign(户数=[100, 101, 555, 103, 104, 105]).iloc[:5])
     project.zones.merge([3, 4])
     texts = [d.text for d in differences(before, summarize(project))]
-    assert "小区边界: 1 features changed or added, 1 removed (6 → 5 in all)." in texts
+    assert "小区边界: 1 feature changed or added, 1 removed (6 → 5 in all)." in texts
     assert "Zones: 1 → 2; 1 new or changed, 0 removed." in texts
     assert [d.text for d in differences(before, before)] == [
         "Layers, features, zones and settings are as in the project file."]
-    assert differences(None, before)[0].text == "Not in a project file yet: 1 layers, 1 zones."
+    assert differences(None, before)[0].text == "Not in a project file yet: layers 1, zones 1."
 
 
 def test_reordered_features_are_no_change_but_a_restyle_is():

@@ -73,7 +73,7 @@ def test_implausibly_large_compound_is_not_merged_through():
     giant = len(layer) - 1
     assert suggestion.excluded["oversized"].tolist() == [giant]
     assert all(giant not in z for z in suggestion.zones)
-    assert any("implausibly large" in w.message and f"rows {giant + 1} (187.3 km²)" in w.message
+    assert any("implausibly large" in w.message and f"row {giant + 1} (187.3 km²)" in w.message
                for w in suggestion.warnings)
 
 
@@ -81,7 +81,7 @@ def test_import_lists_implausibly_large_features(tmp_path):
     path = tmp_path / "c.gpkg"
     _grid_with_a_giant().to_file(path)
     report = inspect_file(path)
-    assert any("1 features are implausibly large" in w and "rows 26 (187.3 km²)" in w
+    assert any("1 feature is implausibly large" in w and "row 26 (187.3 km²)" in w
                for w in report.warnings)
 
 

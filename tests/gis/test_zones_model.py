@@ -47,7 +47,7 @@ def test_merge_creates_a_zone_with_name_colour_and_members(model, events):
     assert zone.members == {0, 1, 6}
     assert zone.name == "Zone 1" and zone.colour.startswith("#")
     assert model.zone_of(6) == zone.id and model.zone_of(2) is None
-    assert edit.text == "Merge 3 compound(s) into Zone 1"
+    assert edit.text == "Merge 3 compounds into Zone 1"
     assert events == [ZonesChanged(added=frozenset({zone.id}), compounds=frozenset({0, 1, 6}))]
 
 
