@@ -40,12 +40,37 @@ def lupdate(ts: Path) -> None:
     """Collect every tr()/translate()/QT_TRANSLATE_NOOP string into *ts* (keeps translations).
 
     Modules may define ``def tr(text): return QCoreApplication.translate("Ctx", text)``;
-    lupdate files their strings under an empty context, so they are moved to "Ctx".
+    lupdate files their strings under an empty context, so they are moved to "Ctx", and
+    their finished translations (which lupdate drops as obsolete) are restored.
     """
+    kept = _finished(ts) if ts.exists() else {}
     subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "relative",
                     "-target-language", "zh_CN", "-ts", str(ts)], cwd=ROOT, check=True,
                    capture_output=True)
     _assign_module_contexts(ts)
+    _restore(ts, kept)
+
+
+def _finished(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """The finished translation elements of *ts*, keyed by (context, source)."""
+    return {(ctx, src): tr for ctx, src, tr in messages(ts)
+            if tr is not None and tr.get("type") is None and (tr.text or "").strip()}
+
+
+def _restore(ts: Path, kept: dict[tuple[str, str], ET.Element]) -> None:
+    """Give unfinished messages back the finished translation they had before lupdate."""
+    tree = ET.parse(ts)
+    restored = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr, old = msg.find("translation"), kept.get((name, msg.findtext("source")))
+            if old is not None and tr is not None and tr.get("type") == "unfinished":
+                msg.remove(tr)
+                msg.append(old)
+                restored += 1
+    if restored:
+        _write(tree, ts)
 
 
 MODULE_TR = re.compile(r"def tr\(text[^)]*\)[^:]*:\s*\n\s*return QCoreApplication\.translate\((\"\w+\"|\w+), text\)")

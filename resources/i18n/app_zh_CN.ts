@@ -2603,12 +2603,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>Export map layout</source>
         <translation>导出地图排版</translation>
     </message>
@@ -3957,12 +3957,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
