@@ -48,3 +48,14 @@ def test_every_engine_context_is_searched_for_notices():
     used = {m.group(1) for p in gis.rglob("*.py")
             for m in re.finditer(r'QT_TRANSLATE_NOOP\(\s*"([a-z_]+)"', p.read_text(encoding="utf-8"))}
     assert used - set(NOTICE_CONTEXTS) == set()
+
+
+def test_update_keeps_translations_of_module_level_tr_strings(tmp_path):
+    """lupdate drops module-level tr() strings as obsolete: update must restore them."""
+    ts = tmp_path / "app.ts"
+    i18n.shutil.copy(i18n.TS, ts)
+    module_ctx = {c for c, _, _ in i18n.messages(i18n.TS) if c in ("PlanWording", "YearTour")}
+    assert module_ctx, "the module-level tr() contexts this test guards are gone"
+    i18n.lupdate(ts)
+    lost = {c: s for c, s in i18n.untranslated(ts).items() if c in module_ctx}
+    assert lost == {}
