@@ -462,13 +462,21 @@ def facilities_in(facilities: Layer | Facilities, standards: Standards, crs: CRS
     return facilities
 
 
+def _type_names(keys: list[str]) -> dict:
+    """The ``types`` param of a notice listing facility types, in English and Chinese."""
+    from gis.wording import facility_term
+
+    return {"types": ", ".join(facility_term(k, "en") for k in keys),
+            "types_zh": "、".join(facility_term(k, "zh_CN") for k in keys)}
+
+
 def _notices(result: GapResult, origins: Origins) -> list[Notice]:
     out = []
     kinds = result.facilities.types.astype(str)
     absent = [t for t in result.types if not (kinds == t).any()]
     if absent:
         out.append(coded("gaps.type_absent", QT_TRANSLATE_NOOP("gaps", "The facility layer has no {types}; every compound "
-                                            "counts as lacking them."), types=", ".join(absent)))
+                                            "counts as lacking them."), **_type_names(absent)))
     if origins.method == NETWORK:
         out += _island_notices(result.facilities, origins, result.types)
     present = [k for k, t in enumerate(result.types) if t not in absent]

@@ -131,3 +131,14 @@ def test_a_network_in_another_crs_is_refused(std):
     other = network_from_lines(gpd.GeoSeries([LineString([(0, 0), (100, 0)])], crs="EPSG:3857"))
     with pytest.raises(AnalysisError):
         origins_from_layers(comps, network=other)
+
+
+def test_the_absent_types_notice_names_types_in_the_language_shown(std):
+    comps = compounds_layer([square(0, 0)])
+    facs = facilities_layer([("clinic", "卫生服务站", at(50, 50))])
+    result = analyse_gaps(comps, facs, standards=std)
+    notice = next(n for n in result.notices if n.code == "gaps.type_absent")
+    zh, en = notice.in_language("zh_CN"), notice.in_language("en")
+    assert "day_care" not in zh + en and "nursery" not in zh + en
+    assert "托育" in zh or "托儿" in zh
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in en)
