@@ -9,6 +9,7 @@ from gis.errors import AnalysisError, Cancelled
 from gis.feedback import Feedback
 from gis.gaps.access import NETWORK, STRAIGHT, analyse_gaps, gap_matrix, origins_from_layers
 from gis.standards import load_standards
+from gis.wording import facility_term
 from tests.gis.gaps_fixtures import (at, compounds_layer, facilities_layer, grid_network, river_network,
                                      square)
 
@@ -94,7 +95,7 @@ def test_types_the_layer_lacks_are_gaps_everywhere_and_noticed(std):
     result = analyse_gaps(comps, facs, standards=std)
     assert result.n_missing().tolist() == [6, 7]
     assert result.nearest_of(0)["nursing_home"] is None
-    assert any("nursing_home" in n.message for n in result.notices)
+    assert any(n.code == "gaps.type_absent" and facility_term("nursing_home", "en") in n.message for n in result.notices)
 
 
 def test_table_and_frame_hold_one_row_per_compound(std):
