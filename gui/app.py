@@ -46,6 +46,7 @@ def setup_app(language: str):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from gui.app_icon import DESKTOP_ID, app_icon
     from gui.i18n import install_translator
     from gui.map.scheme import prepare_web_engine
     from gui.none_guard import protect_none
@@ -56,6 +57,8 @@ def setup_app(language: str):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OldCompoundPlanner")
     app.setOrganizationName("OldCompoundPlanner")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 docks match the window to the menu entry
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES + [font.family()])
     app.setFont(font)
