@@ -69,6 +69,7 @@ class MapView(QWebEngineView, Listener):
         self._mutes: dict[str, str] = {}  # overlay name -> prefix of the overlays it draws as outlines
         self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
         self._shut = False
+        self.page_size: tuple[int, ...] = ()  # the map's size in CSS px at the page's last draw report
         self._rasters = RasterRegistry()
         self.basemap: tuple[list, str] = ([], "")  # online tile layers (gis/raster/basemaps.py) and credit
         page = MapPage(self)
@@ -129,6 +130,7 @@ class MapView(QWebEngineView, Listener):
         self.outbox.open()
 
     def _on_drawn(self, info: dict) -> None:
+        self.page_size = tuple(info["size"])
         if info.get("layers", 0) >= len(self._sent) and not info.get("loading", 0):
             self.drawnAll.emit()
 
