@@ -1,14 +1,15 @@
-"""The start-up figure: how long from starting the program to the first drawn map.
+"""The start-up figure: how long from starting the program to the drawn demo.
 
-"Drawn" is the map's own report (``MapView.drawnAll``): the page has drawn every layer of the
-opened project (the demo district by default) and two frames have passed, at the size the map
-has in the window (:func:`drawn_as_laid_out`: not a frame of a page still being resized).
-The window shows that frame a little later (QtWebEngine hands frames over asynchronously, and
-a fit made before the page was resized is redone): ``--screenshot`` also reports :data:`SHOWN`,
-the first grab that one more fit-and-draw round left unchanged, the start-up figure. ``--timing`` prints
-each milestone on stderr as ``timing: <what> <wall> s (cpu <cpu> s)``: wall seconds since the
-operating system started the process (the frozen app's loader and Python's own start included),
-CPU seconds of this process (the QtWebEngine helper processes not included).
+:data:`FIRST_DRAW` is the map's own report (``MapView.drawnAll``): the page has drawn every
+layer of the opened project (the demo district by default), two frames have passed, nothing
+more was waiting to be sent to it and it had the map widget's size (:func:`drawn_as_laid_out`).
+That frame may still precede the fit (a message in flight) and reaches the window a little later
+(QtWebEngine hands frames over asynchronously). So ``--screenshot`` also reports :data:`SHOWN`,
+the first grab of the window that one more fit-and-draw round left unchanged: the start-up
+figure, as a user would see it. ``--timing`` prints each milestone on stderr as
+``timing: <what> <wall> s (cpu <cpu> s)``: wall seconds since the operating system started the
+process (the frozen app's loader and Python's own start included), CPU seconds of this process
+(the QtWebEngine helper processes not included).
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def report(what: str, at: tuple[float, float] | None = None) -> None:
 
 
 def drawn_as_laid_out(map_view) -> bool:
-    """Whether the page's last draw had the map widget's own size (QtWebEngine resizes the page
-    asynchronously: a window laid out after the first fit shows that fit too small)."""
-    return map_view.page_size == (map_view.width(), map_view.height())
+    """Whether the page's last draw came after every message to it (layers, the fit) was sent and
+    had the map widget's own size (QtWebEngine resizes the page asynchronously: a fit made before
+    shows the district too small)."""
+    return not map_view.outbox.pending and map_view.page_size == (map_view.width(), map_view.height())
 
 
 def report_first_draw(map_view) -> None:
