@@ -37,6 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1600x1000", help="window size for --screenshot, WxH")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")
     parser.add_argument("--timeout", type=float, default=90.0, help="screenshot wait limit, seconds")
+    parser.add_argument("--timing", action="store_true", help="print start-up milestones on stderr")
     return parser.parse_args(argv)
 
 
@@ -46,6 +47,7 @@ def setup_app(language: str):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from gui.app_icon import DESKTOP_ID, app_icon
     from gui.i18n import install_translator
     from gui.map.scheme import prepare_web_engine
     from gui.none_guard import protect_none
@@ -56,6 +58,8 @@ def setup_app(language: str):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OldCompoundPlanner")
     app.setOrganizationName("OldCompoundPlanner")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 docks match the window to the menu entry
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES + [font.family()])
     app.setFont(font)
@@ -76,6 +80,10 @@ def load_initial_project(paths: list[str] | str | None):
 
 def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
+    from gui import startup_timing as timing
+
+    if args.timing:
+        timing.enable()
     prepare_environment(headless=bool(args.screenshot))
     from gis.settings import load_settings, save_settings
 
@@ -86,6 +94,7 @@ def run_app(argv: list[str]) -> int:
     if args.lang:
         settings.language = args.lang
     app = setup_app(settings.language)
+    timing.report("application")
     from gui.single_instance import forward
 
     if args.path and not args.screenshot and forward(args.path):
@@ -102,6 +111,7 @@ def run_app(argv: list[str]) -> int:
 
             show_error(error_text(err))  # a file double-clicked in Explorer has no terminal
         return 2
+    timing.report("project")
     windows: list[MainWindow] = []
 
     def open_window(proj) -> MainWindow:
@@ -115,6 +125,8 @@ def run_app(argv: list[str]) -> int:
         relaunch_in_language(app, windows[-1], code, open_window)
 
     win = open_window(project)
+    timing.report("window")
+    timing.report_first_draw(win.map)
     if args.screenshot:
         from gui.screenshot import take_screenshot
 

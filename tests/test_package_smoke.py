@@ -3,15 +3,17 @@
 Runs the executable itself, not Python, from a copy of the folder under a Chinese path with
 spaces, working in another such folder, with the program folder read-only: the demo
 screenshot (non-blank, Chinese drawn as glyphs), ``inspect --json`` on a GBK shapefile, and
-``gaps --json``; then checks that nothing was written into the program folder and that a
-deleted file is named at start-up. Skipped unless PACKAGE_SMOKE=1 (``.ci/run`` then builds first).
-Prints the folder's size and the screenshot start-up time (``pytest -s`` shows them).
+``gaps --json``; adds the Linux menu entry from the folder; then checks that nothing was written
+into the program folder and that a deleted file is named at start-up. Skipped unless
+PACKAGE_SMOKE=1 (``.ci/run`` then builds first). Prints the folder's size and the start-up
+figures the app reports with ``--timing`` (``pytest -s`` shows them).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -29,6 +31,7 @@ EXE_NAME = "ocp.exe" if sys.platform == "win32" else "OldCompoundPlanner"  # the
 GUI_NAME = "OldCompoundPlanner.exe" if sys.platform == "win32" else "OldCompoundPlanner"
 SIZE_BUDGET_MB = 1200
 STARTUP_LIMIT_S = 90  # a hard failure; the figure itself is printed (≤ 5 s is the goal unloaded)
+SHOWN_LIMIT_S = 60  # start to the steady demo picture ("timing: shown"): loose, the machine may be loaded
 
 pytestmark = [
     pytest.mark.slow,
@@ -115,10 +118,15 @@ def test_demo_screenshot_draws_chinese(app_dir, home, before):
 
     out = home / "桌面" / "片区 规划" / "截图 演示.png"
     proc, seconds = run(app_dir, home, "--screenshot", str(out), "--size", "1400x900", "--lang", "zh_CN",
-                        exe=GUI_NAME)
-    print(f"\n[package] start-up to a drawn demo (--screenshot, wall): {seconds:.1f} s")
+                        "--timing", exe=GUI_NAME)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    timing = {name: float(s) for name, s in re.findall(r"^timing: (\S+) ([\d.]+) s", proc.stderr, re.M)}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n[package] start-up (load {load:.1f}): first draw {timing.get('first-draw')} s, steady picture "
+          f"{timing.get('shown')} s after the process started; whole --screenshot run {seconds:.1f} s")
     assert seconds < STARTUP_LIMIT_S
+    if sys.platform != "win32":  # the window executable there has no stderr
+        assert 0 < timing["first-draw"] <= timing["shown"] < SHOWN_LIMIT_S
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1400, 900)
     colours = {img.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
@@ -166,6 +174,16 @@ def test_gaps_analysis(app_dir, home, before):
     assert len(out["compounds"]) == 259 and out["method"] == "straight"
     assert any(c["missing"] for c in out["compounds"])
     assert any((work / "缺项 结果").iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux menu entry (the installer makes the Start-menu one)")
+def test_menu_entry_points_at_the_folder(app_dir, home, before):
+    data = home / "应用 数据"
+    subprocess.run(["sh", str(app_dir / "add-to-menu.sh")], env=dict(os.environ, XDG_DATA_HOME=str(data)),
+                   check=True, capture_output=True, timeout=30)
+    entry = (data / "applications" / "oldcompoundplanner.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{app_dir / GUI_NAME}" %F' in entry  # no character there needs escaping
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "oldcompoundplanner.png").stat().st_size > 1000
 
 
 def test_nothing_written_into_the_program_folder(app_dir, before):

@@ -33,7 +33,6 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS
-from scipy.spatial import cKDTree
 
 from gis.crs import require_same_crs
 from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType, FieldRole
@@ -131,6 +130,8 @@ class Origins:
         it), so a facility nearer to the polygon than ``u`` (the anchor's nearest facility
         distance, an upper bound) lies within ``u + spread[i]`` of the anchor.
         """
+        from scipy.spatial import cKDTree
+
         tree = cKDTree(shapely.get_coordinates(points))
         valid = np.flatnonzero(self.spread >= 0)
         upper, _ = tree.query(self.anchor[valid], k=1)

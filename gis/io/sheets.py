@@ -21,9 +21,6 @@ from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.utils.datetime import from_excel, from_ISO8601
-from openpyxl.worksheet._reader import _cast_number
 
 from gis.errors import Cancelled, DataReadError
 from gis.feedback import Feedback
@@ -127,6 +124,12 @@ class _Cells:
         self.parsed = 0
         self.row = self.col = self.style = 0
         self.kind, self.raw, self.buf, self.inline = "n", None, None, []
+        from openpyxl.utils.cell import coordinate_to_tuple  # openpyxl loads with the first sheet, not the app
+        from openpyxl.utils.datetime import from_excel, from_ISO8601
+        from openpyxl.worksheet._reader import _cast_number
+
+        self.cell_ref, self.iso_date, self.excel_date, self.number = (coordinate_to_tuple, from_ISO8601, from_excel,
+                                                                      _cast_number)
 
     def stream(self, src) -> None:
         parser = expat.ParserCreate(namespace_separator="}")
@@ -146,7 +149,7 @@ class _Cells:
         if tag == "c":
             ref = attrs.get("r")
             if ref:
-                self.row, self.col = coordinate_to_tuple(ref)
+                self.row, self.col = self.cell_ref(ref)
             else:
                 self.col += 1
             self.kind, self.style = attrs.get("t", "n"), int(attrs.get("s") or 0)
@@ -185,14 +188,14 @@ class _Cells:
         if kind == "b":
             return bool(int(raw))
         if kind == "d":
-            return from_ISO8601(raw)
+            return self.iso_date(raw)
         if kind != "n":
             return raw  # str (a formula's text result), e (an error such as #N/A)
-        number = _cast_number(raw)
+        number = self.number(raw)
         if self.style not in self.book.date_formats:
             return number
         try:
-            return from_excel(number, self.book.epoch,
+            return self.excel_date(number, self.book.epoch,
                               timedelta=self.style in self.book.timedelta_formats)
         except (OverflowError, ValueError):
             return "#VALUE!"

@@ -19,9 +19,6 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from pyproj import CRS
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
 from gis.defaults import SNAP_M
 from gis.crs import working_crs_for
@@ -129,6 +126,10 @@ def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
     last = np.searchsorted(owner, np.arange(n), side="right") - 1
     at = np.concatenate([first, last])
     ends = coords[at]
+    from scipy.sparse import coo_matrix  # scipy loads on first use: opening the app does not need it
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
     pairs = cKDTree(ends).query_pairs(tolerance, output_type="ndarray")
     if len(pairs) == 0:
         return lines, 0

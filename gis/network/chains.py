@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
 
 from gis.feedback import Feedback, ensure
 from gis.network.attach import Attachment
@@ -51,6 +49,8 @@ class Chains:
 
 def contract(graph: WalkGraph) -> Chains:
     """The chains of *graph* (see the module docstring)."""
+    from scipy.sparse.csgraph import connected_components, dijkstra
+
     junction = graph.degree != 2
     while True:
         split, ends, copy_node = _split_graph(graph, junction)
@@ -90,6 +90,8 @@ def _split_graph(graph: WalkGraph, junction: np.ndarray) -> tuple[csr_matrix, np
     """The network with every junction split into one copy per edge end (so chains fall
     apart into paths): its matrix, each edge's two end nodes in it, and the junction each
     copy (nodes ``n_nodes`` on) stands for."""
+    from scipy.sparse import csr_matrix
+
     n, m = graph.n_nodes, graph.n_edges
     indptr, inc_edge, inc_side = graph.incidence
     inc_node = _incidence_nodes(graph)
@@ -115,6 +117,8 @@ def _split_graph(graph: WalkGraph, junction: np.ndarray) -> tuple[csr_matrix, np
 
 def _junction_matrix(n: int, start: np.ndarray, end: np.ndarray, length: np.ndarray) -> csr_matrix:
     """Symmetric CSR of chain lengths between junctions; the shortest of parallel chains; no loops."""
+    from scipy.sparse import csr_matrix
+
     keep = start != end
     rows = np.concatenate([start[keep], end[keep]])
     cols = np.concatenate([end[keep], start[keep]])
@@ -229,6 +233,9 @@ def nearest_many(chains: Chains, sources: Placed, targets: Targets, groups: list
 def _search(chains: Chains, sources: Placed, start_cost: np.ndarray, rows: np.ndarray,
             cutoff: float) -> tuple[np.ndarray, np.ndarray]:
     """One multi-source Dijkstra from *rows* on the junction graph: distance and source node."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
     n, k = chains.n_junctions, len(rows)
     c, p = sources.chain[rows], sources.pos[rows]
     vcol = np.column_stack([chains.start[c], chains.end[c]])

@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
@@ -198,6 +196,8 @@ class _Search:
 
     def matrix(self, rows: tuple, chunk: np.ndarray, cutoff: float) -> csr_matrix:
         """The window's rows followed by one virtual source row per source of *chunk*."""
+        from scipy.sparse import csr_matrix
+
         indptr, cols, w = rows
         n_local, k = len(indptr) - 1, len(chunk)
         vcol = np.column_stack([self.g2l[self.a[chunk]], self.g2l[self.b[chunk]]])
@@ -208,6 +208,8 @@ class _Search:
                            np.concatenate([indptr, vptr]).astype(np.int32)), shape=(n_local + k, n_local + k))
 
     def _dijkstra(self, rows: tuple, local: np.ndarray, chunk: np.ndarray, cutoff: float):
+        from scipy.sparse.csgraph import dijkstra
+
         n_local = len(local)
         dist = dijkstra(self.matrix(rows, chunk, cutoff), directed=True,
                         indices=np.arange(n_local, n_local + len(chunk)), limit=cutoff)
@@ -225,6 +227,8 @@ def nearest(graph: WalkGraph, sources: Attachment, targets: Attachment, *, cutof
     One multi-source search (``min_only``); a target on the same edge as a source is also
     reached straight along the edge. Targets with no source within *cutoff*: ``inf``, -1.
     """
+    from scipy.sparse.csgraph import dijkstra
+
     fb = ensure(feedback)
     n_t = len(targets)
     best = np.full(n_t, np.inf)

@@ -16,8 +16,6 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from pyproj import CRS
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded
@@ -106,6 +104,8 @@ class WalkGraph:
     @cached_property
     def matrix(self) -> csr_matrix:
         """Symmetric (n, n) CSR of edge lengths; the shortest of parallel edges; no loops."""
+        from scipy.sparse import csr_matrix  # scipy loads on first use: opening the app does not need it
+
         keep = self.u != self.v
         rows = np.concatenate([self.u[keep], self.v[keep]])
         cols = np.concatenate([self.v[keep], self.u[keep]])
@@ -162,6 +162,8 @@ class WalkGraph:
     @cached_property
     def components(self) -> Components:
         """Connected pieces of the network, largest (by length) first."""
+        from scipy.sparse.csgraph import connected_components
+
         count, label = connected_components(self.matrix, directed=False)
         length = np.bincount(label[self.u], weights=self.length, minlength=count)
         rank = np.empty(count, dtype=np.int64)

@@ -23,8 +23,6 @@ from __future__ import annotations
 import weakref
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from gis.feedback import Feedback
 from gis.gaps.access import TOLERANCE_M, Origins
@@ -110,6 +108,8 @@ class _CompoundSearch:
 
     def run(self, batch: np.ndarray):
         """(compound, facility, metres) of the facilities *batch*."""
+        from scipy.sparse.csgraph import dijkstra
+
         if self.grid is not None:
             pts = self.xy[batch]
             local = self.grid.covering(pts.min(axis=0) - self.cutoff, pts.max(axis=0) + self.cutoff)
@@ -160,6 +160,8 @@ class _CompoundSearch:
     def _matrix(self, window, n_comps: int, batch, same) -> csr_matrix:
         """The window's rows, empty compound rows, then each facility's links: its edge's
         two ends and the compounds along its own edge."""
+        from scipy.sparse import csr_matrix
+
         indptr, cols, w = window
         k = len(batch)
         s_col = np.column_stack([self.g2l[self.a[batch]], self.g2l[self.b[batch]]])

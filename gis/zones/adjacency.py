@@ -37,8 +37,6 @@ from typing import Iterable
 import geopandas as gpd
 import numpy as np
 import shapely
-from scipy import sparse
-from scipy.sparse import csgraph
 
 from gis.defaults import GAP_M
 from gis.errors import AnalysisError, CrsError
@@ -76,6 +74,8 @@ class Adjacency:
     def __init__(self, n: int, edges: np.ndarray, *, gap: float = DEFAULT_GAP,
                  blocked: np.ndarray | None = None,
                  set_aside: dict[str, np.ndarray] | None = None) -> None:
+        from scipy import sparse
+
         self.n = int(n)
         self.set_aside = {k: np.asarray(v, dtype=np.int64) for k, v in (set_aside or {}).items()
                           if len(v)}
@@ -114,6 +114,8 @@ class Adjacency:
 
         Each group is a sorted array of fids; ties keep the order of the smallest fid.
         """
+        from scipy.sparse import csgraph
+
         idx = np.arange(self.n) if fids is None else np.unique(np.fromiter(fids, dtype=np.int64))
         if idx.size == 0:
             return []
@@ -128,6 +130,9 @@ class Adjacency:
         *labels* gives each compound's group (``-1`` = none); returns the number of
         pieces of every group ``0..labels.max()`` (1 = contiguous, 0 = empty).
         """
+        from scipy import sparse
+        from scipy.sparse import csgraph
+
         labels = np.asarray(labels, dtype=np.int64)
         rows, cols = self.edges[:, 0], self.edges[:, 1]
         keep = (labels[rows] == labels[cols]) & (labels[rows] >= 0)
@@ -291,6 +296,8 @@ def _within_gap(geoms, left, right, gap, fb: Feedback) -> np.ndarray:
 
 def _cut_by_barriers(geoms, left, right, barriers, gap, fb: Feedback) -> np.ndarray:
     """Which pairs a barrier separates (rule 1, then rule 2 where it can differ)."""
+    from scipy import sparse
+
     cut = np.zeros(len(left), dtype=bool)
     if barriers.size == 0 or left.size == 0:
         return cut

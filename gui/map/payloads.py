@@ -94,12 +94,16 @@ def view(payload) -> dict:
 
 
 def drawn(payload) -> dict:
-    """The page's draw report: ``{layers, overlays, loading}`` counts (loading: raster layers)."""
+    """The page's draw report: ``{layers, overlays, loading}`` counts (loading: raster layers) and
+    ``size``, the map's [width, height] in CSS px when it drew ([] when not sent)."""
     got = parse_json(payload)
     if not isinstance(got, dict):
         raise BadCall("expected a JSON object")
+    size = got.get("size", [])
+    if not isinstance(size, list) or len(size) not in (0, 2):
+        raise BadCall("expected size [width, height]")
     return {"layers": count(got.get("layers", 0)), "overlays": count(got.get("overlays", 0)),
-            "loading": count(got.get("loading", 0))}
+            "loading": count(got.get("loading", 0)), "size": [count(v, 100_000) for v in size]}
 
 
 def properties(payload) -> dict:

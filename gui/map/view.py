@@ -69,6 +69,7 @@ class MapView(QWebEngineView, Listener):
         self._mutes: dict[str, str] = {}  # overlay name -> prefix of the overlays it draws as outlines
         self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
         self._shut = False
+        self.page_size: tuple[int, ...] = ()  # the map's size in CSS px at the page's last draw report
         self._rasters = RasterRegistry()
         self.basemap: tuple[list, str] = ([], "")  # online tile layers (gis/raster/basemaps.py) and credit
         page = MapPage(self)
@@ -129,6 +130,7 @@ class MapView(QWebEngineView, Listener):
         self.outbox.open()
 
     def _on_drawn(self, info: dict) -> None:
+        self.page_size = tuple(info["size"])
         if info.get("layers", 0) >= len(self._sent) and not info.get("loading", 0):
             self.drawnAll.emit()
 
@@ -184,11 +186,13 @@ class MapView(QWebEngineView, Listener):
         screen); *clear*: extra pixels kept free on the (left, right, bottom) for panels over the map;
         *legends*: keep clear of the floating legends on the right too.
         """
-        self._fit = ([float(b) for b in bounds], max_zoom, time.monotonic() + hold, clear, legends)
+        self._fit = ([float(b) for b in bounds], max_zoom, time.monotonic() + hold, clear, legends, hold)
         self._send_fit()
 
     def _send_fit(self) -> None:
-        bounds, max_zoom, until, (left, right, bottom), legends = self._fit
+        bounds, max_zoom, until, (left, right, bottom), legends, hold = self._fit
+        if self._ready:  # else the page is still loading: its hold starts when it gets the fit
+            hold = max(0.0, until - time.monotonic())
         panels = [p for p in self.findChildren(FloatingPanel)
                   if legends and p.isVisible() and p.parentWidget() is self]
         right += max((p.width() + p.MARGIN for p in panels), default=0)
@@ -199,7 +203,7 @@ class MapView(QWebEngineView, Listener):
         self._emit(self.bridge.fitBounds, json.dumps({"bounds": bounds, "maxZoom": max_zoom,
                                                       "left": int(left), "right": int(right),
                                                       "bottom": int(bottom),
-                                                      "hold": max(0.0, until - time.monotonic())}))
+                                                      "hold": hold}))
 
     def zoom_to_layer(self, layer: Layer, fids=None) -> None:
         data = layer.display_data()

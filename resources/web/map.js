@@ -280,8 +280,9 @@ function signalDrawn() {
   drawnPending = true;
   requestAnimationFrame(() => requestAnimationFrame(() => {
     drawnPending = false;
+    const size = map.getSize();
     if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
-      loading: rastersLoading() }));
+      loading: rastersLoading(), size: [size.x, size.y] }));
   }));
 }
 
@@ -330,7 +331,7 @@ function fineSnap(fn) {
   map.options.zoomSnap = 0.05;
   try { fn(); } finally { map.options.zoomSnap = snap; }
 }
-map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) applyFit(lastFit); });
+map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) { applyFit(lastFit); signalDrawn(); } });
 
 // ---------------------------------------------------------------- channel
 new QWebChannel(qt.webChannelTransport, (channel) => {
