@@ -5673,7 +5673,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+73"/>
+        <location filename="../../gis/network/build.py" line="+70"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -5688,7 +5688,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>道路图层中没有线要素；步行路网需要线要素（道路、步道）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/distance.py" line="+65"/>
+        <location filename="../../gis/network/distance.py" line="+63"/>
         <source>The walking distance must be positive.</source>
         <translation>步行距离必须大于 0。</translation>
     </message>
@@ -5984,7 +5984,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{layer} 混合了{kinds}；一个 Shapefile 只能容纳一种几何类型。请导出为 GeoPackage 或 GeoJSON。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/access.py" line="+205"/>
+        <location filename="../../gis/gaps/access.py" line="+206"/>
         <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds' system.</source>
         <translation>小区与路网的坐标系不同（{a} 与 {b}）；请在小区的坐标系中构建路网。</translation>
     </message>
@@ -6154,7 +6154,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法将 {path} 读取为 CSV 表格（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sheets.py" line="+40"/>
+        <location filename="../../gis/io/sheets.py" line="+37"/>
         <source>{path} is not an Excel .xlsx workbook (an .xlsx file is a zip archive, this one is not): open it in Excel or WPS and save it as .xlsx.</source>
         <translation>{path} 不是 Excel .xlsx 工作簿（.xlsx 文件是 zip 压缩包，此文件不是）：请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
     </message>
@@ -7213,7 +7213,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>gaps</name>
     <message>
-        <location filename="../../gis/gaps/access.py" line="-275"/>
+        <location filename="../../gis/gaps/access.py" line="-277"/>
         <source>No {type} within {distance} m</source>
         <translation>{distance} 米内无{type}</translation>
     </message>
@@ -7228,7 +7228,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+409"/>
+        <location line="+419"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
@@ -7908,7 +7908,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>正在生成服务范围</translation>
     </message>
     <message>
-        <location filename="../../gis/network/graph.py" line="+47"/>
+        <location filename="../../gis/network/graph.py" line="+45"/>
         <source>The walking network has {count} disconnected pieces; the largest holds {share}% of its length.</source>
         <translation>步行路网有 {count} 个互不连通的子网；最大的子网占路网总长的 {share}%。</translation>
     </message>
@@ -8441,7 +8441,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>zones</name>
     <message>
-        <location filename="../../gis/zones/adjacency.py" line="+189"/>
+        <location filename="../../gis/zones/adjacency.py" line="+194"/>
         <source>The gap tolerance must be zero or a positive number of metres, not {gap}.</source>
         <translation>间距容差必须为 0 或正的米数，而不是 {gap}。</translation>
     </message>
