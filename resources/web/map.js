@@ -304,11 +304,13 @@ let drawnPending = false;
 function signalDrawn() {
   if (drawnPending) return;
   drawnPending = true;
-  requestAnimationFrame(() => requestAnimationFrame(() => {
+  const report = () => {
+    if (tilesPending()) { requestAnimationFrame(report); return; } // tiles made after the first frame
     drawnPending = false;
     if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
       loading: rastersLoading() }));
-  }));
+  };
+  requestAnimationFrame(() => requestAnimationFrame(report));
 }
 
 // Helpers for tests and the screenshot mode (read-only).

@@ -155,6 +155,25 @@ function hits(feat, x, y, tol, radius) {
   return false;
 }
 
+// ------------------------------------------------------------------ drawing in the next frame
+// Tiles are drawn in the next animation frame, all at once: a tile made and dropped in the same
+// turn (a layer added at the current view, then the view fitted to it) is never drawn.
+let pendingTiles = [];
+
+function drawPendingTiles() {
+  const jobs = pendingTiles;
+  pendingTiles = [];
+  for (const { layer, tile, coords, done } of jobs) {
+    if (!tile.isConnected || !layer._map) continue; // dropped (pruned, or its layer removed)
+    layer.drawTile(tile, coords);
+    done(null, tile);
+  }
+}
+
+function tilesPending() {
+  return pendingTiles.length > 0;
+}
+
 // ------------------------------------------------------------------ the layer
 const TiledLayer = L.GridLayer.extend({
   options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 4 },
@@ -170,7 +189,7 @@ const TiledLayer = L.GridLayer.extend({
     this.index = new GridIndex(this.feats);
   },
 
-  createTile(coords) {
+  createTile(coords, done) {
     const tile = document.createElement("canvas");
     const size = this.getTileSize();
     const dpr = window.devicePixelRatio || 1;
@@ -178,7 +197,8 @@ const TiledLayer = L.GridLayer.extend({
     tile.height = size.y * dpr;
     tile.style.width = size.x + "px";
     tile.style.height = size.y + "px";
-    this.drawTile(tile, coords);
+    if (!pendingTiles.length) requestAnimationFrame(drawPendingTiles);
+    pendingTiles.push({ layer: this, tile, coords, done });
     return tile;
   },
 

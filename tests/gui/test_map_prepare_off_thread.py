@@ -42,6 +42,7 @@ def test_preparing_a_layer_runs_off_the_ui_thread_and_the_window_keeps_respondin
     project.add_layer(layer)
     win.map.zoom_to_layer(layer)
     project.select(layer.id, {0, 1})  # sent after the layer, so it must wait for it
+    qtbot.waitUntil(lambda: bool(where), timeout=10000)  # the worker reached packing (slow on a loaded machine)
     ticks = []
     for _ in range(5):  # the UI thread runs timers and the page answers while the layer is prepared
         qtbot.wait(20)
