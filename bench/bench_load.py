@@ -7,6 +7,8 @@ thread (gui.worker.run_task, as File > Add data does, packed for the map page th
 add the layer to the project on
 the UI thread, zoom to it and wait until Leaflet has drawn it — with peak memory (Python
 process and the QtWebEngine renderer) and the time of pan and zoom frames once drawn.
+The geometry reaches the page as a binary body it fetches (gui/map/blobs.py); a second line
+splits the time into steps (read, reproject, pack, style and send, fetch, parse, index, draw).
 
 A 5 ms QTimer heartbeat on the UI thread runs from the start of the read until the map
 is drawn: ``UI stall ms`` is the longest gap between two beats beyond 5 ms, i.e. the
@@ -167,14 +169,15 @@ def measure(path: Path) -> dict:
     read_done: dict = {}
 
     marks: dict[str, float] = {}  # epoch seconds of each step (the page's clock is the epoch too)
+    cpu: dict[str, float] = {}  # process CPU seconds at the worker's steps (they run one after another)
 
     def read(fb):
         layer = read_data_layer(path, feedback=fb)
-        marks["read"] = time.time()
+        marks["read"], cpu["read"] = time.time(), time.process_time()
         layer.display_data()  # as the import controller does off the UI thread
-        marks["reprojected"] = time.time()
+        marks["reprojected"], cpu["reprojected"] = time.time(), time.process_time()
         packed(layer)
-        marks["packed"] = time.time()
+        marks["packed"], cpu["packed"] = time.time(), time.process_time()
         return layer
 
     view.bridge.layerAdded.connect(lambda *_: marks.setdefault("sent", time.time()))
@@ -187,7 +190,7 @@ def measure(path: Path) -> dict:
         view.zoom_to_layer(layer)
 
     t0, c0, w0 = time.perf_counter(), time.process_time(), renderer_cpu_s()
-    marks["start"] = time.time()
+    marks["start"], cpu["start"] = time.time(), time.process_time()
     beat.start()
     run_task(view, "read", read, add, show_dialog=False)
     loop.exec()
@@ -222,6 +225,8 @@ def measure(path: Path) -> dict:
         "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "renderer_peak_mb": renderer_peak_kb() / 1024,
         "steps": steps(marks),
+        "worker_cpu": {"read": cpu["read"] - cpu["start"], "reproject": cpu["reprojected"] - cpu["read"],
+                       "pack": cpu["packed"] - cpu["reprojected"]},
     }
     view.shutdown()
     return result
@@ -281,10 +286,13 @@ def main() -> None:
                   f"{r['zoom_ms_median'] or 0:>8.0f} {r['py_peak_mb']:>7.0f} {r['renderer_peak_mb']:>7.0f}")
             print("           steps s: " + ", ".join(f"{name} {sec:.2f}" if sec is not None else f"{name} ?"
                                                for name, sec in r["steps"]))
+            print("  worker CPU s: " + ", ".join(f"{name} {sec:.2f}" for name, sec in r["worker_cpu"].items()))
     print("ratio = app time to a drawn map (window open) / bare pyogrio.read_dataframe of the same file; "
           "UI stall = longest the UI thread did not respond in that time (in brackets: CPU ms the app's "
           "processes ran meanwhile, all threads; near 0 = the OS ran other work); py/web CPU = CPU seconds the app and "
-          "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average")
+          "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average; "
+          "steps = wall seconds of each step after the one before (the page's from map.js ocp.timings()); worker CPU = "
+          "CPU seconds of the read/reproject/pack steps, which load inflates least")
 
 
 if __name__ == "__main__":
