@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gui.map.blobs import blob_store
+from tests.gui.conftest import run_js
 from tests.gui.test_map_security import run_async
 
 
@@ -41,3 +42,20 @@ def test_bodies_the_page_never_fetched_are_dropped_with_the_view(app):
     box._urls.append(url)
     box.close()
     assert not blob_store().holds(url)
+
+
+def test_messages_after_a_layer_wait_for_its_geometry(make_window, project, qtbot):
+    """A selection and a restyle sent right behind a new layer reach the page after its fetch."""
+    from tests.gui.test_map_prepare_off_thread import _blocks
+
+    win = make_window(project)
+    layer = _blocks(10)
+    with qtbot.waitSignal(win.map.drawnAll, timeout=30000):
+        project.add_layer(layer)
+        project.select(layer.id, {3, 7})
+        layer.style.fill = "#123456"
+        project.update_layer(layer)
+    got = run_js(qtbot, win.map, f"(() => {{ const e = state.layers.get('{layer.id}');"
+                                 " return [[...e.tiles.selected].sort(), e.tiles.style.fill]; })()")
+    assert got == [[3, 7], "#123456"]
+
