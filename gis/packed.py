@@ -32,7 +32,7 @@ from gis.layer import Layer
 
 WORLD = 256.0
 MAX_LAT = 85.0511287798
-BLOCK = 5_000  # features per step: shapely holds the GIL for one block at most
+BLOCK = 5_000  # features per step: shapely and numpy hold the GIL for one block at most
 
 
 def lonlat_to_world(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -52,11 +52,14 @@ def _rings(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return parts, part_fid
 
 
-def _block(geoms: np.ndarray, fids: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Coordinates, fid of each ring and coordinates per ring of the features *fids*."""
+def _block(geoms: np.ndarray, fids: np.ndarray, kind: str,
+           to_lonlat: Transformer | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """World coordinates, fid of each ring and coordinates per ring of the features *fids*."""
     rings, ring_fid = _rings(geoms[fids], kind)
     xy, coord_ring = shapely.get_coordinates(rings, return_index=True)
-    return xy, fids[ring_fid], np.bincount(coord_ring, minlength=len(rings)).astype(np.int64)
+    lon, lat = (xy[:, 0], xy[:, 1]) if to_lonlat is None else to_lonlat.transform(xy[:, 0], xy[:, 1])
+    world = np.column_stack(lonlat_to_world(np.asarray(lon), np.asarray(lat)))
+    return world, fids[ring_fid], np.bincount(coord_ring, minlength=len(rings)).astype(np.int64)
 
 
 @lru_cache(maxsize=32)
@@ -78,22 +81,16 @@ def pack_layer(layer: Layer) -> Packed:
     geoms = (shown if shown is not None else layer.data).geometry.values
     kind = layer.geom_type
     fids = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
-    blocks = [_block(geoms, fids[k:k + BLOCK], kind) for k in range(0, len(fids), BLOCK)]
-    xy = np.concatenate([b[0] for b in blocks]) if blocks else np.zeros((0, 2))
+    to_lonlat = None if shown is not None else _to_lonlat(layer.data.crs)
+    blocks = [_block(geoms, fids[k:k + BLOCK], kind, to_lonlat) for k in range(0, len(fids), BLOCK)]
     ring_fid = np.concatenate([b[1] for b in blocks]) if blocks else np.zeros(0, np.int64)
     counts = np.concatenate([b[2] for b in blocks]) if blocks else np.zeros(0, np.int64)
-    if shown is not None or not len(xy):
-        lon, lat = xy[:, 0], xy[:, 1]
-    else:
-        lon, lat = _to_lonlat(layer.data.crs).transform(xy[:, 0], xy[:, 1])
-    wx, wy = lonlat_to_world(np.asarray(lon), np.asarray(lat))
-    origin = [float(wx.min()), float(wy.min())] if len(wx) else [0.0, 0.0]
-    rel = np.empty((len(wx), 2), dtype=np.float32)
-    rel[:, 0] = wx - origin[0]
-    rel[:, 1] = wy - origin[1]
+    origin = np.min([b[0].min(axis=0) for b in blocks if len(b[0])], axis=0) if ring_fid.size else np.zeros(2)
+    rel = np.concatenate([(b[0] - origin).astype(np.float32) for b in blocks]) if blocks else \
+        np.zeros((0, 2), np.float32)  # in blocks, as all the rest: no step holds the GIL for long
     ring_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int32) if len(counts) else \
         np.zeros(0, np.int32)
-    head = {"kind": kind, "origin": origin, "coords": len(rel), "rings": len(counts)}
+    head = {"kind": kind, "origin": [float(v) for v in origin], "coords": len(rel), "rings": len(counts)}
     body = b"".join(a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes()
                     for a in (rel, ring_start, ring_fid.astype(np.int32)))
     return Packed(head, body)
