@@ -1,6 +1,6 @@
 """Layer geometry for the map page at ``ocpmap://map/layers/<token>.bin``, fetched once.
 
-A layer's packed geometry (gis/packed.py, 8 MB for 50,000 compounds) goes to the page as
+A layer's packed geometry (gis/packed.py, 11.6 MB for 50,000 compounds) goes to the page as
 binary the page fetches, not as text through QWebChannel: no base64, no JSON, no copy through
 the channel's message queue. Each body gets a random token when the outbox sends its layer; the
 first request for it takes it (the page keeps its own copy), so the bytes live only until drawn.

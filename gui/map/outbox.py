@@ -4,7 +4,7 @@ Preparing a layer for the page (its WGS 84 copy, style and label points, packed 
 gis.packed) takes about a second for 50,000 compounds; on the UI thread that froze the
 window. The outbox prepares each layer on a worker thread and keeps every message behind
 it waiting, so the page still sees them in the order they were sent (a selection never
-arrives before its layer). A layer's geometry is binary (8 MB for 50,000 compounds): the
+arrives before its layer). A layer's geometry is binary (11.6 MB for 50,000 compounds): the
 message carries only the URL the page fetches it from (gui/map/blobs.py), so the UI thread
 never copies it through QWebChannel; the page handles later messages after the fetch.
 """
