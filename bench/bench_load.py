@@ -7,6 +7,8 @@ thread (gui.worker.run_task, as File > Add data does, packed for the map page th
 add the layer to the project on
 the UI thread, zoom to it and wait until Leaflet has drawn it — with peak memory (Python
 process and the QtWebEngine renderer) and the time of pan and zoom frames once drawn.
+The geometry reaches the page as a binary body it fetches (gui/map/blobs.py); a second line
+splits the time into steps (read, reproject, pack, style and send, fetch, parse, index, draw).
 
 A 5 ms QTimer heartbeat on the UI thread runs from the start of the read until the map
 is drawn: ``UI stall ms`` is the longest gap between two beats beyond 5 ms, i.e. the
@@ -153,10 +155,7 @@ def measure(path: Path) -> dict:
     from gui.map.view import MapView
     from gis.opening import read_data_layer
     from gui.worker import run_task
-    try:
-        from gis.packed import packed  # the import worker packs for the map too
-    except ImportError:  # before: packed on the UI thread when added
-        packed = None
+    from gis.packed import packed  # the import worker packs for the map too
 
     project = Project()
     view = MapView(project)
@@ -169,24 +168,34 @@ def measure(path: Path) -> dict:
     QTimer.singleShot(300_000, loop.quit)
     read_done: dict = {}
 
+    marks: dict[str, float] = {}  # epoch seconds of each step (the page's clock is the epoch too)
+    cpu: dict[str, float] = {}  # process CPU seconds at the worker's steps (they run one after another)
+
     def read(fb):
         layer = read_data_layer(path, feedback=fb)
+        marks["read"], cpu["read"] = time.time(), time.process_time()
         layer.display_data()  # as the import controller does off the UI thread
-        if packed is not None:
-            packed(layer)
+        marks["reprojected"], cpu["reprojected"] = time.time(), time.process_time()
+        packed(layer)
+        marks["packed"], cpu["packed"] = time.time(), time.process_time()
         return layer
+
+    view.bridge.layerAdded.connect(lambda *_: marks.setdefault("sent", time.time()))
 
     def add(layer) -> None:
         read_done["s"] = time.perf_counter() - t0
+        marks["added"] = time.time()
         view.drawnAll.connect(loop.quit)  # from now on "drawn" includes this layer
         project.add_layer(layer)
         view.zoom_to_layer(layer)
 
     t0, c0, w0 = time.perf_counter(), time.process_time(), renderer_cpu_s()
+    marks["start"], cpu["start"] = time.time(), time.process_time()
     beat.start()
     run_task(view, "read", read, add, show_dialog=False)
     loop.exec()
     ready = time.perf_counter() - t0
+    marks["ready"] = time.time()
     py_cpu, web_cpu = time.process_time() - c0, renderer_cpu_s() - w0
     beat.stop()
     layer = project.layers[0]
@@ -206,6 +215,7 @@ def measure(path: Path) -> dict:
     view.set_view(view.view_state.get("center", [0, 0]), max(view.view_state.get("zoom", 14), 15))
     QTimer.singleShot(1500, loop.quit)
     loop.exec()
+    marks.update({k: v / 1000.0 for k, v in page_marks(view, loop).items()})
     pan, zoom = frames("pan"), frames("zoom")
     result = {
         "features": len(layer), "peer_s": peer, "read_s": t_read, "ready_s": ready, "stall_ms": beat.worst_ms, "stall_cpu_ms": beat.worst_cpu_ms,
@@ -214,9 +224,39 @@ def measure(path: Path) -> dict:
         "zoom_ms_median": sorted(zoom)[len(zoom) // 2] if zoom else None,
         "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "renderer_peak_mb": renderer_peak_kb() / 1024,
+        "steps": steps(marks),
+        "worker_cpu": {"read": cpu["read"] - cpu["start"], "reproject": cpu["reprojected"] - cpu["read"],
+                       "pack": cpu["packed"] - cpu["reprojected"]},
     }
     view.shutdown()
     return result
+
+
+STEPS = (("read", "read"), ("reproject", "reprojected"), ("pack", "packed"), ("to UI thread", "added"),
+         ("style + send", "sent"), ("to page", "received"), ("fetch", "fetched"), ("parse style", "parsed"),
+         ("index", "indexed"), ("first draw", "drawn"), ("drawn signal", "ready"))
+
+
+def page_marks(view, loop) -> dict:
+    """The page's timings (map.js ``ocp.timings``: epoch ms of its steps for the last layer)."""
+    from PySide6.QtCore import QTimer
+
+    box: dict = {}
+    view.page().runJavaScript("ocp.timings()", 0, lambda r: box.setdefault("r", r))
+    while "r" not in box:
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+    return json.loads(box["r"] or "{}")
+
+
+def steps(marks: dict) -> list:
+    """``[name, seconds]`` of each step from the one before it (None when a mark is missing)."""
+    out, last = [], marks.get("start")
+    for name, key in STEPS:
+        at = marks.get(key)
+        out.append([name, at - last if at is not None and last is not None else None])
+        last = at if at is not None else last
+    return out
 
 
 def main() -> None:
@@ -244,10 +284,15 @@ def main() -> None:
                   f"{r['ready_s'] / r['peer_s']:>6.1f}x {r['stall_ms']:>5.0f} ({r['stall_cpu_ms']:>3.0f}) {r['py_cpu_s']:>8.2f} {r['web_cpu_s']:>9.2f} {r['load']:>5.1f} "
                   f"{r['pan_ms_median'] or 0:>7.0f} "
                   f"{r['zoom_ms_median'] or 0:>8.0f} {r['py_peak_mb']:>7.0f} {r['renderer_peak_mb']:>7.0f}")
+            print("           steps s: " + ", ".join(f"{name} {sec:.2f}" if sec is not None else f"{name} ?"
+                                               for name, sec in r["steps"]))
+            print("  worker CPU s: " + ", ".join(f"{name} {sec:.2f}" for name, sec in r["worker_cpu"].items()))
     print("ratio = app time to a drawn map (window open) / bare pyogrio.read_dataframe of the same file; "
           "UI stall = longest the UI thread did not respond in that time (in brackets: CPU ms the app's "
           "processes ran meanwhile, all threads; near 0 = the OS ran other work); py/web CPU = CPU seconds the app and "
-          "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average")
+          "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average; "
+          "steps = wall seconds of each step after the one before (the page's from map.js ocp.timings()); worker CPU = "
+          "CPU seconds of the read/reproject/pack steps, which load inflates least")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def label_points(layer: Layer, field: str) -> list[list]:
     """``[lng, lat, text]`` per feature at a point inside it (rounded, WGS 84)."""
     geoms = layer.display_data().geometry.values
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    xy = shapely.get_coordinates(shapely.point_on_surface(geoms[ok]))
-    texts = layer.data[field].to_numpy()[ok].tolist()
-    return [[round(x, DECIMALS), round(y, DECIMALS), "" if t is None else str(t)]
-            for (x, y), t in zip(xy, texts)]
+    xy = shapely.get_coordinates(shapely.point_on_surface(geoms[ok])).round(DECIMALS).tolist()  # not round() each
+    column = layer.data[field]
+    texts = column.where(column.notna(), "").astype(str).to_numpy()[ok].tolist()  # no "nan" labels
+    return [[x, y, t] for (x, y), t in zip(xy, texts)]

@@ -1,11 +1,11 @@
 """Packed geometry for the map page: Web Mercator "world" coordinates in typed arrays.
 
-Large layers travel to the page as one JSON object whose arrays are base64 strings the
-page views as typed arrays without parsing numbers one by one::
+A layer travels to the page as :class:`Packed`: a small JSON head and one binary body the
+page fetches (gui/map/blobs.py) and views as typed arrays without parsing a number::
 
-    {"origin": [x0, y0], "coords": <Float32 x,y relative to origin>,
-     "ringStart": <Int32 first coordinate of each ring>, "ringFeature": <Int32 fid per ring>,
-     "kind": "polygon" | "line" | "point"}
+    head: {"kind": "polygon" | "line" | "point", "origin": [x0, y0], "coords": n, "rings": r}
+    body: Float32 x,y relative to origin (2n) | Int32 first coordinate of each ring (r)
+          | Int32 fid of each ring (r), little-endian
 
 World coordinates are Web Mercator pixels at zoom 0 (a 256-unit world), the space the
 page's tiled renderer draws in. Relative float32 keeps ~0.01 px at zoom 21 for a city.
@@ -18,10 +18,9 @@ when it is already made (:meth:`Layer.display_data`), so they are not transforme
 
 from __future__ import annotations
 
-import base64
-import json
 import threading
 import weakref
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -33,7 +32,7 @@ from gis.layer import Layer
 
 WORLD = 256.0
 MAX_LAT = 85.0511287798
-BLOCK = 5_000  # features per step: shapely holds the GIL for one block at most
+BLOCK = 5_000  # features per step: shapely and numpy hold the GIL for one block at most
 
 
 def lonlat_to_world(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -53,11 +52,14 @@ def _rings(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return parts, part_fid
 
 
-def _block(geoms: np.ndarray, fids: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Coordinates, fid of each ring and coordinates per ring of the features *fids*."""
+def _block(geoms: np.ndarray, fids: np.ndarray, kind: str,
+           to_lonlat: Transformer | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """World coordinates, fid of each ring and coordinates per ring of the features *fids*."""
     rings, ring_fid = _rings(geoms[fids], kind)
     xy, coord_ring = shapely.get_coordinates(rings, return_index=True)
-    return xy, fids[ring_fid], np.bincount(coord_ring, minlength=len(rings)).astype(np.int64)
+    lon, lat = (xy[:, 0], xy[:, 1]) if to_lonlat is None else to_lonlat.transform(xy[:, 0], xy[:, 1])
+    world = np.column_stack(lonlat_to_world(np.asarray(lon), np.asarray(lat)))
+    return world, fids[ring_fid], np.bincount(coord_ring, minlength=len(rings)).astype(np.int64)
 
 
 @lru_cache(maxsize=32)
@@ -65,43 +67,40 @@ def _to_lonlat(crs) -> Transformer:
     return Transformer.from_crs(crs, WGS84, always_xy=True)
 
 
-def _b64(array: np.ndarray) -> str:
-    return base64.b64encode(np.ascontiguousarray(array).tobytes()).decode("ascii")
+@dataclass(frozen=True)
+class Packed:
+    """A layer's geometry for the page: the head (JSON-ready) and the binary body it describes."""
+
+    head: dict
+    body: bytes
 
 
-def pack_layer(layer: Layer) -> str:
+def pack_layer(layer: Layer) -> Packed:
     """The layer's geometry, packed for the map page (see the module docstring)."""
     shown = layer._display  # the WGS 84 copy when already made: no second transform
     geoms = (shown if shown is not None else layer.data).geometry.values
     kind = layer.geom_type
     fids = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
-    blocks = [_block(geoms, fids[k:k + BLOCK], kind) for k in range(0, len(fids), BLOCK)]
-    xy = np.concatenate([b[0] for b in blocks]) if blocks else np.zeros((0, 2))
+    to_lonlat = None if shown is not None else _to_lonlat(layer.data.crs)
+    blocks = [_block(geoms, fids[k:k + BLOCK], kind, to_lonlat) for k in range(0, len(fids), BLOCK)]
     ring_fid = np.concatenate([b[1] for b in blocks]) if blocks else np.zeros(0, np.int64)
     counts = np.concatenate([b[2] for b in blocks]) if blocks else np.zeros(0, np.int64)
-    if shown is not None or not len(xy):
-        lon, lat = xy[:, 0], xy[:, 1]
-    else:
-        lon, lat = _to_lonlat(layer.data.crs).transform(xy[:, 0], xy[:, 1])
-    wx, wy = lonlat_to_world(np.asarray(lon), np.asarray(lat))
-    origin = [float(wx.min()), float(wy.min())] if len(wx) else [0.0, 0.0]
-    rel = np.empty((len(wx), 2), dtype=np.float32)
-    rel[:, 0] = wx - origin[0]
-    rel[:, 1] = wy - origin[1]
+    origin = np.min([b[0].min(axis=0) for b in blocks if len(b[0])], axis=0) if ring_fid.size else np.zeros(2)
+    rel = np.concatenate([(b[0] - origin).astype(np.float32) for b in blocks]) if blocks else \
+        np.zeros((0, 2), np.float32)  # in blocks, as all the rest: no step holds the GIL for long
     ring_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int32) if len(counts) else \
         np.zeros(0, np.int32)
-    rings = len(counts)
-    head = json.dumps({"kind": kind, "origin": origin, "rings": int(rings)})
-    # base64 needs no JSON escaping: joined as is (json.dumps would scan 15 MB for 50k compounds)
-    return (f'{head[:-1]}, "coords": "{_b64(rel)}", "ringStart": "{_b64(ring_start)}", '
-            f'"ringFeature": "{_b64(ring_fid.astype(np.int32))}"}}')
+    head = {"kind": kind, "origin": [float(v) for v in origin], "coords": len(rel), "rings": len(counts)}
+    body = b"".join(a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes()
+                    for a in (rel, ring_start, ring_fid.astype(np.int32)))
+    return Packed(head, body)
 
 
-_cache: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, str]]" = weakref.WeakKeyDictionary()
+_cache: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, Packed]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 
 
-def packed(layer: Layer) -> str:
+def packed(layer: Layer) -> Packed:
     """:func:`pack_layer`, cached on the layer until its data is replaced."""
     data = layer.data
     with _cache_lock:

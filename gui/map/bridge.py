@@ -39,8 +39,7 @@ def guarded(slot):
 
 class MapBridge(QObject):
     # to the page
-    layerAdded = Signal(str, str)  # style meta json, packed geometry json (gis/packed.py; "" = the chunks)
-    layerChunk = Signal(str, str)  # layer id, the next piece of a large layer's packed geometry
+    layerAdded = Signal(str, str)  # style meta json, geometry head json (gis/packed.py) with the body's url
     layerRemoved = Signal(str)
     layerStyled = Signal(str)
     layerOrder = Signal(str)

@@ -4,9 +4,9 @@ Preparing a layer for the page (its WGS 84 copy, style and label points, packed 
 gis.packed) takes about a second for 50,000 compounds; on the UI thread that froze the
 window. The outbox prepares each layer on a worker thread and keeps every message behind
 it waiting, so the page still sees them in the order they were sent (a selection never
-arrives before its layer). A large layer's geometry (15 MB of text for 50,000 compounds)
-goes out in pieces of :data:`PIECE_CHARS`, one per turn of the event loop: handing the
-whole text to QWebChannel at once held the UI thread for a few hundred milliseconds.
+arrives before its layer). A layer's geometry is binary (11.6 MB for 50,000 compounds): the
+message carries only the URL the page fetches it from (gui/map/blobs.py), so the UI thread
+never copies it through QWebChannel; the page handles later messages after the fetch.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import json
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from gis.layer import Layer
 from gis.map_style import style_payload
 from gis.packed import packed
+from gui.map.blobs import blob_store
 
 log = logging.getLogger(__name__)
-PIECE_CHARS = 1 << 20  # characters of packed geometry per message
 
 
 class _Entry:
@@ -37,13 +37,13 @@ class _Entry:
 class Outbox(QObject):
     """Messages to the page, held until the page is ready and every layer before them is prepared."""
 
-    _prepared = Signal(object, object)  # entry, (layer id, meta, packed; None, None when it failed)
+    _prepared = Signal(object, object)  # entry, (layer id, meta, Packed; None, None when it failed)
     layerFailed = Signal(str)  # the id of a layer that could not be prepared (never sent)
 
-    def __init__(self, chunk_signal, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._chunk = chunk_signal  # signal(layer id, piece)
         self._open = False
+        self._urls: list[str] = []  # geometry handed to the store (fetched once by the page)
         self._queue: list[_Entry] = []
         self._prepared.connect(self._on_prepared)
         self.threads: list[threading.Thread] = []
@@ -63,7 +63,8 @@ class Outbox(QObject):
         self._flush()
 
     def put_layer(self, signal, layer: Layer) -> None:
-        """``signal(style meta, packed geometry)`` of *layer*, prepared on a worker thread."""
+        """``signal(style meta, geometry head)`` of *layer*, prepared on a worker thread; the head
+        (gis.packed) names the URL of its binary body."""
         entry = _Entry(signal, None)
         self._queue.append(entry)
         thread = threading.Thread(target=self._prepare, args=(entry, layer), name="ocp-pack", daemon=True)
@@ -83,26 +84,24 @@ class Outbox(QObject):
             pass
 
     def _on_prepared(self, entry: _Entry, result) -> None:
-        layer_id, meta, text = result
-        if text is None:
+        layer_id, meta, geometry = result
+        if geometry is None:
             entry.failed = True
             self.layerFailed.emit(layer_id)
         else:
-            at = self._queue.index(entry)
-            if len(text) > PIECE_CHARS:
-                pieces = [_Entry(self._chunk, (layer_id, text[k:k + PIECE_CHARS]))
-                          for k in range(0, len(text), PIECE_CHARS)]
-                self._queue[at:at] = pieces
-                text = ""
-            entry.args = (meta, text)
+            url = blob_store().put(geometry.body)
+            self._urls = [u for u in self._urls if blob_store().holds(u)] + [url]
+            entry.args = (meta, json.dumps(dict(geometry.head, url=url)))
         self._flush()
 
     def _flush(self) -> None:
         while self._open and self._queue and (self._queue[0].args is not None or self._queue[0].failed):
             entry = self._queue.pop(0)
-            if entry.failed:
-                continue
-            entry.signal.emit(*entry.args)
-            if entry.signal is self._chunk and self._queue:  # let the window breathe between pieces
-                QTimer.singleShot(0, self, self._flush)
-                return
+            if not entry.failed:
+                entry.signal.emit(*entry.args)
+
+    def close(self) -> None:
+        """The page goes away: forget the geometry it did not fetch."""
+        for url in self._urls:
+            blob_store().drop(url)
+        self._urls.clear()

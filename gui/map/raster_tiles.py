@@ -13,10 +13,11 @@ import re
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from gis.raster.tiles import TileSource, image_mime
+from gui.map.blobs import reply_bytes
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +84,7 @@ class TileServer:
         if job is None:
             return
         data, mime = result or (EMPTY_PNG, "image/png")
-        buffer = QBuffer(job)
-        buffer.setData(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        job.reply(mime.encode(), buffer)
+        reply_bytes(job, data, mime.encode())
         self.served += 1
 
 

@@ -3,7 +3,9 @@
 The map page is served from ``ocpmap://map/`` instead of ``file://``, so script in the page has
 no way to name a local file: the handler answers only for regular files under
 ``resources/web`` (plus Qt's ``qwebchannel.js``), and for tiles of the rasters the application
-registered at ``ocpmap://tiles/<token>/z/x/y.png`` (gui/map/raster_tiles.py). The page's Content-Security-Policy is the
+registered at ``ocpmap://tiles/<token>/z/x/y.png`` (gui/map/raster_tiles.py), and for the layer
+geometry the outbox put at ``ocpmap://map/layers/<token>.bin`` (gui/map/blobs.py; the page may fetch()
+these and nothing else: FetchApiAllowed, and the CSP's connect-src). The page's Content-Security-Policy is the
 meta tag at the top of map.html. :func:`prepare_web_engine` must run before the QApplication exists.
 """
 
@@ -13,11 +15,12 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QFile, QIODevice, QUrl
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QUrl
 from PySide6.QtWebEngineCore import (QWebEngineProfile, QWebEngineUrlRequestJob, QWebEngineUrlScheme,
                                      QWebEngineUrlSchemeHandler)
 
 from gis.paths import RESOURCES
+from gui.map.blobs import blob_store, reply_bytes
 from gui.map.raster_tiles import TILES_HOST, tile_server
 
 log = logging.getLogger(__name__)
@@ -48,7 +51,8 @@ def prepare_web_engine() -> None:
         log.warning("the %s: scheme is registered after the application started", SCHEME)
     scheme = QWebEngineUrlScheme(SCHEME.encode())
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag(0))  # not a secure context: no powerful web APIs, no local access
+    # not a secure context: no powerful web APIs, no local access; fetch() for the layer bodies
+    scheme.setFlags(QWebEngineUrlScheme.Flag.FetchApiAllowed)
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
@@ -77,26 +81,27 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     """Answers GET requests for the files :func:`resolve` allows; fails everything else."""
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt override)
-        if job.requestUrl().host() == TILES_HOST and job.requestMethod() == b"GET":
-            if not tile_server().start(job):  # answered later, on the UI thread
-                log.warning("map page asked for %s: refused", job.requestUrl().toString()[:200])
-                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
-            return
-        target = resolve(job.requestUrl())
-        if job.requestMethod() != b"GET" or target is None:
+        get = job.requestMethod() == b"GET"
+        if get and job.requestUrl().host() == TILES_HOST:
+            answered = tile_server().start(job)  # answered later, on the UI thread
+        else:
+            answered = get and (blob_store().serve(job) or self._serve_file(job))
+        if not answered:
             log.warning("map page asked for %s: refused", job.requestUrl().toString()[:200])
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
-            return
+
+    @staticmethod
+    def _serve_file(job: QWebEngineUrlRequestJob) -> bool:
+        target = resolve(job.requestUrl())
+        if target is None:
+            return False
         try:
             data = _read(target)
         except OSError:
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
-            return
-        buffer = QBuffer(job)
-        buffer.setData(data)
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        suffix = Path(str(target)).suffix.lower()
-        job.reply(MIME[suffix], buffer)
+            return True
+        reply_bytes(job, data, MIME[Path(str(target)).suffix.lower()])
+        return True
 
 
 def install_scheme_handler(profile: QWebEngineProfile) -> None:

@@ -60,7 +60,7 @@ class MapView(QWebEngineView, Listener):
         self.project = project
         self.bridge = MapBridge(self)
         self._ready = False
-        self.outbox = Outbox(self.bridge.layerChunk, self)  # messages in order; layers prepared off the UI thread
+        self.outbox = Outbox(self)  # messages in order; layers prepared off the UI thread
         self.outbox.layerFailed.connect(lambda layer_id: self._sent.pop(layer_id, None))  # not awaited
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
@@ -292,6 +292,7 @@ class MapView(QWebEngineView, Listener):
         if self._shut:
             return
         self._shut = True
+        self.outbox.close()
         page = self.page()
         self.setPage(None)
         page.deleteLater()

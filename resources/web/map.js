@@ -29,12 +29,38 @@ const state = {
 };
 let bridge = null;
 
+// Epoch milliseconds at which the last layer was received, fetched, parsed, indexed and drawn
+// (read by bench/bench_load.py beside its own clock).
+const timings = {};
+function mark(name) { timings[name] = performance.timeOrigin + performance.now(); }
+
+// Messages are handled in the order Python sent them: a layer's geometry is fetched first, and
+// whatever came after it (its selection, the draw order, a fit) waits for it.
+let inbox = Promise.resolve();
+function inOrder(handler) {
+  return (...args) => { inbox = inbox.then(() => handler(...args)).catch((e) => console.error(String(e))); };
+}
+
+async function receiveLayer(meta, head) {
+  mark("received");
+  const h = JSON.parse(head);
+  const response = await fetch(h.url);
+  if (!response.ok) throw new Error("layer geometry not served: " + response.status);
+  const body = await response.arrayBuffer();
+  mark("fetched");
+  const m = JSON.parse(meta);
+  mark("parsed");
+  addLayer(m, h, body);
+}
+
 // ---------------------------------------------------------------- layers
 // Data layers are TiledLayer grids (tiled.js); their z-order follows state.order.
-function addLayer(meta, packed) {
+function addLayer(meta, head, body) {
   removeLayer(meta.id);
-  const tiles = new TiledLayer(packed, meta, {});
+  const tiles = new TiledLayer(head, body, meta, {});
+  mark("indexed");
   const entry = { style: meta, tiles };
+  tiles.once("load", () => mark("drawn"));
   tiles.on("load", signalDrawn);
   state.layers.set(meta.id, entry);
   if (!state.order.includes(meta.id)) state.order.push(meta.id);
@@ -278,12 +304,14 @@ let drawnPending = false;
 function signalDrawn() {
   if (drawnPending) return;
   drawnPending = true;
-  requestAnimationFrame(() => requestAnimationFrame(() => {
+  const report = () => {
+    if (tilesPending()) { requestAnimationFrame(report); return; } // tiles made after the first frame
     drawnPending = false;
     const size = map.getSize();
     if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
       loading: rastersLoading(), size: [size.x, size.y] }));
-  }));
+  };
+  requestAnimationFrame(() => requestAnimationFrame(report));
 }
 
 // Helpers for tests and the screenshot mode (read-only).
@@ -294,6 +322,7 @@ window.ocp = {
   overlayCount: () => state.overlays.size,
   rasterCount: () => rasters.size,
   zoom: () => map.getZoom(),
+  timings: () => JSON.stringify(timings),
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
   benchMoves: (steps, kind) => {
     window.ocpBench = null;
@@ -336,40 +365,29 @@ map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) { applyFit(l
 // ---------------------------------------------------------------- channel
 new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge = channel.objects.bridge;
-  // a large layer's geometry comes in pieces (the Python side stays responsive), then layerAdded(meta, "")
-  const pieces = new Map();
-  bridge.layerChunk.connect((id, piece) => {
-    if (!pieces.has(id)) pieces.set(id, []);
-    pieces.get(id).push(piece);
-  });
-  bridge.layerAdded.connect((meta, packed) => {
-    const m = JSON.parse(meta);
-    const text = packed || (pieces.get(m.id) || []).join("");
-    pieces.delete(m.id);
-    addLayer(m, JSON.parse(text));
-  });
-  bridge.layerRemoved.connect((id) => removeLayer(id));
-  bridge.layerStyled.connect((meta) => setStyle(JSON.parse(meta)));
-  bridge.layerOrder.connect((ids) => setOrder(JSON.parse(ids)));
-  bridge.selectionSet.connect((payload) => setSelection(JSON.parse(payload)));
-  bridge.pickOrder.connect((ids) => { state.pick = JSON.parse(ids); });
-  bridge.overlaySet.connect((payload) => setOverlay(JSON.parse(payload)));
-  bridge.fitBounds.connect((b) => {
+  bridge.layerAdded.connect(inOrder(receiveLayer));
+  bridge.layerRemoved.connect(inOrder((id) => removeLayer(id)));
+  bridge.layerStyled.connect(inOrder((meta) => setStyle(JSON.parse(meta))));
+  bridge.layerOrder.connect(inOrder((ids) => setOrder(JSON.parse(ids))));
+  bridge.selectionSet.connect(inOrder((payload) => setSelection(JSON.parse(payload))));
+  bridge.pickOrder.connect(inOrder((ids) => { state.pick = JSON.parse(ids); }));
+  bridge.overlaySet.connect(inOrder((payload) => setOverlay(JSON.parse(payload))));
+  bridge.fitBounds.connect(inOrder((b) => {
     const p = JSON.parse(b);
     lastFit = Array.isArray(p) ? { bounds: p } : p;
     lastFit.until = Date.now() + 1000 * (lastFit.hold || 0);
     map.invalidateSize({ pan: false }); // the container may have just been resized (full screen)
     applyFit(lastFit);
     signalDrawn(); // also when the view did not change: the caller waits for a frame
-  });
-  bridge.viewSet.connect((v) => {
+  }));
+  bridge.viewSet.connect(inOrder((v) => {
     const p = JSON.parse(v);
     fineSnap(() => map.setView([p.center[1], p.center[0]], p.zoom, { animate: false }));
     signalDrawn();
-  });
-  bridge.modeSet.connect((m) => setMode(m));
-  bridge.rastersSet.connect((list) => setRasters(JSON.parse(list)));
-  bridge.labelSize.connect((px) => document.documentElement.style.setProperty("--label-size", px + "px"));
+  }));
+  bridge.modeSet.connect(inOrder((m) => setMode(m)));
+  bridge.rastersSet.connect(inOrder((list) => setRasters(JSON.parse(list))));
+  bridge.labelSize.connect(inOrder((px) => document.documentElement.style.setProperty("--label-size", px + "px")));
   bridge.ready();
   reportView();
 });

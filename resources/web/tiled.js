@@ -19,27 +19,21 @@ function toWorld(lng, lat) {
 }
 
 // ------------------------------------------------------------------ packed geometry
-// Python sends coordinates as base64 typed arrays (gis/packed.py): world coordinates
-// relative to an origin, ring start offsets and the feature id of every ring.
-function typedFromBase64(text, Type) {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Type(bytes.buffer);
-}
-
-function unpack(packed) {
-  const coords = typedFromBase64(packed.coords, Float32Array);
-  const starts = typedFromBase64(packed.ringStart, Int32Array);
-  const owners = typedFromBase64(packed.ringFeature, Int32Array);
+// Python sends a head (gis/packed.py: kind, origin, coords, rings) and a binary body the page
+// fetches: Float32 world coordinates relative to the origin, then Int32 ring starts, then the
+// Int32 feature id of every ring. The typed arrays view the body; nothing is parsed.
+function unpack(head, body) {
+  const coords = new Float32Array(body, 0, 2 * head.coords);
+  const starts = new Int32Array(body, 8 * head.coords, head.rings);
+  const owners = new Int32Array(body, 8 * head.coords + 4 * head.rings, head.rings);
   const byFid = new Map();
   const feats = [];
   for (let r = 0; r < starts.length; r++) {
-    const a = starts[r], b = r + 1 < starts.length ? starts[r + 1] : coords.length / 2;
+    const a = starts[r], b = r + 1 < starts.length ? starts[r + 1] : head.coords;
     const fid = owners[r];
     let feat = byFid.get(fid);
     if (!feat) {
-      feat = { fid, kind: packed.kind, parts: [], bbox: null };
+      feat = { fid, kind: head.kind, parts: [], bbox: null };
       byFid.set(fid, feat);
       feats.push(feat);
     }
@@ -161,22 +155,41 @@ function hits(feat, x, y, tol, radius) {
   return false;
 }
 
+// ------------------------------------------------------------------ drawing in the next frame
+// Tiles are drawn in the next animation frame, all at once: a tile made and dropped in the same
+// turn (a layer added at the current view, then the view fitted to it) is never drawn.
+let pendingTiles = [];
+
+function drawPendingTiles() {
+  const jobs = pendingTiles;
+  pendingTiles = [];
+  for (const { layer, tile, coords, done } of jobs) {
+    if (!tile.isConnected || !layer._map) continue; // dropped (pruned, or its layer removed)
+    layer.drawTile(tile, coords);
+    done(null, tile);
+  }
+}
+
+function tilesPending() {
+  return pendingTiles.length > 0;
+}
+
 // ------------------------------------------------------------------ the layer
 const TiledLayer = L.GridLayer.extend({
   options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 4 },
 
-  initialize(packed, style, options) {
+  initialize(head, body, style, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this.style = style;
     this.selected = new Set();
-    this.origin = packed.origin; // feature coordinates are relative to it
-    const { feats, byFid } = unpack(packed);
+    this.origin = head.origin; // feature coordinates are relative to it
+    const { feats, byFid } = unpack(head, body);
     this.feats = feats;
     this.byFid = byFid;
     this.index = new GridIndex(this.feats);
   },
 
-  createTile(coords) {
+  createTile(coords, done) {
     const tile = document.createElement("canvas");
     const size = this.getTileSize();
     const dpr = window.devicePixelRatio || 1;
@@ -184,7 +197,8 @@ const TiledLayer = L.GridLayer.extend({
     tile.height = size.y * dpr;
     tile.style.width = size.x + "px";
     tile.style.height = size.y + "px";
-    this.drawTile(tile, coords);
+    if (!pendingTiles.length) requestAnimationFrame(drawPendingTiles);
+    pendingTiles.push({ layer: this, tile, coords, done });
     return tile;
   },
 
