@@ -31,6 +31,7 @@ from gis.wording import facility_term
 from gui.gaps.wording import yuan
 from gui.i18n import count_words
 from gui.map.floating import FloatingPanel
+from gui.presentation_gaps import GapColours
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
@@ -100,7 +101,7 @@ class SummaryCard(QFrame):
         text, colour = self._missing_text(summary, before=before, pending=pending)
         self.lines["missing"].setText(text)
         self.lines["missing"].setStyleSheet(f"color: {colour};")
-        self.pooling.setText(self._pooling_text(summary, pending=pending))
+        self.pooling.setText(self._pooling_text(summary, before=before, pending=pending))
         self.pooling.setVisible(bool(self.pooling.text()))
         buildings = ("—" if summary.elevator_buildings is None else
                      count_words(summary.elevator_buildings, self.tr("1 building"), self.tr("{n} buildings")))
@@ -136,16 +137,19 @@ class SummaryCard(QFrame):
         return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing)), ALARM
 
 
-    def _pooling_text(self, summary: ZoneSummary, *, pending: bool) -> str:
-        """Why a zone can have no gaps while compounds in it lack services: the zone is counted as a whole."""
-        if summary.zone_id is None or pending or not summary.gaps_known:
+    def _pooling_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> str:
+        """Why a zone can have no gaps while compounds in it lack services (the zone is counted as a
+        whole), and the compound-by-compound counts of *before* or after the plan."""
+        if pending or not summary.gaps_known:
             return ""
-        text = self.tr("Counted for the zone as a whole: a service is in reach when any of its compounds "
-                       "reaches it.")
-        if summary.lacking_compounds:
-            text += " " + self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
-                                  ).format(n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
-        return text
+        parts = [] if summary.zone_id is None else [self.tr(
+            "Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.")]
+        if summary.lacking(before=before):
+            parts.append(self.tr("Counted compound by compound, {n} of its {total} compounds lack a service.").format(
+                n=f"{summary.lacking(before=before):,}", total=f"{summary.compounds:,}"))
+            parts.append(count_words(summary.gaps_counted(before=before), self.tr("1 service missing in all."),
+                                     self.tr("{n} services missing in all.")))
+        return " ".join(parts)
 
 
 class PresentationWindow(QWidget):
@@ -243,6 +247,7 @@ class PresentationMode(QObject):
         self._pending = after is None
         self._saved: dict = {}
         self.tour = None  # gui.programme.present.YearTour while stepping through the years
+        self.gap_colours = GapColours(window)  # the map's gap colours and legend, before or after
 
     # -- life cycle -----------------------------------------------------------------
     @property
@@ -263,6 +268,7 @@ class PresentationMode(QObject):
         self._scale_legends(LEGEND_SCALE)
         self._show_planned()
         self._refresh_summaries()
+        self._show_gaps()
         if self._pending:
             self._compute()
         self.screen.showFullScreen()
@@ -276,6 +282,7 @@ class PresentationMode(QObject):
         self.set_by_year(False)
         screen, self.screen = self.screen, None
         self.set_before(False)
+        self.gap_colours.restore()
         self.view.set_overlay(FOCUS_OVERLAY, None)
         self.view.set_overlay(PLANNED_OVERLAY, None)
         self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
@@ -384,6 +391,7 @@ class PresentationMode(QObject):
             self.screen.before_button.blockSignals(True)
             self.screen.before_button.setChecked(before)
             self.screen.before_button.blockSignals(False)
+        self._show_gaps()
         self._update_card()
 
     # -- internals ------------------------------------------------------------------
@@ -411,6 +419,12 @@ class PresentationMode(QObject):
                   fill=lyr.style.fill, stroke="#ffffff", fillOpacity=1.0, weight=3.0, radius=PLANNED_RADIUS)
                   for lyr in layers]
         self.view.set_overlay(PLANNED_OVERLAY, pd.concat(frames, ignore_index=True), top=True)
+
+    def _show_gaps(self) -> None:
+        """The map's gap colours and legend of the state shown: without the planned sites ("before") or with."""
+        shown = self._before if self.before and self._before is not None else self._after
+        if self.active and shown is not None:
+            self.gap_colours.show(shown.gaps)
 
     def _scale_legends(self, factor: float) -> None:
         for panel in self.view.findChildren(FloatingPanel):
@@ -444,6 +458,7 @@ class PresentationMode(QObject):
         self._after, self._before = result
         self._pending = False
         self._refresh_summaries()
+        self._show_gaps()
         self._update_card()
 
     def _refresh_summaries(self) -> None:
