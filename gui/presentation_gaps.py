@@ -26,23 +26,24 @@ class GapColours:
         self.shown: GapResult | None = None
         self._drew_alone = False
 
-    def show(self, gaps: GapResult | None) -> None:
-        """Colour the compounds by what *gaps* finds missing (nothing when None or unchanged)."""
+    def show(self, gaps: GapResult | None) -> bool:
+        """Colour the compounds by what *gaps* finds missing; False when nothing was drawn (None, unchanged)."""
         ctl = self.controller
         if ctl is None or gaps is None or gaps is self.shown:
-            return
-        self.shown = gaps
+            return False
         out = ctl.outcome
         if out is not None and len(out.gaps.compounds.ids) == len(gaps.compounds.ids):
             ctl.apply_filters(gaps)
-            return
-        from gui.gaps.drawing import Scene
+        else:
+            from gui.gaps.drawing import Scene
 
-        compounds = self.window.project.first(Role.COMPOUNDS)
-        if compounds is None or len(compounds) != len(gaps.compounds.ids):
-            return
-        ctl.map.draw(Scene(gaps, np.ones(len(compounds), dtype=bool), compounds.display_data().geometry))
-        self._drew_alone = True
+            compounds = self.window.project.first(Role.COMPOUNDS)
+            if compounds is None or len(compounds) != len(gaps.compounds.ids):
+                return False
+            ctl.map.draw(Scene(gaps, np.ones(len(compounds), dtype=bool), compounds.display_data().geometry))
+            self._drew_alone = True
+        self.shown = gaps
+        return True
 
     def restore(self) -> None:
         """The map's gap overlays as the gaps panel shows them."""

@@ -3511,17 +3511,17 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+354"/>
+        <location filename="../../gui/presentation.py" line="+361"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Renovation plan</source>
         <translation>改造规划</translation>
     </message>
@@ -3539,7 +3539,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-324"/>
+        <location line="-340"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -4824,7 +4824,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-85"/>
+        <location filename="../../gui/presentation.py" line="-86"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
