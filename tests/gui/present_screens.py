@@ -123,6 +123,28 @@ def zone_box(mode) -> list[float] | None:
                          f" const b = map.latLngToContainerPoint([{maxy}, {maxx}]); return [a.x, b.y, b.x, a.y]; }})()")
 
 
+def compound_colours(win, image) -> list[str]:
+    """The colour of *image* (a grab of the full-screen map) at each compound's inner point."""
+    from gis.domain import Role
+
+    points = win.project.first(Role.COMPOUNDS).display_data().geometry.representative_point()
+    latlng = json.dumps([[round(p.y, 7), round(p.x, 7)] for p in points])
+    xy = js(win.map, f"{latlng}.map(p => {{ const c = map.latLngToContainerPoint(p); return [c.x, c.y]; }})")
+    inside = [(int(x), int(y)) for x, y in xy]
+    return [image.pixelColor(x, y).name() if image.rect().contains(x, y) else "" for x, y in inside]
+
+
+def recoloured(mode, win, after, before) -> dict:
+    """Which compounds B recoloured on the overview, against which lack fewer services after the plan."""
+    import numpy as np
+
+    changed = mode._after.gaps.n_missing() != mode._before.gaps.n_missing()
+    a, b = compound_colours(win, after), compound_colours(win, before)
+    differ = np.array([x != y for x, y in zip(a, b)])
+    return {"compounds": len(a), "gaps_changed": int(changed.sum()), "recoloured": int((differ & changed).sum()),
+            "recoloured_unchanged": int((differ & ~changed).sum())}
+
+
 def js(view, expression: str):
     """A JS expression's value in the map page, through JSON (as tests.gui.conftest.run_js)."""
     box = {}
@@ -217,13 +239,17 @@ def main(argv: list[str]) -> int:
     if zone is None:  # the zone where the planned site changes most
         changes = [s.gaps_counted(before=True) - s.gaps_counted(before=False) for s in mode.summaries]
         zone = max(range(len(changes)), key=lambda k: changes[k]) if changes else 0
+    grabs = {}
     for where in ("overview", "zone"):
         if where == "zone":
             mode.show(zone)
         for state in ("after", "before"):  # B switches to "before", then back to "after"
             settle(win)
             report[f"{where}_{state}"] = measure(mode, win)
-            screen.grab().save(str(out / f"{where}-{state}.png"))
+            grabs[where, state] = screen.grab().toImage()
+            grabs[where, state].save(str(out / f"{where}-{state}.png"))
+            if (where, state) == ("overview", "before"):
+                report["overview_recoloured"] = recoloured(mode, win, grabs[where, "after"], grabs[where, state])
             QTest.keyClick(screen, Qt.Key.Key_B)
     report["zone"] = zone
     mode.stop()

@@ -61,6 +61,9 @@ def test_presentation_fills_a_projector_screen_clear_of_card_legend_and_bar(size
         assert inside(shown, width + 2, height + 2), (state, "cut off", shown)
     district = report["overview_after"]["district"]
     assert (district[2] - district[0]) / width >= 0.5, f"the district fills {district} of {width} px"
+    paint = report["overview_recoloured"]  # the planned site's compounds change colour, and only they
+    assert paint["gaps_changed"] > 0 and paint["recoloured"] >= 0.8 * paint["gaps_changed"], paint
+    assert paint["recoloured_unchanged"] <= 1, paint  # the planned site's own dot may sit on one
     assert report["overview_after"]["card_texts"] != report["overview_before"]["card_texts"]
     assert report["zone_after"]["legend_texts"] != report["zone_before"]["legend_texts"]
     for name in ("overview-after", "overview-before", "zone-after", "zone-before"):
