@@ -361,11 +361,14 @@ class PresentationMode(QObject):
                 self.screen.position.setText(self.tr("Plan the programme first (Plan menu)."))
             else:
                 self.view.set_overlay(FOCUS_OVERLAY, None)
-                self._zoom_to(self._plan_outline())
                 self.tour.show(0)
+                self._place_legends()  # the programme's legend shows bottom-left
+                self._lift_legends()
+                self._zoom_to(self._plan_outline())
         else:
             self.tour.stop()
             self.tour = None
+            self._place_legends()
             self.overview()
         self.screen.years_button.blockSignals(True)
         self.screen.years_button.setChecked(self.tour is not None)
@@ -376,6 +379,7 @@ class PresentationMode(QObject):
             self.screen.card.show_lines(title, lines, position)
             self.screen.position.setText(position)
             self.screen.place()
+            self._lift_legends()
 
     def toggle_before_after(self) -> None:
         self.set_before(not self.before)
@@ -437,16 +441,40 @@ class PresentationMode(QObject):
                 self.view.set_overlay(FOCUS_OVERLAY, focus)
 
     def _arrange_legends(self, presenting: bool) -> None:
-        """Legends larger and, those of the bottom-right, bottom-left under the card: the plan gets the
-        width (a district is about square, a screen wide). Put back as they were when not *presenting*."""
+        """Legends larger (and placed by :meth:`_place_legends`), or as they were when not *presenting*."""
         corners = self._saved.setdefault("corners", {})
         for panel in self.view.findChildren(FloatingPanel):
-            if presenting and panel.CORNER == "bottom-right":
-                corners[panel] = panel.CORNER
-                panel.CORNER = "bottom-left"
-            elif not presenting and panel in corners:
-                panel.CORNER = corners.pop(panel)
+            if not presenting:
+                panel.CORNER = corners.pop(panel, panel.CORNER)
+                panel.__dict__.pop("BOTTOM_CLEARANCE", None)  # the class's again
             panel.set_scale(LEGEND_SCALE if presenting else 1.0)
+        if presenting:
+            self._place_legends()
+
+    def _place_legends(self) -> None:
+        """Bottom-right legends go bottom-left, under the card, while no legend of that corner shows
+        (the programme's, by year): the plan gets the width (a district is about square, a screen wide)."""
+        corners = self._saved["corners"]
+        panels = self.view.findChildren(FloatingPanel)
+        taken = any(p.isVisible() and p.CORNER == "bottom-left" and p not in corners for p in panels)
+        for panel in panels:
+            if taken and panel in corners:
+                panel.CORNER = corners.pop(panel)
+            elif not taken and panel.CORNER == "bottom-right":
+                corners[panel], panel.CORNER = panel.CORNER, "bottom-left"
+            else:
+                continue
+            panel.place()
+
+    def _lift_legends(self) -> None:
+        """Legends above the control bar where they share its columns (a narrow screen)."""
+        bar = self.screen.bar
+        for panel in self.view.findChildren(FloatingPanel):
+            over = panel.x() < bar.x() + bar.width() and bar.x() < panel.x() + panel.width()
+            lift = self.screen.height() - bar.y() + 6 if over else type(panel).BOTTOM_CLEARANCE
+            if panel.isVisible() and panel.BOTTOM_CLEARANCE != lift:
+                panel.BOTTOM_CLEARANCE = lift
+                panel.place()
 
     def _compute(self) -> None:
         from gui.worker import run_task
@@ -506,6 +534,7 @@ class PresentationMode(QObject):
         self.screen.card.show_summary(summary, before=self.before, position=position, pending=self._pending)
         self.screen.position.setText(position)
         self.screen.place()
+        self._lift_legends()
 
     def _plan_outline(self):
         """The whole district: every zone and every compound (in the project's CRS), None without zones."""
