@@ -3516,7 +3516,7 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+140"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -3539,7 +3539,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-340"/>
+        <location line="-368"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
