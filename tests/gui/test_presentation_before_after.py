@@ -40,6 +40,7 @@ def test_before_shows_the_gaps_without_the_planned_site_on_map_legend_and_card(m
     only_before = [k for k in classes if k not in set(n_after)]
     assert only_after and only_before
     card, legend = mode.screen.card, gaps.map.legend
+    assert legend.CORNER == "bottom-left", "the legend goes under the card, the plan gets the width"
     settle(qtbot, win, 1200)
     after = gap_pixels(win, classes)
     after_card, after_legend = card.pooling.text(), [e.text for e in legend.entries]
@@ -74,7 +75,8 @@ def test_before_shows_the_gaps_without_the_planned_site_on_map_legend_and_card(m
     again = gap_pixels(win, classes)
     assert all(again[k] > 2000 for k in only_after) and all(again[k] < 100 for k in only_before), again
     qtbot.keyClick(mode.screen, Qt.Key.Key_B)
-    mode.stop()  # the map shows the gaps panel's result again
+    mode.stop()  # the map shows the gaps panel's result again, its legend where it was
+    assert legend.CORNER == "bottom-right" and legend.scale == 1.0
     settle(qtbot, win, 1200)
     back = gap_pixels(win, classes)
     assert all(back[k] < 0.05 * max(before[k], 100) for k in only_before), back
