@@ -31,6 +31,7 @@ from gis.wording import facility_term
 from gui.gaps.wording import yuan
 from gui.i18n import count_words, plural
 from gui.map.floating import FloatingPanel
+from gui.presentation_gaps import GapColours
 from gui.none_guard import protect_none
 
 FOCUS_OVERLAY = "presentation:focus"
@@ -41,12 +42,14 @@ LABEL_PX = 24
 LEGEND_SCALE = 1.6  # the map's legends, readable from the back of a meeting room
 ZONE_MAX_ZOOM = 18  # a small zone is shown with its street, not blown up to the maximum zoom
 CARD_TOP = 80  # the card sits top-left, below the zoom buttons, and the fits keep clear of it
+CARD_MAX_WIDTH = 500  # wider cards wrap their lines: the plan keeps the width
+FIT_PAD = 0.02  # of the fitted extent on each side (the page adds 20 px): the district fills the screen
 CARD_CSS = """
 QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
 QLabel { color: #1a1a1a; font-size: 20px; }
 QLabel#title { font-size: 32px; font-weight: bold; }
 QLabel#state { color: #555; font-size: 16px; }
-QLabel#pooling { color: #555; font-size: 16px; }
+QLabel#pooling { color: #444; font-size: 18px; }
 """
 BAR_CSS = """
 QFrame#bar { background: rgba(30, 30, 30, 200); border-radius: 8px; }
@@ -78,7 +81,7 @@ class SummaryCard(QFrame):
             box.addWidget(label)
         box.addWidget(self.pooling)
         box.addWidget(self.state)
-        self.setMaximumWidth(560)
+        self.setMaximumWidth(CARD_MAX_WIDTH)
 
     def adjustSize(self) -> None:  # noqa: N802 (Qt override)
         """The size hint's width, capped, and the height its wrapped lines need at that width."""
@@ -100,7 +103,7 @@ class SummaryCard(QFrame):
         text, colour = self._missing_text(summary, before=before, pending=pending)
         self.lines["missing"].setText(text)
         self.lines["missing"].setStyleSheet(f"color: {colour};")
-        self.pooling.setText(self._pooling_text(summary, pending=pending))
+        self.pooling.setText(self._pooling_text(summary, before=before, pending=pending))
         self.pooling.setVisible(bool(self.pooling.text()))
         buildings = ("—" if summary.elevator_buildings is None else
                      count_words(summary.elevator_buildings, self.tr("{n} buildings")))
@@ -136,22 +139,25 @@ class SummaryCard(QFrame):
         return self.tr("Gaps: {names}").format(names="、".join(facility_term(t) for t in missing)), ALARM
 
 
-    def _pooling_text(self, summary: ZoneSummary, *, pending: bool) -> str:
-        """Why a zone can have no gaps while compounds in it lack services: the zone is counted as a whole."""
-        if summary.zone_id is None or pending or not summary.gaps_known:
+    def _pooling_text(self, summary: ZoneSummary, *, before: bool, pending: bool) -> str:
+        """Why a zone can have no gaps while compounds in it lack services (the zone is counted as a
+        whole), and the compound-by-compound counts of *before* or after the plan."""
+        if pending or not summary.gaps_known:
             return ""
-        text = self.tr("Counted for the zone as a whole: a service is in reach when any of its compounds "
-                       "reaches it.")
-        if summary.lacking_compounds:
-            text += " " + plural(self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."
-                                  ), n=f"{summary.lacking_compounds:,}", total=f"{summary.compounds:,}")
-        return text
+        parts = [] if summary.zone_id is None else [self.tr(
+            "Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.")]
+        if summary.lacking(before=before):
+            parts.append(plural(self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."),
+                                n=f"{summary.lacking(before=before):,}", total=f"{summary.compounds:,}"))
+            parts.append(count_words(summary.gaps_counted(before=before), self.tr("{n} services missing in all.")))
+        return " ".join(parts)
 
 
 class PresentationWindow(QWidget):
     """Full-screen host of the map with the card and the control bar floating above it."""
 
     closing = Signal()
+    resized = Signal()
 
     def __init__(self, mode: "PresentationMode") -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -196,7 +202,7 @@ class PresentationWindow(QWidget):
         self.bar.raise_()
 
     def place(self) -> None:
-        """Card top-left below the zoom buttons (legends are on the right), bar centred at the bottom."""
+        """Card top-left below the zoom buttons (the legends below it), bar centred at the bottom."""
         self.card.adjustSize()
         self.card.move(12, CARD_TOP)
         self.bar.adjustSize()
@@ -205,6 +211,7 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.place()
+        self.resized.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.closing.emit()
@@ -243,6 +250,8 @@ class PresentationMode(QObject):
         self._pending = after is None
         self._saved: dict = {}
         self.tour = None  # gui.programme.present.YearTour while stepping through the years
+        self._fitted = None  # (geometry, max zoom, clear) of the last fit: again when the screen or card resize
+        self.gap_colours = GapColours(window)  # the map's gap colours and legend, before or after
 
     # -- life cycle -----------------------------------------------------------------
     @property
@@ -257,12 +266,14 @@ class PresentationMode(QObject):
         self.view = self.window.takeCentralWidget()
         self.screen = PresentationWindow(self)
         self.screen.closing.connect(self.stop)
+        self.screen.resized.connect(self._refit)
         self.screen.host(self.view)
         self.view.show()
         self._big_labels()
-        self._scale_legends(LEGEND_SCALE)
+        self._arrange_legends(True)
         self._show_planned()
         self._refresh_summaries()
+        self._show_gaps()
         if self._pending:
             self._compute()
         self.screen.showFullScreen()
@@ -276,10 +287,11 @@ class PresentationMode(QObject):
         self.set_by_year(False)
         screen, self.screen = self.screen, None
         self.set_before(False)
+        self.gap_colours.restore()
         self.view.set_overlay(FOCUS_OVERLAY, None)
         self.view.set_overlay(PLANNED_OVERLAY, None)
         self.view.set_label_size(getattr(self.window.settings, "label_size", 12))
-        self._scale_legends(1.0)
+        self._arrange_legends(False)
         for layer, field in self._saved["labels"].items():
             layer.style.label_field = field
             self.project.update_layer(layer)
@@ -287,6 +299,7 @@ class PresentationMode(QObject):
         self.view.show()
         self.project.mark_dirty(self._saved["dirty"])
         screen.closing.disconnect(self.stop)
+        screen.resized.disconnect(self._refit)
         screen.close()
         screen.deleteLater()
         self.finished.emit()
@@ -329,7 +342,7 @@ class PresentationMode(QObject):
             self.view.set_overlay(FOCUS_OVERLAY, focus)
         self._update_card()
         if self.active:
-            self._zoom_to(outline, max_zoom=ZONE_MAX_ZOOM)
+            self._zoom_to(outline, ZONE_MAX_ZOOM)
         self.zoneShown.emit(self.index)
 
     def toggle_by_year(self) -> None:
@@ -347,11 +360,14 @@ class PresentationMode(QObject):
                 self.screen.position.setText(self.tr("Plan the programme first (Plan menu)."))
             else:
                 self.view.set_overlay(FOCUS_OVERLAY, None)
-                self._zoom_to(self._plan_outline())
                 self.tour.show(0)
+                self._place_legends()  # the programme's legend shows bottom-left
+                self._lift_legends()
+                self._zoom_to(self._plan_outline())
         else:
             self.tour.stop()
             self.tour = None
+            self._place_legends()
             self.overview()
         self.screen.years_button.blockSignals(True)
         self.screen.years_button.setChecked(self.tour is not None)
@@ -362,6 +378,7 @@ class PresentationMode(QObject):
             self.screen.card.show_lines(title, lines, position)
             self.screen.position.setText(position)
             self.screen.place()
+            self._lift_legends()
 
     def toggle_before_after(self) -> None:
         self.set_before(not self.before)
@@ -384,7 +401,9 @@ class PresentationMode(QObject):
             self.screen.before_button.blockSignals(True)
             self.screen.before_button.setChecked(before)
             self.screen.before_button.blockSignals(False)
+        self._show_gaps()
         self._update_card()
+        self._keep_clear()
 
     # -- internals ------------------------------------------------------------------
     def _planned_layers(self):
@@ -412,9 +431,49 @@ class PresentationMode(QObject):
                   for lyr in layers]
         self.view.set_overlay(PLANNED_OVERLAY, pd.concat(frames, ignore_index=True), top=True)
 
-    def _scale_legends(self, factor: float) -> None:
+    def _show_gaps(self) -> None:
+        """The map's gap colours and legend of the state shown: without the planned sites ("before") or with."""
+        shown = self._before if self.before and self._before is not None else self._after
+        if self.active and shown is not None and self.gap_colours.show(shown.gaps):
+            focus = self.view.overlays.get(FOCUS_OVERLAY)
+            if focus is not None:  # the zone's outline above the colours drawn anew
+                self.view.set_overlay(FOCUS_OVERLAY, focus)
+
+    def _arrange_legends(self, presenting: bool) -> None:
+        """Legends larger (and placed by :meth:`_place_legends`), or as they were when not *presenting*."""
+        corners = self._saved.setdefault("corners", {})
         for panel in self.view.findChildren(FloatingPanel):
-            panel.set_scale(factor)
+            if not presenting:
+                panel.CORNER = corners.pop(panel, panel.CORNER)
+                panel.__dict__.pop("BOTTOM_CLEARANCE", None)  # the class's again
+            panel.set_scale(LEGEND_SCALE if presenting else 1.0)
+        if presenting:
+            self._place_legends()
+
+    def _place_legends(self) -> None:
+        """Bottom-right legends go bottom-left, under the card, while no legend of that corner shows
+        (the programme's, by year): the plan gets the width (a district is about square, a screen wide)."""
+        corners = self._saved["corners"]
+        panels = self.view.findChildren(FloatingPanel)
+        taken = any(p.isVisible() and p.CORNER == "bottom-left" and p not in corners for p in panels)
+        for panel in panels:
+            if taken and panel in corners:
+                panel.CORNER = corners.pop(panel)
+            elif not taken and panel.CORNER == "bottom-right":
+                corners[panel], panel.CORNER = panel.CORNER, "bottom-left"
+            else:
+                continue
+            panel.place()
+
+    def _lift_legends(self) -> None:
+        """Legends above the control bar where they share its columns (a narrow screen)."""
+        bar = self.screen.bar
+        for panel in self.view.findChildren(FloatingPanel):
+            over = panel.x() < bar.x() + bar.width() and bar.x() < panel.x() + panel.width()
+            lift = self.screen.height() - bar.y() + 6 if over else type(panel).BOTTOM_CLEARANCE
+            if panel.isVisible() and panel.BOTTOM_CLEARANCE != lift:
+                panel.BOTTOM_CLEARANCE = lift
+                panel.place()
 
     def _compute(self) -> None:
         from gui.worker import run_task
@@ -444,7 +503,9 @@ class PresentationMode(QObject):
         self._after, self._before = result
         self._pending = False
         self._refresh_summaries()
+        self._show_gaps()
         self._update_card()
+        self._keep_clear()
 
     def _refresh_summaries(self) -> None:
         if self._after is not None:
@@ -472,21 +533,45 @@ class PresentationMode(QObject):
         self.screen.card.show_summary(summary, before=self.before, position=position, pending=self._pending)
         self.screen.position.setText(position)
         self.screen.place()
+        self._lift_legends()
 
     def _plan_outline(self):
+        """The whole district: every zone and every compound (in the project's CRS), None without zones."""
         model = self.project.zones
         if model is None or not len(model):
             return None
-        return shapely.union_all([model.outline(z) for z in model.zones])
+        shapes = [model.outline(z) for z in model.zones]
+        compounds = self.project.first(Role.COMPOUNDS)
+        if compounds is not None and len(compounds):
+            extent = gpd.GeoSeries([shapely.box(*compounds.data.total_bounds)], crs=compounds.data.crs)
+            shapes.append(extent.to_crs(self.project.crs).iloc[0])
+        return shapely.union_all(shapes)
 
-    def _zoom_to(self, geom, *, max_zoom: int | None = None) -> None:
-        """Fit *geom* clear of the card and the legends, again while the screen is still resizing."""
+    def _keep_clear(self) -> None:
+        """Fit again when the card changed size since the last fit (figures came, before/after)."""
+        if self.active and self._fitted is not None and self._fitted[2] != self._clear():
+            self._refit()
+
+    def _refit(self) -> None:
+        """The screen changed size (going full screen, another projector): fit what is shown again."""
+        if self.active and self._fitted is not None:
+            self._zoom_to(*self._fitted[:2])
+
+    def _zoom_to(self, geom, max_zoom: int | None = None) -> None:
+        """Fit *geom* clear of the card, the legends and the bar, again while the screen is still resizing."""
+        self._fitted = (geom, max_zoom, self._clear())
         if geom is None:
             self.view.zoom_to_project()
             return
         bounds = gpd.GeoSeries([geom], crs=self.project.crs).to_crs(WGS84).total_bounds
-        pad_x, pad_y = (bounds[2] - bounds[0]) * 0.05, (bounds[3] - bounds[1]) * 0.05
-        card, bar = self.screen.card, self.screen.bar
-        clear = (card.x() + card.width(), 0, self.screen.height() - bar.y())
+        pad_x, pad_y = (bounds[2] - bounds[0]) * FIT_PAD, (bounds[3] - bounds[1]) * FIT_PAD
         self.view.zoom_to_bounds((bounds[0] - pad_x, bounds[1] - pad_y, bounds[2] + pad_x, bounds[3] + pad_y),
-                                 max_zoom=max_zoom, hold=3.0, clear=clear, legends=True)
+                                 max_zoom=max_zoom, hold=3.0, clear=self._fitted[2])
+
+    def _clear(self) -> tuple[int, int, int]:
+        """Pixels kept free on the left (the card, left legends), right (right legends) and bottom (the bar)."""
+        card, bar, width = self.screen.card, self.screen.bar, self.view.width()
+        panels = [p for p in self.view.findChildren(FloatingPanel) if p.isVisible()]
+        left = max([card.x() + card.width()] + [p.x() + p.width() for p in panels if p.CORNER.endswith("left")])
+        right = max([width - p.x() for p in panels if p.CORNER.endswith("right")], default=0)
+        return left, right, self.screen.height() - bar.y()

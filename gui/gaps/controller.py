@@ -435,19 +435,21 @@ class GapsController(FeatureController):
         """Compounds the table lists: the filters, and lacking the highlighted type when asked."""
         return shown(self.outcome.gaps, self.panel.filters())
 
-    def apply_filters(self) -> None:
+    def apply_filters(self, gaps=None) -> None:
         """Redraw the overlays and legend and filter the compound table.
 
         The map keeps every compound that passes the year and household filters (the red
         highlight marks those lacking the chosen type); the table can list only those.
+        *gaps* (of the same compounds) is drawn in place of the result's: the presentation's "before".
         """
         out = self.outcome
         if out is None:
             return
+        gaps = out.gaps if gaps is None else gaps
         self.panel.compounds.proxy.set_keep(self._mask())
         filters = replace(self.panel.filters(), facility_type=None)
         buildings = out.request.buildings
-        self.map.draw(Scene(out.gaps, shown(out.gaps, filters), out.request.compounds.display_data().geometry,
+        self.map.draw(Scene(gaps, shown(gaps, filters), out.request.compounds.display_data().geometry,
                             highlight=self.panel.highlighted(), show_count=self.panel.show_count.isChecked(),
                             elevators=out.elevators, show_elevators=self.panel.show_elevators.isChecked(),
                             buildings=buildings.display_data().geometry if buildings is not None else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 FONT_PX = 13  # the panels' body text at scale 1
 
@@ -49,6 +49,16 @@ class FloatingPanel(QFrame):
         self._scale_children()
         self.adjustSize()
         self.place()
+
+    def adjustSize(self) -> None:  # noqa: N802 (Qt override)
+        """Sized with the style sheet applied (a scaled panel's larger text) and tall enough for wrapped lines."""
+        for widget in self.findChildren(QWidget):  # children added since the panel was polished: styled now
+            widget.ensurePolished()
+            widget.updateGeometry()  # and their cached size hints dropped
+        super().adjustSize()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _scale_children(self) -> None:
         """Bring labels added since the last call to the panel's scale (rebuilds add them at 1)."""

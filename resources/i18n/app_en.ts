@@ -320,6 +320,13 @@
                 <numerusform>Counted compound by compound, {n} of its {total} compounds lack a service.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>{n} services missing in all.</source>
+            <translation>
+                <numerusform>{n} service missing in all.</numerusform>
+                <numerusform>{n} services missing in all.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>VotePanel</name>

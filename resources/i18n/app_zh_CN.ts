@@ -1624,7 +1624,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>加装电梯</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Press Analyse gaps to find which compounds lack which services.</source>
         <translation>点击“分析缺项”，查看各小区缺少哪些服务。</translation>
     </message>
@@ -3481,17 +3481,17 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+347"/>
+        <location filename="../../gui/presentation.py" line="+360"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+140"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Renovation plan</source>
         <translation>改造规划</translation>
     </message>
@@ -3509,7 +3509,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-313"/>
+        <location line="-368"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
@@ -4789,7 +4789,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-82"/>
+        <location filename="../../gui/presentation.py" line="-85"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
@@ -4854,14 +4854,19 @@ Locate it now? The layer is kept either way.</source>
         <translation>缺项：{names}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.</source>
         <translation>按片区整体计：片区内任一小区可达即算可达。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Counted compound by compound, {n} of its {total} compounds lack a service.</source>
         <translation>按小区逐个计，{total} 个小区中有 {n} 个仍有缺项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} services missing in all.</source>
+        <translation>合计缺 {n} 项服务。</translation>
     </message>
 </context>
 <context>
@@ -6251,7 +6256,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
-        <location filename="../../gui/gaps/controller.py" line="-375"/>
+        <location filename="../../gui/gaps/controller.py" line="-377"/>
         <location filename="../../gui/lifecircles/controller.py" line="-255"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>

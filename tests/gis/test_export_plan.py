@@ -48,6 +48,11 @@ def test_zone_cards_before_and_after(planned_project):
     assert sw.subsidy is not None and sw.subsidy < sw.cost
     total = plan_summary(planned_project, cards, title="全部")
     assert total.compounds == 6 and total.elevators == 12 and total.extra["zones"] == 2
+    members = planned_project.zones.assignment == sw.zone_id  # counted compound by compound
+    assert sw.gaps_counted(before=False) == after.gaps.n_missing()[members].sum()
+    assert sw.gaps_counted(before=True) == before.gaps.n_missing()[members].sum() > sw.gaps_counted(before=False)
+    assert sw.lacking(before=True) == (before.gaps.n_missing()[members] > 0).sum()
+    assert total.gaps_counted(before=True) == sum(c.gaps_counted(before=True) for c in cards)
 
 
 def test_engine_gaps_become_notices_not_crashes():
