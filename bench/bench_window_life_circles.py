@@ -111,6 +111,17 @@ class Watch:
             print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  {where}")
 
 
+def settle(app, seconds: float = 1.5) -> None:
+    """Let the page paint what it reported drawn (before a grab)."""
+    end = time.perf_counter() + seconds
+    wait(app, lambda: time.perf_counter() > end)
+
+
+def ring_area(ctl) -> float:
+    bands = ctl.outcome.result.bands
+    return float(bands.loc[(bands["type"] == "clinic") & (bands["ring"] == 0), "area_m2"].sum())
+
+
 def wait(app, until, timeout: float = 300.0) -> None:
     end = time.perf_counter() + timeout
     while not until():
@@ -155,7 +166,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
           f"bands on the map {shown - start:.2f} s after Compute; {load()}")
     print(ctl.panel.status.text())
     watch.report(start)
-    app.processEvents()
+    settle(app)
     win.grab().save(png)
     print(f"grab: {png}")
 
@@ -178,7 +189,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     centre = shapely.Point(np.mean(project.layers_by_role(Role.ROADS)[0].data.total_bounds.reshape(2, 2), axis=0))
     site = gpd.GeoDataFrame({"id": ["P-clinic-1"], "name": ["规划卫生服务站1"], "facility_type": ["clinic"],
                              "planned": [True], "radius_m": [300.0]}, geometry=[centre], crs=CRS)
-    before = ctl.panel.status.text()
+    before, inner = ctl.panel.status.text(), ring_area(ctl)
     plan = watch.now()
     project.add_layer(planned_layer(site, name="规划设施"))
     wait(app, lambda: ctl.panel.status.text() != before and "P-clinic-1" in ctl.planned.known
@@ -186,8 +197,10 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     swapped = watch.now()
     wait(app, lambda: drawn["at"] > swapped, timeout=60)
     print(f"planned clinic added: {ctl.panel.status.text()} (swapped in {swapped - plan:.2f} s, drawn "
-          f"{drawn['at'] - plan:.2f} s after the site was added); {load()}")
+          f"{drawn['at'] - plan:.2f} s after the site was added); clinic 300 m area {inner / 1e6:.2f} -> "
+          f"{ring_area(ctl) / 1e6:.2f} km²; {load()}")
     watch.report(plan)
+    settle(app)
     win.grab().save(png.replace(".png", "-planned.png"))
     watch.running = False
     win.close_guards.clear()
