@@ -39,11 +39,15 @@ from gui.lifecircles.wording import band_label, type_label
 from gui.worker import run_task
 
 
-def prepared(outcome: Outcome) -> tuple[Outcome, dict, dict]:
+def prepared(outcome: Outcome, piece_label: str) -> tuple[Outcome, dict, dict]:
     """Runs in the worker: the outcome with its overlays ready to draw (fills and required
-    outlines, and the bands outlined for when several types are on)."""
+    outlines, the network's pieces labelled with *piece_label*, and the bands outlined for when
+    several types are on). A city's network frame takes seconds: not on the UI thread."""
     fills, outlines = band_frames(outcome.result)
-    return outcome, {**fills, **required_frames(outcome.result)}, outlines
+    frames = {**fills, **required_frames(outcome.result)}
+    if outcome.network is not None:
+        frames[NETWORK] = network_frame(outcome.network, piece_label)
+    return outcome, frames, outlines
 
 
 class LifeCirclesController(FeatureController):
@@ -261,9 +265,9 @@ class LifeCirclesController(FeatureController):
             inputs[value] = id(request.roads)
         self._say(self.tr("Computing service areas…"))
         self.panel.options.compute_button.setEnabled(False)
-        cache = self.cache
+        cache, label = self.cache, self.piece_label()
         self.task = run_task(self.window, self.tr("Life circles"),
-                             lambda fb: prepared(compute(request, cache=cache, feedback=translating(fb))),
+                             lambda fb: prepared(compute(request, cache=cache, feedback=translating(fb)), label),
                              lambda done: self._on_done(run, done, inputs),
                              on_error=lambda err: self._on_error(run, err))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
@@ -274,7 +278,11 @@ class LifeCirclesController(FeatureController):
         if old.outcome is None or old.stale or old.task is not None:
             return
         self.panel.options.set_mode(old.outcome.request.mode)
-        self._on_done(self._run, prepared(old.outcome), old._inputs)
+        self._on_done(self._run, prepared(old.outcome, self.piece_label()), old._inputs)
+
+    def piece_label(self) -> str:
+        """The label of a network piece on the map (``{piece}``, ``{edges}``)."""
+        return self.tr("Piece {piece} ({edges} edges)")
 
     def _on_done(self, run: int, done: tuple, inputs: dict) -> None:
         if run != self._run:
@@ -333,8 +341,6 @@ class LifeCirclesController(FeatureController):
         std = outcome.request.standards
         self._frames, self._outlines = dict(frames), outlines  # outlines: drawn when several types are on
         self._outlined = False
-        if outcome.network is not None:
-            self._frames[NETWORK] = network_frame(outcome.network, self.tr("Piece {piece} ({edges} edges)"))
         self._entries = band_entries(outcome.result, std)
         self.panel.legend.set_entries(self._entries, std, self._counts())  # emits visibilityChanged -> overlays
         self.panel.network.set_network(outcome.network)

@@ -60,17 +60,16 @@ class PlannedSync:
         gone = [k for k in self.known if k not in wanted]
         if not changes and not gone:
             return
-        if self.live is None:
-            self.live = LiveAreas(outcome.network, outcome.facilities, outcome.params, outcome.result)
         live, run = self.live, c._run
         self.known = wanted
-        self.task = run_task(c.window, c.title(), lambda fb: _apply(live, changes, gone),
+        self.task = run_task(c.window, c.title(), lambda fb: _apply(live or LiveAreas(  # made in the worker too
+            outcome.network, outcome.facilities, outcome.params, outcome.result), changes, gone),
                              lambda done: self._done(run, done), on_error=self._failed, show_dialog=False)
 
     def _done(self, run: int, done) -> None:
         self.task = None
         if run == self.controller._run:
-            result, types, fills, outlines, seconds = done
+            self.live, result, types, fills, outlines, seconds = done
             self.controller.show_planned(result, types, fills, outlines, seconds)
         if self.pending:
             self.pending = False
@@ -83,11 +82,11 @@ class PlannedSync:
 
 
 def _apply(live: LiveAreas, changes: dict, gone: list):
-    """Runs in the worker: redraw the changed types; returns their overlays ready to draw."""
+    """Runs in the worker: redraw the changed types; returns *live* and their overlays ready to draw."""
     start = time.perf_counter()
     types = {live.remove(k) for k in gone}
     for k, (ftype, wkb) in changes.items():
         types.add(live.place(k, ftype, shapely.from_wkb(wkb)))
     types.discard(None)
     fills, outlines = band_frames(live.result, types=types)
-    return live.result, sorted(types), fills, outlines, time.perf_counter() - start
+    return live, live.result, sorted(types), fills, outlines, time.perf_counter() - start

@@ -1,0 +1,213 @@
+"""The life-circle analysis in the real window (offscreen) at city scale: how long until the
+per-type bands are drawn, whether the UI thread stalls, and a selected facility's own areas.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG]
+
+Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
+types (named so their type is recognised) as the facility layer. The window is shown and its map
+drawn first; then the network life circles are computed from the dock. Timed (wall, with the load):
+the run in its worker, the bands sent, the page reporting them drawn, the longest gaps of a 10 ms
+UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms), one
+selected facility's own areas (engine time through the cache, then until drawn), and one planned
+site added (its type redrawn in the background, then drawn). The window is grabbed into PNG.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import os
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+os.environ.setdefault("OCP_CONFIG_DIR", tempfile.mkdtemp(prefix="ocp-bench-config-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import geopandas as gpd  # noqa: E402
+import numpy as np  # noqa: E402
+import shapely  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.bench_service_areas import CRS, grid_network  # noqa: E402
+from gis.analysis.life_circles import facility_areas  # noqa: E402
+from gis.domain import FieldRole, Role  # noqa: E402
+from gis.gaps.siting import planned_layer  # noqa: E402
+from gis.layer import Layer, LayerStyle  # noqa: E402
+from gis.project import Project  # noqa: E402
+from gis.settings import Settings  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001
+NAMES = ["社区卫生服务站", "长者食堂", "幼儿园", "托儿所", "养老院"]
+STALL_MS = 100
+
+
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
+def city_project(n_fac: int, n_edges: int) -> Project:
+    xy, u, v = grid_network(n_edges)
+    roads = gpd.GeoDataFrame({"名称": [f"路{k}" for k in range(len(u))]},
+                             geometry=shapely.linestrings(np.stack([xy[u], xy[v]], axis=1)), crs=CRS)
+    rng = np.random.default_rng(9)
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    kinds = rng.integers(0, len(NAMES), n_fac)
+    fac = gpd.GeoDataFrame({"名称": [f"{NAMES[k]}{i}" for i, k in enumerate(kinds)]},
+                           geometry=shapely.points(rng.uniform(lo, hi, (n_fac, 2))), crs=CRS)
+    project = Project()
+    project.add_layer(Layer("道路", Role.ROADS, roads, fields={FieldRole.NAME: "名称"},
+                            style=LayerStyle(stroke="#3b3b3b", weight=1.0)))
+    project.add_layer(Layer("设施", Role.FACILITIES, fac, fields={FieldRole.NAME: "名称"},
+                            style=LayerStyle(fill="#1f77b4", radius=4)))
+    return project
+
+
+class Watch:
+    """Gaps of a 10 ms timer on the UI thread, and where the UI thread was (sampled)."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last, self.gaps = 0, []
+        self.timer = QTimer(interval=10, timeout=self._tick)
+        self.samples: list[tuple[float, str]] = []
+        self.main = threading.main_thread().ident
+        self.running = True
+        threading.Thread(target=self._sample, daemon=True).start()
+        self.timer.start()
+
+    def now(self) -> float:
+        return self.clock.elapsed() / 1000.0
+
+    def _tick(self) -> None:
+        t = self.clock.elapsed()
+        if t - self.last > STALL_MS:
+            self.gaps.append((self.last / 1000.0, (t - self.last) / 1000.0))
+        self.last = t
+
+    def _sample(self) -> None:
+        while self.running:
+            frame = sys._current_frames().get(self.main)
+            if frame is not None:
+                stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
+                         if "site-packages" not in f.filename and "python3" not in f.filename]
+                self.samples.append((self.now(), " < ".join(reversed(stack[-3:]))))
+            time.sleep(0.02)
+
+    def report(self, since: float) -> None:
+        gaps = [(t, g) for t, g in self.gaps if t >= since]
+        print(f"UI thread: {len(gaps)} stalls > {STALL_MS} ms, longest {max([g for _, g in gaps], default=0) * 1000:.0f} ms"
+              f", total {sum(g for _, g in gaps):.2f} s")
+        for t, g in sorted(gaps, key=lambda x: -x[1])[:8]:
+            where = collections.Counter(s for ts, s in self.samples if t <= ts <= t + g).most_common(2)
+            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  {where}")
+
+
+def settle(app, seconds: float = 1.5) -> None:
+    """Let the page paint what it reported drawn (before a grab)."""
+    end = time.perf_counter() + seconds
+    wait(app, lambda: time.perf_counter() > end)
+
+
+def ring_area(ctl) -> float:
+    bands = ctl.outcome.result.bands
+    return float(bands.loc[(bands["type"] == "clinic") & (bands["ring"] == 0), "area_m2"].sum())
+
+
+def wait(app, until, timeout: float = 300.0) -> None:
+    end = time.perf_counter() + timeout
+    while not until():
+        if time.perf_counter() > end:
+            raise TimeoutError
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def main(n_fac: int, n_edges: int, png: str) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    from gui.lifecircles.controller import LifeCirclesController
+    from gui.lifecircles.overlays import SELECTED
+    from gui.main_window import MainWindow
+
+    project = city_project(n_fac, n_edges)
+    print(f"project: {len(project.layers_by_role(Role.ROADS)[0].data):,} road lines, {n_fac} facilities; {load()}")
+    win = MainWindow(project, Settings(autosave_minutes=0))
+    win.resize(1400, 900)
+    drawn = {"overlays": 0, "at": 0.0}
+    watch = Watch()
+    t0 = watch.now()
+    win.show()
+    win.map.zoom_to_project()
+    win.map.bridge.pageDrawn.connect(lambda info: drawn.update(overlays=info.get("overlays", 0), at=watch.now()))
+    done = {"map": False}
+    win.map.drawnAll.connect(lambda: done.update(map=True))
+    wait(app, lambda: done["map"])
+    print(f"window with its map drawn: {watch.now() - t0:.1f} s wall; {load()}")
+    ctl = next(f for f in win.features if isinstance(f, LifeCirclesController))
+    ctl.panel.options.set_mode("network")
+    time.sleep(0.5)
+    start = watch.now()
+    assert ctl.compute() is not None, ctl.panel.status.text()
+    wait(app, lambda: ctl.task is None)
+    computed = watch.now()
+    n_bands = len(ctl._shown)
+    wait(app, lambda: drawn["overlays"] >= n_bands and drawn["at"] > computed, timeout=120)
+    shown = drawn["at"]
+    print(f"life circles, network mode: run {computed - start:.2f} s wall (engine: {ctl.outcome.seconds:.2f} s, "
+          f"{ctl.outcome.result.seconds}); {n_bands} overlays drawn {shown - computed:.2f} s later; "
+          f"bands on the map {shown - start:.2f} s after Compute; {load()}")
+    print(ctl.panel.status.text())
+    watch.report(start)
+    settle(app)
+    win.grab().save(png)
+    print(f"grab: {png}")
+
+    outcome = ctl.outcome
+    engine = []
+    for row in np.random.default_rng(2).choice(len(outcome.rows), 11, replace=False):
+        t, c = time.perf_counter(), time.process_time()
+        frame = facility_areas(outcome, np.array([row]), cache=ctl.cache)
+        engine.append((time.perf_counter() - t, time.process_time() - c))
+    fid = int(outcome.rows[len(outcome.rows) // 2])
+    sel = watch.now()
+    project.select(outcome.request.facilities.id, [fid])
+    wait(app, lambda: SELECTED in ctl._shown and drawn["at"] > sel, timeout=60)
+    warm = np.median(np.array(engine[1:]), axis=0) * 1000
+    print(f"one facility's {len(frame)} own areas, engine time: first {engine[0][0] * 1000:.0f} ms wall "
+          f"({engine[0][1] * 1000:.0f} ms CPU), median of 10 more {warm[0]:.0f} ms wall ({warm[1]:.0f} ms CPU); "
+          f"selected in the window: outline drawn {watch.now() - sel:.2f} s after the selection; {load()}")
+    watch.report(sel)
+
+    centre = shapely.Point(np.mean(project.layers_by_role(Role.ROADS)[0].data.total_bounds.reshape(2, 2), axis=0))
+    site = gpd.GeoDataFrame({"id": ["P-clinic-1"], "name": ["规划卫生服务站1"], "facility_type": ["clinic"],
+                             "planned": [True], "radius_m": [300.0]}, geometry=[centre], crs=CRS)
+    before, inner = ctl.panel.status.text(), ring_area(ctl)
+    plan = watch.now()
+    project.add_layer(planned_layer(site, name="规划设施"))
+    wait(app, lambda: ctl.panel.status.text() != before and "P-clinic-1" in ctl.planned.known
+         and ctl.planned.task is None, timeout=120)
+    swapped = watch.now()
+    wait(app, lambda: drawn["at"] > swapped, timeout=60)
+    print(f"planned clinic added: {ctl.panel.status.text()} (swapped in {swapped - plan:.2f} s, drawn "
+          f"{drawn['at'] - plan:.2f} s after the site was added); clinic 300 m area {inner / 1e6:.2f} -> "
+          f"{ring_area(ctl) / 1e6:.2f} km²; {load()}")
+    watch.report(plan)
+    settle(app)
+    win.grab().save(png.replace(".png", "-planned.png"))
+    watch.running = False
+    win.close_guards.clear()
+    win.shutdown()
+    win.close()
+
+
+if __name__ == "__main__":
+    a = sys.argv[1:]
+    main(int(a[0]) if a else 1000, int(a[1]) if len(a) > 1 else 100_000, a[2] if len(a) > 2 else "/tmp/lifecircles-city.png")
