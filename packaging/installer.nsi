@@ -31,11 +31,11 @@ SetCompressor /SOLID lzma
 !include FileFunc.nsh
 !include "${PAYLOAD_NSH}"
 
-Name "${APP_NAME}"
+Name "$(APP_TITLE)"  ; English pages name it in English (no Chinese font needed there)
 OutFile "${OUTFILE}"
 InstallDir "$LOCALAPPDATA\Programs\OldCompoundPlanner"
 InstallDirRegKey HKCU "${UNINST_KEY}" "InstallLocation"
-BrandingText "${APP_NAME} ${VERSION}"
+BrandingText "$(APP_TITLE) ${VERSION}"
 
 VIProductVersion "${VIVERSION}"
 VIAddVersionKey /LANG=0 "ProductName" "${APP_NAME_EN}"
@@ -66,6 +66,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${APP_NAME_EN}"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 !insertmacro MUI_LANGUAGE "English"
 
+LangString APP_TITLE ${LANG_SIMPCHINESE} "${APP_NAME}"
+LangString APP_TITLE ${LANG_ENGLISH} "${APP_NAME_EN}"
 LangString SEC_PROGRAM ${LANG_SIMPCHINESE} "程序（必需）"
 LangString SEC_PROGRAM ${LANG_ENGLISH} "Program (required)"
 LangString SEC_DESKTOP ${LANG_SIMPCHINESE} "桌面快捷方式"
