@@ -35,6 +35,7 @@ SETTINGS = "AppData/Local/OldCompoundPlanner/OldCompoundPlanner/settings.json"
 sys.path.insert(0, str(ROOT / "tools"))
 import build_installer  # noqa: E402
 
+
 def _has_chinese_locale() -> bool:
     """Wine takes the UI language and the file-name code page from it (without it, it writes nothing)."""
     found = subprocess.run(["locale", "-a"], capture_output=True, text=True) if shutil.which("locale") else None
