@@ -6,8 +6,9 @@
 #   bash dev.sh package                  set up (with packaging extras), then build dist/OldCompoundPlanner/
 #   bash dev.sh installer [FOLDER]       NSIS via apt, then the Windows installer of dist/OldCompoundPlanner
 #                                        (or FOLDER) into dist/installer/; from the Linux folder it only
-#                                        checks packaging/installer.nsi. With PACKAGE_SMOKE=1 also wine and
-#                                        the zh_CN.UTF-8 locale, for tests/test_installer.py
+#                                        checks packaging/installer.nsi (--fast: zlib, quicker). With
+#                                        PACKAGE_SMOKE=1 also wine and the zh_CN.UTF-8 locale, for
+#                                        tests/test_installer.py
 # Set-up is idempotent: system packages (CJK font, Xvfb/xcb libraries) via apt when missing,
 # a virtual environment in .venv, and the project with its dependencies from pyproject.toml.
 set -euo pipefail

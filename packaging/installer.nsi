@@ -12,7 +12,11 @@
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+!ifdef FAST  ; a quick build that only checks the script (tools/build_installer.py --fast)
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION | VIVERSION | PAYLOAD | PAYLOAD_NSH | OUTFILE | ROOT
   !error "Build with tools/build_installer.py (defines VERSION, VIVERSION, PAYLOAD, PAYLOAD_NSH, OUTFILE, ROOT)"

@@ -108,7 +108,7 @@ def test_missing_payload_is_named(tmp_path):
 def test_cli_builds_a_windows_program(tmp_path):
     payload = _payload(tmp_path / "应用 文件夹")
     out = tmp_path / "out" / "setup.exe"
-    run = subprocess.run([sys.executable, str(BUILDER), str(payload), "--out", str(out)],
+    run = subprocess.run([sys.executable, str(BUILDER), str(payload), "--out", str(out), "--fast"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert out.read_bytes()[:2] == b"MZ"

@@ -1,11 +1,12 @@
 """Build the Windows installer (packaging/installer.nsi) from an app folder with NSIS's makensis.
 
-    python tools/build_installer.py [PAYLOAD] [--out SETUP.exe] [--makensis PATH]
+    python tools/build_installer.py [PAYLOAD] [--out SETUP.exe] [--makensis PATH] [--fast]
 
 PAYLOAD defaults to dist/OldCompoundPlanner (built by ``bash dev.sh package`` or
 ``packaging\\build.ps1``); the setup program goes to dist/installer/OldCompoundPlanner-VERSION-setup.exe.
 makensis runs on Windows and on Linux (Debian: ``apt-get install nsis``); on Linux the Linux folder
-only checks the script: the installer it makes copies Linux files. The version comes from
+only checks the script: the installer it makes copies Linux files (--fast: zlib instead of solid
+LZMA, for such checks; several times quicker, a larger file). The version comes from
 pyproject.toml. Writes beside the output the list of the payload's top-level entries (PAYLOAD_NSH)
 that an update replaces and the uninstaller removes, so the uninstaller deletes what it installed.
 """
@@ -70,7 +71,7 @@ def find_makensis(given: str | None = None) -> str:
                          "Windows: https://nsis.sourceforge.io or choco install nsis)")
 
 
-def build(payload: Path, out: Path | None = None, makensis: str | None = None) -> Path:
+def build(payload: Path, out: Path | None = None, makensis: str | None = None, fast: bool = False) -> Path:
     """Compile the installer of *payload*; returns the setup program's path."""
     payload = payload.resolve()
     if not payload.is_dir() or not any(payload.iterdir()):
@@ -83,7 +84,7 @@ def build(payload: Path, out: Path | None = None, makensis: str | None = None) -
     defines = {"VERSION": ver, "VIVERSION": numeric_version(ver), "PAYLOAD": payload,
                "PAYLOAD_NSH": nsh, "OUTFILE": out, "ROOT": ROOT}
     cmd = [find_makensis(makensis), "-V2", "-INPUTCHARSET", "UTF8"]
-    cmd += [f"-D{k}={v}" for k, v in defines.items()] + [str(SCRIPT)]
+    cmd += [f"-D{k}={v}" for k, v in defines.items()] + ["-DFAST"] * fast + [str(SCRIPT)]
     result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace")
     if result.returncode != 0:
         raise InstallerError(f"makensis failed ({result.returncode}):\n{result.stdout}{result.stderr}")
@@ -95,9 +96,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("payload", nargs="?", type=Path, default=ROOT / "dist" / "OldCompoundPlanner")
     parser.add_argument("--out", type=Path, help="the setup program to write")
     parser.add_argument("--makensis", help="path of makensis (default: PATH, then Program Files\\NSIS)")
+    parser.add_argument("--fast", action="store_true", help="zlib, not solid LZMA: a quick check of the script")
     args = parser.parse_args(argv)
     try:
-        setup = build(args.payload, args.out, args.makensis)
+        setup = build(args.payload, args.out, args.makensis, args.fast)
     except InstallerError as exc:
         print(exc, file=sys.stderr)
         return 1
