@@ -33,6 +33,7 @@ RequestExecutionLevel user
 
 !include MUI2.nsh
 !include FileFunc.nsh
+!include LogicLib.nsh
 !include "${PAYLOAD_NSH}"
 
 Name "$(APP_TITLE)"  ; English pages name it in English (no Chinese font needed there)
@@ -88,8 +89,16 @@ LangString KEEP_TEXT ${LANG_ENGLISH} "This removes the program files, the Start-
 Section "$(SEC_PROGRAM)" SecProgram
   SectionIn RO
   SetShellVarContext current
+  ; an update replaces the whole program: the earlier version's own uninstaller (only ours, as
+  ; registered) removes what it installed, files this version no longer has included
+  ReadRegStr $0 HKCU "${UNINST_KEY}" "InstallLocation"
+  ${If} $0 == "$INSTDIR"
+  ${AndIf} ${FileExists} "$INSTDIR\${UNINSTALLER}"
+    ExecWait '"$INSTDIR\${UNINSTALLER}" /S _?=$INSTDIR'
+    Delete "$INSTDIR\${UNINSTALLER}"
+  ${EndIf}
   SetOutPath "$INSTDIR"
-  !insertmacro PAYLOAD_REMOVE  ; an update replaces the whole program: no stale file stays
+  !insertmacro PAYLOAD_REMOVE  ; and a copied-in folder of this shape
   File /r "${PAYLOAD}\*"
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
   CreateShortcut "$SMPROGRAMS\${SHORTCUT}" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0 SW_SHOWNORMAL "" "${APP_NAME_EN}"

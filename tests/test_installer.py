@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _payload(folder: Path, extra: str | None = None) -> Path:
     (folder / "ocp.exe").write_bytes(exe)
     (folder / "_internal" / "data" / "demo 演示" / "小区边界.txt").write_text("小区", encoding="utf-8")
     if extra:
-        (folder / "_internal" / extra).write_bytes(b"old")
+        (folder / extra).write_bytes(b"old")
     return folder
 
 
@@ -158,7 +159,7 @@ def _exists(wine, key: str) -> bool:
 def installed(wine, tmp_path_factory):
     """An earlier build (with a file the update drops) installed in English, then the update in Chinese."""
     tmp = tmp_path_factory.mktemp("setup")
-    old = build_installer.build(_payload(tmp / "old", extra="stale.dll"), tmp / "old-setup.exe")
+    old = build_installer.build(_payload(tmp / "old", extra="stale-tool.exe"), tmp / "old-setup.exe")
     wine("wine", str(old), "/S")
     english = _export(wine, PROG_KEY, tmp)
     payload = _payload(tmp / "程序 文件")
@@ -171,7 +172,7 @@ class TestUnderWine:
 
     def test_files_land_in_the_per_user_folder(self, installed):
         folder = installed["folder"]
-        assert _files(folder) == _files(installed["payload"]) | {"uninstall.exe"}  # stale.dll went
+        assert _files(folder) == _files(installed["payload"]) | {"uninstall.exe"}  # stale-tool.exe went
         assert (folder / "ocp.exe").read_bytes() == (installed["payload"] / "ocp.exe").read_bytes()
 
     def test_installed_program_runs(self, wine, installed):
@@ -204,10 +205,14 @@ class TestUnderWine:
 
     def test_uninstall_removes_everything_and_keeps_settings(self, wine, installed):
         settings = wine.home / SETTINGS
-        settings.parent.mkdir(parents=True)
+        settings.parent.mkdir(parents=True, exist_ok=True)
         settings.write_text("{}", encoding="utf-8")
         wine("wine", f"{INSTALL}\\uninstall.exe", "/S", wait=True)
-        assert not installed["folder"].exists()
+        for _ in range(60):  # it goes on from a copy in %TEMP%, as on Windows (wineserver -w waits for it)
+            if not installed["folder"].exists():
+                break
+            time.sleep(1)
+        assert not installed["folder"].exists(), sorted(_files(installed["folder"]))
         assert not (wine.home / SHORTCUT).exists()
         assert [k for k in (PROG_KEY, UNINST_KEY, GPKG_KEY, APPS_KEY) if _exists(wine, k)] == []
         assert settings.read_text(encoding="utf-8") == "{}"
