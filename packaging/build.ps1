@@ -1,6 +1,7 @@
 # Build the Windows app folder (dist\OldCompoundPlanner\) and, with -Installer, its setup program.
 #   powershell -ExecutionPolicy Bypass -File packaging\build.ps1 [-Python "py -3.11"] [-Installer] [-NoBuild]
-# -Installer also compiles packaging\installer.iss with Inno Setup 6 (dist\installer\*.exe);
+# -Installer also compiles packaging\installer.nsi with NSIS 3 (makensis; tools\build_installer.py
+# finds it on PATH or in Program Files) into dist\installer\OldCompoundPlanner-VERSION-setup.exe;
 # -NoBuild skips pip and PyInstaller (the installer from an existing dist\OldCompoundPlanner).
 # From the project root or anywhere: paths are taken from this script's folder. Uses .venv (made
 # with the given Python when missing) and the project's "package" extra (PyInstaller).
@@ -33,14 +34,6 @@ if (-not $NoBuild) {
 }
 
 if ($Installer) {
-    $iscc = (Get-Command iscc.exe -ErrorAction SilentlyContinue).Source
-    if (-not $iscc) {
-        $iscc = Get-ChildItem "${env:ProgramFiles(x86)}\Inno Setup *\ISCC.exe", "$env:ProgramFiles\Inno Setup *\ISCC.exe", `
-            "$env:LOCALAPPDATA\Programs\Inno Setup *\ISCC.exe" -ErrorAction SilentlyContinue |
-            Select-Object -First 1 -ExpandProperty FullName
-    }
-    if (-not $iscc) { throw "Inno Setup (ISCC.exe) not found: install it from https://jrsoftware.org/isdl.php" }
-    $version = & $Py -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])"
-    & $iscc "/DAppVersion=$version" packaging\installer.iss
-    if ($LASTEXITCODE -ne 0) { throw "Inno Setup failed" }
+    & $Py tools\build_installer.py dist\OldCompoundPlanner
+    if ($LASTEXITCODE -ne 0) { throw "building the installer failed (NSIS: https://nsis.sourceforge.io or choco install nsis)" }
 }
