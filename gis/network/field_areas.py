@@ -23,6 +23,7 @@ Near-collinear outline vertices (within 0.05 cells) are thinned.
 from __future__ import annotations
 
 import functools
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import contourpy
@@ -122,13 +123,13 @@ class Field:
 
     def distances(self, distances) -> np.ndarray:
         """(len(distances), rows, cols): from each window node to the network walked within each
-        distance (inf beyond ``reach_m``). Every pair is visited once: at the first distance
+        distance (:data:`FAR` beyond ``reach_m``). Every pair is visited once: at the first distance
         that walks its segment whole (the smaller distances' fields are then carried up by a
         running minimum); the few segments walked in part at a distance are added to it alone."""
         ds = np.asarray(distances, dtype=float)
         order = np.argsort(ds, kind="stable")
         ds_up, k, size = ds[order], len(ds), self.window.size
-        z = np.full((k + 1) * size, np.inf, dtype=np.float32)  # row k: pairs never walked whole
+        z = np.full((k + 1) * size, FAR, dtype=np.float32)  # row k: pairs never walked whole
         whole = np.searchsorted(ds_up, self.full, side="left").astype(np.int32)
         self._scatter_whole(z, whole, size)
         rays = self.group.rays
@@ -168,12 +169,12 @@ class Field:
             pair = _ranges(rows, rows + self.count[part])
             node = self.sg.pairs.node[pair]
             np.minimum.at(z, self.window.local(self.sg.grid, node),
-                          self._edge_dist(node, part, self.count[part], d).astype(np.float32))
+                          self._edge_dist(node, part, self.count[part], d))
         rays = self.group.rays
         v0, rate, length = rays.v0[self.ray_seg], rays.rate[self.ray_seg], rays.length[self.ray_seg]
         hit = np.flatnonzero((v0 <= d) & (v0 + rate * length > d))
         if len(hit):
-            np.minimum.at(z, self.ray_node[hit], self._ray_dist(hit, d).astype(np.float32))
+            np.minimum.at(z, self.ray_node[hit], self._ray_dist(hit, d))
 
     def signed(self, d: float) -> np.ndarray:
         """``|p - walked within d| - buffer`` at the window's nodes (+FAR beyond ``reach_m``)."""
@@ -182,64 +183,82 @@ class Field:
     def levels(self, distances) -> np.ndarray:
         """:meth:`signed` at each distance (float32)."""
         z = self.distances(distances)
-        z -= np.float32(self.sg.buffer_m)
-        z[np.isinf(z)] = FAR
+        z -= np.float32(self.sg.buffer_m)  # FAR stays FAR (in float32)
         return z
 
     def _edge_dist(self, node: np.ndarray, part: np.ndarray, count: np.ndarray, d: float) -> np.ndarray:
         """Distance from grid *node*s to the parts walked within d of their segments (*part*, each
-        repeated *count* times): from the u end up to ``hi``, from ``lo`` to the v end."""
+        run of *count* nodes): from the start up to ``hi`` (from u), from ``lo`` to the end (from v)."""
         sg, seg = self.sg, self.seg[part]
         segs = sg.segs
         rate, start, ell = segs.rate[seg], segs.start[seg], segs.length[seg]
         total = sg.edge_geometric_length[segs.edge[seg]]
-        hi = np.minimum((d - self.du[part]) / rate - start, ell)  # < 0: nothing from u
-        lo = np.maximum(total - (d - self.dv[part]) / rate - start, 0.0)  # > ell: nothing from v
-        t, h = foot(sg.grid, segs, node, np.repeat(seg, count))
-        hi, lo, ell = (np.repeat(v, count) for v in (hi, lo, ell))
-        gap = np.minimum(np.where(hi >= 0, np.maximum(np.maximum(-t, t - hi), 0.0), np.inf),
-                         np.where(lo <= ell, np.maximum(np.maximum(lo - t, t - ell), 0.0), np.inf))
-        return np.sqrt(gap * gap + h * h)
+        hi = np.minimum((d - self.du[part]) / rate - start, ell)
+        lo = np.maximum(total - (d - self.dv[part]) / rate - start, 0.0)
+        hi = np.where(hi >= 0, hi, -np.inf)  # nothing from u: infinitely far
+        lo = np.where(lo <= ell, lo, np.inf)
+        t, h = foot(sg.grid, segs, node, seg, count)
+        return _gap(t, h, (np.repeat(v.astype(np.float32), count) for v in (hi, lo, ell)))
 
     def _ray_dist(self, hit: np.ndarray, d: float) -> np.ndarray:
         """Distance from the nodes of ray pairs *hit* to the part of their ray walked within d."""
         rays, seg = self.group.rays, self.ray_seg[hit]
         t, h = foot(self.sg.grid, rays.as_segments(), self._ray_global[hit], seg)
         hi = np.minimum((d - rays.v0[seg]) / rays.rate[seg], rays.length[seg])
-        return _to_interval(t, h, 0.0, hi)
+        return _gap(t, h, (hi.astype(np.float32), np.full(len(seg), np.inf, np.float32), rays.length[seg].astype(np.float32)))
 
     def outline(self, z: np.ndarray, box: tuple[slice, slice]) -> shapely.Geometry:
         """The polygon ``z <= 0``, traced on the nodes in *box* (rows, columns) only."""
         w, grid = self.window, self.sg.grid
         i0, j0 = w.i0 + (box[1].start or 0), w.j0 + (box[0].start or 0)
-        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell)
+        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0])
 
-    def areas_and_bands(self, distances, *, bands: bool = True) -> tuple[list, list]:
+    def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
         """The area at each distance, and (*bands*) the rings between consecutive ones (the first
-        is the area)."""
-        areas, rings, previous = [], [], None
-        for d, z in zip(distances, self.levels(distances)):
-            box = _box(z <= 0)  # a facility's 300 m area needs a tenth of its 1000 m window
-            areas.append(self.outline(z, box))
-            if bands:
-                rings.append(areas[-1] if previous is None else self.outline(np.maximum(z, -previous), box))
-            previous = z
-        return areas, rings
+        is the area); traced on *workers* threads (contourpy, numpy and shapely let the GIL go)."""
+        z = self.levels(distances)
+        boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
+
+        def band(k: int) -> shapely.Geometry:
+            ring = np.negative(z[k - 1])
+            return self.outline(np.maximum(z[k], ring, out=ring), boxes[k])
+
+        jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
+        jobs += [functools.partial(band, k) for k in range(1, len(z))] if bands else []
+        if workers > 1 and len(jobs) > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                drawn = list(pool.map(lambda job: job(), jobs))
+        else:
+            drawn = [job() for job in jobs]
+        areas = drawn[:len(z)]
+        return areas, (areas[:1] + drawn[len(z):] if bands else [])
 
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
-    """Rows and columns around the nodes set in *inside* (all when it is nearly all)."""
+    """Rows and columns around the nodes set in *inside* (all columns when they are most: the
+    traced coordinates are then those of the window's first rows, made once)."""
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
     if len(rows) == 0:
         return slice(0, 0), slice(0, 0)
-    return (slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
-            slice(max(cols[0] - margin, 0), cols[-1] + margin + 1))
+    c0, c1 = max(cols[0] - margin, 0), cols[-1] + margin + 1
+    if c1 - c0 > FULL_ROWS * inside.shape[1]:
+        c0, c1 = 0, inside.shape[1]
+    return slice(max(rows[0] - margin, 0), rows[-1] + margin + 1), slice(c0, c1)
 
 
-def _to_interval(t: np.ndarray, h: np.ndarray, lo, hi) -> np.ndarray:
-    """Distance from the point at (along t, off h) to the stretch lo..hi of the line (inf if empty)."""
-    gap = np.maximum(np.maximum(lo - t, t - hi), 0.0)
-    return np.where(np.asarray(lo) <= hi, np.hypot(gap, h), np.inf)
+def _gap(t: np.ndarray, h: np.ndarray, ends) -> np.ndarray:
+    """Distance from points at (along *t*, off *h*) of a line to its stretches 0..hi and lo..ell
+    (*ends*: hi, lo, ell; an empty stretch has hi = -inf or lo = inf). Overwrites *t* and *h*."""
+    hi, lo, ell = ends
+    gap = np.maximum(-t, t - hi)
+    lo -= t
+    np.maximum(lo, t - ell, out=lo)
+    np.minimum(gap, lo, out=gap)
+    np.maximum(gap, 0.0, out=gap)
+    gap *= gap
+    h *= h
+    gap += h
+    return np.sqrt(gap, out=gap)
 
 
 def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
@@ -262,13 +281,14 @@ def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
 
 
 # -- tracing -------------------------------------------------------------------------------
-def trace(z: np.ndarray, origin: tuple[float, float], cell: float) -> shapely.Geometry:
+def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0) -> shapely.Geometry:
     """The polygon where ``z <= 0`` (marching squares on the nodes ``z[j, i]`` at ``origin + (i, j)
-    * cell``), without rings under 1 m², thinned."""
+    * cell``), without rings under 1 m², thinned. Traced in cells, on coordinates made once for
+    up to *rows* rows of this width."""
     ny, nx = z.shape
     if ny < 2 or nx < 2:
         return shapely.MultiPolygon()
-    x, y = _index_grid(ny, nx)  # traced in cells: the coordinates are made once per shape
+    x, y = (v[:ny] for v in _index_grid(max(ny, rows), nx))  # first rows: still contiguous
     gen = contourpy.ThreadedContourGenerator(  # the serial generator holds the GIL, this one lets it go
         x, y, z.astype(np.float64, order="C"), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
         line_type=contourpy.LineType.Separate, fill_type=contourpy.FillType.ChunkCombinedOffsetOffset,
@@ -314,7 +334,7 @@ def _drop_small(pts: np.ndarray, off: np.ndarray, outer: np.ndarray, min_area: f
     if keep.all():
         return pts, off, outer
     counts = np.diff(off)[keep]
-    pts = pts[_ranges(off[:-1][keep], off[1:][keep])]
+    pts = np.take(pts, _ranges(off[:-1][keep], off[1:][keep]), axis=0)
     new_off = np.concatenate([[0], np.cumsum(counts)])
     rings_per_poly = np.bincount(poly_of_ring[keep], minlength=len(outer) - 1)[keep_poly]
     return pts, new_off, np.concatenate([[0], np.cumsum(rings_per_poly)])
@@ -329,12 +349,13 @@ def _thin(pts: np.ndarray, off: np.ndarray, tol: float) -> tuple[np.ndarray, np.
         return pts, off
     per = (size[rings] - 2) // 2  # even positions 2, 4, ... before the closing point
     c = np.repeat(off[rings] - np.cumsum(2 * per) + 2 * per + 2, per) + 2 * np.arange(per.sum())
-    a, b = pts[c + 1] - pts[c - 1], pts[c] - pts[c - 1]
-    cross = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
-    gone = np.abs(cross) < tol * np.hypot(a[:, 0], a[:, 1])
+    x, y = pts[:, 0], pts[:, 1]  # 1-D gathers: numpy 2.4's row gathers of (n, 2) arrays are ~50x slower
+    x0, y0 = x[c - 1], y[c - 1]
+    ax, ay, bx, by = x[c + 1] - x0, y[c + 1] - y0, x[c] - x0, y[c] - y0
+    gone = np.abs(ax * by - ay * bx) < tol * np.hypot(ax, ay)
     if not gone.any():
         return pts, off
     keep = np.ones(len(pts), dtype=bool)
     keep[c[gone]] = False
     dropped = np.bincount(np.repeat(rings, per)[gone], minlength=len(size))
-    return pts[keep], np.concatenate([[0], np.cumsum(size - dropped)])
+    return np.compress(keep, pts, axis=0), np.concatenate([[0], np.cumsum(size - dropped)])

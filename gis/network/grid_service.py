@@ -25,14 +25,15 @@ _GRIDS: "weakref.WeakKeyDictionary[WalkGraph, dict]" = weakref.WeakKeyDictionary
 _LOCK = threading.Lock()
 
 
-def grid_of(graph: WalkGraph, buffer_m: float) -> StreetGrid:
-    """The street grid of *graph* for *buffer_m*, built once per network and buffer."""
+def grid_of(graph: WalkGraph, buffer_m: float, *, workers: int = 1) -> StreetGrid:
+    """The street grid of *graph* for *buffer_m*, built once per network and buffer (on *workers*
+    threads)."""
     with _LOCK:
         per_graph = _GRIDS.setdefault(graph, {})
         lock = per_graph.setdefault(("lock", float(buffer_m)), threading.Lock())
     with lock:
         if float(buffer_m) not in per_graph:
-            per_graph[float(buffer_m)] = street_grid(graph, buffer_m)
+            per_graph[float(buffer_m)] = street_grid(graph, buffer_m, workers=workers)
         return per_graph[float(buffer_m)]
 
 
@@ -104,9 +105,10 @@ def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np
 
 
 def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float,
-               shift: np.ndarray | None = None, bands: bool = True,
+               shift: np.ndarray | None = None, bands: bool = True, workers: int = 1,
                feedback: Feedback | None = None) -> tuple[list, list]:
-    """The dissolved area at each distance of a type's *sources*, and its bands.
+    """The dissolved area at each distance of a type's *sources*, and its bands (traced on
+    *workers* threads).
 
     With *shift*, source ``i`` counts its walks as ``dist - shift[i]`` (each facility at its
     own radius: ask for distance 0)."""
@@ -117,7 +119,8 @@ def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: fl
     rays, owner = source_rays(graph, sources, shift, float(max(distances)))
     fb.check()
     group = group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
-    out = Field(grid_of(graph, buffer_m), group).areas_and_bands(distances, bands=bands)
+    out = Field(grid_of(graph, buffer_m, workers=workers), group).areas_and_bands(distances, bands=bands,
+                                                                                  workers=workers)
     fb.progress(1.0)
     return out
 

@@ -24,7 +24,7 @@ MAX_GRID_NODES = 8_000_000  # the cell grows past ``buffer / 2.4`` beyond this: 
 CELL_OF_BUFFER = 2.4  # cells per edge buffer (12.5 m cells for the 30 m default: 1-1.5 % off the exact
 # area on grids, the demo district and Helsinki; 15 m cells are 3 % off)
 MAX_CELL_M = 12.5
-PAIR_CHUNK = 4_000_000  # candidate pairs handled at once while building (bounds peak memory)
+PAIR_CHUNK = 2_000_000  # candidate pairs handled at once while building (bounds peak memory; jobs for threads)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,19 +92,21 @@ class Pairs:
 def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1) -> tuple[np.ndarray, ...]:
     """Every (grid node, segment) closer than *reach_m*, in segment order (nodes row by row):
     node, segment and the distance between them. Each segment visits only the nodes of the
-    rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row."""
-    seg, row, i0, count = _capsule_rows(grid, segs, reach_m)
-    cum = np.cumsum(count)
-    total = int(cum[-1]) if len(cum) else 0
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(cum, np.arange(PAIR_CHUNK, total, PAIR_CHUNK)), [len(seg)]]))
-    jobs = [np.arange(a, b) for a, b in zip(cuts[:-1], cuts[1:])]
+    rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row.
+    Runs of segments are done apart (on *workers* threads: numpy lets the GIL go in its loops)."""
+    rows = np.ceil((np.abs(segs.unit[:, 1]) * segs.length + 2 * reach_m) / grid.cell)
+    work = np.cumsum(rows * (np.abs(segs.unit[:, 0]) * segs.length + 2 * reach_m) / grid.cell)
+    total = float(work[-1]) if len(work) else 0.0
+    cuts = np.unique(np.concatenate([[0], np.searchsorted(work, np.arange(PAIR_CHUNK, total, PAIR_CHUNK)),
+                                     [len(segs)]]))
+    jobs = list(zip(cuts[:-1].tolist(), cuts[1:].tolist()))
     if not jobs:
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
 
-    def one(r: np.ndarray) -> tuple[np.ndarray, ...]:
-        return _chunk_pairs(grid, segs, seg[r], row[r], i0[r], count[r], reach_m)
+    def one(run: tuple[int, int]) -> tuple[np.ndarray, ...]:
+        return _chunk_pairs(grid, segs, *_capsule_rows(grid, segs, np.arange(*run), reach_m), reach_m)
 
-    if workers > 1 and len(jobs) > 1:  # numpy releases the GIL in its loops
+    if workers > 1 and len(jobs) > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(one, jobs))
     else:
@@ -112,16 +114,15 @@ def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1) 
     return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))
 
 
-def _capsule_rows(grid: Grid, segs: Segments, reach_m: float) -> tuple[np.ndarray, ...]:
-    """The (segment, grid row) crossings of every segment's capsule: segment, row, first column
-    and number of columns (segments in order, rows upward)."""
+def _capsule_rows(grid: Grid, segs: Segments, which: np.ndarray, reach_m: float) -> tuple[np.ndarray, ...]:
+    """The (segment, grid row) crossings of the capsules of segments *which*: segment, row, first
+    column and number of columns (segments in order, rows upward)."""
     p0, ux, uy, ell = segs.p0, segs.unit[:, 0], segs.unit[:, 1], segs.length
-    ymin = np.minimum(p0[:, 1], p0[:, 1] + uy * ell) - reach_m
-    ymax = np.maximum(p0[:, 1], p0[:, 1] + uy * ell) + reach_m
-    j_lo = np.clip(np.ceil((ymin - grid.y0) / grid.cell), 0, grid.ny).astype(np.int64)
-    j_hi = np.clip(np.floor((ymax - grid.y0) / grid.cell), -1, grid.ny - 1).astype(np.int64)
+    y0, y1 = p0[which, 1], p0[which, 1] + uy[which] * ell[which]
+    j_lo = np.clip(np.ceil((np.minimum(y0, y1) - reach_m - grid.y0) / grid.cell), 0, grid.ny).astype(np.int64)
+    j_hi = np.clip(np.floor((np.maximum(y0, y1) + reach_m - grid.y0) / grid.cell), -1, grid.ny - 1).astype(np.int64)
     n_rows = np.maximum(j_hi - j_lo + 1, 0)
-    seg = np.repeat(np.arange(len(segs), dtype=np.int64), n_rows)
+    seg = np.repeat(which.astype(np.int64), n_rows)
     row = _ranges(j_lo, j_lo + n_rows)
     y = grid.y0 + row * grid.cell - p0[seg, 1]  # the row relative to the segment's start
     lo, hi = _capsule_span(y, ux[seg], uy[seg], ell[seg], reach_m)
@@ -175,12 +176,23 @@ def _chunk_pairs(grid, segs, seg, row, i0, count, reach_m):
     return node, np.repeat(seg.astype(np.int32), count)[keep], dist[keep]
 
 
-def foot(grid: Grid, segs: Segments, node: np.ndarray, seg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Position of grid nodes along their segments' lines (from the start) and distance off them."""
-    j, i = np.divmod(node.astype(np.int64), grid.nx)
-    dx, dy = grid.x0 + i * grid.cell - segs.p0[seg, 0], grid.y0 + j * grid.cell - segs.p0[seg, 1]
-    ux, uy = segs.unit[seg, 0], segs.unit[seg, 1]
-    return dx * ux + dy * uy, np.abs(dx * uy - dy * ux)
+def foot(grid: Grid, segs: Segments, node: np.ndarray, seg: np.ndarray,
+         count: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Position of grid nodes along their segments' lines (from the start) and off them (signed),
+    float32 (to a millimetre). *seg*: each node's segment, or with *count* each run of nodes'."""
+    f32 = np.float32
+    spread = (lambda v: v) if count is None else (lambda v: np.repeat(v, count))
+    j, i = np.divmod(node.astype(np.int32), np.int32(grid.nx))
+    dx = spread((grid.x0 - segs.p0[seg, 0]).astype(f32))
+    dx += i.astype(f32) * f32(grid.cell)
+    dy = spread((grid.y0 - segs.p0[seg, 1]).astype(f32))
+    dy += j.astype(f32) * f32(grid.cell)
+    ux, uy = spread(segs.unit[seg, 0].astype(f32)), spread(segs.unit[seg, 1].astype(f32))
+    t = dx * ux
+    t += dy * uy
+    dx *= uy
+    dx -= dy * ux
+    return t, dx
 
 
 @dataclass(frozen=True, eq=False)
