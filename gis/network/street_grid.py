@@ -82,16 +82,18 @@ def edge_segments(graph: WalkGraph) -> Segments:
 
 @dataclass(frozen=True, eq=False)
 class Pairs:
-    """(node, segment) pairs within ``reach_m``, segment by segment, and the distance between them."""
+    """(node, segment) pairs within ``reach_m``, segment by segment (the segment's pairs are
+    ``StreetGrid.seg_ptr[s]:seg_ptr[s + 1]``): the node and the distance between them."""
 
     node: np.ndarray
-    seg: np.ndarray
     dist: np.ndarray
 
 
-def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1) -> tuple[np.ndarray, ...]:
+def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1,
+               counted: bool = False) -> tuple[np.ndarray, ...]:
     """Every (grid node, segment) closer than *reach_m*, in segment order (nodes row by row):
-    node, segment and the distance between them. Each segment visits only the nodes of the
+    node, segment and the distance between them (*counted*: the number of pairs of each
+    segment instead of the segment of each pair). Each segment visits only the nodes of the
     rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row.
     Runs of segments are done apart (on *workers* threads: numpy lets the GIL go in its loops)."""
     rows = np.ceil((np.abs(segs.unit[:, 1]) * segs.length + 2 * reach_m) / grid.cell)
@@ -104,7 +106,8 @@ def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1) 
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
 
     def one(run: tuple[int, int]) -> tuple[np.ndarray, ...]:
-        return _chunk_pairs(grid, segs, *_capsule_rows(grid, segs, np.arange(*run), reach_m), reach_m)
+        node, seg, dist = _chunk_pairs(grid, segs, *_capsule_rows(grid, segs, np.arange(*run), reach_m), reach_m)
+        return (node, np.bincount(seg - run[0], minlength=run[1] - run[0]), dist) if counted else (node, seg, dist)
 
     if workers > 1 and len(jobs) > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -239,8 +242,9 @@ def street_grid(graph: WalkGraph, buffer_m: float, cell_m: float | None = None, 
     n = np.ceil((hi - lo) / cell).astype(np.int64) + 1
     grid = Grid(float(lo[0]), float(lo[1]), cell, int(n[0]), int(n[1]))
     segs = edge_segments(graph)
-    node, seg, dist = near_pairs(grid, segs, reach_m, workers=workers)
-    return StreetGrid(grid, segs, Pairs(node, seg, dist), _pointer(seg, len(segs)), _pointer(segs.edge, graph.n_edges),
+    node, count, dist = near_pairs(grid, segs, reach_m, workers=workers, counted=True)
+    seg_ptr = np.concatenate([[0], np.cumsum(count)])
+    return StreetGrid(grid, segs, Pairs(node, dist), seg_ptr, _pointer(segs.edge, graph.n_edges),
                       _edge_boxes(grid, segs, graph.n_edges, reach_m), graph.lines.length,
                       graph.length, float(buffer_m), float(reach_m))
 
