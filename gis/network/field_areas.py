@@ -36,6 +36,7 @@ from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
 FAR = 1e9  # field value of nodes away from an outline (its sign is all that counts)
 MIN_RING_M2 = 1.0  # rings smaller than this are dropped (slivers, specks)
 FULL_ROWS = 0.6  # a window wider than this share of the grid takes whole rows
+SCATTER_CHUNK = 1_000_000  # pairs per np.minimum.at call (it holds the GIL; arrays stay in the heap)
 FULL_GRID = 0.5  # ... and one larger than this share of its nodes takes the whole grid
 THIN_OF_CELL = 0.05  # vertices closer than this many cells to their neighbours' chord are removed
 
@@ -152,9 +153,13 @@ class Field:
             # most of the network: every pair, unreached segments into the spare row (no gathers)
             level = np.full(len(sg.segs), len(z) // size - 1, dtype=wide)
             level[self.seg] = whole
-            index = np.repeat(level * wide(size), np.diff(sg.seg_ptr))
-            index += sg.pairs.node
-            np.minimum.at(z, index, sg.pairs.dist)
+            level *= wide(size)
+            count = np.diff(sg.seg_ptr)
+            cuts = np.searchsorted(sg.seg_ptr, np.arange(0, sg.seg_ptr[-1], SCATTER_CHUNK)).tolist() + [len(count)]
+            for a, b in zip(cuts[:-1], cuts[1:]):  # ufunc.at holds the GIL: let the other threads in between
+                index = np.repeat(level[a:b], count[a:b])
+                index += sg.pairs.node[sg.seg_ptr[a]:sg.seg_ptr[b]]
+                np.minimum.at(z, index, sg.pairs.dist[sg.seg_ptr[a]:sg.seg_ptr[b]])
             return
         pairs = _ranges(sg.seg_ptr[self.seg], sg.seg_ptr[self.seg] + self.count)
         index = np.repeat(whole.astype(wide) * wide(size), self.count)
