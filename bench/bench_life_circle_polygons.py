@@ -5,9 +5,12 @@
 Network: bench_service_areas' jittered 80 m street grid; facilities of 7 types spread at random;
 walking distances 300/500/1000 m; edge buffer 30 m (the default).
 
-* ours — :mod:`gis.network.field_areas`: one cover-distance field per type on a 12.5 m grid,
-  outlines traced with contourpy (``ServiceAreaParams(method="grid")``); per facility the same
-  on the facility's window; one facility's type redrawn by :class:`gis.network.live_areas.LiveAreas`.
+* ours — :mod:`gis.network.field_areas`: per type, the distance to the streets walked within
+  each distance on a 12.5 m grid (all three distances in one pass over the street grid's pairs),
+  outlines traced with contourpy (``ServiceAreaParams(method="grid")``, 2 threads); per facility
+  the same on the facility's window; one facility's type redrawn by
+  :class:`gis.network.live_areas.LiveAreas`. The per-type figure is given with the street grid
+  already built (network setup, timed apart) and on a fresh network (grid included).
 * naive — what peers do: buffer every walked street stretch (the same lines as the exact method)
   by the edge buffer and union them (``shapely.union_all``); bands by differences. Per facility it
   is timed on NAIVE_SAMPLE facilities and scaled (said in the output).
