@@ -1,29 +1,29 @@
 """Service-area polygons from a walking-distance field on a grid (the fast method).
 
-Method. For a group of sources (one facility, or every facility of a type) the *cover
-distance* of a grid node is the shortest walk to any point of the network within the edge
-buffer of the node: ``G(p) = min over network points q with |p - q| <= buffer of dist(q)``.
-The area at distance d is exactly ``{G <= d}`` (the points within the buffer of a street
-stretch walked within d), so one field per group gives every distance by thresholding.
-``G`` is evaluated on a square grid from the (node, street segment) pairs of
-:mod:`gis.network.street_grid`: per pair, the walking distance is linear along the segment,
-so its minimum over the chord inside the buffer is at a chord end.
-
-``G`` jumps at the outer edge of the buffer, so the outline is not traced on it: for each
-distance, the grid nodes whose 2x2 cells straddle the threshold get the signed distance
-``|p - walked part| - buffer`` (continuous, exact at the nodes) and the outline is traced
-on that with marching squares (contourpy), bands directly as ``max(Z_k, -Z_k-1) <= 0``.
-The outline's vertices are exact where they fall on a cell edge; only corners inside a cell
-are cut (at most a cell's diagonal, in practice well under 1 % of an area).
+Method. For a group of sources (one facility, or every facility of a type) and a distance d,
+the area is the set of points within the edge buffer of a street stretch walked within d.
+For every grid node the distance to the network walked within d is computed exactly from
+the (node, street segment) pairs of :mod:`gis.network.street_grid`; the outline is the
+contour ``distance - buffer = 0`` of that field (continuous, exact at the nodes), traced
+with marching squares (contourpy), bands directly as ``max(Z_k, -Z_k-1) <= 0``. All the
+distances of a group come from one pass over its pairs: a pair counts from the first
+distance that walks its segment whole (the walk is linear along a segment, so that is
+where its farther end is reached), the fields of larger distances take the running
+minimum of the smaller ones, and only the few segments walked in part at a distance are
+added to that distance alone. The outline's vertices are exact where they fall on a cell
+edge; only corners inside a cell are cut (at most a cell's diagonal, in practice well
+under 1 % of an area).
 
 Resolution: the cell is the edge buffer / 2.4, at most 12.5 m (12.5 m for the 30 m
-default), coarser only when the grid over a network would exceed 16 million nodes.
+default), coarser only when the grid over a network would exceed 8 million nodes.
 Rings under 1 m² (slivers, spikes, specks) are dropped; holes for unreached blocks stay.
 Near-collinear outline vertices (within 0.05 cells) are thinned.
 """
 
 from __future__ import annotations
 
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import contourpy
@@ -31,11 +31,13 @@ import numpy as np
 import shapely
 
 from gis.network.distance import _ranges
-from gis.network.street_grid import Grid, Segments, StreetGrid, near_pairs
+from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
 
 FAR = 1e9  # field value of nodes away from an outline (its sign is all that counts)
 MIN_RING_M2 = 1.0  # rings smaller than this are dropped (slivers, specks)
 FULL_ROWS = 0.6  # a window wider than this share of the grid takes whole rows
+SCATTER_CHUNK = 1_000_000  # pairs per np.minimum.at call (it holds the GIL; arrays stay in the heap)
+FULL_GRID = 0.5  # ... and one larger than this share of its nodes takes the whole grid
 THIN_OF_CELL = 0.05  # vertices closer than this many cells to their neighbours' chord are removed
 
 
@@ -99,7 +101,7 @@ class Window:
 
 
 class Field:
-    """The cover distance of one group on a window of the grid, and its outlines."""
+    """The walking distance of one group on a window of the grid, and its outlines."""
 
     def __init__(self, sg: StreetGrid, group: Group) -> None:
         self.sg, self.group = sg, group
@@ -113,115 +115,155 @@ class Field:
         x = np.clip((dv + length - du) / 2, from_u, length - to_v)
         self.full = np.minimum(du + x, dv + length - x)  # ... and the one that walks all of it
         self.du, self.dv = du, dv
-        self.pairs, self.ppos = (v.astype(np.int32) for v in sg.segment_pairs(self.seg))
-        ray_node, self.ray_seg, c0, _, _, self.ray_t, self.ray_h = near_pairs(
-            sg.grid, group.rays.as_segments(), sg.reach_m, sg.buffer_m)
-        self.window = _window(sg, group, ray_node)
-        self.node = self.window.local(sg.grid, sg.pairs.node[self.pairs])
-        self.ray_node = self.window.local(sg.grid, ray_node)
-        g = np.full(self.window.size, np.inf, dtype=np.float32)
-        count = np.diff(sg.seg_ptr)[self.seg]
-        p = sg.pairs
-        value = np.minimum(np.repeat(du.astype(np.float32), count) + p.a[self.pairs],
-                           np.repeat(dv.astype(np.float32), count) + p.b[self.pairs])
-        np.minimum.at(g, self.node, value)
-        self.pair_full = np.repeat(self.full.astype(np.float32), count)  # per pair, for signed()
-        self.pair_first = np.repeat(self.first.astype(np.float32), count)
-        self.pair_dist = p.dist[self.pairs]
+        self.count = (sg.seg_ptr[self.seg + 1] - sg.seg_ptr[self.seg]).astype(np.int32)
         rays = group.rays
-        np.minimum.at(g, self.ray_node, (rays.v0[self.ray_seg] + rays.rate[self.ray_seg] * c0).astype(np.float32))
-        self.cover = g.reshape(self.window.shape)
-        self._xy = None
+        ray_node, self.ray_seg, self.ray_dist = near_pairs(sg.grid, rays.as_segments(), sg.reach_m)
+        self.window = _window(sg, group, ray_node)
+        self.ray_node = self.window.local(sg.grid, ray_node)
+        self._ray_global = ray_node
+
+    def distances(self, distances) -> np.ndarray:
+        """(len(distances), rows, cols): from each window node to the network walked within each
+        distance (:data:`FAR` beyond ``reach_m``). Every pair is visited once: at the first distance
+        that walks its segment whole (the smaller distances' fields are then carried up by a
+        running minimum); the few segments walked in part at a distance are added to it alone."""
+        ds = np.asarray(distances, dtype=float)
+        order = np.argsort(ds, kind="stable")
+        ds_up, k, size = ds[order], len(ds), self.window.size
+        z = np.full((k + 1) * size, FAR, dtype=np.float32)  # row k: pairs never walked whole
+        whole = np.searchsorted(ds_up, self.full, side="left").astype(np.int32)
+        self._scatter_whole(z, whole, size)
+        rays = self.group.rays
+        ray_whole = np.searchsorted(ds_up, (rays.v0 + rays.rate * rays.length)[self.ray_seg], side="left")
+        np.minimum.at(z, ray_whole * size + self.ray_node, self.ray_dist)
+        z = z.reshape(k + 1, size)[:k]
+        for level in range(1, k):
+            np.minimum(z[level - 1], z[level], out=z[level])
+        for level, d in enumerate(ds_up):
+            self._add_parts(z[level], float(d), level, whole)
+        out = np.empty_like(z)
+        out[order] = z
+        return out.reshape(k, *self.window.shape)
+
+    def _scatter_whole(self, z: np.ndarray, whole: np.ndarray, size: int) -> None:
+        """Each pair's distance into row ``whole`` of its segment (of the flat (levels + 1, size) *z*)."""
+        sg, grid = self.sg, self.sg.grid
+        wide = np.int64 if len(z) >= 2**31 else np.int32
+        if self.window.size == grid.nx * grid.ny and len(self.seg) > 0.5 * len(sg.segs):
+            # most of the network: every pair, unreached segments into the spare row (no gathers)
+            level = np.full(len(sg.segs), len(z) // size - 1, dtype=wide)
+            level[self.seg] = whole
+            level *= wide(size)
+            count = np.diff(sg.seg_ptr)
+            cuts = np.searchsorted(sg.seg_ptr, np.arange(0, sg.seg_ptr[-1], SCATTER_CHUNK)).tolist() + [len(count)]
+            for a, b in zip(cuts[:-1], cuts[1:]):  # ufunc.at holds the GIL: let the other threads in between
+                index = np.repeat(level[a:b], count[a:b])
+                index += sg.pairs.node[sg.seg_ptr[a]:sg.seg_ptr[b]]
+                np.minimum.at(z, index, sg.pairs.dist[sg.seg_ptr[a]:sg.seg_ptr[b]])
+            return
+        pairs = _ranges(sg.seg_ptr[self.seg], sg.seg_ptr[self.seg] + self.count)
+        index = np.repeat(whole.astype(wide) * wide(size), self.count)
+        index += self.window.local(grid, sg.pairs.node[pairs]).astype(wide)
+        np.minimum.at(z, index, sg.pairs.dist[pairs])
+
+    def _add_parts(self, z: np.ndarray, d: float, level: int, whole: np.ndarray) -> None:
+        """Distances to the segments and rays walked in part within *d*."""
+        part = np.flatnonzero((self.first <= d) & (whole > level))
+        if len(part):
+            rows = self.sg.seg_ptr[self.seg[part]]
+            pair = _ranges(rows, rows + self.count[part])
+            node = self.sg.pairs.node[pair]
+            np.minimum.at(z, self.window.local(self.sg.grid, node),
+                          self._edge_dist(node, part, self.count[part], d))
+        rays = self.group.rays
+        v0, rate, length = rays.v0[self.ray_seg], rays.rate[self.ray_seg], rays.length[self.ray_seg]
+        hit = np.flatnonzero((v0 <= d) & (v0 + rate * length > d))
+        if len(hit):
+            np.minimum.at(z, self.ray_node[hit], self._ray_dist(hit, d))
 
     def signed(self, d: float) -> np.ndarray:
-        """``|p - walked within d| - buffer`` at the nodes near the outline of area d, else -/+FAR."""
-        inside = self.cover <= d
-        near = _straddling(inside)
-        flat = near.ravel()
-        dist = np.full(near.size, np.inf, dtype=np.float32)
-        mask = flat[self.node]
-        node, full, first = self.node[mask], self.pair_full[mask], self.pair_first[mask]
-        whole = full <= d
-        np.minimum.at(dist, node[whole], self.pair_dist[mask][whole])
-        part = (first <= d) & ~whole
-        hit = np.flatnonzero(mask)[part]
-        np.minimum.at(dist, node[part], self._edge_dist(hit, self.ppos[hit], d))
-        hit = flat[self.ray_node]
-        np.minimum.at(dist, self.ray_node[hit], self._ray_dist(hit, d))
-        z = np.where(inside, -FAR, FAR)
-        signed = dist.reshape(near.shape)[near] - self.sg.buffer_m
-        z[near] = np.where(np.isfinite(signed), signed, z[near])  # no walked part in reach: keep the side
+        """``|p - walked within d| - buffer`` at the window's nodes (+FAR beyond ``reach_m``)."""
+        return self.levels((d,))[0]
+
+    def levels(self, distances) -> np.ndarray:
+        """:meth:`signed` at each distance (float32)."""
+        z = self.distances(distances)
+        z -= np.float32(self.sg.buffer_m)  # FAR stays FAR (in float32)
         return z
 
-    def _edge_dist(self, hit: np.ndarray, pos: np.ndarray, d: float) -> np.ndarray:
-        """Distance from the nodes of pairs *hit* to the part of their segment walked within d."""
-        sg, seg = self.sg, self.seg[pos]
-        segs, pair = sg.segs, self.pairs[hit]
-        t, h = sg.pairs.t[pair], sg.pairs.h[pair]
+    def _edge_dist(self, node: np.ndarray, part: np.ndarray, count: np.ndarray, d: float) -> np.ndarray:
+        """Distance from grid *node*s to the parts walked within d of their segments (*part*, each
+        run of *count* nodes): from the start up to ``hi`` (from u), from ``lo`` to the end (from v)."""
+        sg, seg = self.sg, self.seg[part]
+        segs = sg.segs
         rate, start, ell = segs.rate[seg], segs.start[seg], segs.length[seg]
         total = sg.edge_geometric_length[segs.edge[seg]]
-        u_hi = (d - self.du[pos]) / rate - start
-        v_lo = total - (d - self.dv[pos]) / rate - start
-        return np.minimum(_to_interval(t, h, 0.0, np.minimum(u_hi, ell)), _to_interval(t, h, np.maximum(v_lo, 0.0), ell))
+        hi = np.minimum((d - self.du[part]) / rate - start, ell)
+        lo = np.maximum(total - (d - self.dv[part]) / rate - start, 0.0)
+        hi = np.where(hi >= 0, hi, -np.inf)  # nothing from u: infinitely far
+        lo = np.where(lo <= ell, lo, np.inf)
+        t, h = foot(sg.grid, segs, node, seg, count)
+        return _gap(t, h, (np.repeat(v.astype(np.float32), count) for v in (hi, lo, ell)))
 
     def _ray_dist(self, hit: np.ndarray, d: float) -> np.ndarray:
-        """Distance from the nodes of ray pairs *hit* (a mask) to the part of their ray walked within d."""
+        """Distance from the nodes of ray pairs *hit* to the part of their ray walked within d."""
         rays, seg = self.group.rays, self.ray_seg[hit]
+        t, h = foot(self.sg.grid, rays.as_segments(), self._ray_global[hit], seg)
         hi = np.minimum((d - rays.v0[seg]) / rays.rate[seg], rays.length[seg])
-        return _to_interval(self.ray_t[hit], self.ray_h[hit], 0.0, hi)
-
-    def coords(self) -> tuple[np.ndarray, np.ndarray]:
-        """x and y of the window's nodes (2-D, made once)."""
-        if self._xy is None:
-            w, grid = self.window, self.sg.grid
-            self._xy = np.meshgrid(grid.xs(w.i0, w.i1), grid.ys(w.j0, w.j1))
-        return self._xy
+        return _gap(t, h, (hi.astype(np.float32), np.full(len(seg), np.inf, np.float32), rays.length[seg].astype(np.float32)))
 
     def outline(self, z: np.ndarray, box: tuple[slice, slice]) -> shapely.Geometry:
         """The polygon ``z <= 0``, traced on the nodes in *box* (rows, columns) only."""
-        x, y = self.coords()
-        return trace(x[box], y[box], z[box], self.sg.grid.cell)
+        w, grid = self.window, self.sg.grid
+        i0, j0 = w.i0 + (box[1].start or 0), w.j0 + (box[0].start or 0)
+        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0])
 
-    def areas_and_bands(self, distances, *, bands: bool = True) -> tuple[list, list]:
+    def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
         """The area at each distance, and (*bands*) the rings between consecutive ones (the first
-        is the area)."""
-        areas, rings, previous = [], [], None
-        for d in distances:
-            z = self.signed(float(d))
-            box = _box(self.cover <= d)  # a facility's 300 m area needs a tenth of its 1000 m window
-            areas.append(self.outline(z, box))
-            if bands:
-                rings.append(areas[-1] if previous is None else self.outline(np.maximum(z, -previous), box))
-            previous = z
-        return areas, rings
+        is the area); traced on *workers* threads (contourpy, numpy and shapely let the GIL go)."""
+        z = self.levels(distances)
+        boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
+
+        def band(k: int) -> shapely.Geometry:
+            ring = np.negative(z[k - 1])
+            return self.outline(np.maximum(z[k], ring, out=ring), boxes[k])
+
+        jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
+        jobs += [functools.partial(band, k) for k in range(1, len(z))] if bands else []
+        if workers > 1 and len(jobs) > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                drawn = list(pool.map(lambda job: job(), jobs))
+        else:
+            drawn = [job() for job in jobs]
+        areas = drawn[:len(z)]
+        return areas, (areas[:1] + drawn[len(z):] if bands else [])
 
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
-    """Rows and columns around the nodes set in *inside* (all when it is nearly all)."""
+    """Rows and columns around the nodes set in *inside* (all columns when they are most: the
+    traced coordinates are then those of the window's first rows, made once)."""
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
     if len(rows) == 0:
         return slice(0, 0), slice(0, 0)
-    return (slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
-            slice(max(cols[0] - margin, 0), cols[-1] + margin + 1))
+    c0, c1 = max(cols[0] - margin, 0), cols[-1] + margin + 1
+    if c1 - c0 > FULL_ROWS * inside.shape[1]:
+        c0, c1 = 0, inside.shape[1]
+    return slice(max(rows[0] - margin, 0), rows[-1] + margin + 1), slice(c0, c1)
 
 
-def _to_interval(t: np.ndarray, h: np.ndarray, lo, hi) -> np.ndarray:
-    """Distance from the point at (along t, off h) to the stretch lo..hi of the line (inf if empty)."""
-    gap = np.maximum(np.maximum(lo - t, t - hi), 0.0)
-    return np.where(np.asarray(lo) <= hi, np.hypot(gap, h), np.inf)
-
-
-def _straddling(inside: np.ndarray) -> np.ndarray:
-    """Nodes of the 2x2 cells that have nodes on both sides."""
-    a, b, c, d = inside[:-1, :-1], inside[:-1, 1:], inside[1:, :-1], inside[1:, 1:]
-    any_in = a | b | c | d
-    mixed = any_in & ~(a & b & c & d)
-    out = np.zeros(inside.shape, dtype=bool)
-    out[:-1, :-1] |= mixed
-    out[:-1, 1:] |= mixed
-    out[1:, :-1] |= mixed
-    out[1:, 1:] |= mixed
-    return out
+def _gap(t: np.ndarray, h: np.ndarray, ends) -> np.ndarray:
+    """Distance from points at (along *t*, off *h*) of a line to its stretches 0..hi and lo..ell
+    (*ends*: hi, lo, ell; an empty stretch has hi = -inf or lo = inf). Overwrites *t* and *h*."""
+    hi, lo, ell = ends
+    gap = np.maximum(-t, t - hi)
+    lo -= t
+    np.maximum(lo, t - ell, out=lo)
+    np.minimum(gap, lo, out=gap)
+    np.maximum(gap, 0.0, out=gap)
+    gap *= gap
+    h *= h
+    gap += h
+    return np.sqrt(gap, out=gap)
 
 
 def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
@@ -237,29 +279,43 @@ def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
     i0, i1 = int(max(lo[0] - 1, 0)), int(min(hi[0] + 2, sg.grid.nx))
     if i1 - i0 > FULL_ROWS * sg.grid.nx:  # nearly all columns: take whole rows (cheaper indexing)
         i0, i1 = 0, sg.grid.nx
-    return Window(i0, int(max(lo[1] - 1, 0)), i1, int(min(hi[1] + 2, sg.grid.ny)))
+    j0, j1 = int(max(lo[1] - 1, 0)), int(min(hi[1] + 2, sg.grid.ny))
+    if (i1 - i0) * (j1 - j0) > FULL_GRID * sg.grid.nx * sg.grid.ny:  # most of it: all (no local indices)
+        return Window(0, 0, sg.grid.nx, sg.grid.ny)
+    return Window(i0, j0, i1, j1)
 
 
 # -- tracing -------------------------------------------------------------------------------
-def trace(x: np.ndarray, y: np.ndarray, z: np.ndarray, cell: float) -> shapely.Geometry:
-    """The polygon where ``z <= 0`` (marching squares on nodes at 2-D *x*, *y*), without rings
-    under 1 m², thinned."""
+def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0) -> shapely.Geometry:
+    """The polygon where ``z <= 0`` (marching squares on the nodes ``z[j, i]`` at ``origin + (i, j)
+    * cell``), without rings under 1 m², thinned. Traced in cells, on coordinates made once for
+    up to *rows* rows of this width."""
     ny, nx = z.shape
-    if ny < 2 or nx < 2 or not (z <= 0).any():
+    if ny < 2 or nx < 2:
         return shapely.MultiPolygon()
-    gen = contourpy.SerialContourGenerator(  # contour_generator() would redo the 2-D coordinates each time
-        x, y, np.ascontiguousarray(z, dtype=np.float64), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
+    x, y = (v[:ny] for v in _index_grid(max(ny, rows), nx))  # first rows: still contiguous
+    gen = contourpy.ThreadedContourGenerator(  # the serial generator holds the GIL, this one lets it go
+        x, y, z.astype(np.float64, order="C"), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
         line_type=contourpy.LineType.Separate, fill_type=contourpy.FillType.ChunkCombinedOffsetOffset,
-        corner_mask=True, quad_as_tri=False, z_interp=contourpy.ZInterp.Linear)
+        corner_mask=True, quad_as_tri=False, z_interp=contourpy.ZInterp.Linear, thread_count=1)
     points, offsets, outer = gen.filled(-2 * FAR, 0.0)
     if points[0] is None:
         return shapely.MultiPolygon()
-    pts, off, out = _drop_small(points[0], offsets[0].astype(np.int64), outer[0].astype(np.int64))
-    pts, off = _thin(pts, off, THIN_OF_CELL * cell)
+    pts, off, out = _drop_small(points[0], offsets[0].astype(np.int64), outer[0].astype(np.int64),
+                                MIN_RING_M2 / cell**2)
     if len(out) < 2:
         return shapely.MultiPolygon()
-    polys = shapely.from_ragged_array(shapely.GeometryType.POLYGON, pts, (off, out))
-    return shapely.multipolygons(polys)
+    pts, off = _thin(pts, off, THIN_OF_CELL)
+    pts *= cell
+    pts += origin
+    return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, pts, (off, out, np.array([0, len(out) - 1])))[0]
+
+
+@functools.lru_cache(maxsize=4)
+def _index_grid(ny: int, nx: int) -> tuple[np.ndarray, np.ndarray]:
+    x, y = np.meshgrid(np.arange(nx, dtype=np.float64), np.arange(ny, dtype=np.float64))
+    x.flags.writeable = y.flags.writeable = False
+    return x, y
 
 
 def _ring_areas(pts: np.ndarray, off: np.ndarray) -> np.ndarray:
@@ -271,19 +327,19 @@ def _ring_areas(pts: np.ndarray, off: np.ndarray) -> np.ndarray:
     return 0.5 * np.add.reduceat(cross, off[:-1]) if len(off) > 1 else np.zeros(0)
 
 
-def _drop_small(pts: np.ndarray, off: np.ndarray, outer: np.ndarray):
-    """Rings under :data:`MIN_RING_M2` out (an outer ring takes its holes with it)."""
+def _drop_small(pts: np.ndarray, off: np.ndarray, outer: np.ndarray, min_area: float):
+    """Rings under *min_area* out (an outer ring takes its holes with it)."""
     area = np.abs(_ring_areas(pts, off))
     n_rings = len(off) - 1
     poly_of_ring = np.repeat(np.arange(len(outer) - 1), np.diff(outer))
     is_outer = np.zeros(n_rings, dtype=bool)
     is_outer[outer[:-1]] = True
-    keep_poly = area[outer[:-1]] >= MIN_RING_M2
-    keep = keep_poly[poly_of_ring] & ((area >= MIN_RING_M2) | is_outer)
+    keep_poly = area[outer[:-1]] >= min_area
+    keep = keep_poly[poly_of_ring] & ((area >= min_area) | is_outer)
     if keep.all():
         return pts, off, outer
     counts = np.diff(off)[keep]
-    pts = pts[_ranges(off[:-1][keep], off[1:][keep])]
+    pts = np.take(pts, _ranges(off[:-1][keep], off[1:][keep]), axis=0)
     new_off = np.concatenate([[0], np.cumsum(counts)])
     rings_per_poly = np.bincount(poly_of_ring[keep], minlength=len(outer) - 1)[keep_poly]
     return pts, new_off, np.concatenate([[0], np.cumsum(rings_per_poly)])
@@ -292,17 +348,19 @@ def _drop_small(pts: np.ndarray, off: np.ndarray, outer: np.ndarray):
 def _thin(pts: np.ndarray, off: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Remove vertices within *tol* of the chord of their neighbours, at even positions only (so
     no two neighbours go; a second pass for the odd ones costs as much again for little)."""
-    n = len(pts)
-    if n < 3:
+    size = np.diff(off)
+    rings = np.flatnonzero(size > 8)
+    if len(rings) == 0:
         return pts, off
-    ring = np.repeat(np.arange(len(off) - 1), np.diff(off))
-    pos = np.arange(n) - off[ring]
-    size = np.diff(off)[ring]
-    a, b = pts[2:] - pts[:-2], pts[1:-1] - pts[:-2]  # vertex k+1 against the chord k .. k+2
-    dev = np.abs(a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]) / np.maximum(np.hypot(a[:, 0], a[:, 1]), 1e-12)
-    drop = np.zeros(n, dtype=bool)
-    drop[1:-1] = dev < tol
-    drop &= (pos > 0) & (pos < size - 1) & (pos % 2 == 0) & (size > 8)
-    if not drop.any():
+    per = (size[rings] - 2) // 2  # even positions 2, 4, ... before the closing point
+    c = np.repeat(off[rings] - np.cumsum(2 * per) + 2 * per + 2, per) + 2 * np.arange(per.sum())
+    x, y = pts[:, 0], pts[:, 1]  # 1-D gathers: numpy 2.4's row gathers of (n, 2) arrays are ~50x slower
+    x0, y0 = x[c - 1], y[c - 1]
+    ax, ay, bx, by = x[c + 1] - x0, y[c + 1] - y0, x[c] - x0, y[c] - y0
+    gone = np.abs(ax * by - ay * bx) < tol * np.hypot(ax, ay)
+    if not gone.any():
         return pts, off
-    return pts[~drop], np.concatenate([[0], np.cumsum(np.bincount(ring[~drop], minlength=len(off) - 1))])
+    keep = np.ones(len(pts), dtype=bool)
+    keep[c[gone]] = False
+    dropped = np.bincount(np.repeat(rings, per)[gone], minlength=len(size))
+    return np.compress(keep, pts, axis=0), np.concatenate([[0], np.cumsum(size - dropped)])

@@ -14,7 +14,7 @@ import shapely
 
 from gis.feedback import Feedback, ensure
 from gis.network.attach import Attachment, attach
-from gis.network.distance import Reach, reach
+from gis.network.distance import Reach, _ranges, reach
 from gis.network.field_areas import Field, Group, Rays
 from gis.network.graph import WalkGraph
 from gis.network.polygons import edge_ends
@@ -25,14 +25,15 @@ _GRIDS: "weakref.WeakKeyDictionary[WalkGraph, dict]" = weakref.WeakKeyDictionary
 _LOCK = threading.Lock()
 
 
-def grid_of(graph: WalkGraph, buffer_m: float) -> StreetGrid:
-    """The street grid of *graph* for *buffer_m*, built once per network and buffer."""
+def grid_of(graph: WalkGraph, buffer_m: float, *, workers: int = 1) -> StreetGrid:
+    """The street grid of *graph* for *buffer_m*, built once per network and buffer (on *workers*
+    threads)."""
     with _LOCK:
         per_graph = _GRIDS.setdefault(graph, {})
         lock = per_graph.setdefault(("lock", float(buffer_m)), threading.Lock())
     with lock:
         if float(buffer_m) not in per_graph:
-            per_graph[float(buffer_m)] = street_grid(graph, buffer_m)
+            per_graph[float(buffer_m)] = street_grid(graph, buffer_m, workers=workers)
         return per_graph[float(buffer_m)]
 
 
@@ -84,11 +85,20 @@ def _polyline_rays(coords: np.ndarray, owner: np.ndarray, backward: bool, v0: np
 
 def group_of(graph: WalkGraph, r: Reach, sources: Attachment, rows: np.ndarray, shift: np.ndarray,
              rays: Rays, ray_owner: np.ndarray) -> Group:
-    """One group made of the sources *rows* (of *r* and *sources*)."""
-    member = np.full(r.n_sources, -1, dtype=np.int64)
-    member[rows] = 0
-    ends = edge_ends(graph, r, member, shift)
-    return Group(ends.edge, ends.du, ends.dv, rays.take(np.flatnonzero(np.isin(ray_owner, rows))))
+    """One group made of the sources *rows* (of *r* and *sources*): what
+    :func:`gis.network.polygons.edge_ends` gives for one group, on dense per-edge arrays (no sort)."""
+    member = np.zeros(r.n_sources, dtype=bool)
+    member[rows] = True
+    keep = member[r.source]
+    node, val = r.node[keep], (r.dist - shift[r.source])[keep]
+    indptr, inc_edge, inc_side = graph.incidence
+    at = _ranges(indptr[node], indptr[node + 1])
+    edge, side, val = inc_edge[at], inc_side[at], np.repeat(val, indptr[node + 1] - indptr[node])
+    du, dv = np.full(graph.n_edges, np.inf), np.full(graph.n_edges, np.inf)
+    np.minimum.at(du, edge[side == 0], val[side == 0])
+    np.minimum.at(dv, edge[side == 1], val[side == 1])
+    reached = np.flatnonzero(np.isfinite(du) | np.isfinite(dv))
+    return Group(reached, du[reached], dv[reached], rays.take(np.flatnonzero(member[ray_owner])))
 
 
 def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np.ndarray, rays: Rays,
@@ -104,9 +114,10 @@ def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np
 
 
 def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float,
-               shift: np.ndarray | None = None, bands: bool = True,
+               shift: np.ndarray | None = None, bands: bool = True, workers: int = 1,
                feedback: Feedback | None = None) -> tuple[list, list]:
-    """The dissolved area at each distance of a type's *sources*, and its bands.
+    """The dissolved area at each distance of a type's *sources*, and its bands (traced on
+    *workers* threads).
 
     With *shift*, source ``i`` counts its walks as ``dist - shift[i]`` (each facility at its
     own radius: ask for distance 0)."""
@@ -117,7 +128,8 @@ def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: fl
     rays, owner = source_rays(graph, sources, shift, float(max(distances)))
     fb.check()
     group = group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
-    out = Field(grid_of(graph, buffer_m), group).areas_and_bands(distances, bands=bands)
+    out = Field(grid_of(graph, buffer_m, workers=workers), group).areas_and_bands(distances, bands=bands,
+                                                                                  workers=workers)
     fb.progress(1.0)
     return out
 

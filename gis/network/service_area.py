@@ -220,12 +220,13 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
     types = _types(facilities, params)
     notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
     t = time.perf_counter()
-    grid_of(graph, params.edge_buffer_m)
+    grid_of(graph, params.edge_buffer_m, workers=params.workers)
     timing["grid"] = time.perf_counter() - t
     t = time.perf_counter()
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
     drawn = run_types([lambda fb_k, r=r, ft=ft: type_areas(graph, att.subset(r), params.distances_for(ft),
-                                                         buffer_m=params.edge_buffer_m, feedback=fb_k)
+                                                         buffer_m=params.edge_buffer_m, workers=params.workers,
+                                                         feedback=fb_k)
                        for r, ft in zip(rows, types)] if params.per_type else [], params.workers, fb.sub(0.0, 0.6))
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []

@@ -2,15 +2,16 @@
 
 The service-area fields (:mod:`gis.network.field_areas`) are evaluated on this grid. What
 depends only on the network, the edge buffer and the cell size is computed once here:
-every (grid node, edge segment) pair closer than ``reach_m = buffer + 1.5 cells``, and for
-each pair the part of the segment within the buffer of the node (its *chord*), expressed as
-walking length from the edge's ``u`` end to the chord's start (``a``) and from the chord's end
-to the ``v`` end (``b``). Pairs are stored segment by segment, edges in order, so the pairs of
-any set of edges are a few slices (``edge_ptr``).
+every (grid node, edge segment) pair closer than ``reach_m = buffer + 1.5 cells`` and the
+distance between them. Each segment visits only the nodes of the grid rows its capsule
+(the points within ``reach_m``) crosses, between the capsule's ends on each row, so nearly
+every node visited is a pair. Pairs are stored segment by segment, edges in order, so the
+pairs of any set of edges are a few slices (``seg_ptr``, ``edge_seg``).
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ MAX_GRID_NODES = 8_000_000  # the cell grows past ``buffer / 2.4`` beyond this: 
 CELL_OF_BUFFER = 2.4  # cells per edge buffer (12.5 m cells for the 30 m default: 1-1.5 % off the exact
 # area on grids, the demo district and Helsinki; 15 m cells are 3 % off)
 MAX_CELL_M = 12.5
-PAIR_CHUNK = 4_000_000  # candidate pairs handled at once while building (bounds peak memory)
+PAIR_CHUNK = 2_000_000  # candidate pairs handled at once while building (bounds peak memory; jobs for threads)
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,64 +82,120 @@ def edge_segments(graph: WalkGraph) -> Segments:
 
 @dataclass(frozen=True, eq=False)
 class Pairs:
-    """(node, segment) pairs within ``reach_m``; ``a``/``b``: walking length from the u end to
-    the chord's start and from its end to the v end (inf when the node is farther than the buffer)."""
+    """(node, segment) pairs within ``reach_m``, segment by segment (the segment's pairs are
+    ``StreetGrid.seg_ptr[s]:seg_ptr[s + 1]``): the node and the distance between them."""
 
     node: np.ndarray
-    seg: np.ndarray
-    a: np.ndarray
-    b: np.ndarray
-    dist: np.ndarray  # from the node to the segment
-    t: np.ndarray  # the node's foot along the segment's line (from its start)
-    h: np.ndarray  # and its distance to that line
+    dist: np.ndarray
 
 
-def near_pairs(grid: Grid, segs: Segments, reach_m: float, buffer_m: float) -> tuple[np.ndarray, ...]:
-    """Every (grid node, segment) closer than *reach_m*, in segment order: node, segment, the
-    chord of the segment within *buffer_m* of the node (local metres; inf, -inf when none), the
-    distance from the node to the segment, and the node's position along and off its line."""
-    ends = segs.p0 + segs.unit * segs.length[:, None]
-    lo = np.maximum(np.floor(grid.ij(np.minimum(segs.p0, ends) - reach_m)).astype(np.int64), 0)
-    hi = np.minimum(np.ceil(grid.ij(np.maximum(segs.p0, ends) + reach_m)).astype(np.int64),
-                    [grid.nx - 1, grid.ny - 1])
-    ni, nj = np.maximum(hi[:, 0] - lo[:, 0] + 1, 0), np.maximum(hi[:, 1] - lo[:, 1] + 1, 0)
-    count = ni * nj
-    cum = np.cumsum(count)
-    total = int(cum[-1]) if len(cum) else 0
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(cum, np.arange(PAIR_CHUNK, total, PAIR_CHUNK)), [len(segs)]]))
-    parts = [_chunk_pairs(grid, segs, np.arange(a, b), lo, ni, count, reach_m, buffer_m)
-             for a, b in zip(cuts[:-1], cuts[1:])]
-    if not parts:
-        return (np.zeros(0, np.int32), np.zeros(0, np.int32), *(np.zeros(0, np.float32) for _ in range(5)))
-    return tuple(np.concatenate([p[k] for p in parts]) for k in range(7))
+def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1,
+               counted: bool = False) -> tuple[np.ndarray, ...]:
+    """Every (grid node, segment) closer than *reach_m*, in segment order (nodes row by row):
+    node, segment and the distance between them (*counted*: the number of pairs of each
+    segment instead of the segment of each pair). Each segment visits only the nodes of the
+    rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row.
+    Runs of segments are done apart (on *workers* threads: numpy lets the GIL go in its loops)."""
+    rows = np.ceil((np.abs(segs.unit[:, 1]) * segs.length + 2 * reach_m) / grid.cell)
+    work = np.cumsum(rows * (np.abs(segs.unit[:, 0]) * segs.length + 2 * reach_m) / grid.cell)
+    total = float(work[-1]) if len(work) else 0.0
+    cuts = np.unique(np.concatenate([[0], np.searchsorted(work, np.arange(PAIR_CHUNK, total, PAIR_CHUNK)),
+                                     [len(segs)]]))
+    jobs = list(zip(cuts[:-1].tolist(), cuts[1:].tolist()))
+    if not jobs:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
+
+    def one(run: tuple[int, int]) -> tuple[np.ndarray, ...]:
+        node, seg, dist = _chunk_pairs(grid, segs, *_capsule_rows(grid, segs, np.arange(*run), reach_m), reach_m)
+        return (node, np.bincount(seg - run[0], minlength=run[1] - run[0]), dist) if counted else (node, seg, dist)
+
+    if workers > 1 and len(jobs) > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(one, jobs))
+    else:
+        parts = [one(r) for r in jobs]
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))
 
 
-def _chunk_pairs(grid, segs, s, lo, ni, count, reach_m, buffer_m):
-    """Pairs of the segments *s* (their window's nodes, then only those within reach)."""
-    count, ni, lo = count[s], ni[s], lo[s]
-    k = _ranges(np.zeros(len(s), np.int64), count).astype(np.int32)
-    rep_ni = np.repeat(ni.astype(np.int32), count)
-    dj = k // rep_ni
-    di = k - dj * rep_ni
-    corner = (grid.x0, grid.y0) + lo * grid.cell - segs.p0[s]  # window corner relative to the segment start
-    ux, uy = segs.unit[s, 0].astype(np.float32), segs.unit[s, 1].astype(np.float32)
-    dx = np.repeat(corner[:, 0].astype(np.float32), count) + di.astype(np.float32) * np.float32(grid.cell)
-    dy = np.repeat(corner[:, 1].astype(np.float32), count) + dj.astype(np.float32) * np.float32(grid.cell)
-    rux, ruy = np.repeat(ux, count), np.repeat(uy, count)
-    t = dx * rux + dy * ruy
-    h = np.abs(dx * ruy - dy * rux)
-    ell = np.repeat(segs.length[s].astype(np.float32), count)
-    gap = np.maximum(np.maximum(-t, t - ell), 0.0)
+def _capsule_rows(grid: Grid, segs: Segments, which: np.ndarray, reach_m: float) -> tuple[np.ndarray, ...]:
+    """The (segment, grid row) crossings of the capsules of segments *which*: segment, row, first
+    column and number of columns (segments in order, rows upward)."""
+    p0, ux, uy, ell = segs.p0, segs.unit[:, 0], segs.unit[:, 1], segs.length
+    y0, y1 = p0[which, 1], p0[which, 1] + uy[which] * ell[which]
+    j_lo = np.clip(np.ceil((np.minimum(y0, y1) - reach_m - grid.y0) / grid.cell), 0, grid.ny).astype(np.int64)
+    j_hi = np.clip(np.floor((np.maximum(y0, y1) + reach_m - grid.y0) / grid.cell), -1, grid.ny - 1).astype(np.int64)
+    n_rows = np.maximum(j_hi - j_lo + 1, 0)
+    seg = np.repeat(which.astype(np.int64), n_rows)
+    row = _ranges(j_lo, j_lo + n_rows)
+    y = grid.y0 + row * grid.cell - p0[seg, 1]  # the row relative to the segment's start
+    lo, hi = _capsule_span(y, ux[seg], uy[seg], ell[seg], reach_m)
+    x = p0[seg, 0] - grid.x0
+    eps = 1e-6 * grid.cell  # nodes on the boundary: the distance test below decides
+    i0 = np.clip(np.ceil((x + lo - eps) / grid.cell), 0, grid.nx).astype(np.int64)
+    i1 = np.clip(np.floor((x + hi + eps) / grid.cell), -1, grid.nx - 1).astype(np.int64)
+    return seg, row, i0, np.maximum(i1 - i0 + 1, 0)
+
+
+def _capsule_span(y: np.ndarray, ux: np.ndarray, uy: np.ndarray, ell: np.ndarray, r: float):
+    """x-interval (relative to the segment's start) of the points at height *y* within *r* of the
+    segment: the hull of its crossings with the two end discs and the strip beside the segment."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        half0 = np.sqrt(r * r - y * y)  # nan: the row misses the disc
+        y1 = y - ell * uy
+        half1 = np.sqrt(r * r - y1 * y1)
+        x1 = ell * ux
+        lo = np.fmin(-half0, x1 - half1)
+        hi = np.fmax(half0, x1 + half1)
+        # strip: 0 <= x ux + y uy <= ell and |x uy - y ux| <= r (u is a unit vector)
+        a, b = -y * uy / ux, (ell - y * uy) / ux
+        c, d = (y * ux - r) / uy, (y * ux + r) / uy
+        along = np.abs(ux) > 1e-9
+        across = np.abs(uy) > 1e-9
+        s_lo = np.maximum(np.where(along, np.minimum(a, b), -np.inf), np.where(across, np.minimum(c, d), -np.inf))
+        s_hi = np.minimum(np.where(along, np.maximum(a, b), np.inf), np.where(across, np.maximum(c, d), np.inf))
+        in_t = along | ((y * uy >= 0) & (y * uy <= ell))  # ux == 0: along is x-free, y decides
+        in_h = across | (np.abs(y * ux) <= r)
+        strip = in_t & in_h & (s_lo <= s_hi)
+    lo = np.where(strip, np.fmin(lo, s_lo), lo)
+    hi = np.where(strip, np.fmax(hi, s_hi), hi)
+    return np.where(np.isnan(lo), np.inf, lo), np.where(np.isnan(hi), -np.inf, hi)
+
+
+def _chunk_pairs(grid, segs, seg, row, i0, count, reach_m):
+    """Pairs of the (segment, row) crossings given: their nodes, then only those within reach.
+    Along a row, the node's position along and off the segment's line grow linearly."""
+    f32 = np.float32
+    ux, uy = segs.unit[seg, 0], segs.unit[seg, 1]
+    dx = grid.x0 + i0 * grid.cell - segs.p0[seg, 0]  # the crossing's first node from the segment's start
+    dy = grid.y0 + row * grid.cell - segs.p0[seg, 1]
+    m = (np.arange(int(count.sum()), dtype=np.int32) - np.repeat((np.cumsum(count) - count).astype(np.int32), count))
+    step = m.astype(f32)
+    t = np.repeat((dx * ux + dy * uy).astype(f32), count) + step * np.repeat((grid.cell * ux).astype(f32), count)
+    h = np.repeat((dx * uy - dy * ux).astype(f32), count) + step * np.repeat((grid.cell * uy).astype(f32), count)
+    gap = np.maximum(np.maximum(-t, t - np.repeat(segs.length[seg].astype(f32), count)), f32(0.0))
     dist = np.sqrt(gap * gap + h * h)
     keep = np.flatnonzero(dist <= reach_m)
-    t, h, ell, dist = t[keep], h[keep], ell[keep], dist[keep]
-    seg_local = np.repeat(np.arange(len(s), dtype=np.int32), count)[keep]
-    node = (np.repeat(lo[:, 1], count)[keep] + dj[keep]) * grid.nx + np.repeat(lo[:, 0], count)[keep] + di[keep]
-    half = np.sqrt(np.maximum(np.float32(buffer_m * buffer_m) - h * h, 0.0))
-    c0, c1 = np.maximum(t - half, 0.0), np.minimum(t + half, ell)
-    inside = (h <= buffer_m) & (c0 <= c1)
-    c0, c1 = np.where(inside, c0, np.inf), np.where(inside, c1, -np.inf)
-    return node.astype(np.int32), (seg_local + s[0]).astype(np.int32), c0, c1, dist, t, h
+    node = np.repeat((row * grid.nx + i0).astype(np.int32), count)[keep] + m[keep]
+    return node, np.repeat(seg.astype(np.int32), count)[keep], dist[keep]
+
+
+def foot(grid: Grid, segs: Segments, node: np.ndarray, seg: np.ndarray,
+         count: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Position of grid nodes along their segments' lines (from the start) and off them (signed),
+    float32 (to a millimetre). *seg*: each node's segment, or with *count* each run of nodes'."""
+    f32 = np.float32
+    spread = (lambda v: v) if count is None else (lambda v: np.repeat(v, count))
+    j, i = np.divmod(node.astype(np.int32), np.int32(grid.nx))
+    dx = spread((grid.x0 - segs.p0[seg, 0]).astype(f32))
+    dx += i.astype(f32) * f32(grid.cell)
+    dy = spread((grid.y0 - segs.p0[seg, 1]).astype(f32))
+    dy += j.astype(f32) * f32(grid.cell)
+    ux, uy = spread(segs.unit[seg, 0].astype(f32)), spread(segs.unit[seg, 1].astype(f32))
+    t = dx * ux
+    t += dy * uy
+    dx *= uy
+    dx -= dy * ux
+    return t, dx
 
 
 @dataclass(frozen=True, eq=False)
@@ -174,8 +231,9 @@ def cell_size(graph: WalkGraph, buffer_m: float) -> float:
     return float(max(fine, np.sqrt(span[0] * span[1] / MAX_GRID_NODES)))
 
 
-def street_grid(graph: WalkGraph, buffer_m: float, cell_m: float | None = None) -> StreetGrid:
-    """The grid and pairs of *graph* for an edge buffer of *buffer_m* metres."""
+def street_grid(graph: WalkGraph, buffer_m: float, cell_m: float | None = None, *, workers: int = 1) -> StreetGrid:
+    """The grid and pairs of *graph* for an edge buffer of *buffer_m* metres (pairs found on
+    *workers* threads)."""
     cell = cell_m or cell_size(graph, buffer_m)
     reach_m = buffer_m + 1.5 * cell
     coords = graph.lines.coords
@@ -184,14 +242,9 @@ def street_grid(graph: WalkGraph, buffer_m: float, cell_m: float | None = None) 
     n = np.ceil((hi - lo) / cell).astype(np.int64) + 1
     grid = Grid(float(lo[0]), float(lo[1]), cell, int(n[0]), int(n[1]))
     segs = edge_segments(graph)
-    node, seg, c0, c1, dist, t, h = near_pairs(grid, segs, reach_m, buffer_m)
-    seg_ptr = _pointer(seg, len(segs))
-    n_pairs = np.diff(seg_ptr)
-    rate, start = np.repeat(segs.rate.astype(np.float32), n_pairs), np.repeat(segs.start.astype(np.float32), n_pairs)
-    a = (start + c0) * rate  # inf stays inf: no chord
-    b = np.repeat(graph.length[segs.edge].astype(np.float32), n_pairs) - (start + c1) * rate
-    pairs = Pairs(node, seg, a, np.where(np.isfinite(a), np.maximum(b, 0.0), np.float32(np.inf)), dist, t, h)
-    return StreetGrid(grid, segs, pairs, seg_ptr, _pointer(segs.edge, graph.n_edges),
+    node, count, dist = near_pairs(grid, segs, reach_m, workers=workers, counted=True)
+    seg_ptr = np.concatenate([[0], np.cumsum(count)])
+    return StreetGrid(grid, segs, Pairs(node, dist), seg_ptr, _pointer(segs.edge, graph.n_edges),
                       _edge_boxes(grid, segs, graph.n_edges, reach_m), graph.lines.length,
                       graph.length, float(buffer_m), float(reach_m))
 
