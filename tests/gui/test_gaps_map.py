@@ -10,6 +10,7 @@ from gis.domain import Role
 from gis.analysis.facilities import facilities_of
 from gis.gaps.access import analyse_gaps
 from gis.standards import load_standards
+from gis.wording import facility_term
 from gui.gaps import overlays as ov
 from gui.gaps.legend import MAP_BACKGROUND, blend
 from gui.i18n import tr_gis
@@ -52,7 +53,7 @@ def test_run_fills_the_tables_as_the_engine_says(make_window, qtbot):
     assert len(compounds) == 16
     assert compounds["n_missing"].tolist() == expected.n_missing().tolist()
     # day care and play areas are absent from the facilities: the dock says so
-    assert "day_care" in " ".join(n.message for n in out.gaps.notices)
+    assert facility_term("day_care", "en") in " ".join(n.message for n in out.gaps.notices)
     assert ctl.panel.notices.isVisible()
     assert ctl.actions["siting"].isEnabled() and ctl.panel.ranking_button.isEnabled()
     assert ctl.tables_dock.isVisible()
