@@ -110,12 +110,13 @@ def patch(graph: WalkGraph, sg: StreetGrid, sources: Attachment, distances, w: W
     dmax = float(max(distances))
     field = _window_field(graph, sg, sources, dmax, w) if len(sources) else None
     grid = sg.grid
-    x, y = np.meshgrid(grid.xs(w.i0, w.i1), grid.ys(w.j0, w.j1))
+    origin = (grid.x0 + w.i0 * grid.cell, grid.y0 + w.j0 * grid.cell)
+    levels = field.levels(distances) if field is not None else None
     areas, bands, previous = [], [], None
-    for d in distances:
-        z = _on_window(field, w, float(d))
-        areas.append(trace(x, y, z, grid.cell))
-        bands.append(areas[-1] if previous is None else trace(x, y, np.maximum(z, -previous), grid.cell))
+    for k in range(len(distances)):
+        z = _on_window(field, w, None if levels is None else levels[k])
+        areas.append(trace(z, origin, grid.cell))
+        bands.append(areas[-1] if previous is None else trace(np.maximum(z, -previous), origin, grid.cell))
         previous = z
     return Patch(w, window_box(sg, w), areas, bands)
 
@@ -130,15 +131,15 @@ def _window_field(graph: WalkGraph, sg: StreetGrid, sources: Attachment, dmax: f
     return Field(sg, Group(whole.edge[near], whole.du[near], whole.dv[near], whole.rays))
 
 
-def _on_window(field: Field | None, w: Window, d: float) -> np.ndarray:
-    """The outline field of area *d* on the nodes of *w* (+FAR where the field has no nodes)."""
+def _on_window(field: Field | None, w: Window, z: np.ndarray | None) -> np.ndarray:
+    """The outline field *z* of *field* (one of its levels) on the nodes of *w* (+FAR where the
+    field has no nodes)."""
     out = np.full((w.j1 - w.j0, w.i1 - w.i0), FAR)
     if field is None:
         return out
     fw = field.window
     i0, i1, j0, j1 = max(w.i0, fw.i0), min(w.i1, fw.i1), max(w.j0, fw.j0), min(w.j1, fw.j1)
     if i1 > i0 and j1 > j0:
-        z = field.signed(d)
         out[j0 - w.j0:j1 - w.j0, i0 - w.i0:i1 - w.i0] = z[j0 - fw.j0:j1 - fw.j0, i0 - fw.i0:i1 - fw.i0]
     return out
 

@@ -115,7 +115,8 @@ class LiveAreas:
         kept = self.result.per_type[self.result.per_type["type"] != facility_type]
         kept_bands = self.result.bands[self.result.bands["type"] != facility_type]
         if members:
-            areas, rings = type_areas(self.graph, concat(members), distances, buffer_m=self.params.edge_buffer_m)
+            areas, rings = type_areas(self.graph, concat(members), distances, buffer_m=self.params.edge_buffer_m,
+                                          workers=self.params.workers)
             rows = _type_rows([(facility_type, d, len(members), a) for d, a in zip(distances, areas)], self.crs)
             bands = bands_frame([(facility_type, k, distances[k - 1] if k else 0.0, d, ring)
                                  for k, (d, ring) in enumerate(zip(distances, rings))], self.crs)
