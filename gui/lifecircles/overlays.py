@@ -128,21 +128,39 @@ def network_frame(graph: WalkGraph, piece_label: str) -> gpd.GeoDataFrame:
 
 
 def geojson(geoms: np.ndarray, chunk: int = 128) -> np.ndarray:
-    """GeoJSON of multi-part *geoms*, written part by part in chunks of *chunk* parts: shapely
-    holds the GIL while it writes, and a city's bands of one type (8 MB) in one call held it for
-    0.3 s, long enough to freeze the window while a worker made them."""
+    """GeoJSON of *geoms*, multi-part ones written a chunk of parts at a time and parts over
+    :data:`BIG_PART` vertices ring by ring: shapely holds the GIL while it writes, and a city's bands
+    of one type in one call held it 0.3 s (one part with 14,000 holes 0.14 s), long enough to freeze
+    the window while a worker made them."""
     out = []
     for geom in np.asarray(geoms, dtype=object):
         kind = shapely.get_type_id(geom)
         if kind not in (5, 6):  # not a MultiLineString or a MultiPolygon
             out.append(shapely.to_geojson(geom))
             continue
-        n = shapely.get_num_geometries(geom)  # parts taken chunk by chunk too: get_parts of a city's
-        texts = [shapely.to_geojson(shapely.get_geometry(geom, np.arange(i, min(i + chunk, n))))  # network
-                 for i in range(0, n, chunk)]  # held the GIL 0.17 s
-        coords = ",".join(t[t.index('"coordinates":') + 14:-1] for block in texts for t in block)
-        out.append(f'{{"type":"{"MultiLineString" if kind == 5 else "MultiPolygon"}","coordinates":[{coords}]}}')
+        n, coords = shapely.get_num_geometries(geom), []
+        for i in range(0, n, chunk):  # parts taken chunk by chunk too: get_parts of a city's network held it 0.17 s
+            parts = shapely.get_geometry(geom, np.arange(i, min(i + chunk, n)))
+            big = shapely.get_num_coordinates(parts) > BIG_PART
+            coords += [_ring_by_ring(part, chunk) if b else _coordinates(text)
+                       for part, b, text in zip(parts, big, shapely.to_geojson(np.where(big, None, parts)))]
+        name = "MultiLineString" if kind == 5 else "MultiPolygon"
+        out.append(f'{{"type":"{name}","coordinates":[{",".join(coords)}]}}')
     return np.array(out, dtype=object)
+
+
+def _coordinates(text: str) -> str:
+    """The coordinates array of one geometry's GeoJSON text."""
+    return text[text.index('"coordinates":') + 14:-1]
+
+
+def _ring_by_ring(polygon, chunk: int) -> str:
+    """The GeoJSON coordinates of a big polygon (or line), its rings written *chunk* at a time."""
+    if shapely.get_type_id(polygon) != 3:
+        return _coordinates(shapely.to_geojson(polygon))
+    rings = shapely.get_rings(polygon)
+    texts = [t for i in range(0, len(rings), chunk) for t in shapely.to_geojson(rings[i:i + chunk])]
+    return "[" + ",".join(_coordinates(t) for t in texts) + "]"
 
 
 def _with_body(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -14,7 +14,9 @@ from gui.map.view import BODY, feature_collection
 
 def test_geojson_part_by_part_equals_shapely():
     holes = shapely.box(0, 0, 10, 10).difference(shapely.box(2, 2, 3, 3))
-    geoms = np.array([shapely.MultiPolygon([holes, shapely.box(20, 0, 21, 1)]), shapely.MultiPolygon(),
+    many = shapely.Polygon(shapely.box(0, 0, 3000, 10).exterior, [shapely.box(x, 2, x + 1, 3).exterior.coords
+                                                                   for x in range(1, 2999, 2)])  # > BIG_PART
+    geoms = np.array([shapely.MultiPolygon([holes, shapely.box(20, 0, 21, 1), many]), shapely.MultiPolygon(),
                       shapely.MultiLineString([[(0, 0), (1, 1)], [(2, 2), (3, 3), (4, 2)]]), shapely.Point(1, 2)],
                      dtype=object)
     for chunk in (1, 2, 128):
