@@ -134,7 +134,7 @@ def wait(app, until, timeout: float = 300.0) -> None:
 def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.map.scheme import prepare_web_engine
 
-    prepare_web_engine()  # before the application: the page fetches layer bodies from the scheme
+    prepare_web_engine()  # the ocpmap: scheme before the application (the map fetches layer bodies from it)
     app = QApplication.instance() or QApplication(sys.argv)
     from gui.lifecircles.controller import LifeCirclesController
     from gui.lifecircles.overlays import SELECTED

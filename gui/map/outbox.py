@@ -89,10 +89,14 @@ class Outbox(QObject):
             entry.failed = True
             self.layerFailed.emit(layer_id)
         else:
-            url = blob_store().put(geometry.body)
-            self._urls = [u for u in self._urls if blob_store().holds(u)] + [url]
-            entry.args = (meta, json.dumps(dict(geometry.head, url=url)))
+            entry.args = (meta, json.dumps(dict(geometry.head, url=self.hold(geometry.body))))
         self._flush()
+
+    def hold(self, body: bytes) -> str:
+        """The URL the page fetches *body* from, once (forgotten if the page goes away first)."""
+        url = blob_store().put(body)
+        self._urls = [u for u in self._urls if blob_store().holds(u)] + [url]
+        return url
 
     def _flush(self) -> None:
         while self._open and self._queue and (self._queue[0].args is not None or self._queue[0].failed):

@@ -34,16 +34,37 @@ def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
             if isinstance(text, str) and text and pt is not None and not pt.is_empty]
 
 
-def feature_collection(data: gpd.GeoDataFrame) -> str:
+def feature_collection(data: gpd.GeoDataFrame, geoms: np.ndarray | None = None) -> str:
     """*data* as a GeoJSON FeatureCollection string, built by shapely and pandas in C (about 15x
-    faster than ``GeoDataFrame.to_json`` for thousands of polygons; same properties and nulls)."""
-    geoms = shapely.to_geojson(np.asarray(data.geometry.values, dtype=object))
+    faster than ``GeoDataFrame.to_json`` for thousands of polygons; same properties and nulls).
+    *geoms*: the geometries' GeoJSON already made (frames sharing one geometry)."""
+    if geoms is None:
+        geoms = shapely.to_geojson(np.asarray(data.geometry.values, dtype=object))
     attrs = data.drop(columns=data.geometry.name)
     props = (attrs.to_json(orient="records", lines=True, force_ascii=False).splitlines() if len(attrs.columns)
              else ["{}"] * len(data))
     features = ",".join(f'{{"type":"Feature","properties":{p},"geometry":{g if g is not None else "null"}}}'
                         for p, g in zip(props, geoms))
     return f'{{"type":"FeatureCollection","features":[{features}]}}'
+
+
+BODY = "ocp_geojson"  # attrs key of a frame's GeoJSON body made off the UI thread (see with_body)
+FETCHED_MIN = 64 * 1024  # overlay bodies from this size (bytes) are fetched by the page, not sent as text
+
+
+def with_body(frame: gpd.GeoDataFrame, geoms: np.ndarray | None = None) -> gpd.GeoDataFrame:
+    """*frame* (WGS 84) carrying its GeoJSON body as UTF-8, made now: call it in a worker, and
+    set_overlay sends the body as it is instead of building it on the UI thread (a city's bands are
+    megabytes). A copy or a slice of *frame* (another object) builds its own. *geoms*: as in
+    :func:`feature_collection`."""
+    frame.attrs[BODY] = (id(frame), feature_collection(frame, geoms).encode("utf-8"))
+    return frame
+
+
+def overlay_body(shown: gpd.GeoDataFrame) -> bytes:
+    """The GeoJSON body of *shown*: the one :func:`with_body` made for this very frame, else built now."""
+    made = shown.attrs.get(BODY)
+    return made[1] if made is not None and made[0] == id(shown) else feature_collection(shown).encode("utf-8")
 
 
 OUTLINED_MAX = 2000  # selections up to this size are also outlined above the overlays
@@ -251,7 +272,7 @@ class MapView(QWebEngineView, Listener):
                     visible: bool = True, top: bool = False) -> None:
         """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers;
         *top*: above the labels too, its own labels placed first (markers that must stay readable)."""
-        shown = data.to_crs(WGS84) if data is not None and len(data) else None
+        shown = (data if data.crs == WGS84 else data.to_crs(WGS84)) if data is not None and len(data) else None
         self._raw[name] = shown if visible else None
         if shown is None or not visible:
             self.overlays.pop(name, None)
@@ -284,8 +305,11 @@ class MapView(QWebEngineView, Listener):
     def _send_overlay(self, name: str, shown, interactive: bool, visible: bool, top: bool = False) -> None:
         head = json.dumps({"name": name, "interactive": interactive, "visible": visible, "top": top,
                            "labels": overlay_labels(shown)}, ensure_ascii=False)
-        body = feature_collection(shown) if shown is not None else "null"
-        self._emit(self.bridge.overlaySet, f'{head[:-1]}, "geojson": {body}}}')
+        body = overlay_body(shown) if shown is not None else b"null"
+        if len(body) < FETCHED_MIN:
+            self._emit(self.bridge.overlaySet, f'{head[:-1]}, "geojson": {body.decode("utf-8")}}}')
+        else:  # fetched by the page (gui/map/blobs.py): the channel never copies megabytes on the UI thread
+            self._emit(self.bridge.overlaySet, f'{head[:-1]}, "url": {json.dumps(self.outbox.hold(body))}}}')
 
     def shutdown(self) -> None:
         """Release the page before the view (avoids QtWebEngine's profile warning)."""

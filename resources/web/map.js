@@ -53,6 +53,17 @@ async function receiveLayer(meta, head) {
   addLayer(m, h, body);
 }
 
+// A big overlay's GeoJSON comes as a URL the page fetches (ocpmap://map/layers/<token>.bin), not as text.
+async function receiveOverlay(payload) {
+  const p = JSON.parse(payload);
+  if (p.url) {
+    const response = await fetch(p.url);
+    if (!response.ok) throw new Error("overlay not served: " + response.status);
+    p.geojson = await response.json();
+  }
+  setOverlay(p);
+}
+
 // ---------------------------------------------------------------- layers
 // Data layers are TiledLayer grids (tiled.js); their z-order follows state.order.
 function addLayer(meta, head, body) {
@@ -371,7 +382,7 @@ new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge.layerOrder.connect(inOrder((ids) => setOrder(JSON.parse(ids))));
   bridge.selectionSet.connect(inOrder((payload) => setSelection(JSON.parse(payload))));
   bridge.pickOrder.connect(inOrder((ids) => { state.pick = JSON.parse(ids); }));
-  bridge.overlaySet.connect(inOrder((payload) => setOverlay(JSON.parse(payload))));
+  bridge.overlaySet.connect(inOrder(receiveOverlay));
   bridge.fitBounds.connect(inOrder((b) => {
     const p = JSON.parse(b);
     lastFit = Array.isArray(p) ? { bounds: p } : p;

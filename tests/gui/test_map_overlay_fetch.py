@@ -1,0 +1,46 @@
+"""Big overlays reach the page as a body it fetches (ocpmap://map/layers/), made off the UI thread
+when the frame carries it (gui.map.view.with_body); small ones still travel as text (issue 12)."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from gui.map.blobs import blob_store
+from gui.map.view import BODY, FETCHED_MIN, overlay_body, with_body
+from tests.gui.conftest import run_js
+
+
+def squares(n: int) -> gpd.GeoDataFrame:
+    x = np.arange(n) * 1e-4
+    geoms = shapely.box(116.3 + x, 39.9, 116.30005 + x, 39.90005)
+    return gpd.GeoDataFrame({"stroke": ["#123456"] * n, "weight": [1.0] * n}, geometry=geoms, crs=4326)
+
+
+def drawn(qtbot, view, name: str, count: int) -> None:
+    qtbot.waitUntil(lambda: run_js(qtbot, view, f"(state.overlays.get('{name}') || {{getLayers: () => []}})"
+                                                ".getLayers().length") == count, timeout=20000)
+
+
+def test_a_big_overlay_is_fetched_and_its_premade_body_sent_as_is(make_window, project, qtbot):
+    view = make_window(project).map
+    frame = with_body(squares(3000))
+    assert len(overlay_body(frame)) >= FETCHED_MIN
+    one = with_body(squares(3000).iloc[:1])
+    frame.attrs[BODY] = (id(frame), overlay_body(one) + b" " * FETCHED_MIN)  # sent as it is, not rebuilt
+    served = blob_store().served
+    view.set_overlay("big", frame)
+    drawn(qtbot, view, "big", 1)
+    view.set_overlay("big", frame.copy())  # another object: its own body, built now
+    drawn(qtbot, view, "big", 3000)
+    assert blob_store().served - served == 2
+    assert not any(blob_store().holds(u) for u in view.outbox._urls)
+
+
+def test_a_small_overlay_travels_as_text(make_window, project, qtbot):
+    view = make_window(project).map
+    served = blob_store().served
+    view.set_overlay("small", squares(5))
+    drawn(qtbot, view, "small", 5)
+    assert blob_store().served == served
