@@ -37,8 +37,13 @@ function mark(name) { timings[name] = performance.timeOrigin + performance.now()
 // Messages are handled in the order Python sent them: a layer's geometry is fetched first, and
 // whatever came after it (its selection, the draw order, a fit) waits for it.
 let inbox = Promise.resolve();
+let inboxWaiting = 0; // messages received and not yet handled (read by tests through ocp.waiting)
 function inOrder(handler) {
-  return (...args) => { inbox = inbox.then(() => handler(...args)).catch((e) => console.error(String(e))); };
+  return (...args) => {
+    inboxWaiting += 1;
+    inbox = inbox.then(() => handler(...args)).catch((e) => console.error(String(e)))
+      .finally(() => { inboxWaiting -= 1; });
+  };
 }
 
 async function receiveLayer(meta, head) {
@@ -327,6 +332,7 @@ function signalDrawn() {
 
 // Helpers for tests and the screenshot mode (read-only).
 window.ocp = {
+  waiting: () => inboxWaiting,
   containerPoint: (lat, lng) => { const p = map.latLngToContainerPoint([lat, lng]); return [p.x, p.y]; },
   layerCount: () => state.layers.size,
   labelCount: () => state.labels.getLayers().length,

@@ -201,6 +201,7 @@ def settle(win, quiet_ms: int = 1500) -> None:
     screen = win.map.window()
     assert wait(lambda: js(win.map, "[map.getSize().x, map.getSize().y]") == [screen.width(), screen.height()]), \
         "the page never took the screen's size"
+    assert wait(lambda: js(win.map, "ocp.waiting()") == 0, 60), "the page kept messages waiting"  # e.g. a fit behind a fetch
     moved = [time.monotonic()]
 
     def on_move(_view) -> None:
