@@ -191,6 +191,12 @@ def facility_term(key: str, language: str = "zh_CN") -> str:
     return pair[1] if check_language(language) == "zh_CN" else pair[0]
 
 
+def facility_terms(keys, language: str = "zh_CN") -> str:
+    """Facility type keys as a list in *language* (卫生服务站、托儿所 / Clinic, Nursery)."""
+    sep = "、" if check_language(language) == "zh_CN" else ", "
+    return sep.join(facility_term(k, language) for k in keys)
+
+
 def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
     """How a planned site's id reads (None when *site_id* is not one); the id stays the key.
 

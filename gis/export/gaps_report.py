@@ -23,7 +23,7 @@ from gis.export.sheet import DEC1, INT, TEXT, YEAR, YUAN, Column, write_sheet
 from gis.export.result import atomic_path
 from gis.export.target import Target
 from gis.export.vector import write_gpkg
-from gis.wording import check_language, facility_term, term
+from gis.wording import check_language, facility_term, facility_terms, term
 from gis.gaps.access import METHOD_LABELS, GapResult
 from gis.gaps.elevators import ElevatorResult
 from gis.gaps.zones import ZoneGaps
@@ -102,8 +102,7 @@ def gap_tables(gaps: GapResult, *, zones: ZoneGaps | None = None, elevators: Ele
 
 
 def _type_names(types: list[str], lang: str) -> str:
-    return "、".join(facility_term(t, lang) for t in types) if lang == "zh_CN" else ", ".join(
-        facility_term(t, lang) for t in types)
+    return facility_terms(types, lang)
 
 
 def _zone_names(zones: ZoneGaps, n: int) -> np.ndarray:

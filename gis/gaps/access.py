@@ -465,10 +465,9 @@ def facilities_in(facilities: Layer | Facilities, standards: Standards, crs: CRS
 
 def _type_names(keys: list[str]) -> dict:
     """The ``types`` param of a notice listing facility types, in English and Chinese."""
-    from gis.wording import facility_term
+    from gis.wording import facility_terms
 
-    return {"types": ", ".join(facility_term(k, "en") for k in keys),
-            "types_zh": "、".join(facility_term(k, "zh_CN") for k in keys)}
+    return {"types": facility_terms(keys, "en"), "types_zh": facility_terms(keys, "zh_CN")}
 
 
 def _notices(result: GapResult, origins: Origins) -> list[Notice]:

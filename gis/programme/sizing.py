@@ -30,7 +30,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
 from gis.supply.capacity import load_capacity
 from gis.supply.shortfall import zone_totals
-from gis.wording import facility_term
+from gis.wording import facility_terms
 
 SHORTFALL, HOUSEHOLDS = "shortfall", "households"  # a facility line's basis
 
@@ -83,7 +83,7 @@ def unsupplied_notice(types) -> list[Notice]:
         "programme", "The project has no {types}: their facilities are sized by the whole requirement of the "
                      "provision standard (nothing is received from elsewhere)."), level="info",
         types=short_list([FACILITY_LABELS[FacilityType(t)] for t in types], 8),
-        types_zh="、".join(facility_term(t, "zh_CN") for t in types))]
+        types_zh=facility_terms(types, "zh_CN"))]
 
 
 def _known_only(per_zone: np.ndarray, required: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
