@@ -49,7 +49,6 @@ BOUNDS = {
     "greedy": QT_TRANSLATE_NOOP("gaps", "greedy: at least 63.2 % (1 − 1/e) of the best possible coverage"),
     "capacity": QT_TRANSLATE_NOOP("gaps", "greedy with capacities: each site serves at most its capacity"),
 }
-PLANNED_NAME = (QT_TRANSLATE_NOOP("gaps", "Planned {type} {number}"), "规划{type}{number}")  # English, Chinese
 
 
 @dataclass(frozen=True)
@@ -398,19 +397,18 @@ def planned_facilities(result: SitingResult, *, rows: np.ndarray | None = None, 
                        language: str = "zh_CN") -> gpd.GeoDataFrame:
     """The chosen sites (or the *rows* of them the planner keeps) as planned facilities.
 
-    Columns: id (``P-<type>-<n>``), name (规划卫生服务站1, or "Planned Clinic 1" with
-    ``language="en"``), facility_type, planned (True), radius_m.
+    Columns: id (``P-<type>-<n>``), name (the id as :func:`gis.wording.planned_label` reads it:
+    规划-卫生服务站-1, or "Planned clinic 1" with ``language="en"``), facility_type, planned
+    (True), radius_m.
     """
-    from gis.wording import facility_term
+    from gis.wording import planned_label
 
     rows = np.arange(len(result.chosen)) if rows is None else np.asarray(rows, dtype=np.int64)
     pts = np.asarray(result.candidates.geometry.values, dtype=object)[result.chosen[rows]]
     numbers = np.arange(start, start + len(rows))
-    template = PLANNED_NAME[1] if language == "zh_CN" else PLANNED_NAME[0]
-    kind = facility_term(result.facility_type, language)
+    ids = [f"P-{result.facility_type}-{n}" for n in numbers]
     return gpd.GeoDataFrame({
-        "id": [f"P-{result.facility_type}-{n}" for n in numbers],
-        "name": [template.format(type=kind, number=n) for n in numbers],
+        "id": ids, "name": [planned_label(i, language) for i in ids],
         "facility_type": result.facility_type, "planned": True, "radius_m": result.radius_m,
     }, geometry=pts, crs=result.candidates.crs)
 

@@ -2647,15 +2647,15 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+67"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+82"/>
         <location line="+91"/>
         <location line="+107"/>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-293"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -2695,7 +2695,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -2735,12 +2735,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-47"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+86"/>
         <source>Planned sites drawn in: {types} redrawn in {seconds:.2f} s.</source>
         <translation>规划设施已绘入：{types} 已重绘，用时 {seconds:.2f} 秒。</translation>
     </message>
@@ -6034,7 +6034,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>这些数据无法计算任何排名指标；请指定建成年代、户数或建筑图层。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="+82"/>
+        <location filename="../../gis/gaps/siting.py" line="+81"/>
         <source>Unknown facility type {type}; use one of {types}.</source>
         <translation>未知的设施类型 {type}；可选：{types}。</translation>
     </message>
@@ -6257,7 +6257,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
         <location filename="../../gui/gaps/controller.py" line="-377"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-255"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-257"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -7233,7 +7233,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+418"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
@@ -7308,7 +7308,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>数据中没有指标 {key} 所需的信息，该指标不计入得分。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/siting.py" line="-162"/>
+        <location filename="../../gis/gaps/siting.py" line="-161"/>
         <source>optimal (MCLP solved exactly)</source>
         <translation>最优解（最大覆盖模型精确求解）</translation>
     </message>
@@ -7323,12 +7323,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>考虑容量的贪心算法：每处设施最多服务其容量</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Planned {type} {number}</source>
-        <translation>规划{type}{number}</translation>
-    </message>
-    <message>
-        <location line="+238"/>
+        <location line="+239"/>
         <source>The compounds have no {weight} field; every compound counts as 1.</source>
         <translation>小区没有 {weight} 字段；每个小区按 1 计。</translation>
     </message>
@@ -7882,7 +7877,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -81,8 +83,11 @@ def test_accepted_sites_update_the_gaps(std):
     result = suggest_sites(gaps, SitingParams("day_care", k=2), candidates=cands)
     planned = planned_facilities(result)
     assert planned["id"].tolist() == ["P-day_care-1", "P-day_care-2"] and planned["planned"].all()
-    assert planned["name"].tolist() == ["规划日间照料中心1", "规划日间照料中心2"]
-    assert planned_facilities(result, rows=[1], language="en")["name"].tolist() == ["Planned Elderly day care 1"]
+    assert planned["name"].tolist() == ["规划-日间照料中心-1", "规划-日间照料中心-2"]  # as tables read the id
+    assert planned_facilities(result, rows=[1], language="en")["name"].tolist() == ["Planned elderly day care 1"]
+    play = dataclasses.replace(result, facility_type="play_area")  # a type whose English name is capitalised
+    assert planned_facilities(play, rows=[0], language="en")["name"].tolist() == ["Planned children's play area 1"]
+    assert planned_facilities(play, rows=[0])["name"].tolist() == ["规划-儿童活动场地-1"]
     again = analyse_gaps(comps, accept_sites(gaps.facilities, planned), standards=std)
     k = again.column("day_care")
     assert again.covered[:, k].tolist() == result.covered_after.tolist() == [True] * 4

@@ -50,7 +50,7 @@ def test_preview_accept_and_the_gaps_close(make_window, qtbot):
     planned = ctl.planned_layer()
     assert planned is not None and planned.role == Role.FACILITIES and planned_rows(planned).all()
     assert planned.data["id"].tolist() == ["P-clinic-1"]
-    assert planned.data["name"].tolist() == ["规划卫生服务站1"]
+    assert planned.data["name"].tolist() == ["规划-卫生服务站-1"]
     qtbot.waitUntil(lambda: ctl.task is None and ctl.outcome is not out, timeout=60000)
     after = ctl.outcome.gaps.uncovered("clinic")
     assert set(after.tolist()) == set(lacking.tolist()) - gained
