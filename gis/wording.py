@@ -212,6 +212,25 @@ def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
     return PLANNED_LABEL[0].format(type=kind[:1].lower() + kind[1:], number=number)
 
 
+def named_sites(ids, names, key: str = "ids") -> dict[str, str]:
+    """Notice params listing facilities as people know them, in both languages (``{key}`` and
+    ``{key}_zh``, see gis.i18n.localised_params): a planned site's label, else its name, else its id.
+
+    >>> named_sites(["P-play_area-1", "MH7", "F9"], ["规划-儿童活动场地-1", "东门卫生站", None])["ids"]
+    "Planned children's play area 1, 东门卫生站, F9"
+    """
+    from gis.io.notices import short_list
+
+    def one(site_id, name, language):
+        if (label := planned_label(site_id, language)) is not None:
+            return label
+        return str(name).strip() if isinstance(name, str) and name.strip() else str(site_id)
+
+    pairs = list(zip(ids, names))
+    return {key: short_list([one(i, n, "en") for i, n in pairs]),
+            f"{key}_zh": short_list([one(i, n, "zh_CN") for i, n in pairs])}
+
+
 def app_columns_in_words(frame, label_field: str | None, language: str = "zh_CN"):
     """``(frame, label_field)`` as a document shows a layer (web map popups): the columns the app
     made (APP_COLUMNS) named in *language*, facility type keys, planned sites' ids and flags in

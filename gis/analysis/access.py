@@ -36,6 +36,7 @@ from gis.network.inputs import Facilities, facilities_from_layer
 from gis.project import Project
 from gis.standards import Standards
 from gis.supply.amounts import bad_rows_notice, read_amounts, value_flags
+from gis.wording import named_sites
 from gis.supply.capacity import BASE_ROLES, MEASURE_UNITS, Capacity, CapacityPreset, capacity_of, load_capacity
 from gis.supply.fca import METHODS, two_step
 from gis.supply.pairs import catchment_pairs
@@ -274,7 +275,7 @@ def _run_notices(result: AccessResult) -> list[Notice]:
         out.append(coded("access.facility_unused", QT_TRANSLATE_NOOP(
             "supply", "{count} facilities have no compound with demand within {metres:g} m; they add no access: "
                       "{ids}"), level="info", count=len(idle), metres=result.catchment_m,
-            ids=short_list(result.facilities.ids[idle])))
+            **named_sites(result.facilities.ids[idle], result.facilities.names[idle])))
     return out
 
 

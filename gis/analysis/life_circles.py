@@ -23,13 +23,14 @@ from gis.analysis.params import param, validate
 from gis.errors import AnalysisError, NeedsAnswer
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, coded, short_list
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.network.cache import ResultCache, cached_network, cached_service_areas
 from gis.network.graph import WalkGraph
 from gis.network.inputs import Facilities, facilities_from_layer
 from gis.network.service_area import ServiceAreaParams, ServiceAreaResult
 from gis.standards import Standards
+from gis.wording import named_sites
 
 MODES = ("buffer", "network")
 WORKERS = 2  # threads for the polygons (numpy and contourpy release the GIL)
@@ -115,7 +116,7 @@ def near_network(facilities: Facilities, network: WalkGraph, access_m: float) ->
         far = np.flatnonzero(~near)
         notes.append(coded("network.facilities_off_network", QT_TRANSLATE_NOOP(
             "network", "{count} facilities lie more than {metres} m from every street and were left out: {ids}"),
-            count=len(far), metres=f"{access_m:g}", ids=short_list(facilities.ids[far])))
+            count=len(far), metres=f"{access_m:g}", **named_sites(facilities.ids[far], facilities.names[far])))
     return np.flatnonzero(near), notes
 
 

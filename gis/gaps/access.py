@@ -47,6 +47,7 @@ from gis.network.chains import Chains, Placed, Targets, contract, nearest_many
 from gis.network.graph import WalkGraph
 from gis.network.inputs import Facilities, facilities_from_layer
 from gis.standards import Standards
+from gis.wording import named_sites
 
 TYPES: tuple[str, ...] = tuple(t.value for t in FacilityType)
 ELDERLY = frozenset(t.value for t in ELDERLY_TYPES)
@@ -502,4 +503,4 @@ def _island_notices(fac: Facilities, origins: Origins, types: tuple[str, ...]) -
     return [coded("gaps.facility_on_island", QT_TRANSLATE_NOOP("gaps", "{count} facilities stand by a piece of the network that is not "
                                      "connected to the main one, so compounds cannot walk to them; connect "
                                      "that piece (e.g. a park path) to the streets: {ids}"),
-                   count=len(island), ids=short_list(fac.ids[island]))]
+                   count=len(island), **named_sites(fac.ids[island], fac.names[island]))]
