@@ -17,8 +17,8 @@ from gis import defaults
 from gis.errors import GisError
 from gis.gaps.elevators import ElevatorParams, ElevatorResult, SubsidyPresets, SubsidyRule, load_subsidy_presets
 from gui.gaps.table import Col, FrameTable
-from gui.i18n import error_text
-from gui.gaps.wording import chinese_ui, count_text, yuan
+from gui.i18n import chinese_ui, error_text
+from gui.gaps.wording import count_text, yuan
 
 USER_FILE = "elevator_subsidies.json"
 NONE, CUSTOM = "", "custom"

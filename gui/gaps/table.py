@@ -16,6 +16,7 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionM
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from gis.money import wan_number
 from gui.zones.table import natural_key
 
 RED = QColor("#c62828")
@@ -53,7 +54,7 @@ def cell_text(kind: str, value) -> str:
     if kind == "share":
         return f"{float(value):.0%}"
     if kind == "yuan":
-        return f"{float(value) / 10_000:,.1f}"
+        return wan_number(value)
     return str(value)
 
 

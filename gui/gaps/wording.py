@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication as Qc
 
 from gis.domain import FACILITY_LABELS, FacilityType
 from gis.gaps.access import GAP_LABEL, METHOD_LABELS
 from gis.io.notices import Notice
-from gui.i18n import chinese_ui, fill, tr_gis
+from gis.money import money
+from gui.i18n import fill, tr_gis, ui_language
 
 
 def type_label(facility_type: str) -> str:
@@ -54,21 +54,8 @@ def count_text(value) -> str:
 
 
 def yuan(value: float | None) -> str:
-    """Money as planners and meetings read it: 万元 / 亿元 in a Chinese UI, yuan or millions otherwise.
-
-    >>> from PySide6.QtCore import QLocale
-    >>> QLocale.setDefault(QLocale("zh_CN")); yuan(3_343_200_000), yuan(109_200_000), yuan(350_000)
-    ('33.43 亿元', '1.09 亿元', '35.0 万元')
-    >>> QLocale.setDefault(QLocale("en_US")); yuan(109_200_000), yuan(350_000)
-    ('¥109.2 M', '¥350,000')
-    """
-    if value is None or not np.isfinite(value):
-        return "—"
-    if not chinese_ui():
-        return f"¥{value / 1e6:,.1f} M" if abs(value) >= 1e6 else f"¥{value:,.0f}"
-    if abs(value) >= 1e8:
-        return f"{value / 1e8:,.2f} 亿元"
-    return f"{value / 1e4:,.1f} 万元"
+    """Money in the UI language, as gis.money writes it: 3,980 万元 / 33.43 亿元, CNY 39.8 million."""
+    return money(value, ui_language())
 
 
 def notice_text(item: Notice, context: str = "gaps") -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from gis.domain import Role
+from gis.money import money, wan_number
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gis.programme.schedule import NONE
 from gis.programme.tables import zone_items, zone_table
@@ -29,7 +30,6 @@ from gui.layout.table import Row, table_row
 from gui.programme import overlays as plan_overlays
 from gui.programme.wording import name_list
 
-WAN = 10_000.0
 FOCUS = "proposal:zone"
 WORDS = {  # key → (English, 中文): the sheet is worded in the layout's language
     "title": ("Zone {name}: renovation proposal", "{name}改造方案"),
@@ -42,8 +42,8 @@ WORDS = {  # key → (English, 中文): the sheet is worded in the layout's lang
     "area": ("Floor area: {m2} m²", "建筑面积：{m2} m²"), "per": ("Per household: {hh} yuan · per m²: {m2} yuan",
                                                               "户均：{hh} 元/户 · 单方：{m2} 元/m²"),
     "reserve": ("Waiting for consent (reserve): {names}", "待居民同意（储备库）：{names}"),
-    "subtitle": ("{year} · {n} compounds · {hh} households · total {cost} (10,000 yuan)",
-                 "{year} · {n} 个小区 · {hh} 户 · 总投资 {cost} 万元"),
+    "subtitle": ("{year} · {n} compounds · {hh} households · total {cost}",
+                 "{year} · {n} 个小区 · {hh} 户 · 总投资 {cost}"),
 }
 
 
@@ -77,7 +77,7 @@ def cost_rows(programme, zone: int, lang: str) -> list[Row]:
 def funding_lines(programme, zone: int, lang: str) -> list[str]:
     items = zone_items(programme, zone)
     total = float(items["cost"].sum()) or 1.0
-    return [f"{(zh if lang == 'zh_CN' else en)}  {items[key].sum() / WAN:,.2f}  ({items[key].sum() / total:.0%})"
+    return [f"{(zh if lang == 'zh_CN' else en)}  {wan_number(items[key].sum())}  ({items[key].sum() / total:.0%})"
             for key, (en, zh) in CHANNELS.items() if items[key].sum() > 0]
 
 
@@ -134,7 +134,7 @@ def render_proposal(painter: QPainter, spec: LayoutSpec, project, *, overlays=No
     year = r.schedule.year_of_zone[zone]
     subtitle = say("subtitle", lang, year=say("none", lang) if year == NONE else int(year),
                    n=len(programme.facts.members[zone]), hh=f"{r.zone_households[zone]:,.0f}",
-                   cost=f"{r.zone_cost[zone] / WAN:,.2f}")
+                   cost=money(r.zone_cost[zone], lang))
     m, s = 10.0, page.scale
     title_h = 16.0 * s
     draw_title(painter, page, page.rect(m, m, page.width_mm - 2 * m, title_h), spec.title or say(

@@ -10,11 +10,10 @@ from PySide6.QtCore import QCoreApplication
 
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import localised_params
+from gis.money import money
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gui.i18n import notice_text as any_notice_text
 from gui.i18n import error_text, fill, tr_gis, translated, ui_language
-
-WAN = 10_000.0
 
 
 def tr(text: str) -> str:
@@ -28,16 +27,9 @@ def yuan_full(value) -> str:
     return f"{float(value):,.0f}"
 
 
-def wan(value) -> str:
-    """万元 (ten thousand yuan) with two decimals and separators, without the unit: 123.46."""
-    if value is None or not math.isfinite(float(value)):
-        return "—"
-    return f"{float(value) / WAN:,.2f}"
-
-
 def wan_text(value) -> str:
-    """万元 with its unit: 123.46 万元 (10,000 yuan in English)."""
-    return tr("{amount} (10,000 yuan)").format(amount=wan(value))
+    """Money with its unit in the UI language (gis.money): 123.46 万元, CNY 1.23 million."""
+    return money(value, ui_language())
 
 
 def item_label(item) -> str:

@@ -3458,7 +3458,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanWording</name>
     <message>
-        <location filename="../../gui/programme/wording.py" line="+20"/>
+        <location filename="../../gui/programme/wording.py" line="+52"/>
         <source>Agree to enter the plan</source>
         <translation>同意纳入计划</translation>
     </message>
@@ -3471,11 +3471,6 @@ Map display in WGS 84; measurements in {crs}.</source>
         <location line="+1"/>
         <source>Satisfied at acceptance</source>
         <translation>验收满意</translation>
-    </message>
-<message>
-        <location filename="../../gui/programme/wording.py" line="+40"/>
-        <source>{amount} (10,000 yuan)</source>
-        <translation>{amount} 万元</translation>
     </message>
 </context>
 <context>
@@ -5125,7 +5120,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>analysis</name>
     <message>
-        <location filename="../../gis/analysis/access.py" line="+68"/>
+        <location filename="../../gis/analysis/access.py" line="+69"/>
         <source>facility type (the keys of the gap analysis)</source>
         <translation>设施类型（与缺项分析相同的键）</translation>
     </message>
@@ -5157,7 +5152,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+59"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+60"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>建网时端点距离小于此值的道路相连</translation>
     </message>
@@ -5989,7 +5984,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{layer} 混合了{kinds}；一个 Shapefile 只能容纳一种几何类型。请导出为 GeoPackage 或 GeoJSON。</translation>
     </message>
     <message>
-        <location filename="../../gis/gaps/access.py" line="+206"/>
+        <location filename="../../gis/gaps/access.py" line="+207"/>
         <source>The compounds and the network are in different coordinate systems ({a} and {b}); build the network in the compounds' system.</source>
         <translation>小区与路网的坐标系不同（{a} 与 {b}）；请在小区的坐标系中构建路网。</translation>
     </message>
@@ -8836,4 +8831,4 @@ Locate it now? The layer is kept either way.</source>
         <source>Year {k} of {n}</source>
         <translation>第 {k} 年 / 共 {n} 年</translation>
     </message>
-    </context></TS>
+</context></TS>

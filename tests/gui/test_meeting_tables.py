@@ -23,5 +23,23 @@ def test_money_reads_in_wan_and_yi_yuan(app):
 
     assert yuan(3_343_200_000) == "33.43 亿元"  # not 334,320 万元
     assert yuan(109_200_000) == "1.09 亿元"
-    assert yuan(24_500_000) == "2,450.0 万元"
+    assert yuan(24_500_000) == "2,450 万元"  # decimals only when they say something
+    assert yuan(39_800_000) == "3,980 万元" and yuan(125_000) == "12.5 万元"
     assert yuan(None) == "—"
+
+
+def test_money_in_an_english_window_and_in_wan_cells(app):
+    from PySide6.QtCore import QLocale
+
+    from gui.gaps.table import cell_text
+    from gui.gaps.wording import yuan
+    from gui.programme.wording import wan_text
+
+    assert cell_text("yuan", 39_800_000) == "3,980" and cell_text("yuan", 125_000) == "12.5"  # under a 万元 header
+    was = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        assert yuan(39_800_000) == wan_text(39_800_000) == "CNY 39.8 million"  # one formatter, card and programme
+        assert yuan(350_000) == "CNY 350,000"
+    finally:
+        QLocale.setDefault(was)
