@@ -191,10 +191,14 @@ def facility_term(key: str, language: str = "zh_CN") -> str:
     return pair[1] if check_language(language) == "zh_CN" else pair[0]
 
 
+def joined(items, language: str = "zh_CN") -> str:
+    """Items listed as *language* lists them: 卫生服务站、托儿所 / Clinic, Nursery."""
+    return ("、" if check_language(language) == "zh_CN" else ", ").join(str(i) for i in items)
+
+
 def facility_terms(keys, language: str = "zh_CN") -> str:
     """Facility type keys as a list in *language* (卫生服务站、托儿所 / Clinic, Nursery)."""
-    sep = "、" if check_language(language) == "zh_CN" else ", "
-    return sep.join(facility_term(k, language) for k in keys)
+    return joined((facility_term(k, language) for k in keys), language)
 
 
 def planned_label(site_id: object, language: str = "zh_CN") -> str | None:

@@ -24,7 +24,7 @@ from gis.export.sheet import DEC1, DEC2, FONT, HEADER_FILL, INT, PCT, YEAR, YUAN
 from gis.export.frames import compound_ids
 from gis.analysis.outputs import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
-from gis.wording import check_language, crs_text, facility_term, term
+from gis.wording import check_language, crs_text, facility_term, facility_terms, term
 from gis.feedback import Feedback, ensure
 from gis.project import Project
 
@@ -107,7 +107,7 @@ def _zones_table(project: Project, out: PlanOutputs, lang: str):
 
 
 def _names(types, lang: str) -> str:
-    return "、".join(facility_term(t, lang) for t in types) if types else term("no_gaps", lang)
+    return facility_terms(types, lang) if types else term("no_gaps", lang)
 
 
 def _gaps_table(project: Project, out: PlanOutputs, lang: str):

@@ -14,7 +14,7 @@ from gis.export.sheet import write_sheet
 from gis.export.programme_sheets import SHEETS, word
 from gis.export.result import ExportResult, atomic_path
 from gis.programme.model import Programme
-from gis.wording import check_language
+from gis.wording import check_language, joined
 
 
 def add_programme_sheets(wb: Workbook, programme: Programme, language: str) -> None:
@@ -49,7 +49,7 @@ def _notes(ws, programme: Programme, lang: str, notices) -> None:
             ("入库同意率" if zh else "Consent threshold", f"{programme.consent.threshold:.0%}")]
     unchecked = [it.label(lang) for it in cat.items if not it.checked]
     if unchecked:
-        rows.append(("未核实单价" if zh else "Unit costs not yet checked", "、".join(unchecked)))
+        rows.append(("未核实单价" if zh else "Unit costs not yet checked", joined(unchecked, lang)))
     rows += [("提示" if zh else "Notice", n.in_language(lang)) for n in notices]
     append_row(ws, ["项目" if zh else "Item", "内容" if zh else "Value"])
     for row in rows:

@@ -22,7 +22,7 @@ from gis.domain import FieldRole, Role
 from gis.errors import ExportError
 from gis.export.frames import layer_frame, zones_frame
 from gis.analysis.outputs import PlanOutputs
-from gis.wording import facility_term, field_name, role_term, term
+from gis.wording import facility_term, facility_terms, field_name, role_term, term
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer
 from gis.project import Project
@@ -120,8 +120,7 @@ def _gaps(project: Project, outputs: PlanOutputs, language: str) -> Source:
     n_missing = gaps.n_missing()
     data = {f("id"): [_plain(v) for v in gaps.compounds.ids], f("name"): gaps.compounds.names,
             f("n_missing"): n_missing,
-            f("missing"): ["、".join(facility_term(t, language) for t in gaps.missing(i))
-                           for i in range(len(n_missing))]}
+            f("missing"): [facility_terms(gaps.missing(i), language) for i in range(len(n_missing))]}
     for k, t in enumerate(gaps.types):
         d = gaps.nearest_m[:, k]
         data[f(f"m_{t}")] = np.where(np.isfinite(d), np.round(d, 1), np.nan)

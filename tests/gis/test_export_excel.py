@@ -98,11 +98,13 @@ def test_missing_analyses_are_explained_not_faked(tmp_path):
 
 def test_english_report(tmp_path):
     project = sample_project()
-    outputs = collect_outputs(project, steps=("zones",))
+    outputs = collect_outputs(project, steps=("zones", "gaps"))
     out = tmp_path / "en.xlsx"
     export_project(project, out, fmt="xlsx", language="en", outputs=outputs)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[0] == "Zones" and headers(wb["Zones"])[4] == "Households"
+    listed = column(wb["Compound gaps"], "Missing services") + column(wb["Zones"], "Missing services")
+    assert any(", " in v for v in listed) and not any("、" in v for v in listed), listed  # English lists
 
 
 def test_notes_sheet_speaks_the_report_language(tmp_path):

@@ -90,6 +90,8 @@ def test_english_headers(tmp_path):
     wb = load_workbook(write_programme(prog, tmp_path / "en.xlsx", language="en").paths[0])
     assert wb.sheetnames[:5] == ["Contents", "Investment", "Funding", "Annual plan", "Reserve"]
     assert _rows(wb["Investment"])[0][5] == "Investment (10,000 yuan)"
+    unchecked = dict(r[:2] for r in _rows(wb["Notes"]))["Unit costs not yet checked"]
+    assert ", " in unchecked and "、" not in unchecked  # an English list
 
 
 def test_the_report_gains_the_programme_sheets(tmp_path):
