@@ -13,6 +13,7 @@ from gis.export.cells import append_row
 from gis.export.sheet import write_sheet
 from gis.export.programme_sheets import SHEETS, word
 from gis.export.result import ExportResult, atomic_path
+from gis.money import money
 from gis.programme.model import Programme
 from gis.wording import check_language, joined
 
@@ -44,8 +45,8 @@ def _notes(ws, programme: Programme, lang: str, notices) -> None:
     rows = [("改造内容与单价" if zh else "Catalogue", cat.name),
             ("来源" if zh else "Source", (cat.source_zh or cat.source) if zh else cat.source),
             ("实施年度" if zh else "Years", f"{years.years[0]}–{years.years[-1]}"),
-            ("年度预算(元)" if zh else "Annual budget (yuan)",
-             f"{years.budget:,.0f}" if years.budget else ("未设定（平均分摊）" if zh else "none (spread evenly)")),
+            ("年度预算" if zh else "Annual budget",
+             money(years.budget, lang) if years.budget else ("未设定（平均分摊）" if zh else "none (spread evenly)")),
             ("入库同意率" if zh else "Consent threshold", f"{programme.consent.threshold:.0%}")]
     unchecked = [it.label(lang) for it in cat.items if not it.checked]
     if unchecked:

@@ -32,6 +32,7 @@ def test_sheets_and_headers(workbook):
     assert wb.sheetnames == ["改造内容", "投资估算", "资金筹措", "年度计划", "储备库", "说明"]
     assert _rows(wb["改造内容"])[0][:6] == ("片区编号", "片区", "小区编号", "小区名称", "类别", "改造内容")
     assert "投资(万元)" in _rows(wb["投资估算"])[0] and "中央补助(万元)" in _rows(wb["资金筹措"])[0]
+    assert dict(r[:2] for r in _rows(wb["说明"]))["年度预算"] == "2,000 万元"  # money as the window writes it
 
 
 def test_contents_are_numbers_in_yuan_with_separators(workbook):
