@@ -83,8 +83,8 @@ def _read_layer(path: Path, con, entry: dict, crs, notes: list[Notice]) -> Layer
         raw = pyogrio.read_dataframe(path, layer=entry["table"], fid_as_index=True)
     if len(raw) != entry["count"]:
         notes.append(notice(QT_TRANSLATE_NOOP(
-            "errors", "Layer {layer} has {found} features, but {saved} were saved: another program "
-                      "changed it."), layer=entry["name"], found=len(raw), saved=entry["count"]))
+            "errors", "Layer {layer} has {found} features, but the project saved {saved}: another "
+                      "program changed it."), layer=entry["name"], found=len(raw), saved=entry["count"]))
     out = {}
     for spec in entry["columns"]:
         series = _column(con, raw, entry, spec, notes)

@@ -147,7 +147,7 @@ class SummaryCard(QFrame):
         parts = [] if summary.zone_id is None else [self.tr(
             "Counted for the zone as a whole: a service is in reach when any of its compounds reaches it.")]
         if summary.lacking(before=before):
-            parts.append(plural(self.tr("Counted compound by compound, {n} of its {total} compounds lack a service."),
+            parts.append(plural(self.tr("Counted compound by compound, a service is missing in {n} of its {total} compounds."),
                                 n=f"{summary.lacking(before=before):,}", total=f"{summary.compounds:,}"))
             parts.append(count_words(summary.gaps_counted(before=before), self.tr("{n} services missing in all.")))
         return " ".join(parts)

@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import i18n  # noqa: E402
 
-from gis.i18n import COUNT, count_params, fill  # noqa: E402
+from gis.i18n import COUNT, TEXT_PARAMS, count_params, fill  # noqa: E402
 
 ONE_VERB = re.compile(r"(?<![\d.,])(?<!of )1 (?:(?!would|can|will)[a-z-]+ ){1,2}?"
                       r"(?:are|were|have|lie|sit|stand|repeat|belong|reach|wait|cost|do|exceed)\b")
@@ -76,3 +76,28 @@ def test_counted_gui_strings_are_filled_through_plural():
                     if isinstance(text, str) and count_params(text):
                         wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {text[:40]}")
     assert wrong == []
+
+
+# a count that does not choose the form ("{n} of {total} facilities", "{n} were read") must not be
+# followed by a verb that agrees with it: "1 of 5 facilities have", "holds 1; 1 were read"
+OTHER_ONE = re.compile(r"(?<![\d.,'])1 (?:of (?:the |its )?\d+ (?:[a-z-]+ ){0,2}?)?"
+                       r"(?:are|were|have|lack|lie|sit|stand|wait|do)\b")
+
+
+def test_a_second_count_gets_no_verb_that_agrees_with_it():
+    wrong = []
+    for ctx, src in counted():
+        chooser = count_params(src)[0]
+        names = {f for _, f, _, _ in string.Formatter().parse(src) if f} - {chooser} - TEXT_PARAMS
+        for name in names:
+            for choose in (1, 2):
+                text = render(src, **{name: 1, chooser: choose})
+                if OTHER_ONE.search(text):
+                    wrong.append((ctx, name, text))
+    assert wrong == [], f"{len(wrong)} messages agree with a count that does not choose: {wrong[:5]}"
+
+
+def test_the_second_count_check_catches_what_it_should():
+    assert OTHER_ONE.search("1 of 5 facilities have no value") and OTHER_ONE.search("holds 1; 1 were read.")
+    assert OTHER_ONE.search("1 of its 5 compounds lack a service.")
+    assert not OTHER_ONE.search("No value for 1 of the 5 facilities.") and not OTHER_ONE.search("21 were read")

@@ -101,7 +101,7 @@ def check(path: Path, codec: str) -> DbfCheck:
         out.patches.append((4, struct.pack("<I", have)))
         out.counts["dbf_record_count_fixed"] = 1
         out.notices.append(notice(QT_TRANSLATE_NOOP(
-            "io", "The .dbf header says {stated} records but the file holds {n}; {n} were read."),
+            "io", "The .dbf header says {stated} records but the file holds {n}; what it holds was read."),
             stated=head.records, n=have))
     return out
 

@@ -177,7 +177,7 @@ def non_residential(categories: pd.Series) -> Notice | None:
         return None
     top = other.value_counts().head(4)
     return notice(QT_TRANSLATE_NOOP(
-        "io", "{n} of {total} features are not residential by their category ({examples}). "
-              "Remove them if the layer should hold compounds only."),
+        "io", "Not residential by category ({examples}): {n} of {total} features. "
+              "Remove such features if the layer should hold compounds only."),
         n=len(other), total=int(text.notna().sum()),
         examples=", ".join(f"{v} {c}" for v, c in top.items()))

@@ -227,5 +227,5 @@ def default_notice(entry: TypeCapacity, count: int, total: int, column: str | No
             "supply", "The facility layer has no capacity field; each of the {total} facilities counts the "
                       "preset's default of {default:g} {unit}, marked as default."), **params)
     return coded("supply.capacity_default", QT_TRANSLATE_NOOP(
-        "supply", "{count} of {total} facilities have no value in '{column}'; each counts the preset's default "
-                  "of {default:g} {unit}, marked as default."), column=column, **params)
+        "supply", "No value in '{column}' for {count} of the {total} facilities: each counts the preset's "
+                  "default of {default:g} {unit}, marked as default."), column=column, **params)

@@ -314,10 +314,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Counted compound by compound, {n} of its {total} compounds lack a service.</source>
+            <source>Counted compound by compound, a service is missing in {n} of its {total} compounds.</source>
             <translation>
-                <numerusform>Counted compound by compound, {n} of its {total} compound lacks a service.</numerusform>
-                <numerusform>Counted compound by compound, {n} of its {total} compounds lack a service.</numerusform>
+                <numerusform>Counted compound by compound, a service is missing in {n} of its {total} compound.</numerusform>
+                <numerusform>Counted compound by compound, a service is missing in {n} of its {total} compounds.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -400,10 +400,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Layer {layer} has {found} features, but {saved} were saved: another program changed it.</source>
+            <source>Layer {layer} has {found} features, but the project saved {saved}: another program changed it.</source>
             <translation>
-                <numerusform>Layer {layer} has {found} feature, but {saved} were saved: another program changed it.</numerusform>
-                <numerusform>Layer {layer} has {found} features, but {saved} were saved: another program changed it.</numerusform>
+                <numerusform>Layer {layer} has {found} feature, but the project saved {saved}: another program changed it.</numerusform>
+                <numerusform>Layer {layer} has {found} features, but the project saved {saved}: another program changed it.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -535,10 +535,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>{n} of {total} features are not residential by their category ({examples}). Remove them if the layer should hold compounds only.</source>
+            <source>Not residential by category ({examples}): {n} of {total} features. Remove such features if the layer should hold compounds only.</source>
             <translation>
-                <numerusform>{n} of {total} feature is not residential by its category ({examples}). Remove it if the layer should hold compounds only.</numerusform>
-                <numerusform>{n} of {total} features are not residential by their category ({examples}). Remove them if the layer should hold compounds only.</numerusform>
+                <numerusform>Not residential by category ({examples}): {n} of {total} feature. Remove such features if the layer should hold compounds only.</numerusform>
+                <numerusform>Not residential by category ({examples}): {n} of {total} features. Remove such features if the layer should hold compounds only.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -612,10 +612,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>The .dbf header says {stated} records but the file holds {n}; {n} were read.</source>
+            <source>The .dbf header says {stated} records but the file holds {n}; what it holds was read.</source>
             <translation>
-                <numerusform>The .dbf header says {stated} record but the file holds {n}; {n} were read.</numerusform>
-                <numerusform>The .dbf header says {stated} records but the file holds {n}; {n} were read.</numerusform>
+                <numerusform>The .dbf header says {stated} record but the file holds {n}; what it holds was read.</numerusform>
+                <numerusform>The .dbf header says {stated} records but the file holds {n}; what it holds was read.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -872,10 +872,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>{count} of {total} facilities have no value in '{column}'; each counts the preset's default of {default:g} {unit}, marked as default.</source>
+            <source>No value in '{column}' for {count} of the {total} facilities: each counts the preset's default of {default:g} {unit}, marked as default.</source>
             <translation>
-                <numerusform>{count} of {total} facility has no value in '{column}'; it counts the preset's default of {default:g} {unit}, marked as default.</numerusform>
-                <numerusform>{count} of {total} facilities have no value in '{column}'; each counts the preset's default of {default:g} {unit}, marked as default.</numerusform>
+                <numerusform>No value in '{column}' for {count} of the {total} facility: it counts the preset's default of {default:g} {unit}, marked as default.</numerusform>
+                <numerusform>No value in '{column}' for {count} of the {total} facilities: each counts the preset's default of {default:g} {unit}, marked as default.</numerusform>
             </translation>
         </message>
     </context>

@@ -4855,7 +4855,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Counted compound by compound, {n} of its {total} compounds lack a service.</source>
+        <source>Counted compound by compound, a service is missing in {n} of its {total} compounds.</source>
         <translation>按小区逐个计，{total} 个小区中有 {n} 个仍有缺项。</translation>
     </message>
     <message>
@@ -6343,7 +6343,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>Layer {layer} has {found} features, but {saved} were saved: another program changed it.</source>
+        <source>Layer {layer} has {found} features, but the project saved {saved}: another program changed it.</source>
         <translation>图层 {layer} 现有 {found} 个要素，但保存时有 {saved} 个：它被其他程序改动过。</translation>
     </message>
     <message>
@@ -7650,8 +7650,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>{n} of {total} features are not residential by their category ({examples}). Remove them if the layer should hold compounds only.</source>
-        <translation>{total} 个要素中有 {n} 个按类别不属于住宅（{examples}）。如果该图层只应包含小区，请删除它们。</translation>
+        <source>Not residential by category ({examples}): {n} of {total} features. Remove such features if the layer should hold compounds only.</source>
+        <translation>{total} 个要素中有 {n} 个按类别不属于住宅（{examples}）。如果该图层只应包含小区，请删除这些要素。</translation>
     </message>
     <message>
         <location filename="../../gis/io/shapefile.py" line="+56"/>
@@ -7820,8 +7820,8 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>The .dbf header says {stated} records but the file holds {n}; {n} were read.</source>
-        <translation>.dbf 文件头声明有 {stated} 条记录，但文件中实有 {n} 条；已读取 {n} 条。</translation>
+        <source>The .dbf header says {stated} records but the file holds {n}; what it holds was read.</source>
+        <translation>.dbf 文件头声明有 {stated} 条记录，但文件中实有 {n} 条；已读取实有的记录。</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -8429,7 +8429,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>{count} of {total} facilities have no value in '{column}'; each counts the preset's default of {default:g} {unit}, marked as default.</source>
+        <source>No value in '{column}' for {count} of the {total} facilities: each counts the preset's default of {default:g} {unit}, marked as default.</source>
         <translation>{total} 处设施中有 {count} 处在“{column}”中没有值；均按预设默认值 {default:g} {unit} 计，并标为默认。</translation>
     </message>
 </context>

@@ -225,7 +225,7 @@ def test_deleted_compounds_or_rows_leave_the_zones_out(tmp_path):
     edit(path, 'DELETE FROM "小区边界" WHERE fid=5')
     project = open_project(path)
     assert len(project.layers[1].data) == 4 and project.zones is None
-    assert "has 4 features, but 5 were saved" in messages(project)
+    assert "has 4 features, but the project saved 5" in messages(project)
     assert "renovation zones were left out" in messages(project)
 
 
