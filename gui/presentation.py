@@ -18,7 +18,7 @@ import pandas as pd
 import shapely
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
@@ -31,6 +31,7 @@ from gis.wording import facility_term
 from gui.gaps.wording import yuan
 from gui.i18n import count_words, plural
 from gui.map.floating import FloatingPanel
+from gui.presentation_bar import ControlBar
 from gui.presentation_gaps import GapColours
 from gui.none_guard import protect_none
 
@@ -43,6 +44,7 @@ LEGEND_SCALE = 1.6  # the map's legends, readable from the back of a meeting roo
 ZONE_MAX_ZOOM = 18  # a small zone is shown with its street, not blown up to the maximum zoom
 CARD_TOP = 80  # the card sits top-left, below the zoom buttons, and the fits keep clear of it
 CARD_MAX_WIDTH = 500  # wider cards wrap their lines: the plan keeps the width
+CARD_SHARE = 0.55  # of a narrow screen at most, so that the fits keep clear of the card (gui.map.view: 40 % left)
 FIT_PAD = 0.02  # of the fitted extent on each side (the page adds 20 px): the district fills the screen
 CARD_CSS = """
 QFrame#card { background: rgba(255, 255, 255, 235); border: 1px solid #999; border-radius: 8px; }
@@ -50,13 +52,6 @@ QLabel { color: #1a1a1a; font-size: 20px; }
 QLabel#title { font-size: 32px; font-weight: bold; }
 QLabel#state { color: #555; font-size: 16px; }
 QLabel#pooling { color: #444; font-size: 18px; }
-"""
-BAR_CSS = """
-QFrame#bar { background: rgba(30, 30, 30, 200); border-radius: 8px; }
-QPushButton { font-size: 20px; padding: 8px 18px; color: white; background: rgba(80, 80, 80, 220);
-              border: 1px solid #aaa; border-radius: 6px; }
-QPushButton:checked { background: #2b6cb0; }
-QLabel { color: white; font-size: 20px; padding: 0 12px; }
 """
 
 
@@ -72,11 +67,11 @@ class SummaryCard(QFrame):
         self.title = QLabel(objectName="title")
         self.lines = {k: QLabel() for k in ("compounds", "households", "missing", "elevators", "estimate")}
         self.lines["missing"].setObjectName("missing")
-        self.lines["missing"].setWordWrap(True)
         self.pooling = QLabel(objectName="pooling")
         self.pooling.setWordWrap(True)
         self.state = QLabel(objectName="state")
         box.addWidget(self.title)
+        self.lines["missing"].setWordWrap(True)
         for label in self.lines.values():
             box.addWidget(label)
         box.addWidget(self.pooling)
@@ -84,9 +79,19 @@ class SummaryCard(QFrame):
         self.setMaximumWidth(CARD_MAX_WIDTH)
 
     def adjustSize(self) -> None:  # noqa: N802 (Qt override)
-        """The size hint's width, capped, and the height its wrapped lines need at that width."""
+        """The size hint's width, capped, and the height its wrapped lines need at that width; a line
+        wider than the cap (long English money: "CNY 8.4 million") wraps at the cap instead of being cut."""
+        margins = self.layout().contentsMargins()
+        room = self.maximumWidth() - margins.left() - margins.right()
+        wide = False
+        for key, label in self.lines.items():
+            if key != "missing":
+                label.setWordWrap(False)
+                label.setWordWrap(label.sizeHint().width() > room)
+                wide |= label.wordWrap()
         super().adjustSize()
-        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
+        width = self.maximumWidth() if wide else self.width()
+        self.resize(width, max(self.height(), self.layout().totalHeightForWidth(width)))
 
     def show_summary(self, summary: ZoneSummary | None, *, before: bool, position: str, pending: bool) -> None:
         if summary is None:
@@ -166,25 +171,10 @@ class PresentationWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.card = SummaryCard(self)
-        self.bar = QFrame(self, objectName="bar")
-        self.bar.setStyleSheet(BAR_CSS)
-        row = QHBoxLayout(self.bar)
-        self.prev_button = QPushButton(self.tr("◀ Previous"))
-        self.position = QLabel()
-        self.next_button = QPushButton(self.tr("Next ▶"))
-        self.before_button = QPushButton(self.tr("Before / after (B)"))
-        self.before_button.setCheckable(True)
-        self.exit_button = QPushButton(self.tr("End (Esc)"))
-        self.years_button = QPushButton(self.tr("By year (Y)"))
-        self.years_button.setCheckable(True)
-        self.years_button.toggled.connect(mode.set_by_year)
-        for w in (self.prev_button, self.position, self.next_button, self.before_button, self.years_button,
-                  self.exit_button):
-            row.addWidget(w)
-        self.prev_button.clicked.connect(mode.previous)
-        self.next_button.clicked.connect(mode.next)
-        self.before_button.toggled.connect(mode.set_before)
-        self.exit_button.clicked.connect(mode.stop)
+        self.bar = ControlBar(self, mode)
+        bar = self.bar  # its buttons, as the mode and the tests reach them
+        self.prev_button, self.next_button, self.position = bar.prev_button, bar.next_button, bar.position
+        self.before_button, self.years_button, self.exit_button = bar.before_button, bar.years_button, bar.exit_button
         keys = {mode.next: ("Right", "Space", "PgDown"), mode.previous: ("Left", "PgUp", "Backspace"),
                 mode.overview: ("Home",), mode.toggle_before_after: ("B",), mode.stop: ("Esc",),
                 mode.toggle_by_year: ("Y",)}
@@ -203,9 +193,10 @@ class PresentationWindow(QWidget):
 
     def place(self) -> None:
         """Card top-left below the zoom buttons (the legends below it), bar centred at the bottom."""
+        self.card.setMaximumWidth(min(CARD_MAX_WIDTH, int(self.width() * CARD_SHARE) - 12))
         self.card.adjustSize()
         self.card.move(12, CARD_TOP)
-        self.bar.adjustSize()
+        self.bar.fit(self.width())
         self.bar.move((self.width() - self.bar.width()) // 2, self.height() - self.bar.height() - 24)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -357,7 +348,7 @@ class PresentationMode(QObject):
         if on:
             self.tour = YearTour.of(self)
             if self.tour is None:
-                self.screen.position.setText(self.tr("Plan the programme first (Plan menu)."))
+                self.screen.bar.set_position(self.tr("Plan the programme first (Plan menu)."))
             else:
                 self.view.set_overlay(FOCUS_OVERLAY, None)
                 self.tour.show(0)
@@ -376,7 +367,7 @@ class PresentationMode(QObject):
     def show_card_lines(self, title: str, lines: list[str], position: str) -> None:
         if self.screen is not None:
             self.screen.card.show_lines(title, lines, position)
-            self.screen.position.setText(position)
+            self.screen.bar.set_position(position)
             self.screen.place()
             self._lift_legends()
 
@@ -434,7 +425,8 @@ class PresentationMode(QObject):
     def _show_gaps(self) -> None:
         """The map's gap colours and legend of the state shown: without the planned sites ("before") or with."""
         shown = self._before if self.before and self._before is not None else self._after
-        if self.active and shown is not None and self.gap_colours.show(shown.gaps):
+        stage = self.tr("Before the plan") if self.before else self.tr("After the plan")
+        if self.active and shown is not None and self.gap_colours.show(shown.gaps, stage):
             focus = self.view.overlays.get(FOCUS_OVERLAY)
             if focus is not None:  # the zone's outline above the colours drawn anew
                 self.view.set_overlay(FOCUS_OVERLAY, focus)
@@ -531,7 +523,7 @@ class PresentationMode(QObject):
             summary = self.summaries[self.index]
             position = self.tr("Zone {k} of {n}").format(k=self.index + 1, n=count)
         self.screen.card.show_summary(summary, before=self.before, position=position, pending=self._pending)
-        self.screen.position.setText(position)
+        self.screen.bar.set_position(position)
         self.screen.place()
         self._lift_legends()
 

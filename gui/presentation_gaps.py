@@ -26,11 +26,13 @@ class GapColours:
         self.shown: GapResult | None = None
         self._drew_alone = False
 
-    def show(self, gaps: GapResult | None) -> bool:
-        """Colour the compounds by what *gaps* finds missing; False when nothing was drawn (None, unchanged)."""
+    def show(self, gaps: GapResult | None, stage: str = "") -> bool:
+        """Colour the compounds by what *gaps* finds missing, the legend headed by *stage* ("Before the
+        plan"); False when nothing was drawn (None, unchanged)."""
         ctl = self.controller
-        if ctl is None or gaps is None or gaps is self.shown:
+        if ctl is None or gaps is None or (gaps is self.shown and ctl.map.stage == stage):
             return False
+        ctl.map.stage = stage
         out = ctl.outcome
         if out is not None and len(out.gaps.compounds.ids) == len(gaps.compounds.ids):
             ctl.apply_filters(gaps)
@@ -50,7 +52,7 @@ class GapColours:
         ctl = self.controller
         if ctl is None or self.shown is None:
             return
-        self.shown = None
+        self.shown, ctl.map.stage = None, ""
         if ctl.outcome is not None:
             ctl.apply_filters()
         elif self._drew_alone:

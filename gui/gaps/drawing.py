@@ -54,6 +54,7 @@ class GapMap:
             view.mute_fills(name, "zone:")
         self.shown: set[str] = set()
         self._signs: dict[str, tuple] = {}  # what each shown overlay was drawn from
+        self.stage = ""  # heads the legend's title while a presentation shows a state ("Before the plan")
 
     def draw(self, scene: Scene) -> None:
         """Send the gap overlays that changed, and those above them (bottom to top), and the legend."""
@@ -69,7 +70,8 @@ class GapMap:
                 self.view.set_overlay(name, None)
                 self.shown.discard(name)
         self._signs = signs
-        self.legend.set_entries(self._title(scene), self._sections(scene, frames))
+        title = f"{self.stage} · {self._title(scene)}" if self.stage else self._title(scene)
+        self.legend.set_entries(title, self._sections(scene, frames))
 
     def clear(self) -> None:
         for name in list(self.shown):

@@ -721,6 +721,34 @@ Use Save As to keep your changes in another file.</source>
     </message>
 </context>
 <context>
+    <name>ControlBar</name>
+    <message>
+        <location filename="../../gui/presentation_bar.py" line="+41"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before / after (B)</source>
+        <translation>改造前 / 后 (B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By year (Y)</source>
+        <translation>按年度 (Y)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End (Esc)</source>
+        <translation>结束 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CrsBox</name>
     <message>
         <location filename="../../gui/importing/crs_box.py" line="+34"/>
@@ -1322,7 +1350,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>GapMap</name>
     <message>
-        <location filename="../../gui/gaps/drawing.py" line="+96"/>
+        <location filename="../../gui/gaps/drawing.py" line="+98"/>
         <source>walking along the roads</source>
         <translation>沿道路步行</translation>
     </message>
@@ -3476,12 +3504,22 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+360"/>
+        <location filename="../../gui/presentation.py" line="+339"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+77"/>
+        <source>Before the plan</source>
+        <translation>改造前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After the plan</source>
+        <translation>改造后</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Preparing the presentation</source>
         <translation>正在准备汇报演示</translation>
     </message>
@@ -3504,34 +3542,9 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-368"/>
+        <location line="-354"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>◀ Previous</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Next ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Before / after (B)</source>
-        <translation>改造前 / 后 (B)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>End (Esc)</source>
-        <translation>结束 (Esc)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By year (Y)</source>
-        <translation>按年度 (Y)</translation>
     </message>
 </context>
 <context>
@@ -4784,7 +4797,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>SummaryCard</name>
     <message>
-        <location filename="../../gui/presentation.py" line="-85"/>
+        <location filename="../../gui/presentation.py" line="-71"/>
         <source>No renovation zones yet</source>
         <translation>尚无改造片区</translation>
     </message>
