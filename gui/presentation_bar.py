@@ -65,15 +65,22 @@ class ControlBar(QFrame):
         room = width - 2 * MARGIN
         for level in range(len(STYLES)):
             self._style(level)
-            if self.sizeHint().width() <= room:
+            if self._wide() <= room:
                 break
         else:
-            spare = room - (self.sizeHint().width() - self.position.sizeHint().width())
             metrics = QFontMetrics(self.position.font())
-            shown = metrics.elidedText(self._position, Qt.TextElideMode.ElideRight, max(spare - 24, 0))
-            self.position.setText(shown)
-            self.position.setToolTip(self._position if shown != self._position else "")
+            over = self._wide() - room
+            while over > 0 and self.position.text():
+                keep = max(metrics.horizontalAdvance(self.position.text()) - over, 0)
+                shorter = metrics.elidedText(self._position, Qt.TextElideMode.ElideRight, keep) if keep else ""
+                self.position.setText("" if shorter == self.position.text() else shorter)
+                over = self._wide() - room
+            self.position.setToolTip(self._position if self.position.text() != self._position else "")
         self.adjustSize()
+
+    def _wide(self) -> int:
+        self.layout().invalidate()
+        return self.sizeHint().width()
 
     def _style(self, level: int) -> None:
         self.position.setText(self._position)

@@ -69,3 +69,34 @@ def test_the_bar_fits_an_800_px_screen_and_the_legend_says_before_or_after(
     assert legend.title.startswith(words[0] + " · "), legend.title
     mode.stop()
     assert not legend.title.startswith(words), "the gaps panel's legend as it was"
+
+
+def test_a_very_narrow_bar_shows_symbols_with_their_labels_in_tooltips(app, qtbot):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtWidgets import QWidget
+
+    from gui.presentation_bar import MARGIN, ControlBar
+
+    class Mode(QObject):
+        @Slot()
+        def previous(self): ...
+
+        next = stop = previous
+
+        @Slot(bool)
+        def set_before(self, on): ...
+
+        set_by_year = set_before
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar = ControlBar(host, Mode(host))
+    bar.set_position("西南片区（第 1 个，共 12 个）")
+    bar.fit(2000)
+    assert bar.before_button.text() == bar.labels[bar.before_button][0] and not bar.before_button.toolTip()
+    bar.fit(480)
+    assert bar.width() <= 480 - 2 * MARGIN
+    assert [b.text() for b in bar.labels] == ["◀", "▶", "B", "Y", "Esc"]
+    assert all(b.toolTip() == full for b, (full, _) in bar.labels.items())
+    bar.fit(2000)  # room again: the full labels and the whole position come back
+    assert bar.position.text() == "西南片区（第 1 个，共 12 个）" and bar.exit_button.text() == bar.labels[bar.exit_button][0]
