@@ -180,9 +180,11 @@ def test_fits_the_full_screen_clear_of_the_card_and_zones_at_a_sensible_zoom(mak
     qtbot.waitUntil(lambda: screen.isVisible(), timeout=5000)
     bounds = gpd.GeoSeries([mode._plan_outline()], crs=planned_project.crs).to_crs(WGS84).total_bounds
 
-    def fitted():
+    def fitted():  # filling the room beside the card (the whole width when that room is under 40 %)
         w, h, left, width = _box_share(qtbot, win.map, bounds)
-        return width == win.map.width() and 1.0 >= max(w, h) > 0.6
+        room = width - mode._clear()[0]
+        room = room if room >= 0.4 * width else width
+        return width == win.map.width() and 1.0 >= max(w * width / room, h) > 0.6
 
     qtbot.waitUntil(fitted, timeout=10000)  # fitted to the full-screen size, not the window's
     qtbot.wait(3500)  # the view's own refit on resizing (while a window settles) is over
