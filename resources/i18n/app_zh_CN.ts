@@ -3504,7 +3504,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationMode</name>
     <message>
-        <location filename="../../gui/presentation.py" line="+339"/>
+        <location filename="../../gui/presentation.py" line="+351"/>
         <source>Plan the programme first (Plan menu).</source>
         <translation>请先编制改造计划（改造计划菜单）。</translation>
     </message>
@@ -3542,7 +3542,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location line="-354"/>
+        <location line="-355"/>
         <source>Presentation</source>
         <translation>汇报演示</translation>
     </message>
