@@ -216,9 +216,10 @@ def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
     return PLANNED_LABEL[0].format(type=kind[:1].lower() + kind[1:], number=number)
 
 
-def named_sites(ids, names, key: str = "ids") -> dict[str, str]:
+def named_sites(ids, names, key: str = "ids", *, planned: bool = True) -> dict[str, str]:
     """Notice params listing facilities as people know them, in both languages (``{key}`` and
     ``{key}_zh``, see gis.i18n.localised_params): a planned site's label, else its name, else its id.
+    ``planned=False`` lists things that are never planned sites (compounds) by name or id only.
 
     >>> named_sites(["P-play_area-1", "MH7", "F9"], ["规划-儿童活动场地-1", "东门卫生站", None])["ids"]
     "Planned children's play area 1, 东门卫生站, F9"
@@ -226,7 +227,7 @@ def named_sites(ids, names, key: str = "ids") -> dict[str, str]:
     from gis.io.notices import short_list
 
     def one(site_id, name, language):
-        if (label := planned_label(site_id, language)) is not None:
+        if planned and (label := planned_label(site_id, language)) is not None:
             return label
         return str(name).strip() if isinstance(name, str) and name.strip() else str(site_id)
 

@@ -104,4 +104,4 @@ def left_out_notice(facilities: Facilities, rows: np.ndarray) -> list:
     from gis.network.service_area import left_out_notice as said
 
     out = np.setdiff1d(np.arange(len(facilities)), rows)
-    return [said(facilities.ids[out])] if len(out) else []
+    return [said(facilities.ids[out], facilities.names[out])] if len(out) else []

@@ -40,7 +40,7 @@ from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.gaps.compounds import CompoundTable, plain
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, coded, short_list
+from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.network.attach import Attachment, attach, compound_access_points
 from gis.network.chains import Chains, Placed, Targets, contract, nearest_many
@@ -485,7 +485,8 @@ def _notices(result: GapResult, origins: Origins) -> list[Notice]:
     if len(unreached) and origins.method == NETWORK:
         out.append(coded("gaps.unreachable", QT_TRANSLATE_NOOP("gaps", "{count} compounds reach no facility on the network "
                                             "(a piece of it is not connected): {ids}"),
-                          count=len(unreached), ids=short_list(result.compounds.ids[unreached])))
+                          count=len(unreached), **named_sites(result.compounds.ids[unreached],
+                                                               result.compounds.names[unreached], planned=False)))
     return out
 
 

@@ -32,7 +32,7 @@ from gis.domain import CHILD_TYPES, ELDERLY_TYPES, FacilityType
 from gis.errors import AnalysisError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.io.notices import Notice, coded, short_list
+from gis.io.notices import Notice, coded
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
@@ -40,6 +40,7 @@ from gis.network.grid_service import facility_areas, grid_of, run_types, type_ar
 from gis.network.inputs import OTHER, Facilities
 from gis.network.polygons import band_polygons, covered_lines, edge_ends
 from gis.standards import Standards
+from gis.wording import named_sites
 
 MODES = ("network", "buffer")
 METHODS = ("grid", "exact")  # network-mode polygons: distance field on a grid (fast), or vector buffers
@@ -172,15 +173,15 @@ def service_areas(facilities: Facilities, *, network: WalkGraph | None = None,
         result.notices.extend(network.report.notices(network.components))
     left_out = np.flatnonzero(~np.isin(facilities.types.astype(str), _types(facilities, params)))
     if len(left_out):
-        result.notices.insert(0, left_out_notice(facilities.ids[left_out]))
+        result.notices.insert(0, left_out_notice(facilities.ids[left_out], facilities.names[left_out]))
     return result
 
 
-def left_out_notice(ids) -> Notice:
-    """What is said of facilities left out because they are of no known type."""
+def left_out_notice(ids, names) -> Notice:
+    """What is said of facilities left out because they are of no known type (named, see named_sites)."""
     return coded("facilities.not_care", QT_TRANSLATE_NOOP(
         "network", "{count} features are not facilities of a known type and were left out: {ids}"),
-        count=len(ids), ids=short_list(ids))
+        count=len(ids), **named_sites(ids, names))
 
 
 # -- buffer mode ------------------------------------------------------------------------
@@ -360,19 +361,19 @@ def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph, d
     if len(lost):
         out.append(coded("network.facility_unattached", QT_TRANSLATE_NOOP("network", "{count} facilities are too far from any walkable "
                                             "line and reach nothing: {ids}"),
-                          count=len(lost), ids=short_list(facilities.ids[lost])))
+                          count=len(lost), **named_sites(facilities.ids[lost], facilities.names[lost])))
     far = np.flatnonzero(drawn & att.attached & (att.access > FAR_FROM_ROAD_M))
     if len(far):
         out.append(coded("network.facility_far_from_road", QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
                                             "nearest walkable line; their walks start with that straight "
                                             "stretch: {ids}"),
-                          count=len(far), metres=int(FAR_FROM_ROAD_M), ids=short_list(facilities.ids[far])))
+                          count=len(far), metres=int(FAR_FROM_ROAD_M), **named_sites(facilities.ids[far], facilities.names[far])))
     on = np.flatnonzero(drawn & att.attached)
     island = on[graph.components.edge_label[att.edge[on]] > 0]
     if len(island):
         out.append(coded("network.facility_on_island", QT_TRANSLATE_NOOP("network", "{count} facilities sit on a piece of the network that "
                                             "is not connected to the main one: {ids}"),
-                          count=len(island), ids=short_list(facilities.ids[island])))
+                          count=len(island), **named_sites(facilities.ids[island], facilities.names[island])))
     return out
 
 

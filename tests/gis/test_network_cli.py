@@ -55,7 +55,7 @@ def test_network_mode_prints_the_json_contract_and_writes_wgs84_polygons(files):
         ("SS002", "kindergarten", 100.0), ("SS002", "kindergarten", 300.0)]
     first = data["areas"][0]["area_m2"]  # 200 m of street x (2 x 30 m band) + two half discs
     assert first == pytest.approx(200 * 60 + math.pi * 30 ** 2, rel=0.01)
-    assert any("SS003" in n["message"] for n in data["notices"])  # the shop is left out, and said so
+    assert any("某某便利店" in n["message"] for n in data["notices"])  # the shop is left out, and said so by name
     layers = dict(pyogrio.list_layers(out))
     assert {"service_areas", "per_type"} <= set(layers)
     assert [(r["type"], r["distance_m"]) for r in data["per_type"]] == [
