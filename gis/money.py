@@ -46,3 +46,18 @@ def money(value, language: str = "zh_CN") -> str:
     if abs(value) >= 1e6:
         return f"CNY {grouped(value / 1e6)} million"
     return f"CNY {grouped(value, 0)}"
+
+
+def yuan(value) -> str:
+    """Whole yuan with grouped digits, a figure under a yuan header (item rows, per household): 1,234,567."""
+    return grouped(value, 0) if _known(value) else MISSING
+
+
+def money_params(key: str, value) -> dict[str, str]:
+    """Message params giving *value* with its unit in both languages (``{key}`` and ``{key}_zh``,
+    see gis.i18n.localised_params), so a notice or an error says money as :func:`money` does.
+
+    >>> money_params("budget", 20_000_000)
+    {'budget': 'CNY 20 million', 'budget_zh': '2,000 万元'}
+    """
+    return {key: money(value, "en"), f"{key}_zh": money(value, "zh_CN")}

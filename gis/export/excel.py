@@ -26,6 +26,7 @@ from gis.analysis.outputs import PlanOutputs
 from gis.export.result import ExportResult, atomic_path
 from gis.wording import check_language, crs_text, facility_term, facility_terms, term
 from gis.feedback import Feedback, ensure
+from gis.money import yuan
 from gis.project import Project
 
 def write_report(project: Project, outputs: PlanOutputs, path: str | Path, *, language: str = "zh_CN",
@@ -239,7 +240,7 @@ def _notes_sheet(ws, project: Project, out: PlanOutputs, lang: str) -> None:
         p = out.elevators.params
         rows.append(("加装电梯条件" if zh else "Elevator rule",
                      f"≥{p.min_floors}层且无电梯的住宅楼" if zh else f"residential, {p.min_floors}+ floors, no elevator"))
-        rows.append((term("cost_per_elevator", lang), f"{p.cost_per_elevator:,.0f}"))
+        rows.append((term("cost_per_elevator", lang), yuan(p.cost_per_elevator)))
         rule = out.subsidy_rule
         if rule is not None:
             rows.append((term("preset", lang), (rule.name_zh or rule.name) if zh else rule.name))

@@ -28,6 +28,7 @@ from gis.gaps.access import METHOD_LABELS, GapResult
 from gis.gaps.elevators import ElevatorResult
 from gis.gaps.zones import ZoneGaps
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.money import yuan
 
 _N = QT_TRANSLATE_NOOP
 HEADERS: dict[str, tuple[str, str]] = {  # document wording not in gis.wording
@@ -136,7 +137,7 @@ def _notes(gaps: GapResult, elevators: ElevatorResult | None, lang: str) -> list
         unchecked = "（预设值尚未核实）" if zh else " (preset not yet checked)"
         name = "—" if rule is None else (rule.name_zh if zh and rule.name_zh else rule.name)
         rows.append((term("preset", lang), name + (unchecked if rule is not None and not rule.checked else "")))
-        rows.append((term("cost_per_elevator", lang), f"{elevators.params.cost_per_elevator:,.0f}"))
+        rows.append((term("cost_per_elevator", lang), yuan(elevators.params.cost_per_elevator)))
     rows += [(header("notice", lang), n.message) for n in gaps.notices]
     if elevators is not None:
         rows += [(header("notice", lang), n.message) for n in elevators.notices]

@@ -367,7 +367,8 @@ def _attach_notices(facilities: Facilities, att: Attachment, graph: WalkGraph, d
         out.append(coded("network.facility_far_from_road", QT_TRANSLATE_NOOP("network", "{count} facilities lie more than {metres} m from the "
                                             "nearest walkable line; their walks start with that straight "
                                             "stretch: {ids}"),
-                          count=len(far), metres=int(FAR_FROM_ROAD_M), **named_sites(facilities.ids[far], facilities.names[far])))
+                          count=len(far), metres=int(FAR_FROM_ROAD_M),
+                          **named_sites(facilities.ids[far], facilities.names[far])))
     on = np.flatnonzero(drawn & att.attached)
     island = on[graph.components.edge_label[att.edge[on]] > 0]
     if len(island):

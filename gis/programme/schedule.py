@@ -20,6 +20,7 @@ import numpy as np
 from gis.errors import AnalysisError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded, short_list
+from gis.money import money_params
 
 NONE = -1  # year index of an unscheduled zone
 
@@ -122,9 +123,9 @@ def _check_pins(plan: YearPlan, used: np.ndarray, budget: float) -> None:
     for y, spend in enumerate(used[:, 0]):
         if spend > budget * (1 + 1e-12):
             raise AnalysisError(QT_TRANSLATE_NOOP(
-                "errors", "The zones pinned to {year} cost {cost:,.0f} yuan, more than the annual budget of "
-                          "{budget:,.0f} yuan: unpin one or raise the budget."),
-                year=plan.years[y], cost=spend, budget=budget)
+                "errors", "The zones pinned to {year} cost {cost}, more than the annual budget of "
+                          "{budget}: unpin one or raise the budget."),
+                year=plan.years[y], **money_params("cost", spend), **money_params("budget", budget))
 
 
 def _refuse_tiny_budget(budget: float | None, cost: np.ndarray, eligible: np.ndarray, pinned: dict) -> None:
@@ -133,8 +134,9 @@ def _refuse_tiny_budget(budget: float | None, cost: np.ndarray, eligible: np.nda
     smallest = float(cost[eligible].min())
     if smallest > budget:
         raise AnalysisError(QT_TRANSLATE_NOOP(
-            "errors", "The annual budget of {budget:,.0f} yuan is too small for any zone: the smallest costs "
-                      "{smallest:,.0f} yuan. Raise the budget or split zones."), budget=budget, smallest=smallest)
+            "errors", "The annual budget of {budget} is too small for any zone: the smallest costs "
+                      "{smallest}. Raise the budget or split zones."),
+            **money_params("budget", budget), **money_params("smallest", smallest))
 
 
 TARGET_NOTES = {  # column of the year's use → what falls short of its target
@@ -167,9 +169,9 @@ def _leftover_notices(plan: YearPlan, too_big: list, left: np.ndarray, cost: np.
     rest = [z for z in left if z not in big]
     if rest:
         notes.append(coded("programme.years_full", QT_TRANSLATE_NOOP(
-            "programme", "{count} zones ({cost:,.0f} yuan) do not fit into {first}–{last} under the budget and "
+            "programme", "{count} zones ({cost}) do not fit into {first}–{last} under the budget and "
                          "wait for later years: {zones}."),
-            count=len(rest), cost=float(cost[rest].sum()), first=plan.years[0], last=plan.years[-1],
+            count=len(rest), **money_params("cost", float(cost[rest].sum())), first=plan.years[0], last=plan.years[-1],
             zones=short_list(names[z] for z in rest)))
     return notes
 
@@ -199,8 +201,8 @@ def spread(plan: YearPlan, *, cost: np.ndarray, households: np.ndarray, compound
                          "are not scheduled: {zones}. Raise the target, add years or split them."),
             count=len(left), zones=short_list(names[z] for z in left)))
     out.notices.append(coded("programme.no_budget", QT_TRANSLATE_NOOP(
-        "programme", "No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year."),
-        level="info", budget=total / len(plan.years)))
+        "programme", "No annual budget was given: the work is spread evenly, about {budget} a year."),
+        level="info", **money_params("budget", total / len(plan.years))))
     return out
 
 

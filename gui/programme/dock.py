@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGridLayo
                                QLabel, QListWidget, QPushButton, QSpinBox, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from gis.money import yuan
 from gis.programme.catalogue import CHANNELS, CLASSES
 from gis.programme.consent import STAGES
 from gis.programme.sizing import SHORTFALL
@@ -16,7 +17,7 @@ from gui.gaps.table import Col, FrameTable
 from gui.i18n import plural
 from gui.programme import rows
 from gui.programme.consent_panel import ConsentSwitch, VotePanel
-from gui.programme.wording import channel_label, class_label, item_label, stage_label, unit_label, wan_text, yuan_full
+from gui.programme.wording import channel_label, class_label, item_label, stage_label, unit_label, wan_text
 
 WAN = 10_000.0
 
@@ -135,7 +136,7 @@ class PlanPanel(QWidget):
         years = programme.result().years_table()
         spend = "<br>".join(plural(self.tr("{year}: {cost}, {zones} zones"),
             year=y["year"], cost=wan_text(y["cost"]), zones=len(y["zones"])) for y in years)
-        per = "—" if totals["per_household"] is None else yuan_full(totals["per_household"])
+        per = "—" if totals["per_household"] is None else yuan(totals["per_household"])
         self.summary.setText(
             self.tr("<b>Total investment: {total}</b><br>scheduled {scheduled}, held back {held}<br>"
                     "{per} yuan per household · compounds in reserve: {reserve} · zones unscheduled: {left}").format(
@@ -217,14 +218,14 @@ class ContentsPanel(QWidget):
             mine = [r for r in items if r.klass == klass]
             if not mine:
                 continue
-            head = QTreeWidgetItem([class_label(klass), "", "", yuan_full(sum(r.cost for r in mine))])
+            head = QTreeWidgetItem([class_label(klass), "", "", yuan(sum(r.cost for r in mine))])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(head)
             for r in mine:
                 name = item_label(catalogue.item(r.key)) if catalogue is not None else r.key
                 if r.shared:
                     name += self.tr(" (shared by the zone)")
-                child = QTreeWidgetItem([name, f"{r.quantity:,.1f}", unit_label(r.unit), yuan_full(r.cost)])
+                child = QTreeWidgetItem([name, f"{r.quantity:,.1f}", unit_label(r.unit), yuan(r.cost)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.key)
                 child.setToolTip(0, name)
                 child.setToolTip(1, self._basis_text(r.basis))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from gis.domain import Role
-from gis.money import money, wan_number
+from gis.money import money, wan_number, yuan
 from gis.programme.catalogue import CHANNELS, CLASSES, UNITS
 from gis.programme.schedule import NONE
 from gis.programme.tables import zone_items, zone_table
@@ -65,12 +65,12 @@ def cost_rows(programme, zone: int, lang: str) -> list[Row]:
         for k, r in enumerate(mine.itertuples()):
             label = cat.item(r.item).label(lang) + (say("shared", lang) if r.shared else "")
             unit = UNITS[r.unit][1].removeprefix("元/") if lang == "zh_CN" else UNITS[r.unit][0]
-            out.append(Row("item", (name if k == 0 else "", label, f"{r.quantity:,.1f}", unit, f"{r.cost:,.0f}"),
+            out.append(Row("item", (name if k == 0 else "", label, f"{r.quantity:,.1f}", unit, yuan(r.cost)),
                            float(r.cost)))
         sub = float(mine["cost"].sum())
-        out.append(Row("subtotal", ("", say("subtotal", lang), "", "", f"{sub:,.0f}"), sub))
+        out.append(Row("subtotal", ("", say("subtotal", lang), "", "", yuan(sub)), sub))
     total = float(items["cost"].sum())
-    out.append(Row("total", (say("total", lang), "", "", "", f"{total:,.0f}"), total))
+    out.append(Row("total", (say("total", lang), "", "", "", yuan(total)), total))
     return out
 
 
@@ -90,15 +90,11 @@ def figure_lines(programme, zone: int, lang: str) -> list[str]:
     lines = [say("year", lang, year=say("none", lang) if year == NONE else int(year)),
              say("households", lang, n=f"{row['households']:,.0f}"),
              say("area", lang, m2=f"{row['floor_area_m2']:,.0f}"),
-             say("per", lang, hh=_num(row["per_household"]), m2=_num(row["per_m2"])),
+             say("per", lang, hh=yuan(row["per_household"]), m2=yuan(row["per_m2"])),
              say("compounds", lang, names=name_list((facts.names[f] for f in members), lang))]
     if waiting:
         lines.append(say("reserve", lang, names=name_list(waiting, lang)))
     return lines
-
-
-def _num(value) -> str:
-    return "—" if value is None or not np.isfinite(value) else f"{value:,.0f}"
 
 
 def zone_shape(programme, project, zone: int):

@@ -1,10 +1,8 @@
 """Words and numbers of the programme in the UI language: money as planners write it
-(yuan with thousands separators in item rows, 万元 in summaries), item, class, unit,
+(gis.money: whole yuan in item rows, 万元 in summaries), item, class, unit,
 channel and stage names, and the engine's notices."""
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,13 +16,6 @@ from gui.i18n import error_text, fill, tr_gis, translated, ui_language
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PlanWording", text)
-
-
-def yuan_full(value) -> str:
-    """Yuan with thousands separators: 1,234,567."""
-    if value is None or not math.isfinite(float(value)):
-        return "—"
-    return f"{float(value):,.0f}"
 
 
 def wan_text(value) -> str:

@@ -803,10 +803,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>{count} zones ({cost:,.0f} yuan) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</source>
+            <source>{count} zones ({cost}) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</source>
             <translation>
-                <numerusform>{count} zone ({cost:,.0f} yuan) does not fit into {first}–{last} under the budget and waits for later years: {zones}.</numerusform>
-                <numerusform>{count} zones ({cost:,.0f} yuan) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</numerusform>
+                <numerusform>{count} zone ({cost}) does not fit into {first}–{last} under the budget and waits for later years: {zones}.</numerusform>
+                <numerusform>{count} zones ({cost}) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -640,7 +640,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ContentsPanel</name>
     <message>
-        <location filename="../../gui/programme/dock.py" line="+164"/>
+        <location filename="../../gui/programme/dock.py" line="+165"/>
         <source>Item</source>
         <translation>改造内容</translation>
     </message>
@@ -3486,7 +3486,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>PlanWording</name>
     <message>
-        <location filename="../../gui/programme/wording.py" line="+52"/>
+        <location filename="../../gui/programme/wording.py" line="+43"/>
         <source>Agree to enter the plan</source>
         <translation>同意纳入计划</translation>
     </message>
@@ -5736,7 +5736,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+96"/>
+        <location filename="../../gis/network/service_area.py" line="+97"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -6490,7 +6490,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>工程量不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../gis/programme/schedule.py" line="+39"/>
+        <location filename="../../gis/programme/schedule.py" line="+40"/>
         <source>The programme needs at least one year.</source>
         <translation>改造计划至少需要一个年度。</translation>
     </message>
@@ -6506,13 +6506,13 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>The zones pinned to {year} cost {cost:,.0f} yuan, more than the annual budget of {budget:,.0f} yuan: unpin one or raise the budget.</source>
-        <translation>指定在 {year} 年的片区投资 {cost:,.0f} 元，超过年度预算 {budget:,.0f} 元：请取消部分指定或提高预算。</translation>
+        <source>The zones pinned to {year} cost {cost}, more than the annual budget of {budget}: unpin one or raise the budget.</source>
+        <translation>指定在 {year} 年的片区投资 {cost}，超过年度预算 {budget}：请取消部分指定或提高预算。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The annual budget of {budget:,.0f} yuan is too small for any zone: the smallest costs {smallest:,.0f} yuan. Raise the budget or split zones.</source>
-        <translation>年度预算 {budget:,.0f} 元不足以安排任何片区：投资最小的片区需 {smallest:,.0f} 元。请提高预算或拆分片区。</translation>
+        <source>The annual budget of {budget} is too small for any zone: the smallest costs {smallest}. Raise the budget or split zones.</source>
+        <translation>年度预算 {budget} 不足以安排任何片区：投资最小的片区需 {smallest}。请提高预算或拆分片区。</translation>
     </message>
     <message>
         <location filename="../../gis/programme/model.py" line="+97"/>
@@ -7251,7 +7251,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个小区在路网上到达不了任何设施（路网有一部分未连通）：{ids}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{count} facilities stand by a piece of the network that is not connected to the main one, so compounds cannot walk to them; connect that piece (e.g. a park path) to the streets: {ids}</source>
         <translation>{count} 处设施旁的路网与主路网不连通，小区无法步行到达；请把这段路（如公园步道）与街道连通：{ids}</translation>
     </message>
@@ -7895,7 +7895,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 处设施距最近的可步行道路超过 {metres} 米，步行从这段直线距离开始计算：{ids}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{count} facilities sit on a piece of the network that is not connected to the main one: {ids}</source>
         <translation>{count} 处设施位于与主路网不连通的孤立路段上：{ids}</translation>
     </message>
@@ -8192,7 +8192,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>片区 {zone} 指定在 {year} 年，但没有已同意且有改造内容的小区，暂不安排。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>{year}: {done:,.0f} households scheduled, below the target of {target:,.0f} (the budget or the zones' size leaves no room for more).</source>
         <translation>{year} 年：安排 {done:,.0f} 户，低于年度目标 {target:,.0f} 户（预算或片区规模不允许安排更多）。</translation>
     </message>
@@ -8208,18 +8208,18 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>{count} zones ({cost:,.0f} yuan) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</source>
-        <translation>{count} 个片区（{cost:,.0f} 元）在 {first}–{last} 年的预算内无法安排，留待后续年度：{zones}。</translation>
+        <source>{count} zones ({cost}) do not fit into {first}–{last} under the budget and wait for later years: {zones}.</source>
+        <translation>{count} 个片区（{cost}）在 {first}–{last} 年的预算内无法安排，留待后续年度：{zones}。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
+        <source>No annual budget was given: the work is spread evenly, about {budget} a year.</source>
+        <translation>未设定年度预算：各年平均分摊，每年约 {budget}。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>{count} zones would exceed the annual household or compound target in every year and are not scheduled: {zones}. Raise the target, add years or split them.</source>
         <translation>{count} 个片区在任何年份都会超过年度户数或小区数目标，未排入计划：{zones}。请提高目标、增加年份或拆分片区。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No annual budget was given: the work is spread evenly, about {budget:,.0f} yuan a year.</source>
-        <translation>未设定年度预算：各年平均分摊，每年约 {budget:,.0f} 元。</translation>
     </message>
     <message>
         <location filename="../../gis/programme/state.py" line="+117"/>

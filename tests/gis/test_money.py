@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from gis.money import grouped, money, wan_number
+from gis.money import grouped, money, money_params, wan_number, yuan
 
 
 @pytest.mark.parametrize("yuan, zh, en", [
@@ -26,3 +26,8 @@ def test_missing_amounts_and_cells_under_a_wan_header():
     assert money(None) == money(math.nan, "en") == wan_number(None) == "—"
     assert wan_number(39_800_000) == "3,980" and wan_number(1_234_567) == "123.46"
     assert grouped(-0.001) == "0"  # never "-0"
+
+
+def test_whole_yuan_under_a_yuan_header_and_params_for_messages():
+    assert yuan(1_234_567.4) == "1,234,567" and yuan(None) == "—" and yuan(-0.2) == "0"
+    assert money_params("cost", 39_800_000) == {"cost": "CNY 39.8 million", "cost_zh": "3,980 万元"}

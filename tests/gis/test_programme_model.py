@@ -10,7 +10,7 @@ from gis.programme import Programme, YearPlan, load_catalogue, propose
 from gis.programme.catalogue import CHANNELS
 from gis.programme.consent import Consent, civil_code
 from gis.programme.costs import compute_costs
-from gis.programme.schedule import schedule, zone_order
+from gis.programme.schedule import schedule, spread, zone_order
 from tests.gis.programme_fixtures import small_facts
 
 CH = list(CHANNELS)
@@ -75,14 +75,33 @@ def test_schedule_fills_years_in_priority_order_under_the_budget():
 def test_budget_refusals_and_oversized_zones_are_named():
     args = dict(households=np.ones(2), compounds=np.ones(2), eligible=np.ones(2, bool), order=np.arange(2),
                 names=["片区1", "片区2"])
-    with pytest.raises(AnalysisError, match="too small for any zone: the smallest costs 50"):
+    with pytest.raises(AnalysisError, match="too small for any zone: the smallest costs CNY 50"):
         schedule(YearPlan((2027,), budget=20), cost=np.array([100.0, 50]), **args)
     s = schedule(YearPlan((2027,), budget=60), cost=np.array([100.0, 50]), **args)
     assert s.year_of_zone.tolist() == [-1, 2027] and "片区1" in s.notices[0].message
-    with pytest.raises(AnalysisError, match="pinned to 2027 cost 150"):
+    with pytest.raises(AnalysisError, match="pinned to 2027 cost CNY 150,"):
         schedule(YearPlan((2027,), budget=120, pins=((0, 2027), (1, 2027))), cost=np.array([100.0, 50]), **args)
     with pytest.raises(AnalysisError, match="outside the programme years"):
         schedule(YearPlan((2027,), budget=120, pins=((0, 2031),)), cost=np.array([100.0, 50]), **args)
+
+
+def test_budget_messages_say_money_as_the_window_does():
+    args = dict(households=np.ones(2), compounds=np.ones(2), eligible=np.ones(2, bool), order=np.arange(2),
+                names=["片区1", "片区2"])
+    with pytest.raises(AnalysisError) as refused:
+        schedule(YearPlan((2027,), budget=20_000_000), cost=np.array([39_800_000.0, 25_000_000]), **args)
+    assert refused.value.message == ("The annual budget of CNY 20 million is too small for any zone: the smallest "
+                                     "costs CNY 25 million. Raise the budget or split zones.")
+    assert refused.value.params_in("zh_CN")["smallest"] == "2,500 万元"
+    with pytest.raises(AnalysisError, match="cost CNY 64.8 million, more than the annual budget of CNY 50 million"):
+        schedule(YearPlan((2027,), budget=50_000_000, pins=((0, 2027), (1, 2027))),
+                 cost=np.array([39_800_000.0, 25_000_000]), **args)
+    s = schedule(YearPlan((2027,), budget=30_000_000), cost=np.array([25_000_000.0, 20_000_000]), **args)
+    late = next(n for n in s.notices if n.code == "programme.years_full")
+    assert "(CNY 20 million)" in late.message and "（2,000 万元）" in late.in_language("zh_CN")
+    even = spread(YearPlan((2027, 2028), budget=None), cost=np.array([39_800_000.0, 25_000_000]), **args)
+    said = next(n for n in even.notices if n.code == "programme.no_budget")
+    assert said.message.endswith("about CNY 32.4 million a year.")
 
 
 def test_zone_order_takes_the_best_member_rank():
