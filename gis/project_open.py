@@ -18,6 +18,7 @@ import pandas as pd
 import pyogrio
 from pyproj import CRS
 
+from gis.analysis.facilities import relabel_planned
 from gis.domain import FieldRole, Role
 from gis.errors import Cancelled
 from gis.feedback import Feedback
@@ -46,6 +47,7 @@ def build_project(path: Path, meta: dict, fb: Feedback) -> Project:
             fb.progress(k / (len(entries) + 1), entry.get("name", ""))
             layer = _layer_or_notice(path, con, tables, entry, crs, notes)
             if layer is not None:
+                relabel_planned(layer)
                 project.layers.append(layer)
     finally:
         con.close()

@@ -129,6 +129,10 @@ FACILITY_TERMS: dict[str, tuple[str, str]] = {
 # A planned site's stable id is P-<type key>-<n> (gis.gaps.siting); people read it as a label.
 PLANNED_ID = re.compile(r"^P-([a-z_]+)-(\d+)$")
 PLANNED_LABEL = (QT_TRANSLATE_NOOP("columns", "Planned {type} {number}"), "规划-{type}-{number}")
+# Names siting gave planned sites before PLANNED_LABEL, with their language: projects keep them
+# ({key} the type key, {en} / {zh} its English / Chinese name).
+EARLIER_PLANNED_NAMES = (("Planned {key} {number}", "en"), ("Planned {en} {number}", "en"),
+                         ("规划{zh}{number}", "zh_CN"))
 
 
 # Attribute names in exported GIS files: short enough for a Shapefile in UTF-8 (10 bytes,
@@ -216,24 +220,47 @@ def planned_label(site_id: object, language: str = "zh_CN") -> str | None:
     return PLANNED_LABEL[0].format(type=kind[:1].lower() + kind[1:], number=number)
 
 
+def generated_language(site_id: object, name: object) -> str | None:
+    """The language in which the app named planned site *site_id* *name* (by the label of any
+    language, or by an earlier rule); None for a name given by hand, or when *site_id* is no
+    planned site's id.
+
+    >>> generated_language("P-clinic-1", "规划卫生服务站1"), generated_language("P-clinic-1", "东门新站")
+    ('zh_CN', None)
+    """
+    found = PLANNED_ID.match(str(site_id))
+    if found is None or found[1] not in FACILITY_TERMS or not isinstance(name, str):
+        return None
+    en, zh = FACILITY_TERMS[found[1]]
+    names = {form.format(key=found[1], en=en, zh=zh, number=int(found[2])): language
+             for form, language in EARLIER_PLANNED_NAMES}
+    names.update({planned_label(site_id, language): language for language in LANGUAGES})
+    return names.get(name.strip())
+
+
+def site_name(site_id: object, name: object, language: str = "zh_CN", *, planned: bool = True) -> str:
+    """How a facility reads in *language*: a planned site the app named by its label (a name given
+    by hand stays), another by its name, and by its id when it has none. ``planned=False`` for
+    things that are never planned sites (compounds): the name, else the id."""
+    named = isinstance(name, str) and bool(name.strip())
+    if planned and (not named or generated_language(site_id, name) is not None):
+        if (label := planned_label(site_id, language)) is not None:
+            return label
+    return name.strip() if named else str(site_id)
+
+
 def named_sites(ids, names, key: str = "ids", *, planned: bool = True) -> dict[str, str]:
     """Notice params listing facilities as people know them, in both languages (``{key}`` and
-    ``{key}_zh``, see gis.i18n.localised_params): a planned site's label, else its name, else its id.
-    ``planned=False`` lists things that are never planned sites (compounds) by name or id only.
+    ``{key}_zh``, see gis.i18n.localised_params) by :func:`site_name`.
 
     >>> named_sites(["P-play_area-1", "MH7", "F9"], ["规划-儿童活动场地-1", "东门卫生站", None])["ids"]
     "Planned children's play area 1, 东门卫生站, F9"
     """
     from gis.io.notices import short_list
 
-    def one(site_id, name, language):
-        if planned and (label := planned_label(site_id, language)) is not None:
-            return label
-        return str(name).strip() if isinstance(name, str) and name.strip() else str(site_id)
-
     pairs = list(zip(ids, names))
-    return {key: short_list([one(i, n, "en") for i, n in pairs]),
-            f"{key}_zh": short_list([one(i, n, "zh_CN") for i, n in pairs])}
+    return {key: short_list([site_name(i, n, "en", planned=planned) for i, n in pairs]),
+            f"{key}_zh": short_list([site_name(i, n, "zh_CN", planned=planned) for i, n in pairs])}
 
 
 def app_columns_in_words(frame, label_field: str | None, language: str = "zh_CN"):

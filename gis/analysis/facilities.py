@@ -27,6 +27,25 @@ def planned_rows(layer) -> np.ndarray:
     return col.astype("boolean").fillna(False).to_numpy(bool)
 
 
+def relabel_planned(layer) -> int:
+    """Name the planned sites of *layer* that the app named by an earlier rule (规划卫生服务站1,
+    'Planned Clinic 1') as it names them now (gis.wording.planned_label, in the language they were
+    named in), so old projects read as new ones; names given by hand stay. How many were renamed."""
+    from gis.wording import generated_language, planned_label
+
+    id_col, name_col = layer.fields.get(FieldRole.ID), layer.fields.get(FieldRole.NAME)
+    rows = np.flatnonzero(planned_rows(layer))
+    if not len(rows) or id_col not in layer.data.columns or name_col not in layer.data.columns:
+        return 0
+    ids, names = layer.data[id_col].to_numpy(object), layer.data[name_col].to_numpy(object)
+    now = {r: planned_label(ids[r], lang) for r in rows if (lang := generated_language(ids[r], names[r]))}
+    changed = [r for r, label in now.items() if label != names[r]]
+    if changed:
+        column = layer.data.columns.get_loc(name_col)
+        layer.data.iloc[changed, column] = [now[r] for r in changed]
+    return len(changed)
+
+
 def has_planned(project: Project) -> bool:
     """Whether any facility layer holds planned facilities (a true ``planned`` column)."""
     return any(planned_rows(lyr).any() for lyr in project.layers_by_role(Role.FACILITIES))
