@@ -2,13 +2,14 @@
 
 For each size, in a fresh process: a bare ``pyogrio.read_dataframe`` of the file (the
 peer), then the app's path with the map window already open (as when a planner adds a
-file) — read, reproject into the working CRS and prepare the WGS 84 copy on a worker
-thread (gui.worker.run_task, as File > Add data does, packed for the map page there too),
+file) — read and reproject into the working CRS on a worker thread (gui.worker.run_task, as
+File > Add data does), then make the WGS 84 copy and the map page's packed geometry there in
+one pass over the coordinates (gis.packed),
 add the layer to the project on
 the UI thread, zoom to it and wait until Leaflet has drawn it — with peak memory (Python
 process and the QtWebEngine renderer) and the time of pan and zoom frames once drawn.
 The geometry reaches the page as a binary body it fetches (gui/map/blobs.py); a second line
-splits the time into steps (read, reproject, pack, style and send, fetch, parse, index, draw).
+splits the time into steps (read, WGS 84 copy + pack, style and send, fetch, parse, index, draw).
 
 A 5 ms QTimer heartbeat on the UI thread runs from the start of the read until the map
 is drawn: ``UI stall ms`` is the longest gap between two beats beyond 5 ms, i.e. the
@@ -174,9 +175,7 @@ def measure(path: Path) -> dict:
     def read(fb):
         layer = read_data_layer(path, feedback=fb)
         marks["read"], cpu["read"] = time.time(), time.process_time()
-        layer.display_data()  # as the import controller does off the UI thread
-        marks["reprojected"], cpu["reprojected"] = time.time(), time.process_time()
-        packed(layer)
+        packed(layer)  # the WGS 84 copy and the page's geometry in one pass, as the import controller does
         marks["packed"], cpu["packed"] = time.time(), time.process_time()
         return layer
 
@@ -225,16 +224,15 @@ def measure(path: Path) -> dict:
         "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "renderer_peak_mb": renderer_peak_kb() / 1024,
         "steps": steps(marks),
-        "worker_cpu": {"read": cpu["read"] - cpu["start"], "reproject": cpu["reprojected"] - cpu["read"],
-                       "pack": cpu["packed"] - cpu["reprojected"]},
+        "worker_cpu": {"read": cpu["read"] - cpu["start"], "WGS 84 copy + pack": cpu["packed"] - cpu["read"]},
     }
     view.shutdown()
     return result
 
 
-STEPS = (("read", "read"), ("reproject", "reprojected"), ("pack", "packed"), ("to UI thread", "added"),
+STEPS = (("read", "read"), ("WGS 84 copy + pack", "packed"), ("to UI thread", "added"),
          ("style + send", "sent"), ("to page", "received"), ("fetch", "fetched"), ("parse style", "parsed"),
-         ("index", "indexed"), ("first draw", "drawn"), ("drawn signal", "ready"))
+         ("index", "indexed"), ("first draw", "drawn"), ("frames", "reported"), ("drawn signal", "ready"))
 
 
 def page_marks(view, loop) -> dict:
@@ -292,7 +290,7 @@ def main() -> None:
           "processes ran meanwhile, all threads; near 0 = the OS ran other work); py/web CPU = CPU seconds the app and "
           "its QtWebEngine processes used until drawn (what load does not inflate); load = 1-min load average; "
           "steps = wall seconds of each step after the one before (the page's from map.js ocp.timings()); worker CPU = "
-          "CPU seconds of the read/reproject/pack steps, which load inflates least")
+          "CPU seconds of the worker's steps, which load inflates least")
 
 
 if __name__ == "__main__":

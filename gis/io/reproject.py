@@ -90,21 +90,35 @@ def transformer_for(src: CRS, dst: CRS, bounds: tuple[float, float, float, float
 def reproject(gdf: gpd.GeoDataFrame, target: CRS, *, feedback: Feedback | None = None) -> gpd.GeoDataFrame:
     """*gdf* (2-D geometries) in *target*."""
     fb = ensure(feedback)
-    src = CRS.from_user_input(gdf.crs)
-    if src.equals(target):
+    if CRS.from_user_input(gdf.crs).equals(target):
         return gdf
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     if len(geoms) == 0:
         return gdf.to_crs(target)
-    tr = transformer_for(src, target, tuple(gdf.total_bounds))
+    tr = frame_transformer(gdf, target)
     out = np.empty_like(geoms)
     for start in range(0, len(geoms), _CHUNK):
         fb.check()
         part = geoms[start:start + _CHUNK]
-        coords = shapely.get_coordinates(part)
-        xy = coords.T.copy()  # two contiguous rows: transformed in place, no further copies
-        tr.transform(xy[0], xy[1], inplace=True)
-        coords[:, 0], coords[:, 1] = xy[0], xy[1]
-        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), coords)
+        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), transform_coords(tr, shapely.get_coordinates(part)))
         fb.progress(min(1.0, (start + _CHUNK) / len(geoms)), "")
-    return gdf.set_geometry(gpd.GeoSeries(out, index=gdf.index, crs=target), crs=target)
+    return with_geometries(gdf, out, target)
+
+
+def transform_coords(tr: Transformer | Shift, coords: np.ndarray) -> np.ndarray:
+    """*coords* (n × 2 float) through *tr*, in place (PROJ releases the GIL meanwhile); returned."""
+    xy = coords.T.copy()  # two contiguous rows: transformed in place, no further copies
+    tr.transform(xy[0], xy[1], inplace=True)
+    coords[:, 0], coords[:, 1] = xy[0], xy[1]
+    return coords
+
+
+def with_geometries(gdf: gpd.GeoDataFrame, geoms: np.ndarray, crs: CRS) -> gpd.GeoDataFrame:
+    """*gdf* with *geoms* (same rows) in *crs*."""
+    return gdf.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=crs), crs=crs)
+
+
+def frame_transformer(gdf: gpd.GeoDataFrame, target: CRS) -> Transformer | Shift | None:
+    """The transformer :func:`reproject` uses from *gdf*'s CRS to *target*; None when they are equal."""
+    src = CRS.from_user_input(gdf.crs)
+    return None if src.equals(target) else transformer_for(src, target, tuple(gdf.total_bounds))

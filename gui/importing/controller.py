@@ -189,8 +189,7 @@ def _built(report: ImportReport, choices, crs, feedback) -> Layer:
     """The layer in *crs* (None: the metric CRS for its place) with its WGS 84 copy and its
     packed geometry for the map made here, off the UI thread."""
     layer = build(report, choices, crs=crs, feedback=feedback.sub(0.0, 0.8))
-    layer.display_data()
-    packed(layer)  # and packed for the map page, so the UI thread only sends it
+    packed(layer)  # with the WGS 84 copy in the same pass, so the UI thread only sends it
     feedback.progress(1.0, "")
     return layer
 

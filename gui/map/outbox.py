@@ -73,8 +73,8 @@ class Outbox(QObject):
 
     def _prepare(self, entry: _Entry, layer: Layer) -> None:
         try:
-            layer.display_data()  # the WGS 84 copy, made here (labels and zooming use it too)
-            result = (layer.id, json.dumps(style_payload(layer), ensure_ascii=False), packed(layer))
+            geometry = packed(layer)  # and the WGS 84 copy with it (labels and zooming use it too)
+            result = (layer.id, json.dumps(style_payload(layer), ensure_ascii=False), geometry)
         except Exception:  # noqa: BLE001 - a layer that cannot be drawn must not block the others
             log.exception("preparing layer %s for the map failed", layer.name)
             result = (layer.id, None, None)

@@ -48,6 +48,8 @@ function inOrder(handler) {
 
 async function receiveLayer(meta, head) {
   mark("received");
+  delete timings.reported;
+  delete timings.drawn;
   const h = JSON.parse(head);
   const response = await fetch(h.url);
   if (!response.ok) throw new Error("layer geometry not served: " + response.status);
@@ -323,6 +325,7 @@ function signalDrawn() {
   const report = () => {
     if (tilesPending()) { requestAnimationFrame(report); return; } // tiles made after the first frame
     drawnPending = false;
+    if (timings.drawn && !timings.reported) mark("reported"); // the first report after the last layer drew
     const size = map.getSize();
     if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
       loading: rastersLoading(), size: [size.x, size.y] }));
