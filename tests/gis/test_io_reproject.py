@@ -44,3 +44,14 @@ def test_zones_that_differ_only_in_false_easting_are_a_shift_equal_to_proj():
     assert np.abs(sx - ex).max() < 1e-6 and np.abs(sy - ey).max() < 1e-6
     # neighbouring zones (another central meridian) are no shift
     assert not isinstance(transformer_for(CRS.from_epsg(4547), dst, (4e5, 4.4e6, 6e5, 4.5e6)), Shift)
+
+
+def test_back_to_lon_lat_the_fast_form_is_used_inside_its_range_and_matches_to_crs():
+    gdf = compounds().to_crs(GK117)
+    back = transformer_for(GK117, CGCS2000, tuple(gdf.total_bounds))
+    assert "approx" in back.definition and "inv proj=tmerc" in back.definition
+    ours, ref = reproject(gdf, CGCS2000), gdf.to_crs(CGCS2000)
+    diff = shapely.get_coordinates(ours.geometry.values) - shapely.get_coordinates(ref.geometry.values)
+    assert np.abs(diff).max() < 1e-9  # degrees (0.1 mm)
+    far = transformer_for(GK117, CGCS2000, (-3e6, 2e6, 4e6, 6e6))  # thousands of km off the meridian
+    assert "approx" not in far.definition
