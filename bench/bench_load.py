@@ -4,12 +4,12 @@ For each size, in a fresh process: a bare ``pyogrio.read_dataframe`` of the file
 peer), then the app's path with the map window already open (as when a planner adds a
 file) — read and reproject into the working CRS on a worker thread (gui.worker.run_task, as
 File > Add data does), then make the WGS 84 copy and the map page's packed geometry there in
-one pass over the coordinates (gis.packed),
+one pass over the coordinates (gis.packed) with the label positions on a second thread,
 add the layer to the project on
 the UI thread, zoom to it and wait until Leaflet has drawn it — with peak memory (Python
 process and the QtWebEngine renderer) and the time of pan and zoom frames once drawn.
 The geometry reaches the page as a binary body it fetches (gui/map/blobs.py); a second line
-splits the time into steps (read, WGS 84 copy + pack, style and send, fetch, parse, index, draw).
+splits the time into steps (read, WGS 84 copy + pack + label positions, style and send, fetch, parse, index, draw).
 
 A 5 ms QTimer heartbeat on the UI thread runs from the start of the read until the map
 is drawn: ``UI stall ms`` is the longest gap between two beats beyond 5 ms, i.e. the
@@ -156,7 +156,7 @@ def measure(path: Path) -> dict:
     from gui.map.view import MapView
     from gis.opening import read_data_layer
     from gui.worker import run_task
-    from gis.packed import packed  # the import worker packs for the map too
+    from gis.map_style import ready_for_map  # the import worker prepares the layer for the map too
 
     project = Project()
     view = MapView(project)
@@ -175,7 +175,7 @@ def measure(path: Path) -> dict:
     def read(fb):
         layer = read_data_layer(path, feedback=fb)
         marks["read"], cpu["read"] = time.time(), time.process_time()
-        packed(layer)  # the WGS 84 copy and the page's geometry in one pass, as the import controller does
+        ready_for_map(layer)  # WGS 84 copy + packed geometry in one pass, label positions beside: as File > Add data
         marks["packed"], cpu["packed"] = time.time(), time.process_time()
         return layer
 
@@ -224,13 +224,13 @@ def measure(path: Path) -> dict:
         "py_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "renderer_peak_mb": renderer_peak_kb() / 1024,
         "steps": steps(marks),
-        "worker_cpu": {"read": cpu["read"] - cpu["start"], "WGS 84 copy + pack": cpu["packed"] - cpu["read"]},
+        "worker_cpu": {"read": cpu["read"] - cpu["start"], "copy+pack+labels": cpu["packed"] - cpu["read"]},
     }
     view.shutdown()
     return result
 
 
-STEPS = (("read", "read"), ("WGS 84 copy + pack", "packed"), ("to UI thread", "added"),
+STEPS = (("read", "read"), ("copy+pack+labels", "packed"), ("to UI thread", "added"),
          ("style + send", "sent"), ("to page", "received"), ("fetch", "fetched"), ("parse style", "parsed"),
          ("index", "indexed"), ("first draw", "drawn"), ("frames", "reported"), ("drawn signal", "ready"))
 

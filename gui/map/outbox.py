@@ -18,7 +18,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from gis.layer import Layer
-from gis.map_style import style_payload
+from gis.map_style import labels_meanwhile, style_payload
 from gis.packed import packed
 from gui.map.blobs import blob_store
 
@@ -73,7 +73,8 @@ class Outbox(QObject):
 
     def _prepare(self, entry: _Entry, layer: Layer) -> None:
         try:
-            geometry = packed(layer)  # and the WGS 84 copy with it (labels and zooming use it too)
+            with labels_meanwhile(layer):  # (all three already made when the import worker made the layer)
+                geometry = packed(layer)  # and the WGS 84 copy with it (zooming uses it too)
             result = (layer.id, json.dumps(style_payload(layer), ensure_ascii=False), geometry)
         except Exception:  # noqa: BLE001 - a layer that cannot be drawn must not block the others
             log.exception("preparing layer %s for the map failed", layer.name)
