@@ -158,6 +158,9 @@ def measure(path: Path) -> dict:
     from gui.worker import run_task
     from gis.map_style import ready_for_map  # the import worker prepares the layer for the map too
 
+    from gui.heap import set_aside_startup_objects
+
+    set_aside_startup_objects()  # as the app does once its modules are imported (gui.app.run_app)
     project = Project()
     view = MapView(project)
     view.resize(1600, 1000)
