@@ -4,12 +4,13 @@ For each size, in a fresh process: a bare ``pyogrio.read_dataframe`` of the file
 peer), then the app's path with the map window already open (as when a planner adds a
 file) — read and reproject into the working CRS on a worker thread (gui.worker.run_task, as
 File > Add data does), then make the WGS 84 copy and the map page's packed geometry there in
-one pass over the coordinates (gis.packed) with the label positions on a second thread,
-add the layer to the project on
-the UI thread, zoom to it and wait until Leaflet has drawn it — with peak memory (Python
-process and the QtWebEngine renderer) and the time of pan and zoom frames once drawn.
-The geometry reaches the page as a binary body it fetches (gui/map/blobs.py); a second line
-splits the time into steps (read, WGS 84 copy + pack + label positions, style and send, fetch, parse, index, draw).
+one pass over the coordinates (gis.packed) with the label positions on a second thread
+(gis.map_style.ready_for_map), add the layer to the project on the UI thread, zoom to it
+and wait until Leaflet has drawn it — with peak memory (Python process and the QtWebEngine
+renderer) and the time of pan and zoom frames once drawn. The geometry (and a big layer's
+labels) reach the page as bodies it fetches (gui/map/blobs.py). Each size prints its main
+figures on labelled lines, then the steps (read, copy+pack+labels, style and send, fetch,
+parse, index, first draw, the frames until the page reports it drawn).
 
 A 5 ms QTimer heartbeat on the UI thread runs from the start of the read until the map
 is drawn: ``UI stall ms`` is the longest gap between two beats beyond 5 ms, i.e. the
@@ -285,6 +286,12 @@ def main() -> None:
                   f"{r['ready_s'] / r['peer_s']:>6.1f}x {r['stall_ms']:>5.0f} ({r['stall_cpu_ms']:>3.0f}) {r['py_cpu_s']:>8.2f} {r['web_cpu_s']:>9.2f} {r['load']:>5.1f} "
                   f"{r['pan_ms_median'] or 0:>7.0f} "
                   f"{r['zoom_ms_median'] or 0:>8.0f} {r['py_peak_mb']:>7.0f} {r['renderer_peak_mb']:>7.0f}")
+            for label, value in (("file to drawn map s", f"{r['ready_s']:.2f}"),
+                                 ("peer pyogrio.read_dataframe s", f"{r['peer_s']:.2f}"),
+                                 ("ratio", f"{r['ready_s'] / r['peer_s']:.1f}x"),
+                                 ("UI stall ms", f"{r['stall_ms']:.0f} (CPU {r['stall_cpu_ms']:.0f})"),
+                                 ("load (1 min)", f"{r['load']:.1f}")):
+                print(f"  {n} {label}: {value}")
             print("           steps s: " + ", ".join(f"{name} {sec:.2f}" if sec is not None else f"{name} ?"
                                                for name, sec in r["steps"]))
             print("  worker CPU s: " + ", ".join(f"{name} {sec:.2f}" for name, sec in r["worker_cpu"].items()))
