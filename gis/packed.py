@@ -54,8 +54,14 @@ def _rings(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     return parts, part_fid
 
 
+_FAMILY = {shapely.GeometryType.POINT: "point", shapely.GeometryType.MULTIPOINT: "point",
+           shapely.GeometryType.LINESTRING: "line", shapely.GeometryType.MULTILINESTRING: "line",
+           shapely.GeometryType.POLYGON: "polygon", shapely.GeometryType.MULTIPOLYGON: "polygon"}
+
+
 class _NotRagged(Exception):
-    """A block shapely.to_ragged_array cannot take (mixed families, collections)."""
+    """A block shapely.to_ragged_array cannot take (mixed families, collections), or of another
+    family than its layer's."""
 
 
 def _ragged(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -65,10 +71,12 @@ def _ragged(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray, np.nd
         gtype, coords, offsets = shapely.to_ragged_array(geoms)
     except ValueError as err:
         raise _NotRagged from err
+    if _FAMILY.get(gtype) != kind:  # e.g. a block of lines in a polygon layer: drawn as before
+        raise _NotRagged
     if not offsets:  # Points: one coordinate each, NaN for missing and empty ones
         rows = np.flatnonzero(~np.isnan(coords[:, 0]))
         return coords[rows], np.arange(rows.size), rows
-    if kind == "point" or gtype in (shapely.GeometryType.POINT, shapely.GeometryType.MULTIPOINT):
+    if gtype == shapely.GeometryType.MULTIPOINT:
         starts = np.arange(len(coords))  # every point its own ring
         return coords, starts, np.searchsorted(offsets[-1], starts, side="right") - 1
     owner = np.arange(len(offsets[0]) - 1)

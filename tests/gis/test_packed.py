@@ -89,6 +89,15 @@ def test_packing_from_ragged_arrays_equals_packing_ring_by_ring():
     assert parts.head["rings"] == 4 and _parts_and_ragged(points)[1].head["rings"] == 4
 
 
+def test_a_block_of_another_family_is_packed_as_before():
+    boxes = list(shapely.box(np.arange(5000) * 50.0, 0, np.arange(5000) * 50.0 + 30, 20))
+    layer = _projected(boxes + [LineString([(0, 100), (40, 120)]), None])  # the second block: a line
+    assert layer.geom_type == "polygon"
+    want = packed_module._pack_parts(_projected(boxes + [LineString([(0, 100), (40, 120)]), None]))
+    got = packed(layer)
+    assert got.head == want.head and got.body == want.body and got.head["rings"] == 5001
+
+
 def test_mixed_families_are_packed_ring_by_ring():
     mixed = GeometryCollection([Polygon([(0, 0), (10, 0), (10, 10)]), Point(50, 50)])
     layer = _projected([Polygon([(0, 0), (30, 0), (30, 30)]), mixed])
