@@ -117,7 +117,8 @@ def reproject(gdf: gpd.GeoDataFrame, target: CRS, *, feedback: Feedback | None =
     for start in range(0, len(geoms), _CHUNK):
         fb.check()
         part = geoms[start:start + _CHUNK]
-        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), transform_coords(tr, shapely.get_coordinates(part)))
+        coords = transform_coords(tr, shapely.get_coordinates(part))
+        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), coords)
         fb.progress(min(1.0, (start + _CHUNK) / len(geoms)), "")
     return with_geometries(gdf, out, target)
 
