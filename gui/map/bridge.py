@@ -40,7 +40,6 @@ def guarded(slot):
 class MapBridge(QObject):
     # to the page
     layerAdded = Signal(str, str)  # style meta json, geometry head json (gis/packed.py) with the body's url
-    layerPrefetch = Signal(str)  # that head, ahead of the queue as soon as the geometry is packed
     layerRemoved = Signal(str)
     layerStyled = Signal(str)
     layerOrder = Signal(str)

@@ -29,20 +29,10 @@ log = logging.getLogger(__name__)
 class _Entry:
     """One message: a signal and its arguments (None while the layer is being prepared)."""
 
-    __slots__ = ("signal", "args", "failed", "prefetch", "head")
+    __slots__ = ("signal", "args", "failed")
 
-    def __init__(self, signal, args: tuple | None, prefetch=None) -> None:
+    def __init__(self, signal, args: tuple | None) -> None:
         self.signal, self.args, self.failed = signal, args, False
-        self.prefetch, self.head = prefetch, None  # a layer's: its head is sent ahead once packed
-
-
-def _tell(signal, *args) -> bool:
-    """Emit *signal* from a worker thread; False when its view was deleted meanwhile."""
-    try:
-        signal.emit(*args)
-    except RuntimeError:
-        return False
-    return True
 
 
 def _json_list(items: list, step: int = 5_000) -> str:
@@ -64,7 +54,6 @@ class Outbox(QObject):
     """Messages to the page, held until the page is ready and every layer before them is prepared."""
 
     _prepared = Signal(object, object)  # entry, (layer id, meta, labels body or None, Packed; Nones when it failed)
-    _geometryReady = Signal(object, object)  # entry, Packed: its geometry is ready, its style not yet
     layerFailed = Signal(str)  # the id of a layer that could not be prepared (never sent)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -73,7 +62,6 @@ class Outbox(QObject):
         self._urls: list[str] = []  # geometry handed to the store (fetched once by the page)
         self._queue: list[_Entry] = []
         self._prepared.connect(self._on_prepared)
-        self._geometryReady.connect(self._on_geometry)
         self.threads: list[threading.Thread] = []
 
     @property
@@ -90,12 +78,10 @@ class Outbox(QObject):
         self._queue.append(_Entry(signal, args))
         self._flush()
 
-    def put_layer(self, signal, layer: Layer, *, prefetch=None) -> None:
+    def put_layer(self, signal, layer: Layer) -> None:
         """``signal(style meta, geometry head)`` of *layer*, prepared on a worker thread; the head
-        (gis.packed) names the URL of its binary body. ``prefetch(head)`` is sent as soon as the
-        geometry is packed, ahead of every waiting message, so the page fetches and indexes it
-        while the style is made (the page only acts on the layer when *signal* arrives)."""
-        entry = _Entry(signal, None, prefetch)
+        (gis.packed) names the URL of its binary body."""
+        entry = _Entry(signal, None)
         self._queue.append(entry)
         thread = threading.Thread(target=self._prepare, args=(entry, layer), name="ocp-pack", daemon=True)
         self.threads = [t for t in self.threads if t.is_alive()] + [thread]
@@ -105,21 +91,14 @@ class Outbox(QObject):
         try:
             with labels_meanwhile(layer):  # (all three already made when the import worker made the layer)
                 geometry = packed(layer)  # and the WGS 84 copy with it (zooming uses it too)
-            if not _tell(self._geometryReady, entry, geometry):
-                return
             result = (layer.id, *_style_and_labels(style_payload(layer)), geometry)
         except Exception:  # noqa: BLE001 - a layer that cannot be drawn must not block the others
             log.exception("preparing layer %s for the map failed", layer.name)
             result = (layer.id, None, None, None)
-        _tell(self._prepared, entry, result)
-
-    def _on_geometry(self, entry: _Entry, geometry) -> None:
-        if self._open and entry.prefetch is not None and entry in self._queue:
-            entry.head = self._head(geometry)
-            entry.prefetch.emit(entry.head)
-
-    def _head(self, geometry) -> str:
-        return json.dumps(dict(geometry.head, url=self.hold(geometry.body)))
+        try:
+            self._prepared.emit(entry, result)
+        except RuntimeError:  # the view was deleted meanwhile
+            pass
 
     def _on_prepared(self, entry: _Entry, result) -> None:
         layer_id, meta, labels, geometry = result
@@ -129,7 +108,7 @@ class Outbox(QObject):
         else:
             if labels is not None:  # fetched by the page beside the geometry
                 meta = f'{meta[:-1]}, "labelsUrl": {json.dumps(self.hold(labels))}}}'
-            entry.args = (meta, entry.head or self._head(geometry))
+            entry.args = (meta, json.dumps(dict(geometry.head, url=self.hold(geometry.body))))
         self._flush()
 
     def hold(self, body: bytes) -> str:

@@ -172,7 +172,7 @@ class MapView(QWebEngineView, Listener):
 
     def _send_layer(self, layer: Layer) -> None:
         self._sent[layer.id] = id(layer.data)
-        self.outbox.put_layer(self.bridge.layerAdded, layer, prefetch=self.bridge.layerPrefetch)
+        self.outbox.put_layer(self.bridge.layerAdded, layer)
         fids = self.project.selection(layer.id)
         if fids:
             self._send_selection(layer.id, fids)

@@ -52,28 +52,12 @@ async function receiveLayer(meta, head) {
   delete timings.drawn;
   const h = JSON.parse(head);
   const m = JSON.parse(meta);
-  const geometry = prefetched.get(h.url) || geometryAt(h);
-  prefetched.delete(h.url);
-  const [indexed, labels] = await Promise.all([geometry, m.labelsUrl ? fetchBody(m.labelsUrl, "json") : null]);
+  const [body, labels] = await Promise.all([fetchBody(h.url, "arrayBuffer"),
+                                            m.labelsUrl ? fetchBody(m.labelsUrl, "json") : null]);
   mark("fetched");
   if (labels) m.labels = labels; // a big layer's labels come as a body of their own
   mark("parsed");
-  addLayer(m, h, indexed);
-}
-
-// A layer's geometry is fetched and indexed as soon as Python has packed it (layerPrefetch, sent
-// ahead of the queue), while Python still makes the layer's style; receiveLayer takes it from here.
-const prefetched = new Map(); // body url -> Promise of indexGeometry()
-function prefetchLayer(head) {
-  const h = JSON.parse(head);
-  if (prefetched.has(h.url)) return;
-  const geometry = geometryAt(h);
-  geometry.catch(() => {}); // a failure is reported when receiveLayer awaits it
-  prefetched.set(h.url, geometry);
-}
-
-function geometryAt(h) {
-  return fetchBody(h.url, "arrayBuffer").then((body) => indexGeometry(h, body));
+  addLayer(m, h, body);
 }
 
 async function fetchBody(url, kind) {
@@ -91,9 +75,9 @@ async function receiveOverlay(payload) {
 
 // ---------------------------------------------------------------- layers
 // Data layers are TiledLayer grids (tiled.js); their z-order follows state.order.
-function addLayer(meta, head, geometry) {
+function addLayer(meta, head, body) {
   removeLayer(meta.id);
-  const tiles = new TiledLayer(head, geometry, meta, {});
+  const tiles = new TiledLayer(head, body, meta, {});
   mark("indexed");
   const entry = { style: meta, tiles };
   tiles.once("load", () => mark("drawn"));
@@ -404,7 +388,6 @@ map.on("resize", () => { if (lastFit && Date.now() < lastFit.until) { applyFit(l
 new QWebChannel(qt.webChannelTransport, (channel) => {
   bridge = channel.objects.bridge;
   bridge.layerAdded.connect(inOrder(receiveLayer));
-  bridge.layerPrefetch.connect(prefetchLayer); // not in order: only fetches and indexes
   bridge.layerRemoved.connect(inOrder((id) => removeLayer(id)));
   bridge.layerStyled.connect(inOrder((meta) => setStyle(JSON.parse(meta))));
   bridge.layerOrder.connect(inOrder((ids) => setOrder(JSON.parse(ids))));

@@ -56,13 +56,6 @@ function bboxOf(parts) {
   return [a, b, c, d];
 }
 
-// The features of a packed body, and their grid index (made before the layer itself, as soon as
-// the body is here).
-function indexGeometry(head, body) {
-  const { feats, byFid } = unpack(head, body);
-  return { feats, byFid, index: new GridIndex(feats) };
-}
-
 // ------------------------------------------------------------------ grid index
 class GridIndex {
   constructor(feats) {
@@ -185,15 +178,15 @@ function tilesPending() {
 const TiledLayer = L.GridLayer.extend({
   options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 4 },
 
-  // geometry: indexGeometry(head, body)
-  initialize(head, geometry, style, options) {
+  initialize(head, body, style, options) {
     L.GridLayer.prototype.initialize.call(this, options);
     this.style = style;
     this.selected = new Set();
     this.origin = head.origin; // feature coordinates are relative to it
-    this.feats = geometry.feats;
-    this.byFid = geometry.byFid;
-    this.index = geometry.index;
+    const { feats, byFid } = unpack(head, body);
+    this.feats = feats;
+    this.byFid = byFid;
+    this.index = new GridIndex(this.feats);
   },
 
   createTile(coords, done) {

@@ -91,33 +91,6 @@ def test_a_big_layers_labels_are_fetched_beside_its_geometry(make_window, projec
     assert run_js(qtbot, win.map, "ocp.labelCount()") > 0
 
 
-def test_the_page_fetches_a_layers_geometry_while_its_style_is_still_being_made(
-        make_window, project, qtbot, monkeypatch):
-    import threading
-
-    import gui.map.outbox as outbox
-    from tests.gui.test_map_prepare_off_thread import _blocks
-
-    win = make_window(project)
-    release, real = threading.Event(), outbox.style_payload
-
-    def slow_style(layer):
-        release.wait(20)  # the style is not made until the page has fetched the geometry
-        return real(layer)
-
-    monkeypatch.setattr(outbox, "style_payload", slow_style)
-    layers = run_js(qtbot, win.map, "ocp.layerCount()")
-    served = blob_store().served
-    layer = _blocks(10)
-    project.add_layer(layer)
-    qtbot.waitUntil(lambda: blob_store().served - served == 1, timeout=10000)  # fetched ahead
-    assert run_js(qtbot, win.map, "ocp.layerCount()") == layers  # but not shown before its message
-    with qtbot.waitSignal(win.map.drawnAll, timeout=30000):
-        release.set()
-    assert run_js(qtbot, win.map, "ocp.layerCount()") == layers + 1
-    assert blob_store().served - served == 1 and win.map.outbox.pending == 0
-
-
 def test_label_bodies_are_written_a_slice_at_a_time_as_the_same_json():
     import json
 
