@@ -99,9 +99,11 @@ def run_app(argv: list[str]) -> int:
 
     if args.path and not args.screenshot and forward(args.path):
         return 0  # the running window opens it
+    from gui.heap import set_aside_startup_objects
     from gui.i18n import error_text
     from gui.main_window import MainWindow
 
+    set_aside_startup_objects()  # before any data: full collections no longer walk the modules
     try:
         project = load_initial_project(args.path)
     except Exception as err:  # noqa: BLE001 - shown to the user, then we stop

@@ -28,11 +28,12 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as ProjCrsError
 from pyproj.exceptions import ProjError
 
-from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, describe, in_china
+from gis.crs import GK_CM_FIRST_EPSG, GK_ZONE_FIRST_EPSG, WGS84, describe, in_china
 from gis.errors import CrsError
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.cities import nearest_city, population_weight
 from gis.io.notices import Notice, coded, notice
+from gis.io.reproject import exact_transformer
 
 SOURCES = ("prj", "metadata", "inferred", "user")
 GK6_ZONE_FIRST_EPSG = 4491  # CGCS2000 / Gauss-Kruger zone 13 (6-degree, easting with prefix)
@@ -282,10 +283,10 @@ def _where(lon: float, lat: float) -> str:
         else QT_TRANSLATE_NOOP("io", "outside China")
 
 
-@lru_cache(maxsize=64)
 def to_wgs84(crs: CRS) -> Transformer:
-    """A lon/lat (x = lon) transformer from *crs* to WGS 84 (cached: creating one is slow)."""
-    return Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True)
+    """A lon/lat (x = lon) transformer from *crs* to WGS 84 (gis.io.reproject's, cached: creating
+    one can be slow)."""
+    return exact_transformer(crs, WGS84)
 
 
 def converts(crs: CRS) -> bool:

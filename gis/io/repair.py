@@ -35,6 +35,7 @@ _FAMILY_OF = {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "li
               "MultiLineString": "line", "LinearRing": "line", "Point": "point",
               "MultiPoint": "point"}
 _TYPE_IDS = {"point": (0, 4), "line": (1, 2, 5), "polygon": (3, 6)}  # shapely.get_type_id
+BLOCK = 5_000  # polygons per step of the validity test
 REPAIR_KEYS = ("invalid_fixed", "invalid_dropped", "empty_dropped", "z_dropped", "m_dropped",
                "other_type_dropped", "duplicates")
 
@@ -192,9 +193,15 @@ def _fix_invalid(gdf: gpd.GeoDataFrame, fam: str, counts: dict) -> gpd.GeoDataFr
 
 
 def certainly_valid(geoms: np.ndarray) -> np.ndarray:
-    """Mask of polygons proven valid by a cheap vectorised test (see :func:`_certainly_valid`)."""
+    """Mask of polygons proven valid by a cheap vectorised test (see :func:`_certainly_valid`),
+    in blocks of BLOCK polygons: a block's temporaries stay in cache and their memory is reused,
+    where one pass over a city's vertices (50,000 compounds, 1.4 million) took 4-8 times longer,
+    most of it faulting in fresh pages for each temporary."""
+    out = np.zeros(len(geoms), dtype=bool)
     with np.errstate(all="ignore"):  # overflowing products are not finite: left to GEOS
-        return _certainly_valid(geoms)
+        for k in range(0, len(geoms), BLOCK):
+            out[k:k + BLOCK] = _certainly_valid(geoms[k:k + BLOCK])
+    return out
 
 
 def _certainly_valid(geoms: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gis.io import CrsMemory, ImportReport, inspect_file
 from gis.io.crs_memory import FILE_NAME as CRS_MEMORY_FILE
 from gis.layer import Layer
-from gis.packed import packed
+from gis.map_style import ready_for_map
 from gis.role_style import role_style, variant_for
 from gui.features import FeatureController
 from gui.i18n import error_text
@@ -186,11 +186,10 @@ class ImportController(FeatureController):
 
 
 def _built(report: ImportReport, choices, crs, feedback) -> Layer:
-    """The layer in *crs* (None: the metric CRS for its place) with its WGS 84 copy and its
-    packed geometry for the map made here, off the UI thread."""
+    """The layer in *crs* (None: the metric CRS for its place) with what the map page needs of it
+    (WGS 84 copy, packed geometry, label positions) made here, off the UI thread."""
     layer = build(report, choices, crs=crs, feedback=feedback.sub(0.0, 0.8))
-    layer.display_data()
-    packed(layer)  # and packed for the map page, so the UI thread only sends it
+    ready_for_map(layer)  # WGS 84 copy, packed geometry and label positions: the UI thread only sends them
     feedback.progress(1.0, "")
     return layer
 

@@ -16,6 +16,7 @@ import secrets
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
+FETCHED_MIN = 64 * 1024  # text from this size (bytes: an overlay's GeoJSON, a layer's labels) is fetched, not sent
 BLOB_URL = "ocpmap://map/layers/{}.bin"
 BLOB_PATTERN = re.compile(r"^ocpmap://map/layers/([0-9a-f]{32})\.bin$")
 

@@ -6,7 +6,8 @@ window. The outbox prepares each layer on a worker thread and keeps every messag
 it waiting, so the page still sees them in the order they were sent (a selection never
 arrives before its layer). A layer's geometry is binary (11.6 MB for 50,000 compounds): the
 message carries only the URL the page fetches it from (gui/map/blobs.py), so the UI thread
-never copies it through QWebChannel; the page handles later messages after the fetch.
+never copies it through QWebChannel, and so do big label lists; the page handles later
+messages after the fetch.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from gis.layer import Layer
-from gis.map_style import style_payload
+from gis.map_style import labels_meanwhile, style_payload
 from gis.packed import packed
-from gui.map.blobs import blob_store
+from gui.map.blobs import FETCHED_MIN, blob_store
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +35,25 @@ class _Entry:
         self.signal, self.args, self.failed = signal, args, False
 
 
+def _json_list(items: list, step: int = 5_000) -> str:
+    """``json.dumps(items)`` a slice at a time: one call on 50,000 labels held the GIL 40 ms."""
+    return "[" + ", ".join(json.dumps(items[k:k + step], ensure_ascii=False)[1:-1]
+                           for k in range(0, len(items), step)) + "]"
+
+
+def _style_and_labels(style: dict) -> tuple[str, bytes | None]:
+    """The style message, and its labels as a body the page fetches when they are big (50,000
+    compounds' names: 1.7 MB the UI thread no longer copies through QWebChannel); else None."""
+    labels = _json_list(style["labels"]).encode("utf-8") if style.get("labels") else b""
+    if len(labels) < FETCHED_MIN:
+        return json.dumps(style, ensure_ascii=False), None
+    return json.dumps(dict(style, labels=None), ensure_ascii=False), labels
+
+
 class Outbox(QObject):
     """Messages to the page, held until the page is ready and every layer before them is prepared."""
 
-    _prepared = Signal(object, object)  # entry, (layer id, meta, Packed; None, None when it failed)
+    _prepared = Signal(object, object)  # entry, (layer id, meta, labels body or None, Packed; Nones when it failed)
     layerFailed = Signal(str)  # the id of a layer that could not be prepared (never sent)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -73,22 +89,25 @@ class Outbox(QObject):
 
     def _prepare(self, entry: _Entry, layer: Layer) -> None:
         try:
-            layer.display_data()  # the WGS 84 copy, made here (labels and zooming use it too)
-            result = (layer.id, json.dumps(style_payload(layer), ensure_ascii=False), packed(layer))
+            with labels_meanwhile(layer):  # (all three already made when the import worker made the layer)
+                geometry = packed(layer)  # and the WGS 84 copy with it (zooming uses it too)
+            result = (layer.id, *_style_and_labels(style_payload(layer)), geometry)
         except Exception:  # noqa: BLE001 - a layer that cannot be drawn must not block the others
             log.exception("preparing layer %s for the map failed", layer.name)
-            result = (layer.id, None, None)
+            result = (layer.id, None, None, None)
         try:
             self._prepared.emit(entry, result)
         except RuntimeError:  # the view was deleted meanwhile
             pass
 
     def _on_prepared(self, entry: _Entry, result) -> None:
-        layer_id, meta, geometry = result
+        layer_id, meta, labels, geometry = result
         if geometry is None:
             entry.failed = True
             self.layerFailed.emit(layer_id)
         else:
+            if labels is not None:  # fetched by the page beside the geometry
+                meta = f'{meta[:-1]}, "labelsUrl": {json.dumps(self.hold(labels))}}}'
             entry.args = (meta, json.dumps(dict(geometry.head, url=self.hold(geometry.body))))
         self._flush()
 

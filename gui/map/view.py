@@ -18,6 +18,7 @@ from gis.map_style import style_payload
 from gis.layer import Layer
 from gis.project import Project
 from gui.listening import Listener
+from gui.map.blobs import FETCHED_MIN
 from gui.map.bridge import MapBridge
 from gui.map.floating import FloatingPanel
 from gui.map.outbox import Outbox
@@ -49,7 +50,6 @@ def feature_collection(data: gpd.GeoDataFrame, geoms: np.ndarray | None = None) 
 
 
 BODY = "ocp_geojson"  # attrs key of a frame's GeoJSON body made off the UI thread (see with_body)
-FETCHED_MIN = 64 * 1024  # overlay bodies from this size (bytes) are fetched by the page, not sent as text
 
 
 def with_body(frame: gpd.GeoDataFrame, geoms: np.ndarray | None = None) -> gpd.GeoDataFrame:

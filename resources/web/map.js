@@ -48,24 +48,28 @@ function inOrder(handler) {
 
 async function receiveLayer(meta, head) {
   mark("received");
+  delete timings.reported;
+  delete timings.drawn;
   const h = JSON.parse(head);
-  const response = await fetch(h.url);
-  if (!response.ok) throw new Error("layer geometry not served: " + response.status);
-  const body = await response.arrayBuffer();
-  mark("fetched");
   const m = JSON.parse(meta);
+  const [body, labels] = await Promise.all([fetchBody(h.url, "arrayBuffer"),
+                                            m.labelsUrl ? fetchBody(m.labelsUrl, "json") : null]);
+  mark("fetched");
+  if (labels) m.labels = labels; // a big layer's labels come as a body of their own
   mark("parsed");
   addLayer(m, h, body);
+}
+
+async function fetchBody(url, kind) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error("body not served: " + response.status);
+  return kind === "json" ? response.json() : response.arrayBuffer();
 }
 
 // A big overlay's GeoJSON comes as a URL the page fetches (ocpmap://map/layers/<token>.bin), not as text.
 async function receiveOverlay(payload) {
   const p = JSON.parse(payload);
-  if (p.url) {
-    const response = await fetch(p.url);
-    if (!response.ok) throw new Error("overlay not served: " + response.status);
-    p.geojson = await response.json();
-  }
+  if (p.url) p.geojson = await fetchBody(p.url, "json");
   setOverlay(p);
 }
 
@@ -323,6 +327,7 @@ function signalDrawn() {
   const report = () => {
     if (tilesPending()) { requestAnimationFrame(report); return; } // tiles made after the first frame
     drawnPending = false;
+    if (timings.drawn && !timings.reported) mark("reported"); // the first report after the last layer drew
     const size = map.getSize();
     if (bridge) bridge.drawn(JSON.stringify({ layers: state.layers.size, overlays: state.overlays.size,
       loading: rastersLoading(), size: [size.x, size.y] }));

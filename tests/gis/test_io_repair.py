@@ -95,3 +95,28 @@ def test_quick_validity_proof_never_passes_an_invalid_polygon():
     boxes = shapely.box(39_500_000 + np.arange(200) * 50.0, 4_400_000, 39_500_030 + np.arange(200) * 50.0,
                         4_400_020, ccw=False)
     assert certainly_valid(np.asarray(boxes, dtype=object)).all()
+
+
+def test_only_invalid_rows_are_repaired_in_every_block_and_all_are_reported(monkeypatch):
+    from gis.io import repair as repair_module
+
+    boxes = shapely.box(np.arange(12_000) * 50.0, 0, np.arange(12_000) * 50.0 + 30, 20)
+    bad_rows = [0, 4_999, 5_000, 5_001, 11_999]  # at block edges (BLOCK = 5,000) and the very last
+    for r in bad_rows:  # a bow-tie in the same place
+        x = r * 50.0
+        boxes[r] = shapely.Polygon([(x, 0), (x + 30, 20), (x + 30, 0), (x, 20), (x, 0)])
+    seen = []
+    real = repair_module.shapely.make_valid
+
+    def spy(geoms, **kw):
+        seen.append(len(np.atleast_1d(geoms)))
+        return real(geoms, **kw)
+
+    monkeypatch.setattr(repair_module.shapely, "make_valid", spy)
+    r = repair(gpd.GeoDataFrame({"n": range(12_000)}, geometry=boxes, crs="EPSG:4527"))
+    assert seen == [len(bad_rows)]  # GEOS repaired the invalid rows only
+    assert r.counts["invalid_fixed"] == len(bad_rows) and len(r.data) == 12_000
+    assert shapely.is_valid(r.data.geometry.values).all()
+    assert any(n.params.get("n") == 5 and "invalid geometries" in n.template for n in r.notices)
+    untouched = np.setdiff1d(np.arange(12_000), bad_rows)
+    assert shapely.equals_exact(r.data.geometry.values[untouched], boxes[untouched], tolerance=0).all()

@@ -60,3 +60,42 @@ def test_messages_after_a_layer_wait_for_its_geometry(make_window, project, qtbo
                                  " return [[...e.tiles.selected].sort(), e.tiles.style.fill]; })()")
     assert got == [[3, 7], "#123456"]
 
+
+
+def test_a_big_layers_labels_are_fetched_beside_its_geometry(make_window, project, qtbot):
+    """Labels past FETCHED_MIN bytes go as a body too (not through QWebChannel), and the page shows them."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    from gis.domain import Role
+    from gis.layer import Layer, LayerStyle
+    from tests.gui.conftest import X0, Y0
+
+    win = make_window(project)
+    i, j = np.divmod(np.arange(3600), 60)
+    x, y = X0 + 700 + i * 30.0, Y0 + j * 30.0
+    frame = gpd.GeoDataFrame({"name": [f"小区{k:04d}" for k in range(3600)]},
+                             geometry=shapely.box(x, y, x + 20, y + 20), crs="EPSG:4527")
+    layer = Layer("named", Role.OTHER, frame, style=LayerStyle(label_field="name"))
+    served = blob_store().served
+    with qtbot.waitSignal(win.map.drawnAll, timeout=30000):
+        project.add_layer(layer)
+    assert blob_store().served - served == 2  # the geometry and the labels
+    assert not any(blob_store().holds(u) for u in win.map.outbox._urls)
+    got = run_js(qtbot, win.map, f"(() => {{ const s = state.layers.get('{layer.id}').style;"
+                                 " return [s.labels.length, s.labels[7][2], !!s.labelsUrl]; })()")
+    assert got == [3600, "小区0007", True]
+    with qtbot.waitSignal(win.map.drawnAll, timeout=30000):
+        win.map.zoom_to_layer(layer, fids=[7])
+    assert run_js(qtbot, win.map, "ocp.labelCount()") > 0
+
+
+def test_label_bodies_are_written_a_slice_at_a_time_as_the_same_json():
+    import json
+
+    from gui.map.outbox import _json_list
+
+    for items in ([], [[117.5, 36.6, "甲"]], [[k * 0.5, k, f"小区{k}"] for k in range(12_345)]):
+        assert _json_list(items) == json.dumps(items, ensure_ascii=False)
+        assert _json_list(items, step=7) == json.dumps(items, ensure_ascii=False)
