@@ -22,6 +22,7 @@ from pyproj import CRS
 
 from gis.feedback import Feedback
 from gis.network.build import DEFAULT_SNAP_M, build_network
+from gis.network.chunked import chunked
 from gis.network.graph import WalkGraph
 from gis.network.inputs import Facilities
 
@@ -45,7 +46,7 @@ def _bytes_of(part: object) -> bytes:
         return part.tobytes() if part.dtype != object else "\x1f".join(map(str, part)).encode()
     if isinstance(part, (gpd.GeoDataFrame, gpd.GeoSeries)):  # the shapes and CRS, not the attributes
         geoms = part.geometry.values if isinstance(part, gpd.GeoDataFrame) else part.values
-        return b"".join(shapely.to_wkb(np.asarray(geoms)).tolist()) + str(part.crs).encode()
+        return b"".join(chunked(shapely.to_wkb, np.asarray(geoms)).tolist()) + str(part.crs).encode()
     if isinstance(part, CRS):
         return part.to_wkt().encode()
     if isinstance(part, Path):
