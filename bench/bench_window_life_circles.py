@@ -1,7 +1,9 @@
 """The life-circle analysis in the real window (offscreen) at city scale: how long until the
 per-type bands are drawn, whether the UI thread stalls, and a selected facility's own areas.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG] [--cold]
+
+--cold clears the analysis cache before Compute (the peer: the network built by the run, as before).
 
 Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
 types (named so their type is recognised) as the facility layer. The window is shown and its map
@@ -131,6 +133,43 @@ def wait(app, until, timeout: float = 300.0) -> None:
         time.sleep(0.005)
 
 
+def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
+    """Press Compute; print when the first type's bands and the whole run were on the map."""
+    first = {"sent": None}
+    start = watch.now()
+    task = ctl.compute()
+    assert task is not None, ctl.panel.status.text()
+    task.signals.partial.connect(lambda kind, _v: first.update(sent=first["sent"] or (watch.now() if ctl._sent else None)))
+    wait(app, lambda: first["sent"] is not None and drawn["at"] > first["sent"] or ctl.task is None)
+    early = drawn["at"] - start if first["sent"] is not None else None
+    wait(app, lambda: ctl.task is None)
+    computed = watch.now()
+    n_bands = len([n for n in ctl._shown if "band" in n])
+    wait(app, lambda: drawn["overlays"] >= n_bands and drawn["at"] > max(computed, first["sent"] or 0), timeout=120)
+    sec = ctl.outcome.timings
+    print(f"life circles, network mode, {how}: {load()}")
+    print(f"  first type's bands on the map: {early:.2f} s after Compute" if early is not None else
+          "  first type's bands on the map: not before the run ended (stored result)")
+    print(f"  run done (every type's bands ready, legend filled): {computed - start:.2f} s after Compute; shown "
+          f"bands drawn {drawn['at'] - start:.2f} s after Compute")
+    print("  engine split: " + ", ".join(f"{k} {v:.2f} s" for k, v in sec.items()))
+    print("  " + ctl.panel.status.text())
+    watch.report(start)
+    return start
+
+
+def all_types(app, ctl, watch: Watch, drawn: dict, start: float) -> None:
+    """Tick every type: how long until all types' bands are on the map (from the tick, and from Compute)."""
+    tick = watch.now()
+    for t in ctl.panel.legend.types():
+        ctl.panel.legend.set_type_visible(t, True)
+    n = len([n for n in ctl._shown if "band" in n])
+    wait(app, lambda: drawn["at"] > tick and drawn["overlays"] >= n, timeout=120)
+    print(f"  all {n} types' bands on the map: {drawn['at'] - tick:.2f} s after ticking them all "
+          f"({drawn['at'] - start:.2f} s after Compute); {load()}")
+    watch.report(tick)
+
+
 def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.map.scheme import prepare_web_engine
 
@@ -156,22 +195,24 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     print(f"window with its map drawn: {watch.now() - t0:.1f} s wall; {load()}")
     ctl = next(f for f in win.features if isinstance(f, LifeCirclesController))
     ctl.panel.options.set_mode("network")
+    wait(app, lambda: ctl.warmup.task is None and not ctl.warmup.timer.isActive(), timeout=120)
+    print(f"walking network and street grid built in the background: ready {watch.now() - t0:.2f} s after the "
+          f"window opened; {load()}")
+    watch.report(t0)
     time.sleep(0.5)
-    start = watch.now()
-    assert ctl.compute() is not None, ctl.panel.status.text()
-    wait(app, lambda: ctl.task is None)
-    computed = watch.now()
-    n_bands = len(ctl._shown)
-    wait(app, lambda: drawn["overlays"] >= n_bands and drawn["at"] > computed, timeout=120)
-    shown = drawn["at"]
-    print(f"life circles, network mode: run {computed - start:.2f} s wall (engine: {ctl.outcome.seconds:.2f} s, "
-          f"{ctl.outcome.result.seconds}); {n_bands} overlays drawn {shown - computed:.2f} s later; "
-          f"bands on the map {shown - start:.2f} s after Compute; {load()}")
-    print(ctl.panel.status.text())
-    watch.report(start)
+    cold = "--cold" in sys.argv
+    if cold:  # the peer: Compute with nothing built before (as before the background build)
+        ctl.cache.clear()
+    start = timed_compute(app, ctl, win, watch, drawn, "after the road layer was built in the background"
+                          if not cold else "cold: nothing built before (the old path)")
     settle(app)
     win.grab().save(png)
     print(f"grab: {png}")
+    all_types(app, ctl, watch, drawn, start)
+    settle(app)
+    win.grab().save(png.replace(".png", "-all.png"))
+    for t in ctl.panel.legend.types()[1:]:
+        ctl.panel.legend.set_type_visible(t, False)
 
     outcome = ctl.outcome
     engine = []
@@ -212,5 +253,5 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
 
 
 if __name__ == "__main__":
-    a = sys.argv[1:]
+    a = [x for x in sys.argv[1:] if not x.startswith("--")]
     main(int(a[0]) if a else 1000, int(a[1]) if len(a) > 1 else 100_000, a[2] if len(a) > 2 else "/tmp/lifecircles-city.png")

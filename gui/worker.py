@@ -31,6 +31,7 @@ class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
     cancelled = Signal()
+    partial = Signal(str, object)  # a part of the result delivered early (gis.feedback.Feedback.deliver)
 
 
 class Task:
@@ -60,7 +61,7 @@ class Task:
         self.cancel()
 
     def run(self) -> None:
-        feedback = Feedback(self._progress, self._cancel.is_set)
+        feedback = Feedback(self._progress, self._cancel.is_set, partial=self._partial)
         try:
             result = self.fn(feedback)
         except Cancelled:
@@ -77,6 +78,10 @@ class Task:
 
     def _progress(self, fraction: float, message: str) -> None:
         self._emit(self.signals.progress, fraction, message)
+
+    def _partial(self, kind: str, value: object) -> None:
+        if not self._cancel.is_set():
+            self._emit(self.signals.partial, kind, value)
 
     def _emit(self, signal, *args) -> None:
         if not self._abandoned:

@@ -66,6 +66,9 @@ class ServiceAreaParams:
         method; the others always draw them).
     include_other : also draw facilities of unknown type ("other"); they are always drawn
         when no facility has a known type.
+    first : types whose areas are drawn first, in this order (per type, grid method); as each type
+        is done its bands are handed to ``feedback.deliver("bands", frame)`` (after
+        ``deliver("types", types)``), so a window shows the first ones before the rest are done.
     workers : threads for the polygon step (shapely releases the GIL).
     method : how network-mode polygons are drawn: "grid" (a walking-distance field on a grid of
         the edge buffer / 2.4, at most 12.5 m; see gis.network.field_areas) or "exact"
@@ -84,6 +87,8 @@ class ServiceAreaParams:
     include_other: bool = False
     workers: int = 1
     method: str = "grid"
+    first: tuple[str, ...] = field(default=(), repr=False, compare=False)  # types drawn first, in this
+    # order (the window's shown types): the order of the work only, not part of the result or its cache key
 
     def distances_for(self, facility_type: str) -> tuple[float, ...]:
         """Ascending distances for *facility_type*."""
@@ -224,16 +229,26 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
     timing["grid"] = time.perf_counter() - t
     t = time.perf_counter()
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
-    drawn = run_types([lambda fb_k, r=r, ft=ft: type_areas(graph, att.subset(r), params.distances_for(ft),
-                                                         buffer_m=params.edge_buffer_m, workers=params.workers,
-                                                         feedback=fb_k)
-                       for r, ft in zip(rows, types)] if params.per_type else [], params.workers, fb.sub(0.0, 0.6))
+
+    def one_type(fb_k: Feedback, k: int) -> tuple[list, list]:
+        ds = params.distances_for(types[k])
+        areas, rings = type_areas(graph, att.subset(rows[k]), ds, buffer_m=params.edge_buffer_m,
+                                  workers=params.workers, feedback=fb_k)
+        fb.deliver("bands", bands_frame(_band_rows(types[k], ds, rings), facilities.crs))
+        return areas, rings
+
+    order = sorted(range(len(types)), key=lambda k: _rank(params.first, types[k]))
+    if params.per_type:
+        fb.deliver("types", [str(t) for t in types])
+    done = run_types([lambda fb_k, k=k: one_type(fb_k, k) for k in order] if params.per_type else [],
+                     params.workers, fb.sub(0.0, 0.6))
+    drawn = [done[order.index(k)] for k in range(len(types))] if params.per_type else []
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):
         ds = params.distances_for(ftype)
         per_type += [(ftype, d, len(r), a) for d, a in zip(ds, areas)]
-        band_rows += [(ftype, k, ds[k - 1] if k else 0.0, d, ring) for k, (d, ring) in enumerate(zip(ds, rings))]
+        band_rows += _band_rows(ftype, ds, rings)
     t = time.perf_counter()
     fac_rows, fac_dist, fac_geom = [np.zeros(0, np.int64)], [np.zeros(0)], [np.empty(0, object)]
     for k, (ftype, r) in enumerate(zip(types, rows) if params.per_facility else ()):
@@ -250,6 +265,16 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
                                notices, timing)
     result._bands = bands_frame(band_rows, facilities.crs)
     return result
+
+
+def _rank(first: tuple[str, ...], ftype: str) -> int:
+    """Where *ftype* comes in the order of work: its place in *first*, else after them all."""
+    return first.index(str(ftype)) if str(ftype) in first else len(first)
+
+
+def _band_rows(ftype: str, distances: tuple[float, ...], rings: list) -> list[tuple]:
+    """Rows of :func:`bands_frame` of one type: ring k spans distance k-1 to k."""
+    return [(ftype, k, distances[k - 1] if k else 0.0, d, ring) for k, (d, ring) in enumerate(zip(distances, rings))]
 
 
 def _grid_required(facilities: Facilities, graph: WalkGraph, att: Attachment, params: ServiceAreaParams,

@@ -63,17 +63,17 @@ def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEn
                                         bands["outer_m"], bands["area_m2"])]
 
 
-def band_frames(result: ServiceAreaResult, *, types: set[str] | None = None
+def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
                 ) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
-    """Two overlays per type (of *types*, else all), its bands outermost first: filled in the band
-    colours, and outlined (drawn when several types share the map) as lines in the type's colour,
-    dashed by band. Both share one simplified WGS 84 geometry."""
+    """Two overlays per type of *bands* (a result's ``bands``; of *types*, else all), its bands
+    outermost first: filled in the band colours, and outlined (drawn when several types share the
+    map) as lines in the type's colour, dashed by band. Both share one simplified WGS 84 geometry."""
     fills, outlines = {}, {}
-    for ftype, grp in result.bands.groupby("type", sort=True):
+    for ftype, grp in bands.groupby("type", sort=True):
         if types is not None and ftype not in types:
             continue
         grp = grp.sort_values("ring", ascending=False)
-        geoms = _wgs84(_drawable(grp.geometry.values), result.bands.crs)
+        geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
         text = geojson(geoms)  # once for both frames
         for out, outlined in ((fills, False), (outlines, True)):
             styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]

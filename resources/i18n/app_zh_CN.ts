@@ -2621,7 +2621,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+105"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+104"/>
         <source>{n} facilities</source>
         <translation>{n} 处</translation>
     </message>
@@ -2647,15 +2647,15 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+67"/>
-        <location line="+91"/>
-        <location line="+107"/>
-        <location line="+104"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+62"/>
+        <location line="+100"/>
+        <location line="+111"/>
+        <location line="+131"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-330"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -2685,17 +2685,22 @@ Use Save As to keep your changes in another file.</source>
         <translation>清除生活圈</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>The facilities or roads changed since these areas were computed: press Compute to update them.</source>
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Computing service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+33"/>
+        <source>Computing service areas… {type} drawn.</source>
+        <translation>正在计算服务范围…已绘出{type}。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
@@ -2735,12 +2740,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-47"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+88"/>
         <source>Planned sites drawn in: {types} redrawn in {seconds:.2f} s.</source>
         <translation>规划设施已绘入：{types} 已重绘，用时 {seconds:.2f} 秒。</translation>
     </message>
@@ -2755,7 +2760,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>生活圈 · 直线距离</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Choose the facilities and press Compute.</source>
         <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
@@ -2941,7 +2946,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+73"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+86"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -4958,7 +4963,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+119"/>
+        <location filename="../../gui/worker.py" line="+124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5157,7 +5162,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+59"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+60"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>建网时端点距离小于此值的道路相连</translation>
     </message>
@@ -5678,7 +5683,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+70"/>
+        <location filename="../../gis/network/build.py" line="+71"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -5688,7 +5693,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>道路图层没有坐标系；请先设置坐标系再构建路网。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The road layer holds no lines; a walking network needs line features (roads, paths).</source>
         <translation>道路图层中没有线要素；步行路网需要线要素（道路、步道）。</translation>
     </message>
@@ -5728,7 +5733,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+96"/>
+        <location filename="../../gis/network/service_area.py" line="+101"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -5748,7 +5753,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/life_circles.py" line="+43"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+44"/>
         <source>The walking network has no streets.</source>
         <translation>步行路网中没有街道。</translation>
     </message>
@@ -6257,7 +6262,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
         <location filename="../../gui/gaps/controller.py" line="-377"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-255"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-285"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -7233,7 +7238,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>自小区边界的直线距离</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+418"/>
         <source>The facility layer has no {types}; every compound counts as lacking them.</source>
         <translation>设施图层中没有{types}；所有小区均计为缺少。</translation>
     </message>
@@ -7852,7 +7857,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gis/network/build.py" line="-32"/>
+        <location filename="../../gis/network/build.py" line="-35"/>
         <source>Snapping line ends</source>
         <translation>正在吸附道路端点</translation>
     </message>
@@ -7882,7 +7887,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+200"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
@@ -7898,22 +7903,27 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+14"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+19"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+42"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/life_circles.py" line="-31"/>
+        <location filename="../../gis/analysis/life_circles.py" line="-54"/>
         <source>{count} facilities lie more than {metres} m from every street and were left out: {ids}</source>
         <translation>{count} 个设施距所有街道超过 {metres} 米，未参与计算：{ids}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
+        <source>Laying the street grid</source>
+        <translation>正在铺设街道网格</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
     </message>
     <message>
-        <location filename="../../gis/network/graph.py" line="+45"/>
+        <location filename="../../gis/network/graph.py" line="+46"/>
         <source>The walking network has {count} disconnected pieces; the largest holds {share}% of its length.</source>
         <translation>步行路网有 {count} 个互不连通的子网；最大的子网占路网总长的 {share}%。</translation>
     </message>

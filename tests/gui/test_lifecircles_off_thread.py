@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-import gui.lifecircles.controller as controller_module
+import gui.lifecircles.preparing as controller_module
 from gui.lifecircles.overlays import NETWORK
 from gui.map.view import BODY
 from tests.gui.lifecircles_fixtures import controller, lifecircles_registered, roads_project, run  # noqa: F401
@@ -49,7 +49,7 @@ def test_band_overlays_are_sent_rounded_to_a_tenth_of_a_metre():
     graph = jittered_grid()
     res = service_areas(facilities(graph, random_points(graph, 3)), network=graph,
                         params=ServiceAreaParams(distances=(200.0, 400.0), per_facility=False))
-    fills, _ = band_frames(res)
+    fills, _ = band_frames(res.bands)
     text = feature_collection(fills[band_name("clinic")])
     coords = np.array([f["geometry"]["coordinates"] for f in json.loads(text)["features"]], dtype=object)
     flat = np.hstack([np.ravel(np.concatenate([np.asarray(r, dtype=float) for p in g for r in p])) for g in coords])
