@@ -139,7 +139,10 @@ def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
     start = watch.now()
     task = ctl.compute()
     assert task is not None, ctl.panel.status.text()
+    arrived = []
     task.signals.partial.connect(lambda kind, _v: first.update(sent=first["sent"] or (watch.now() if ctl._sent else None)))
+    task.signals.partial.connect(lambda kind, v: arrived.append(f"{v[0] if kind == 'frames' else kind} "
+                                                                f"{watch.now() - start:.2f} s"))
     wait(app, lambda: first["sent"] is not None and drawn["at"] > first["sent"] or ctl.task is None)
     early = drawn["at"] - start if first["sent"] is not None else None
     wait(app, lambda: ctl.task is None)
@@ -153,6 +156,7 @@ def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
     print(f"  run done (every type's bands ready, legend filled): {computed - start:.2f} s after Compute; shown "
           f"bands drawn {drawn['at'] - start:.2f} s after Compute")
     print("  engine split: " + ", ".join(f"{k} {v:.2f} s" for k, v in sec.items()))
+    print("  overlays of each type ready in the window (after Compute): " + ", ".join(arrived))
     print("  " + ctl.panel.status.text())
     watch.report(start)
     return start

@@ -260,7 +260,7 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
         fac_geom.append(polys.ravel())
     timing["polygons"] = timing["polygons_by_type"] + time.perf_counter() - t
     per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in (fac_rows, fac_dist, fac_geom)])
-    required = _grid_required(facilities, graph, att, params, types, timing)
+    required = _grid_required(facilities, graph, att, params, types, timing, fb.sub(0.9, 1.0))
     result = ServiceAreaResult(per_facility, _type_rows(per_type, facilities.crs), required, att.access, None,
                                notices, timing)
     result._bands = bands_frame(band_rows, facilities.crs)
@@ -278,16 +278,18 @@ def _band_rows(ftype: str, distances: tuple[float, ...], rings: list) -> list[tu
 
 
 def _grid_required(facilities: Facilities, graph: WalkGraph, att: Attachment, params: ServiceAreaParams,
-                   types: np.ndarray, timing: dict) -> gpd.GeoDataFrame | None:
+                   types: np.ndarray, timing: dict, fb: Feedback) -> gpd.GeoDataFrame | None:
     """:func:`_network_required` by the distance-field method: each facility shifted by its radius."""
     if facilities.required_m is None:
         return None
     t = time.perf_counter()
-    polys = []
-    for ftype in types:
+
+    def one(fb_k: Feedback, ftype: str):
         rows = np.flatnonzero((facilities.types == ftype) & np.isfinite(facilities.required_m))
-        polys.append(type_areas(graph, att.subset(rows), (0.0,), buffer_m=params.edge_buffer_m, bands=False,
-                                shift=facilities.required_m[rows])[0][0] if len(rows) else shapely.Polygon())
+        return type_areas(graph, att.subset(rows), (0.0,), buffer_m=params.edge_buffer_m, bands=False,
+                          shift=facilities.required_m[rows], feedback=fb_k)[0][0] if len(rows) else shapely.Polygon()
+
+    polys = run_types([lambda fb_k, ft=ft: one(fb_k, ft) for ft in types], params.workers, fb)  # types side by side
     timing["polygons"] += time.perf_counter() - t
     return _required_frame(facilities, types, polys)
 
