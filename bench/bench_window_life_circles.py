@@ -135,16 +135,19 @@ def wait(app, until, timeout: float = 300.0) -> None:
 
 def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
     """Press Compute; print when the first type's bands and the whole run were on the map."""
-    first = {"sent": None}
+    first, arrived = {"sent": None}, []
+    on_part = ctl._on_part
+
+    def recording(run, kind, value):
+        on_part(run, kind, value)
+        first.update(sent=first["sent"] or (watch.now() if ctl._sent else None))
+        arrived.append(f"{value[0] if kind == 'frames' else kind} {watch.now() - start:.2f} s")
+
+    ctl._on_part = recording
     start = watch.now()
-    task = ctl.compute()
-    assert task is not None, ctl.panel.status.text()
-    arrived = []
-    task.signals.partial.connect(lambda kind, _v: first.update(sent=first["sent"] or (watch.now() if ctl._sent else None)))
-    task.signals.partial.connect(lambda kind, v: arrived.append(f"{v[0] if kind == 'frames' else kind} "
-                                                                f"{watch.now() - start:.2f} s"))
+    assert ctl.compute() is not None, ctl.panel.status.text()
     wait(app, lambda: first["sent"] is not None and drawn["at"] > first["sent"] or ctl.task is None)
-    early = drawn["at"] - start if first["sent"] is not None else None
+    early = drawn["at"] - start if first["sent"] is not None and drawn["at"] > first["sent"] else None
     wait(app, lambda: ctl.task is None)
     computed = watch.now()
     n_bands = len([n for n in ctl._shown if "band" in n])

@@ -79,9 +79,13 @@ def pack_layer(layer: Layer) -> Packed:
     """The layer's geometry, packed for the map page (see the module docstring)."""
     shown = layer._display  # the WGS 84 copy when already made: no second transform
     geoms = (shown if shown is not None else layer.data).geometry.values
-    kind = layer.geom_type
+    return pack_geometries(geoms, layer.geom_type, None if shown is not None else _to_lonlat(layer.data.crs))
+
+
+def pack_geometries(geoms: np.ndarray, kind: str, to_lonlat: Transformer | None = None) -> Packed:
+    """*geoms* (WGS 84, else transformed by *to_lonlat*) of one *kind*, packed; fid = position."""
+    geoms = np.asarray(geoms, dtype=object)
     fids = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
-    to_lonlat = None if shown is not None else _to_lonlat(layer.data.crs)
     blocks = [_block(geoms, fids[k:k + BLOCK], kind, to_lonlat) for k in range(0, len(fids), BLOCK)]
     ring_fid = np.concatenate([b[1] for b in blocks]) if blocks else np.zeros(0, np.int64)
     counts = np.concatenate([b[2] for b in blocks]) if blocks else np.zeros(0, np.int64)

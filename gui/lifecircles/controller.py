@@ -272,9 +272,9 @@ class LifeCirclesController(FeatureController):
         self._sent, self._early = {}, set()
         self.task = run_task(self.window, self.tr("Life circles"), lambda fb: computed(request, cache, fb, label),
                              lambda done: self._on_done(run, done, inputs),
-                             on_error=lambda err: self._on_error(run, err))
+                             on_error=lambda err: self._on_error(run, err),
+                             on_partial=lambda kind, value: self._on_part(run, kind, value))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
-        self.task.signals.partial.connect(lambda kind, value: self._on_part(run, kind, value))
         return self.task
 
     def _first_types(self, standards: Standards) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from gis.network.service_area import ServiceAreaResult
 from gis.standards import Standards
 from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
-from gui.map.view import with_body
+from gui.map.view import with_body, with_packed
 
 PREFIX = "lifecircle:"
 NETWORK = PREFIX + "network"
@@ -74,11 +74,10 @@ def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
             continue
         grp = grp.sort_values("ring", ascending=False)
         geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
-        text = geojson(geoms)  # once for both frames
         for out, outlined in ((fills, False), (outlines, True)):
             styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
-            out[band_name(str(ftype))] = with_body(gpd.GeoDataFrame(
-                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84), text)
+            out[band_name(str(ftype))] = with_packed(gpd.GeoDataFrame(
+                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84))
     return fills, outlines
 
 

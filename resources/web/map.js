@@ -59,14 +59,32 @@ async function receiveLayer(meta, head) {
 }
 
 // A big overlay's GeoJSON comes as a URL the page fetches (ocpmap://map/layers/<token>.bin), not as text.
+// A packed overlay (a city's life-circle bands) comes as binary drawn in tiles like a data layer.
 async function receiveOverlay(payload) {
   const p = JSON.parse(payload);
   if (p.url) {
     const response = await fetch(p.url);
     if (!response.ok) throw new Error("overlay not served: " + response.status);
-    p.geojson = await response.json();
+    if (p.packed) p.body = await response.arrayBuffer();
+    else p.geojson = await response.json();
   }
-  setOverlay(p);
+  if (p.packed) setPackedOverlay(p);
+  else setOverlay(p);
+}
+
+map.createPane("packed").style.zIndex = 390; // packed overlays: above the data layers, below the other overlays
+function setPackedOverlay(p) {
+  const old = state.overlays.get(p.name);
+  if (old) map.removeLayer(old);
+  const weight = Math.max(0, ...p.styles.map((st) => st.weight || 0));
+  const ov = new TiledLayer(p.packed, p.body, { features: p.styles, weight, radius: 0 }, { pane: "packed" });
+  ov.on("load", signalDrawn);
+  if (p.visible !== false) ov.addTo(map);
+  ov.ocpLabels = p.labels || [];
+  ov.ocpTop = false;
+  state.overlays.set(p.name, ov);
+  refreshLabels();
+  signalDrawn();
 }
 
 // ---------------------------------------------------------------- layers

@@ -39,7 +39,12 @@ function unpack(head, body) {
     }
     feat.parts.push(coords.subarray(2 * a, 2 * b));
   }
-  for (const f of feats) f.bbox = bboxOf(f.parts);
+  for (const f of feats) {
+    f.bbox = bboxOf(f.parts);
+    // a feature of many rings (a city's life-circle band): a tile draws only the rings that meet it
+    // (exact for the even-odd fill: a ring off the tile changes no pixel on it)
+    if (f.parts.length > 16) f.boxes = f.parts.map((p) => bboxOf([p]));
+  }
   return { feats, byFid };
 }
 
@@ -224,18 +229,19 @@ const TiledLayer = L.GridLayer.extend({
     const s = Math.pow(2, coords.z);
     // screen = (relative + origin) * s - tile corner
     const ox = coords.x * WORLD - this.origin[0] * s, oy = coords.y * WORLD - this.origin[1] * s;
-    const found = this.index.query(this.tileBounds(coords));
+    const tb = this.tileBounds(coords);
+    const found = this.index.query(tb);
     const later = [];
     for (const i of found) {
       const feat = this.feats[i];
       if (this.selected.has(feat.fid)) later.push(feat);
-      else this.drawFeature(ctx, feat, s, ox, oy, false);
+      else this.drawFeature(ctx, feat, s, ox, oy, false, tb);
     }
-    for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true);
+    for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true, tb);
   },
 
-  drawFeature(ctx, feat, s, ox, oy, selected) {
-    const st = this.style;
+  drawFeature(ctx, feat, s, ox, oy, selected, tb) {
+    const st = this.style.features ? this.style.features[feat.fid] : this.style; // per-feature styles (overlays)
     const fill = st.colors && st.colors[feat.fid] ? st.colors[feat.fid] : st.fill;
     ctx.lineJoin = "round";
     ctx.lineCap = "round";
@@ -258,7 +264,9 @@ const TiledLayer = L.GridLayer.extend({
       return;
     }
     ctx.beginPath();
-    for (const p of feat.parts) {
+    for (let k = 0; k < feat.parts.length; k++) {
+      if (feat.boxes && tb && !meets(feat.boxes[k], tb)) continue;
+      const p = feat.parts[k];
       let px = NaN, py = NaN;
       for (let i = 0; i < p.length; i += 2) {
         const x = p[i] * s - ox, y = p[i + 1] * s - oy;
@@ -270,9 +278,11 @@ const TiledLayer = L.GridLayer.extend({
       if (feat.kind === "polygon") ctx.closePath();
     }
     if (feat.kind === "polygon") {
-      ctx.globalAlpha = st.fillOpacity;
-      ctx.fillStyle = fill;
-      ctx.fill("evenodd");
+      if (fill && st.fillOpacity > 0) {
+        ctx.globalAlpha = st.fillOpacity;
+        ctx.fillStyle = fill;
+        ctx.fill("evenodd");
+      }
       ctx.globalAlpha = 0.9;
     } else {
       ctx.globalAlpha = 0.9;
@@ -285,7 +295,9 @@ const TiledLayer = L.GridLayer.extend({
     } else if ((st.weight || 0) > 0) {
       ctx.strokeStyle = feat.kind === "line" && st.colors && st.colors[feat.fid] ? st.colors[feat.fid] : st.stroke;
       ctx.lineWidth = st.weight;
+      if (st.dash) ctx.setLineDash(String(st.dash).split(/[ ,]+/).map(Number));
       ctx.stroke();
+      if (st.dash) ctx.setLineDash([]);
     }
     ctx.globalAlpha = 1;
   },

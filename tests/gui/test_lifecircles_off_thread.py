@@ -7,7 +7,7 @@ import threading
 
 import gui.lifecircles.preparing as controller_module
 from gui.lifecircles.overlays import NETWORK
-from gui.map.view import BODY
+from gui.map.view import BODY, PACKED
 from tests.gui.lifecircles_fixtures import controller, lifecircles_registered, roads_project, run  # noqa: F401
 
 
@@ -26,7 +26,8 @@ def test_the_network_overlay_is_made_off_the_ui_thread(make_window, roads_projec
     run(ctl, qtbot)
     assert threads and all(t is not threading.main_thread() for t in threads)
     frames = [*ctl._frames.values(), *ctl._outlines.values()]  # their GeoJSON made there too
-    assert frames and all(f.attrs[BODY][0] == id(f) for f in frames)
+    made = [(f.attrs.get(BODY) or f.attrs.get(PACKED))[0] == id(f) for f in frames]  # GeoJSON or packed (bands)
+    assert frames and all(made) and any(PACKED in f.attrs for f in frames)
     ctl.panel.network.show_box.setChecked(True)
     assert NETWORK in ctl.shown_overlays()
     labels = ctl._frames[NETWORK]["label"].dropna().tolist()

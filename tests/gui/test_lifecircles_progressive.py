@@ -62,7 +62,6 @@ def test_bands_reach_the_map_type_by_type_before_the_run_ends(make_window, roads
     ctl = controller(win)
     ctl.panel.options.set_mode("network")
     parts, sent = [], []
-    shown_at_done = {}
     set_overlay = win.map.set_overlay
 
     def recording(name, frame, **kw):
@@ -70,9 +69,10 @@ def test_bands_reach_the_map_type_by_type_before_the_run_ends(make_window, roads
         return set_overlay(name, frame, **kw)
 
     win.map.set_overlay = recording
-    task = ctl.compute()
-    task.signals.partial.connect(lambda kind, value: parts.append((kind, value if kind == "types" else value[0])))
-    task.signals.finished.connect(lambda _done: shown_at_done.update(sent=list(sent)))
+    on_part = ctl._on_part
+    ctl._on_part = lambda run, kind, value: (parts.append((kind, value if kind == "types" else value[0])),
+                                             on_part(run, kind, value))
+    ctl.compute()
     qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
     types = parts[0][1]
     assert parts[0][0] == "types" and len(types) == 5
@@ -95,7 +95,9 @@ def test_the_shown_types_are_drawn_first_next_time(make_window, roads_project, q
         ctl.panel.legend.set_type_visible(t, t == last)
     parts = []
     ctl.panel.options.edge_buffer.setValue(ctl.panel.options.edge_buffer.value() + 5)  # not the stored result
-    task = ctl.compute()
-    task.signals.partial.connect(lambda kind, value: parts.append(value[0]) if kind == "frames" else None)
+    on_part = ctl._on_part
+    ctl._on_part = lambda run, kind, value: (parts.append(value[0]) if kind == "frames" else None,
+                                             on_part(run, kind, value))
+    ctl.compute()
     qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
     assert not ctl.outcome.from_cache and len(parts) == 5 and last in parts[:WORKERS]

@@ -44,3 +44,27 @@ def test_a_small_overlay_travels_as_text(make_window, project, qtbot):
     view.set_overlay("small", squares(5))
     drawn(qtbot, view, "small", 5)
     assert blob_store().served == served
+
+
+def test_a_packed_overlay_is_drawn_in_tiles_with_each_features_style(make_window, project, qtbot):
+    from gui.map.view import PACKED, with_packed
+
+    view = make_window(project).map
+    ring = shapely.Point(116.35, 39.95).buffer(0.01)
+    hole = shapely.Point(116.35, 39.95).buffer(0.004)
+    frame = with_packed(gpd.GeoDataFrame({"stroke": ["#112233", "#445566"], "fill": ["#ff0000", None],
+                                          "fillOpacity": [0.3, 0.0], "weight": [1.5, 2.0], "dash": [None, "4 3"]},
+                                         geometry=[ring.difference(hole), hole], crs=4326))
+    packed, styles = frame.attrs[PACKED][1:]
+    assert packed.head["kind"] == "polygon" and packed.head["rings"] == 3
+    assert styles[1] == {"stroke": "#445566", "fill": None, "dash": "4 3", "fillOpacity": 0.0, "weight": 2.0}
+    served = blob_store().served
+    view.set_overlay("packed", frame)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "(state.overlays.get('packed') || {}).feats ? "
+                                                "state.overlays.get('packed').feats.length : -1") == 2, timeout=20000)
+    assert blob_store().served - served == 1  # fetched as binary
+    assert run_js(qtbot, view, "state.overlays.get('packed').style.features[1].dash") == "4 3"
+    view.set_overlay("packed", frame.copy())  # a copy (a muted one) goes as GeoJSON
+    drawn(qtbot, view, "packed", 2)
+    view.set_overlay("packed", None)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "state.overlays.has('packed')") is False, timeout=20000)
