@@ -7,8 +7,10 @@ per-type bands are drawn, whether the UI thread stalls, and a selected facility'
 
 Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
 types (named so their type is recognised) as the facility layer. The window is shown and its map
-drawn first; then the network life circles are computed from the dock. Timed (wall, with the load):
-the run in its worker, the bands sent, the page reporting them drawn, the longest gaps of a 10 ms
+drawn first, and the walking network and street grid are built in the background (timed, with the
+UI thread's stalls meanwhile); then the network life circles are computed from the dock. Timed (wall,
+with the load): the first (shown) type's bands on the map, when each type's overlays reached the
+window, the run done, all five types' bands on the map once ticked, the longest gaps of a 10 ms
 UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms), one
 selected facility's own areas (engine time through the cache, then until drawn), and one planned
 site added (its type redrawn in the background, then drawn). The window is grabbed into PNG.
@@ -81,6 +83,7 @@ class Watch:
         self.last, self.gaps = 0, []
         self.timer = QTimer(interval=10, timeout=self._tick)
         self.samples: list[tuple[float, str]] = []
+        self.others: list[tuple[float, str]] = []
         self.main = threading.main_thread().ident
         self.running = True
         threading.Thread(target=self._sample, daemon=True).start()
@@ -96,13 +99,23 @@ class Watch:
         self.last = t
 
     def _sample(self) -> None:
+        me = threading.get_ident()
         while self.running:
-            frame = sys._current_frames().get(self.main)
+            frames = sys._current_frames()
+            frame = frames.get(self.main)
             if frame is not None:
-                stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
-                         if "site-packages" not in f.filename and "python3" not in f.filename]
-                self.samples.append((self.now(), " < ".join(reversed(stack[-3:]))))
+                self.samples.append((self.now(), self._where(frame)))
+            busy = [self._where(f, 2) for ident, f in frames.items() if ident not in (me, self.main)
+                    and not self._where(f, 1).endswith((" wait", " _wait_for_tstate_lock", " _worker", " select"))]
+            if busy:  # where the other threads were (the one that held the GIL in a stall among them)
+                self.others.append((self.now(), " | ".join(sorted(busy))))
             time.sleep(0.02)
+
+    @staticmethod
+    def _where(frame, depth: int = 3) -> str:
+        stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
+                 if "site-packages" not in f.filename and "python3" not in f.filename]
+        return " < ".join(reversed(stack[-depth:]))
 
     def report(self, since: float) -> None:
         gaps = [(t, g) for t, g in self.gaps if t >= since]
@@ -110,7 +123,8 @@ class Watch:
               f", total {sum(g for _, g in gaps):.2f} s")
         for t, g in sorted(gaps, key=lambda x: -x[1])[:8]:
             where = collections.Counter(s for ts, s in self.samples if t <= ts <= t + g).most_common(2)
-            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  {where}")
+            other = collections.Counter(s for ts, s in self.others if t <= ts <= t + g + 0.02).most_common(1)
+            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  UI thread {where}; other threads {other}")
 
 
 def settle(app, seconds: float = 1.5) -> None:

@@ -332,6 +332,7 @@ class LifeCirclesController(FeatureController):
             return
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
+        self._undo_early()
         self._say(error_text(err), warn=True)
 
     def _on_cancelled(self, run: int) -> None:
@@ -339,7 +340,17 @@ class LifeCirclesController(FeatureController):
             return
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
+        self._undo_early()
         self._say(self.tr("Cancelled; the map shows the previous result, if any."), warn=True)
+
+    def _undo_early(self) -> None:
+        """A run that did not finish: the bands it drew early make way for the previous result's."""
+        for name in self._sent:
+            before = (self._outlines if self._outlined and name in self._outlines else self._frames).get(name)
+            self.window.map.set_overlay(name, before)
+            if before is None:
+                self._shown.discard(name)
+        self._sent, self._early = {}, set()
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.panel.status.setText(text)

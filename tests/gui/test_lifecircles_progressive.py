@@ -101,3 +101,23 @@ def test_the_shown_types_are_drawn_first_next_time(make_window, roads_project, q
     ctl.compute()
     qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
     assert not ctl.outcome.from_cache and len(parts) == 5 and last in parts[:WORKERS]
+
+
+def test_a_cancelled_run_takes_its_early_bands_off_the_map(make_window, roads_project, qtbot):
+    win = make_window(roads_project)
+    ctl = controller(win)
+    ctl.panel.options.set_mode("network")
+    drawn_early = []
+    on_part = ctl._on_part
+
+    def part_then_cancel(run, kind, value):
+        on_part(run, kind, value)
+        if ctl._sent and not drawn_early:  # the first type is on the map: the user cancels
+            drawn_early.extend(ctl._sent)
+            ctl.task.cancel()
+
+    ctl._on_part = part_then_cancel
+    ctl.compute()
+    qtbot.waitUntil(lambda: ctl.task is None, timeout=60000)
+    assert drawn_early and ctl.outcome is None
+    assert not (set(drawn_early) & ctl.shown_overlays()) and not any(n in win.map.overlays for n in drawn_early)
