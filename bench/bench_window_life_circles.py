@@ -179,6 +179,30 @@ def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
     return start
 
 
+def peer_draw(app, ctl, win, drawn: dict) -> None:
+    """The peer of the page's part: the shown type's bands drawn from their packed body (tiles) and
+    from GeoJSON (Leaflet's layer, as before), the bodies made beforehand in both cases."""
+    from gui.lifecircles.overlays import geojson
+    from gui.map.view import with_body
+
+    name = next(n for n in sorted(ctl._shown) if "band" in n)
+    packed = ctl._frames[name]
+    text = with_body(packed.copy(), geojson(packed.geometry.values))  # another object: sent as GeoJSON
+    times = {}
+    for label, frame in (("packed", packed), ("GeoJSON", text), ("packed again", packed)):
+        win.map.set_overlay(name, None)
+        gone = time.perf_counter()
+        wait(app, lambda: drawn["at"] > 0 and time.perf_counter() - gone > 0.3)
+        t = time.perf_counter()
+        sent = drawn["at"]
+        win.map.set_overlay(name, frame)
+        wait(app, lambda: drawn["at"] > sent, timeout=120)
+        times[label] = time.perf_counter() - t
+    best = min(times["packed"], times["packed again"])
+    print(f"  page draw of one type's bands: packed (tiles) {best:.2f} s, GeoJSON (Leaflet, before) "
+          f"{times['GeoJSON']:.2f} s, ratio {times['GeoJSON'] / max(best, 1e-9):.1f}x; {load()}")
+
+
 def all_types(app, ctl, watch: Watch, drawn: dict, start: float) -> None:
     """Tick every type: how long until all types' bands are on the map (from the tick, and from Compute)."""
     tick = watch.now()
@@ -229,6 +253,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     settle(app)
     win.grab().save(png)
     print(f"grab: {png}")
+    peer_draw(app, ctl, win, drawn)
     all_types(app, ctl, watch, drawn, start)
     settle(app)
     win.grab().save(png.replace(".png", "-all.png"))

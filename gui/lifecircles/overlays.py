@@ -2,7 +2,8 @@
 
 Every frame carries the map's per-feature style columns (stroke, fill, fillOpacity,
 weight, dash, label), is already in WGS 84, slightly simplified for drawing, and carries its
-GeoJSON body (gui.map.view.with_body): they are made in workers, the UI thread only sends them.
+body: the bands their packed geometry (gui.map.view.with_packed, drawn in tiles), the others their
+GeoJSON (gui.map.view.with_body). They are made in workers; the UI thread only sends them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from gis.crs import WGS84
 from gis.i18n import fill
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
+from gis.packed import pack_geometries
 from gis.standards import Standards
 from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
@@ -74,10 +76,11 @@ def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
             continue
         grp = grp.sort_values("ring", ascending=False)
         geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
+        packed = pack_geometries(geoms, "polygon")  # once for both frames
         for out, outlined in ((fills, False), (outlines, True)):
             styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
             out[band_name(str(ftype))] = with_packed(gpd.GeoDataFrame(
-                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84))
+                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84), packed)
     return fills, outlines
 
 

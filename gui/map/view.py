@@ -64,12 +64,12 @@ def with_body(frame: gpd.GeoDataFrame, geoms: np.ndarray | None = None) -> gpd.G
 PACKED = "ocp_packed"  # attrs key of a frame's packed geometry and per-feature style (see with_packed)
 
 
-def with_packed(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def with_packed(frame: gpd.GeoDataFrame, packed=None) -> gpd.GeoDataFrame:
     """*frame* (WGS 84 polygons, style columns stroke/fill/fillOpacity/weight/dash) carrying its
     geometry packed as the data layers' (gis/packed.py), made now: call it in a worker. The page
     draws it in tiles as it draws a data layer (a city's bands of one type, 350,000 vertices and
     20,000 holes, took Leaflet's GeoJSON layer over a second), below the other overlays. A copy
-    (a muted one) is sent as GeoJSON."""
+    (a muted one) is sent as GeoJSON. *packed*: the geometry packed already (frames sharing it)."""
     from gis.packed import pack_geometries
 
     def text(value):  # a missing value may come back from pandas as NaN
@@ -78,7 +78,8 @@ def with_packed(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     styles = [{"stroke": text(r.get("stroke")), "fill": text(r.get("fill")), "dash": text(r.get("dash")),
                "fillOpacity": float(r.get("fillOpacity") or 0.0), "weight": float(r.get("weight") or 0.0)}
               for r in frame.drop(columns=frame.geometry.name).to_dict("records")]
-    frame.attrs[PACKED] = (id(frame), pack_geometries(frame.geometry.values, "polygon"), styles)
+    packed = packed if packed is not None else pack_geometries(frame.geometry.values, "polygon")
+    frame.attrs[PACKED] = (id(frame), packed, styles)
     return frame
 
 
