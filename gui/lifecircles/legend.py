@@ -176,7 +176,7 @@ class MapLegend(FloatingPanel):
                    *, required: bool, outlined: bool = False) -> None:
         """Rebuild for the *visible* types of *entries* (hidden when none is visible)."""
         self.hide()  # children added to a hidden frame show with it
-        self._clear()
+        self.empty(self.grid)
         shown = [e for e in entries if e.type in visible]
         if not shown:
             self.hide()
@@ -227,9 +227,3 @@ class MapLegend(FloatingPanel):
             return {"text": text, "fill": "", "stroke": style["stroke"], "dash": style["dash"], "kind": "polygon"}
         return {"text": text, "fill": seen_colour(entry.colour), "stroke": type_colour(entry.type), "dash": None,
                 "kind": "polygon"}
-
-    def _clear(self) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
