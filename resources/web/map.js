@@ -68,6 +68,11 @@ async function receiveOverlay(payload) {
     if (p.packed) p.body = await response.arrayBuffer();
     else p.geojson = await response.json();
   }
+  for (const level of p.levels || []) { // coarser copies for low zooms (gis/packed.py with_levels)
+    const response = await fetch(level.url);
+    if (!response.ok) throw new Error("overlay not served: " + response.status);
+    level.body = await response.arrayBuffer();
+  }
   if (p.packed) setPackedOverlay(p);
   else setOverlay(p);
 }
@@ -78,6 +83,7 @@ function setPackedOverlay(p) {
   if (old) map.removeLayer(old);
   const weight = Math.max(0, ...p.styles.map((st) => st.weight || 0));
   const ov = new TiledLayer(p.packed, p.body, { features: p.styles, weight, radius: 0 }, { pane: "packed" });
+  ov.levels = p.levels || [];
   ov.on("load", signalDrawn);
   if (p.visible !== false) ov.addTo(map);
   ov.ocpLabels = p.labels || [];

@@ -230,14 +230,27 @@ const TiledLayer = L.GridLayer.extend({
     // screen = (relative + origin) * s - tile corner
     const ox = coords.x * WORLD - this.origin[0] * s, oy = coords.y * WORLD - this.origin[1] * s;
     const tb = this.tileBounds(coords);
-    const found = this.index.query(tb);
+    const level = this.levelAt(coords.z);
+    const found = level.index.query(tb);
     const later = [];
     for (const i of found) {
-      const feat = this.feats[i];
+      const feat = level.feats[i];
       if (this.selected.has(feat.fid)) later.push(feat);
       else this.drawFeature(ctx, feat, s, ox, oy, false, tb);
     }
     for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true, tb);
+  },
+
+  // What a tile at zoom z draws: the first coarser copy made for z or above (`levels`, sorted by
+  // zoom, each simplified to half a pixel at its zoom; unpacked when first drawn), else the layer.
+  levelAt(z) {
+    const level = (this.levels || []).find((l) => z <= l.zoom);
+    if (!level) return this;
+    if (!level.feats) {
+      level.feats = unpack(level.packed, level.body).feats;
+      level.index = new GridIndex(level.feats);
+    }
+    return level;
   },
 
   drawFeature(ctx, feat, s, ox, oy, selected, tb) {
@@ -264,9 +277,14 @@ const TiledLayer = L.GridLayer.extend({
       return;
     }
     ctx.beginPath();
+    const dots = []; // rings a coarser copy keeps as one point (gis/packed.py coarser): their outline is a dot
     for (let k = 0; k < feat.parts.length; k++) {
       if (feat.boxes && tb && !meets(feat.boxes[k], tb)) continue;
       const p = feat.parts[k];
+      if (p.length === 4 && p[0] === p[2] && p[1] === p[3]) {
+        dots.push(p[0] * s - ox, p[1] * s - oy);
+        continue;
+      }
       let px = NaN, py = NaN;
       for (let i = 0; i < p.length; i += 2) {
         const x = p[i] * s - ox, y = p[i + 1] * s - oy;
@@ -298,6 +316,9 @@ const TiledLayer = L.GridLayer.extend({
       if (st.dash) ctx.setLineDash(String(st.dash).split(/[ ,]+/).map(Number));
       ctx.stroke();
       if (st.dash) ctx.setLineDash([]);
+      const side = 0.886 * st.weight; // the area of the round dot a stroke draws there
+      ctx.fillStyle = ctx.strokeStyle;
+      for (let i = 0; i < dots.length; i += 2) ctx.fillRect(dots[i] - side / 2, dots[i + 1] - side / 2, side, side);
     }
     ctx.globalAlpha = 1;
   },

@@ -62,9 +62,31 @@ def test_a_packed_overlay_is_drawn_in_tiles_with_each_features_style(make_window
     view.set_overlay("packed", frame)
     qtbot.waitUntil(lambda: run_js(qtbot, view, "(state.overlays.get('packed') || {}).feats ? "
                                                 "state.overlays.get('packed').feats.length : -1") == 2, timeout=20000)
-    assert blob_store().served - served == 1  # fetched as binary
+    assert blob_store().served - served == 1 + len(packed.levels)  # fetched as binary, with its coarser copies
     assert run_js(qtbot, view, "state.overlays.get('packed').style.features[1].dash") == "4 3"
     view.set_overlay("packed", frame.copy())  # a copy (a muted one) goes as GeoJSON
     drawn(qtbot, view, "packed", 2)
     view.set_overlay("packed", None)
     qtbot.waitUntil(lambda: run_js(qtbot, view, "state.overlays.has('packed')") is False, timeout=20000)
+
+
+def test_a_packed_overlay_draws_its_coarser_copies_up_to_their_zoom_and_then_the_full_detail(make_window, project,
+                                                                                             qtbot):
+    from gui.map.view import PACKED, with_packed
+
+    view = make_window(project).map
+    ring = shapely.Point(116.35, 39.95).buffer(0.01, 512)  # 2,049 vertices: sub-pixel detail at low zooms
+    frame = with_packed(gpd.GeoDataFrame({"stroke": ["#112233"], "fill": ["#ff0000"], "fillOpacity": [0.3],
+                                          "weight": [1.0], "dash": [None]}, geometry=[ring], crs=4326))
+    packed = frame.attrs[PACKED][1]
+    assert len(packed.levels) >= 2
+    view.set_overlay("packed", frame)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "!!(state.overlays.get('packed') || {}).feats"), timeout=20000)
+
+    def drawn_at(z: int) -> int:  # the coordinates a tile at zoom z draws
+        return run_js(qtbot, view, f"state.overlays.get('packed').levelAt({z}).feats[0].parts[0].length / 2")
+
+    for z, level in packed.levels:
+        assert drawn_at(z) == level.head["coords"] < packed.head["coords"]
+    assert drawn_at(packed.levels[0][0] - 3) == packed.levels[0][1].head["coords"]
+    assert drawn_at(packed.levels[-1][0] + 1) == packed.head["coords"]
