@@ -1,13 +1,13 @@
-"""The page's draw of one type's life-circle bands at city scale: with coarser copies for low zooms
-(gis.packed.with_levels) beside the full detail at every zoom (the peer, as before), in one run.
+"""The page's draw of one type's life-circle bands at city scale: simplified to half a pixel at low
+zooms (tiled.js levelAt) beside the full detail at every zoom (the peer, as before), in one run.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_band_draw.py [FACILITIES=1000] [EDGES=100000] [PNG]
 
 The city of bench_window_life_circles (a road layer of EDGES lines, FACILITIES points of five types)
 in the real window, its map fitted to the district; the first type's bands are computed once by the
-engine, packed both ways and drawn alternately (3 times each; the least wall time from sending the
-overlay until the page reported it drawn, with the load). Both are grabbed at the fitted zoom and 2
-zooms in (x4), and the grabs compared pixel by pixel. PNG names the grabs (-levels / -full, -x4).
+engine, packed, and drawn alternately both ways (3 times each; the least wall time from sending
+the overlay until the page reported it drawn, with the load). Both are grabbed at the fitted zoom and 2
+zooms in (x4), and the grabs compared pixel by pixel. PNG names the grabs (-simplified / -full, -x4).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,7 +51,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.lifecircles.controller import LifeCirclesController
     from gui.lifecircles.overlays import band_frames, band_name
     from gui.main_window import MainWindow
-    from gui.map.view import PACKED, with_packed
+    from gui.map.view import PACKED
 
     win = MainWindow(city_project(n_fac, n_edges), Settings(autosave_minutes=0))
     win.resize(1400, 900)
@@ -70,20 +69,18 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     name = band_name(ftype)
     t, c = time.perf_counter(), time.process_time()
     shown = band_frames(bands, types={ftype})[0][name]
-    print(f"{ftype} bands packed with their coarser copies in the worker: {time.perf_counter() - t:.2f} s wall, "
-          f"{time.process_time() - c:.2f} s CPU; {load()}")
-    _, packed, styles = shown.attrs[PACKED]
-    print(f"  full: {packed.head['coords']:,} coordinates, {packed.head['rings']:,} rings; copies: " + ", ".join(
-        f"zoom {z} {lv.head['coords']:,} / {lv.head['rings']:,}" for z, lv in packed.levels))
-    full = with_packed(shown.copy(), replace(packed, levels=()))  # the peer: full detail at every zoom
-    variants = {"levels": shown, "full": full}
+    print(f"{ftype} bands packed in the worker: {time.perf_counter() - t:.2f} s wall, "
+          f"{time.process_time() - c:.2f} s CPU; {shown.attrs[PACKED][1].head['coords']:,} coordinates, "
+          f"{shown.attrs[PACKED][1].head['rings']:,} rings; {load()}")
+    variants = {"simplified": True, "full": False}  # the peer: full detail at every zoom
 
-    def draw(frame) -> float:
+    def draw(simplified: bool) -> float:
+        win.map.page().runJavaScript(f"ocp.benchSimplify({str(simplified).lower()})")
         win.map.set_overlay(name, None)
         gone = time.perf_counter()
         wait(app, lambda: drawn["at"] > gone and time.perf_counter() - gone > 0.3)
         sent = time.perf_counter()
-        win.map.set_overlay(name, frame)
+        win.map.set_overlay(name, shown)
         wait(app, lambda: drawn["at"] > sent, timeout=120)
         return drawn["at"] - sent
 
@@ -99,27 +96,27 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
 
     times = {label: [] for label in variants}
     for _ in range(3):
-        for label, frame in variants.items():
-            times[label].append(draw(frame))
+        for label, simplified in variants.items():
+            times[label].append(draw(simplified))
     best = {label: min(v) for label, v in times.items()}
-    print(f"page draw of the {ftype} bands, district fitted in the window: coarser copies {best['levels']:.2f} s, "
-          f"full detail (before) {best['full']:.2f} s, ratio {best['full'] / best['levels']:.1f}x; {load()}")
+    print(f"page draw of the {ftype} bands, district fitted in the window: simplified {best['simplified']:.2f} s, "
+          f"full detail (before) {best['full']:.2f} s, ratio {best['full'] / best['simplified']:.1f}x; {load()}")
     grabs = {}
-    for label, frame in variants.items():
-        draw(frame)
+    for label, simplified in variants.items():
+        draw(simplified)
         zoom(0)
         grabs[label] = win.map.grab().toImage()
         zoom(2)
         grabs[label + "-x4"] = win.map.grab().toImage()
-    draw(full)  # the floor: the same frame drawn twice
+    draw(False)  # the floor: the same frame drawn twice
     zoom(0)
     again = win.map.grab().toImage()
     for key, image in grabs.items():
         image.save(png.replace(".png", f"-{key}.png"))
     print(f"grabs: {png.replace('.png', '-*.png')}")
-    print(f"fitted zoom: {difference(grabs['levels'], grabs['full'])}")
+    print(f"fitted zoom: {difference(grabs['simplified'], grabs['full'])}")
     print(f"fitted zoom, full detail drawn twice (the floor): {difference(again, grabs['full'])}")
-    print(f"zoomed in x4: {difference(grabs['levels-x4'], grabs['full-x4'])}")
+    print(f"zoomed in x4: {difference(grabs['simplified-x4'], grabs['full-x4'])}")
     win.close_guards.clear()
     win.shutdown()
     win.close()

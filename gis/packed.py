@@ -9,10 +9,6 @@ page fetches (gui/map/blobs.py) and views as typed arrays without parsing a numb
 
 World coordinates are Web Mercator pixels at zoom 0 (a 256-unit world), the space the
 page's tiled renderer draws in. Relative float32 keeps ~0.01 px at zoom 21 for a city.
-Coarser copies for low zooms (:func:`with_levels`, each ring simplified to half a pixel at the
-zoom it is drawn up to) travel beside the body when detail below a pixel would cost the page
-time (a city's life-circle bands of one type: 353,000 coordinates drawn in 1.3 s when fitted,
-0.45 s from the copy for that zoom).
 
 Packing 50,000 compounds takes about a second, so the map view packs off the UI thread
 (:func:`packed` caches the result on the layer until its data changes, and a layer read
@@ -24,7 +20,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -77,7 +73,6 @@ class Packed:
 
     head: dict
     body: bytes
-    levels: tuple = ()  # ((zoom, Packed), ...): coarser copies the page draws up to that zoom (:func:`with_levels`)
 
 
 def pack_layer(layer: Layer) -> Packed:
@@ -97,90 +92,12 @@ def pack_geometries(geoms: np.ndarray, kind: str, to_lonlat: Transformer | None 
     origin = np.min([b[0].min(axis=0) for b in blocks if len(b[0])], axis=0) if ring_fid.size else np.zeros(2)
     rel = np.concatenate([(b[0] - origin).astype(np.float32) for b in blocks]) if blocks else \
         np.zeros((0, 2), np.float32)  # in blocks, as all the rest: no step holds the GIL for long
-    return _assemble(kind, origin, rel, counts, ring_fid)
-
-
-def _assemble(kind: str, origin, rel: np.ndarray, counts: np.ndarray, ring_fid: np.ndarray) -> Packed:
-    """The head and body of coordinates *rel* (float32, relative to *origin*), *counts* per ring."""
     ring_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int32) if len(counts) else \
         np.zeros(0, np.int32)
     head = {"kind": kind, "origin": [float(v) for v in origin], "coords": len(rel), "rings": len(counts)}
     body = b"".join(a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes()
                     for a in (rel, ring_start, ring_fid.astype(np.int32)))
     return Packed(head, body)
-
-
-def _unpacked(p: Packed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Coordinates (float32, n x 2), coordinates per ring and fid per ring of *p*'s body."""
-    n, r = p.head["coords"], p.head["rings"]
-    rel = np.frombuffer(p.body, "<f4", 2 * n).reshape(n, 2)
-    starts = np.frombuffer(p.body, "<i4", r, 8 * n)
-    return rel, np.diff(np.append(starts, n)), np.frombuffer(p.body, "<i4", r, 8 * n + 4 * r)
-
-
-def coarser(p: Packed, tolerance: float) -> Packed:
-    """*p* with every ring (line part) simplified by Douglas-Peucker to *tolerance* world units,
-    ring by ring (no topology check: a ring may cross another by less than *tolerance*, which
-    draws the same). A ring within *tolerance* of its first point is kept as that point twice:
-    its outline is still drawn there, as a dot (a city's bands have thousands of holes smaller
-    than a pixel when fitted, and their outlines give the bands their texture). Same rings, origin
-    and fids; points are returned as they are."""
-    if p.head["kind"] == "point" or not p.head["rings"]:
-        return p
-    return _from_lines(p, _simplify(_lines(p), tolerance))
-
-
-LINE_BLOCK = 1_000  # rings per shapely call when simplifying: it holds the GIL while it makes geometries
-
-
-def _lines(p: Packed) -> list[np.ndarray]:
-    """*p*'s rings as line strings, in blocks of :data:`LINE_BLOCK` (no call holds the GIL long)."""
-    rel, counts, _fids = _unpacked(p)
-    starts = np.append(0, np.cumsum(counts))
-    return [shapely.linestrings(rel[starts[a]:starts[b]].astype(np.float64),
-                                indices=np.repeat(np.arange(b - a), counts[a:b]))
-            for a, b in ((a, min(a + LINE_BLOCK, len(counts))) for a in range(0, len(counts), LINE_BLOCK))]
-
-
-def _simplify(lines: list[np.ndarray], tolerance: float) -> list[np.ndarray]:
-    return [shapely.simplify(block, tolerance, preserve_topology=False) for block in lines]
-
-
-def _from_lines(p: Packed, lines: list[np.ndarray]) -> Packed:
-    """*p* with its rings replaced by *lines* (as many, in order)."""
-    xys, per = [], []
-    for block in lines:
-        xy, ring = shapely.get_coordinates(block, return_index=True)
-        xys.append(xy)
-        per.append(np.bincount(ring, minlength=len(block)))
-    return _assemble(p.head["kind"], p.head["origin"], np.concatenate(xys).astype(np.float32), np.concatenate(per),
-                     _unpacked(p)[2])
-
-
-LEVEL_PX = 0.5  # a coarser copy's simplification, in screen pixels at the zoom it is drawn up to
-LEVEL_SHARE = 0.6  # no coarser copy keeping more than this share of the coordinates (it would save little)
-LEVEL_DEPTH = 4  # coarser copies from the zoom that shows the whole extent in a tile to this many zooms in
-
-
-def with_levels(p: Packed) -> Packed:
-    """*p* with coarser copies for the zooms at which it has detail below half a pixel: one per
-    zoom from the one that shows its extent in a 256-px tile to :data:`LEVEL_DEPTH` zooms in, each
-    simplified (:func:`coarser`) to :data:`LEVEL_PX` at its zoom, up to the first that would keep
-    over :data:`LEVEL_SHARE` of the coordinates; at the zooms above them the page draws *p* in full.
-    A city's bands of one type (353,000 coordinates, 21,000 rings) keep 91,000 coordinates at zoom
-    12 (the district fitted in the window) and 187,000 at zoom 14; the five copies take 0.2 s."""
-    rel = _unpacked(p)[0]
-    if p.head["kind"] == "point" or len(rel) < 2:
-        return p
-    extent = float(np.max(rel.max(axis=0) - rel.min(axis=0)))
-    zoom = int(np.floor(np.log2(WORLD / max(extent, 1e-12))))
-    levels, lines = [], _lines(p)
-    for z in range(zoom, zoom + LEVEL_DEPTH + 1):
-        level = _from_lines(p, _simplify(lines, LEVEL_PX / 2.0 ** z))
-        if level.head["coords"] > LEVEL_SHARE * p.head["coords"]:
-            break
-        levels.append((z, level))
-    return replace(p, levels=tuple(levels))
 
 
 _cache: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, Packed]]" = weakref.WeakKeyDictionary()

@@ -18,7 +18,7 @@ from gis.crs import WGS84
 from gis.i18n import fill
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
-from gis.packed import pack_geometries, with_levels
+from gis.packed import pack_geometries
 from gis.standards import Standards
 from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
@@ -76,7 +76,7 @@ def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
             continue
         grp = grp.sort_values("ring", ascending=False)
         geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
-        packed = with_levels(pack_geometries(geoms, "polygon"))  # once for both frames
+        packed = pack_geometries(geoms, "polygon")  # once for both frames
         for out, outlined in ((fills, False), (outlines, True)):
             styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
             out[band_name(str(ftype))] = with_packed(gpd.GeoDataFrame(

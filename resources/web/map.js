@@ -68,22 +68,18 @@ async function receiveOverlay(payload) {
     if (p.packed) p.body = await response.arrayBuffer();
     else p.geojson = await response.json();
   }
-  for (const level of p.levels || []) { // coarser copies for low zooms (gis/packed.py with_levels)
-    const response = await fetch(level.url);
-    if (!response.ok) throw new Error("overlay not served: " + response.status);
-    level.body = await response.arrayBuffer();
-  }
   if (p.packed) setPackedOverlay(p);
   else setOverlay(p);
 }
 
+let simplifyPacked = true; // off only for a benchmark's peer (ocp.benchSimplify)
 map.createPane("packed").style.zIndex = 390; // packed overlays: above the data layers, below the other overlays
 function setPackedOverlay(p) {
   const old = state.overlays.get(p.name);
   if (old) map.removeLayer(old);
   const weight = Math.max(0, ...p.styles.map((st) => st.weight || 0));
   const ov = new TiledLayer(p.packed, p.body, { features: p.styles, weight, radius: 0 }, { pane: "packed" });
-  ov.levels = p.levels || [];
+  ov.simplified = simplifyPacked; // low zooms draw it simplified to half a pixel (tiled.js levelAt)
   ov.on("load", signalDrawn);
   if (p.visible !== false) ov.addTo(map);
   ov.ocpLabels = p.labels || [];
@@ -364,6 +360,8 @@ window.ocp = {
   rasterCount: () => rasters.size,
   zoom: () => map.getZoom(),
   timings: () => JSON.stringify(timings),
+  // Benchmark: packed overlays sent from now on drawn simplified at low zooms (the default) or not.
+  benchSimplify: (on) => { simplifyPacked = !!on; return simplifyPacked; },
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
   benchMoves: (steps, kind) => {
     window.ocpBench = null;
