@@ -33,7 +33,8 @@ from gis.settings import Settings  # noqa: E402
 
 def pixels(image) -> np.ndarray:
     image = image.convertToFormat(image.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :4 * image.width()]
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, :4 * image.width()]
 
 
 def difference(a, b) -> str:
