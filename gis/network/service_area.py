@@ -240,8 +240,11 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
     order = sorted(range(len(types)), key=lambda k: _rank(params.first, types[k]))
     if params.per_type:
         fb.deliver("types", [str(t) for t in types])
-    done = run_types([lambda fb_k, k=k: one_type(fb_k, k) for k in order] if params.per_type else [],
-                     params.workers, fb.sub(0.0, 0.6))
+    jobs = [lambda fb_k, k=k: one_type(fb_k, k) for k in order] if params.per_type else []
+    lead = 1 if params.first and len(jobs) > 1 else 0  # the first type alone, every worker on it: shown sooner
+    cut = 0.6 * lead / max(len(jobs), 1)
+    done = (run_types(jobs[:lead], params.workers, fb.sub(0.0, cut))
+            + run_types(jobs[lead:], params.workers, fb.sub(cut, 0.6)))
     drawn = [done[order.index(k)] for k in range(len(types))] if params.per_type else []
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
