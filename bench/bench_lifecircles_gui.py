@@ -46,7 +46,7 @@ def cpu(fn, repeat: int):
 def overlay_cost(outcome, repeat: int) -> tuple[float, int]:
     """CPU seconds to build the map overlays of *outcome*, and their GeoJSON bytes."""
     def build():
-        frames = {**band_frames(outcome.result), **required_frames(outcome.result)}
+        frames = {**band_frames(outcome.result.bands), **required_frames(outcome.result)}
         if outcome.network is not None:
             frames["network"] = network_frame(outcome.network, "{piece} {edges}")
         return frames

@@ -1,12 +1,16 @@
 """The life-circle analysis in the real window (offscreen) at city scale: how long until the
 per-type bands are drawn, whether the UI thread stalls, and a selected facility's own areas.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG] [--cold]
+
+--cold clears the analysis cache before Compute (the peer: the network built by the run, as before).
 
 Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
 types (named so their type is recognised) as the facility layer. The window is shown and its map
-drawn first; then the network life circles are computed from the dock. Timed (wall, with the load):
-the run in its worker, the bands sent, the page reporting them drawn, the longest gaps of a 10 ms
+drawn first, and the walking network and street grid are built in the background (timed, with the
+UI thread's stalls meanwhile); then the network life circles are computed from the dock. Timed (wall,
+with the load): the first (shown) type's bands on the map, when each type's overlays reached the
+window, the run done, all five types' bands on the map once ticked, the longest gaps of a 10 ms
 UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms), one
 selected facility's own areas (engine time through the cache, then until drawn), and one planned
 site added (its type redrawn in the background, then drawn). The window is grabbed into PNG.
@@ -79,6 +83,7 @@ class Watch:
         self.last, self.gaps = 0, []
         self.timer = QTimer(interval=10, timeout=self._tick)
         self.samples: list[tuple[float, str]] = []
+        self.others: list[tuple[float, str]] = []
         self.main = threading.main_thread().ident
         self.running = True
         threading.Thread(target=self._sample, daemon=True).start()
@@ -94,13 +99,23 @@ class Watch:
         self.last = t
 
     def _sample(self) -> None:
+        me = threading.get_ident()
         while self.running:
-            frame = sys._current_frames().get(self.main)
+            frames = sys._current_frames()
+            frame = frames.get(self.main)
             if frame is not None:
-                stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
-                         if "site-packages" not in f.filename and "python3" not in f.filename]
-                self.samples.append((self.now(), " < ".join(reversed(stack[-3:]))))
+                self.samples.append((self.now(), self._where(frame)))
+            busy = [self._where(f, 2) for ident, f in frames.items() if ident not in (me, self.main)
+                    and not self._where(f, 1).endswith((" wait", " _wait_for_tstate_lock", " _worker", " select"))]
+            if busy:  # where the other threads were (the one that held the GIL in a stall among them)
+                self.others.append((self.now(), " | ".join(sorted(busy))))
             time.sleep(0.02)
+
+    @staticmethod
+    def _where(frame, depth: int = 3) -> str:
+        stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
+                 if "site-packages" not in f.filename and "python3" not in f.filename]
+        return " < ".join(reversed(stack[-depth:]))
 
     def report(self, since: float) -> None:
         gaps = [(t, g) for t, g in self.gaps if t >= since]
@@ -108,7 +123,8 @@ class Watch:
               f", total {sum(g for _, g in gaps):.2f} s")
         for t, g in sorted(gaps, key=lambda x: -x[1])[:8]:
             where = collections.Counter(s for ts, s in self.samples if t <= ts <= t + g).most_common(2)
-            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  {where}")
+            other = collections.Counter(s for ts, s in self.others if t <= ts <= t + g + 0.02).most_common(1)
+            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  UI thread {where}; other threads {other}")
 
 
 def settle(app, seconds: float = 1.5) -> None:
@@ -129,6 +145,74 @@ def wait(app, until, timeout: float = 300.0) -> None:
             raise TimeoutError
         app.processEvents()
         time.sleep(0.005)
+
+
+def timed_compute(app, ctl, win, watch: Watch, drawn: dict, how: str) -> float:
+    """Press Compute; print when the first type's bands and the whole run were on the map."""
+    first, arrived = {"sent": None}, []
+    on_part = ctl._on_part
+
+    def recording(run, kind, value):
+        on_part(run, kind, value)
+        first.update(sent=first["sent"] or (watch.now() if ctl._sent else None))
+        arrived.append(f"{value[0] if kind == 'frames' else kind} {watch.now() - start:.2f} s")
+
+    ctl._on_part = recording
+    start = watch.now()
+    assert ctl.compute() is not None, ctl.panel.status.text()
+    wait(app, lambda: first["sent"] is not None and drawn["at"] > first["sent"] or ctl.task is None)
+    early = drawn["at"] - start if first["sent"] is not None and drawn["at"] > first["sent"] else None
+    wait(app, lambda: ctl.task is None)
+    computed = watch.now()
+    n_bands = len([n for n in ctl._shown if "band" in n])
+    wait(app, lambda: drawn["overlays"] >= n_bands and drawn["at"] > max(computed, first["sent"] or 0), timeout=120)
+    sec = ctl.outcome.timings
+    print(f"life circles, network mode, {how}: {load()}")
+    print(f"  first type's bands on the map: {early:.2f} s after Compute" if early is not None else
+          "  first type's bands on the map: not before the run ended (stored result)")
+    print(f"  run done (every type's bands ready, legend filled): {computed - start:.2f} s after Compute; shown "
+          f"bands drawn {drawn['at'] - start:.2f} s after Compute")
+    print("  engine split: " + ", ".join(f"{k} {v:.2f} s" for k, v in sec.items()))
+    print("  overlays of each type ready in the window (after Compute): " + ", ".join(arrived))
+    print("  " + ctl.panel.status.text())
+    watch.report(start)
+    return start
+
+
+def peer_draw(app, ctl, win, drawn: dict) -> None:
+    """The peer of the page's part: the shown type's bands drawn from their packed body (tiles) and
+    from GeoJSON (Leaflet's layer, as before), the bodies made beforehand in both cases."""
+    from gui.lifecircles.overlays import geojson
+    from gui.map.view import with_body
+
+    name = next(n for n in sorted(ctl._shown) if "band" in n)
+    packed = ctl._frames[name]
+    text = with_body(packed.copy(), geojson(packed.geometry.values))  # another object: sent as GeoJSON
+    times = {}
+    for label, frame in (("packed", packed), ("GeoJSON", text), ("packed again", packed)):
+        win.map.set_overlay(name, None)
+        gone = time.perf_counter()
+        wait(app, lambda: drawn["at"] > 0 and time.perf_counter() - gone > 0.3)
+        t = time.perf_counter()
+        sent = drawn["at"]
+        win.map.set_overlay(name, frame)
+        wait(app, lambda: drawn["at"] > sent, timeout=120)
+        times[label] = time.perf_counter() - t
+    best = min(times["packed"], times["packed again"])
+    print(f"  page draw of one type's bands: packed (tiles) {best:.2f} s, GeoJSON (Leaflet, before) "
+          f"{times['GeoJSON']:.2f} s, ratio {times['GeoJSON'] / max(best, 1e-9):.1f}x; {load()}")
+
+
+def all_types(app, ctl, watch: Watch, drawn: dict, start: float) -> None:
+    """Tick every type: how long until all types' bands are on the map (from the tick, and from Compute)."""
+    tick = watch.now()
+    for t in ctl.panel.legend.types():
+        ctl.panel.legend.set_type_visible(t, True)
+    n = len([n for n in ctl._shown if "band" in n])
+    wait(app, lambda: drawn["at"] > tick and drawn["overlays"] >= n, timeout=120)
+    print(f"  all {n} types' bands on the map: {drawn['at'] - tick:.2f} s after ticking them all "
+          f"({drawn['at'] - start:.2f} s after Compute); {load()}")
+    watch.report(tick)
 
 
 def main(n_fac: int, n_edges: int, png: str) -> None:
@@ -156,22 +240,25 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     print(f"window with its map drawn: {watch.now() - t0:.1f} s wall; {load()}")
     ctl = next(f for f in win.features if isinstance(f, LifeCirclesController))
     ctl.panel.options.set_mode("network")
+    wait(app, lambda: ctl.warmup.task is None and not ctl.warmup.timer.isActive(), timeout=120)
+    print(f"walking network and street grid built in the background: ready {watch.now() - t0:.2f} s after the "
+          f"window opened; {load()}")
+    watch.report(t0)
     time.sleep(0.5)
-    start = watch.now()
-    assert ctl.compute() is not None, ctl.panel.status.text()
-    wait(app, lambda: ctl.task is None)
-    computed = watch.now()
-    n_bands = len(ctl._shown)
-    wait(app, lambda: drawn["overlays"] >= n_bands and drawn["at"] > computed, timeout=120)
-    shown = drawn["at"]
-    print(f"life circles, network mode: run {computed - start:.2f} s wall (engine: {ctl.outcome.seconds:.2f} s, "
-          f"{ctl.outcome.result.seconds}); {n_bands} overlays drawn {shown - computed:.2f} s later; "
-          f"bands on the map {shown - start:.2f} s after Compute; {load()}")
-    print(ctl.panel.status.text())
-    watch.report(start)
+    cold = "--cold" in sys.argv
+    if cold:  # the peer: Compute with nothing built before (as before the background build)
+        ctl.cache.clear()
+    start = timed_compute(app, ctl, win, watch, drawn, "after the road layer was built in the background"
+                          if not cold else "cold: nothing built before (the old path)")
     settle(app)
     win.grab().save(png)
     print(f"grab: {png}")
+    peer_draw(app, ctl, win, drawn)
+    all_types(app, ctl, watch, drawn, start)
+    settle(app)
+    win.grab().save(png.replace(".png", "-all.png"))
+    for t in ctl.panel.legend.types()[1:]:
+        ctl.panel.legend.set_type_visible(t, False)
 
     outcome = ctl.outcome
     engine = []
@@ -212,5 +299,5 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
 
 
 if __name__ == "__main__":
-    a = sys.argv[1:]
+    a = [x for x in sys.argv[1:] if not x.startswith("--")]
     main(int(a[0]) if a else 1000, int(a[1]) if len(a) > 1 else 100_000, a[2] if len(a) > 2 else "/tmp/lifecircles-city.png")

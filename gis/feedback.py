@@ -16,21 +16,29 @@ from gis.errors import Cancelled
 
 ProgressFn = Callable[[float, str], None]
 CancelledFn = Callable[[], bool]
+PartialFn = Callable[[str, object], None]
 
 
 class Feedback:
     """Reports progress as a fraction in [0, 1] and tells whether the user cancelled."""
 
     def __init__(self, progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
-                 *, start: float = 0.0, end: float = 1.0) -> None:
+                 *, start: float = 0.0, end: float = 1.0, partial: PartialFn | None = None) -> None:
         self._progress = progress
         self._cancelled = cancelled
+        self._partial = partial
         self._start, self._end = start, end
 
     def progress(self, fraction: float, message: str = "") -> None:
         if self._progress is not None:
             frac = min(max(fraction, 0.0), 1.0)
             self._progress(self._start + (self._end - self._start) * frac, message)
+
+    def deliver(self, kind: str, value: object) -> None:
+        """Hand over a finished part of the result (*kind* names it, e.g. one type's bands) to whoever
+        shows parts early; nothing happens when nobody listens. Called from any thread."""
+        if self._partial is not None:
+            self._partial(kind, value)
 
     def is_cancelled(self) -> bool:
         return bool(self._cancelled and self._cancelled())
@@ -43,7 +51,7 @@ class Feedback:
     def sub(self, start: float, end: float) -> "Feedback":
         """A feedback whose 0..1 maps onto *start*..*end* of this one."""
         span = self._end - self._start
-        return Feedback(self._progress, self._cancelled,
+        return Feedback(self._progress, self._cancelled, partial=self._partial,
                         start=self._start + span * start, end=self._start + span * end)
 
 

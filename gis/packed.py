@@ -100,18 +100,33 @@ def pack_layer(layer: Layer) -> Packed:
     Without the layer's WGS 84 copy yet (:meth:`Layer.display_data`), the copy is made in the
     same pass and kept on the layer: each block's coordinates are read once (with their ring
     structure, shapely.to_ragged_array), transformed once, and serve both."""
-    try:
-        return _pack_ragged(layer)
-    except _NotRagged:  # mixed geometry families or collections: ring by ring from the WGS 84 copy
-        return _pack_parts(layer)
-
-
-def _pack_ragged(layer: Layer) -> Packed:
     shown = layer._display
-    geoms = np.asarray((layer.data if shown is None else shown).geometry.values, dtype=object)
-    to_lonlat = frame_transformer(layer.data, WGS84) if shown is None and len(geoms) else None
-    made = np.empty_like(geoms) if shown is None else None
-    kind, world, starts, fids, done = layer.geom_type, [], [], [], 0
+    if shown is not None:
+        return pack_geometries(shown.geometry.values, layer.geom_type)
+    geoms = np.asarray(layer.data.geometry.values, dtype=object)
+    to_lonlat = frame_transformer(layer.data, WGS84) if len(geoms) else None
+    made = np.empty_like(geoms)
+    try:
+        out = _pack_ragged(geoms, layer.geom_type, to_lonlat, made)
+    except _NotRagged:  # mixed geometry families or collections: ring by ring from the WGS 84 copy
+        return _pack_parts(layer.display_data().geometry.values, layer.geom_type)
+    layer._display = layer.data if to_lonlat is None and len(geoms) else with_geometries(layer.data, made, WGS84)
+    return out
+
+
+def pack_geometries(geoms: np.ndarray, kind: str) -> Packed:
+    """WGS 84 *geoms* of one *kind* (e.g. life-circle bands), packed; a ring's fid is its row."""
+    geoms = np.asarray(geoms, dtype=object)
+    try:
+        return _pack_ragged(geoms, kind)
+    except _NotRagged:
+        return _pack_parts(geoms, kind)
+
+
+def _pack_ragged(geoms: np.ndarray, kind: str, to_lonlat=None, made: np.ndarray | None = None) -> Packed:
+    """Pack block by block from ragged arrays; with *to_lonlat*, transform each block's
+    coordinates once and put the transformed geometries into *made*."""
+    world, starts, fids, done = [], [], [], 0
     for k in range(0, len(geoms), BLOCK):
         part = geoms[k:k + BLOCK]
         coords, ring_start, ring_row = _ragged(part, kind)
@@ -123,14 +138,12 @@ def _pack_ragged(layer: Layer) -> Packed:
         starts.append(ring_start + done)
         fids.append(ring_row + k)
         done += len(coords)
-    if made is not None:
-        layer._display = layer.data if to_lonlat is None and len(geoms) else with_geometries(layer.data, made, WGS84)
     return _packed(kind, world, starts, fids)
 
 
-def _pack_parts(layer: Layer) -> Packed:
-    geoms = layer.display_data().geometry.values
-    kind, world, starts, fids, done = layer.geom_type, [], [], [], 0
+def _pack_parts(geoms: np.ndarray, kind: str) -> Packed:
+    """Pack WGS 84 *geoms* ring by ring (any mix of families and collections)."""
+    world, starts, fids, done = [], [], [], 0
     rows = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
     for k in range(0, len(rows), BLOCK):
         rings, ring_row = _rings(geoms[rows[k:k + BLOCK]], kind)

@@ -87,11 +87,13 @@ def translated(template: str, context: str | None = None) -> str:
     return template
 
 
-def translating(feedback):
-    """*feedback* whose progress messages (engine templates) arrive in the UI language."""
+def translating(feedback, partial=None):
+    """*feedback* whose progress messages (engine templates) arrive in the UI language; parts of the
+    result delivered early go to *partial* (else on to *feedback*)."""
     from gis.feedback import Feedback
 
-    return Feedback(lambda f, m: feedback.progress(f, translated(m) if m else m), feedback.is_cancelled)
+    return Feedback(lambda f, m: feedback.progress(f, translated(m) if m else m), feedback.is_cancelled,
+                    partial=partial or feedback.deliver)
 
 
 def count_words(n: int, text: str) -> str:

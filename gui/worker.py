@@ -31,6 +31,7 @@ class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
     cancelled = Signal()
+    partial = Signal(str, object)  # a part of the result delivered early (gis.feedback.Feedback.deliver)
 
 
 class Task:
@@ -60,7 +61,7 @@ class Task:
         self.cancel()
 
     def run(self) -> None:
-        feedback = Feedback(self._progress, self._cancel.is_set)
+        feedback = Feedback(self._progress, self._cancel.is_set, partial=self._partial)
         try:
             result = self.fn(feedback)
         except Cancelled:
@@ -77,6 +78,10 @@ class Task:
 
     def _progress(self, fraction: float, message: str) -> None:
         self._emit(self.signals.progress, fraction, message)
+
+    def _partial(self, kind: str, value: object) -> None:
+        if not self._cancel.is_set():
+            self._emit(self.signals.partial, kind, value)
 
     def _emit(self, signal, *args) -> None:
         if not self._abandoned:
@@ -111,9 +116,13 @@ def stop_all(*, wait_seconds: float = 2.0) -> list[Task]:
 
 def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
              on_done: Callable[[Any], None], *, on_error: Callable[[BaseException], None] | None = None,
-             show_dialog: bool = True, finish_on_close: bool = False) -> Task:
-    """Start *fn* in the background; *on_done(result)* runs on the UI thread."""
+             show_dialog: bool = True, finish_on_close: bool = False,
+             on_partial: Callable[[str, Any], None] | None = None) -> Task:
+    """Start *fn* in the background; *on_done(result)* runs on the UI thread, and so does
+    *on_partial(kind, value)* for each part *fn* delivers early (``feedback.deliver``)."""
     task = Task(fn, finish_on_close=finish_on_close)
+    if on_partial is not None:  # before the thread starts: nothing it delivers is missed
+        task.signals.partial.connect(on_partial)
     dialog = None
     if show_dialog:
         dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 1000, parent)

@@ -27,6 +27,7 @@ from gis.io.notices import Notice, coded
 from gis.layer import Layer
 from gis.network.cache import ResultCache, cached_network, cached_service_areas
 from gis.network.graph import WalkGraph
+from gis.network.grid_service import grid_of
 from gis.network.inputs import Facilities, facilities_from_layer
 from gis.network.service_area import ServiceAreaParams, ServiceAreaResult
 from gis.standards import Standards
@@ -68,6 +69,7 @@ class LifeCircleRequest:
     distances: tuple[float, ...] | None = None
     type_distances: tuple[tuple[str, tuple[float, ...]], ...] = ()
     input_notices: tuple[Notice, ...] = ()
+    first: tuple[str, ...] = ()  # types drawn first (ServiceAreaParams.first): the order of the work only
 
     def service_params(self) -> ServiceAreaParams:
         """The engine's parameters for this request."""
@@ -75,10 +77,10 @@ class LifeCircleRequest:
             return ServiceAreaParams(mode=self.mode, distances=tuple(self.distances),
                                      type_distances=self.type_distances, per_facility=self.per_facility,
                                      per_type=self.per_type, edge_buffer_m=self.edge_buffer_m, workers=WORKERS,
-                                     method=self.method)
+                                     method=self.method, first=self.first)
         return ServiceAreaParams.from_standards(self.standards, mode=self.mode, per_facility=self.per_facility,
                                                 per_type=self.per_type, edge_buffer_m=self.edge_buffer_m,
-                                                workers=WORKERS, method=self.method)
+                                                workers=WORKERS, method=self.method, first=self.first)
 
 
 @dataclass(eq=False, kw_only=True)
@@ -130,6 +132,29 @@ def network_source(request: LifeCircleRequest):
                                           "(a road layer or an OSM file)."))
 
 
+def _network(request: LifeCircleRequest, crs, cache: ResultCache, fb: Feedback) -> WalkGraph:
+    return cached_network(cache, network_source(request), crs=crs, snap_tolerance_m=request.snap_tolerance_m,
+                          feedback=fb)
+
+
+def prepare_network(request: LifeCircleRequest, *, cache: ResultCache, feedback: Feedback | None = None) -> WalkGraph:
+    """Build the walking network of a network-mode *request* and its street grid ahead of a run, into
+    *cache* (the window does it in the background once a road layer is in the project): a run with
+    the same roads, facility CRS and options then starts its polygons at once. The network is keyed
+    by the roads' shapes, so an edited or replaced road layer is built again."""
+    validate(request)
+    fb = ensure(feedback)
+    facilities = request.facilities  # the working CRS the run's facilities get
+    crs = (facilities_from_layer(facilities, standards=request.standards) if isinstance(facilities, Layer)
+           else facilities).crs
+    network = _network(request, crs, cache, fb.sub(0.0, 0.7))
+    fb.check()
+    fb.progress(0.7, QT_TRANSLATE_NOOP("network", "Laying the street grid"))
+    grid_of(network, request.edge_buffer_m, workers=WORKERS)
+    fb.progress(1.0)
+    return network
+
+
 def run(request: LifeCircleRequest, *, cache: ResultCache | None = None,
         feedback: Feedback | None = None) -> LifeCircleOutcome:
     """Service areas for *request*, reusing cached networks and results."""
@@ -146,8 +171,7 @@ def run(request: LifeCircleRequest, *, cache: ResultCache | None = None,
     network, timings = None, {}
     if request.mode == "network":
         fb.progress(0.0, QT_TRANSLATE_NOOP("network", "Building the walking network"))
-        network = cached_network(cache, network_source(request), crs=facilities.crs,
-                                 snap_tolerance_m=request.snap_tolerance_m, feedback=fb.sub(0.0, 0.25))
+        network = _network(request, facilities.crs, cache, fb.sub(0.0, 0.25))
         keep, far = near_network(facilities, network, request.access_m)
         facilities, rows, notes = subset(facilities, keep), rows[keep], notes + far
         timings["network"] = time.perf_counter() - start

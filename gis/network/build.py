@@ -25,6 +25,7 @@ from gis.crs import working_crs_for
 from gis.errors import AnalysisError, CrsError, DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
+from gis.network.chunked import chunked, coordinates, lines_from, node, parts as split_parts
 from gis.network.graph import LONG_SEGMENT_M, BuildReport, WalkGraph, graph_from_lines
 from gis.network.osm import is_osm_path, network_from_osm
 
@@ -75,7 +76,7 @@ def network_from_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | No
     lines, report.snapped_ends = snap_ends(lines, snap_tolerance_m)
     fb.check()
     fb.progress(0.3, QT_TRANSLATE_NOOP("network", "Noding crossings"))
-    pieces = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    pieces = node(lines)
     report.crossings_split = max(len(pieces) - len(lines), 0)
     fb.check()
     fb.progress(0.7, QT_TRANSLATE_NOOP("network", "Joining dead ends"))
@@ -99,7 +100,10 @@ def _metric_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, crs: CRS | None
         crs = roads.crs if roads.crs.is_projected else working_crs_for(gpd.GeoDataFrame(geometry=geoms))
     crs = CRS.from_user_input(crs)
     values = geoms.to_crs(crs).values if not roads.crs.equals(crs) else geoms.values
-    parts = shapely.get_parts(shapely.force_2d(np.asarray(values[~shapely.is_missing(values)])))
+    values = np.asarray(values[~shapely.is_missing(values)])
+    if shapely.has_z(values).any():
+        values = chunked(shapely.force_2d, values)
+    parts = split_parts(values)
     is_line = shapely.get_type_id(parts) == shapely.GeometryType.LINESTRING
     lines = parts[is_line & ~shapely.is_empty(parts)]
     if len(lines) == 0:
@@ -110,7 +114,7 @@ def _metric_lines(roads: gpd.GeoDataFrame | gpd.GeoSeries, crs: CRS | None
 
 def count_long_segments(lines: np.ndarray, limit: float = LONG_SEGMENT_M) -> int:
     """Lines with a straight segment longer than *limit* metres."""
-    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    coords, owner = coordinates(lines)
     step = np.hypot(*np.diff(coords, axis=0).T)
     long = (step > limit) & (owner[1:] == owner[:-1])
     return int(len(np.unique(owner[1:][long])))
@@ -120,7 +124,7 @@ def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
     """Move line ends within *tolerance* of each other onto one of them; return lines, ends moved."""
     if tolerance <= 0 or len(lines) == 0:
         return lines, 0
-    coords, owner = shapely.get_coordinates(lines, return_index=True)
+    coords, owner = coordinates(lines)
     n = len(lines)
     first = np.searchsorted(owner, np.arange(n))
     last = np.searchsorted(owner, np.arange(n), side="right") - 1
@@ -140,7 +144,11 @@ def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
     target = ends[first[label]]  # every end moves onto the first end of its cluster
     moved = np.any(target != ends, axis=1)
     coords[at[moved]] = target[moved]
-    return shapely.linestrings(coords, indices=owner), int(moved.sum())
+    changed = np.unique(np.concatenate([np.arange(n)] * 2)[moved])  # only the lines with a moved end are remade
+    mine = np.isin(owner, changed)
+    out = np.asarray(lines, dtype=object).copy()
+    out[changed] = lines_from(coords[mine], np.searchsorted(changed, owner[mine]))
+    return out, int(moved.sum())
 
 
 def join_dead_ends(graph: WalkGraph, tolerance: float) -> tuple[np.ndarray, int]:

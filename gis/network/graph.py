@@ -19,6 +19,7 @@ from pyproj import CRS
 
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io.notices import Notice, coded
+from gis.network.chunked import line_ends
 from gis.network.geometry import LineIndex
 
 NODE_PRECISION_M = 1e-3  # line ends closer than this are one node
@@ -206,15 +207,25 @@ def graph_from_lines(lines: np.ndarray, crs: CRS, *, report: BuildReport | None 
     length = shapely.length(lines)
     keep = length > 0
     lines, length = lines[keep], length[keep]
-    ends = np.concatenate([shapely.get_coordinates(shapely.get_point(lines, 0)),
-                           shapely.get_coordinates(shapely.get_point(lines, -1))])
-    keys = np.round(ends / precision).astype(np.int64)
-    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    inverse = inverse.ravel()
+    ends = np.concatenate(line_ends(lines))
+    first, inverse = unique_rows(np.round(ends / precision).astype(np.int64))
     m = len(lines)
     return WalkGraph(xy=ends[first], u=inverse[:m].astype(np.int64), v=inverse[m:].astype(np.int64),
                      length=length.astype(float), geometry=lines, crs=CRS.from_user_input(crs),
                      report=report)
+
+
+def unique_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, axis=0, return_index=True, return_inverse=True)[1:]`` for (n, 2) integer keys,
+    by a lexsort (which releases the GIL; ``np.unique`` by rows sorts them as bytes holding it)."""
+    order = np.lexsort((keys[:, 1], keys[:, 0]))
+    ranked = np.take(keys, order, axis=0)
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = np.any(ranked[1:] != ranked[:-1], axis=1)
+    group = np.cumsum(new) - 1
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = group
+    return order[new], inverse
 
 
 def graph_from_arrays(xy: np.ndarray, u: np.ndarray, v: np.ndarray, crs: CRS, *,

@@ -67,6 +67,9 @@ class ServiceAreaParams:
         method; the others always draw them).
     include_other : also draw facilities of unknown type ("other"); they are always drawn
         when no facility has a known type.
+    first : types whose areas are drawn first, in this order (per type, grid method); as each type
+        is done its bands are handed to ``feedback.deliver("bands", frame)`` (after
+        ``deliver("types", types)``), so a window shows the first ones before the rest are done.
     workers : threads for the polygon step (shapely releases the GIL).
     method : how network-mode polygons are drawn: "grid" (a walking-distance field on a grid of
         the edge buffer / 2.4, at most 12.5 m; see gis.network.field_areas) or "exact"
@@ -85,6 +88,8 @@ class ServiceAreaParams:
     include_other: bool = False
     workers: int = 1
     method: str = "grid"
+    first: tuple[str, ...] = field(default=(), repr=False, compare=False)  # types drawn first, in this
+    # order (the window's shown types): the order of the work only, not part of the result or its cache key
 
     def distances_for(self, facility_type: str) -> tuple[float, ...]:
         """Ascending distances for *facility_type*."""
@@ -225,16 +230,29 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
     timing["grid"] = time.perf_counter() - t
     t = time.perf_counter()
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
-    drawn = run_types([lambda fb_k, r=r, ft=ft: type_areas(graph, att.subset(r), params.distances_for(ft),
-                                                         buffer_m=params.edge_buffer_m, workers=params.workers,
-                                                         feedback=fb_k)
-                       for r, ft in zip(rows, types)] if params.per_type else [], params.workers, fb.sub(0.0, 0.6))
+
+    def one_type(fb_k: Feedback, k: int) -> tuple[list, list]:
+        ds = params.distances_for(types[k])
+        areas, rings = type_areas(graph, att.subset(rows[k]), ds, buffer_m=params.edge_buffer_m,
+                                  workers=params.workers, feedback=fb_k)
+        fb.deliver("bands", bands_frame(_band_rows(types[k], ds, rings), facilities.crs))
+        return areas, rings
+
+    order = sorted(range(len(types)), key=lambda k: _rank(params.first, types[k]))
+    if params.per_type:
+        fb.deliver("types", [str(t) for t in types])
+    jobs = [lambda fb_k, k=k: one_type(fb_k, k) for k in order] if params.per_type else []
+    lead = 1 if params.first and len(jobs) > 1 else 0  # the first type alone, every worker on it: shown sooner
+    cut = 0.6 * lead / max(len(jobs), 1)
+    done = (run_types(jobs[:lead], params.workers, fb.sub(0.0, cut))
+            + run_types(jobs[lead:], params.workers, fb.sub(cut, 0.6)))
+    drawn = [done[order.index(k)] for k in range(len(types))] if params.per_type else []
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):
         ds = params.distances_for(ftype)
         per_type += [(ftype, d, len(r), a) for d, a in zip(ds, areas)]
-        band_rows += [(ftype, k, ds[k - 1] if k else 0.0, d, ring) for k, (d, ring) in enumerate(zip(ds, rings))]
+        band_rows += _band_rows(ftype, ds, rings)
     t = time.perf_counter()
     fac_rows, fac_dist, fac_geom = [np.zeros(0, np.int64)], [np.zeros(0)], [np.empty(0, object)]
     for k, (ftype, r) in enumerate(zip(types, rows) if params.per_facility else ()):
@@ -246,24 +264,36 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
         fac_geom.append(polys.ravel())
     timing["polygons"] = timing["polygons_by_type"] + time.perf_counter() - t
     per_facility = _facility_frame(facilities, *[np.concatenate(x) for x in (fac_rows, fac_dist, fac_geom)])
-    required = _grid_required(facilities, graph, att, params, types, timing)
+    required = _grid_required(facilities, graph, att, params, types, timing, fb.sub(0.9, 1.0))
     result = ServiceAreaResult(per_facility, _type_rows(per_type, facilities.crs), required, att.access, None,
                                notices, timing)
     result._bands = bands_frame(band_rows, facilities.crs)
     return result
 
 
+def _rank(first: tuple[str, ...], ftype: str) -> int:
+    """Where *ftype* comes in the order of work: its place in *first*, else after them all."""
+    return first.index(str(ftype)) if str(ftype) in first else len(first)
+
+
+def _band_rows(ftype: str, distances: tuple[float, ...], rings: list) -> list[tuple]:
+    """Rows of :func:`bands_frame` of one type: ring k spans distance k-1 to k."""
+    return [(ftype, k, distances[k - 1] if k else 0.0, d, ring) for k, (d, ring) in enumerate(zip(distances, rings))]
+
+
 def _grid_required(facilities: Facilities, graph: WalkGraph, att: Attachment, params: ServiceAreaParams,
-                   types: np.ndarray, timing: dict) -> gpd.GeoDataFrame | None:
+                   types: np.ndarray, timing: dict, fb: Feedback) -> gpd.GeoDataFrame | None:
     """:func:`_network_required` by the distance-field method: each facility shifted by its radius."""
     if facilities.required_m is None:
         return None
     t = time.perf_counter()
-    polys = []
-    for ftype in types:
+
+    def one(fb_k: Feedback, ftype: str):
         rows = np.flatnonzero((facilities.types == ftype) & np.isfinite(facilities.required_m))
-        polys.append(type_areas(graph, att.subset(rows), (0.0,), buffer_m=params.edge_buffer_m, bands=False,
-                                shift=facilities.required_m[rows])[0][0] if len(rows) else shapely.Polygon())
+        return type_areas(graph, att.subset(rows), (0.0,), buffer_m=params.edge_buffer_m, bands=False,
+                          shift=facilities.required_m[rows], feedback=fb_k)[0][0] if len(rows) else shapely.Polygon()
+
+    polys = run_types([lambda fb_k, ft=ft: one(fb_k, ft) for ft in types], params.workers, fb)  # types side by side
     timing["polygons"] += time.perf_counter() - t
     return _required_frame(facilities, types, polys)
 

@@ -70,7 +70,7 @@ class GapLegend(FloatingPanel):
     def set_entries(self, title: str, sections: list[tuple[str, list[Entry]]]) -> None:
         """Rebuild: *sections* are ``(heading, entries)``; empty sections are left out."""
         self.hide()
-        self._clear()
+        self.empty(self.box)
         self.title = title
         self.entries = [e for _h, entries in sections for e in entries]
         self.printed = (title, [{"text": e.text, "fill": blend(e.fill, e.opacity).name(), "stroke": e.stroke,
@@ -116,9 +116,3 @@ class GapLegend(FloatingPanel):
             grid.setColumnStretch(c, 0)
             grid.setColumnStretch(c + 1, 1)
         return widget
-
-    def _clear(self) -> None:
-        while self.box.count():
-            widget = self.box.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()

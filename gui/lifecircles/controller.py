@@ -9,7 +9,6 @@ check boxes show or hide types and groups (一老 / 一小) without recomputing.
 from __future__ import annotations
 
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import geopandas as gpd
@@ -20,45 +19,24 @@ from PySide6.QtWidgets import QDockWidget
 from gis.domain import Role
 from gis.errors import AnalysisError, GisError
 from gis.analysis.life_circles import LifeCircleOutcome as Outcome
-from gis.analysis.life_circles import WORKERS
 from gis.analysis.life_circles import LifeCircleRequest as Request
 from gis.analysis.life_circles import facility_areas
-from gis.analysis.life_circles import run as compute
 from gis.analysis.session import session_for
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.layer import Layer, LayerStyle, SourceInfo
 from gis.standards import Standards, load_user_standards
 from gui.actions import fill_menu, make_action
 from gui.features import FeatureController
-from gui.i18n import count_words, error_text, notice_text, translating
+from gui.i18n import count_words, error_text, notice_text
 from gui.lifecircles.dock import LifeCirclesDock
 from gui.lifecircles.legend import MapLegend
-from gui.lifecircles.overlays import (NETWORK, SELECTED, band_entries, band_frames, band_name, network_frame,
-                                      required_frames, required_name, selected_frame)
+from gui.lifecircles.overlays import NETWORK, SELECTED, band_entries, band_name, required_name, selected_frame
 from gui.lifecircles.planned_sync import PlannedSync
+from gui.lifecircles.preparing import computed, prepared
 from gui.lifecircles.standards_dialog import StandardsDialog
+from gui.lifecircles.warmup import NetworkWarmup
 from gui.lifecircles.wording import band_label, type_label
 from gui.worker import run_task
-
-
-def prepared(outcome: Outcome, piece_label: str) -> tuple[Outcome, dict, dict]:
-    """Runs in the worker: the outcome with its overlays ready to draw (fills and required
-    outlines, the network's pieces labelled with *piece_label*, and the bands outlined for when
-    several types are on). A city's network frame takes seconds: not on the UI thread. The types,
-    the required outlines and the network are made on :data:`WORKERS` threads (shapely and pyproj
-    release the GIL): 1.0 s instead of 2.3 s for a city's five types, 2-2.5 s with every
-    overlay's GeoJSON body written too (gui.map.view.with_body), which the UI thread built before."""
-    result = outcome.result
-    jobs = [lambda t=t: band_frames(result, types={t}) for t in sorted(set(result.bands["type"]))]
-    jobs.append(lambda: (required_frames(result), {}))
-    if outcome.network is not None:
-        jobs.append(lambda: ({NETWORK: network_frame(outcome.network, piece_label)}, {}))
-    frames, outlines = {}, {}
-    with ThreadPoolExecutor(WORKERS, thread_name_prefix="ocp-overlays") as pool:
-        for fills, lines in pool.map(lambda job: job(), jobs):
-            frames.update(fills)
-            outlines.update(lines)
-    return outcome, frames, outlines
 
 
 class LifeCirclesController(FeatureController):
@@ -78,11 +56,14 @@ class LifeCirclesController(FeatureController):
         self._outlined = False
         self._shown: set[str] = set()
         self._inputs: dict[str, int] = {}
+        self._sent: dict[str, object] = {}  # overlay name -> the frame sent while the run went on
+        self._early: set[str] = set()  # types a running run draws as soon as their bands are done
         self.panel = LifeCirclesDock(window)
         self.dock = window.add_dock(self.tr("Life circles"), self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._tabify(window)
         self.map_legend = MapLegend(window.map)
         self.planned = PlannedSync(self)
+        self.warmup = NetworkWarmup(self)
         self._build_menu(window)
         self._wire()
         super().__init__(window)
@@ -120,6 +101,10 @@ class LifeCirclesController(FeatureController):
         p.network.pieceActivated.connect(self.zoom_to_piece)
         p.add_layer_button.clicked.connect(self.add_layer)
         p.clear_button.clicked.connect(self.clear)
+        o = p.options
+        for changed in (o.network.currentIndexChanged, o.facilities.currentIndexChanged, o.snap.valueChanged,
+                        o.edge_buffer.valueChanged):  # a network built before Compute, for these choices
+            changed.connect(lambda *_: self.warmup.schedule())
 
     def _compute_from_menu(self) -> None:
         self.dock.show()
@@ -139,6 +124,7 @@ class LifeCirclesController(FeatureController):
 
     def detach(self) -> None:
         super().detach()
+        self.warmup.stop()
         self._run += 1  # results of a run still going are dropped
         self._selection_run += 1
         if self.task is not None:
@@ -149,8 +135,11 @@ class LifeCirclesController(FeatureController):
         self.panel.options.set_layers(self.project)
         self._check_stale()
         self.planned.sync()
+        self.warmup.schedule()
 
     def _on_layer_updated(self, layer: Layer) -> None:
+        if layer.role == Role.ROADS:
+            self.warmup.schedule()
         if layer.id in self._inputs:
             self._check_stale()
         else:
@@ -238,18 +227,20 @@ class LifeCirclesController(FeatureController):
         """The project's analysis cache (shared with the gap analysis)."""
         return session_for(self.project).cache
 
-    def request(self) -> Request:
-        """The run the dock describes. Raises AnalysisError when an input is missing."""
+    def request(self, mode: str | None = None) -> Request:
+        """The run the dock describes (in *mode*, else the dock's). Raises AnalysisError when an
+        input is missing."""
         options = self.panel.options
+        mode = mode or options.mode
         layer_id = options.facilities_id()
         if layer_id is None:
             raise AnalysisError(QT_TRANSLATE_NOOP("errors", "The project has no facility layer: add one "
                                                   "(File > Add data) with the facilities' points."))
         facilities = self.project.layer(layer_id)
         standards = options.standards_for_run(self.standards())
-        base = dict(facilities=facilities, standards=standards, mode=options.mode,
+        base = dict(facilities=facilities, standards=standards, mode=mode,
                     edge_buffer_m=options.edge_buffer.value(), snap_tolerance_m=options.snap.value())
-        if options.mode == "buffer":
+        if mode == "buffer":
             return Request(**base)
         kind, value = options.network_choice()
         if kind == "layer":
@@ -277,12 +268,37 @@ class LifeCirclesController(FeatureController):
         self._say(self.tr("Computing service areas…"))
         self.panel.options.compute_button.setEnabled(False)
         cache, label = self.cache, self.piece_label()
-        self.task = run_task(self.window, self.tr("Life circles"),
-                             lambda fb: prepared(compute(request, cache=cache, feedback=translating(fb)), label),
+        request = replace(request, first=self._first_types(request.standards))
+        self._sent, self._early = {}, set()
+        self.task = run_task(self.window, self.tr("Life circles"), lambda fb: computed(request, cache, fb, label),
                              lambda done: self._on_done(run, done, inputs),
-                             on_error=lambda err: self._on_error(run, err))
+                             on_error=lambda err: self._on_error(run, err),
+                             on_partial=lambda kind, value: self._on_part(run, kind, value))
         self.task.signals.cancelled.connect(lambda: self._on_cancelled(run))
         return self.task
+
+    def _first_types(self, standards: Standards) -> tuple[str, ...]:
+        """The order the engine draws the types in: the shown ones first, then the legend's order."""
+        shown = self.panel.legend.remembered()
+        order = [t.value for g in standards.groups for t in g.types]
+        return tuple(sorted(order, key=lambda t: t not in shown))
+
+    def _on_part(self, run: int, kind: str, value) -> None:
+        """A part of a running run: its types (which of them the legend will show), or one type's
+        overlays, drawn now when it is shown (the rest wait for the run's end)."""
+        if run != self._run:
+            return
+        if kind == "types":
+            self._early = self.panel.legend.first_visible(value, self.standards())
+            return
+        ftype, fills, outlines = value
+        name = band_name(ftype)
+        if ftype in self._early and name in fills:
+            frame = (outlines if len(self._early) > 1 else fills)[name]
+            self.window.map.set_overlay(name, frame)
+            self._sent[name] = frame
+            self._shown.add(name)
+            self._say(self.tr("Computing service areas… {type} drawn.").format(type=type_label(ftype)))
 
     def adopt(self, old: "LifeCirclesController") -> None:
         """Show *old*'s current result (the same project, in a window rebuilt in another language)."""
@@ -316,6 +332,7 @@ class LifeCirclesController(FeatureController):
             return
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
+        self._undo_early()
         self._say(error_text(err), warn=True)
 
     def _on_cancelled(self, run: int) -> None:
@@ -323,7 +340,17 @@ class LifeCirclesController(FeatureController):
             return
         self.task = None
         self.panel.options.compute_button.setEnabled(True)
+        self._undo_early()
         self._say(self.tr("Cancelled; the map shows the previous result, if any."), warn=True)
+
+    def _undo_early(self) -> None:
+        """A run that did not finish: the bands it drew early make way for the previous result's."""
+        for name in self._sent:
+            before = (self._outlines if self._outlined and name in self._outlines else self._frames).get(name)
+            self.window.map.set_overlay(name, before)
+            if before is None:
+                self._shown.discard(name)
+        self._sent, self._early = {}, set()
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.panel.status.setText(text)
@@ -346,12 +373,14 @@ class LifeCirclesController(FeatureController):
 
     # -- drawing -------------------------------------------------------------------------------------
     def _draw(self, outcome: Outcome, frames: dict, outlines: dict) -> None:
-        for name in list(self._shown):
-            self.window.map.set_overlay(name, None)
-        self._shown.clear()
         std = outcome.request.standards
         self._frames, self._outlines = dict(frames), outlines  # outlines: drawn when several types are on
-        self._outlined = False
+        self._outlined = len(self._early) > 1 and bool(self._sent)
+        for name in list(self._shown):  # the bands drawn while the run went on stay
+            if self._sent.get(name) is None or self._sent[name] is not (outlines if self._outlined else frames).get(name):
+                self.window.map.set_overlay(name, None)
+                self._shown.discard(name)
+        self._sent = {}
         self._entries = band_entries(outcome.result, std)
         self.panel.legend.set_entries(self._entries, std, self._counts())  # emits visibilityChanged -> overlays
         self.panel.network.set_network(outcome.network)
@@ -465,6 +494,7 @@ class LifeCirclesController(FeatureController):
         self._selected_frame = None
         self.planned.reset()
         self._frames, self._outlines, self._outlined = {}, {}, False
+        self._sent, self._early = {}, set()
         self.outcome, self._inputs, self.stale = None, {}, False
         self.panel.legend.clear_entries()
         self.panel.network.set_network(None)

@@ -84,8 +84,7 @@ class LegendTree(QTreeWidget):
         for entry in entries:
             by_type.setdefault(entry.type, []).append(entry)
         if self._visible is None and entries:
-            first = [t.value for g in standards.groups for t in g.types if t.value in by_type]
-            self._visible = set(first[:1])
+            self._visible = self.first_visible(by_type, standards)
         for group in standards.groups:
             present = [t.value for t in group.types if t.value in by_type]
             if not present:
@@ -114,6 +113,19 @@ class LegendTree(QTreeWidget):
             child = QTreeWidgetItem(item, [f"{band.label} · {area_text(band.area_m2)}"])
             child.setIcon(0, QIcon(swatch(seen_colour(band.colour), type_colour(ftype))))
             child.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def remembered(self) -> set[str]:
+        """The types checked now, else those kept from the last result (none before the first)."""
+        return self.visible_types() if self._types else set(self._visible or ())
+
+    def first_visible(self, types, standards: Standards) -> set[str]:
+        """The types :meth:`set_entries` checks for a result of *types*: those checked now or kept,
+        the first time the first type of the standards' groups."""
+        kept = self.visible_types() if self._types else self._visible
+        if kept is None:
+            first = [t.value for g in standards.groups for t in g.types if t.value in types]
+            return set(first[:1])
+        return set(kept) & set(types)
 
     def clear_entries(self) -> None:
         """No bands (no result)."""
@@ -164,7 +176,7 @@ class MapLegend(FloatingPanel):
                    *, required: bool, outlined: bool = False) -> None:
         """Rebuild for the *visible* types of *entries* (hidden when none is visible)."""
         self.hide()  # children added to a hidden frame show with it
-        self._clear()
+        self.empty(self.grid)
         shown = [e for e in entries if e.type in visible]
         if not shown:
             self.hide()
@@ -215,9 +227,3 @@ class MapLegend(FloatingPanel):
             return {"text": text, "fill": "", "stroke": style["stroke"], "dash": style["dash"], "kind": "polygon"}
         return {"text": text, "fill": seen_colour(entry.colour), "stroke": type_colour(entry.type), "dash": None,
                 "kind": "polygon"}
-
-    def _clear(self) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()

@@ -2,7 +2,8 @@
 
 Every frame carries the map's per-feature style columns (stroke, fill, fillOpacity,
 weight, dash, label), is already in WGS 84, slightly simplified for drawing, and carries its
-GeoJSON body (gui.map.view.with_body): they are made in workers, the UI thread only sends them.
+body: the bands their packed geometry (gui.map.view.with_packed, drawn in tiles), the others their
+GeoJSON (gui.map.view.with_body). They are made in workers; the UI thread only sends them.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from gis.crs import WGS84
 from gis.i18n import fill
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
+from gis.packed import pack_geometries
 from gis.standards import Standards
 from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
-from gui.map.view import with_body
+from gui.map.view import with_body, with_packed
 
 PREFIX = "lifecircle:"
 NETWORK = PREFIX + "network"
@@ -63,22 +65,22 @@ def band_entries(result: ServiceAreaResult, standards: Standards) -> list[BandEn
                                         bands["outer_m"], bands["area_m2"])]
 
 
-def band_frames(result: ServiceAreaResult, *, types: set[str] | None = None
+def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
                 ) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
-    """Two overlays per type (of *types*, else all), its bands outermost first: filled in the band
-    colours, and outlined (drawn when several types share the map) as lines in the type's colour,
-    dashed by band. Both share one simplified WGS 84 geometry."""
+    """Two overlays per type of *bands* (a result's ``bands``; of *types*, else all), its bands
+    outermost first: filled in the band colours, and outlined (drawn when several types share the
+    map) as lines in the type's colour, dashed by band. Both share one simplified WGS 84 geometry."""
     fills, outlines = {}, {}
-    for ftype, grp in result.bands.groupby("type", sort=True):
+    for ftype, grp in bands.groupby("type", sort=True):
         if types is not None and ftype not in types:
             continue
         grp = grp.sort_values("ring", ascending=False)
-        geoms = _wgs84(_drawable(grp.geometry.values), result.bands.crs)
-        text = geojson(geoms)  # once for both frames
+        geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
+        packed = pack_geometries(geoms, "polygon")  # once for both frames
         for out, outlined in ((fills, False), (outlines, True)):
             styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
-            out[band_name(str(ftype))] = with_body(gpd.GeoDataFrame(
-                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84), text)
+            out[band_name(str(ftype))] = with_packed(gpd.GeoDataFrame(
+                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84), packed)
     return fills, outlines
 
 

@@ -88,5 +88,5 @@ def _apply(live: LiveAreas, changes: dict, gone: list):
     for k, (ftype, wkb) in changes.items():
         types.add(live.place(k, ftype, shapely.from_wkb(wkb)))
     types.discard(None)
-    fills, outlines = band_frames(live.result, types=types)
+    fills, outlines = band_frames(live.result.bands, types=types)
     return live, live.result, sorted(types), fills, outlines, time.perf_counter() - start

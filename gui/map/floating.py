@@ -33,6 +33,18 @@ class FloatingPanel(QFrame):
         self._follow = _Follow(self)
         map_view.installEventFilter(self._follow)
 
+    def empty(self, layout) -> None:
+        """Take every widget out of *layout* (a rebuild). Each is hidden and unparented at once:
+        a widget only taken out and left to ``deleteLater`` stays a shown child of the panel until
+        the event loop deletes it, never when the rebuild runs outside it (a nested loop, a script
+        pumping events), and the panel showed the old rows over the new ones ("ClinicClinic")."""
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+
     def print_rows(self) -> tuple[str, list[dict]] | None:
         """What a printed legend repeats of this panel: ``(title, rows)``, each row a dict with
         text, fill (as seen on the map), stroke, dash and kind (polygon | point); None when hidden."""

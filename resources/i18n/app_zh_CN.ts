@@ -2649,7 +2649,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LegendTree</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+105"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+104"/>
         <source>{n} facilities</source>
         <translation>{n} 处</translation>
     </message>
@@ -2675,15 +2675,15 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>LifeCirclesController</name>
     <message>
-        <location filename="../../gui/lifecircles/controller.py" line="+82"/>
-        <location line="+91"/>
-        <location line="+107"/>
-        <location line="+106"/>
+        <location filename="../../gui/lifecircles/controller.py" line="+62"/>
+        <location line="+100"/>
+        <location line="+111"/>
+        <location line="+142"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-341"/>
         <source>&amp;Life circles</source>
         <translation>生活圈(&amp;L)</translation>
     </message>
@@ -2713,22 +2713,27 @@ Use Save As to keep your changes in another file.</source>
         <translation>清除生活圈</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>The facilities or roads changed since these areas were computed: press Compute to update them.</source>
         <translation>计算后设施或道路已更改：请点击“计算服务范围”更新。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Computing service areas…</source>
         <translation>正在计算服务范围…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+33"/>
+        <source>Computing service areas… {type} drawn.</source>
+        <translation>正在计算服务范围…已绘出{type}。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Cancelled; the map shows the previous result, if any.</source>
         <translation>已取消；地图上保留之前的结果（如有）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>along the walking network</source>
         <translation>沿步行路网</translation>
     </message>
@@ -2763,12 +2768,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>距离计算 {d:.2f} 秒，面生成 {p:.2f} 秒。</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-58"/>
         <source>Piece {piece} ({edges} edges)</source>
         <translation>子网 {piece}（{edges} 条边）</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>Planned sites drawn in: {types} redrawn in {seconds:.2f} s.</source>
         <translation>规划设施已绘入：{types} 已重绘，用时 {seconds:.2f} 秒。</translation>
     </message>
@@ -2783,7 +2788,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>生活圈 · 直线距离</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Choose the facilities and press Compute.</source>
         <translation>选择设施图层后点击“计算服务范围”。</translation>
     </message>
@@ -2969,7 +2974,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../gui/lifecircles/legend.py" line="+73"/>
+        <location filename="../../gui/lifecircles/legend.py" line="+86"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
@@ -4966,7 +4971,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+119"/>
+        <location filename="../../gui/worker.py" line="+128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5165,7 +5170,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location line="+3"/>
         <location filename="../../gis/analysis/gaps.py" line="+54"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+60"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+61"/>
         <source>Road ends closer than this are joined when the network is built</source>
         <translation>建网时端点距离小于此值的道路相连</translation>
     </message>
@@ -5522,7 +5527,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+117"/>
+        <location filename="../../gis/io/crs_detect.py" line="+118"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
@@ -5686,7 +5691,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+70"/>
+        <location filename="../../gis/network/build.py" line="+71"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -5696,7 +5701,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>道路图层没有坐标系；请先设置坐标系再构建路网。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The road layer holds no lines; a walking network needs line features (roads, paths).</source>
         <translation>道路图层中没有线要素；步行路网需要线要素（道路、步道）。</translation>
     </message>
@@ -5736,7 +5741,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+97"/>
+        <location filename="../../gis/network/service_area.py" line="+102"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -5756,7 +5761,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>路段缓冲宽度必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/life_circles.py" line="+43"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+44"/>
         <source>The walking network has no streets.</source>
         <translation>步行路网中没有街道。</translation>
     </message>
@@ -6265,7 +6270,7 @@ Locate it now? The layer is kept either way.</source>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+34"/>
         <location filename="../../gui/gaps/controller.py" line="-377"/>
-        <location filename="../../gui/lifecircles/controller.py" line="-257"/>
+        <location filename="../../gui/lifecircles/controller.py" line="-296"/>
         <source>The project has no facility layer: add one (File &gt; Add data) with the facilities' points.</source>
         <translation>项目中没有设施图层：请通过“文件 &gt; 添加数据”添加设施点图层。</translation>
     </message>
@@ -6320,7 +6325,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path}：图层“{layer}”无法读取：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/facilities.py" line="+78"/>
+        <location filename="../../gis/analysis/facilities.py" line="+97"/>
         <source>None of the {count} facilities is a clinic, elderly canteen, day care, nursing home, kindergarten, nursery or play area (found: {found}). Set the layer's facility type field ({option}), or import it again so its types are recognised.</source>
         <translation>{count} 个设施中没有卫生服务站、老年食堂、日间照料、养老院、幼儿园、托育或儿童游乐场（找到：{found}）。请设置该图层的设施类型字段（命令行：{option}），或重新导入以识别类型。</translation>
     </message>
@@ -6345,7 +6350,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>户数限制需要户数字段，而 {name} 中没有可识别的户数字段。请指明哪一列是户数（命令行：{option}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/project_open.py" line="+66"/>
+        <location filename="../../gis/project_open.py" line="+68"/>
         <source>Layer {layer} was left out: its table {table} is missing from the file (another program removed it).</source>
         <translation>图层 {layer} 未打开：文件中缺少它的数据表 {table}（已被其他程序删除）。</translation>
     </message>
@@ -7567,12 +7572,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
     <message>
-        <location filename="../../gis/io/repair.py" line="+145"/>
+        <location filename="../../gis/io/repair.py" line="+146"/>
         <source>The layer mixes geometry types; kept the {family} features and dropped {dropped}. Split the file by type to import the others.</source>
         <translation>图层混合了多种几何类型；保留了{family}要素，舍弃了 {dropped}。请按类型拆分文件以导入其余要素。</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+131"/>
         <source>{n} invalid geometries (self-intersections, bad rings) were repaired.</source>
         <translation>已修复 {n} 个无效几何（自相交、环错误）。</translation>
     </message>
@@ -7855,7 +7860,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>network</name>
     <message>
-        <location filename="../../gis/network/build.py" line="-32"/>
+        <location filename="../../gis/network/build.py" line="-35"/>
         <source>Snapping line ends</source>
         <translation>正在吸附道路端点</translation>
     </message>
@@ -7885,7 +7890,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+205"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
@@ -7901,22 +7906,27 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location filename="../../gis/analysis/gaps.py" line="+14"/>
-        <location filename="../../gis/analysis/life_circles.py" line="+19"/>
+        <location filename="../../gis/analysis/life_circles.py" line="+42"/>
         <source>Building the walking network</source>
         <translation>正在构建步行路网</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/life_circles.py" line="-31"/>
+        <location filename="../../gis/analysis/life_circles.py" line="-54"/>
         <source>{count} facilities lie more than {metres} m from every street and were left out: {ids}</source>
         <translation>{count} 个设施距所有街道超过 {metres} 米，未参与计算：{ids}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
+        <source>Laying the street grid</source>
+        <translation>正在铺设街道网格</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Drawing service areas</source>
         <translation>正在生成服务范围</translation>
     </message>
     <message>
-        <location filename="../../gis/network/graph.py" line="+45"/>
+        <location filename="../../gis/network/graph.py" line="+46"/>
         <source>The walking network has {count} disconnected pieces; the largest holds {share}% of its length.</source>
         <translation>步行路网有 {count} 个互不连通的子网；最大的子网占路网总长的 {share}%。</translation>
     </message>

@@ -67,10 +67,32 @@ async function fetchBody(url, kind) {
 }
 
 // A big overlay's GeoJSON comes as a URL the page fetches (ocpmap://map/layers/<token>.bin), not as text.
+// A packed overlay (a city's life-circle bands) comes as binary drawn in tiles like a data layer.
 async function receiveOverlay(payload) {
   const p = JSON.parse(payload);
-  if (p.url) p.geojson = await fetchBody(p.url, "json");
-  setOverlay(p);
+  if (p.url) {
+    if (p.packed) p.body = await fetchBody(p.url, "binary");
+    else p.geojson = await fetchBody(p.url, "json");
+  }
+  if (p.packed) setPackedOverlay(p);
+  else setOverlay(p);
+}
+
+let simplifyPacked = true; // off only for a benchmark's peer (ocp.benchSimplify)
+map.createPane("packed").style.zIndex = 390; // packed overlays: above the data layers, below the other overlays
+function setPackedOverlay(p) {
+  const old = state.overlays.get(p.name);
+  if (old) map.removeLayer(old);
+  const weight = Math.max(0, ...p.styles.map((st) => st.weight || 0));
+  const ov = new TiledLayer(p.packed, p.body, { features: p.styles, weight, radius: 0 }, { pane: "packed" });
+  ov.simplified = simplifyPacked; // low zooms draw it simplified to half a pixel (tiled.js levelAt)
+  ov.on("load", signalDrawn);
+  if (p.visible !== false) ov.addTo(map);
+  ov.ocpLabels = p.labels || [];
+  ov.ocpTop = false;
+  state.overlays.set(p.name, ov);
+  refreshLabels();
+  signalDrawn();
 }
 
 // ---------------------------------------------------------------- layers
@@ -345,6 +367,8 @@ window.ocp = {
   rasterCount: () => rasters.size,
   zoom: () => map.getZoom(),
   timings: () => JSON.stringify(timings),
+  // Benchmark: packed overlays sent from now on drawn simplified at low zooms (the default) or not.
+  benchSimplify: (on) => { simplifyPacked = !!on; return simplifyPacked; },
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.
   benchMoves: (steps, kind) => {
     window.ocpBench = null;

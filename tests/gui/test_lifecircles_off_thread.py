@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import threading
 
-import gui.lifecircles.controller as controller_module
+import gui.lifecircles.preparing as controller_module
 from gui.lifecircles.overlays import NETWORK
-from gui.map.view import BODY
+from gui.map.view import BODY, PACKED
 from tests.gui.lifecircles_fixtures import controller, lifecircles_registered, roads_project, run  # noqa: F401
 
 
@@ -26,7 +26,8 @@ def test_the_network_overlay_is_made_off_the_ui_thread(make_window, roads_projec
     run(ctl, qtbot)
     assert threads and all(t is not threading.main_thread() for t in threads)
     frames = [*ctl._frames.values(), *ctl._outlines.values()]  # their GeoJSON made there too
-    assert frames and all(f.attrs[BODY][0] == id(f) for f in frames)
+    made = [(f.attrs.get(BODY) or f.attrs.get(PACKED))[0] == id(f) for f in frames]  # GeoJSON or packed (bands)
+    assert frames and all(made) and any(PACKED in f.attrs for f in frames)
     ctl.panel.network.show_box.setChecked(True)
     assert NETWORK in ctl.shown_overlays()
     labels = ctl._frames[NETWORK]["label"].dropna().tolist()
@@ -49,7 +50,7 @@ def test_band_overlays_are_sent_rounded_to_a_tenth_of_a_metre():
     graph = jittered_grid()
     res = service_areas(facilities(graph, random_points(graph, 3)), network=graph,
                         params=ServiceAreaParams(distances=(200.0, 400.0), per_facility=False))
-    fills, _ = band_frames(res)
+    fills, _ = band_frames(res.bands)
     text = feature_collection(fills[band_name("clinic")])
     coords = np.array([f["geometry"]["coordinates"] for f in json.loads(text)["features"]], dtype=object)
     flat = np.hstack([np.ravel(np.concatenate([np.asarray(r, dtype=float) for p in g for r in p])) for g in coords])

@@ -3,6 +3,8 @@ when the frame carries it (gui.map.view.with_body); small ones still travel as t
 
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
 import numpy as np
 import shapely
@@ -44,3 +46,53 @@ def test_a_small_overlay_travels_as_text(make_window, project, qtbot):
     view.set_overlay("small", squares(5))
     drawn(qtbot, view, "small", 5)
     assert blob_store().served == served
+
+
+def test_a_packed_overlay_is_drawn_in_tiles_with_each_features_style(make_window, project, qtbot):
+    from gui.map.view import PACKED, with_packed
+
+    view = make_window(project).map
+    ring = shapely.Point(116.35, 39.95).buffer(0.01)
+    hole = shapely.Point(116.35, 39.95).buffer(0.004)
+    frame = with_packed(gpd.GeoDataFrame({"stroke": ["#112233", "#445566"], "fill": ["#ff0000", None],
+                                          "fillOpacity": [0.3, 0.0], "weight": [1.5, 2.0], "dash": [None, "4 3"]},
+                                         geometry=[ring.difference(hole), hole], crs=4326))
+    packed, styles = frame.attrs[PACKED][1:]
+    assert packed.head["kind"] == "polygon" and packed.head["rings"] == 3
+    assert styles[1] == {"stroke": "#445566", "fill": None, "dash": "4 3", "fillOpacity": 0.0, "weight": 2.0}
+    served = blob_store().served
+    view.set_overlay("packed", frame)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "(state.overlays.get('packed') || {}).feats ? "
+                                                "state.overlays.get('packed').feats.length : -1") == 2, timeout=20000)
+    assert blob_store().served - served == 1  # fetched as binary
+    assert run_js(qtbot, view, "state.overlays.get('packed').style.features[1].dash") == "4 3"
+    view.set_overlay("packed", frame.copy())  # a copy (a muted one) goes as GeoJSON
+    drawn(qtbot, view, "packed", 2)
+    view.set_overlay("packed", None)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "state.overlays.has('packed')") is False, timeout=20000)
+
+
+def test_a_packed_overlay_is_drawn_simplified_to_half_a_pixel_at_low_zooms(make_window, project, qtbot):
+    from gui.map.view import PACKED, with_packed
+
+    view = make_window(project).map
+    ring = shapely.Point(116.35, 39.95).buffer(0.01, 512)  # 2,049 vertices: detail below a pixel at low zooms
+    frame = with_packed(gpd.GeoDataFrame({"stroke": ["#112233"], "fill": ["#ff0000"], "fillOpacity": [0.3],
+                                          "weight": [1.0], "dash": [None]}, geometry=[ring], crs=4326))
+    view.set_overlay("packed", frame)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "!!(state.overlays.get('packed') || {}).feats"), timeout=20000)
+
+    def drawn_at(z: int | None) -> np.ndarray:  # the ring a tile at zoom z draws (None: as sent), world units
+        layer = "state.overlays.get('packed')" + (f".levelAt({z})" if z is not None else "")
+        return np.array(json.loads(run_js(qtbot, view, f"JSON.stringify(Array.from({layer}.feats[0].parts[0]))"))
+                        ).reshape(-1, 2)
+
+    full = drawn_at(None)
+    assert len(full) == frame.attrs[PACKED][1].head["coords"] == 2049
+    assert run_js(qtbot, view, "(l => l.levelAt(30) === l)(state.overlays.get('packed'))")  # zoomed in: as it is
+    for z in (9, 12, 14):
+        got = drawn_at(z)
+        assert 4 <= len(got) < 0.6 * len(full)
+        assert shapely.distance(shapely.points(full), shapely.linestrings(got)).max() <= 0.5 / 2 ** z * 1.001
+    dot = drawn_at(1)  # the whole ring within half a pixel: one point, drawn as a dot
+    assert len(dot) == 2 and (dot[0] == dot[1]).all()
