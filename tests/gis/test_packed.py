@@ -74,8 +74,8 @@ def test_the_wgs84_copy_made_while_packing_matches_to_crs():
 
 
 def _parts_and_ragged(layer: Layer):
-    layer.display_data()
-    return packed_module._pack_parts(layer), packed_module._pack_ragged(layer)
+    geoms = np.asarray(layer.display_data().geometry.values, dtype=object)
+    return packed_module._pack_parts(geoms, layer.geom_type), packed_module._pack_ragged(geoms, layer.geom_type)
 
 
 def test_packing_from_ragged_arrays_equals_packing_ring_by_ring():
@@ -93,7 +93,8 @@ def test_a_block_of_another_family_is_packed_as_before():
     boxes = list(shapely.box(np.arange(5000) * 50.0, 0, np.arange(5000) * 50.0 + 30, 20))
     layer = _projected(boxes + [LineString([(0, 100), (40, 120)]), None])  # the second block: a line
     assert layer.geom_type == "polygon"
-    want = packed_module._pack_parts(_projected(boxes + [LineString([(0, 100), (40, 120)]), None]))
+    shown = _projected(boxes + [LineString([(0, 100), (40, 120)]), None]).display_data()
+    want = packed_module._pack_parts(shown.geometry.values, "polygon")
     got = packed(layer)
     assert got.head == want.head and got.body == want.body and got.head["rings"] == 5001
 
