@@ -37,6 +37,12 @@ def grid_of(graph: WalkGraph, buffer_m: float, *, workers: int = 1) -> StreetGri
         return per_graph[float(buffer_m)]
 
 
+def has_grid(graph: WalkGraph, buffer_m: float) -> bool:
+    """Whether :func:`grid_of` has the street grid of *graph* for *buffer_m* already."""
+    with _LOCK:
+        return float(buffer_m) in _GRIDS.get(graph, {})
+
+
 def source_rays(graph: WalkGraph, sources: Attachment, shift: np.ndarray, cutoff: float) -> tuple[Rays, np.ndarray]:
     """Each attached source's walks off the network's nodes: along its own edge both ways from
     its foot, and the straight walk from the point to the foot (when counted). Returns the rays
@@ -113,21 +119,29 @@ def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np
                   rays.take(order[rcut[i]:rcut[i + 1]])) for i in range(n)]
 
 
+def type_group(graph: WalkGraph, sources: Attachment, distances, *, shift: np.ndarray | None = None,
+               feedback: Feedback | None = None) -> Group:
+    """What a type's *sources* walk within the largest of *distances* (the street grid is not needed:
+    this runs while it is built). *shift*: see :func:`type_areas`."""
+    shift = np.zeros(len(sources)) if shift is None else np.asarray(shift, dtype=float)
+    cutoff = float(max(distances)) + float(shift.max(initial=0.0))
+    r = reach(graph, sources, cutoff, feedback=feedback)
+    rays, owner = source_rays(graph, sources, shift, float(max(distances)))
+    return group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
+
+
 def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float,
                shift: np.ndarray | None = None, bands: bool = True, workers: int = 1,
-               feedback: Feedback | None = None) -> tuple[list, list]:
+               feedback: Feedback | None = None, group: Group | None = None) -> tuple[list, list]:
     """The dissolved area at each distance of a type's *sources*, and its bands (traced on
     *workers* threads).
 
     With *shift*, source ``i`` counts its walks as ``dist - shift[i]`` (each facility at its
-    own radius: ask for distance 0)."""
+    own radius: ask for distance 0). *group*: :func:`type_group` of the same, when made already."""
     fb = ensure(feedback)
-    shift = np.zeros(len(sources)) if shift is None else np.asarray(shift, dtype=float)
-    cutoff = float(max(distances)) + float(shift.max(initial=0.0))
-    r = reach(graph, sources, cutoff, feedback=fb.sub(0.0, 0.3))
-    rays, owner = source_rays(graph, sources, shift, float(max(distances)))
+    if group is None:
+        group = type_group(graph, sources, distances, shift=shift, feedback=fb.sub(0.0, 0.3))
     fb.check()
-    group = group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
     out = Field(grid_of(graph, buffer_m, workers=workers), group).areas_and_bands(distances, bands=bands,
                                                                                   workers=workers)
     fb.progress(1.0)

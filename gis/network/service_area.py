@@ -20,6 +20,7 @@ Bands are the rings between consecutive distances (300, 300–500, 500–1000 m)
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -36,7 +37,7 @@ from gis.io.notices import Notice, coded, short_list
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
-from gis.network.grid_service import facility_areas, grid_of, run_types, type_areas
+from gis.network.grid_service import facility_areas, grid_of, has_grid, run_types, type_areas, type_group
 from gis.network.inputs import OTHER, Facilities
 from gis.network.polygons import band_polygons, covered_lines, edge_ends
 from gis.standards import Standards
@@ -214,20 +215,31 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
                        fb: Feedback) -> ServiceAreaResult:
     """Network areas by the distance-field method (gis.network.grid_service)."""
     timing = {"attach": 0.0, "grid": 0.0, "distances": 0.0, "polygons": 0.0, "polygons_by_type": 0.0}
-    t = time.perf_counter()
-    att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
-    timing["attach"] = time.perf_counter() - t
     types = _types(facilities, params)
-    notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
-    t = time.perf_counter()
-    grid_of(graph, params.edge_buffer_m, workers=params.workers)
-    timing["grid"] = time.perf_counter() - t
-    t = time.perf_counter()
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
-    drawn = run_types([lambda fb_k, r=r, ft=ft: type_areas(graph, att.subset(r), params.distances_for(ft),
-                                                         buffer_m=params.edge_buffer_m, workers=params.workers,
-                                                         feedback=fb_k)
-                       for r, ft in zip(rows, types)] if params.per_type else [], params.workers, fb.sub(0.0, 0.6))
+    groups: list = [None] * len(types)
+    with ThreadPoolExecutor(max_workers=1) as setup:  # a network's first run: its street grid is built
+        # on a thread meanwhile the facilities are attached and (as far as it lasts) walked
+        t = time.perf_counter()
+        pending = None if has_grid(graph, params.edge_buffer_m) else setup.submit(
+            grid_of, graph, params.edge_buffer_m, workers=params.workers)
+        att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
+        timing["attach"] = time.perf_counter() - t
+        for k, (r, ftype) in enumerate(zip(rows, types) if pending is not None and params.per_type else ()):
+            if pending.done():
+                break
+            fb.check()
+            groups[k] = type_group(graph, att.subset(r), params.distances_for(ftype))
+        notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
+        t = time.perf_counter()
+        grid_of(graph, params.edge_buffer_m, workers=params.workers)
+        timing["grid"] = time.perf_counter() - t  # the wait for it, after the work it overlapped
+    t = time.perf_counter()
+    drawn = run_types([lambda fb_k, r=r, ft=ft, g=g: type_areas(graph, att.subset(r), params.distances_for(ft),
+                                                              buffer_m=params.edge_buffer_m, workers=params.workers,
+                                                              feedback=fb_k, group=g)
+                       for r, ft, g in zip(rows, types, groups)] if params.per_type else [], params.workers,
+                      fb.sub(0.0, 0.6))
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):
