@@ -26,10 +26,10 @@ import functools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-import contourpy
 import numpy as np
 import shapely
 
+from gis.network.contour_pool import generator_for
 from gis.network.distance import _ranges
 from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
 
@@ -38,6 +38,7 @@ MIN_RING_M2 = 1.0  # rings smaller than this are dropped (slivers, specks)
 FULL_ROWS = 0.6  # a window wider than this share of the grid takes whole rows
 SCATTER_CHUNK = 1_000_000  # pairs per np.minimum.at call (it holds the GIL; arrays stay in the heap)
 FULL_GRID = 0.5  # ... and one larger than this share of its nodes takes the whole grid
+ALL_ROWS = 0.9  # a box over more of the rows takes all (a city's outlines share one shape: see contour_pool)
 THIN_OF_CELL = 0.05  # vertices closer than this many cells to their neighbours' chord are removed
 
 
@@ -241,14 +242,18 @@ class Field:
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
     """Rows and columns around the nodes set in *inside* (all columns when they are most: the
-    traced coordinates are then those of the window's first rows, made once)."""
+    traced coordinates are then those of the window's first rows, made once; all rows when
+    nearly all: then the contour generator of an earlier trace is reused)."""
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
     if len(rows) == 0:
         return slice(0, 0), slice(0, 0)
     c0, c1 = max(cols[0] - margin, 0), cols[-1] + margin + 1
     if c1 - c0 > FULL_ROWS * inside.shape[1]:
         c0, c1 = 0, inside.shape[1]
-    return slice(max(rows[0] - margin, 0), rows[-1] + margin + 1), slice(c0, c1)
+    r0, r1 = max(rows[0] - margin, 0), rows[-1] + margin + 1
+    if r1 - r0 > ALL_ROWS * inside.shape[0]:
+        r0, r1 = 0, inside.shape[0]
+    return slice(r0, r1), slice(c0, c1)
 
 
 def _gap(t: np.ndarray, h: np.ndarray, ends) -> np.ndarray:
@@ -294,11 +299,9 @@ def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int 
     if ny < 2 or nx < 2:
         return shapely.MultiPolygon()
     x, y = (v[:ny] for v in _index_grid(max(ny, rows), nx))  # first rows: still contiguous
-    gen = contourpy.ThreadedContourGenerator(  # the serial generator holds the GIL, this one lets it go
-        x, y, z.astype(np.float64, order="C"), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
-        line_type=contourpy.LineType.Separate, fill_type=contourpy.FillType.ChunkCombinedOffsetOffset,
-        corner_mask=True, quad_as_tri=False, z_interp=contourpy.ZInterp.Linear, thread_count=1)
-    points, offsets, outer = gen.filled(-2 * FAR, 0.0)
+    with generator_for(x, y) as (gen, buffer):  # big grids: a generator kept from an earlier trace
+        np.copyto(buffer, z)
+        points, offsets, outer = gen.filled(-2 * FAR, 0.0)
     if points[0] is None:
         return shapely.MultiPolygon()
     pts, off, out = _drop_small(points[0], offsets[0].astype(np.int64), outer[0].astype(np.int64),
