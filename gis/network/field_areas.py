@@ -213,11 +213,14 @@ class Field:
         hi = np.minimum((d - rays.v0[seg]) / rays.rate[seg], rays.length[seg])
         return _gap(t, h, (hi.astype(np.float32), np.full(len(seg), np.inf, np.float32), rays.length[seg].astype(np.float32)))
 
-    def outline(self, z: np.ndarray, box: tuple[slice, slice]) -> shapely.Geometry:
-        """The polygon ``z <= 0``, traced on the nodes in *box* (rows, columns) only."""
+    def outline(self, z: np.ndarray, box: tuple[slice, slice],
+                outside: np.ndarray | None = None) -> shapely.Geometry:
+        """The polygon ``z <= 0`` (outside the area of *outside*), traced on the nodes in *box*
+        (rows, columns) only."""
         w, grid = self.window, self.sg.grid
         i0, j0 = w.i0 + (box[1].start or 0), w.j0 + (box[0].start or 0)
-        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0])
+        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0],
+                     outside=None if outside is None else outside[box])
 
     def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
         """The area at each distance, and (*bands*) the rings between consecutive ones (the first
@@ -226,8 +229,7 @@ class Field:
         boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
 
         def band(k: int) -> shapely.Geometry:
-            ring = np.negative(z[k - 1])
-            return self.outline(np.maximum(z[k], ring, out=ring), boxes[k])
+            return self.outline(z[k], boxes[k], outside=z[k - 1])
 
         jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
         jobs += [functools.partial(band, k) for k in range(1, len(z))] if bands else []
@@ -291,16 +293,21 @@ def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
 
 
 # -- tracing -------------------------------------------------------------------------------
-def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0) -> shapely.Geometry:
+def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0,
+          outside: np.ndarray | None = None) -> shapely.Geometry:
     """The polygon where ``z <= 0`` (marching squares on the nodes ``z[j, i]`` at ``origin + (i, j)
     * cell``), without rings under 1 m², thinned. Traced in cells, on coordinates made once for
-    up to *rows* rows of this width."""
+    up to *rows* rows of this width. *outside*: a band, ``max(z, -outside) <= 0`` (the ring of
+    ``z <= 0`` outside the area ``outside <= 0``)."""
     ny, nx = z.shape
     if ny < 2 or nx < 2:
         return shapely.MultiPolygon()
     x, y = (v[:ny] for v in _index_grid(max(ny, rows), nx))  # first rows: still contiguous
     with generator_for(x, y) as (gen, buffer):  # big grids: a generator kept from an earlier trace
-        np.copyto(buffer, z)
+        if outside is None:
+            np.copyto(buffer, z)
+        else:
+            np.maximum(z, np.negative(outside, out=buffer), out=buffer)
         points, offsets, outer = gen.filled(-2 * FAR, 0.0)
     if points[0] is None:
         return shapely.MultiPolygon()
