@@ -142,9 +142,11 @@ class Field:
             np.minimum(z[level - 1], z[level], out=z[level])
         for level, d in enumerate(ds_up):
             self._add_parts(z[level], float(d), level, whole)
-        out = np.empty_like(z)
-        out[order] = z
-        return out.reshape(k, *self.window.shape)
+        if np.any(np.diff(order) < 0):  # distances not given ascending: back to their order
+            out = np.empty_like(z)
+            out[order] = z
+            z = out
+        return z.reshape(k, *self.window.shape)
 
     def _scatter_whole(self, z: np.ndarray, whole: np.ndarray, size: int) -> None:
         """Each pair's distance into row ``whole`` of its segment (of the flat (levels + 1, size) *z*)."""
