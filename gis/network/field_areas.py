@@ -224,24 +224,32 @@ class Field:
         return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0],
                      outside=None if outside is None else outside[box])
 
-    def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
-        """The area at each distance, and (*bands*) the rings between consecutive ones (the first
-        is the area); traced on *workers* threads (contourpy, numpy and shapely let the GIL go)."""
+    def outline_jobs(self, distances, *, bands: bool = True) -> list:
+        """The tracings (callables, for any thread: contourpy, numpy and shapely let the GIL go) of
+        the area at each distance, then (*bands*) of the rings between consecutive ones past the
+        first; :func:`split_outlines` sorts their results."""
         z = self.levels(distances)
         boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
-
-        def band(k: int) -> shapely.Geometry:
-            return self.outline(z[k], boxes[k], outside=z[k - 1])
-
         jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
-        jobs += [functools.partial(band, k) for k in range(1, len(z))] if bands else []
+        return jobs + ([functools.partial(self.outline, z[k], boxes[k], z[k - 1]) for k in range(1, len(z))]
+                       if bands else [])
+
+    def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
+        """The area at each distance, and (*bands*) the rings between consecutive ones (the first
+        is the area); traced on *workers* threads."""
+        jobs = self.outline_jobs(distances, bands=bands)
         if workers > 1 and len(jobs) > 1:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 drawn = list(pool.map(lambda job: job(), jobs))
         else:
             drawn = [job() for job in jobs]
-        areas = drawn[:len(z)]
-        return areas, (areas[:1] + drawn[len(z):] if bands else [])
+        return split_outlines(drawn, len(distances), bands)
+
+
+def split_outlines(drawn: list, n: int, bands: bool) -> tuple[list, list]:
+    """``(areas, bands)`` from the results of :meth:`Field.outline_jobs` for *n* distances."""
+    areas = drawn[:n]
+    return areas, (areas[:1] + drawn[n:] if bands else [])
 
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:

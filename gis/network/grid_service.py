@@ -5,6 +5,7 @@ removed (:class:`TypeAreas`, keyed by facility id; other types are not touched).
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ import shapely
 from gis.feedback import Feedback, ensure
 from gis.network.attach import Attachment, attach
 from gis.network.distance import Reach, _ranges, reach
-from gis.network.field_areas import Field, Group, Rays
+from gis.network.field_areas import Field, Group, Rays, split_outlines
 from gis.network.graph import WalkGraph
 from gis.network.polygons import edge_ends
 from gis.network.street_grid import StreetGrid, street_grid
@@ -183,13 +184,53 @@ def _run(one, n: int, workers: int, fb: Feedback) -> None:
     fb.progress(1.0)
 
 
-def run_types(jobs: list, workers: int, fb: Feedback) -> list:
-    """``job(feedback)`` for each job, on *workers* threads; results in order."""
-    out = [None] * len(jobs)
+def types_areas(graph: WalkGraph, types: list[tuple[Attachment, tuple]], *, buffer_m: float, workers: int = 1,
+                groups: list | None = None, feedback: Feedback | None = None) -> list[tuple[list, list]]:
+    """:func:`type_areas` (areas and bands) of several types, given as (sources, distances): their
+    fields and tracings share *workers* threads (no thread waits for one type's last outline);
+    *groups*: :func:`type_group` of some types made already (None for the others)."""
+    fb = ensure(feedback)
+    sg = grid_of(graph, buffer_m, workers=workers)
+    groups = groups if groups is not None else [None] * len(types)
 
-    def one(k: int) -> None:
-        fb.check()
-        out[k] = jobs[k](fb.sub(k / len(jobs), (k + 1) / len(jobs)))
+    def stage(k: int) -> list:
+        sources, distances = types[k]
+        group = groups[k] if groups[k] is not None else type_group(graph, sources, distances)
+        return Field(sg, group).outline_jobs(distances)
 
-    _run(one, len(jobs), workers, fb)
+    drawn = run_staged([functools.partial(stage, k) for k in range(len(types))], workers, fb)
+    return [split_outlines(d, len(ds), True) for d, (_, ds) in zip(drawn, types)]
+
+
+def run_staged(stages: list, workers: int, fb: Feedback) -> list[list]:
+    """For each ``stage() -> [job, ...]``, the results of its jobs, in order. Stages and jobs share
+    *workers* threads: a stage queues its jobs, then the stage *workers* places later (so the
+    jobs of a stage come before the stages after it, and few stages' data wait at once)."""
+    n = len(stages)
+    if workers <= 1 or n == 0:
+        out = []
+        for k, stage in enumerate(stages):
+            fb.check()
+            out.append([job() for job in stage()])
+            fb.progress((k + 1) / n)
+        return out
+    started: dict = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        def run(k: int) -> list:
+            fb.check()
+            futures = [pool.submit(job) for job in stages[k]()]
+            if k + workers < n:
+                started[k + workers] = pool.submit(run, k + workers)
+            return futures
+
+        for k in range(min(workers, n)):
+            started[k] = pool.submit(run, k)
+        out = []
+        try:
+            for k in range(n):
+                out.append([f.result() for f in started[k].result()])
+                fb.progress((k + 1) / n)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return out

@@ -37,7 +37,7 @@ from gis.io.notices import Notice, coded, short_list
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
-from gis.network.grid_service import facility_areas, grid_of, has_grid, run_types, type_areas, type_group
+from gis.network.grid_service import facility_areas, grid_of, has_grid, type_areas, type_group, types_areas
 from gis.network.inputs import OTHER, Facilities
 from gis.network.polygons import band_polygons, covered_lines, edge_ends
 from gis.standards import Standards
@@ -235,11 +235,9 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
         grid_of(graph, params.edge_buffer_m, workers=params.workers)
         timing["grid"] = time.perf_counter() - t  # the wait for it, after the work it overlapped
     t = time.perf_counter()
-    drawn = run_types([lambda fb_k, r=r, ft=ft, g=g: type_areas(graph, att.subset(r), params.distances_for(ft),
-                                                              buffer_m=params.edge_buffer_m, workers=params.workers,
-                                                              feedback=fb_k, group=g)
-                       for r, ft, g in zip(rows, types, groups)] if params.per_type else [], params.workers,
-                      fb.sub(0.0, 0.6))
+    drawn = types_areas(graph, [(att.subset(r), params.distances_for(ft)) for r, ft in zip(rows, types)]
+                        if params.per_type else [], buffer_m=params.edge_buffer_m, workers=params.workers,
+                        groups=groups, feedback=fb.sub(0.0, 0.6))
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):
