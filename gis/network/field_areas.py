@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from gis.network.contour_pool import generator_for
+from gis.network.contour_pool import REUSE_NODES, generator_for
 from gis.network.distance import _ranges
 from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
 
@@ -254,8 +254,8 @@ def split_outlines(drawn: list, n: int, bands: bool) -> tuple[list, list]:
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
     """Rows and columns around the nodes set in *inside* (all columns when they are most: the
-    traced coordinates are then those of the window's first rows, made once; all rows when
-    nearly all: then the contour generator of an earlier trace is reused)."""
+    traced coordinates are then those of the window's first rows, made once; and then all rows
+    when nearly all on a big grid: the contour generator of an earlier trace is reused)."""
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
     if len(rows) == 0:
         return slice(0, 0), slice(0, 0)
@@ -263,7 +263,7 @@ def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
     if c1 - c0 > FULL_ROWS * inside.shape[1]:
         c0, c1 = 0, inside.shape[1]
     r0, r1 = max(rows[0] - margin, 0), rows[-1] + margin + 1
-    if r1 - r0 > ALL_ROWS * inside.shape[0]:
+    if r1 - r0 > ALL_ROWS * inside.shape[0] and c1 - c0 == inside.shape[1] and inside.size >= REUSE_NODES:
         r0, r1 = 0, inside.shape[0]
     return slice(r0, r1), slice(c0, c1)
 
