@@ -26,10 +26,10 @@ import functools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-import contourpy
 import numpy as np
 import shapely
 
+from gis.network.contour_pool import REUSE_NODES, generator_for
 from gis.network.distance import _ranges
 from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
 
@@ -38,6 +38,7 @@ MIN_RING_M2 = 1.0  # rings smaller than this are dropped (slivers, specks)
 FULL_ROWS = 0.6  # a window wider than this share of the grid takes whole rows
 SCATTER_CHUNK = 1_000_000  # pairs per np.minimum.at call (it holds the GIL; arrays stay in the heap)
 FULL_GRID = 0.5  # ... and one larger than this share of its nodes takes the whole grid
+ALL_ROWS = 0.9  # a box over more of the rows takes all (a city's outlines share one shape: see contour_pool)
 THIN_OF_CELL = 0.05  # vertices closer than this many cells to their neighbours' chord are removed
 
 
@@ -141,9 +142,11 @@ class Field:
             np.minimum(z[level - 1], z[level], out=z[level])
         for level, d in enumerate(ds_up):
             self._add_parts(z[level], float(d), level, whole)
-        out = np.empty_like(z)
-        out[order] = z
-        return out.reshape(k, *self.window.shape)
+        if np.any(np.diff(order) < 0):  # distances not given ascending: back to their order
+            out = np.empty_like(z)
+            out[order] = z
+            z = out
+        return z.reshape(k, *self.window.shape)
 
     def _scatter_whole(self, z: np.ndarray, whole: np.ndarray, size: int) -> None:
         """Each pair's distance into row ``whole`` of its segment (of the flat (levels + 1, size) *z*)."""
@@ -212,43 +215,57 @@ class Field:
         hi = np.minimum((d - rays.v0[seg]) / rays.rate[seg], rays.length[seg])
         return _gap(t, h, (hi.astype(np.float32), np.full(len(seg), np.inf, np.float32), rays.length[seg].astype(np.float32)))
 
-    def outline(self, z: np.ndarray, box: tuple[slice, slice]) -> shapely.Geometry:
-        """The polygon ``z <= 0``, traced on the nodes in *box* (rows, columns) only."""
+    def outline(self, z: np.ndarray, box: tuple[slice, slice],
+                outside: np.ndarray | None = None) -> shapely.Geometry:
+        """The polygon ``z <= 0`` (outside the area of *outside*), traced on the nodes in *box*
+        (rows, columns) only."""
         w, grid = self.window, self.sg.grid
         i0, j0 = w.i0 + (box[1].start or 0), w.j0 + (box[0].start or 0)
-        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0])
+        return trace(z[box], (grid.x0 + i0 * grid.cell, grid.y0 + j0 * grid.cell), grid.cell, rows=w.shape[0],
+                     outside=None if outside is None else outside[box])
+
+    def outline_jobs(self, distances, *, bands: bool = True) -> list:
+        """The tracings (callables, for any thread: contourpy, numpy and shapely let the GIL go) of
+        the area at each distance, then (*bands*) of the rings between consecutive ones past the
+        first; :func:`split_outlines` sorts their results."""
+        z = self.levels(distances)
+        boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
+        jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
+        return jobs + ([functools.partial(self.outline, z[k], boxes[k], z[k - 1]) for k in range(1, len(z))]
+                       if bands else [])
 
     def areas_and_bands(self, distances, *, bands: bool = True, workers: int = 1) -> tuple[list, list]:
         """The area at each distance, and (*bands*) the rings between consecutive ones (the first
-        is the area); traced on *workers* threads (contourpy, numpy and shapely let the GIL go)."""
-        z = self.levels(distances)
-        boxes = [_box(level <= 0) for level in z]  # a facility's 300 m area needs a tenth of its 1000 m window
-
-        def band(k: int) -> shapely.Geometry:
-            ring = np.negative(z[k - 1])
-            return self.outline(np.maximum(z[k], ring, out=ring), boxes[k])
-
-        jobs = [functools.partial(self.outline, z[k], boxes[k]) for k in range(len(z))]
-        jobs += [functools.partial(band, k) for k in range(1, len(z))] if bands else []
+        is the area); traced on *workers* threads."""
+        jobs = self.outline_jobs(distances, bands=bands)
         if workers > 1 and len(jobs) > 1:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 drawn = list(pool.map(lambda job: job(), jobs))
         else:
             drawn = [job() for job in jobs]
-        areas = drawn[:len(z)]
-        return areas, (areas[:1] + drawn[len(z):] if bands else [])
+        return split_outlines(drawn, len(distances), bands)
+
+
+def split_outlines(drawn: list, n: int, bands: bool) -> tuple[list, list]:
+    """``(areas, bands)`` from the results of :meth:`Field.outline_jobs` for *n* distances."""
+    areas = drawn[:n]
+    return areas, (areas[:1] + drawn[n:] if bands else [])
 
 
 def _box(inside: np.ndarray, margin: int = 2) -> tuple[slice, slice]:
     """Rows and columns around the nodes set in *inside* (all columns when they are most: the
-    traced coordinates are then those of the window's first rows, made once)."""
+    traced coordinates are then those of the window's first rows, made once; and then all rows
+    when nearly all on a big grid: the contour generator of an earlier trace is reused)."""
     rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
     if len(rows) == 0:
         return slice(0, 0), slice(0, 0)
     c0, c1 = max(cols[0] - margin, 0), cols[-1] + margin + 1
     if c1 - c0 > FULL_ROWS * inside.shape[1]:
         c0, c1 = 0, inside.shape[1]
-    return slice(max(rows[0] - margin, 0), rows[-1] + margin + 1), slice(c0, c1)
+    r0, r1 = max(rows[0] - margin, 0), rows[-1] + margin + 1
+    if r1 - r0 > ALL_ROWS * inside.shape[0] and c1 - c0 == inside.shape[1] and inside.size >= REUSE_NODES:
+        r0, r1 = 0, inside.shape[0]
+    return slice(r0, r1), slice(c0, c1)
 
 
 def _gap(t: np.ndarray, h: np.ndarray, ends) -> np.ndarray:
@@ -286,19 +303,22 @@ def _window(sg: StreetGrid, group: Group, ray_node: np.ndarray) -> Window:
 
 
 # -- tracing -------------------------------------------------------------------------------
-def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0) -> shapely.Geometry:
+def trace(z: np.ndarray, origin: tuple[float, float], cell: float, *, rows: int = 0,
+          outside: np.ndarray | None = None) -> shapely.Geometry:
     """The polygon where ``z <= 0`` (marching squares on the nodes ``z[j, i]`` at ``origin + (i, j)
     * cell``), without rings under 1 m², thinned. Traced in cells, on coordinates made once for
-    up to *rows* rows of this width."""
+    up to *rows* rows of this width. *outside*: a band, ``max(z, -outside) <= 0`` (the ring of
+    ``z <= 0`` outside the area ``outside <= 0``)."""
     ny, nx = z.shape
     if ny < 2 or nx < 2:
         return shapely.MultiPolygon()
     x, y = (v[:ny] for v in _index_grid(max(ny, rows), nx))  # first rows: still contiguous
-    gen = contourpy.ThreadedContourGenerator(  # the serial generator holds the GIL, this one lets it go
-        x, y, z.astype(np.float64, order="C"), None, x_chunk_size=nx - 1, y_chunk_size=ny - 1,
-        line_type=contourpy.LineType.Separate, fill_type=contourpy.FillType.ChunkCombinedOffsetOffset,
-        corner_mask=True, quad_as_tri=False, z_interp=contourpy.ZInterp.Linear, thread_count=1)
-    points, offsets, outer = gen.filled(-2 * FAR, 0.0)
+    with generator_for(x, y) as (gen, buffer):  # big grids: a generator kept from an earlier trace
+        if outside is None:
+            np.copyto(buffer, z)
+        else:
+            np.maximum(z, np.negative(outside, out=buffer), out=buffer)
+        points, offsets, outer = gen.filled(-2 * FAR, 0.0)
     if points[0] is None:
         return shapely.MultiPolygon()
     pts, off, out = _drop_small(points[0], offsets[0].astype(np.int64), outer[0].astype(np.int64),

@@ -116,7 +116,7 @@ def patch(graph: WalkGraph, sg: StreetGrid, sources: Attachment, distances, w: W
     for k in range(len(distances)):
         z = _on_window(field, w, None if levels is None else levels[k])
         areas.append(trace(z, origin, grid.cell))
-        bands.append(areas[-1] if previous is None else trace(np.maximum(z, -previous), origin, grid.cell))
+        bands.append(areas[-1] if previous is None else trace(z, origin, grid.cell, outside=previous))
         previous = z
     return Patch(w, window_box(sg, w), areas, bands)
 

@@ -5,6 +5,7 @@ removed (:class:`TypeAreas`, keyed by facility id; other types are not touched).
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ import shapely
 from gis.feedback import Feedback, ensure
 from gis.network.attach import Attachment, attach
 from gis.network.distance import Reach, _ranges, reach
-from gis.network.field_areas import Field, Group, Rays
+from gis.network.field_areas import Field, Group, Rays, split_outlines
 from gis.network.graph import WalkGraph
 from gis.network.polygons import edge_ends
 from gis.network.street_grid import StreetGrid, street_grid
@@ -35,6 +36,12 @@ def grid_of(graph: WalkGraph, buffer_m: float, *, workers: int = 1) -> StreetGri
         if float(buffer_m) not in per_graph:
             per_graph[float(buffer_m)] = street_grid(graph, buffer_m, workers=workers)
         return per_graph[float(buffer_m)]
+
+
+def has_grid(graph: WalkGraph, buffer_m: float) -> bool:
+    """Whether :func:`grid_of` has the street grid of *graph* for *buffer_m* already."""
+    with _LOCK:
+        return float(buffer_m) in _GRIDS.get(graph, {})
 
 
 def source_rays(graph: WalkGraph, sources: Attachment, shift: np.ndarray, cutoff: float) -> tuple[Rays, np.ndarray]:
@@ -113,21 +120,29 @@ def per_source_groups(graph: WalkGraph, r: Reach, sources: Attachment, shift: np
                   rays.take(order[rcut[i]:rcut[i + 1]])) for i in range(n)]
 
 
+def type_group(graph: WalkGraph, sources: Attachment, distances, *, shift: np.ndarray | None = None,
+               feedback: Feedback | None = None) -> Group:
+    """What a type's *sources* walk within the largest of *distances* (the street grid is not needed:
+    this runs while it is built). *shift*: see :func:`type_areas`."""
+    shift = np.zeros(len(sources)) if shift is None else np.asarray(shift, dtype=float)
+    cutoff = float(max(distances)) + float(shift.max(initial=0.0))
+    r = reach(graph, sources, cutoff, feedback=feedback)
+    rays, owner = source_rays(graph, sources, shift, float(max(distances)))
+    return group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
+
+
 def type_areas(graph: WalkGraph, sources: Attachment, distances, *, buffer_m: float,
                shift: np.ndarray | None = None, bands: bool = True, workers: int = 1,
-               feedback: Feedback | None = None) -> tuple[list, list]:
+               feedback: Feedback | None = None, group: Group | None = None) -> tuple[list, list]:
     """The dissolved area at each distance of a type's *sources*, and its bands (traced on
     *workers* threads).
 
     With *shift*, source ``i`` counts its walks as ``dist - shift[i]`` (each facility at its
-    own radius: ask for distance 0)."""
+    own radius: ask for distance 0). *group*: :func:`type_group` of the same, when made already."""
     fb = ensure(feedback)
-    shift = np.zeros(len(sources)) if shift is None else np.asarray(shift, dtype=float)
-    cutoff = float(max(distances)) + float(shift.max(initial=0.0))
-    r = reach(graph, sources, cutoff, feedback=fb.sub(0.0, 0.3))
-    rays, owner = source_rays(graph, sources, shift, float(max(distances)))
+    if group is None:
+        group = type_group(graph, sources, distances, shift=shift, feedback=fb.sub(0.0, 0.3))
     fb.check()
-    group = group_of(graph, r, sources, np.arange(len(sources)), shift, rays, owner)
     out = Field(grid_of(graph, buffer_m, workers=workers), group).areas_and_bands(distances, bands=bands,
                                                                                   workers=workers)
     fb.progress(1.0)
@@ -178,4 +193,70 @@ def run_types(jobs: list, workers: int, fb: Feedback) -> list:
         out[k] = jobs[k](fb.sub(k / len(jobs), (k + 1) / len(jobs)))
 
     _run(one, len(jobs), workers, fb)
+    return out
+
+
+def types_areas(graph: WalkGraph, types: list[tuple[Attachment, tuple]], *, buffer_m: float, workers: int = 1,
+                groups: list | None = None, feedback: Feedback | None = None,
+                each=None) -> list[tuple[list, list]]:
+    """:func:`type_areas` (areas and bands) of several types, given as (sources, distances): their
+    fields and tracings share *workers* threads (no thread waits for one type's last outline);
+    *groups*: :func:`type_group` of some types made already (None for the others); *each(k, result)*
+    is called with each type's result in order, as soon as it is traced (on the calling thread)."""
+    fb = ensure(feedback)
+    sg = grid_of(graph, buffer_m, workers=workers)
+    groups = groups if groups is not None else [None] * len(types)
+
+    def stage(k: int) -> list:
+        sources, distances = types[k]
+        group = groups[k] if groups[k] is not None else type_group(graph, sources, distances)
+        return Field(sg, group).outline_jobs(distances)
+
+    split: dict = {}
+
+    def finished(k: int, outlines: list) -> None:
+        split[k] = split_outlines(outlines, len(types[k][1]), True)
+        if each is not None:
+            each(k, split[k])
+
+    run_staged([functools.partial(stage, k) for k in range(len(types))], workers, fb, finished)
+    return [split[k] for k in range(len(types))]
+
+
+def run_staged(stages: list, workers: int, fb: Feedback, each=None) -> list[list]:
+    """For each ``stage() -> [job, ...]``, the results of its jobs, in order. Stages and jobs share
+    *workers* threads: a stage queues its jobs, then the stage *workers* places later (so the
+    jobs of a stage come before the stages after it, and few stages' data wait at once).
+    *each(k, results)*, if given, gets each stage's results in order as soon as they are in."""
+    n = len(stages)
+    if workers <= 1 or n == 0:
+        out = []
+        for k, stage in enumerate(stages):
+            fb.check()
+            out.append([job() for job in stage()])
+            if each is not None:
+                each(k, out[-1])
+            fb.progress((k + 1) / n)
+        return out
+    started: dict = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        def run(k: int) -> list:
+            fb.check()
+            futures = [pool.submit(job) for job in stages[k]()]
+            if k + workers < n:
+                started[k + workers] = pool.submit(run, k + workers)
+            return futures
+
+        for k in range(min(workers, n)):
+            started[k] = pool.submit(run, k)
+        out = []
+        try:
+            for k in range(n):
+                out.append([f.result() for f in started[k].result()])
+                if each is not None:
+                    each(k, out[-1])
+                fb.progress((k + 1) / n)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return out

@@ -20,6 +20,7 @@ Bands are the rings between consecutive distances (300, 300–500, 500–1000 m)
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -36,7 +37,8 @@ from gis.io.notices import Notice, coded
 from gis.network.attach import Attachment, attach
 from gis.network.distance import reach
 from gis.network.graph import WalkGraph
-from gis.network.grid_service import facility_areas, grid_of, run_types, type_areas
+from gis.network.grid_service import (facility_areas, grid_of, has_grid, run_types, type_areas, type_group,
+                                     types_areas)
 from gis.network.inputs import OTHER, Facilities
 from gis.network.polygons import band_polygons, covered_lines, edge_ends
 from gis.standards import Standards
@@ -220,33 +222,39 @@ def grid_network_areas(facilities: Facilities, graph: WalkGraph, params: Service
                        fb: Feedback) -> ServiceAreaResult:
     """Network areas by the distance-field method (gis.network.grid_service)."""
     timing = {"attach": 0.0, "grid": 0.0, "distances": 0.0, "polygons": 0.0, "polygons_by_type": 0.0}
-    t = time.perf_counter()
-    att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
-    timing["attach"] = time.perf_counter() - t
     types = _types(facilities, params)
-    notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
-    t = time.perf_counter()
-    grid_of(graph, params.edge_buffer_m, workers=params.workers)
-    timing["grid"] = time.perf_counter() - t
-    t = time.perf_counter()
     rows = [np.flatnonzero(facilities.types == ftype) for ftype in types]
-
-    def one_type(fb_k: Feedback, k: int) -> tuple[list, list]:
-        ds = params.distances_for(types[k])
-        areas, rings = type_areas(graph, att.subset(rows[k]), ds, buffer_m=params.edge_buffer_m,
-                                  workers=params.workers, feedback=fb_k)
-        fb.deliver("bands", bands_frame(_band_rows(types[k], ds, rings), facilities.crs))
-        return areas, rings
-
-    order = sorted(range(len(types)), key=lambda k: _rank(params.first, types[k]))
+    order = sorted(range(len(types)), key=lambda k: _rank(params.first, types[k]))  # shown types first
     if params.per_type:
         fb.deliver("types", [str(t) for t in types])
-    jobs = [lambda fb_k, k=k: one_type(fb_k, k) for k in order] if params.per_type else []
-    lead = 1 if params.first and len(jobs) > 1 else 0  # the first type alone, every worker on it: shown sooner
-    cut = 0.6 * lead / max(len(jobs), 1)
-    done = (run_types(jobs[:lead], params.workers, fb.sub(0.0, cut))
-            + run_types(jobs[lead:], params.workers, fb.sub(cut, 0.6)))
-    drawn = [done[order.index(k)] for k in range(len(types))] if params.per_type else []
+    groups: list = [None] * len(types)
+    with ThreadPoolExecutor(max_workers=1) as setup:  # a network's first run: its street grid is built
+        # on a thread meanwhile the facilities are attached and (as far as it lasts) walked
+        t = time.perf_counter()
+        pending = None if has_grid(graph, params.edge_buffer_m) else setup.submit(
+            grid_of, graph, params.edge_buffer_m, workers=params.workers)
+        att = attach(graph, facilities.points, max_distance=params.max_access_m, count_access=params.count_access)
+        timing["attach"] = time.perf_counter() - t
+        for k in (order if pending is not None and params.per_type else ()):
+            if pending.done():
+                break
+            fb.check()
+            groups[k] = type_group(graph, att.subset(rows[k]), params.distances_for(types[k]))
+        notices = _attach_notices(facilities, att, graph, np.isin(facilities.types.astype(str), types))
+        t = time.perf_counter()
+        grid_of(graph, params.edge_buffer_m, workers=params.workers)
+        timing["grid"] = time.perf_counter() - t  # the wait for it, after the work it overlapped
+
+    def deliver(i: int, result: tuple[list, list]) -> None:  # each type's bands to the map as it is traced
+        k = order[i]
+        fb.deliver("bands", bands_frame(_band_rows(types[k], params.distances_for(types[k]), result[1]),
+                                        facilities.crs))
+
+    t = time.perf_counter()
+    jobs = [(att.subset(rows[k]), params.distances_for(types[k])) for k in order] if params.per_type else []
+    got = types_areas(graph, jobs, buffer_m=params.edge_buffer_m, workers=params.workers,
+                      groups=[groups[k] for k in order], feedback=fb.sub(0.0, 0.6), each=deliver)
+    drawn = [got[order.index(k)] for k in range(len(types))] if params.per_type else []
     timing["polygons_by_type"] = time.perf_counter() - t
     per_type, band_rows = [], []
     for ftype, r, (areas, rings) in zip(types, rows, drawn):

@@ -4,13 +4,14 @@ The service-area fields (:mod:`gis.network.field_areas`) are evaluated on this g
 depends only on the network, the edge buffer and the cell size is computed once here:
 every (grid node, edge segment) pair closer than ``reach_m = buffer + 1.5 cells`` and the
 distance between them. Each segment visits only the nodes of the grid rows its capsule
-(the points within ``reach_m``) crosses, between the capsule's ends on each row, so nearly
-every node visited is a pair. Pairs are stored segment by segment, edges in order, so the
+(the points within ``reach_m``) crosses, between the capsule's ends on each row (exact, so
+every node visited is a pair). Pairs are stored segment by segment, edges in order, so the
 pairs of any set of edges are a few slices (``seg_ptr``, ``edge_seg``).
 """
 
 from __future__ import annotations
 
+import functools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -63,6 +64,13 @@ class Segments:
     def __len__(self) -> int:
         return len(self.length)
 
+    @functools.cached_property
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """x, y of the starts and of the unit directions, each contiguous: ``np.take`` from a
+        column view copies the whole column first, and numpy 2.4's row gathers of (n, 2) arrays
+        are ~50x slower than 1-D gathers."""
+        return tuple(np.ascontiguousarray(a) for a in (self.p0[:, 0], self.p0[:, 1], self.unit[:, 0], self.unit[:, 1]))
+
 
 def edge_segments(graph: WalkGraph) -> Segments:
     """The straight pieces of every edge geometry, edges in order."""
@@ -91,10 +99,11 @@ class Pairs:
 
 def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1,
                counted: bool = False) -> tuple[np.ndarray, ...]:
-    """Every (grid node, segment) closer than *reach_m*, in segment order (nodes row by row):
-    node, segment and the distance between them (*counted*: the number of pairs of each
-    segment instead of the segment of each pair). Each segment visits only the nodes of the
-    rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row.
+    """Every (grid node, segment) within *reach_m* (to 1e-6 of a cell), in segment order (nodes
+    row by row): node, segment and the distance between them (*counted*: the number of pairs of
+    each segment instead of the segment of each pair). Each segment visits only the nodes of the
+    rows its capsule of radius *reach_m* crosses, between the capsule's ends on that row: the
+    row's span of the capsule is exact, so every node visited is a pair (no distance test).
     Runs of segments are done apart (on *workers* threads: numpy lets the GIL go in its loops)."""
     rows = np.ceil((np.abs(segs.unit[:, 1]) * segs.length + 2 * reach_m) / grid.cell)
     work = np.cumsum(rows * (np.abs(segs.unit[:, 0]) * segs.length + 2 * reach_m) / grid.cell)
@@ -106,8 +115,11 @@ def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1,
         return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32)
 
     def one(run: tuple[int, int]) -> tuple[np.ndarray, ...]:
-        node, seg, dist = _chunk_pairs(grid, segs, *_capsule_rows(grid, segs, np.arange(*run), reach_m), reach_m)
-        return (node, np.bincount(seg - run[0], minlength=run[1] - run[0]), dist) if counted else (node, seg, dist)
+        seg, row, i0, count = _capsule_rows(grid, segs, np.arange(*run), reach_m)
+        node, dist = _chunk_pairs(grid, segs, seg, row, i0, count)
+        if counted:
+            return node, np.bincount(seg - run[0], weights=count, minlength=run[1] - run[0]).astype(np.int64), dist
+        return node, np.repeat(seg.astype(np.int32), count), dist
 
     if workers > 1 and len(jobs) > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -120,17 +132,18 @@ def near_pairs(grid: Grid, segs: Segments, reach_m: float, *, workers: int = 1,
 def _capsule_rows(grid: Grid, segs: Segments, which: np.ndarray, reach_m: float) -> tuple[np.ndarray, ...]:
     """The (segment, grid row) crossings of the capsules of segments *which*: segment, row, first
     column and number of columns (segments in order, rows upward)."""
-    p0, ux, uy, ell = segs.p0, segs.unit[:, 0], segs.unit[:, 1], segs.length
-    y0, y1 = p0[which, 1], p0[which, 1] + uy[which] * ell[which]
+    (px, py, ux, uy), ell = segs.columns, segs.length
+    y0 = np.take(py, which)
+    y1 = y0 + np.take(uy, which) * np.take(ell, which)
     j_lo = np.clip(np.ceil((np.minimum(y0, y1) - reach_m - grid.y0) / grid.cell), 0, grid.ny).astype(np.int64)
     j_hi = np.clip(np.floor((np.maximum(y0, y1) + reach_m - grid.y0) / grid.cell), -1, grid.ny - 1).astype(np.int64)
     n_rows = np.maximum(j_hi - j_lo + 1, 0)
     seg = np.repeat(which.astype(np.int64), n_rows)
     row = _ranges(j_lo, j_lo + n_rows)
-    y = grid.y0 + row * grid.cell - p0[seg, 1]  # the row relative to the segment's start
-    lo, hi = _capsule_span(y, ux[seg], uy[seg], ell[seg], reach_m)
-    x = p0[seg, 0] - grid.x0
-    eps = 1e-6 * grid.cell  # nodes on the boundary: the distance test below decides
+    y = grid.y0 + row * grid.cell - np.take(py, seg)  # the row relative to the segment's start
+    lo, hi = _capsule_span(y, np.take(ux, seg), np.take(uy, seg), np.take(ell, seg), reach_m)
+    x = np.take(px, seg) - grid.x0
+    eps = 1e-6 * grid.cell  # nodes on the boundary count (as ``dist <= reach``)
     i0 = np.clip(np.ceil((x + lo - eps) / grid.cell), 0, grid.nx).astype(np.int64)
     i1 = np.clip(np.floor((x + hi + eps) / grid.cell), -1, grid.nx - 1).astype(np.int64)
     return seg, row, i0, np.maximum(i1 - i0 + 1, 0)
@@ -161,22 +174,34 @@ def _capsule_span(y: np.ndarray, ux: np.ndarray, uy: np.ndarray, ell: np.ndarray
     return np.where(np.isnan(lo), np.inf, lo), np.where(np.isnan(hi), -np.inf, hi)
 
 
-def _chunk_pairs(grid, segs, seg, row, i0, count, reach_m):
-    """Pairs of the (segment, row) crossings given: their nodes, then only those within reach.
+def _chunk_pairs(grid, segs, seg, row, i0, count):
+    """Pairs of the (segment, row) crossings given: every node of each crossing's span (the span
+    is exact, so each is within reach, to 1e-6 of a cell) and its distance to the segment.
     Along a row, the node's position along and off the segment's line grow linearly."""
     f32 = np.float32
-    ux, uy = segs.unit[seg, 0], segs.unit[seg, 1]
-    dx = grid.x0 + i0 * grid.cell - segs.p0[seg, 0]  # the crossing's first node from the segment's start
-    dy = grid.y0 + row * grid.cell - segs.p0[seg, 1]
-    m = (np.arange(int(count.sum()), dtype=np.int32) - np.repeat((np.cumsum(count) - count).astype(np.int32), count))
+    px, py, ux, uy = (np.take(c, seg) for c in segs.columns)
+    dx = grid.x0 + i0 * grid.cell - px  # the crossing's first node from the segment's start
+    dy = grid.y0 + row * grid.cell - py
+    m = np.arange(int(count.sum()), dtype=np.int32)
+    m -= np.repeat((np.cumsum(count) - count).astype(np.int32), count)
     step = m.astype(f32)
-    t = np.repeat((dx * ux + dy * uy).astype(f32), count) + step * np.repeat((grid.cell * ux).astype(f32), count)
-    h = np.repeat((dx * uy - dy * ux).astype(f32), count) + step * np.repeat((grid.cell * uy).astype(f32), count)
-    gap = np.maximum(np.maximum(-t, t - np.repeat(segs.length[seg].astype(f32), count)), f32(0.0))
-    dist = np.sqrt(gap * gap + h * h)
-    keep = np.flatnonzero(dist <= reach_m)
-    node = np.repeat((row * grid.nx + i0).astype(np.int32), count)[keep] + m[keep]
-    return node, np.repeat(seg.astype(np.int32), count)[keep], dist[keep]
+    t = np.repeat((grid.cell * ux).astype(f32), count)
+    t *= step
+    t += np.repeat((dx * ux + dy * uy).astype(f32), count)
+    h = np.repeat((grid.cell * uy).astype(f32), count)
+    h *= step
+    h += np.repeat((dx * uy - dy * ux).astype(f32), count)
+    gap = np.repeat(np.take(segs.length, seg).astype(f32), count)
+    np.subtract(t, gap, out=gap)
+    np.negative(t, out=t)
+    np.maximum(gap, t, out=gap)
+    np.maximum(gap, f32(0.0), out=gap)
+    gap *= gap
+    h *= h
+    gap += h
+    node = np.repeat((row * grid.nx + i0).astype(np.int32), count)
+    node += m
+    return node, np.sqrt(gap, out=gap)
 
 
 def foot(grid: Grid, segs: Segments, node: np.ndarray, seg: np.ndarray,
@@ -186,11 +211,12 @@ def foot(grid: Grid, segs: Segments, node: np.ndarray, seg: np.ndarray,
     f32 = np.float32
     spread = (lambda v: v) if count is None else (lambda v: np.repeat(v, count))
     j, i = np.divmod(node.astype(np.int32), np.int32(grid.nx))
-    dx = spread((grid.x0 - segs.p0[seg, 0]).astype(f32))
+    px, py, ux, uy = (np.take(c, seg) for c in segs.columns)
+    dx = spread((grid.x0 - px).astype(f32))
     dx += i.astype(f32) * f32(grid.cell)
-    dy = spread((grid.y0 - segs.p0[seg, 1]).astype(f32))
+    dy = spread((grid.y0 - py).astype(f32))
     dy += j.astype(f32) * f32(grid.cell)
-    ux, uy = spread(segs.unit[seg, 0].astype(f32)), spread(segs.unit[seg, 1].astype(f32))
+    ux, uy = spread(ux.astype(f32)), spread(uy.astype(f32))
     t = dx * ux
     t += dy * uy
     dx *= uy
