@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import threading
+import weakref
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 from uuid import uuid4
 
 import geopandas as gpd
@@ -10,6 +14,8 @@ import pandas as pd
 
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -99,3 +105,24 @@ class Layer:
         """Replace the features (same CRS) and drop cached views."""
         self.data = data.reset_index(drop=True)
         self._display = None
+
+
+def kept_per_data(fn: Callable[["Layer"], T]) -> Callable[["Layer"], T]:
+    """``fn(layer)`` made once and kept for the layer until its data is replaced (thread-safe;
+    two threads asking at once for a new one may both make it)."""
+    kept: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, T]]" = weakref.WeakKeyDictionary()
+    lock = threading.Lock()
+
+    @functools.wraps(fn)
+    def made(layer: "Layer") -> T:
+        data = layer.data
+        with lock:
+            hit = kept.get(layer)
+        if hit is not None and hit[0]() is data:
+            return hit[1]
+        out = fn(layer)
+        with lock:
+            kept[layer] = (weakref.ref(data), out)
+        return out
+
+    return made

@@ -7,8 +7,6 @@ by feature id (identify, table).
 from __future__ import annotations
 
 import gc
-import threading
-import weakref
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -17,7 +15,7 @@ import shapely
 
 from gis.crs import WGS84
 from gis.io.reproject import frame_transformer, transform_coords
-from gis.layer import Layer
+from gis.layer import Layer, kept_per_data
 from gis.packed import Packed, packed
 from gis.style import classify
 
@@ -69,27 +67,17 @@ def _collector_paused():
             gc.enable()
 
 
+@kept_per_data
 def label_positions(layer: Layer) -> tuple[np.ndarray, np.ndarray]:
     """The features that have a geometry (mask) and a point inside each (lon/lat, rounded), kept
     on the layer until its data is replaced. The points are found in the layer's own CRS and then
     transformed, so this needs no WGS 84 copy and can run beside :func:`gis.packed.packed`."""
     data = layer.data
-    with _lock:
-        hit = _positions.get(layer)
-    if hit is not None and hit[0]() is data:
-        return hit[1]
     geoms = np.asarray(data.geometry.values, dtype=object)
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     xy = shapely.get_coordinates(shapely.point_on_surface(geoms[ok]))  # GEOS lets go of the GIL meanwhile
     to_lonlat = frame_transformer(data, WGS84) if len(xy) else None
-    out = ok, (xy if to_lonlat is None else transform_coords(to_lonlat, xy)).round(DECIMALS)  # not round() each
-    with _lock:
-        _positions[layer] = (weakref.ref(data), out)
-    return out
-
-
-_positions: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, tuple]]" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
+    return ok, (xy if to_lonlat is None else transform_coords(to_lonlat, xy)).round(DECIMALS)  # not round() each
 
 
 @contextmanager

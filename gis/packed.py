@@ -21,8 +21,6 @@ took 0.57 s, both measured at load 1.4; bench/bench_load.py).
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +28,7 @@ import shapely
 
 from gis.crs import WGS84
 from gis.io.reproject import frame_transformer, transform_coords, with_geometries
-from gis.layer import Layer
+from gis.layer import Layer, kept_per_data
 
 WORLD = 256.0
 MAX_LAT = 85.0511287798
@@ -170,19 +168,8 @@ def _packed(kind: str, world: list, starts: list, fids: list) -> Packed:
     return Packed(head, body)
 
 
-_cache: "weakref.WeakKeyDictionary[Layer, tuple[weakref.ref, Packed]]" = weakref.WeakKeyDictionary()
-_cache_lock = threading.Lock()
-
-
+@kept_per_data
 def packed(layer: Layer) -> Packed:
-    """:func:`pack_layer`, cached on the layer until its data is replaced."""
-    data = layer.data
-    with _cache_lock:
-        hit = _cache.get(layer)
-    if hit is not None and hit[0]() is data:
-        return hit[1]
-    out = pack_layer(layer)
-    with _cache_lock:
-        _cache[layer] = (weakref.ref(data), out)
-    return out
+    """:func:`pack_layer`, kept on the layer until its data is replaced."""
+    return pack_layer(layer)
 
