@@ -48,11 +48,14 @@ def demo_jobs(tmp: Path) -> list[list[str]]:
             ["inspect", str(DEMO / "compounds.shp"), "--json"],
             ["inspect", str(DEMO / "facilities.csv"), "--json"],
             ["zones", str(DEMO / "compounds.shp"), "--json"],
-            ["service-areas", str(DEMO / "facilities.csv"), "--network", str(DEMO / "roads.shp"), "--json"],
+            ["service-areas", str(DEMO / "facilities.csv"), "--facilities-crs", "cgcs2000",
+             "--network", str(DEMO / "roads.shp"), "--json"],
             ["gaps", "--compounds", str(DEMO / "compounds.shp"), "--facilities", str(DEMO / "facilities.csv"),
-             "--buildings", str(DEMO / "buildings.shp"), "--network", str(DEMO / "roads.shp"), "--json"],
+             "--facilities-crs", "cgcs2000", "--buildings", str(DEMO / "buildings.shp"),
+             "--network", str(DEMO / "roads.shp"), "--json"],
             ["access", "--compounds", str(DEMO / "compounds.shp"), "--facilities", str(DEMO / "facilities.csv"),
-             "--type", "kindergarten", "--network", str(DEMO / "roads.shp"), "--json"]]
+             "--facilities-crs", "cgcs2000", "--type", "kindergarten", "--network", str(DEMO / "roads.shp"),
+             "--json"]]
     survey = tmp / "survey.csv"
     survey.write_text("小区名称,户数\n北园大街,160\n汽车厂宿舍,204\n", encoding="utf-8")
     jobs.append(["join", str(DEMO / "compounds.shp"), str(survey), "--out", str(tmp / "joined.gpkg"), "--json"])

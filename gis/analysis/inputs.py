@@ -27,7 +27,8 @@ FAMILIES = {  # the geometry families that can play each role
 }
 NEEDS_ATTRIBUTES = (Role.COMPOUNDS, Role.BUILDINGS, Role.FACILITIES)
 FIELD_ALIASES = {"type": FieldRole.FACILITY_TYPE, "year": FieldRole.BUILD_YEAR}
-CRS_VALUES = "wgs84, gcj02, bd09 or EPSG:n"
+CRS_VALUES = "cgcs2000, wgs84, gcj02, bd09 or EPSG:n"
+CLI_WORDS = {"EPSG:4490": "cgcs2000", "EPSG:4326": "wgs84", "gcj02": "gcj02", "bd09": "bd09"}  # lon/lat answers
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def read_input(spec: InputFile, *, crs: CRS | None = None) -> tuple[Layer, list[
 
 
 def _refuse_unanswered(spec: InputFile, report) -> None:
+    from gis.io.crs_detect import LONLAT_UNDECLARED
+
     family, allowed = report.family, FAMILIES.get(spec.role, ())
     if allowed and family not in allowed:
         raise NeedsAnswer("layer.wrong_geometry", QT_TRANSLATE_NOOP(
@@ -99,6 +102,13 @@ def _refuse_unanswered(spec: InputFile, report) -> None:
                       "file goes with which option."),
             path=spec.path, family=family, option=f"--{spec.option}", allowed=" or ".join(allowed))
     codes = {n.code: n for n in report.notices}
+    if LONLAT_UNDECLARED in codes and not spec.crs:
+        words = [CLI_WORDS.get(c.answer, c.answer) for c in report.crs.candidates if c.answer in CLI_WORDS]
+        raise NeedsAnswer(LONLAT_UNDECLARED, QT_TRANSLATE_NOOP(
+            "errors", "{path}: lon/lat inside China, but the file does not say in which coordinate system "
+                      "(CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres "
+                      "away). Say which with {option} {first} (or {others})."),
+            path=spec.path, option=spec.crs_option, first=words[0], others=", ".join(words[1:]))
     if "crs.looks_like_datum" in codes and not spec.crs:
         hint = codes["crs.looks_like_datum"]  # the importer's words for it: one message per datum
         raise NeedsAnswer("crs.looks_like_datum", QT_TRANSLATE_NOOP(

@@ -79,10 +79,11 @@ def _text(out: dict) -> str:
         f"{out['path']}  [{out['driver']}{' / ' + out['layer'] if out['layer'] else ''}]",
         f"features: {out['features']} {out['geometry_type']}   role: {out['role']}",
         f"crs: {crs['name'] or 'unknown — choose one'} (from {crs['source']})"
-        + (f", shifted from {crs['datum_shift']}" if crs["datum_shift"] else ""),
+        + (f", shifted from {crs['datum_shift']}" if crs["datum_shift"] else "")
+        + (" — not declared: choose one with --source-crs" if crs["needs_choice"] and crs["name"] else ""),
     ]
     for cand in out["crs_candidates"][:6]:
-        lines.append(f"  EPSG:{cand['epsg']}  {cand['name']}: {cand['reason']}")
+        lines.append(f"  {cand['answer']}  {cand['name']}: {cand['reason']}")
     if out["encoding"]:
         lines.append(f"encoding: {out['encoding']['name']} (from {out['encoding']['source']})")
     if out["bounds_wgs84"]:

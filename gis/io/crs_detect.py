@@ -41,6 +41,7 @@ XIAN80 = {"geographic": 4610, "gk3_zone": 2349, "gk3_cm": 2370}
 BEIJING54 = {"geographic": 4214, "gk3_zone": 2401, "gk3_cm": 2422}
 UTM_ZONES = range(43, 54)  # zones covering China
 MAJORITY = 0.6  # share of features that must agree on the kind of numbers
+LONLAT_UNDECLARED = "crs.lonlat_undeclared"  # code of the question about undeclared lon/lat
 
 _ALIASES = {
     "cgcs2000": 4490, "4490": 4490, "wgs84": 4326, "wgs1984": 4326, "xian80": 4610,
@@ -58,13 +59,19 @@ class CrsCandidate:
     epsg: int
     reasons: tuple[Notice, ...]
     score: float = 0.0
+    datum: str | None = None  # gcj02 | bd09: web-map lon/lat, shifted to WGS 84 (epsg) when chosen
 
     @property
     def name(self) -> str:
-        return crs_name(self.epsg)
+        return dict(DATUM_CHOICES)[self.datum] if self.datum else crs_name(self.epsg)
+
+    @property
+    def answer(self) -> str:
+        """What choosing it means to :func:`parse_source_crs` (``EPSG:4490``, ``gcj02``)."""
+        return self.datum or f"EPSG:{self.epsg}"
 
     def to_json(self) -> dict:
-        return {"epsg": self.epsg, "name": self.name,
+        return {"epsg": self.epsg, "name": self.name, "answer": self.answer,
                 "reason": "; ".join(r.message for r in self.reasons), "score": round(self.score, 2)}
 
 
@@ -226,17 +233,37 @@ def _unrecognised_notice(s: Spread) -> Notice:
 
 
 def _infer_lonlat(s: Spread, geographic_epsg: int) -> CrsInfo:
+    """Lon/lat in China. A format that is WGS 84 by definition (*geographic_epsg* 4326: GeoJSON,
+    KML) is taken as such; otherwise nothing says whether the numbers are CGCS2000 / WGS 84 or
+    GCJ-02 / BD-09 web-map coordinates (hundreds of metres apart): the user must choose, with
+    CGCS2000 preselected (the data is held in it until then)."""
     main = (notice(QT_TRANSLATE_NOOP("io", "Lon/lat inside China ({lon:.3f}°E, {lat:.3f}°N)"),
                    lon=s.cx, lat=s.cy),)
-    if geographic_epsg == 4326:
+    declared = geographic_epsg == 4326
+    if declared:
         main += (notice(QT_TRANSLATE_NOOP("io", "This format is WGS 84 by definition")),)
     other = 4326 if geographic_epsg == 4490 else 4490
     alike = notice(QT_TRANSLATE_NOOP("io", "Agrees with CGCS2000 / WGS 84 to a few centimetres"))
     old = notice(QT_TRANSLATE_NOOP("io", "Older data; no published shift to CGCS2000"))
-    cands = [CrsCandidate(geographic_epsg, main, 10.0), CrsCandidate(other, (alike,), 9.0),
-             CrsCandidate(XIAN80["geographic"], (old,), 1.0),
-             CrsCandidate(BEIJING54["geographic"], (old,), 0.5)]
-    return CrsInfo(CRS.from_epsg(geographic_epsg), "inferred", cands)
+    cands = [CrsCandidate(geographic_epsg, main, 10.0), CrsCandidate(other, (alike,), 9.0)]
+    if not declared:
+        web = notice(QT_TRANSLATE_NOOP("io", "Web-map coordinates (scraped or exported from an online "
+                                             "map), offset by several hundred metres; shifted to WGS 84"))
+        cands += [CrsCandidate(4326, (web,), 8.0 - k, datum) for k, (datum, _) in enumerate(DATUM_CHOICES)]
+    cands += [CrsCandidate(XIAN80["geographic"], (old,), 1.0),
+              CrsCandidate(BEIJING54["geographic"], (old,), 0.5)]
+    info = CrsInfo(CRS.from_epsg(geographic_epsg), "inferred", cands, needs_choice=not declared)
+    if not declared:
+        info.notices.append(coded(LONLAT_UNDECLARED, QT_TRANSLATE_NOOP(
+            "io", "Lon/lat inside China, but the file does not say in which system: CGCS2000 / WGS 84, "
+                  "or GCJ-02 (AMap, Tencent) / BD-09 (Baidu) web-map coordinates, which lie several "
+                  "hundred metres away. Choose it.")))
+    return info
+
+
+def rank_datum_first(info: CrsInfo, datum: str) -> None:
+    """Move the *datum* candidate (a name or column hint says GCJ-02 / BD-09) to the top."""
+    info.candidates.sort(key=lambda c: c.datum != datum)
 
 
 def _infer_prefixed(s: Spread, zone: int) -> CrsInfo:

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -30,7 +30,7 @@ from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import crs_detect, limits
 from gis.io.chinese_datums import geometries_to_wgs84
-from gis.io.crs_detect import CrsInfo, Spread, infer_crs, parse_source_crs
+from gis.io.crs_detect import LONLAT_UNDECLARED, CrsInfo, Spread, infer_crs, parse_source_crs
 from gis.io.crs_memory import CrsMemory
 from gis.io.encoding import EncodingInfo
 from gis.io.facilities import FacilityRules, value_summary
@@ -184,7 +184,7 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     if source_crs and memory is not None:
         memory.remember(path, source_crs, raw.layer)
     fb.progress(0.9, "")
-    notes += crs_info.notices + _datum_hint(origin, data, crs_info) + oversized_notices(data, fixed.family)
+    notes += crs_info.notices + _datum_hint(origin, data, crs_info, notes) + oversized_notices(data, fixed.family)
     chosen_role, reasons, field_map, extra = _roles_and_fields(data, fixed.family, raw, origin,
                                                                role, fields, rules)
     fb.progress(1.0, "")
@@ -228,7 +228,7 @@ def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str
     duplicates flagged, reprojected to *crs* (default: the metric working CRS for the data).
     """
     fb = ensure(feedback)
-    if report.crs.crs is None:
+    if report.crs.crs is None or report.crs.needs_choice:
         raise _choose_crs_error(report)
     role = Role(role) if role is not None else report.role
     field_map = _validated_fields(report.data, fields) if fields is not None else (
@@ -381,7 +381,7 @@ def _working_crs(report: ImportReport) -> CRS:
 
 
 def _choose_crs_error(report: ImportReport) -> CrsError:
-    cands = ", ".join(f"EPSG:{c.epsg}" for c in report.crs.candidates[:4])
+    cands = ", ".join(c.answer for c in report.crs.candidates[:4])
     if cands:
         return CrsError(QT_TRANSLATE_NOOP(
             "errors", "The coordinate system of {path} cannot be told from the file. Choose it "
@@ -404,8 +404,10 @@ def _recall(memory: CrsMemory | None, path, layer, notes: list) -> str | None:
     return answer
 
 
-def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo) -> list[Notice]:
-    """Suggest marking AMap / Baidu data, never shift on a guess."""
+def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo, said: list[Notice]) -> list[Notice]:
+    """Suggest marking AMap / Baidu data, never shift on a guess; when the user must choose
+    anyway, that datum is ranked first (and nothing is preselected). Coordinate columns named
+    as a datum (gcj_lng: the table reader's notice in *said*) rank it too."""
     if info.crs is None or info.datum_shift or not info.crs.is_geographic:
         return []
     name = Path(path).name.lower()
@@ -417,8 +419,33 @@ def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo) -> list[Notice
     elif any(k in name for k in ("bd09", "baidu", "百度")):
         datum = "bd09"
     else:
+        tagged = next((n.params["datum"] for n in said if n.params.get("datum") in _DATUM_HINTS), None)
+        if tagged and info.needs_choice:
+            crs_detect.rank_datum_first(info, tagged)
         return []
+    if info.needs_choice:
+        crs_detect.rank_datum_first(info, datum)
     return [coded("crs.looks_like_datum", _DATUM_HINTS[datum], datum=datum)]
+
+
+def preselected(report: ImportReport) -> str | None:
+    """The answer preselected while the user must still choose (``EPSG:4490`` for lon/lat that
+    declares nothing): the first candidate when the data is held in it, else None."""
+    info = report.crs
+    if not info.needs_choice or info.crs is None or not info.candidates:
+        return None
+    first = info.candidates[0]
+    return first.answer if first.datum is None and first.epsg == info.epsg else None
+
+
+def confirmed(report: ImportReport) -> ImportReport:
+    """*report* with its :func:`preselected` answer taken as the user's (no re-read: the data is
+    already in it); unchanged when nothing is preselected."""
+    if preselected(report) is None:
+        return report
+    asked = lambda notes: [n for n in notes if n.code != LONLAT_UNDECLARED]  # noqa: E731
+    info = replace(report.crs, source="user", needs_choice=False, notices=asked(report.crs.notices))
+    return replace(report, crs=info, notices=asked(report.notices))
 
 
 _DATUM_HINTS = {  # the datum stays a parameter (gui.importing.wording.datum_hint looks for it)

@@ -171,7 +171,7 @@ def _source_crs(ds, p: Path, answer: str | None) -> CRS:
         return CRS.from_wkt(ds.crs.to_wkt())
     b = ds.bounds
     info = infer_crs(np.array([b.left, b.right]), np.array([b.bottom, b.top]))
-    candidates = [c.epsg for c in info.candidates]
+    candidates = list(dict.fromkeys(c.epsg for c in info.candidates if c.datum is None))  # no web-map shift for images
     raise NeedsAnswer("raster.crs", QT_TRANSLATE_NOOP(
         "errors", "{path} does not say which coordinate system its world file uses. Choose it "
                   "(most likely: {likely})."), path=p.name, option="crs",

@@ -68,6 +68,7 @@ def run_one(entry: str, path: str) -> tuple[str, str]:
     from gis.cli.inspect import _text
     from gis.errors import GisError
     from gis.io import build_layer, inspect_file, list_layers
+    from gis.io.importer import confirmed, preselected
 
     try:
         if entry.startswith("selftest:"):
@@ -82,9 +83,9 @@ def run_one(entry: str, path: str) -> tuple[str, str]:
         out = report.to_json()
         json.dumps(out, ensure_ascii=False, allow_nan=False)  # what --json prints must be JSON
         _text(out)
-        if report.crs.crs is None:
+        if report.crs.crs is None or (report.crs.needs_choice and preselected(report) is None):
             return "report", f"{report.features} features, CRS to choose"
-        layer = build_layer(report)
+        layer = build_layer(confirmed(report))  # the dialog's Add takes the preselected answer
         return "layer", f"{len(layer.data)} features"
     except GisError as exc:
         return "typed", f"{type(exc).__name__}: {exc.message[:300]}"

@@ -134,6 +134,6 @@ def test_zones_from_a_saved_project_pool_by_its_zone_outlines(tmp_path, capsys):
                 "--out", str(plan), "--json"]) == 0
     made = _json.loads(capsys.readouterr().out)
     assert run(["gaps", "--compounds", str(paths["compounds"]), "--facilities", str(paths["facilities"]),
-                "--zones", str(plan), "--json"]) == 0
+                "--facilities-crs", "cgcs2000", "--zones", str(plan), "--json"]) == 0  # as the demo README says
     gaps = _json.loads(capsys.readouterr().out)
     assert sorted(z["id"] for z in gaps["zones"]) == sorted(z["id"] for z in made["zones"])

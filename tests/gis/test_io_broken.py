@@ -44,7 +44,7 @@ def test_missing_dbf_gives_geometries_only(shp):
 def test_missing_prj_is_inferred(shp):
     shp.with_suffix(".prj").unlink()
     report = inspect_file(shp)
-    assert report.crs.source == "inferred" and report.crs.epsg == 4490
+    assert report.crs.source == "inferred" and report.crs.epsg == 4490 and report.crs.needs_choice
 
 
 def test_garbage_prj_is_reported_and_inferred(shp):

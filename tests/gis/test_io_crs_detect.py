@@ -14,10 +14,18 @@ from gis.io.crs_detect import infer_crs
 from tests.gis.io_samples import compounds, gk_points, write_shp
 
 
-def test_lonlat_in_china_is_cgcs2000():
+def test_undeclared_lonlat_in_china_asks_with_cgcs2000_preselected():
     info = infer_crs(np.array([116.3, 116.4]), np.array([39.9, 40.0]))
-    assert info.crs.to_epsg() == 4490 and not info.needs_choice
-    assert [c.epsg for c in info.candidates][:2] == [4490, 4326]
+    assert info.crs.to_epsg() == 4490 and info.needs_choice  # held in CGCS2000 until answered
+    assert [c.answer for c in info.candidates] == ["EPSG:4490", "EPSG:4326", "gcj02", "bd09",
+                                                   "EPSG:4610", "EPSG:4214"]
+    assert [n.code for n in info.notices] == ["crs.lonlat_undeclared"]
+
+
+def test_lonlat_in_a_wgs84_format_is_wgs84_without_asking():
+    info = infer_crs(np.array([116.3, 116.4]), np.array([39.9, 40.0]), geographic_epsg=4326)
+    assert info.crs.to_epsg() == 4326 and not info.needs_choice and not info.notices
+    assert [c.answer for c in info.candidates] == ["EPSG:4326", "EPSG:4490", "EPSG:4610", "EPSG:4214"]
 
 
 def test_prefixed_easting_is_its_zone():

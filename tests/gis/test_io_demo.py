@@ -63,7 +63,7 @@ CATEGORY = {"社区卫生服务站": "clinic", "社区卫生服务中心": "clin
 
 
 def test_demo_facility_types_are_classified():
-    layer = build_layer(inspect_file(PATHS["facilities"]))
+    layer = build_layer(inspect_file(PATHS["facilities"], source_crs="cgcs2000"))  # the demo README's answer
     col = layer.fields[F.FACILITY_TYPE]
     for category, key in zip(layer.data["类型"], layer.data[col]):
         assert (None if pd.isna(key) else key) == CATEGORY.get(category), category

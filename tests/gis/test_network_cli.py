@@ -19,6 +19,9 @@ GK = "EPSG:4548"  # CGCS2000 GK CM 117E
 X0, Y0 = 500_000.0, 4_000_000.0
 
 
+WGS = ("--facilities-crs", "wgs84")  # the CSV does not say; the fixture wrote WGS 84 lon/lat
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "service-areas", *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -44,7 +47,7 @@ def files(tmp_path_factory):
 
 def test_network_mode_prints_the_json_contract_and_writes_wgs84_polygons(files):
     out = files / "areas.gpkg"
-    res = run(str(files / "facilities.csv"), "--network", str(files / "roads.gpkg"),
+    res = run(str(files / "facilities.csv"), *WGS, "--network", str(files / "roads.gpkg"),
               "--distances", "100,300", "--out", str(out), "--json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
@@ -72,7 +75,7 @@ def test_network_mode_prints_the_json_contract_and_writes_wgs84_polygons(files):
 @pytest.mark.parametrize("per, layers", [("type", {"per_type"}), ("facility", {"service_areas"})])
 def test_per_chooses_the_polygons(files, tmp_path, per, layers):
     out = tmp_path / "areas.gpkg"
-    res = run(str(files / "facilities.csv"), "--network", str(files / "roads.gpkg"), "--distances", "300",
+    res = run(str(files / "facilities.csv"), *WGS, "--network", str(files / "roads.gpkg"), "--distances", "300",
               "--per", per, "--out", str(out), "--json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
@@ -81,20 +84,20 @@ def test_per_chooses_the_polygons(files, tmp_path, per, layers):
 
 
 def test_the_exact_method_draws_the_same_ground(files):
-    grid, exact = (json.loads(run(str(files / "facilities.csv"), "--network", str(files / "roads.gpkg"),
+    grid, exact = (json.loads(run(str(files / "facilities.csv"), *WGS, "--network", str(files / "roads.gpkg"),
                                   "--distances", "300", "--method", m, "--json").stdout) for m in ("grid", "exact"))
     for a, b in zip(grid["per_type"], exact["per_type"]):
         assert a["type"] == b["type"] and a["area_m2"] == pytest.approx(b["area_m2"], rel=0.03)
 
 
 def test_buffer_mode_and_minutes(files):
-    res = run(str(files / "facilities.csv"), "--minutes", "5", "--speed", "1.0", "--json")
+    res = run(str(files / "facilities.csv"), *WGS, "--minutes", "5", "--speed", "1.0", "--json")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["network"] == {"nodes": 0, "edges": 0, "components": 0}
     assert {a["distance_m"] for a in data["areas"]} == {300.0}
     assert data["areas"][0]["area_m2"] == pytest.approx(math.pi * 300 ** 2, rel=0.005)
-    preset_speeds = json.loads(run(str(files / "facilities.csv"), "--minutes", "5", "--json").stdout)
+    preset_speeds = json.loads(run(str(files / "facilities.csv"), *WGS, "--minutes", "5", "--json").stdout)
     assert {a["type"]: a["distance_m"] for a in preset_speeds["areas"]} == {"clinic": 300.0,
                                                                            "kindergarten": 360.0}
 
@@ -111,10 +114,10 @@ def test_row_index_when_there_is_no_id_field(tmp_path):
 
 @pytest.mark.parametrize("args, words", [
     (["missing.csv"], "does not exist"),
-    (["{csv}", "--mode", "network"], "needs --network"),
-    (["{csv}", "--distances", "300,abc"], "numbers"),
-    (["{csv}", "--distances", "300", "--minutes", "5"], "not allowed with"),
-    (["{csv}", "--speed", "1.0"], "goes with --minutes"),
+    (["{csv}", *WGS, "--mode", "network"], "needs --network"),
+    (["{csv}", *WGS, "--distances", "300,abc"], "numbers"),
+    (["{csv}", *WGS, "--distances", "300", "--minutes", "5"], "not allowed with"),
+    (["{csv}", *WGS, "--speed", "1.0"], "goes with --minutes"),
 ])
 def test_unusable_input_exits_2_with_one_line(files, args, words, capsys):
     from gis import cli
@@ -129,6 +132,6 @@ def test_unusable_input_exits_2_with_one_line(files, args, words, capsys):
 
 
 def test_a_broken_network_file_exits_2_in_a_real_process(files):
-    res = run(str(files / "facilities.csv"), "--network", str(files / "facilities.csv"))
+    res = run(str(files / "facilities.csv"), *WGS, "--network", str(files / "facilities.csv"))
     assert res.returncode == 2 and res.stdout == "" and res.stderr.startswith("error: ")
     assert "Traceback" not in res.stderr and res.stderr.count("\n") == 1
