@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QGridLa
 
 from gis.crs import describe
 from gis.io import CrsCandidate, ImportReport, crs_choices
+from gis.io.importer import preselected
 from gui.i18n import tr_gis
 from gui.importing.choices import DATUMS, ImportChoices
 from gui.importing.source_box import index_of
@@ -112,13 +113,17 @@ class CrsBox(QGroupBox):
         if info.crs is None:
             self.current_label.setText("<b style='color:#b00020'>%s</b>" % self.tr(
                 "Not known: choose the coordinate system below."))
+        elif info.needs_choice:
+            self.current_label.setText("<b style='color:#b00020'>%s</b> %s" % (
+                self.tr("Not declared by the file: choose the coordinate system below."),
+                self.tr("The map shows the data as {crs} until then.").format(crs=describe(info.crs))))
         else:
             text = f"<b>{describe(info.crs)}</b> — {crs_source_label(info.source)}"
             if info.datum_shift:
                 text += "<br>" + self.tr("Marked as {datum}: shifted to WGS 84.").format(
                     datum=datum_label(info.datum_shift))
             self.current_label.setText(text)
-        self._show_candidates(info.epsg if info.source == "user" and not info.datum_shift else None)
+        self._show_candidates(choices.source_crs or preselected(report))
         lonlat = info.datum_shift is not None or (info.crs is not None and info.crs.is_geographic)
         self.datum_combo.setEnabled(lonlat)
         self.datum_combo.setToolTip(self.tr(
@@ -131,19 +136,21 @@ class CrsBox(QGroupBox):
         self.hint_label.setText(notice_text(hint) if hint else "")
         self.hint_label.setVisible(hint is not None)
 
-    def _show_candidates(self, chosen: int | None) -> None:
+    def _show_candidates(self, chosen: str | None) -> None:
+        """The candidates, the row of the *chosen* answer (the user's, or the preselected one) selected."""
         table = self.candidates
         table.setRowCount(len(self._candidates))
         for row, cand in enumerate(self._candidates):
-            name = QTableWidgetItem(f"EPSG:{cand.epsg} {cand.name}")
-            name.setData(Qt.ItemDataRole.UserRole, f"EPSG:{cand.epsg}")
+            label = datum_label(cand.datum) if cand.datum else f"EPSG:{cand.epsg} {cand.name}"
+            name = QTableWidgetItem(label)
+            name.setData(Qt.ItemDataRole.UserRole, cand.answer)
             why = QTableWidgetItem("; ".join(notice_text(r) for r in cand.reasons))
             for col, item in enumerate((name, why)):
                 item.setToolTip(item.text())
                 if cand.score < UNLIKELY:
                     item.setForeground(Qt.GlobalColor.gray)
                 table.setItem(row, col, item)
-            if cand.epsg == chosen:
+            if cand.answer == chosen:
                 table.selectRow(row)
         if chosen is None:
             table.clearSelection()
@@ -161,10 +168,11 @@ class CrsBox(QGroupBox):
     def _on_candidate(self, row: int, _column: int = 0) -> None:
         self.answerChosen.emit(self.candidates.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
-    def choose_candidate(self, epsg: int) -> None:
-        """Pick the candidate *epsg* as the user would by clicking it."""
+    def choose_candidate(self, epsg: int | str) -> None:
+        """Pick the candidate *epsg* (or an answer such as ``gcj02``) as the user would by clicking it."""
+        answer = f"EPSG:{epsg}" if isinstance(epsg, int) else epsg
         for row in range(self.candidates.rowCount()):
-            if self.candidates.item(row, 0).data(Qt.ItemDataRole.UserRole) == f"EPSG:{epsg}":
+            if self.candidates.item(row, 0).data(Qt.ItemDataRole.UserRole) == answer:
                 self.candidates.selectRow(row)
                 self._on_candidate(row)
                 return

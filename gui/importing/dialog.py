@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from gis.domain import ROLE_LABELS, Role
 from gis.errors import GisError
 from gis.io import ImportReport
+from gis.io.importer import confirmed, preselected
 from gis.project import Project
 from gui.i18n import error_text, plural, tr_gis
 from gui.importing.checks_view import ChecksView
@@ -203,7 +204,9 @@ class ImportDialog(QDialog):
         kind, text = self._status()
         self.bar.setText(text)
         self.bar.setStyleSheet(f"QLabel{{background:{_BAR[kind]};padding:6px;border-radius:3px}}")
-        blocked = self.busy or self._report.crs.crs is None or not self.name_edit.text().strip()
+        info = self._report.crs
+        unanswered = info.crs is None or (info.needs_choice and preselected(self._report) is None)
+        blocked = self.busy or unanswered or not self.name_edit.text().strip()
         self.ok_button.setEnabled(not blocked)
         for widget in (self.tabs, self.preset_load, self.preset_save):
             widget.setEnabled(not self.busy)
@@ -216,6 +219,8 @@ class ImportDialog(QDialog):
             return "error", self._error
         if report.crs.crs is None:
             return "choice", self._crs_needed_text()
+        if report.crs.needs_choice:
+            return "choice", self._lonlat_question()
         if not self.name_edit.text().strip():
             return "choice", self.tr("Give the layer a name.")
         hint = datum_hint(report)
@@ -241,6 +246,19 @@ class ImportDialog(QDialog):
                 "shows where the one you pick puts the data.")
         details = " ".join(notice_text(n) for n in info.notices)
         return f"{head} {details}"
+
+    def _lonlat_question(self) -> str:
+        """Lon/lat that declares no system: CGCS2000 preselected, or (a hint fired) nothing."""
+        head = self.tr("<b>Which coordinate system?</b> The file holds lon/lat in China but does not "
+                       "say in which system. GCJ-02 (AMap, Tencent) and BD-09 (Baidu) web-map "
+                       "coordinates lie several hundred metres from CGCS2000 / WGS 84.")
+        if preselected(self._report) is not None:
+            return head + " " + self.tr(
+                "CGCS2000 is selected (tab “Dataset and coordinates”): “Add to project” takes it; pick "
+                "another candidate if the data comes from a web map.")
+        hint = datum_hint(self._report)
+        return head + " " + (notice_text(hint) + " " if hint else "") + self.tr(
+            "Pick a candidate (tab “Dataset and coordinates”); the map shows where it puts the data.")
 
     def _set_busy(self, task) -> None:
         self._task = task
@@ -405,6 +423,10 @@ class ImportDialog(QDialog):
         if not self.ok_button.isEnabled():
             return
         self.choices.name = self.name_edit.text().strip()
+        answer = preselected(self._report)
+        if answer is not None:  # "Add" answers the question with the selected CGCS2000
+            self.choices.set_answer(answer)
+            self._report = confirmed(self._report)
         super().accept()
 
     def done(self, result: int) -> None:

@@ -751,7 +751,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>CrsBox</name>
     <message>
-        <location filename="../../gui/importing/crs_box.py" line="+34"/>
+        <location filename="../../gui/importing/crs_box.py" line="+35"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
@@ -804,6 +804,16 @@ Use Save As to keep your changes in another file.</source>
         <location line="+15"/>
         <source>Not known: choose the coordinate system below.</source>
         <translation>未知：请在下方选择坐标系。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not declared by the file: choose the coordinate system below.</source>
+        <translation>文件未声明坐标系：请在下方选择。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The map shows the data as {crs} until then.</source>
+        <translation>选定之前，地图按 {crs} 显示数据。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2006,7 +2016,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/importing/dialog.py" line="+56"/>
+        <location filename="../../gui/importing/dialog.py" line="+57"/>
         <source>Add data — {name}</source>
         <translation>添加数据 — {name}</translation>
     </message>
@@ -2096,12 +2106,12 @@ Use Save As to keep your changes in another file.</source>
         <translation>识别依据：{reasons}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Reading the file again…</source>
         <translation>正在重新读取文件…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Give the layer a name.</source>
         <translation>请为图层命名。</translation>
     </message>
@@ -2131,7 +2141,22 @@ Use Save As to keep your changes in another file.</source>
         <translation>这些数值符合多个坐标系（例如东坐标接近 500,000 米时符合任一高斯-克吕格投影带）；候选坐标系按可能性排序，地图会显示所选坐标系下数据的位置。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
+        <source>&lt;b&gt;Which coordinate system?&lt;/b&gt; The file holds lon/lat in China but does not say in which system. GCJ-02 (AMap, Tencent) and BD-09 (Baidu) web-map coordinates lie several hundred metres from CGCS2000 / WGS 84.</source>
+        <translation>&lt;b&gt;这是哪种坐标系？&lt;/b&gt;文件中是中国境内的经纬度，但没有说明所用坐标系。GCJ-02（高德、腾讯）和 BD-09（百度）互联网地图坐标与 CGCS2000 / WGS 84 相差数百米。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CGCS2000 is selected (tab “Dataset and coordinates”): “Add to project” takes it; pick another candidate if the data comes from a web map.</source>
+        <translation>已选中 CGCS2000（“数据集与坐标系”页）：点“添加到项目”即采用它；如果数据来自互联网地图，请选择其他候选坐标系。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick a candidate (tab “Dataset and coordinates”); the map shows where it puts the data.</source>
+        <translation>请选择一个候选坐标系（“数据集与坐标系”页）；地图会显示数据落在何处。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
@@ -5527,7 +5552,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+118"/>
+        <location filename="../../gis/io/crs_detect.py" line="+125"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
@@ -5583,13 +5608,13 @@ Locate it now? The layer is kept either way.</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/inputs.py" line="+58"/>
+        <location filename="../../gis/analysis/inputs.py" line="+59"/>
         <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
         <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+50"/>
+        <location line="+59"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/people/table.py" line="+71"/>
@@ -5600,14 +5625,19 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-51"/>
         <source>{message} Say which with {option} ({values}).</source>
         <translation>{message} 请用 {option} 指明（{values}）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{path} holds {family} features, but {option} needs {allowed} features. Check which file goes with which option.</source>
         <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{path}: lon/lat inside China, but the file does not say in which coordinate system (CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres away). Say which with {option} {first} (or {others}).</source>
+        <translation>{path}：中国境内的经纬度，但文件没有说明所用坐标系（CGCS2000 / WGS 84，或相差数百米的 GCJ-02 / BD-09 互联网地图坐标）。请用 {option} {first} 指明（或 {others}）。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5741,7 +5771,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有可步行道路（OSM highway=*）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/service_area.py" line="+102"/>
+        <location filename="../../gis/network/service_area.py" line="+104"/>
         <source>Unknown mode {mode}; use network or buffer.</source>
         <translation>未知模式 {mode}；请使用 network（路网）或 buffer（缓冲区）。</translation>
     </message>
@@ -6147,7 +6177,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法从文件判断 {path} 的坐标系。{detail}请选择坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+89"/>
         <source>The field mapping names columns the layer does not have: {missing}. Available: {columns}.</source>
         <translation>字段对应中指定了图层中不存在的列：{missing}。可用的列：{columns}。</translation>
     </message>
@@ -7417,12 +7447,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>这些数值看起来是 Web 墨卡托米制坐标（EPSG:3857）。百度墨卡托（BD-09MC）与之相似，但不受支持：请从中导出经纬度后再导入。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Lon/lat inside China ({lon:.3f}°E, {lat:.3f}°N)</source>
         <translation>中国境内的经纬度（{lon:.3f}°E，{lat:.3f}°N）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This format is WGS 84 by definition</source>
         <translation>该格式规定使用 WGS 84</translation>
     </message>
@@ -7437,7 +7467,17 @@ Locate it now? The layer is kept either way.</source>
         <translation>旧坐标系数据；没有公开的到 CGCS2000 的转换参数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Web-map coordinates (scraped or exported from an online map), offset by several hundred metres; shifted to WGS 84</source>
+        <translation>互联网地图坐标（从在线地图抓取或导出），有数百米偏移；将纠偏到 WGS 84</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lon/lat inside China, but the file does not say in which system: CGCS2000 / WGS 84, or GCJ-02 (AMap, Tencent) / BD-09 (Baidu) web-map coordinates, which lie several hundred metres away. Choose it.</source>
+        <translation>中国境内的经纬度，但文件没有说明所用坐标系：CGCS2000 / WGS 84，还是相差数百米的 GCJ-02（高德、腾讯）/ BD-09（百度）互联网地图坐标。请选择。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Eastings start with {zone}: {kind} Gauss-Krüger zone {zone}; the data lies at {lon:.3f}°E, {lat:.3f}°N ({where})</source>
         <translation>东坐标以 {zone} 开头：{kind} 高斯-克吕格第 {zone} 带；数据位于 {lon:.3f}°E，{lat:.3f}°N（{where}）</translation>
     </message>
@@ -7772,7 +7812,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“KML 文件夹”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-161"/>
+        <location filename="../../gis/io/importer.py" line="-188"/>
         <source>The coordinate system the file declares ({crs}) cannot be converted to WGS 84 (a damaged definition); it was ignored and inferred from the numbers.</source>
         <translation>文件声明的坐标系（{crs}）无法转换到 WGS 84（定义已损坏），已忽略，并根据坐标数值推断坐标系。</translation>
     </message>
@@ -7787,7 +7827,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>使用您之前为此文件选择的坐标系：{answer}。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+51"/>
         <source>This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset by several hundred metres; if so, mark the layer as GCJ-02.</source>
         <translation>这看起来是 GCJ-02 数据（高德、腾讯）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 GCJ-02。</translation>
     </message>
@@ -7890,7 +7930,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+211"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>

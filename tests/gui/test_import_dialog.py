@@ -117,8 +117,8 @@ def test_csv_with_chinese_lon_lat_headers_as_facilities(open_dialog, qtbot, tmp_
     dialog = open_dialog(inspect_file(samples.facilities_csv(tmp_path)))
     report = dialog.report
     assert report.geometry_type == "Point" and report.features == 4
-    assert report.crs.epsg == 4490 and report.crs.source == "inferred"
-    assert dialog.ok_button.isEnabled()
+    assert report.crs.epsg == 4490 and report.crs.source == "inferred" and report.crs.needs_choice
+    assert dialog.ok_button.isEnabled()  # CGCS2000 preselected: "Add" answers with it
     if report.role is not Role.FACILITIES:
         choose(qtbot, dialog, dialog.role_combo, Role.FACILITIES.value)
     assert not dialog.facility_box.isHidden()
@@ -128,6 +128,8 @@ def test_csv_with_chinese_lon_lat_headers_as_facilities(open_dialog, qtbot, tmp_
     # the name decides 阳光长者食堂 (its category is 中餐厅); the user corrects another value
     with qtbot.waitSignal(dialog.reportChanged):
         model.setData(model.index(model.row_of("购物服务;便民商店/便利店;便民商店/便利店"), 2), "day_care")
+    dialog.ok_button.click()
+    assert dialog.choices.source_crs == "EPSG:4490"
     layer = build(dialog.report, dialog.choices)
     types = dict(zip(layer.column(FieldRole.NAME), layer.column(FieldRole.FACILITY_TYPE)))
     assert types["金台社区卫生服务站"] == "clinic"
