@@ -16,6 +16,19 @@ def read_data_layer(path: str | Path, *, feedback: Feedback | None = None, **opt
     return read_layer(path, feedback=feedback, **options)
 
 
+def layer_unless_asked(path: str | Path, *, feedback: Feedback | None = None, memory=None) -> Layer | None:
+    """The data file as a Layer, or None when the user must choose its coordinate system (the
+    window's import dialog asks); *memory* (:class:`gis.io.CrsMemory`) recalls earlier answers."""
+    from gis.feedback import ensure
+    from gis.io import build_layer, inspect_file
+
+    fb = ensure(feedback)
+    report = inspect_file(path, memory=memory, feedback=fb.sub(0.0, 0.8))
+    if report.crs.crs is None or report.crs.needs_choice:
+        return None
+    return build_layer(report, feedback=fb.sub(0.8, 1.0))
+
+
 def is_project_file(path: str | Path) -> bool:
     """Whether *path* is a project saved by this app (a GeoPackage with our metadata)."""
     from gis import project_file
@@ -23,14 +36,18 @@ def is_project_file(path: str | Path) -> bool:
     return Path(path).suffix.lower() == ".gpkg" and project_file.is_project(path)
 
 
-def open_any(path: str | Path, *, feedback: Feedback | None = None) -> Project:
+def open_any(path: str | Path, *, feedback: Feedback | None = None, ask: list | None = None,
+             memory=None) -> Project:
     """A project file opens as saved; any other file becomes a new project with that layer."""
-    return open_many([path], feedback=feedback)
+    return open_many([path], feedback=feedback, ask=ask, memory=memory)
 
 
-def open_many(paths: list[str | Path], *, feedback: Feedback | None = None) -> Project:
+def open_many(paths: list[str | Path], *, feedback: Feedback | None = None, ask: list | None = None,
+              memory=None) -> Project:
     """The first project file among *paths* (else a new project), with every other path added as a
-    layer: rasters (gis/raster/) under the vector layers."""
+    layer: rasters (gis/raster/) under the vector layers. With an *ask* list, a data file whose
+    coordinate system the user must choose is put on it (for the import dialog) instead of
+    refused; *memory* recalls the answers given before."""
     from gis.raster.layer import open_raster_layer
     from gis.raster.source import is_raster_path
 
@@ -46,7 +63,13 @@ def open_many(paths: list[str | Path], *, feedback: Feedback | None = None) -> P
             continue
         if is_raster_path(path):
             project.add_raster(open_raster_layer(path, feedback=feedback))
-        else:
+        elif ask is None:
             project.add_layer(read_data_layer(path, feedback=feedback))
+        else:
+            layer = layer_unless_asked(path, feedback=feedback, memory=memory)
+            if layer is None:
+                ask.append(Path(path))
+            else:
+                project.add_layer(layer)
     project.mark_dirty(False)
     return project

@@ -67,15 +67,21 @@ def setup_app(language: str):
     return app
 
 
-def load_initial_project(paths: list[str] | str | None):
-    """The demo district, or the project / data files / rasters at *paths* (one project)."""
+def load_initial_project(paths: list[str] | str | None, *, ask: list | None = None):
+    """The demo district, or the project / data files / rasters at *paths* (one project); with an
+    *ask* list, data files whose coordinate system must be chosen go on it (see gis.opening)."""
     from gis.opening import open_many
 
     if not paths:
         from gis.demo import load_demo_project
 
         return load_demo_project()
-    return open_many([Path(p) for p in ([paths] if isinstance(paths, str) else paths)])
+    memory = None
+    if ask is not None:
+        from gui.importing.controller import crs_memory
+
+        memory = crs_memory()
+    return open_many([Path(p) for p in ([paths] if isinstance(paths, str) else paths)], ask=ask, memory=memory)
 
 
 def run_app(argv: list[str]) -> int:
@@ -104,8 +110,9 @@ def run_app(argv: list[str]) -> int:
     from gui.main_window import MainWindow
 
     set_aside_startup_objects()  # before any data: full collections no longer walk the modules
+    asked: list | None = None if args.screenshot else []  # a screenshot cannot ask: it refuses
     try:
-        project = load_initial_project(args.path)
+        project = load_initial_project(args.path, ask=asked)
     except Exception as err:  # noqa: BLE001 - shown to the user, then we stop
         print(f"error: {error_text(err)}", file=sys.stderr)  # no-op without a console (Windows)
         if not args.screenshot:
@@ -135,6 +142,9 @@ def run_app(argv: list[str]) -> int:
         return take_screenshot(app, win, Path(args.screenshot), args.size, args.timeout)
     win.show()
     win.map.zoom_to_project()
+    from gui.importing.controller import ask_in_window
+
+    ask_in_window(win, asked)  # the import dialog asks what the files do not say
     from gui.single_instance import serve
 
     serve(app, lambda: windows[-1])  # later starts with a path hand it to this window

@@ -95,9 +95,13 @@ class ProjectController(FeatureController):
 
     def open_path(self, path: str) -> None:
         """Open a project file (or any data file as a new project) in the background."""
+        from gui.importing.controller import ask_in_window, crs_memory
+
         self.window.settings.last_dir = str(Path(path).parent)
+        asked, memory = [], crs_memory()  # a data file whose CRS must be chosen: the import dialog asks
         run_task(self.window, self.tr("Opening {name}").format(name=Path(path).name),
-                 lambda fb: open_any(path, feedback=fb), lambda p: self._opened(p, path))
+                 lambda fb: open_any(path, feedback=fb, ask=asked, memory=memory),
+                 lambda p: (self._opened(p, path), ask_in_window(self.window, asked)))
 
     def _opened(self, project: Project, path: str | None = None) -> None:
         if path is not None and project.path:

@@ -28,14 +28,25 @@ from gui.importing.presets import PresetStore
 from gui.worker import run_task
 
 
+def crs_memory() -> CrsMemory:
+    """The user's CRS answers per file (the import dialog's, recalled when a file opens again)."""
+    from gui.app import config_dir
+
+    return CrsMemory(config_dir() / CRS_MEMORY_FILE)
+
+
+def ask_in_window(window, paths) -> None:
+    """Import *paths* through *window*'s import dialog (files whose coordinate system it must ask)."""
+    if paths:
+        next(f for f in window.features if isinstance(f, ImportController)).open_paths(list(paths))
+
+
 class ImportController(FeatureController):
     """Owns the Add data actions, the drop target and the queue of files to import."""
 
     def __init__(self, window) -> None:
-        from gui.app import config_dir
-
         self.window = window
-        self.memory = CrsMemory(config_dir() / CRS_MEMORY_FILE)
+        self.memory = crs_memory()
         self.presets = PresetStore.default()
         self.queue: list[Path] = []
         self.dialog: ImportDialog | None = None

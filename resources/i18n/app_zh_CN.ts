@@ -1917,7 +1917,7 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../gui/importing/controller.py" line="+50"/>
+        <location filename="../../gui/importing/controller.py" line="+61"/>
         <source>Add data…</source>
         <translation>添加数据…</translation>
     </message>
@@ -3897,12 +3897,12 @@ Map display in WGS 84; measurements in {crs}.</source>
         <translation>项目文件 (*.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Opening {name}</source>
         <translation>正在打开 {name}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Opened with problems</source>
         <translation>打开时发现问题</translation>
     </message>

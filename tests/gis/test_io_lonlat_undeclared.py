@@ -143,3 +143,18 @@ def test_centres_are_not_moved_by_the_provisional_crs(tmp_path):
     shp = write_shp(compounds(), tmp_path / "小区.shp", prj=False)
     asked, told = inspect_file(shp), inspect_file(shp, source_crs="EPSG:4490")
     assert np.allclose(asked.data.total_bounds, told.data.total_bounds)
+
+
+def test_opening_a_data_file_puts_it_on_the_ask_list_or_refuses(tmp_path):
+    from gis.opening import open_many
+
+    shp = write_shp(compounds(), tmp_path / "小区.shp", prj=False)
+    memory, asked = CrsMemory(tmp_path / "crs.json"), []
+    project = open_many([shp], ask=asked, memory=memory)
+    assert asked == [shp] and not project.layers  # the window's import dialog asks
+    with pytest.raises(CrsError, match="cannot be told from the file"):
+        open_many([shp])  # nothing can ask (a screenshot, the command line): refused
+    memory.remember(shp, "gcj02", "小区")  # as the import dialog stores it (file and layer)
+    asked = []
+    project = open_many([shp], ask=asked, memory=memory)
+    assert asked == [] and project.layers[0].source.datum_shift == "gcj02"  # answered before

@@ -73,3 +73,17 @@ def test_chosen_gcj02_shifts_the_layer_and_is_remembered(make_window, project, q
     assert dialog.choices.source_crs == "gcj02" and dialog.ok_button.isEnabled()
     dialog.reject()
     qtbot.waitUntil(lambda: not ctl._busy, timeout=5000)
+
+
+def test_opening_such_a_file_asks_in_the_import_dialog(make_window, project, qtbot, tmp_path):
+    from gui.project_controller import ProjectController
+
+    path = samples.shapefile(tmp_path, "小区边界", samples.compounds(), prj=False)
+    win = make_window(project)
+    ctl = importer(win)
+    next(f for f in win.features if isinstance(f, ProjectController)).open_path(str(path))
+    dialog = wait_dialog(qtbot, ctl)
+    assert win.project is not project and not win.project.layers
+    assert dialog.report.crs.needs_choice and rows(dialog)[:4] == FOUR
+    accept_and_wait(qtbot, ctl, win.project, 1)
+    assert win.project.layers[0].source.crs == "EPSG:4490"
