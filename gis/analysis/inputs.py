@@ -86,15 +86,32 @@ def read_input(spec: InputFile, *, crs: CRS | None = None) -> tuple[Layer, list[
         name = translate("domain", ROLE_LABELS[spec.role], spec.language)  # legends read 小区, not a file name
         layer = build_layer(report, crs=crs, fields=fields, name=name)
     except CrsError as err:
-        raise NeedsAnswer("crs.unknown", QT_TRANSLATE_NOOP(
-            "errors", "{message} Say which with {option} ({values})."),
-            message=err.message, option=spec.crs_option, values=CRS_VALUES) from None
+        raise crs_unknown(err, spec.crs_option) from None
     return layer, list(report.notices)
 
 
-def _refuse_unanswered(spec: InputFile, report) -> None:
+def crs_unknown(err: CrsError, option: str) -> NeedsAnswer:
+    """*err* (the CRS cannot be known, or does not fit) as a refusal naming *option*."""
+    return NeedsAnswer("crs.unknown", QT_TRANSLATE_NOOP("errors", "{message} Say which with {option} ({values})."),
+                       message=err.message, option=option, values=CRS_VALUES)
+
+
+def refuse_undeclared_lonlat(report, path: str, option: str) -> None:
+    """NeedsAnswer naming *option* and the answers, best first, when *report* is lon/lat in China
+    whose file declares no CRS (the window asks)."""
     from gis.io.crs_detect import LONLAT_UNDECLARED
 
+    if not any(n.code == LONLAT_UNDECLARED for n in report.notices):
+        return
+    words = [CLI_WORDS[c.answer] for c in report.crs.candidates if c.answer in CLI_WORDS]
+    raise NeedsAnswer(LONLAT_UNDECLARED, QT_TRANSLATE_NOOP(
+        "errors", "{path}: lon/lat inside China, but the file does not say in which coordinate system "
+                  "(CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres "
+                  "away). Say which with {option} {first} (or {others})."),
+        path=path, option=option, first=words[0], others=", ".join(words[1:]))
+
+
+def _refuse_unanswered(spec: InputFile, report) -> None:
     family, allowed = report.family, FAMILIES.get(spec.role, ())
     if allowed and family not in allowed:
         raise NeedsAnswer("layer.wrong_geometry", QT_TRANSLATE_NOOP(
@@ -102,13 +119,8 @@ def _refuse_unanswered(spec: InputFile, report) -> None:
                       "file goes with which option."),
             path=spec.path, family=family, option=f"--{spec.option}", allowed=" or ".join(allowed))
     codes = {n.code: n for n in report.notices}
-    if LONLAT_UNDECLARED in codes and not spec.crs:
-        words = [CLI_WORDS.get(c.answer, c.answer) for c in report.crs.candidates if c.answer in CLI_WORDS]
-        raise NeedsAnswer(LONLAT_UNDECLARED, QT_TRANSLATE_NOOP(
-            "errors", "{path}: lon/lat inside China, but the file does not say in which coordinate system "
-                      "(CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres "
-                      "away). Say which with {option} {first} (or {others})."),
-            path=spec.path, option=spec.crs_option, first=words[0], others=", ".join(words[1:]))
+    if not spec.crs:
+        refuse_undeclared_lonlat(report, spec.path, spec.crs_option)
     if "crs.looks_like_datum" in codes and not spec.crs:
         hint = codes["crs.looks_like_datum"]  # the importer's words for it: one message per datum
         raise NeedsAnswer("crs.looks_like_datum", QT_TRANSLATE_NOOP(

@@ -64,6 +64,11 @@ def add_input(p: argparse.ArgumentParser, option: str, help: str, *, required: b
                    help=f"the {option} file is in this CRS: {CRS_VALUES}")
 
 
+def add_source_crs(p: argparse.ArgumentParser) -> None:
+    """``--source-crs``: the CRS of a data file given where a project is expected, when it does not say."""
+    p.add_argument("--source-crs", metavar="CRS", help=f"a data file given as the project is in this CRS: {CRS_VALUES}")
+
+
 def add_district_inputs(p: argparse.ArgumentParser, inputs) -> None:
     """The inputs of a district analysis: each ``(option, role, help)`` of *inputs* (compounds and
     facilities required), the walking network, the zones and the standards preset."""

@@ -22,6 +22,7 @@ import sys
 import time
 
 from gis.cli import crashed, fail
+from gis.cli.base import add_source_crs
 from gis.errors import GisError
 from gis.export.project_export import FORMATS, LAYOUTS, check_format, export_project
 
@@ -50,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--orientation", default="landscape", choices=["landscape", "portrait"])
     p.add_argument("--no-inset", action="store_true", help="pdf/png without the overview inset")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_source_crs(p)
     return p
 
 
@@ -58,7 +60,7 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     try:
         fmt = check_format(args.format)
-        project = open_project(args.project)
+        project = open_project(args.project, args.source_crs)
         if fmt in LAYOUTS:
             layout = importlib.import_module(LAYOUT_MODULE)
             path = layout.cli_export(project, args.out, fmt, title=args.title, paper=args.paper,
@@ -82,8 +84,26 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def open_project(path: str):
-    """A saved project, or a new project holding the one data file at *path*."""
-    from gis.opening import open_any
+def open_project(path: str, source_crs: str | None = None):
+    """A saved project, or a new project holding the one data file at *path* (in *source_crs*
+    when given); refused naming ``--source-crs`` when the file's CRS must be chosen."""
+    from gis.opening import is_project_file, open_any
+    from gis.raster.source import is_raster_path
 
-    return open_any(path)
+    if is_project_file(path) or is_raster_path(path):
+        return open_any(path)
+    from gis.analysis.inputs import crs_unknown, refuse_undeclared_lonlat
+    from gis.errors import CrsError
+    from gis.io import build_layer, inspect_file
+    from gis.project import Project
+
+    try:
+        report = inspect_file(path, source_crs=source_crs)
+        refuse_undeclared_lonlat(report, path, "--source-crs")
+        layer = build_layer(report)
+    except CrsError as err:
+        raise crs_unknown(err, "--source-crs") from None
+    project = Project()
+    project.add_layer(layer)
+    project.mark_dirty(False)
+    return project

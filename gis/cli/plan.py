@@ -36,7 +36,7 @@ import sys
 import time
 
 from gis.analysis.programme import ProgrammeRequest
-from gis.cli.base import Parser, add_params, emit, execute
+from gis.cli.base import Parser, add_params, add_source_crs, emit, execute
 
 
 def parser() -> Parser:
@@ -50,6 +50,7 @@ def parser() -> Parser:
     p.add_argument("--out", help="write the programme workbook (.xlsx)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the workbook (zh)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_source_crs(p)
     add_params(p, ProgrammeRequest)
     return p
 
@@ -65,7 +66,7 @@ def _main(args) -> int:
     from gis.programme import load_catalogue
 
     start = time.perf_counter()
-    request = ProgrammeRequest(open_project(args.project),
+    request = ProgrammeRequest(open_project(args.project, args.source_crs),
                                catalogue=load_catalogue(args.catalogue) if args.catalogue else None,
                                years=parse_years(args.years) if args.years else (), consent=args.consent,
                                pins=tuple(parse_pin(p) for p in args.pin), budget_per_year=args.budget_per_year,

@@ -5614,7 +5614,7 @@ Locate it now? The layer is kept either way.</source>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+59"/>
+        <location line="+71"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+42"/>
         <location filename="../../gis/people/table.py" line="+71"/>
@@ -5625,22 +5625,22 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>{message} Say which with {option} ({values}).</source>
         <translation>{message} 请用 {option} 指明（{values}）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>{path} holds {family} features, but {option} needs {allowed} features. Check which file goes with which option.</source>
         <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-10"/>
         <source>{path}: lon/lat inside China, but the file does not say in which coordinate system (CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres away). Say which with {option} {first} (or {others}).</source>
         <translation>{path}：中国境内的经纬度，但文件没有说明所用坐标系（CGCS2000 / WGS 84，或相差数百米的 GCJ-02 / BD-09 互联网地图坐标）。请用 {option} {first} 指明（或 {others}）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
         <translation>{path}：{hint} 请用 {option} {datum} 说明（如果不是，则用 {option} wgs84）。</translation>
     </message>

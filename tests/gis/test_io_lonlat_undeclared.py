@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gis.cli import gaps, inspect, service_areas, zones
+from gis.cli import export, gaps, inspect, plan, service_areas, zones
 from gis.errors import CrsError
 from gis.io import CrsMemory, build_layer, inspect_file
 from gis.io.chinese_datums import gcj02_to_wgs84
@@ -115,10 +115,12 @@ def files(tmp_path):
     (gaps, ["--compounds", "{shp}", "--compounds-crs", "gcj02", "--facilities", "{csv}", "--json"],
      "--facilities-crs cgcs2000"),
     (service_areas, ["{csv}", "--json"], "--facilities-crs cgcs2000"),
+    (export, ["{shp}", "--format", "geojson", "--out", "{out}", "--json"], "--source-crs cgcs2000"),
+    (plan, ["{shp}", "--json"], "--source-crs cgcs2000"),
 ])
 def test_commands_refuse_naming_the_option_then_run_with_it(capsys, files, module, args, option):
     shp, csv = files
-    argv = [a.format(shp=shp, csv=csv) for a in args]
+    argv = [a.format(shp=shp, csv=csv, out=shp.with_name("out.geojson")) for a in args]
     code, out, err = cli(capsys, module, *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert option in err and "(or wgs84, gcj02, bd09)" in err and "GCJ-02" in err
