@@ -160,3 +160,17 @@ def test_opening_a_data_file_puts_it_on_the_ask_list_or_refuses(tmp_path):
     asked = []
     project = open_many([shp], ask=asked, memory=memory)
     assert asked == [] and project.layers[0].source.datum_shift == "gcj02"  # answered before
+
+
+def test_a_real_process_exits_2_with_the_one_line(files):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    shp, csv = files
+    root = Path(__file__).resolve().parents[2]
+    res = subprocess.run([sys.executable, str(root / "main.py"), "gaps", "--compounds", str(shp),
+                          "--facilities", str(csv), "--facilities-crs", "wgs84"],
+                         capture_output=True, text=True, cwd=root, timeout=120)
+    assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
+    assert res.stderr.startswith("error: ") and "--compounds-crs cgcs2000" in res.stderr
