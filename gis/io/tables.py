@@ -3,6 +3,8 @@
 Coordinate columns are found by name: 经度/纬度, lon/lng/longitude + lat/latitude, X/Y
 (X坐标/Y坐标, POINT_X/POINT_Y), 东坐标/北坐标 (easting/northing), 横坐标/纵坐标. When a table
 has several pairs (wgs84_lon and gcj02_lng), WGS 84 / CGCS2000 ones win over GCJ-02 and BD-09.
+Lon/lat columns whose names state WGS 84 or CGCS2000 (lng_wgs84) declare that system; otherwise a
+table declares none (the importer asks).
 Values may be numbers, text or degrees-minutes-seconds (116°23′45.6″E). Two habits are
 corrected with a warning: lon/lat typed the other way round, and X holding northings (the
 surveying convention: X north, Y east). Excel sheets may have title rows above the header.
@@ -50,6 +52,13 @@ def datum_tag(name: str) -> str | None:
     if re.search(r"(?<![a-z])bd|baidu|百度", low):
         return "bd09"
     return None
+
+
+def stated_epsg(*names: str) -> int | None:
+    """4326 / 4490 when every lon/lat column name states WGS 84 / CGCS2000 (lng_wgs84, 经度_CGCS2000)."""
+    found = {4326 if re.search(r"wgs", str(n).lower()) else 4490 if re.search(r"cgcs|国家2000", str(n).lower())
+             else None for n in names}
+    return found.pop() if len(found) == 1 else None
 
 
 def axis_of(name: str) -> str | None:
@@ -160,6 +169,11 @@ def points_from_table(df: pd.DataFrame, *, path: Path) -> tuple[gpd.GeoDataFrame
         notes.append(notice(QT_TRANSLATE_NOOP(
             "io", "The coordinate columns '{x}', '{y}' are named as {datum}. If so, mark the "
                   "layer as {datum} so it is shifted to WGS 84."), x=cx, y=cy, datum=tag))
+    stated = stated_epsg(cx, cy) if kind == "lon" and not tag else None
+    if stated:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "The coordinate columns '{x}', '{y}' are named as EPSG:{epsg}; read as such."),
+            x=cx, y=cy, epsg=stated))
     ok = np.isfinite(x) & np.isfinite(y)
     counts = {"no_coordinates_dropped": int((~ok).sum())}
     if counts["no_coordinates_dropped"]:
@@ -168,7 +182,7 @@ def points_from_table(df: pd.DataFrame, *, path: Path) -> tuple[gpd.GeoDataFrame
             n=counts["no_coordinates_dropped"], x=cx, y=cy))
     data = df.loc[ok].reset_index(drop=True)
     geometry = gpd.points_from_xy(x[ok], y[ok])
-    return gpd.GeoDataFrame(data, geometry=geometry), counts, notes
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=stated), counts, notes
 
 
 def _from_wkt(df: pd.DataFrame, path: Path):
@@ -269,7 +283,8 @@ def _infer_types(df: pd.DataFrame) -> pd.DataFrame:
 def _table_layer(df: pd.DataFrame, path: Path, driver: str, enc: EncodingInfo,
                  layer: str | None = None, layers: list[str] | None = None) -> RawLayer:
     gdf, counts, notes = points_from_table(df, path=path)
-    return RawLayer(gdf, driver, layer, layers or [], None, None, enc, counts,
+    stated = gdf.crs  # lon/lat columns whose names state WGS 84 or CGCS2000
+    return RawLayer(gdf, driver, layer, layers or [], stated, "metadata" if stated else None, enc, counts,
                     list(enc.notices) + notes)
 
 

@@ -6192,7 +6192,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不是可用的导入预设（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+183"/>
+        <location filename="../../gis/io/tables.py" line="+197"/>
         <source>{path} has no coordinate columns. Found: {columns}. Name them 经度/纬度 (lon/lat) or X/Y, or add a WKT column.</source>
         <translation>{path} 中没有坐标列。现有列：{columns}。请将坐标列命名为“经度/纬度”或“X/Y”，或添加 WKT 列。</translation>
     </message>
@@ -6212,7 +6212,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不是可读取的 Excel .xlsx 工作簿（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="+77"/>
+        <location filename="../../gis/io/tables.py" line="+78"/>
         <location filename="../../gis/people/table.py" line="+68"/>
         <source>{path} has no sheet '{layer}'. It has: {names}.</source>
         <translation>{path} 中没有工作表“{layer}”。现有：{names}。</translation>
@@ -7837,7 +7837,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>这看起来是 BD-09 数据（百度）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 BD-09。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/tables.py" line="-143"/>
+        <location filename="../../gis/io/tables.py" line="-149"/>
         <source>{n} coordinate cells exceed the length limit of {limit} and were not read as degrees-minutes-seconds (raise "max_cell_chars" under "read_limits" in the settings if they are genuine).</source>
         <translation>有 {n} 个坐标单元格超过长度上限 {limit}，未按度分秒读取（如内容确实无误，请在设置的 "read_limits" 中调高 "max_cell_chars"）。</translation>
     </message>
@@ -7855,6 +7855,11 @@ Locate it now? The layer is kept either way.</source>
         <location line="+4"/>
         <source>The coordinate columns '{x}', '{y}' are named as {datum}. If so, mark the layer as {datum} so it is shifted to WGS 84.</source>
         <translation>坐标列“{x}”、“{y}”的命名表明是 {datum}。如确是，请将图层标记为 {datum}，以便纠偏至 WGS 84。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The coordinate columns '{x}', '{y}' are named as EPSG:{epsg}; read as such.</source>
+        <translation>坐标列“{x}”“{y}”的名称标明为 EPSG:{epsg}；已按此读取。</translation>
     </message>
     <message>
         <location line="+6"/>

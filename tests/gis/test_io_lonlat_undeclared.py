@@ -174,3 +174,18 @@ def test_a_real_process_exits_2_with_the_one_line(files):
                          capture_output=True, text=True, cwd=root, timeout=120)
     assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
     assert res.stderr.startswith("error: ") and "--compounds-crs cgcs2000" in res.stderr
+
+
+@pytest.mark.parametrize("x, y, epsg", [("lng_wgs84", "lat_wgs84", 4326), ("经度_CGCS2000", "纬度_CGCS2000", 4490)])
+def test_lonlat_columns_named_as_a_system_declare_it(tmp_path, x, y, epsg):
+    csv = tmp_path / "设施.csv"
+    pd.DataFrame({"名称": ["站"], x: [LON0], y: [LAT0]}).to_csv(csv, index=False)
+    report = inspect_file(csv)
+    assert not report.crs.needs_choice and report.crs.epsg == epsg and report.crs.source == "metadata"
+    assert any("are named as EPSG" in w for w in report.warnings)
+
+
+def test_columns_naming_two_systems_declare_nothing(tmp_path):
+    csv = tmp_path / "设施.csv"
+    pd.DataFrame({"名称": ["站"], "lng_wgs84": [LON0], "纬度_CGCS2000": [LAT0]}).to_csv(csv, index=False)
+    assert inspect_file(csv).crs.needs_choice
