@@ -105,13 +105,14 @@ function simplifyRing(p, tol) {
 class GridIndex {
   constructor(feats) {
     this.feats = feats;
-    const boxes = feats.map((f) => f.bbox);
+    const boxes = feats.map((f) => f.bbox).filter((b) => b[0] <= b[2]); // a feature of no rings is indexed nowhere
     const ext = boxes.reduce((e, b) => [Math.min(e[0], b[0]), Math.min(e[1], b[1]),
       Math.max(e[2], b[2]), Math.max(e[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
     const area = Math.max((ext[2] - ext[0]) * (ext[3] - ext[1]), 1e-18);
     this.cell = Math.max(Math.sqrt(area / Math.max(feats.length, 1)) * 2, 1e-9);
     this.cells = new Map();
     feats.forEach((f, i) => {
+      if (!(f.bbox[0] <= f.bbox[2])) return;
       const [x0, y0, x1, y1] = this.range(f.bbox);
       for (let x = x0; x <= x1; x++) {
         for (let y = y0; y <= y1; y++) {
@@ -137,7 +138,7 @@ class GridIndex {
     const out = [];
     this.tick += 1;
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size * 4) {
-      this.feats.forEach((f, i) => { if (meets(f.bbox, b)) out.push(i); });
+      this.feats.forEach((f, i) => { if (f.bbox[0] <= f.bbox[2] && meets(f.bbox, b)) out.push(i); });
       return out;
     }
     for (let x = x0; x <= x1; x++) {
@@ -406,6 +407,56 @@ const TiledLayer = L.GridLayer.extend({
       .concat([...next].filter((f) => !this.selected.has(f)));
     this.selected = next;
     this.redrawFeatures(changed);
+  },
+
+  // Rings changed in boxes (gis/packed_rings.py RingPatch): `remove` [[fid, [ring index in the feature,
+  // ...]], ...] dropped, the rings of the packed `head`/`body` (same origin as the layer) appended to
+  // their features, and the tiles over `boxes` (world [x0, y0, x1, y1]) redrawn; every other ring and
+  // tile stays. The simplified copies of drawn zooms are patched alike.
+  applyPatch(head, body, remove, boxes) {
+    const { feats: added } = unpack(head, body);
+    const drop = new Map(remove.map(([fid, rings]) => [fid, new Set(rings)]));
+    const more = new Map(added.map((f) => [f.fid, f.parts]));
+    let fresh = false;
+    for (const fid of new Set([...drop.keys(), ...more.keys()])) {
+      let feat = this.byFid.get(fid);
+      if (!feat) {
+        feat = { fid, kind: head.kind, parts: [], bbox: null };
+        this.byFid.set(fid, feat);
+        this.feats.push(feat);
+        fresh = true;
+      }
+      const gone = drop.get(fid) || new Set(), extra = more.get(fid) || [];
+      const keep = (_, k) => !gone.has(k);
+      const own = feat.boxes || feat.parts.map((p) => bboxOf([p]));
+      feat.parts = feat.parts.filter(keep).concat(extra);
+      const partBoxes = own.filter(keep).concat(extra.map((p) => bboxOf([p])));
+      feat.boxes = feat.parts.length > 16 ? partBoxes : undefined;
+      feat.bbox = partBoxes.reduce((e, b) => [Math.min(e[0], b[0]), Math.min(e[1], b[1]),
+        Math.max(e[2], b[2]), Math.max(e[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+      for (const [z, level] of this.levels || []) {
+        const copy = level.feats.find((f) => f.fid === fid);
+        if (!copy) { fresh = true; continue; }
+        const tol = LEVEL_PX / Math.pow(2, z);
+        copy.parts = copy.parts.filter(keep).concat(extra.map((p) => simplifyRing(p, tol)));
+        copy.bbox = feat.bbox;
+        copy.boxes = feat.boxes;
+      }
+    }
+    if (fresh) {
+      this.feats.sort((a, b) => a.fid - b.fid); // features draw in fid order
+      this.levels = new Map();
+    }
+    this.index = new GridIndex(this.feats);
+    for (const level of (this.levels || new Map()).values()) level.index = this.index;
+    if (!this._map) return;
+    const [ox, oy] = this.origin;
+    const local = boxes.map(([x0, y0, x1, y1]) => [x0 - ox, y0 - oy, x1 - ox, y1 - oy]);
+    for (const key in this._tiles) {
+      const t = this._tiles[key];
+      const tb = this.tileBounds(t.coords);
+      if (local.some((b) => meets(b, tb))) this.drawTile(t.el, t.coords);
+    }
   },
 
   // the top-most feature under world point (x, y), or null
