@@ -71,9 +71,12 @@ async function fetchBody(url, kind) {
 async function receiveOverlay(payload) {
   const p = JSON.parse(payload);
   if (p.patch) { // rings of a packed overlay changed in boxes (a planned site added, moved or removed)
+    mark("patchReceived");
     const body = await fetchBody(p.url, "binary");
+    mark("patchFetched");
     const ov = state.overlays.get(p.name);
     if (ov && ov.applyPatch) ov.applyPatch(p.patch, body, p.remove, p.boxes);
+    mark("patchApplied"); // the rings swapped and the tiles over the boxes redrawn
     signalDrawn();
     return;
   }

@@ -262,15 +262,29 @@ const TiledLayer = L.GridLayer.extend({
       (coords.x + 1) * WORLD / s + pad - x0, (coords.y + 1) * WORLD / s + pad - y0];
   },
 
-  drawTile(tile, coords) {
+  // Draw the tile, or only its part inside `clip` ([x0, y0, x1, y1] relative to the origin: a patch's box).
+  drawTile(tile, coords, clip) {
     const ctx = tile.getContext("2d");
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, WORLD, WORLD);
     const s = Math.pow(2, coords.z);
     // screen = (relative + origin) * s - tile corner
     const ox = coords.x * WORLD - this.origin[0] * s, oy = coords.y * WORLD - this.origin[1] * s;
-    const tb = this.tileBounds(coords);
+    let tb = this.tileBounds(coords);
+    if (clip) { // whole pixels of the tile inside the box; what reaches into them is drawn, clipped
+      const x0 = Math.max(0, Math.floor(clip[0] * s - ox)), y0 = Math.max(0, Math.floor(clip[1] * s - oy));
+      const x1 = Math.min(WORLD, Math.ceil(clip[2] * s - ox)), y1 = Math.min(WORLD, Math.ceil(clip[3] * s - oy));
+      if (x1 <= x0 || y1 <= y0) return;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+      ctx.clip();
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      const pad = this.margin();
+      tb = [(x0 - pad + ox) / s, (y0 - pad + oy) / s, (x1 + pad + ox) / s, (y1 + pad + oy) / s];
+    } else {
+      ctx.clearRect(0, 0, WORLD, WORLD);
+    }
     const level = this.levelAt(coords.z);
     const found = level.index.query(tb);
     const later = [];
@@ -280,6 +294,7 @@ const TiledLayer = L.GridLayer.extend({
       else this.drawFeature(ctx, feat, s, ox, oy, false, tb);
     }
     for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true, tb);
+    if (clip) ctx.restore();
   },
 
   // What a tile at zoom z draws. A layer marked `simplified` (a city's life-circle bands: 353,000
@@ -455,7 +470,7 @@ const TiledLayer = L.GridLayer.extend({
     for (const key in this._tiles) {
       const t = this._tiles[key];
       const tb = this.tileBounds(t.coords);
-      if (local.some((b) => meets(b, tb))) this.drawTile(t.el, t.coords);
+      for (const b of local) if (meets(b, tb)) this.drawTile(t.el, t.coords, b);
     }
   },
 
