@@ -226,6 +226,23 @@ def page_value(app, view, expression: str):
     return json.loads(box["r"])
 
 
+def page_is_fresh(app, ctl) -> str:
+    """Whether the page's clinic bands hold exactly the rings of a fresh packing (none stale, none missing)."""
+    from collections import Counter
+
+    from gis.packed_rings import PackedRings
+    from gui.lifecircles.overlays import RINGS, band_name, band_rows
+
+    name = band_name("clinic")
+    page = Counter(tuple(r) for r in page_value(app, ctl.window.map, f"JSON.stringify(ocp.overlayRings({name!r}))"))
+    bands = ctl.outcome.result.bands
+    fresh = PackedRings.of(band_rows(bands, "clinic").geometry.values, bands.crs, ctl._frames[name].attrs[RINGS].origin)
+    xy = fresh.xy
+    want = Counter((int(f), int(b - a), float(xy[a, 0]), float(xy[a, 1]))
+                   for f, a, b in zip(fresh.fids, fresh.offsets, fresh.offsets[1:]))
+    return f"{'yes' if page == want else 'NO'} ({sum(page.values()):,} rings on the page)"
+
+
 def planned_step(app, ctl, watch: Watch, drawn: dict, label: str, act) -> None:
     """One planned clinic added, moved or removed: when its type was swapped in (the worker's step)
     and when the page reported it drew after that (the patch applied and its tiles redrawn)."""
@@ -330,6 +347,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
         planned_step(app, ctl, watch, drawn, label, act)
         settle(app, 0.8)
         win.grab().save(png.replace(".png", f"-planned-{label.split()[0]}.png"))
+        print(f"  the page's clinic rings after it equal a fresh packing of the new bands: {page_is_fresh(app, ctl)}")
     watch.running = False
     win.close_guards.clear()
     win.shutdown()

@@ -60,15 +60,17 @@ class PackedRings:
     bounds: np.ndarray
 
     @classmethod
-    def of(cls, geoms, crs) -> PackedRings:
-        """*geoms* (polygons or multipolygons in *crs*, one per row) packed."""
+    def of(cls, geoms, crs, origin: np.ndarray | None = None) -> PackedRings:
+        """*geoms* (polygons or multipolygons in *crs*, one per row) packed, relative to *origin*
+        (world coordinates; else their least)."""
         geoms = np.asarray(geoms, dtype=object)
         crs = CRS.from_user_input(crs)
         rings, fids = _rings_of(geoms)
         box = tuple(shapely.total_bounds(geoms)) if len(rings) else (0.0, 0.0, 1.0, 1.0)
         to_lonlat = None if crs.equals(WGS84) else transformer_for(crs, WGS84, box)
         world, offsets = _world(rings, to_lonlat)
-        origin = world.min(axis=0) if len(world) else np.zeros(2)
+        if origin is None:
+            origin = world.min(axis=0) if len(world) else np.zeros(2)
         return cls(crs, to_lonlat, origin, (world - origin).astype(np.float32), offsets,
                    fids, shapely.bounds(rings).reshape(-1, 4))
 

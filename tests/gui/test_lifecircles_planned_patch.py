@@ -14,7 +14,7 @@ from shapely.geometry import Point
 
 from gis.gaps.siting import planned_layer
 from gis.packed_rings import PackedRings
-from gui.lifecircles.overlays import RINGS, band_name
+from gui.lifecircles.overlays import RINGS, band_name, band_rows
 from gui.people.controller import LayerDataCommand
 from tests.gui.conftest import X0, Y0, run_js
 from tests.gui.lifecircles_fixtures import controller, lifecircles_registered, roads_project, run  # noqa: F401
@@ -23,18 +23,15 @@ NAME = band_name("clinic")
 
 
 def page_rings(qtbot, win) -> Counter:
-    rings = run_js(qtbot, win.map, f"ocp.overlayRings({NAME!r})")
-    return Counter((f, n, round(x, 4), round(y, 4)) for f, n, x, y in rings)
+    """The page's rings of the clinics' bands: (fid, vertices, first x, first y) each."""
+    return Counter(tuple(r) for r in run_js(qtbot, win.map, f"ocp.overlayRings({NAME!r})"))
 
 
 def fresh_rings(ctl) -> Counter:
-    """The rings a fresh packing of the clinics' bands holds now (the page's origin)."""
+    """The rings a fresh packing of the clinics' bands holds now (relative to the page's origin)."""
     bands = ctl.outcome.result.bands
-    grp = bands[bands["type"] == "clinic"].sort_values("ring", ascending=False)
-    store = PackedRings.of(grp.geometry.values, bands.crs)
-    shown = ctl._frames[NAME].attrs[RINGS]
-    xy = (store.xy.astype(float) + store.origin - shown.origin).astype(np.float32)
-    return Counter((int(f), int(b - a), round(float(xy[a, 0]), 4), round(float(xy[a, 1]), 4))
+    store = PackedRings.of(band_rows(bands, "clinic").geometry.values, bands.crs, ctl._frames[NAME].attrs[RINGS].origin)
+    return Counter((int(f), int(b - a), float(store.xy[a, 0]), float(store.xy[a, 1]))
                    for f, a, b in zip(store.fids, store.offsets, store.offsets[1:]))
 
 
