@@ -1,9 +1,10 @@
 """Map overlays of a life-circle result: nested bands and required radii per type, the network.
 
 Every frame carries the map's per-feature style columns (stroke, fill, fillOpacity,
-weight, dash, label), is already in WGS 84, slightly simplified for drawing, and carries its
-body: the bands their packed geometry (gui.map.view.with_packed, drawn in tiles), the others their
-GeoJSON (gui.map.view.with_body). They are made in workers; the UI thread only sends them.
+weight, dash, label) and its body: the bands their rings packed (gis.packed_rings, drawn in tiles
+and patched where a planned site changes them; the frames keep the engine's geometry and CRS), the
+others their GeoJSON (gui.map.view.with_body; in WGS 84, slightly simplified for drawing). They
+are made in workers; the UI thread only sends them.
 """
 
 from __future__ import annotations
