@@ -99,8 +99,8 @@ class PackedRings:
         world, offsets = _world(rings, self.to_lonlat)
         xy = (world - self.origin).astype(np.float32)
         old = np.flatnonzero(_meets(self.bounds, boxes))
-        gone, new = _unmatched([self.xy[self.offsets[i]:self.offsets[i + 1]] for i in old],
-                               [xy[a:b] for a, b in zip(offsets, offsets[1:])])
+        gone, new = _unmatched([(f, self.xy[self.offsets[i]:self.offsets[i + 1]]) for i, f in zip(old, self.fids[old])],
+                               [(f, xy[a:b]) for f, a, b in zip(fids, offsets, offsets[1:])])
         removed, added = old[gone], np.asarray(new, dtype=np.int64)
         new_xy, new_offsets = _take(xy, offsets, added)
         piece = PackedRings(self.crs, self.to_lonlat, self.origin, new_xy, new_offsets, fids[added],
@@ -193,14 +193,15 @@ def _take(xy: np.ndarray, offsets: np.ndarray, rings: np.ndarray) -> tuple[np.nd
     return xy[index], new_offsets
 
 
-def _unmatched(old: list[np.ndarray], new: list[np.ndarray]) -> tuple[list[int], list[int]]:
-    """Positions in *old* with no equal ring in *new*, and positions in *new* with none in *old*."""
+def _unmatched(old: list[tuple], new: list[tuple]) -> tuple[list[int], list[int]]:
+    """Positions in *old* with no equal (row, ring) in *new*, and positions in *new* with none in
+    *old* (a band's hole is often the next band's outline: the same ring in another row)."""
     pool = defaultdict(list)
-    for k, ring in enumerate(old):
-        pool[ring.tobytes()].append(k)
+    for k, (row, ring) in enumerate(old):
+        pool[int(row), ring.tobytes()].append(k)
     fresh = []
-    for k, ring in enumerate(new):
-        same = pool.get(ring.tobytes())
+    for k, (row, ring) in enumerate(new):
+        same = pool.get((int(row), ring.tobytes()))
         if same:
             same.pop()
         else:

@@ -101,3 +101,14 @@ def test_rows_that_differ_are_packed_whole(city):
     store = PackedRings.of(geoms, CRS)
     again, patch = store.patched(geoms[:1], np.array([[0.0, 0.0, 1.0, 1.0]]))
     assert patch is None and again.rows == 1
+
+
+def test_a_ring_that_changes_rows_is_dropped_from_one_and_added_to_the_other():
+    """A band's hole is often the next band's outline: the same ring may leave one row and join
+    another inside the box (the city's move left 20 rings in the wrong band when rows were ignored)."""
+    p, r = shapely.box(500_000, 4_000_000, 500_100, 4_000_100), shapely.box(500_200, 4_000_000, 500_300, 4_000_100)
+    store = PackedRings.of([p, r], CRS)
+    page = unpacked(store)
+    swapped, patch = store.patched([r, p], np.array([[499_900.0, 3_999_900.0, 500_400.0, 4_000_200.0]]))
+    assert patch is not None and ring_set(swapped) == ring_set(PackedRings.of([r, p], CRS, store.origin))
+    assert page_after(page, patch) == unpacked(swapped)
