@@ -74,6 +74,10 @@ class PackedRings:
         return cls(crs, to_lonlat, origin, (world - origin).astype(np.float32), offsets,
                    fids, shapely.bounds(rings).reshape(-1, 4))
 
+    def __deepcopy__(self, memo) -> PackedRings:
+        """Itself: a store is never changed (pandas deep-copies a frame's attrs on every copy)."""
+        return self
+
     @property
     def rows(self) -> int:
         return int(self.fids.max(initial=-1)) + 1

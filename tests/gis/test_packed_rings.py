@@ -66,6 +66,9 @@ def test_packed_whole_is_the_layer_packing(city):
     assert store.packed().head["rings"] == plain.head["rings"] > len(geoms)
     assert store.packed().head["coords"] == plain.head["coords"]
     assert np.allclose(store.packed().head["origin"], plain.head["origin"], atol=1e-9)
+    frame = gpd.GeoDataFrame(geometry=geoms, crs=CRS)
+    frame.attrs["rings"] = store
+    assert frame.to_crs(4326).attrs["rings"] is store  # frames' copies share it (never changed)
 
 
 @pytest.mark.parametrize("step", ["add", "move", "remove"])
