@@ -187,7 +187,8 @@ def peer_draw(app, ctl, win, drawn: dict) -> None:
 
     name = next(n for n in sorted(ctl._shown) if "band" in n)
     packed = ctl._frames[name]
-    text = with_body(packed.copy(), geojson(packed.geometry.values))  # another object: sent as GeoJSON
+    wgs = packed.to_crs(4326)  # the bands' frames keep the engine's CRS (their packed body is drawn)
+    text = with_body(wgs, geojson(wgs.geometry.values))  # another object: sent as GeoJSON
     times = {}
     for label, frame in (("packed", packed), ("GeoJSON", text), ("packed again", packed)):
         win.map.set_overlay(name, None)
@@ -213,6 +214,59 @@ def all_types(app, ctl, watch: Watch, drawn: dict, start: float) -> None:
     print(f"  all {n} types' bands on the map: {drawn['at'] - tick:.2f} s after ticking them all "
           f"({drawn['at'] - start:.2f} s after Compute); {load()}")
     watch.report(tick)
+
+
+def page_value(app, view, expression: str):
+    """A JS expression's value in the map page (its text parsed as JSON)."""
+    import json
+
+    box = {}
+    view.page().runJavaScript(expression, 0, lambda r: box.setdefault("r", r))
+    wait(app, lambda: "r" in box, timeout=30)
+    return json.loads(box["r"])
+
+
+def page_is_fresh(app, ctl) -> str:
+    """Whether the page's clinic bands hold exactly the rings of a fresh packing (none stale, none missing)."""
+    from collections import Counter
+
+    from gis.packed_rings import PackedRings
+    from gui.lifecircles.overlays import RINGS, band_name, band_rows
+
+    name = band_name("clinic")
+    page = Counter(tuple(r) for r in page_value(app, ctl.window.map, f"JSON.stringify(ocp.overlayRings({name!r}))"))
+    bands = ctl.outcome.result.bands
+    fresh = PackedRings.of(band_rows(bands, "clinic").geometry.values, bands.crs, ctl._frames[name].attrs[RINGS].origin)
+    xy = fresh.xy
+    want = Counter((int(f), int(b - a), float(xy[a, 0]), float(xy[a, 1]))
+                   for f, a, b in zip(fresh.fids, fresh.offsets, fresh.offsets[1:]))
+    return f"{'yes' if page == want else 'NO'} ({sum(page.values()):,} rings on the page)"
+
+
+def planned_step(app, ctl, watch: Watch, drawn: dict, label: str, act) -> None:
+    """One planned clinic added, moved or removed: when its type was swapped in (the worker's step)
+    and when the page reported it drew after that (the patch applied and its tiles redrawn)."""
+    swapped, show = {}, ctl.show_planned
+
+    def recording(*args):
+        show(*args)
+        swapped.setdefault("at", watch.now())
+
+    ctl.show_planned = recording
+    inner, t0, c0 = ring_area(ctl), watch.now(), time.process_time()
+    act()
+    wait(app, lambda: "at" in swapped and ctl.planned.task is None and not ctl.planned.pending, timeout=120)
+    cpu = time.process_time() - c0
+    wait(app, lambda: drawn["at"] > swapped["at"], timeout=60)
+    ctl.show_planned = show
+    marks = page_value(app, ctl.window.map, "ocp.timings()")
+    inside = (f"fetch {marks['patchFetched'] - marks['patchReceived']:.0f} ms, apply and redraw "
+              f"{marks['patchApplied'] - marks['patchFetched']:.0f} ms") if "patchApplied" in marks else "sent whole"
+    print(f"a planned clinic {label}: its type drawn {drawn['at'] - t0:.2f} s after the action (worker step "
+          f"and swap {swapped['at'] - t0:.2f} s, {cpu:.2f} s CPU of this process meanwhile; page "
+          f"{drawn['at'] - swapped['at']:.2f} s: {inside}); {ctl.panel.status.text()}; clinic 300 m area "
+          f"{inner / 1e6:.2f} -> {ring_area(ctl) / 1e6:.2f} km²; {load()}")
+    watch.report(t0)
 
 
 def main(n_fac: int, n_edges: int, png: str) -> None:
@@ -279,19 +333,21 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     centre = shapely.Point(np.mean(project.layers_by_role(Role.ROADS)[0].data.total_bounds.reshape(2, 2), axis=0))
     site = gpd.GeoDataFrame({"id": ["P-clinic-1"], "name": ["规划卫生服务站1"], "facility_type": ["clinic"],
                              "planned": [True], "radius_m": [300.0]}, geometry=[centre], crs=CRS)
-    before, inner = ctl.panel.status.text(), ring_area(ctl)
-    plan = watch.now()
-    project.add_layer(planned_layer(site, name="规划设施"))
-    wait(app, lambda: ctl.panel.status.text() != before and "P-clinic-1" in ctl.planned.known
-         and ctl.planned.task is None, timeout=120)
-    swapped = watch.now()
-    wait(app, lambda: drawn["at"] > swapped, timeout=60)
-    print(f"planned clinic added: {ctl.panel.status.text()} (swapped in {swapped - plan:.2f} s, drawn "
-          f"{drawn['at'] - plan:.2f} s after the site was added); clinic 300 m area {inner / 1e6:.2f} -> "
-          f"{ring_area(ctl) / 1e6:.2f} km²; {load()}")
-    watch.report(plan)
-    settle(app)
-    win.grab().save(png.replace(".png", "-planned.png"))
+    layer = planned_layer(site, name="规划设施")
+    moved = layer.data.set_geometry(gpd.GeoSeries([shapely.Point(centre.x + 400, centre.y + 250)],
+                                                  index=layer.data.index, crs=CRS))
+
+    def put(data):
+        layer.set_data(data)
+        project.update_layer(layer)
+
+    steps = [("added", lambda: project.add_layer(layer)), ("moved 470 m", lambda: put(moved)),
+             ("removed", lambda: put(layer.data.iloc[:0]))]
+    for label, act in steps:
+        planned_step(app, ctl, watch, drawn, label, act)
+        settle(app, 0.8)
+        win.grab().save(png.replace(".png", f"-planned-{label.split()[0]}.png"))
+        print(f"  the page's clinic rings after it equal a fresh packing of the new bands: {page_is_fresh(app, ctl)}")
     watch.running = False
     win.close_guards.clear()
     win.shutdown()

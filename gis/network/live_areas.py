@@ -34,6 +34,7 @@ class LiveAreas:
                  result: ServiceAreaResult) -> None:
         self.graph, self.params, self.result = graph, replace(params, method="grid"), result
         self.crs = facilities.crs
+        self.touched: dict[str, list | None] = {}  # type -> the boxes re-traced since taken (None: whole)
         att = self._attach(facilities.points)
         self.points = {str(i): (str(t), p, att.subset([k]))
                        for k, (i, t, p) in enumerate(zip(facilities.ids, facilities.types, facilities.points))}
@@ -60,6 +61,12 @@ class LiveAreas:
         self._update(old[0], [old[2]])
         return old[0]
 
+    def take_touched(self) -> dict[str, list | None]:
+        """The boxes (polygons in the result's CRS) each type was re-traced in since the last call;
+        None for a type drawn whole. Outside its boxes every ring of the type is as it was."""
+        touched, self.touched = self.touched, {}
+        return touched
+
     def _attach(self, points: np.ndarray) -> Attachment:
         return attach(self.graph, points, max_distance=self.params.max_access_m, count_access=self.params.count_access)
 
@@ -83,6 +90,8 @@ class LiveAreas:
             p = patch(self.graph, sg, every.subset(np.flatnonzero(meets(boxes, w))), distances, w)
             areas = [splice(a, p.box, b) for a, b in zip(areas, p.areas)]
             bands = [areas[0]] + [splice(a, p.box, b) for a, b in zip(bands[1:], p.bands[1:])]
+            if self.touched.get(facility_type, []) is not None:
+                self.touched[facility_type] = self.touched.get(facility_type, []) + [p.box]
         self._store(facility_type, rows, len(members), areas, bands)
 
     def _type_polygons(self, facility_type: str, rows: np.ndarray) -> tuple[list, list]:
@@ -110,6 +119,7 @@ class LiveAreas:
 
     def _redraw(self, facility_type: str) -> None:
         """Draw the type whole (or take it out when it has no facilities)."""
+        self.touched[facility_type] = None
         members = self._members(facility_type)
         distances = self.params.distances_for(facility_type)
         kept = self.result.per_type[self.result.per_type["type"] != facility_type]

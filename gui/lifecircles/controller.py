@@ -394,22 +394,22 @@ class LifeCirclesController(FeatureController):
         return Counter(str(t) for t in self.outcome.facilities.types) + Counter(
             t for t, _ in self.planned.known.values())
 
-    def show_planned(self, result, types: list[str], fills: dict, outlines: dict, seconds: float) -> None:
-        """Swap in the result with the planned sites drawn in (only *types* were redrawn)."""
+    def show_planned(self, result, frames: dict, seconds: float) -> None:
+        """Swap in the result with the planned sites drawn in: *frames* type -> (fill overlay,
+        outline overlay, patch), only the redrawn types; the page gets only the rings that changed."""
         self.outcome = replace(self.outcome, result=result)
+        for ftype, (fill, outline, patch) in frames.items():
+            name = band_name(ftype)
+            outlined = self._outlined and name in self._outlines
+            base = (self._outlines if outlined else self._frames).get(name)
+            self._frames[name], self._outlines[name] = fill, outline
+            if name in self._shown:
+                self.window.map.patch_overlay(name, outline if outlined else fill, patch, base)
         session_for(self.project).store("life_circles", self.outcome)
-        self._frames.update(fills)
-        self._outlines.update(outlines)
         self._entries = band_entries(result, self.outcome.request.standards)
-        shown = self._shown & {band_name(t) for t in types}
         self.panel.legend.set_entries(self._entries, self.outcome.request.standards, self._counts())
-        for name in sorted(shown & self._shown):
-            frames = self._outlines if self._outlined else self._frames
-            self.window.map.set_overlay(name, frames[name])
-        if shown and SELECTED in self._shown:
-            self.window.map.set_overlay(SELECTED, self._selected_frame)
         self._say(self.tr("Planned sites drawn in: {types} redrawn in {seconds:.2f} s.").format(
-            types="、".join(type_label(t) for t in types), seconds=seconds))
+            types="、".join(type_label(t) for t in sorted(frames)), seconds=seconds))
 
     def title(self) -> str:
         return self.tr("Life circles")

@@ -1,9 +1,10 @@
 """Map overlays of a life-circle result: nested bands and required radii per type, the network.
 
 Every frame carries the map's per-feature style columns (stroke, fill, fillOpacity,
-weight, dash, label), is already in WGS 84, slightly simplified for drawing, and carries its
-body: the bands their packed geometry (gui.map.view.with_packed, drawn in tiles), the others their
-GeoJSON (gui.map.view.with_body). They are made in workers; the UI thread only sends them.
+weight, dash, label) and its body: the bands their rings packed (gis.packed_rings, drawn in tiles
+and patched where a planned site changes them; the frames keep the engine's geometry and CRS), the
+others their GeoJSON (gui.map.view.with_body; in WGS 84, slightly simplified for drawing). They
+are made in workers; the UI thread only sends them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from gis.crs import WGS84
 from gis.i18n import fill
 from gis.network.graph import WalkGraph
 from gis.network.service_area import ServiceAreaResult
-from gis.packed import pack_geometries
+from gis.packed_rings import PackedRings
 from gis.standards import Standards
 from gui.lifecircles.palette import band_colour, band_style, piece_colour, type_colour
 from gui.lifecircles.wording import band_label
@@ -28,6 +29,7 @@ PREFIX = "lifecircle:"
 NETWORK = PREFIX + "network"
 SELECTED = PREFIX + "selected"
 SELECTED_STROKE = "#1a1a1a"
+RINGS = "ocp_rings"  # attrs key of a band frame's PackedRings (see band_frames)
 DRAW_TOLERANCE_M = 0.5  # simplification of drawn outlines, well below a screen pixel at street zoom
 BIG_PART = 5000  # vertices: bigger parts are drawn as they are (see _drawable)
 DRAW_DECIMALS = 6  # of WGS 84 degrees sent to the page (0.1 m): a city's bands of one type were 12 MB of
@@ -69,19 +71,35 @@ def band_frames(bands: gpd.GeoDataFrame, *, types: set[str] | None = None
                 ) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, gpd.GeoDataFrame]]:
     """Two overlays per type of *bands* (a result's ``bands``; of *types*, else all), its bands
     outermost first: filled in the band colours, and outlined (drawn when several types share the
-    map) as lines in the type's colour, dashed by band. Both share one simplified WGS 84 geometry."""
+    map) as lines in the type's colour, dashed by band. Both carry the type's bands packed ring by
+    ring (:class:`gis.packed_rings.PackedRings`, ``frame.attrs[RINGS]``), which a planned site's
+    change patches (:func:`type_frames`); their geometry is the engine's own (in the result's CRS,
+    for prints: the page draws the packed rings)."""
     fills, outlines = {}, {}
     for ftype, grp in bands.groupby("type", sort=True):
-        if types is not None and ftype not in types:
-            continue
-        grp = grp.sort_values("ring", ascending=False)
-        geoms = _wgs84(_drawable(grp.geometry.values), bands.crs)
-        packed = pack_geometries(geoms, "polygon")  # once for both frames
-        for out, outlined in ((fills, False), (outlines, True)):
-            styles = [band_style(str(ftype), int(r), outlined=outlined) for r in grp["ring"]]
-            out[band_name(str(ftype))] = with_packed(gpd.GeoDataFrame(
-                {key: [s[key] for s in styles] for key in styles[0]}, geometry=geoms, crs=WGS84), packed)
+        if types is None or ftype in types:
+            grp = grp.sort_values("ring", ascending=False)
+            fill, outline = type_frames(str(ftype), grp, PackedRings.of(grp.geometry.values, bands.crs))
+            fills[band_name(str(ftype))], outlines[band_name(str(ftype))] = fill, outline
     return fills, outlines
+
+
+def band_rows(bands: gpd.GeoDataFrame, facility_type: str) -> gpd.GeoDataFrame:
+    """The type's bands outermost first (the rows of its overlays)."""
+    return bands[bands["type"] == facility_type].sort_values("ring", ascending=False)
+
+
+def type_frames(facility_type: str, grp: gpd.GeoDataFrame, rings: PackedRings) -> tuple:
+    """The fill and outline overlays of a type's bands *grp* (outermost first) packed as *rings*."""
+    packed = rings.packed()  # once for both frames
+    out = []
+    for outlined in (False, True):
+        styles = [band_style(facility_type, int(r), outlined=outlined) for r in grp["ring"]]
+        frame = with_packed(gpd.GeoDataFrame({key: [s[key] for s in styles] for key in styles[0]},
+                                             geometry=grp.geometry.values, crs=grp.crs), packed)
+        frame.attrs[RINGS] = rings
+        out.append(frame)
+    return tuple(out)
 
 
 def required_frames(result: ServiceAreaResult) -> dict[str, gpd.GeoDataFrame]:

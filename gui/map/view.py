@@ -30,7 +30,7 @@ def overlay_labels(shown: gpd.GeoDataFrame | None) -> list:
     """``[lng, lat, text]`` inside each feature with a ``label``: the page places them without overlap."""
     if shown is None or "label" not in shown.columns:
         return []
-    points = shapely.point_on_surface(shown.geometry.values)
+    points = gpd.GeoSeries(shapely.point_on_surface(shown.geometry.values), crs=shown.crs).to_crs(WGS84).values
     return [[round(pt.x, 6), round(pt.y, 6), str(text)] for pt, text in zip(points, shown["label"])
             if isinstance(text, str) and text and pt is not None and not pt.is_empty]
 
@@ -65,11 +65,12 @@ PACKED = "ocp_packed"  # attrs key of a frame's packed geometry and per-feature 
 
 
 def with_packed(frame: gpd.GeoDataFrame, packed=None) -> gpd.GeoDataFrame:
-    """*frame* (WGS 84 polygons, style columns stroke/fill/fillOpacity/weight/dash) carrying its
+    """*frame* (polygons, style columns stroke/fill/fillOpacity/weight/dash) carrying its
     geometry packed as the data layers' (gis/packed.py), made now: call it in a worker. The page
     draws it in tiles as it draws a data layer (a city's bands of one type, 350,000 vertices and
     20,000 holes, took Leaflet's GeoJSON layer over a second), below the other overlays. A copy
-    (a muted one) is sent as GeoJSON. *packed*: the geometry packed already (frames sharing it).
+    (a muted one) is sent as GeoJSON. *packed*: the geometry packed already (frames sharing it; the
+    frame may then keep its own CRS: it is not reprojected for the page, only for prints).
     At low zooms the page draws it simplified to half a pixel (tiled.js levelAt): 0.4 s instead of
     1.3 s for that type's bands fitted in the window, with the same look."""
     from gis.packed import pack_geometries
@@ -115,7 +116,7 @@ class MapView(QWebEngineView, Listener):
         self.outbox.layerFailed.connect(lambda layer_id: self._sent.pop(layer_id, None))  # not awaited
         self._sent: dict[str, int] = {}  # layer id -> id(data) last sent
         self.view_state: dict = {}
-        self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84), for prints
+        self.overlays: dict[str, gpd.GeoDataFrame] = {}  # what set_overlay shows now (WGS 84; packed: any CRS), for prints
         self._raw: dict[str, gpd.GeoDataFrame | None] = {}  # overlays as given (WGS 84), before muting
         self._mutes: dict[str, str] = {}  # overlay name -> prefix of the overlays it draws as outlines
         self._fit: tuple | None = None  # the last fit: bounds, max zoom, refit-until time, clearance
@@ -302,7 +303,9 @@ class MapView(QWebEngineView, Listener):
                     visible: bool = True, top: bool = False) -> None:
         """Draw *data* (any CRS; style columns stroke/fill/fillOpacity/weight/dash) above the layers;
         *top*: above the labels too, its own labels placed first (markers that must stay readable)."""
-        shown = (data if data.crs == WGS84 else data.to_crs(WGS84)) if data is not None and len(data) else None
+        shown = data if data is not None and len(data) else None
+        if shown is not None and shown.crs != WGS84 and overlay_packed(shown) is None:
+            shown = shown.to_crs(WGS84)  # a packed frame keeps its CRS: the page draws its packed body
         self._raw[name] = shown if visible else None
         if shown is None or not visible:
             self.overlays.pop(name, None)
@@ -328,9 +331,20 @@ class MapView(QWebEngineView, Listener):
     def _muted(self, name: str, shown: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if not self.fills_muted(name):
             return shown
-        shown = shown.copy()
+        shown = shown.to_crs(WGS84) if shown.crs != WGS84 else shown.copy()  # sent as GeoJSON
         shown["fillOpacity"] = 0.0
         return shown
+
+    def patch_overlay(self, name: str, data: gpd.GeoDataFrame, patch, base: gpd.GeoDataFrame) -> None:
+        """Show *data* in place of *base* by sending only *patch* (gis.packed_rings.RingPatch: the
+        rings that changed, applied to the packed layer the page draws from *base*); sent whole
+        when the page does not show *base* packed (another frame, hidden, muted) or *patch* is None."""
+        if patch is None or self._raw.get(name) is not base or self.fills_muted(name) or overlay_packed(base) is None:
+            self.set_overlay(name, data)
+            return
+        self._raw[name] = self.overlays[name] = data
+        self._emit(self.bridge.overlaySet, json.dumps({"name": name, "patch": patch.packed.head, "remove": patch.remove,
+                                                       "boxes": patch.boxes, "url": self.outbox.hold(patch.packed.body)}))
 
     def _send_overlay(self, name: str, shown, interactive: bool, visible: bool, top: bool = False) -> None:
         head = json.dumps({"name": name, "interactive": interactive, "visible": visible, "top": top,

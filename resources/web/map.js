@@ -70,6 +70,16 @@ async function fetchBody(url, kind) {
 // A packed overlay (a city's life-circle bands) comes as binary drawn in tiles like a data layer.
 async function receiveOverlay(payload) {
   const p = JSON.parse(payload);
+  if (p.patch) { // rings of a packed overlay changed in boxes (a planned site added, moved or removed)
+    mark("patchReceived");
+    const body = await fetchBody(p.url, "binary");
+    mark("patchFetched");
+    const ov = state.overlays.get(p.name);
+    if (ov && ov.applyPatch) ov.applyPatch(p.patch, body, p.remove, p.boxes);
+    mark("patchApplied"); // the rings swapped and the tiles over the boxes redrawn
+    signalDrawn();
+    return;
+  }
   if (p.url) {
     if (p.packed) p.body = await fetchBody(p.url, "binary");
     else p.geojson = await fetchBody(p.url, "json");
@@ -367,6 +377,12 @@ window.ocp = {
   rasterCount: () => rasters.size,
   zoom: () => map.getZoom(),
   timings: () => JSON.stringify(timings),
+  // Rings of a packed overlay: [fid, coordinates, first x, first y] each (relative to its origin), in order.
+  overlayRings: (name) => {
+    const ov = state.overlays.get(name);
+    if (!ov || !ov.feats) return null;
+    return ov.feats.flatMap((f) => f.parts.map((p) => [f.fid, p.length / 2, p[0], p[1]]));
+  },
   // Benchmark: packed overlays sent from now on drawn simplified at low zooms (the default) or not.
   benchSimplify: (on) => { simplifyPacked = !!on; return simplifyPacked; },
   // Benchmark: pan or zoom `steps` times, timing each until two frames have drawn.

@@ -105,13 +105,14 @@ function simplifyRing(p, tol) {
 class GridIndex {
   constructor(feats) {
     this.feats = feats;
-    const boxes = feats.map((f) => f.bbox);
+    const boxes = feats.map((f) => f.bbox).filter((b) => b[0] <= b[2]); // a feature of no rings is indexed nowhere
     const ext = boxes.reduce((e, b) => [Math.min(e[0], b[0]), Math.min(e[1], b[1]),
       Math.max(e[2], b[2]), Math.max(e[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
     const area = Math.max((ext[2] - ext[0]) * (ext[3] - ext[1]), 1e-18);
     this.cell = Math.max(Math.sqrt(area / Math.max(feats.length, 1)) * 2, 1e-9);
     this.cells = new Map();
     feats.forEach((f, i) => {
+      if (!(f.bbox[0] <= f.bbox[2])) return;
       const [x0, y0, x1, y1] = this.range(f.bbox);
       for (let x = x0; x <= x1; x++) {
         for (let y = y0; y <= y1; y++) {
@@ -137,7 +138,7 @@ class GridIndex {
     const out = [];
     this.tick += 1;
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size * 4) {
-      this.feats.forEach((f, i) => { if (meets(f.bbox, b)) out.push(i); });
+      this.feats.forEach((f, i) => { if (f.bbox[0] <= f.bbox[2] && meets(f.bbox, b)) out.push(i); });
       return out;
     }
     for (let x = x0; x <= x1; x++) {
@@ -261,15 +262,29 @@ const TiledLayer = L.GridLayer.extend({
       (coords.x + 1) * WORLD / s + pad - x0, (coords.y + 1) * WORLD / s + pad - y0];
   },
 
-  drawTile(tile, coords) {
+  // Draw the tile, or only its part inside `clip` ([x0, y0, x1, y1] relative to the origin: a patch's box).
+  drawTile(tile, coords, clip) {
     const ctx = tile.getContext("2d");
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, WORLD, WORLD);
     const s = Math.pow(2, coords.z);
     // screen = (relative + origin) * s - tile corner
     const ox = coords.x * WORLD - this.origin[0] * s, oy = coords.y * WORLD - this.origin[1] * s;
-    const tb = this.tileBounds(coords);
+    let tb = this.tileBounds(coords);
+    if (clip) { // whole pixels of the tile inside the box; what reaches into them is drawn, clipped
+      const x0 = Math.max(0, Math.floor(clip[0] * s - ox)), y0 = Math.max(0, Math.floor(clip[1] * s - oy));
+      const x1 = Math.min(WORLD, Math.ceil(clip[2] * s - ox)), y1 = Math.min(WORLD, Math.ceil(clip[3] * s - oy));
+      if (x1 <= x0 || y1 <= y0) return;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+      ctx.clip();
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      const pad = this.margin();
+      tb = [(x0 - pad + ox) / s, (y0 - pad + oy) / s, (x1 + pad + ox) / s, (y1 + pad + oy) / s];
+    } else {
+      ctx.clearRect(0, 0, WORLD, WORLD);
+    }
     const level = this.levelAt(coords.z);
     const found = level.index.query(tb);
     const later = [];
@@ -279,6 +294,7 @@ const TiledLayer = L.GridLayer.extend({
       else this.drawFeature(ctx, feat, s, ox, oy, false, tb);
     }
     for (const feat of later) this.drawFeature(ctx, feat, s, ox, oy, true, tb);
+    if (clip) ctx.restore();
   },
 
   // What a tile at zoom z draws. A layer marked `simplified` (a city's life-circle bands: 353,000
@@ -406,6 +422,56 @@ const TiledLayer = L.GridLayer.extend({
       .concat([...next].filter((f) => !this.selected.has(f)));
     this.selected = next;
     this.redrawFeatures(changed);
+  },
+
+  // Rings changed in boxes (gis/packed_rings.py RingPatch): `remove` [[fid, [ring index in the feature,
+  // ...]], ...] dropped, the rings of the packed `head`/`body` (same origin as the layer) appended to
+  // their features, and the tiles over `boxes` (world [x0, y0, x1, y1]) redrawn; every other ring and
+  // tile stays. The simplified copies of drawn zooms are patched alike.
+  applyPatch(head, body, remove, boxes) {
+    const { feats: added } = unpack(head, body);
+    const drop = new Map(remove.map(([fid, rings]) => [fid, new Set(rings)]));
+    const more = new Map(added.map((f) => [f.fid, f.parts]));
+    let fresh = false;
+    for (const fid of new Set([...drop.keys(), ...more.keys()])) {
+      let feat = this.byFid.get(fid);
+      if (!feat) {
+        feat = { fid, kind: head.kind, parts: [], bbox: null };
+        this.byFid.set(fid, feat);
+        this.feats.push(feat);
+        fresh = true;
+      }
+      const gone = drop.get(fid) || new Set(), extra = more.get(fid) || [];
+      const keep = (_, k) => !gone.has(k);
+      const own = feat.boxes || feat.parts.map((p) => bboxOf([p]));
+      feat.parts = feat.parts.filter(keep).concat(extra);
+      const partBoxes = own.filter(keep).concat(extra.map((p) => bboxOf([p])));
+      feat.boxes = feat.parts.length > 16 ? partBoxes : undefined;
+      feat.bbox = partBoxes.reduce((e, b) => [Math.min(e[0], b[0]), Math.min(e[1], b[1]),
+        Math.max(e[2], b[2]), Math.max(e[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+      for (const [z, level] of this.levels || []) {
+        const copy = level.feats.find((f) => f.fid === fid);
+        if (!copy) { fresh = true; continue; }
+        const tol = LEVEL_PX / Math.pow(2, z);
+        copy.parts = copy.parts.filter(keep).concat(extra.map((p) => simplifyRing(p, tol)));
+        copy.bbox = feat.bbox;
+        copy.boxes = feat.boxes;
+      }
+    }
+    if (fresh) {
+      this.feats.sort((a, b) => a.fid - b.fid); // features draw in fid order
+      this.levels = new Map();
+    }
+    this.index = new GridIndex(this.feats);
+    for (const level of (this.levels || new Map()).values()) level.index = this.index;
+    if (!this._map) return;
+    const [ox, oy] = this.origin;
+    const local = boxes.map(([x0, y0, x1, y1]) => [x0 - ox, y0 - oy, x1 - ox, y1 - oy]);
+    for (const key in this._tiles) {
+      const t = this._tiles[key];
+      const tb = this.tileBounds(t.coords);
+      for (const b of local) if (meets(b, tb)) this.drawTile(t.el, t.coords, b);
+    }
   },
 
   // the top-most feature under world point (x, y), or null

@@ -34,28 +34,27 @@ def test_the_network_overlay_is_made_off_the_ui_thread(make_window, roads_projec
     assert labels and all("2" in label for label in labels)  # the footpath: piece 2, labelled in the worker
 
 
-def test_band_overlays_are_sent_rounded_to_a_tenth_of_a_metre():
-    import json
-
+def test_band_overlays_carry_every_ring_packed_and_the_engines_geometry():
+    """Bands travel packed (binary, drawn in tiles), not as GeoJSON: every ring of the exact bands,
+    no copy of the geometry made for the page (prints reproject the engine's own)."""
     import numpy as np
     import shapely
 
-    from gis.crs import WGS84
     from gis.network.service_area import ServiceAreaParams, service_areas
     from gui.lifecircles.overlays import band_frames, band_name
-    from gui.map.view import feature_collection
+    from gui.map.view import overlay_packed
     from tests.gis.network_fixtures import jittered_grid, random_points
     from tests.gis.test_network_service_area import facilities
 
     graph = jittered_grid()
     res = service_areas(facilities(graph, random_points(graph, 3)), network=graph,
                         params=ServiceAreaParams(distances=(200.0, 400.0), per_facility=False))
-    fills, _ = band_frames(res.bands)
-    text = feature_collection(fills[band_name("clinic")])
-    coords = np.array([f["geometry"]["coordinates"] for f in json.loads(text)["features"]], dtype=object)
-    flat = np.hstack([np.ravel(np.concatenate([np.asarray(r, dtype=float) for p in g for r in p])) for g in coords])
-    decimals = [len(repr(float(c)).split(".")[1]) for c in flat]
-    assert len(decimals) > 100 and max(decimals) <= 6
-    exact = res.bands.sort_values("ring", ascending=False).to_crs(WGS84).geometry.values
-    sent = fills[band_name("clinic")].geometry.values
-    assert np.allclose(shapely.area(sent), shapely.area(exact), rtol=1e-3)
+    fills, outlines = band_frames(res.bands)
+    frame = fills[band_name("clinic")]
+    exact = res.bands[res.bands["type"] == "clinic"].sort_values("ring", ascending=False).geometry.values
+    assert all(a is b for a, b in zip(frame.geometry.values, exact)) and frame.crs == res.bands.crs
+    packed, styles = overlay_packed(frame)
+    parts = shapely.get_parts(exact)
+    assert packed.head["rings"] == len(parts) + int(np.sum(shapely.get_num_interior_rings(parts)))
+    assert packed.head["coords"] == int(np.sum(shapely.get_num_coordinates(exact))) and len(styles) == len(exact)
+    assert overlay_packed(outlines[band_name("clinic")])[0] is packed  # packed once for both
