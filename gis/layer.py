@@ -10,13 +10,19 @@ from typing import Callable, TypeVar
 from uuid import uuid4
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
 from gis.crs import WGS84
 from gis.domain import FieldRole, Role
 
 T = TypeVar("T")
 
+
+# geometry family of each GEOS type id: Point, LineString, LinearRing, Polygon, MultiPoint,
+# MultiLineString, MultiPolygon, GeometryCollection -> 0 polygon, 1 line, 2 point
+_FAMILY = np.array([2, 1, 1, 0, 2, 1, 0, 0])
 
 @dataclass
 class SourceInfo:
@@ -75,13 +81,12 @@ class Layer:
 
     @property
     def geom_type(self) -> str:
-        """'polygon', 'line' or 'point' (the dominant geometry family)."""
-        types = self.data.geom_type.dropna()
-        if types.empty:
-            return "polygon"
-        kind = types.mode().iloc[0]
-        return {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "line",
-                "MultiLineString": "line", "Point": "point", "MultiPoint": "point"}.get(kind, "polygon")
+        """'polygon', 'line' or 'point': the geometry family most features have (ties: that order;
+        no geometry at all: 'polygon'). Counted on GEOS type ids (asked often: a pandas mode of
+        100,000 road type names took 9 ms)."""
+        ids = shapely.get_type_id(self.data.geometry.values)
+        counts = np.bincount(_FAMILY[ids[ids >= 0]], minlength=3)
+        return ("polygon", "line", "point")[int(np.argmax(counts))] if counts.any() else "polygon"
 
     def column(self, role: FieldRole) -> pd.Series | None:
         """The column mapped to *role*, or None when the layer has none."""
