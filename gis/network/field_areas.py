@@ -108,7 +108,8 @@ class Window:
 class Field:
     """The walking distance of one group on a window of the grid, and its outlines."""
 
-    def __init__(self, sg: StreetGrid, group: Group) -> None:
+    def __init__(self, sg: StreetGrid, group: Group, ray_pairs: tuple | None = None) -> None:
+        """*ray_pairs*: :func:`near_pairs` of the group's rays, when found already."""
         self.sg, self.group = sg, group
         segs = sg.segs
         self.seg, pos = sg.edge_segments(group.edge)
@@ -122,7 +123,7 @@ class Field:
         self.du, self.dv = du, dv
         self.count = (sg.seg_ptr[self.seg + 1] - sg.seg_ptr[self.seg]).astype(np.int32)
         rays = group.rays
-        ray_node, self.ray_seg, self.ray_dist = near_pairs(sg.grid, rays.as_segments(), sg.reach_m)
+        ray_node, self.ray_seg, self.ray_dist = ray_pairs or near_pairs(sg.grid, rays.as_segments(), sg.reach_m)
         self.window = _window(sg, group, ray_node)
         self.ray_node = self.window.local(sg.grid, ray_node)
         self._ray_global = ray_node
