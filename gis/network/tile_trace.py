@@ -1,13 +1,13 @@
 """Many small outlines traced in one pass (the per-facility areas of :mod:`gis.network.grid_service`).
 
-A facility's window is small (about 170 x 170 nodes for 1000 m), so tracing its areas one by one
-costs more in per-call overhead (a contour generator, coordinates, ring filtering, a shapely
-geometry: ~0.5 ms a trace) than in marching squares. Here the fields of several outlines (tiles)
-are stacked in one buffer, one above the other with a row of ``FAR`` between them (no ring can
-cross it), traced with one contour generator, and the rings handed back to their tiles: the same
-rings as :func:`gis.network.field_areas.trace` of each tile (to rounding of the coordinates),
-made by one call of each step.
-"""
+A facility's window is small (about 170 x 170 nodes for 1000 m), and each trace of it pays for a
+contour generator, its coordinates, ring filtering and a shapely geometry besides the marching
+squares. Here the fields of several outlines (tiles) are placed side by side on shelves of one
+buffer with a row or column of ``FAR`` between any two (no ring can cross it), traced with one
+contour generator, and the rings handed back to their tiles by their first point: the same rings
+as :func:`gis.network.field_areas.trace` of each tile (to rounding of the coordinates), made by
+one call of each step (1,200 traces of 400 facilities: 0.55 s CPU in batches of 24 instead of
+0.67 s one by one)."""
 
 from __future__ import annotations
 
