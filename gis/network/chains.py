@@ -17,6 +17,7 @@ to test "some facility within its own radius" in one search).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -182,18 +183,24 @@ class Targets:
         first = np.flatnonzero(np.r_[True, pair_owner[1:] != pair_owner[:-1]]) if len(keys) else keys
         return cls(n_owners, placed, owner, by_chain, pair_owner, keys % len(chains.length), a, b, first)
 
-    def per_owner(self, value: np.ndarray, payload: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per owner: the least *value* of its pairs and the *payload* of the first holding it."""
+    def per_owner(self, value: np.ndarray, payload) -> tuple[np.ndarray, np.ndarray]:
+        """Per owner: the least *value* of its pairs and ``payload(pairs)`` of the first pair holding
+        it (asked for those pairs only)."""
         low, pay = np.full(self.n_owners, np.inf), np.full(self.n_owners, -1, dtype=np.int64)
         if len(value) == 0:
             return low, pay
         least = np.minimum.reduceat(value, self.owner_first)
-        counts = np.diff(np.r_[self.owner_first, len(value)])
-        at = np.flatnonzero(value == np.repeat(least, counts))
-        first = at[np.r_[True, self.pair_owner[at][1:] != self.pair_owner[at][:-1]]]
-        low[self.pair_owner[self.owner_first]] = least
-        pay[self.pair_owner[first]] = payload[first]
+        at = np.flatnonzero(value == least[self.pair_rank])
+        first = at[np.r_[True, self.pair_rank[at][1:] != self.pair_rank[at][:-1]]]
+        owners = self.pair_owner[self.owner_first]
+        low[owners] = least
+        pay[owners] = payload(first)
         return low, pay
+
+    @functools.cached_property
+    def pair_rank(self) -> np.ndarray:
+        """Per pair, the rank of its owner among the owners that have pairs."""
+        return np.repeat(np.arange(len(self.owner_first)), np.diff(np.r_[self.owner_first, len(self.pair_owner)]))
 
 
 def nearest_many(chains: Chains, sources: Placed, targets: Targets, groups: list[np.ndarray], *,
@@ -209,32 +216,38 @@ def nearest_many(chains: Chains, sources: Placed, targets: Targets, groups: list
     start_cost = sources.lead + head
     best = np.full((len(groups), targets.n_owners), np.inf)
     which = np.full(best.shape, -1, dtype=np.int64)
-    ends = np.stack([chains.start[targets.pair_chain], chains.end[targets.pair_chain]])
-    along = np.stack([targets.pair_a, targets.pair_b])
-    pick = np.arange(len(targets.pair_chain))
+    start, end = chains.start[targets.pair_chain], chains.end[targets.pair_chain]
     same = _same_chain(sources, start_cost, targets)
+    placed = np.flatnonzero(sources.chain >= 0)
+    graph = _source_graph(chains, sources, start_cost, placed, cutoff)  # every group starts from its own rows
     for g, rows in enumerate(groups):
         fb.check()
         fb.progress(g / len(groups))
         rows = rows[sources.chain[rows] >= 0]
         if len(rows) == 0:
             continue
-        dist, origin = _search(chains, sources, start_cost, rows, cutoff)
-        d = dist[ends] + along
-        side = (d[1] < d[0]).astype(np.int64)
-        hit = origin[ends[side, pick]] - chains.n_junctions
-        best[g], which[g] = targets.per_owner(d[side, pick], np.where(hit >= 0, rows[np.maximum(hit, 0)], -1))
+        dist, origin = _search(graph, chains.n_junctions, np.searchsorted(placed, rows), cutoff)
+        from_start, from_end = dist[start], dist[end]
+        from_start += targets.pair_a
+        from_end += targets.pair_b
+
+        def source(pairs: np.ndarray, origin=origin, a=from_start, b=from_end) -> np.ndarray:
+            """The source row whose walk reaches each of *pairs* first (-1 for none)."""
+            hit = origin[np.where(b[pairs] < a[pairs], end[pairs], start[pairs])] - chains.n_junctions
+            return np.where(hit >= 0, placed[np.maximum(hit, 0)], -1)
+
+        best[g], which[g] = targets.per_owner(np.minimum(from_start, from_end), source)
         _improve(best[g], which[g], same, rows)
     beyond = best > cutoff
     best[beyond], which[beyond] = np.inf, -1
     return best, which
 
 
-def _search(chains: Chains, sources: Placed, start_cost: np.ndarray, rows: np.ndarray,
-            cutoff: float) -> tuple[np.ndarray, np.ndarray]:
-    """One multi-source Dijkstra from *rows* on the junction graph: distance and source node."""
+def _source_graph(chains: Chains, sources: Placed, start_cost: np.ndarray, rows: np.ndarray, cutoff: float):
+    """The junction graph with one node per source of *rows* (node ``n_junctions + k`` for ``rows[k]``),
+    linked one way to its chain's ends. Nothing leads into a source node, so a search from some of
+    them walks as on a graph of those alone."""
     from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import dijkstra
 
     n, k = chains.n_junctions, len(rows)
     c, p = sources.chain[rows], sources.pos[rows]
@@ -246,9 +259,16 @@ def _search(chains: Chains, sources: Placed, start_cost: np.ndarray, rows: np.nd
     valid = np.isfinite(vw) & (vw <= cutoff)
     m = chains.matrix
     ptr = np.concatenate([m.indptr, m.indptr[-1] + np.cumsum(valid.sum(axis=1))])
-    graph = csr_matrix((np.concatenate([m.data, vw[valid]]), np.concatenate([m.indices, vcol[valid]]).astype(np.int32),
-                        ptr.astype(np.int32)), shape=(n + k, n + k))
-    dist, _, origin = dijkstra(graph, directed=True, indices=np.arange(n, n + k), limit=cutoff, min_only=True,
+    return csr_matrix((np.concatenate([m.data, vw[valid]]), np.concatenate([m.indices, vcol[valid]]).astype(np.int32),
+                       ptr.astype(np.int32)), shape=(n + k, n + k))
+
+
+def _search(graph, n_junctions: int, which: np.ndarray, cutoff: float) -> tuple[np.ndarray, np.ndarray]:
+    """One multi-source Dijkstra on a :func:`_source_graph` from its source nodes *which*: distance
+    and source node."""
+    from scipy.sparse.csgraph import dijkstra
+
+    dist, _, origin = dijkstra(graph, directed=True, indices=n_junctions + which, limit=cutoff, min_only=True,
                                return_predecessors=True)
     return dist, origin
 

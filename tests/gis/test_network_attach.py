@@ -9,8 +9,9 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon, box
 
-from gis.network.attach import attach, boundary_points, compound_access_points
+from gis.network.attach import PROBE_M, _nearest, attach, boundary_points, compound_access_points
 from gis.network.graph import graph_from_arrays, graph_from_lines
+from tests.gis.network_fixtures import jittered_grid, random_points
 
 CRS = "EPSG:4548"
 
@@ -66,3 +67,29 @@ def test_boundary_points_are_evenly_spaced_on_the_outer_ring_only():
     pts, owner = boundary_points(np.array([ring_with_hole]), 25.0)
     assert len(pts) == 16 and (owner == 0).all()
     assert shapely.distance(pts, ring_with_hole.exterior).max() == pytest.approx(0, abs=1e-9)
+
+
+def test_nearest_edges_equal_the_tree_search_near_far_and_on_ties():
+    graph = jittered_grid(12)
+    pts = list(random_points(graph, 60, seed=8))
+    pts += list(shapely.points(graph.xy[:5]))  # on nodes: every edge there is as near (the lowest wins)
+    lo, hi = graph.xy.min(axis=0), graph.xy.max(axis=0)
+    pts += list(shapely.points([[lo[0] - 3 * PROBE_M, lo[1]], [hi[0] + 500.0, hi[1] + 40.0]]))  # beyond the probe
+    pts = np.array(pts, dtype=object)
+    for max_distance in (None, 10.0, 2 * PROBE_M):
+        (rows, edges), dist = graph.tree.query_nearest(pts, max_distance=max_distance, return_distance=True,
+                                                       all_matches=True)
+        order = np.lexsort((edges, rows))
+        rows, edges, dist = rows[order], edges[order], dist[order]
+        first = np.r_[True, rows[1:] != rows[:-1]]
+        found = _nearest(graph, pts, max_distance)
+        for got, want in zip(found, (rows[first], edges[first], dist[first])):
+            assert np.array_equal(got, want)
+    assert len(_nearest(graph, pts, None)[0]) == len(pts)
+
+
+def test_two_parallel_edges_tie_to_the_lower_index():
+    graph = graph_from_arrays(np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 10.0], [100.0, 10.0]]),
+                              np.array([2, 0]), np.array([3, 1]), CRS)
+    rows, edges, dist = _nearest(graph, np.array([shapely.Point(50.0, 5.0)], dtype=object), None)
+    assert edges.tolist() == [0] and dist.tolist() == [5.0]
