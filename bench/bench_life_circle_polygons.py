@@ -36,6 +36,9 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gis.allocator import keep_freed_memory  # noqa: E402
+
+KEPT = keep_freed_memory()  # as main.py does for the app and the command line, before anything is made
 from bench.bench_service_areas import CRS, DISTANCES, TYPES, Clock, facilities_on, grid_network  # noqa: E402
 from gis.analysis.facilities import subset  # noqa: E402
 from gis.network.attach import attach  # noqa: E402
@@ -116,7 +119,8 @@ def main(n_fac: int, n_edges: int, sample: int) -> None:
     att = attach(graph, fac.points)
     graph.matrix  # noqa: B018 (network setup, as for the distances)
     print(f"network: {graph.n_nodes:,} nodes, {graph.n_edges:,} edges; {n_fac} facilities of {len(TYPES)} types; "
-          f"distances {DISTANCES}; buffer {BUFFER:g} m; {load()}")
+          f"distances {DISTANCES}; buffer {BUFFER:g} m; freed memory kept for reuse (glibc, as main.py): {KEPT}; "
+          f"{load()}")
     params = ServiceAreaParams(distances=DISTANCES, edge_buffer_m=BUFFER, workers=2, per_facility=False)
     cold, cold_load = fresh_network_run(xy, u, v, fac, params)  # the first in this process: imports cold
     again, again_load = fresh_network_run(xy, u, v, fac, params)  # another new network: imports warm
