@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import subprocess
 import sys
@@ -50,3 +51,23 @@ def test_it_is_a_no_op_off_glibc(monkeypatch):
 
     monkeypatch.setattr(allocator.platform, "libc_ver", lambda: ("", ""))
     assert allocator.keep_freed_memory() is False
+
+
+HUGE = """
+import sys
+sys.argv[1:] and __import__("numpy")
+from gis.allocator import keep_freed_memory
+keep_freed_memory()
+import numpy as np
+print(np._core.multiarray._set_madvise_hugepage(True))  # returns the setting it replaces
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc only")
+@pytest.mark.parametrize("numpy_first", [False, True])
+def test_numpy_asks_for_no_huge_pages(numpy_first):
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    run = subprocess.run([sys.executable, "-c", HUGE] + (["numpy"] if numpy_first else []), cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-1] == "False"
