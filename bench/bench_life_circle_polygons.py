@@ -18,7 +18,9 @@ walking distances 300/500/1000 m; edge buffer 30 m (the default).
   by the edge buffer and union them (``shapely.union_all``); bands by differences. Per facility it
   is timed on NAIVE_SAMPLE facilities and scaled (said in the output).
 
-Each goal's figure is printed beside the naive one with the ratio. Times are wall seconds with
+The process first keeps freed memory for reuse as main.py does for the app and the command line
+(:func:`gis.allocator.keep_freed_memory`: glibc's thresholds, numpy's huge pages off; said in the
+first line). Each goal's figure is printed beside the naive one with the ratio. Times are wall seconds with
 CPU seconds of this process beside them: the machine is shared, so the load is printed too.
 """
 
