@@ -71,3 +71,40 @@ def test_numpy_asks_for_no_huge_pages(numpy_first):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split()[-1] == "False"
+
+
+ARENAS = """
+import ctypes, sys, threading, time
+import numpy as np
+if sys.argv[1] == "keep":
+    from gis.allocator import keep_freed_memory
+    assert keep_freed_memory()
+held, ready = [], threading.Barrier(7)
+def work():
+    held.append(np.ones((1 << 20) // 8))  # a 1 MB array made on this thread (its arena)
+    ready.wait()
+threads = [threading.Thread(target=work) for _ in range(6)]
+for t in threads: t.start()
+ready.wait()
+for t in threads: t.join()
+libc = ctypes.CDLL("libc.so.6")
+libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, (ctypes.c_char_p, ctypes.c_char_p)
+libc.malloc_info.argtypes, libc.fclose.argtypes = (ctypes.c_int, ctypes.c_void_p), (ctypes.c_void_p,)
+fp = libc.fopen(sys.argv[2].encode(), b"w")
+libc.malloc_info(0, fp)
+libc.fclose(fp)
+print(open(sys.argv[2]).read().count("<heap nr="))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc only")
+def test_threads_share_a_few_arenas(tmp_path):
+    def arenas(mode: str) -> int:
+        run = subprocess.run([sys.executable, "-c", ARENAS, mode, str(tmp_path / f"{mode}.xml")], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stderr[-2000:]
+        return int(run.stdout.split()[-1])
+
+    from gis.allocator import ARENAS as most
+
+    assert arenas("keep") <= most < arenas("default")
