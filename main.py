@@ -13,6 +13,9 @@ import sys
 
 
 def main(argv: list[str]) -> int:
+    from gis.allocator import keep_freed_memory
+
+    keep_freed_memory()  # freed arrays' memory is reused, not faulted in afresh (glibc; see gis/allocator.py)
     from gis import cli
     from gis.paths import FROZEN
 

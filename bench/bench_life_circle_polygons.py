@@ -18,7 +18,9 @@ walking distances 300/500/1000 m; edge buffer 30 m (the default).
   by the edge buffer and union them (``shapely.union_all``); bands by differences. Per facility it
   is timed on NAIVE_SAMPLE facilities and scaled (said in the output).
 
-Each goal's figure is printed beside the naive one with the ratio. Times are wall seconds with
+The process first keeps freed memory for reuse as main.py does for the app and the command line
+(:func:`gis.allocator.keep_freed_memory`: glibc's thresholds, numpy's huge pages off; said in the
+first line). Each goal's figure is printed beside the naive one with the ratio. Times are wall seconds with
 CPU seconds of this process beside them: the machine is shared, so the load is printed too.
 """
 
@@ -36,6 +38,9 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gis.allocator import keep_freed_memory  # noqa: E402
+
+KEPT = keep_freed_memory()  # as main.py does for the app and the command line, before anything is made
 from bench.bench_service_areas import CRS, DISTANCES, TYPES, Clock, facilities_on, grid_network  # noqa: E402
 from gis.analysis.facilities import subset  # noqa: E402
 from gis.network.attach import attach  # noqa: E402
@@ -116,7 +121,8 @@ def main(n_fac: int, n_edges: int, sample: int) -> None:
     att = attach(graph, fac.points)
     graph.matrix  # noqa: B018 (network setup, as for the distances)
     print(f"network: {graph.n_nodes:,} nodes, {graph.n_edges:,} edges; {n_fac} facilities of {len(TYPES)} types; "
-          f"distances {DISTANCES}; buffer {BUFFER:g} m; {load()}")
+          f"distances {DISTANCES}; buffer {BUFFER:g} m; freed memory kept for reuse (glibc, as main.py): {KEPT}; "
+          f"{load()}")
     params = ServiceAreaParams(distances=DISTANCES, edge_buffer_m=BUFFER, workers=2, per_facility=False)
     cold, cold_load = fresh_network_run(xy, u, v, fac, params)  # the first in this process: imports cold
     again, again_load = fresh_network_run(xy, u, v, fac, params)  # another new network: imports warm

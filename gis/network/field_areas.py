@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from gis.network import field_pool
 from gis.network.contour_pool import REUSE_NODES, generator_for
 from gis.network.distance import _ranges
 from gis.network.street_grid import Grid, Segments, StreetGrid, foot, near_pairs
@@ -136,7 +137,7 @@ class Field:
         ds = np.asarray(distances, dtype=float)
         order = np.argsort(ds, kind="stable")
         ds_up, k, size = ds[order], len(ds), self.window.size
-        z = np.full((k + 1) * size, FAR, dtype=np.float32)  # row k: pairs never walked whole
+        z = field_pool.full((k + 1) * size, FAR)  # row k: pairs never walked whole (a kept buffer: see field_pool)
         whole = np.searchsorted(ds_up, self.full, side="left").astype(np.int32)
         self._scatter_whole(z, whole, size)
         rays = self.group.rays
