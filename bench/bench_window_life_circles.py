@@ -34,6 +34,10 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 os.environ.setdefault("OCP_CONFIG_DIR", tempfile.mkdtemp(prefix="ocp-bench-config-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gis.allocator import keep_freed_memory  # noqa: E402
+
+KEPT = keep_freed_memory()  # as main.py does for the app, before anything is made
+
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
@@ -279,6 +283,7 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.main_window import MainWindow
 
     project = city_project(n_fac, n_edges)
+    print(f"freed memory kept for reuse (glibc, as main.py): {KEPT}")
     print(f"project: {len(project.layers_by_role(Role.ROADS)[0].data):,} road lines, {n_fac} facilities; {load()}")
     win = MainWindow(project, Settings(autosave_minutes=0))
     win.resize(1400, 900)
