@@ -8,7 +8,7 @@ engine, each type's overlays in a second thread). A heartbeat thread stands in f
 it sleeps 1 ms in a loop, and a gap over 50 ms means it could not get the GIL (or a core). Each
 gap is blamed on the innermost timed call that returned as it ended (see blame): the tracing steps of
 gis/network/field_areas.py (timed by wrapping them here, the module is not changed) and the
-overlay steps of gui/lifecircles/overlays.py and gis/packed.py. A control measures the heartbeat
+overlay steps of gui/lifecircles/overlays.py and gis/packed_rings.py. A control measures the heartbeat
 while the main thread only sleeps, and another process samples the heartbeat thread's state in
 the gaps (asleep: it waits for the GIL; runnable: for a core). Printed: the gaps, what the
 heartbeat waited for, and per call how many gaps over 50 and 100 ms it covered, the longest, and
@@ -60,11 +60,11 @@ def timed(name: str, fn):
 
 def instrument() -> None:
     """Wrap the steps that run on the workers (module attributes only; no file changes)."""
-    import contourpy
     import shapely
 
-    from gis import packed
+    from gis.network import contour_pool
     from gis.network import field_areas as fa
+    from gis.packed_rings import PackedRings
     from gui.lifecircles import overlays
 
     for name in ("trace", "_drop_small", "_thin", "_ring_areas", "_gap", "foot", "_window", "_box"):
@@ -72,14 +72,13 @@ def instrument() -> None:
     for name in ("distances", "_scatter_whole", "_add_parts", "_edge_dist", "_ray_dist", "levels"):
         setattr(fa.Field, name, timed(f"field_areas.Field.{name}", getattr(fa.Field, name)))
 
-    class Contour:  # field_areas' contourpy with the generator's filled() timed
-        def __getattr__(self, name):
-            return getattr(contourpy, name)
+    made = contour_pool.new_generator  # field_areas traces with generators made (and kept) there
 
-        @staticmethod
-        def ThreadedContourGenerator(*args, **kwargs):  # noqa: N802
-            gen = contourpy.ThreadedContourGenerator(*args, **kwargs)
-            return type("Timed", (), {"filled": staticmethod(timed("contourpy filled", gen.filled))})()
+    def new_generator(*args, **kwargs):
+        gen = made(*args, **kwargs)
+        return type("Timed", (), {"filled": staticmethod(timed("contourpy filled", gen.filled))})()
+
+    contour_pool.new_generator = new_generator
 
     class Shapely:  # field_areas' shapely with from_ragged_array timed
         def __getattr__(self, name):
@@ -87,11 +86,11 @@ def instrument() -> None:
 
     Shapely.from_ragged_array = staticmethod(timed("shapely.from_ragged_array (field_areas.trace)",
                                                    shapely.from_ragged_array))
-    fa.contourpy, fa.shapely = Contour(), Shapely()
-    for name in ("_drawable", "_wgs84"):
+    fa.shapely = Shapely()
+    for name in ("_drawable", "_wgs84", "type_frames"):
         setattr(overlays, name, timed(f"overlays.{name}", getattr(overlays, name)))
-    overlays.pack_geometries = timed("packed.pack_geometries", overlays.pack_geometries)
-    packed._block = timed("packed._block", packed._block)
+    PackedRings.of = classmethod(timed("PackedRings.of", PackedRings.of.__func__))
+    PackedRings.packed = timed("PackedRings.packed", PackedRings.packed)
 
 
 SAMPLER = """
