@@ -43,7 +43,7 @@ def lonlat_to_world(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.nd
     return x, y
 
 
-def _rings(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
+def flat_rings(geoms: np.ndarray, kind: str) -> tuple[np.ndarray, np.ndarray]:
     """Flat rings (polygon rings, line parts or point groups) and the fid of each."""
     parts, part_fid = shapely.get_parts(geoms, return_index=True)
     if kind == "polygon":
@@ -144,7 +144,7 @@ def _pack_parts(geoms: np.ndarray, kind: str) -> Packed:
     world, starts, fids, done = [], [], [], 0
     rows = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
     for k in range(0, len(rows), BLOCK):
-        rings, ring_row = _rings(geoms[rows[k:k + BLOCK]], kind)
+        rings, ring_row = flat_rings(geoms[rows[k:k + BLOCK]], kind)
         xy, coord_ring = shapely.get_coordinates(rings, return_index=True)
         counts = np.bincount(coord_ring, minlength=len(rings))
         world.append(np.column_stack(lonlat_to_world(xy[:, 0], xy[:, 1])))
@@ -162,6 +162,12 @@ def _packed(kind: str, world: list, starts: list, fids: list) -> Packed:
     origin = np.min([w.min(axis=0) for w in filled], axis=0) if ring_start.size and filled else np.zeros(2)
     rel = np.concatenate([(w - origin).astype(np.float32) for w in world]) if world else \
         np.zeros((0, 2), np.float32)  # in blocks, as all the rest: no step holds the GIL for long
+    return encode(kind, origin, rel, ring_start, ring_fid)
+
+
+def encode(kind: str, origin, rel: np.ndarray, ring_start: np.ndarray, ring_fid: np.ndarray) -> Packed:
+    """The head and body of float32 world coordinates *rel* (relative to *origin*), the first
+    coordinate of each ring and its fid (the layout of the module docstring)."""
     head = {"kind": kind, "origin": [float(v) for v in origin], "coords": len(rel), "rings": len(ring_start)}
     body = b"".join(a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes()
                     for a in (rel, ring_start.astype(np.int32), ring_fid.astype(np.int32)))

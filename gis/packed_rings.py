@@ -27,7 +27,7 @@ from pyproj import CRS
 
 from gis.crs import WGS84
 from gis.io.reproject import transform_coords, transformer_for
-from gis.packed import Packed, lonlat_to_world
+from gis.packed import Packed, encode, flat_rings, lonlat_to_world
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ class PackedRings:
         (world coordinates; else their least)."""
         geoms = np.asarray(geoms, dtype=object)
         crs = CRS.from_user_input(crs)
-        rings, fids = _rings_of(geoms)
+        rings, fids = flat_rings(geoms, "polygon")  # shell, then holes, part by part
+        fids = fids.astype(np.int64)
         box = tuple(shapely.total_bounds(geoms)) if len(rings) else (0.0, 0.0, 1.0, 1.0)
         to_lonlat = None if crs.equals(WGS84) else transformer_for(crs, WGS84, box)
         world, offsets = _world(rings, to_lonlat)
@@ -84,11 +85,7 @@ class PackedRings:
 
     def packed(self) -> Packed:
         """The page's body (gis.packed's layout), rings in the store's order."""
-        head = {"kind": "polygon", "origin": [float(v) for v in self.origin], "coords": len(self.xy),
-                "rings": len(self.fids)}
-        body = b"".join(a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes()
-                        for a in (self.xy, self.offsets[:-1].astype(np.int32), self.fids.astype(np.int32)))
-        return Packed(head, body)
+        return encode("polygon", self.origin, self.xy, self.offsets[:-1], self.fids)
 
     def patched(self, geoms, boxes: np.ndarray) -> tuple[PackedRings, RingPatch | None]:
         """The store of *geoms* (the same rows, changed only inside *boxes*: (k, 4) bounds in the
@@ -155,13 +152,6 @@ class PackedRings:
             pad = 1e-3 * max(wx.max() - wx.min(), wy.max() - wy.min())
             out.append([float(wx.min() - pad), float(wy.min() - pad), float(wx.max() + pad), float(wy.max() + pad)])
         return out
-
-
-def _rings_of(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every ring of *geoms* (shell, then holes, part by part) and its row."""
-    parts, part_row = shapely.get_parts(geoms, return_index=True)
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
-    return rings, part_row[ring_part].astype(np.int64)
 
 
 def _near_rings(parts: np.ndarray, part_row: np.ndarray, boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
