@@ -24,7 +24,7 @@ def layer_unless_asked(path: str | Path, *, feedback: Feedback | None = None, me
 
     fb = ensure(feedback)
     report = inspect_file(path, memory=memory, feedback=fb.sub(0.0, 0.8))
-    if report.crs.crs is None or report.crs.needs_choice:
+    if report.crs.unanswered:
         return None
     return build_layer(report, feedback=fb.sub(0.8, 1.0))
 

@@ -90,6 +90,11 @@ class CrsInfo:
     def epsg(self) -> int | None:
         return self.crs.to_epsg() if self.crs is not None else None
 
+    @property
+    def unanswered(self) -> bool:
+        """Whether no layer can be built yet: no CRS, or one the user must still confirm or change."""
+        return self.crs is None or self.needs_choice
+
     def to_json(self) -> dict:
         return {"epsg": self.epsg, "name": describe(self.crs) if self.crs is not None else None,
                 "source": self.source, "needs_choice": self.needs_choice,

@@ -228,7 +228,7 @@ def build_layer(report: ImportReport, *, crs: CRS | str | None = None, name: str
     duplicates flagged, reprojected to *crs* (default: the metric working CRS for the data).
     """
     fb = ensure(feedback)
-    if report.crs.crs is None or report.crs.needs_choice:
+    if report.crs.unanswered:
         raise _choose_crs_error(report)
     role = Role(role) if role is not None else report.role
     field_map = _validated_fields(report.data, fields) if fields is not None else (

@@ -205,7 +205,7 @@ class ImportDialog(QDialog):
         self.bar.setText(text)
         self.bar.setStyleSheet(f"QLabel{{background:{_BAR[kind]};padding:6px;border-radius:3px}}")
         info = self._report.crs
-        unanswered = info.crs is None or (info.needs_choice and preselected(self._report) is None)
+        unanswered = info.unanswered and preselected(self._report) is None
         blocked = self.busy or unanswered or not self.name_edit.text().strip()
         self.ok_button.setEnabled(not blocked)
         for widget in (self.tabs, self.preset_load, self.preset_save):
