@@ -18,6 +18,13 @@ kernel's THP ``defrag=madvise`` (Debian's default) a fault on such memory may fi
 memory to find a free 2 MB page: 0.2-0.3 s of system time while a city's street grid was built,
 against 0.05-0.1 s with small pages, and no slower fields or tracings. :func:`keep_freed_memory`
 turns that off too (numpy's ``NUMPY_MADVISE_HUGEPAGE``).
+
+It also holds OpenBLAS (numpy's and scipy's each load one) to the calling thread
+(``OPENBLAS_NUM_THREADS=1`` unless set): each library starts a thread per further core when it
+loads, and those threads spin for a while before they sleep. The analyses make no BLAS calls
+worth threads (a few tiny least squares), but the first network run loads scipy.linalg (with
+scipy.sparse.csgraph): on the 2-core city bench its spinning thread took ~3 % of that run's CPU
+from the analysis threads.
 """
 
 from __future__ import annotations
@@ -34,8 +41,10 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8  # mallopt param
 
 
 def keep_freed_memory() -> bool:
-    """Set glibc's thresholds and arenas, and numpy's huge pages off (once, at process start: main.py
-    does it for every face); whether glibc's were set (False off glibc, where nothing is changed)."""
+    """Set glibc's thresholds and arenas, numpy's huge pages off and OpenBLAS to one thread (once, at
+    process start: main.py does it for every face); whether glibc's were set (False off glibc, where
+    only OpenBLAS is set)."""
+    _one_blas_thread()
     if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
         return False
     _no_huge_pages()
@@ -46,6 +55,12 @@ def keep_freed_memory() -> bool:
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
     return all([mallopt(_M_MMAP_THRESHOLD, MMAP_BYTES), mallopt(_M_TRIM_THRESHOLD, TRIM_BYTES),
                 mallopt(_M_ARENA_MAX, ARENAS)])
+
+
+def _one_blas_thread() -> None:
+    """OpenBLAS without threads of its own: read when each library loads (a library loaded already
+    keeps its threads)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _no_huge_pages() -> None:

@@ -108,3 +108,26 @@ def test_threads_share_a_few_arenas(tmp_path):
     from gis.allocator import ARENAS as most
 
     assert arenas("keep") <= most < arenas("default")
+
+
+BLAS = """
+import os, sys
+from gis.allocator import keep_freed_memory
+keep_freed_memory()
+import numpy, scipy.linalg  # each loads an OpenBLAS
+print(len(os.listdir("/proc/self/task")))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="Linux, 2+ cores")
+def test_openblas_starts_no_threads_of_its_own():
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+
+    def threads(script: str) -> int:
+        run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert run.returncode == 0, run.stderr[-2000:]
+        return int(run.stdout.split()[-1])
+
+    assert threads(BLAS) == 1
+    assert threads(BLAS.replace("keep_freed_memory()\n", "", 1)) > 1  # without it: OpenBLAS's own threads
