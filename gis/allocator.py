@@ -7,9 +7,14 @@ past twice that), so the next array of that size is new pages again, each faulte
 by the kernel: on the 100k-edge bench, 100-150 thousand page faults and 0.4-1.2 s of system time
 in a 2 s run. :func:`keep_freed_memory` fixes the mmap threshold at its largest (32 MB: smaller
 arrays come from the heap) and lets up to :data:`TRIM_BYTES` of freed heap stay for reuse, in
-at most :data:`ARENAS` arenas (glibc gives each new thread its own, up to 8 a core, each keeping
-its own freed memory: after three city runs the process held 1.05-1.12 GB against the defaults'
-0.89-0.92 GB; with 2 arenas, 0.93-0.99 GB and fewer faults still).
+one arena (:data:`ARENAS`). glibc gives each new thread its own arena, up to 8 a core, each
+keeping its own freed memory (after three city runs the process held 1.05-1.12 GB against the
+defaults' 0.89-0.92 GB). A thread's arena is made of 64 MB heaps which glibc unmaps as soon as one
+is empty, whatever the trim threshold, so with even 2 arenas the analysis threads' arrays came in
+fresh pages run after run: a fresh process's city per-type run mapped 25 such heaps and had 130-176
+thousand faults (117-126 thousand with one arena; CPU 1.73-2.26 s, median 1.93, against 1.69-2.06,
+median 1.82), and a repeated run 22-43 thousand faults and 0.3-0.5 s of system time where one arena
+has none; the process also held less (0.89-0.93 GB after five runs against 0.98-1.12 GB).
 Arrays over 32 MB are still mapped apart (the big field buffers are pooled instead: see
 :mod:`gis.network.field_pool`).
 
@@ -36,7 +41,7 @@ import sys
 
 MMAP_BYTES = 32 << 20  # glibc's largest allowed mmap threshold on 64-bit (HEAP_MAX_SIZE / 2)
 TRIM_BYTES = 128 << 20  # freed heap kept at most before it is given back to the OS (512 MB kept no fewer faults)
-ARENAS = 2  # malloc arenas at most (the analyses' threads share them)
+ARENAS = 1  # malloc arenas at most: the analyses' threads share the main heap (see above)
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8  # mallopt parameters (malloc.h)
 
 
