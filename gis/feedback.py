@@ -18,6 +18,16 @@ ProgressFn = Callable[[float, str], None]
 CancelledFn = Callable[[], bool]
 PartialFn = Callable[[str, object], None]
 
+SLICE = 5_000
+"""Features a worker handles per step of a layer-wide pass (read, reproject, pack for the map).
+
+Between steps it checks Cancel, reports progress, and lets the UI thread take the GIL that
+shapely, numpy, pyproj and pyogrio hold while they make Python objects. 5,000 compounds of
+~40 vertices take 15-30 ms a step (reproject ~18, pack ~14, read 25-30 ms), so the window stays
+responsive and Cancel answers at once, while the per-step overhead stays small.
+Slices sized by another cost say why beside them (gis.io.repair.BLOCK: cache;
+gis.network.chunked.CHUNK: short road lines)."""
+
 
 class Feedback:
     """Reports progress as a fraction in [0, 1] and tells whether the user cancelled."""
