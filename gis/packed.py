@@ -27,12 +27,12 @@ import numpy as np
 import shapely
 
 from gis.crs import WGS84
+from gis.feedback import SLICE
 from gis.io.reproject import frame_transformer, transform_coords, with_geometries
 from gis.layer import Layer, kept_per_data
 
 WORLD = 256.0
 MAX_LAT = 85.0511287798
-BLOCK = 5_000  # features per step: shapely and numpy hold the GIL for one block at most
 
 
 def lonlat_to_world(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -125,13 +125,13 @@ def _pack_ragged(geoms: np.ndarray, kind: str, to_lonlat=None, made: np.ndarray 
     """Pack block by block from ragged arrays; with *to_lonlat*, transform each block's
     coordinates once and put the transformed geometries into *made*."""
     world, starts, fids, done = [], [], [], 0
-    for k in range(0, len(geoms), BLOCK):
-        part = geoms[k:k + BLOCK]
+    for k in range(0, len(geoms), SLICE):
+        part = geoms[k:k + SLICE]
         coords, ring_start, ring_row = _ragged(part, kind)
         if to_lonlat is not None:
             transform_coords(to_lonlat, coords)
         if made is not None:
-            made[k:k + BLOCK] = part if to_lonlat is None else shapely.set_coordinates(part.copy(), coords)
+            made[k:k + SLICE] = part if to_lonlat is None else shapely.set_coordinates(part.copy(), coords)
         world.append(np.column_stack(lonlat_to_world(coords[:, 0], coords[:, 1])))
         starts.append(ring_start + done)
         fids.append(ring_row + k)
@@ -143,13 +143,13 @@ def _pack_parts(geoms: np.ndarray, kind: str) -> Packed:
     """Pack WGS 84 *geoms* ring by ring (any mix of families and collections)."""
     world, starts, fids, done = [], [], [], 0
     rows = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
-    for k in range(0, len(rows), BLOCK):
-        rings, ring_row = flat_rings(geoms[rows[k:k + BLOCK]], kind)
+    for k in range(0, len(rows), SLICE):
+        rings, ring_row = flat_rings(geoms[rows[k:k + SLICE]], kind)
         xy, coord_ring = shapely.get_coordinates(rings, return_index=True)
         counts = np.bincount(coord_ring, minlength=len(rings))
         world.append(np.column_stack(lonlat_to_world(xy[:, 0], xy[:, 1])))
         starts.append(np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64) + done)
-        fids.append(rows[k:k + BLOCK][ring_row])
+        fids.append(rows[k:k + SLICE][ring_row])
         done += len(xy)
     return _packed(kind, world, starts, fids)
 

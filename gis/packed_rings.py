@@ -189,7 +189,9 @@ def _take(xy: np.ndarray, offsets: np.ndarray, rings: np.ndarray) -> tuple[np.nd
 
 def _unmatched(old: list[tuple], new: list[tuple]) -> tuple[list[int], list[int]]:
     """Positions in *old* with no equal (row, ring) in *new*, and positions in *new* with none in
-    *old* (a band's hole is often the next band's outline: the same ring in another row)."""
+    *old* (a band's hole is often the next band's outline: the same ring in another row). A ring
+    re-traced from another vertex is the same ring (:func:`_from_least`): the page keeps it as it
+    was, since redrawn from its new start inside the boxes only, its dashes would break at their edge."""
     pool = defaultdict(list)
     for k, (row, ring) in enumerate(old):
         pool[int(row), ring.tobytes()].append(k)
@@ -200,4 +202,24 @@ def _unmatched(old: list[tuple], new: list[tuple]) -> tuple[list[int], list[int]
             same.pop()
         else:
             fresh.append(k)
-    return sorted(k for ks in pool.values() for k in ks), fresh
+    left = defaultdict(list)
+    for k in sorted(k for ks in pool.values() for k in ks):
+        left[int(old[k][0]), _from_least(old[k][1])].append(k)
+    changed = []
+    for k in fresh:
+        same = left.get((int(new[k][0]), _from_least(new[k][1])))
+        if same:
+            same.pop()
+        else:
+            changed.append(k)
+    return sorted(k for ks in left.values() for k in ks), changed
+
+
+def _from_least(ring: np.ndarray) -> bytes:
+    """The bytes of closed *ring* (n, 2) as if it started at its least vertex (by x, then y; of
+    several such starts the least bytes), the same for every start vertex of one ring."""
+    if len(ring) < 3 or not np.array_equal(ring[0], ring[-1]):
+        return ring.tobytes()
+    open_ = ring[:-1]
+    least = np.flatnonzero((open_ == open_[np.lexsort((open_[:, 1], open_[:, 0]))[0]]).all(axis=1))
+    return min(np.concatenate([open_[s:], open_[:s], open_[s:s + 1]]).tobytes() for s in least)

@@ -35,7 +35,8 @@ _FAMILY_OF = {"Polygon": "polygon", "MultiPolygon": "polygon", "LineString": "li
               "MultiLineString": "line", "LinearRing": "line", "Point": "point",
               "MultiPoint": "point"}
 _TYPE_IDS = {"point": (0, 4), "line": (1, 2, 5), "polygon": (3, 6)}  # shapely.get_type_id
-BLOCK = 5_000  # polygons per step of the validity test
+BLOCK = 5_000  # polygons per step of the validity test, sized for memory reuse, not for the GIL
+# (gis.feedback.SLICE): a block's temporaries (~3 MB each) are freed and reused (see certainly_valid)
 REPAIR_KEYS = ("invalid_fixed", "invalid_dropped", "empty_dropped", "z_dropped", "m_dropped",
                "other_type_dropped", "duplicates")
 

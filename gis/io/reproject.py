@@ -16,11 +16,10 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
-from gis.feedback import Feedback, ensure
+from gis.feedback import SLICE, Feedback, ensure
 
 TOLERANCE_M = 0.001
 _M_PER_DEGREE = 111_320.0  # the tolerance in degrees, for transformations to lon/lat
-_CHUNK = 5_000  # geometries per step: Cancel is checked between, the GIL released (see gis.io.gdal_read)
 
 
 @lru_cache(maxsize=32)
@@ -114,12 +113,12 @@ def reproject(gdf: gpd.GeoDataFrame, target: CRS, *, feedback: Feedback | None =
         return gdf.to_crs(target)
     tr = frame_transformer(gdf, target)
     out = np.empty_like(geoms)
-    for start in range(0, len(geoms), _CHUNK):
+    for start in range(0, len(geoms), SLICE):
         fb.check()
-        part = geoms[start:start + _CHUNK]
+        part = geoms[start:start + SLICE]
         coords = transform_coords(tr, shapely.get_coordinates(part))
-        out[start:start + _CHUNK] = shapely.set_coordinates(part.copy(), coords)
-        fb.progress(min(1.0, (start + _CHUNK) / len(geoms)), "")
+        out[start:start + SLICE] = shapely.set_coordinates(part.copy(), coords)
+        fb.progress(min(1.0, (start + SLICE) / len(geoms)), "")
     return with_geometries(gdf, out, target)
 
 

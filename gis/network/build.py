@@ -25,7 +25,7 @@ from gis.crs import working_crs_for
 from gis.errors import AnalysisError, CrsError, DataReadError
 from gis.feedback import Feedback, ensure
 from gis.i18n import QT_TRANSLATE_NOOP
-from gis.network.chunked import chunked, coordinates, lines_from, node, parts as split_parts
+from gis.network.chunked import chunked, coordinates, end_index, lines_from, node, parts as split_parts
 from gis.network.graph import LONG_SEGMENT_M, BuildReport, WalkGraph, graph_from_lines
 from gis.network.osm import is_osm_path, network_from_osm
 
@@ -126,9 +126,7 @@ def snap_ends(lines: np.ndarray, tolerance: float) -> tuple[np.ndarray, int]:
         return lines, 0
     coords, owner = coordinates(lines)
     n = len(lines)
-    first = np.searchsorted(owner, np.arange(n))
-    last = np.searchsorted(owner, np.arange(n), side="right") - 1
-    at = np.concatenate([first, last])
+    at = np.concatenate(end_index(owner, n))
     ends = coords[at]
     from scipy.sparse import coo_matrix  # scipy loads on first use: opening the app does not need it
     from scipy.sparse.csgraph import connected_components

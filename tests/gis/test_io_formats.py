@@ -252,3 +252,77 @@ def test_large_layers_are_read_in_chunks(tmp_path, monkeypatch):
 
     with pytest.raises(Cancelled):
         inspect_file(gpkg, feedback=Feedback(lambda f, m: seen.append(f), cancelled))
+
+
+def test_large_geopackages_are_read_in_id_ranges_across_gaps(tmp_path, monkeypatch):
+    from gis.errors import Cancelled
+    from gis.feedback import Feedback
+    from gis.io import gdal_read
+
+    many = facilities().iloc[[i % 5 for i in range(40)]].reset_index(drop=True)
+    many["名称"] = [f"设施{i}" for i in range(40)]
+    many["fid"] = [*range(1, 11), *range(30, 40), *range(1000, 1010), *range(5000, 5010)]  # ids with gaps
+    gpkg = _write(many, tmp_path / "a.gpkg", layer="设施", fid="fid")
+    monkeypatch.setattr(gdal_read, "CHUNK", 2)
+    monkeypatch.setattr(gdal_read, "ID_RANGE", 4)
+    reads = []
+    plain_read = pyogrio.read_dataframe
+    monkeypatch.setattr(pyogrio, "read_dataframe", lambda *a, **kw: reads.append(kw.get("where")) or plain_read(*a, **kw))
+    frame = gdal_read.read_frame(gpkg)
+    assert frame["名称"].tolist() == many["名称"].tolist() and frame.crs.to_epsg() == 4490
+    assert frame.geometry.equals(many.geometry)
+    assert reads[0] == '"fid" >= 1 AND "fid" < 5' and reads[-1] == '"fid" >= 85'  # past 2 × 40 ids: the rest at once
+    seen = []
+
+    def cancelled() -> bool:  # the user presses Cancel once the third range is due
+        return len(seen) >= 3
+
+    reads.clear()
+    with pytest.raises(Cancelled):
+        gdal_read.read_frame(gpkg, feedback=Feedback(lambda f, m: seen.append(f), cancelled))
+    assert len(reads) == 2
+
+
+def test_large_gbk_shapefiles_without_cpg_keep_their_names_in_chunks(tmp_path, monkeypatch):
+    from gis.io import gdal_read
+
+    shp = write_shp(compounds(), tmp_path / "小区.shp", encoding="GBK", cpg=False, ldid=0x4D)
+    monkeypatch.setattr(gdal_read, "CHUNK", 1)
+    r = inspect_file(shp)
+    assert r.data["小区名称"].tolist() == NAMES and r.crs.epsg == 4490
+
+
+@pytest.mark.parametrize("suffix", [".shp", ".gpkg"])
+def test_reads_in_parts_keep_every_type_and_null_of_one_read(tmp_path, monkeypatch, suffix):
+    import datetime as dt
+
+    import geopandas as gpd
+    import numpy as np
+    from shapely.geometry import MultiPolygon, Point, box
+
+    from gis.io import gdal_read
+
+    n = 11  # parts of 3: nulls fill whole parts of some columns, and only some parts of others
+    frame = gpd.GeoDataFrame({
+        "名称": [None, None, None] + [f"小区{i}" for i in range(3, n)],
+        "户数": [np.nan if i in (4, 9) else i * 10 for i in range(n)],
+        "层数": list(range(n)),
+        "面积": [np.nan] * 3 + [i * 1.5 for i in range(3, n)],
+        "建成": [None if i % 4 == 0 else dt.date(1980 + i, 1, 2) for i in range(n)],
+        "电梯": [None if i == 7 else i % 2 == 0 for i in range(n)],
+    }, geometry=[None if i == 5 else MultiPolygon([box(i, 0, i + 1, 1), box(i, 2, i + 1, 3)]) if i % 3 == 1
+                 else box(i, 0, i + 1, 1) for i in range(n)], crs="EPSG:4490")
+    if suffix == ".shp":
+        frame = frame.drop(columns="电梯")  # a DBF has no boolean
+        path = write_shp(frame, tmp_path / f"小区{suffix}", encoding="GBK", cpg=False, ldid=0x4D)
+    else:
+        frame["geometry"] = [Point(0, 0) if i == 8 else g for i, g in enumerate(frame.geometry)]  # mixed types
+        path = _write(frame, tmp_path / f"小区{suffix}", layer="小区", fid="fid")
+    encoding = "GBK" if suffix == ".shp" else None
+    whole = pyogrio.read_dataframe(path, encoding=encoding, on_invalid="fix")
+    monkeypatch.setattr(gdal_read, "CHUNK", 3)
+    monkeypatch.setattr(gdal_read, "ID_RANGE", 3)
+    parts = gdal_read.read_frame(path, encoding=encoding)
+    assert parts["名称"].isna().sum() == 3 and parts["户数"].isna().sum() == 2
+    pd.testing.assert_frame_equal(pd.DataFrame(parts), pd.DataFrame(whole), check_dtype=True, check_exact=True)
+    assert parts.crs == whole.crs and isinstance(parts, gpd.GeoDataFrame)

@@ -12,7 +12,7 @@ import shapely
 
 from gis.network.live_areas import LiveAreas
 from gis.packed import pack_geometries
-from gis.packed_rings import PackedRings
+from gis.packed_rings import PackedRings, _from_least
 from tests.gis.test_field_patch import PARAMS, city, fresh  # noqa: F401
 from tests.gis.test_network_service_area import facilities
 
@@ -26,6 +26,11 @@ def bands_of(result, ftype: str) -> np.ndarray:
 
 def ring_set(store: PackedRings) -> Counter:
     return Counter((int(f), store.xy[a:b].tobytes()) for f, a, b in zip(store.fids, store.offsets, store.offsets[1:]))
+
+
+def shape_set(store: PackedRings) -> Counter:
+    """The rings whatever vertex each starts at (a ring re-traced from another start is kept as it was)."""
+    return Counter((int(f), _from_least(store.xy[a:b])) for f, a, b in zip(store.fids, store.offsets, store.offsets[1:]))
 
 
 def unpacked(store: PackedRings) -> dict:
@@ -89,7 +94,7 @@ def test_a_patched_store_holds_the_rings_of_the_new_bands_and_the_page_agrees(ci
     new = bands_of(live.result, "clinic")
     patched, patch = store.patched(new, shapely.bounds(np.array(touched["clinic"])))
     whole = PackedRings.of(new, CRS)
-    assert patch is not None and ring_set(patched) == ring_set(whole)  # no stale ring, none missing
+    assert patch is not None and shape_set(patched) == shape_set(whole)  # no stale ring, none missing
     dropped = sum(len(r) for _, r in patch.remove)
     assert patch.size > 0 and len(store.fids) - dropped > 0.3 * len(store.fids)  # rings away from the site stay
     assert page_after(page, patch) == unpacked(patched)  # the page's rows, in the store's order
@@ -115,3 +120,21 @@ def test_a_ring_that_changes_rows_is_dropped_from_one_and_added_to_the_other():
     swapped, patch = store.patched([r, p], np.array([[499_900.0, 3_999_900.0, 500_400.0, 4_000_200.0]]))
     assert patch is not None and ring_set(swapped) == ring_set(PackedRings.of([r, p], CRS, store.origin))
     assert page_after(page, patch) == unpacked(swapped)
+
+
+def test_a_ring_retraced_from_another_vertex_stays_as_the_page_has_it():
+    """A ring re-traced in the boxes may start at another vertex: redrawn from there inside the
+    boxes only, its dashes would not meet those drawn outside, so the store and the page keep it."""
+    a = shapely.Polygon([(500_000, 4_000_000), (500_100, 4_000_000), (500_100, 4_000_100), (500_000, 4_000_100)])
+    b = shapely.box(500_200, 4_000_000, 500_300, 4_000_100)
+    store = PackedRings.of([a, b], CRS)
+    page = unpacked(store)
+    rolled = shapely.Polygon(np.roll(np.asarray(a.exterior.coords)[:-1], 2, axis=0))
+    grown = shapely.box(500_200, 4_000_000, 500_320, 4_000_100)
+    assert shapely.equals(rolled, a) and not shapely.equals_exact(rolled, a, 0)
+    patched, patch = store.patched([rolled, grown], np.array([[499_900.0, 3_999_900.0, 500_400.0, 4_000_200.0]]))
+    assert patch is not None and patch.remove == [[1, [0]]] and patch.packed.head["rings"] == 1  # only b changed
+    assert unpacked(patched)[0] == page[0] and page_after(page, patch) == unpacked(patched)
+    fresh_store = PackedRings.of([rolled, grown], CRS, store.origin)
+    assert ring_set(patched) != ring_set(fresh_store) and shape_set(patched) == shape_set(fresh_store)
+    assert patched.packed().head["coords"] == fresh_store.packed().head["coords"]

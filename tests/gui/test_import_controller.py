@@ -201,3 +201,34 @@ def test_empty_file_is_explained(make_window, project, qtbot, tmp_path):
     text = win.findChild(QMessageBox, "import-error").text()
     assert "空.shp" in text and ("no features" in text or "要素" in text)
     assert len(project.layers) == 2 and not ctl._busy
+
+
+def test_cancel_during_a_read_in_parts_stops_it_and_adds_nothing(make_window, project, qtbot, tmp_path,
+                                                                  monkeypatch):
+    import time
+
+    import pyogrio
+
+    from gis.io import gdal_read
+
+    win = make_window(project)
+    ctl = importer(win)
+    monkeypatch.setattr(gdal_read, "CHUNK", 1)  # one feature per read: a "large" file
+    parts, plain_read = [], pyogrio.read_dataframe
+
+    def read(*args, **kwargs):  # the user presses Cancel while the second part is read
+        if "skip_features" in kwargs:
+            parts.append(kwargs["skip_features"])
+            if len(parts) == 2:
+                for _ in range(500):  # until run_task has returned (this runs on the worker thread)
+                    if ctl.task is not None:
+                        break
+                    time.sleep(0.01)
+                ctl.task.cancel()
+        return plain_read(*args, **kwargs)
+
+    monkeypatch.setattr(pyogrio, "read_dataframe", read)
+    ctl.open_paths([samples.gbk_shapefile(tmp_path)])
+    qtbot.waitUntil(lambda: not ctl._busy, timeout=20000)
+    assert parts == [0, 1] and ctl.dialog is None and win.findChild(QMessageBox, "import-error") is None
+    assert len(project.layers) == 2
