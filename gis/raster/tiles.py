@@ -173,9 +173,9 @@ class TileSource:
 
         grid = np.linspace(0, TILE, 5)
         cols, rows = (a.ravel() for a in np.meshgrid(grid, grid))
-        xs, ys = dst_transform * (cols, rows)
+        xs, ys = dst_transform @ (cols, rows)
         sx, sy = self._to_source.transform(xs, ys)
-        scol, srow = ~src_transform * (np.asarray(sx), np.asarray(sy))
+        scol, srow = ~src_transform @ (np.asarray(sx), np.asarray(sy))
         design = np.column_stack([rows, cols, np.ones_like(rows)])
         coef, *_ = np.linalg.lstsq(design, np.column_stack([srow, scol]), rcond=None)
         if np.abs(design @ coef - np.column_stack([srow, scol])).max() >= 0.25:
