@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from gis.cli import export, gaps, inspect, plan, service_areas, zones
-from gis.errors import CrsError
+from gis.errors import CrsError, NeedsAnswer
 from gis.io import CrsMemory, build_layer, inspect_file
 from gis.io.chinese_datums import gcj02_to_wgs84
 from gis.io.importer import confirmed, preselected
@@ -154,12 +154,31 @@ def test_opening_a_data_file_puts_it_on_the_ask_list_or_refuses(tmp_path):
     memory, asked = CrsMemory(tmp_path / "crs.json"), []
     project = open_many([shp], ask=asked, memory=memory)
     assert asked == [shp] and not project.layers  # the window's import dialog asks
-    with pytest.raises(CrsError, match="cannot be told from the file"):
-        open_many([shp])  # nothing can ask (a screenshot, the command line): refused
+    with pytest.raises(NeedsAnswer, match="Say which with --source-crs cgcs2000 .or wgs84, gcj02, bd09"):
+        open_many([shp], memory=memory)  # nothing can ask (a screenshot, the command line): refused
+    told = open_many([shp], source_crs="gcj02")  # the option's answer
+    assert told.layers[0].source.datum_shift == "gcj02" and memory.recall(shp, "小区") is None
     memory.remember(shp, "gcj02", "小区")  # as the import dialog stores it (file and layer)
     asked = []
     project = open_many([shp], ask=asked, memory=memory)
     assert asked == [] and project.layers[0].source.datum_shift == "gcj02"  # answered before
+    assert open_many([shp], memory=memory).layers[0].source.datum_shift == "gcj02"  # recalled without asking
+
+
+def test_screenshot_recalls_the_windows_answer_or_names_source_crs(tmp_path, monkeypatch):
+    """``main.py --screenshot OUT FILE`` reads the window's CRS memory; unanswered, it names the option."""
+    from gui.app import load_initial_project, parse_args
+    from gui.importing.controller import crs_memory
+
+    monkeypatch.setenv("OCP_CONFIG_DIR", str(tmp_path / "config"))
+    shp = write_shp(compounds(), tmp_path / "小区.shp", prj=False)
+    with pytest.raises(NeedsAnswer, match="--source-crs cgcs2000"):
+        load_initial_project([str(shp)])
+    args = parse_args(["--screenshot", "out.png", "--source-crs", "bd09", str(shp)])
+    told = load_initial_project(args.path, source_crs=args.source_crs)
+    assert told.layers[0].source.datum_shift == "bd09"
+    crs_memory().remember(shp, "gcj02", "小区")
+    assert load_initial_project([str(shp)]).layers[0].source.datum_shift == "gcj02"
 
 
 def test_a_real_process_exits_2_with_the_one_line(files):
