@@ -17,9 +17,10 @@ def read_data_layer(path: str | Path, *, feedback: Feedback | None = None, **opt
 
 
 def layer_or_refusal(path: str | Path, *, source_crs: str | None = None, option: str = "--source-crs",
-                     memory=None, feedback: Feedback | None = None) -> Layer:
+                     memory=None, role=None, crs=None, feedback: Feedback | None = None) -> Layer:
     """The data file as a Layer where nothing can ask (the command line, a screenshot): in
-    *source_crs* when given, else in the CRS it declares or the answer *memory* recalls.
+    *source_crs* when given, else in the CRS it declares or the answer *memory* recalls;
+    *role* overrides the guessed role, *crs* the metric working CRS of the result.
 
     Raises
     ------
@@ -31,10 +32,11 @@ def layer_or_refusal(path: str | Path, *, source_crs: str | None = None, option:
     from gis.io import build_layer, inspect_file
 
     try:
-        report = inspect_file(path, source_crs=source_crs, memory=None if source_crs else memory, feedback=feedback)
+        report = inspect_file(path, source_crs=source_crs, role=role, memory=None if source_crs else memory,
+                              feedback=feedback)
         if not source_crs:
             refuse_undeclared_lonlat(report, str(path), option)
-        return build_layer(report)
+        return build_layer(report, crs=crs)
     except CrsError as err:
         raise crs_unknown(err, option) from None
 
