@@ -121,7 +121,7 @@ def _has_crs_member(path: Path) -> bool:
 
 
 def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer:
-    """GeoPackage, File Geodatabase, KML/KMZ: layer choice, CRS from the metadata. A
+    """GeoPackage, File Geodatabase, KML/KMZ, GPX: layer choice, CRS from the metadata. A
     GeoPackage is screened first (:mod:`gis.io.gpkg_guard`): views that never finish are
     left out with a notice, or refused when asked for."""
     fb = ensure(feedback)
