@@ -130,6 +130,25 @@ def test_commands_refuse_naming_the_option_then_run_with_it(capsys, files, modul
     assert json.loads(out)
 
 
+@pytest.mark.parametrize("module, args", [
+    (gaps, ["--compounds", "{shp}", "--facilities", "{csv}", "--json"]),
+    (export, ["{shp}", "--format", "geojson", "--out", "{out}", "--json"]),
+    (plan, ["{shp}", "--json"]),
+])
+def test_commands_recall_the_answer_given_in_the_window(capsys, files, module, args):
+    """The window's CRS memory ($OCP_CONFIG_DIR) answers for the command line too, and it says so."""
+    shp, csv = files
+    argv = [a.format(shp=shp, csv=csv, out=shp.with_name("out.geojson")) for a in args]
+    assert cli(capsys, module, *argv)[0] == 2
+    for path in (shp, csv):  # as the import dialog stores an answer
+        inspect_file(path, source_crs="gcj02", memory=CrsMemory.default())
+    code, out, err = cli(capsys, module, *argv)
+    assert code == 0, err
+    assert json.loads(out)
+    if module is gaps:
+        assert "you chose before for this file: gcj02" in out  # the run's notes say so
+
+
 def test_inspect_shows_the_question_and_its_candidates(capsys, files):
     shp, _ = files
     code, out, _ = cli(capsys, inspect, shp, "--json", "--no-memory")
