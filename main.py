@@ -1,7 +1,7 @@
 """老旧小区改造规划 — Old Compound Renewal Planner.
 
     python main.py [PATH ...]                   open the app (the demo district by default)
-    python main.py --screenshot OUT.png [--size 1600x1000] [PATH ...]   projects, data, rasters; fit to all
+    python main.py --screenshot OUT.png [--size 1600x1000] [--source-crs CRS] [PATH ...]   fit to all
     python main.py inspect|zones|service-areas|gaps|export ...   command-line tools
 
 The frozen build (packaging/OldCompoundPlanner.spec) runs this same file.

@@ -38,6 +38,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: saved setting)")
     parser.add_argument("--timeout", type=float, default=90.0, help="screenshot wait limit, seconds")
     parser.add_argument("--timing", action="store_true", help="print start-up milestones on stderr")
+    from gis.cli.base import add_source_crs
+
+    add_source_crs(parser)  # --screenshot cannot ask: the answer for a data file that does not say
     return parser.parse_args(argv)
 
 
@@ -67,21 +70,22 @@ def setup_app(language: str):
     return app
 
 
-def load_initial_project(paths: list[str] | str | None, *, ask: list | None = None):
-    """The demo district, or the project / data files / rasters at *paths* (one project); with an
-    *ask* list, data files whose coordinate system must be chosen go on it (see gis.opening)."""
+def load_initial_project(paths: list[str] | str | None, *, ask: list | None = None,
+                         source_crs: str | None = None):
+    """The demo district, or the project / data files / rasters at *paths* (one project); the
+    window's remembered CRS answers are recalled. With an *ask* list, data files whose coordinate
+    system must be chosen go on it; without, they are read in *source_crs* or refused naming
+    ``--source-crs`` (see gis.opening)."""
     from gis.opening import open_many
 
     if not paths:
         from gis.demo import load_demo_project
 
         return load_demo_project()
-    memory = None
-    if ask is not None:
-        from gui.importing.controller import crs_memory
+    from gui.importing.controller import crs_memory
 
-        memory = crs_memory()
-    return open_many([Path(p) for p in ([paths] if isinstance(paths, str) else paths)], ask=ask, memory=memory)
+    return open_many([Path(p) for p in ([paths] if isinstance(paths, str) else paths)], ask=ask,
+                     memory=crs_memory(), source_crs=source_crs)
 
 
 def run_app(argv: list[str]) -> int:
@@ -112,7 +116,7 @@ def run_app(argv: list[str]) -> int:
     set_aside_startup_objects()  # before any data: full collections no longer walk the modules
     asked: list | None = None if args.screenshot else []  # a screenshot cannot ask: it refuses
     try:
-        project = load_initial_project(args.path, ask=asked)
+        project = load_initial_project(args.path, ask=asked, source_crs=args.source_crs)
     except Exception as err:  # noqa: BLE001 - shown to the user, then we stop
         print(f"error: {error_text(err)}", file=sys.stderr)  # no-op without a console (Windows)
         if not args.screenshot:

@@ -71,16 +71,18 @@ def read_input(spec: InputFile, *, crs: CRS | None = None) -> tuple[Layer, list[
     ------
     NeedsAnswer
         The CRS cannot be known or the data looks like GCJ-02/BD-09 and was not declared
-        (answer: ``--<option>-crs``); the geometry cannot play the role; a shapefile's
+        (answer: ``--<option>-crs``, or the window's remembered answer); the geometry cannot play the role; a shapefile's
         attribute table is missing where the run needs attributes.
     """
+    from gis.io import CrsMemory
     from gis.io.importer import build_layer, inspect_file
 
     path = Path(spec.path)
     if not path.exists():
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
-    try:
-        report = inspect_file(path, role=spec.role, source_crs=spec.crs)
+    try:  # without --X-crs, the answer the user gave in the window is recalled (a notice says so)
+        report = inspect_file(path, role=spec.role, source_crs=spec.crs,
+                              memory=None if spec.crs else CrsMemory.default())
         _refuse_unanswered(spec, report)
         fields = {**report.field_map, **spec.fields} if spec.fields else None
         name = translate("domain", ROLE_LABELS[spec.role], spec.language)  # legends read 小区, not a file name
@@ -119,9 +121,10 @@ def _refuse_unanswered(spec: InputFile, report) -> None:
                       "file goes with which option."),
             path=spec.path, family=family, option=f"--{spec.option}", allowed=" or ".join(allowed))
     codes = {n.code: n for n in report.notices}
-    if not spec.crs:
+    told = spec.crs or report.crs.source == "user"  # the option, or the window's remembered answer
+    if not told:
         refuse_undeclared_lonlat(report, spec.path, spec.crs_option)
-    if "crs.looks_like_datum" in codes and not spec.crs:
+    if "crs.looks_like_datum" in codes and not told:
         hint = codes["crs.looks_like_datum"]  # the importer's words for it: one message per datum
         raise NeedsAnswer("crs.looks_like_datum", QT_TRANSLATE_NOOP(
             "errors", "{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not)."),

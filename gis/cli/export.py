@@ -86,24 +86,9 @@ def main(argv: list[str]) -> int:
 
 def open_project(path: str, source_crs: str | None = None):
     """A saved project, or a new project holding the one data file at *path* (in *source_crs*
-    when given); refused naming ``--source-crs`` when the file's CRS must be chosen."""
-    from gis.opening import is_project_file, open_any
-    from gis.raster.source import is_raster_path
+    when given, else as the file says or as the user answered before in the window); refused
+    naming ``--source-crs`` when the file's CRS must be chosen."""
+    from gis.io import CrsMemory
+    from gis.opening import open_any
 
-    if is_project_file(path) or is_raster_path(path):
-        return open_any(path)
-    from gis.analysis.inputs import crs_unknown, refuse_undeclared_lonlat
-    from gis.errors import CrsError
-    from gis.io import build_layer, inspect_file
-    from gis.project import Project
-
-    try:
-        report = inspect_file(path, source_crs=source_crs)
-        refuse_undeclared_lonlat(report, path, "--source-crs")
-        layer = build_layer(report)
-    except CrsError as err:
-        raise crs_unknown(err, "--source-crs") from None
-    project = Project()
-    project.add_layer(layer)
-    project.mark_dirty(False)
-    return project
+    return open_any(path, source_crs=source_crs, memory=CrsMemory.default())

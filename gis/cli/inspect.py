@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     """The command's options (``main.py inspect --help``)."""
     p = _Parser(prog="main.py inspect", description="Inspect a GIS file as the importer sees it.")
-    p.add_argument("path", help="shapefile (.shp/.zip), .gpkg, .geojson/.json, .kml/.kmz, "
+    p.add_argument("path", help="shapefile (.shp/.zip), .gpkg, .geojson/.json, .kml/.kmz, .gpx, "
                                 ".gdb folder, .dxf, .csv or .xlsx")
     p.add_argument("--layer", help="layer, CAD layer, sheet, or dataset inside a zip")
     p.add_argument("--source-crs", help="the data's CRS: gcj02, bd09, EPSG:xxxx (remembered "

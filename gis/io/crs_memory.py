@@ -113,3 +113,16 @@ class CrsMemory:
             if len(codes) >= limit:
                 break
         return tuple(codes)
+
+
+def recall_noted(memory: CrsMemory | None, file: str | Path, layer: str | None, notes: list) -> str | None:
+    """The answer *memory* holds for *file* (and *layer*), saying so on *notes* (a Notice): a
+    remembered answer is used, never silently."""
+    from gis.i18n import QT_TRANSLATE_NOOP
+    from gis.io.notices import notice
+
+    answer = memory.recall(file, layer) if memory is not None else None
+    if answer:
+        notes.append(notice(QT_TRANSLATE_NOOP(
+            "io", "Using the coordinate system you chose before for this file: {answer}."), answer=answer))
+    return answer

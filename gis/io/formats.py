@@ -2,8 +2,11 @@
 
 Shapefile (also zipped), GeoPackage and File Geodatabase (choice of layer), GeoJSON
 (legacy ``crs`` member honoured; without one the numbers decide), KML/KMZ (WGS 84 by
-definition; folders are read together unless one is chosen), DXF (see :mod:`cad`), CSV and
-Excel point tables (see :mod:`tables`).
+definition; folders are read together unless one is chosen), GPX (see :func:`_gpx_frame`),
+DXF (see :mod:`cad`), CSV and Excel point tables (see :mod:`tables`).
+
+Formats that are WGS 84 by their specification (GeoJSON without a ``crs`` member, KML, GPX) are
+read as WGS 84 and not asked; a shapefile or table that says nothing is asked.
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from gis.io.sources import Source, open_source
 from gis.io.tables import read_csv_layer, read_xlsx_layer, xlsx_sheets
 
 _CRS_MEMBER = re.compile(rb'"crs"\s*:\s*\{')
-_UNICODE_KINDS = ("gpkg", "filegdb", "kml", "kmz", "xlsx")
+_UNICODE_KINDS = ("gpkg", "filegdb", "kml", "kmz", "gpx", "xlsx")
 _KML_COLUMNS = ("Name", "Description", "description", "timestamp", "begin", "end",
                 "altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon")
 _DRIVERS = {"gpkg": "GPKG", "filegdb": "OpenFileGDB", "kml": "KML", "kmz": "LIBKML",
-            "geojson": "GeoJSON"}
+            "geojson": "GeoJSON", "gpx": "GPX"}
+_WGS84_KINDS = ("kml", "kmz", "gpx")  # lon/lat in WGS 84 by the format's specification
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def _has_crs_member(path: Path) -> bool:
 
 
 def _read_multilayer(source: Source, *, layer: str | None, feedback) -> RawLayer:
-    """GeoPackage, File Geodatabase, KML/KMZ: layer choice, CRS from the metadata. A
+    """GeoPackage, File Geodatabase, KML/KMZ, GPX: layer choice, CRS from the metadata. A
     GeoPackage is screened first (:mod:`gis.io.gpkg_guard`): views that never finish are
     left out with a notice, or refused when asked for."""
     fb = ensure(feedback)
@@ -159,10 +163,12 @@ def _read_screened(source: Source, layer: str | None, feedback) -> RawLayer:
             names=", ".join(i.name for i in infos if i.geometry_type not in ("", "None")) or "-")
     if source.kind in ("kml", "kmz"):
         frame = _drop_empty_kml_columns(frame)
+    if source.kind == "gpx":
+        frame = _gpx_frame(frame)
     crs = CRS.from_user_input(frame.crs) if frame.crs is not None else None
     return RawLayer(frame, _DRIVERS.get(source.kind, source.kind), layer, names, crs,
                     "metadata" if crs else None, EncodingInfo(UTF8, "format"), {}, notes,
-                    geographic_epsg=4326 if source.kind in ("kml", "kmz") else 4490)
+                    geographic_epsg=4326 if source.kind in _WGS84_KINDS else 4490)
 
 
 def _read_kml_folders(source: Source, names: list[str], feedback) -> RawLayer:
@@ -190,6 +196,18 @@ def _drop_empty_kml_columns(frame):
     empty = [c for c in _KML_COLUMNS if c in frame.columns and
              frame[c].replace("", None).dropna().nunique() <= 1]
     return frame.drop(columns=empty)
+
+
+def _gpx_frame(frame):
+    """A GPX layer (GDAL's ``waypoints``, ``routes``, ``tracks``, ``route_points``,
+    ``track_points``; waypoints are read unless another is chosen) without the many GPX
+    elements nobody filled in. GPX 1.1 defines its coordinates as WGS 84 lon/lat (GDAL declares
+    EPSG:4326), so, like KML, its coordinate system is not asked; waypoints become points
+    (facilities, by the layer name), routes and tracks lines (roads)."""
+    empty = [c for c in frame.columns if c != frame.geometry.name and
+             frame[c].replace("", None).dropna().empty]
+    frame = frame.drop(columns=empty)
+    return frame if frame.crs is not None else frame.set_crs(4326)
 
 
 def list_layers_of(source: Source) -> list[LayerInfo]:

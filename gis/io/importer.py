@@ -31,7 +31,7 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import crs_detect, limits
 from gis.io.chinese_datums import geometries_to_wgs84
 from gis.io.crs_detect import LONLAT_UNDECLARED, CrsInfo, Spread, infer_crs, parse_source_crs
-from gis.io.crs_memory import CrsMemory
+from gis.io.crs_memory import CrsMemory, recall_noted
 from gis.io.encoding import EncodingInfo
 from gis.io.facilities import FacilityRules, value_summary
 from gis.io.fields import ROLE_FIELDS, guess_fields, typed_columns
@@ -174,7 +174,7 @@ def inspect_file(path: str | Path, *, layer: str | None = None, encoding: str | 
     fb = limits.Deadline(feedback, path=Path(origin).name)
     rules = rules or FacilityRules.load()
     raw, fixed, counts, notes = _read_and_repair(path, layer, encoding, geometry_family, fb)
-    answer = source_crs or _recall(memory, path, raw.layer, notes)
+    answer = source_crs or recall_noted(memory, path, raw.layer, notes)
     crs_info, data, dropped = resolve_crs(fixed.data, raw, answer=answer, source_path=origin,
                                           near=near, history=memory.recent_epsg() if memory else ())
     dup = fixed.duplicate_of
@@ -391,17 +391,6 @@ def _choose_crs_error(report: ImportReport) -> CrsError:
     return CrsError(QT_TRANSLATE_NOOP(
         "errors", "The coordinate system of {path} cannot be told from the file. {detail} "
                   "Choose it (source CRS)."), path=report.path, detail=detail)
-
-
-def _recall(memory: CrsMemory | None, path, layer, notes: list) -> str | None:
-    if memory is None:
-        return None
-    answer = memory.recall(path, layer)
-    if answer:
-        notes.append(notice(QT_TRANSLATE_NOOP(
-            "io", "Using the coordinate system you chose before for this file: {answer}."),
-            answer=answer))
-    return answer
 
 
 def _datum_hint(path: str, data: gpd.GeoDataFrame, info: CrsInfo, said: list[Notice]) -> list[Notice]:

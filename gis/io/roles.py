@@ -26,8 +26,8 @@ from gis.io.notices import Notice, notice
 _NAME_HINTS = {  # pinyin abbreviations only as whole words: 'xq_2020', not 'xqz'
     Role.COMPOUNDS: r"小区|住宅区|居住区|aoi|compound|estate|residential|(?<![a-z])xq(?![a-z])",
     Role.BUILDINGS: r"建筑|楼栋|楼宇|房屋|building|bldg|footprint|(?<![a-z])jz(?![a-z])",
-    Role.FACILITIES: r"设施|facilit|医疗|养老|幼儿园|托育|食堂|卫生|amenit",
-    Role.ROADS: r"道路|路网|road|street|highway|(?<![a-z])dl(?![a-z])",
+    Role.FACILITIES: r"设施|facilit|医疗|养老|幼儿园|托育|食堂|卫生|amenit|waypoint",
+    Role.ROADS: r"道路|路网|road|street|highway|track|route|(?<![a-z])dl(?![a-z])",
     Role.ENTRANCES: r"出入口|大门|门口|entrance|gate",
     Role.BARRIERS: r"水系|河流|河道|水域|river|water|rail|铁路|围墙|barrier",
 }

@@ -31,12 +31,12 @@ from gis.i18n import QT_TRANSLATE_NOOP
 from gis.io import limits
 
 KINDS = {".shp": "shapefile", ".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson",
-         ".kml": "kml", ".kmz": "kmz", ".gdb": "filegdb", ".dxf": "dxf", ".csv": "csv",
+         ".kml": "kml", ".kmz": "kmz", ".gpx": "gpx", ".gdb": "filegdb", ".dxf": "dxf", ".csv": "csv",
          ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 SIDECARS = (".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml")
 SUPPORTED_TEXT = QT_TRANSLATE_NOOP(
     "errors", "Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), "
-              "KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables")
+              "KML/KMZ, GPX, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables")
 RATIO_GRACE = 1 << 20  # members smaller than this unpacked are not judged by their ratio
 _COPY_CHUNK = 1 << 20
 
@@ -247,7 +247,7 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, watch: li
     return done + written
 
 
-_PRIORITY = {"shapefile": 0, "gpkg": 1, "filegdb": 2, "kml": 3, "kmz": 3, "geojson": 4, "dxf": 5,
+_PRIORITY = {"shapefile": 0, "gpkg": 1, "filegdb": 2, "kml": 3, "kmz": 3, "gpx": 3, "geojson": 4, "dxf": 5,
              "xlsx": 6, "csv": 7}  # a zip's default dataset: GIS data before stray tables
 
 

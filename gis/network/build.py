@@ -33,7 +33,8 @@ DEFAULT_SNAP_M = SNAP_M  # gis.defaults
 
 
 def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs: CRS | None = None,
-                  snap_tolerance_m: float = DEFAULT_SNAP_M, feedback: Feedback | None = None) -> WalkGraph:
+                  snap_tolerance_m: float = DEFAULT_SNAP_M, source_crs: str | None = None,
+                  feedback: Feedback | None = None) -> WalkGraph:
     """The walking network from an OSM file, a road file or a road GeoDataFrame.
 
     Parameters
@@ -42,6 +43,13 @@ def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs:
     crs : the metric working CRS of the result; default: chosen from the data's centre
         (a projected layer keeps its own CRS).
     snap_tolerance_m : line ends this close are joined (road layers only).
+    source_crs : a road file's CRS when the file does not say (``cgcs2000``, ``gcj02``, ...).
+
+    Raises
+    ------
+    NeedsAnswer
+        A road file's CRS must be chosen (undeclared lon/lat in China, unknown numbers): one line
+        naming ``--network-crs``, the command line's answer for it.
     """
     if isinstance(source, (gpd.GeoDataFrame, gpd.GeoSeries)):
         return network_from_lines(source, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
@@ -50,7 +58,7 @@ def build_network(source: str | Path | gpd.GeoDataFrame | gpd.GeoSeries, *, crs:
     from gis.domain import Role
     from gis.network.inputs import read_layer_file
 
-    roads = read_layer_file(source, role=Role.ROADS, crs=crs).data
+    roads = read_layer_file(source, role=Role.ROADS, crs=crs, source_crs=source_crs, option="--network-crs").data
     return network_from_lines(roads, crs=crs, snap_tolerance_m=snap_tolerance_m, feedback=feedback)
 
 

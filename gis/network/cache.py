@@ -110,12 +110,14 @@ class ResultCache:
 
 
 def cached_network(cache: ResultCache, source: str | Path | gpd.GeoDataFrame, *, crs: CRS | None = None,
-                   snap_tolerance_m: float = DEFAULT_SNAP_M, feedback: Feedback | None = None) -> WalkGraph:
+                   snap_tolerance_m: float = DEFAULT_SNAP_M, source_crs: str | None = None,
+                   feedback: Feedback | None = None) -> WalkGraph:
     """:func:`gis.network.build.build_network`, reused while the source and options are unchanged."""
     src = Path(source) if isinstance(source, str) else source
-    key = input_key("network", src, crs, float(snap_tolerance_m))
+    key = input_key("network", src, crs, float(snap_tolerance_m), source_crs)
     return cache.get_or_compute(key, lambda: build_network(source, crs=crs, snap_tolerance_m=snap_tolerance_m,
-                                                           feedback=feedback), feedback=feedback)
+                                                           source_crs=source_crs, feedback=feedback),
+                                feedback=feedback)
 
 
 def cached_service_areas(cache: ResultCache, facilities: Facilities, *, network: WalkGraph | None = None,

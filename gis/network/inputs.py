@@ -30,18 +30,18 @@ OTHER = "other"
 
 
 def read_layer_file(path: str | Path, *, role: Role, source_crs: str | None = None,
-                    crs: CRS | None = None) -> Layer:
+                    crs: CRS | None = None, option: str = "--source-crs") -> Layer:
     """A file read by the project importer (gis.io): repaired, fields mapped, metric CRS.
 
-    *source_crs* is the user's word on the file's CRS (``gcj02``, ``EPSG:4326``, ...).
+    *source_crs* is the user's word on the file's CRS (``gcj02``, ``EPSG:4326``, ...); without
+    it a file whose CRS the user must choose is refused (NeedsAnswer) naming *option*.
     """
-    from gis.io.importer import read_layer
+    from gis.opening import layer_or_refusal
 
     path = Path(path)
     if not path.exists():
         raise DataReadError(QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path))
-    options = {"source_crs": source_crs} if source_crs else {}
-    return read_layer(path, crs=crs, role=role, **options)
+    return layer_or_refusal(path, source_crs=source_crs, option=option, role=role, crs=crs)
 
 
 def _pick(columns, candidates: tuple[str, ...]) -> str | None:

@@ -14,7 +14,7 @@ from gis.io.fields import ROLE_FIELDS, guess_fields
 from gis.layer import Layer
 
 # drivers whose text encoding is fixed by the format (nothing to override)
-FIXED_ENCODING_DRIVERS = frozenset({"GPKG", "OpenFileGDB", "KML", "LIBKML", "XLSX"})
+FIXED_ENCODING_DRIVERS = frozenset({"GPKG", "OpenFileGDB", "KML", "LIBKML", "GPX", "XLSX"})
 ENCODINGS = ("UTF-8", "GBK", "GB18030", "BIG5", "CP1252")
 DATUMS = ("gcj02", "bd09")
 

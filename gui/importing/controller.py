@@ -76,7 +76,7 @@ class ImportController(FeatureController):
     def file_filters(self) -> list[str]:
         """Filters for the file dialog: every format the importer reads."""
         groups = [
-            (self.tr("All supported data"), "*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz "
+            (self.tr("All supported data"), "*.shp *.zip *.gpkg *.geojson *.json *.kml *.kmz *.gpx "
                                             "*.gdbtable gdb *.dxf *.csv *.txt *.xlsx *.xlsm *.xls "
                                             "*.tif *.tiff *.jpg *.jpeg *.png *.mbtiles"),
             (self.tr("Raster image or tile cache (GeoTIFF, JPG/PNG with world file, MBTiles)"),
@@ -86,6 +86,7 @@ class ImportController(FeatureController):
             (self.tr("GeoPackage"), "*.gpkg"),
             (self.tr("GeoJSON"), "*.geojson *.json"),
             (self.tr("KML / KMZ"), "*.kml *.kmz"),
+            (self.tr("GPX (GPS waypoints, routes, tracks)"), "*.gpx"),
             (self.tr("File Geodatabase (any file inside the .gdb folder)"), "gdb *.gdbtable"),
             (self.tr("AutoCAD DXF"), "*.dxf"),
             (self.tr("CSV point table"), "*.csv *.txt"),

@@ -3,7 +3,8 @@
 Shows the CRS the importer found and where from; when it was inferred, the ranked candidates
 with their reasons; a searchable choice of every CRS planners meet (CGCS2000 Gauss-Krüger
 zones, WGS 84, Xian 1980, Beijing 1954, UTM, or any EPSG code / WKT typed in); and the
-GCJ-02 / BD-09 marking of web-map coordinates.
+GCJ-02 / BD-09 marking of web-map coordinates. The importer's hint that the data looks like
+GCJ-02 / BD-09 is shown once, in the dialog's message bar (seen from every tab), not here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from gis.io.importer import preselected
 from gui.i18n import tr_gis
 from gui.importing.choices import DATUMS, ImportChoices
 from gui.importing.source_box import index_of
-from gui.importing.wording import crs_source_label, datum_hint, datum_label, notice_text
+from gui.importing.wording import crs_source_label, datum_label, notice_text
 
 UNLIKELY = 0.0  # candidates scoring below this are shown greyed
 
@@ -37,9 +38,6 @@ class CrsBox(QGroupBox):
         self.current_label = QLabel()
         self.current_label.setWordWrap(True)
         self.current_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color:#9c4a00")
         self.datum_combo = QComboBox()
         self.datum_combo.addItem(self.tr("Standard lon/lat (WGS 84 / CGCS2000)"), None)
         for key in DATUMS:
@@ -93,7 +91,6 @@ class CrsBox(QGroupBox):
     def _layout(self) -> None:
         grid = QGridLayout(self)
         grid.addWidget(self.current_label, 0, 0, 1, 3)
-        grid.addWidget(self.hint_label, 1, 0, 1, 3)
         grid.addWidget(QLabel(self.tr("Web-map coordinates:")), 2, 0)
         grid.addWidget(self.datum_combo, 2, 1, 1, 2)
         grid.addWidget(self.candidates, 3, 0, 1, 3)
@@ -132,9 +129,6 @@ class CrsBox(QGroupBox):
             self.tr("Only lon/lat coordinates can be GCJ-02 or BD-09."))
         self.datum_combo.setCurrentIndex(index_of(self.datum_combo, choices.datum))
         self.reset_button.setEnabled(choices.source_crs is not None)
-        hint = datum_hint(report)
-        self.hint_label.setText(notice_text(hint) if hint else "")
-        self.hint_label.setVisible(hint is not None)
 
     def _show_candidates(self, chosen: str | None) -> None:
         """The candidates, the row of the *chosen* answer (the user's, or the preselected one) selected."""

@@ -9,12 +9,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gis.errors import NeedsAnswer
+from gis.io.crs_memory import recall_noted
 from gis.raster.layer import RasterLayer
 from gis.raster.pyramid import build_pyramid, existing_levels, needs_pyramid
 from gis.raster.source import RASTER_SUFFIXES, WORLD_FILES, is_raster_path, open_raster
 from gui.actions import make_action
 from gui.features import FeatureController
-from gui.i18n import error_text
+from gui.i18n import error_text, notice_text
+from gui.importing.controller import crs_memory
 from gui.rasters.crs_dialog import ask_raster_crs
 from gui.worker import run_task
 
@@ -91,11 +93,19 @@ class RasterController(FeatureController):
         self._busy = True
         path, raster_id = self.queue[0]
         raster = next((r for r in self.project.rasters if r.id == raster_id), None)
-        crs = crs or (raster.crs if raster is not None else None)
+        crs = crs or (raster.crs if raster is not None else self._recalled(path))
         task = run_task(self.window, self.tr("Opening {name}").format(name=path.name),
                         lambda fb: self._prepare(path, crs, fb), lambda got: self._ready(got, raster),
                         on_error=self._failed)
         task.signals.cancelled.connect(self._skip)
+
+    def _recalled(self, path: Path) -> str | None:
+        """The CRS the user chose for this image before (the import dialog's memory), said in the status bar."""
+        said: list = []
+        answer = recall_noted(crs_memory(), path, None, said)
+        for note in said:
+            self.window.statusBar().showMessage(notice_text(note), 10000)
+        return answer
 
     @staticmethod
     def _prepare(path: Path, crs: str | None, fb):
@@ -123,6 +133,7 @@ class RasterController(FeatureController):
             crs = ask_raster_crs(self.window, error_text(err), err.params.get("candidates") or [])
             self._busy = False
             if crs is not None:
+                crs_memory().remember(self.queue[0][0], crs)  # as the import dialog does: recalled next time
                 self._next(crs)
                 return
         else:

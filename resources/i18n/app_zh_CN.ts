@@ -751,12 +751,12 @@ Use Save As to keep your changes in another file.</source>
 <context>
     <name>CrsBox</name>
     <message>
-        <location filename="../../gui/importing/crs_box.py" line="+35"/>
+        <location filename="../../gui/importing/crs_box.py" line="+36"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Standard lon/lat (WGS 84 / CGCS2000)</source>
         <translation>标准经纬度（WGS 84 / CGCS2000）</translation>
     </message>
@@ -791,7 +791,7 @@ Use Save As to keep your changes in another file.</source>
         <translation>搜索：117E、4548、Xian 1980 …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Web-map coordinates:</source>
         <translation>互联网地图坐标：</translation>
     </message>
@@ -1965,6 +1965,11 @@ Use Save As to keep your changes in another file.</source>
         <location line="+1"/>
         <source>KML / KMZ</source>
         <translation>KML / KMZ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPX (GPS waypoints, routes, tracks)</source>
+        <translation>GPX（GPS 航点、路线、轨迹）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4091,7 +4096,7 @@ Map display in WGS 84; measurements in {crs}.</source>
 <context>
     <name>RasterController</name>
     <message>
-        <location filename="../../gui/rasters/controller.py" line="+38"/>
+        <location filename="../../gui/rasters/controller.py" line="+40"/>
         <source>Add raster / imagery…</source>
         <translation>添加栅格 / 影像…</translation>
     </message>
@@ -4142,7 +4147,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>正在打开 {name}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Add raster</source>
         <translation>添加栅格</translation>
     </message>
@@ -5552,7 +5557,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gis/io/crs_detect.py" line="+125"/>
+        <location filename="../../gis/io/crs_detect.py" line="+130"/>
         <source>Unknown coordinate system '{text}'. Give an EPSG code such as EPSG:4548, or gcj02 / bd09 for AMap or Baidu coordinates.</source>
         <translation>未知坐标系“{text}”。请输入 EPSG 代码（如 EPSG:4548），高德或百度坐标请输入 gcj02 / bd09。</translation>
     </message>
@@ -5588,12 +5593,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不是有效的 Shapefile：文件头已损坏或被截断。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+37"/>
-        <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
-        <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location filename="../../gis/io/sources.py" line="+65"/>
         <source>{path} is an old Excel .xls workbook. Save it as .xlsx and import that.</source>
         <translation>{path} 是旧版 Excel .xls 工作簿。请另存为 .xlsx 后再导入。</translation>
     </message>
@@ -5613,10 +5613,10 @@ Locate it now? The layer is kept either way.</source>
         <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+71"/>
+        <location line="+23"/>
+        <location line="+73"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
-        <location filename="../../gis/network/inputs.py" line="+42"/>
+        <location filename="../../gis/network/inputs.py" line="+43"/>
         <location filename="../../gis/people/table.py" line="+71"/>
         <location filename="../../gis/programme/consent.py" line="+227"/>
         <location filename="../../gis/project_file.py" line="+136"/>
@@ -5625,7 +5625,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>{message} Say which with {option} ({values}).</source>
         <translation>{message} 请用 {option} 指明（{values}）。</translation>
     </message>
@@ -5640,7 +5640,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path}：中国境内的经纬度，但文件没有说明所用坐标系（CGCS2000 / WGS 84，或相差数百米的 GCJ-02 / BD-09 互联网地图坐标）。请用 {option} {first} 指明（或 {others}）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
         <translation>{path}：{hint} 请用 {option} {datum} 说明（如果不是，则用 {option} wgs84）。</translation>
     </message>
@@ -5650,7 +5650,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path}：缺少属性表（.dbf），编号、名称和数量都无从得知。请把同名 .dbf 放在 .shp 旁边。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/sources.py" line="+5"/>
+        <location filename="../../gis/io/sources.py" line="-49"/>
+        <source>Shapefile (.shp or zipped), GeoPackage (.gpkg), GeoJSON (.geojson/.json), KML/KMZ, GPX, File Geodatabase (.gdb folder), DXF, CSV or Excel (.xlsx) point tables</source>
+        <translation>Shapefile（.shp 或压缩包）、GeoPackage（.gpkg）、GeoJSON（.geojson/.json）、KML/KMZ、GPX、文件地理数据库（.gdb 文件夹）、DXF、CSV 或 Excel（.xlsx）点表</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>{path} belongs to a shapefile whose .shp is missing. Copy all parts of the shapefile (.shp, .shx, .dbf, .prj, .cpg).</source>
         <translation>{path} 所属的 Shapefile 缺少 .shp 文件。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
@@ -5685,13 +5690,13 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不是可读取的 zip 压缩包（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/attach.py" line="+75"/>
+        <location filename="../../gis/network/attach.py" line="+77"/>
         <source>Only single points can be attached to the network.</source>
         <translation>只有单点才能连接到路网。</translation>
     </message>
     <message>
         <location filename="../../gis/gaps/compounds.py" line="+81"/>
-        <location filename="../../gis/network/attach.py" line="+47"/>
+        <location filename="../../gis/network/attach.py" line="+58"/>
         <source>The compound layer has no coordinate system.</source>
         <translation>小区图层没有坐标系。</translation>
     </message>
@@ -5721,7 +5726,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>字段 {field} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/build.py" line="+71"/>
+        <location filename="../../gis/network/build.py" line="+79"/>
         <source>The snapping tolerance must not be negative.</source>
         <translation>吸附容差不能为负数。</translation>
     </message>
@@ -5741,7 +5746,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>步行距离必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../gis/network/inputs.py" line="+52"/>
+        <location filename="../../gis/network/inputs.py" line="+51"/>
         <source>The facility layer has no coordinate system.</source>
         <translation>设施图层没有坐标系。</translation>
     </message>
@@ -6127,7 +6132,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中没有 CAD 图层“{layer}”。现有：{names}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/formats.py" line="+102"/>
+        <location filename="../../gis/io/formats.py" line="+106"/>
         <source>{path} cannot be read as GeoJSON in the {encoding} encoding ({reason}; {bad} characters were not valid {encoding}). Choose the file's encoding (UTF-8, GBK, …), or check that the file is complete.</source>
         <translation>无法按 {encoding} 编码将 {path} 读取为 GeoJSON（{reason}；有 {bad} 个字符不是有效的 {encoding}）。请选择文件的编码（UTF-8、GBK 等），或检查文件是否完整。</translation>
     </message>
@@ -6177,7 +6182,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>无法从文件判断 {path} 的坐标系。{detail}请选择坐标系（源坐标系）。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+78"/>
         <source>The field mapping names columns the layer does not have: {missing}. Available: {columns}.</source>
         <translation>字段对应中指定了图层中不存在的列：{missing}。可用的列：{columns}。</translation>
     </message>
@@ -7807,12 +7812,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 含 {n} 个图层；已读取“{layer}”。可通过图层选项选择其他图层：{names}。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Read all {n} KML folders together (column 'folder'); choose one to import only it.</source>
         <translation>已合并读取全部 {n} 个 KML 文件夹（列“KML 文件夹”）；如只导入其中一个，请选择该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/importer.py" line="-188"/>
+        <location filename="../../gis/io/importer.py" line="-177"/>
         <source>The coordinate system the file declares ({crs}) cannot be converted to WGS 84 (a damaged definition); it was ignored and inferred from the numbers.</source>
         <translation>文件声明的坐标系（{crs}）无法转换到 WGS 84（定义已损坏），已忽略，并根据坐标数值推断坐标系。</translation>
     </message>
@@ -7822,12 +7827,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>{n} 个要素远在 {crs} 的适用范围之外（坐标错误），已舍弃。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location filename="../../gis/io/crs_memory.py" line="+126"/>
         <source>Using the coordinate system you chose before for this file: {answer}.</source>
         <translation>使用您之前为此文件选择的坐标系：{answer}。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../gis/io/importer.py" line="+127"/>
         <source>This looks like GCJ-02 data (AMap, Tencent). Web-map coordinates are offset by several hundred metres; if so, mark the layer as GCJ-02.</source>
         <translation>这看起来是 GCJ-02 数据（高德、腾讯）。网络地图坐标有数百米偏移；如果是，请将该图层标记为 GCJ-02。</translation>
     </message>

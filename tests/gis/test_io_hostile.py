@@ -226,10 +226,15 @@ def test_osm_xml_entities_are_refused(tmp_path):
         read_walkable_ways(path)
 
 
-def test_gpx_is_not_a_supported_type(tmp_path):
+@pytest.mark.parametrize("text, message", [
+    ('<?xml version="1.0"?><gpx/>', "layer waypoints\\) contains no features"),
+    ("not xml at all", "cannot be read"),
+])
+def test_an_empty_or_broken_gpx_is_refused_clearly(tmp_path, text, message):
+    """GPX is read (tests/gis/test_io_gpx.py); one without waypoints or one that is not GPX says so."""
     path = tmp_path / "track.gpx"
-    path.write_text('<?xml version="1.0"?><gpx/>', encoding="utf-8")
-    with pytest.raises(DataReadError, match="this file type \\(.gpx\\) is not supported"):
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataReadError, match=message):
         inspect_file(path)
 
 

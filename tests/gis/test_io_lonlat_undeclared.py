@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from gis.cli import export, gaps, inspect, plan, service_areas, zones
-from gis.errors import CrsError
+from gis.errors import CrsError, NeedsAnswer
 from gis.io import CrsMemory, build_layer, inspect_file
 from gis.io.chinese_datums import gcj02_to_wgs84
 from gis.io.importer import confirmed, preselected
@@ -130,6 +130,25 @@ def test_commands_refuse_naming_the_option_then_run_with_it(capsys, files, modul
     assert json.loads(out)
 
 
+@pytest.mark.parametrize("module, args", [
+    (gaps, ["--compounds", "{shp}", "--facilities", "{csv}", "--json"]),
+    (export, ["{shp}", "--format", "geojson", "--out", "{out}", "--json"]),
+    (plan, ["{shp}", "--json"]),
+])
+def test_commands_recall_the_answer_given_in_the_window(capsys, files, module, args):
+    """The window's CRS memory ($OCP_CONFIG_DIR) answers for the command line too, and it says so."""
+    shp, csv = files
+    argv = [a.format(shp=shp, csv=csv, out=shp.with_name("out.geojson")) for a in args]
+    assert cli(capsys, module, *argv)[0] == 2
+    for path in (shp, csv):  # as the import dialog stores an answer
+        inspect_file(path, source_crs="gcj02", memory=CrsMemory.default())
+    code, out, err = cli(capsys, module, *argv)
+    assert code == 0, err
+    assert json.loads(out)
+    if module is gaps:
+        assert "you chose before for this file: gcj02" in out  # the run's notes say so
+
+
 def test_inspect_shows_the_question_and_its_candidates(capsys, files):
     shp, _ = files
     code, out, _ = cli(capsys, inspect, shp, "--json", "--no-memory")
@@ -154,12 +173,31 @@ def test_opening_a_data_file_puts_it_on_the_ask_list_or_refuses(tmp_path):
     memory, asked = CrsMemory(tmp_path / "crs.json"), []
     project = open_many([shp], ask=asked, memory=memory)
     assert asked == [shp] and not project.layers  # the window's import dialog asks
-    with pytest.raises(CrsError, match="cannot be told from the file"):
-        open_many([shp])  # nothing can ask (a screenshot, the command line): refused
+    with pytest.raises(NeedsAnswer, match="Say which with --source-crs cgcs2000 .or wgs84, gcj02, bd09"):
+        open_many([shp], memory=memory)  # nothing can ask (a screenshot, the command line): refused
+    told = open_many([shp], source_crs="gcj02")  # the option's answer
+    assert told.layers[0].source.datum_shift == "gcj02" and memory.recall(shp, "小区") is None
     memory.remember(shp, "gcj02", "小区")  # as the import dialog stores it (file and layer)
     asked = []
     project = open_many([shp], ask=asked, memory=memory)
     assert asked == [] and project.layers[0].source.datum_shift == "gcj02"  # answered before
+    assert open_many([shp], memory=memory).layers[0].source.datum_shift == "gcj02"  # recalled without asking
+
+
+def test_screenshot_recalls_the_windows_answer_or_names_source_crs(tmp_path, monkeypatch):
+    """``main.py --screenshot OUT FILE`` reads the window's CRS memory; unanswered, it names the option."""
+    from gui.app import load_initial_project, parse_args
+    from gui.importing.controller import crs_memory
+
+    monkeypatch.setenv("OCP_CONFIG_DIR", str(tmp_path / "config"))
+    shp = write_shp(compounds(), tmp_path / "小区.shp", prj=False)
+    with pytest.raises(NeedsAnswer, match="--source-crs cgcs2000"):
+        load_initial_project([str(shp)])
+    args = parse_args(["--screenshot", "out.png", "--source-crs", "bd09", str(shp)])
+    told = load_initial_project(args.path, source_crs=args.source_crs)
+    assert told.layers[0].source.datum_shift == "bd09"
+    crs_memory().remember(shp, "gcj02", "小区")
+    assert load_initial_project([str(shp)]).layers[0].source.datum_shift == "gcj02"
 
 
 def test_a_real_process_exits_2_with_the_one_line(files):

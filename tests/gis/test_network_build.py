@@ -88,6 +88,22 @@ def test_build_network_reads_a_road_file(tmp_path):
     assert build_network(path).summary() == {"nodes": 5, "edges": 4, "components": 1}
 
 
+def test_build_network_refuses_undeclared_lon_lat_naming_the_option(tmp_path):
+    """A road shapefile in lon/lat inside China without .prj: the CLI's one-line question, or the answer."""
+    from gis.errors import NeedsAnswer
+    from tests.gis.io_samples import LAT0, LON0, write_shp
+
+    lines = [LineString([(LON0, LAT0 + 0.001), (LON0 + 0.004, LAT0 + 0.001)]),
+             LineString([(LON0 + 0.002, LAT0), (LON0 + 0.002, LAT0 + 0.003)])]
+    path = write_shp(gpd.GeoDataFrame({"name": ["a", "b"]}, geometry=lines, crs="EPSG:4490"),
+                     tmp_path / "roads.shp", prj=False)
+    with pytest.raises(NeedsAnswer, match="Say which with --network-crs cgcs2000 .or wgs84, gcj02, bd09"):
+        build_network(path)
+    plain, shifted = build_network(path, source_crs="cgcs2000"), build_network(path, source_crs="gcj02")
+    assert plain.summary() == {"nodes": 5, "edges": 4, "components": 1}
+    assert plain.crs == shifted.crs and np.hypot(*(plain.xy.min(0) - shifted.xy.min(0))) > 100  # GCJ-02: hundreds of m
+
+
 OSM = """<?xml version='1.0' encoding='UTF-8'?>
 <osm version="0.6" generator="test">
   {nodes}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from pyproj import Transformer
+from PySide6.QtWidgets import QLabel
 
 from gis.io import inspect_file
 from tests.gui import import_samples as samples
@@ -42,7 +43,12 @@ def test_a_hinted_datum_comes_first_and_nothing_is_preselected(open_dialog, qtbo
     dialog = open_dialog(inspect_file(path))
     assert rows(dialog)[0] == "gcj02" and selected(dialog) == []
     assert not dialog.ok_button.isEnabled()
-    assert not dialog.crs.hint_label.isHidden()
+    from gui.importing.wording import datum_hint, notice_text
+
+    hint = notice_text(datum_hint(dialog.report))
+    assert "GCJ-02" in hint
+    shown = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and hint in w.text()]
+    assert shown == [dialog.bar.text()]  # once, in the question bar, not again in the CRS box
     dialog.crs.choose_candidate("EPSG:4326")
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert dialog.ok_button.isEnabled() and dialog.report.crs.epsg == 4326

@@ -95,6 +95,32 @@ def test_an_image_with_a_world_file_asks_for_its_crs(make_window, project, tmp_p
     assert project.rasters[0].crs == "EPSG:4548" and project.rasters[0].info.crs.to_epsg() == 4548
 
 
+def test_the_answer_for_an_images_crs_is_remembered(make_window, project, tmp_path, qtbot, monkeypatch):
+    """Asked once (the import dialog's memory): the same image added again opens in that CRS, and the
+    status bar says so; a changed image is asked again."""
+    from gui.importing.controller import crs_memory
+
+    asked = []
+    monkeypatch.setattr("gui.rasters.controller.ask_raster_crs", lambda *_a: asked.append(1) or "EPSG:4548")
+    image = world_image(tmp_path / "scan.png")
+    win = make_window(project)
+    controller = next(f for f in win.features if type(f).__name__ == "RasterController")
+    controller.add_paths([image])
+    qtbot.waitUntil(lambda: len(project.rasters) == 1, timeout=15000)
+    assert asked == [1] and crs_memory().recall(image) == "EPSG:4548"
+    controller.add_paths([image])
+    qtbot.waitUntil(lambda: len(project.rasters) == 2, timeout=15000)
+    assert asked == [1] and project.rasters[1].crs == "EPSG:4548"
+    assert "EPSG:4548" in win.statusBar().currentMessage()
+    from gis.opening import open_many
+
+    assert open_many([image], memory=crs_memory()).rasters[0].crs == "EPSG:4548"  # --screenshot recalls it too
+    image.write_bytes(image.read_bytes() + b"\0")  # changed: not the file the answer was for
+    controller.add_paths([image])
+    qtbot.waitUntil(lambda: len(project.rasters) == 3, timeout=15000)
+    assert asked == [1, 1]
+
+
 def test_a_moved_raster_is_asked_for_on_open_and_relinked(make_window, project, raster_path, qtbot, monkeypatch,
                                                          tmp_path):
     from gis.project_file import open_project, save_project
