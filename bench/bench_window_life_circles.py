@@ -4,7 +4,8 @@ per-type bands are drawn, whether the UI thread stalls, and a selected facility'
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG] [--cold]
 
 --cold clears the analysis cache before Compute (the peer: the network built by the run, as before).
---no-freeze: the garbage collector scans every object in the tasks' collections (as before gis.collector).
+--no-freeze: a task's full garbage collections walk every object the window holds (as before
+gui.heap.set_aside_before_task).
 --stacks: every thread's stack printed for each stall (faulthandler; its watchdog costs stalls itself).
 
 Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
@@ -330,12 +331,15 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.lifecircles.overlays import SELECTED
     from gui.main_window import MainWindow
 
-    if "--no-freeze" in sys.argv:  # the peer: the garbage collector scans every object (as before gis.collector)
+    from gui.heap import set_aside_startup_objects
+
+    set_aside_startup_objects()  # as the app does once its modules are imported (gui.app.run_app)
+    if "--no-freeze" in sys.argv:  # the peer: a task's full collections walk what the window holds (as before)
         import gui.worker
 
-        gui.worker.freeze_old_objects = lambda: 0
+        gui.worker.set_aside_before_task = lambda: None
     project = city_project(n_fac, n_edges)
-    print(f"objects frozen at each task's start (gis.collector): {'no' if '--no-freeze' in sys.argv else 'yes'}")
+    print(f"objects set aside from the collector as each task starts (gui.heap): {'no' if '--no-freeze' in sys.argv else 'yes'}")
     print(f"freed memory kept for reuse (glibc, as main.py): {KEPT}")
     print(f"project: {len(project.layers_by_role(Role.ROADS)[0].data):,} road lines, {n_fac} facilities; {load()}")
     win = MainWindow(project, Settings(autosave_minutes=0))

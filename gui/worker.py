@@ -21,9 +21,9 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from gis.collector import freeze_old_objects
 from gis.errors import Cancelled
 from gis.feedback import Feedback
+from gui.heap import set_aside_before_task
 from gui.i18n import error_text
 
 
@@ -54,7 +54,7 @@ class Task:
         return self._cancel.is_set()
 
     def start(self) -> None:
-        freeze_old_objects()  # the task's garbage collections do not scan what the window already held
+        set_aside_before_task()  # the task's full collections do not walk what the window already held
         self.thread.start()
 
     def abandon(self) -> None:

@@ -103,15 +103,3 @@ def test_the_process_exits_when_its_window_closes_during_an_import(tmp_path):
     assert lines[-2:] == ["import started", "closing"], proc.stderr.read()
     assert code == 0 and after_close < 8
 
-
-def test_a_task_starts_with_the_windows_objects_left_out_of_its_garbage_scans(app, qtbot):
-    import gc
-
-    held = [object() for _ in range(2)]  # a list: tracked by the collector
-    assert any(o is held for o in gc.get_objects())
-    try:
-        task = run_task(None, "Counting", lambda fb: 1, lambda _: None, show_dialog=False)
-        assert task.done.wait(3)
-        assert not any(o is held for o in gc.get_objects())
-    finally:
-        gc.unfreeze()
