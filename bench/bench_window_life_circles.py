@@ -413,6 +413,10 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
         print(f"  the page's clinic rings after it equal a fresh packing of the new bands: {page_is_fresh(app, ctl)}")
     watch.running = False
     faulthandler.cancel_dump_traceback_later()
+    aside = gc.get_freeze_count()
+    gc.unfreeze()
+    print(f"objects set aside from the collector by the end: {aside:,}; cyclic garbage among them (left "
+          f"allocated while set aside), freed by a full collection now: {gc.collect():,}")
     win.close_guards.clear()
     win.shutdown()
     win.close()
