@@ -14,7 +14,8 @@ drawn first, and the walking network and street grid are built in the background
 UI thread's stalls meanwhile); then the network life circles are computed from the dock. Timed (wall,
 with the load): the first (shown) type's bands on the map, when each type's overlays reached the
 window, the run done, all five types' bands on the map once ticked, the longest gaps of a 10 ms
-UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms), one
+UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms, and, on
+Linux, how long it ran, waited for a CPU (load) and was blocked (the GIL) in the stall), one
 selected facility's own areas (engine time through the cache, then until drawn), and one planned
 site added (its type redrawn in the background, then drawn). The window is grabbed into PNG.
 """
@@ -94,6 +95,7 @@ class Watch:
         self.epoch = time.time()  # the clock's 0 as Unix time (to line the gaps up with a profiler's trace)
         self.last, self.gaps = 0, []
         self.timer = QTimer(interval=10, timeout=self._tick)
+        self.sched, self.gap_sched = ui_schedstat(), {}  # the UI thread's ns on a CPU and waiting for one
         self.samples: list[tuple[float, str]] = []
         self.others: list[tuple[float, str]] = []
         self.main = threading.main_thread().ident
@@ -119,8 +121,12 @@ class Watch:
 
     def _tick(self) -> None:
         t = self.clock.elapsed()
+        sched = ui_schedstat()
         if t - self.last > STALL_MS:
             self.gaps.append((self.last / 1000.0, (t - self.last) / 1000.0))
+            if sched and self.sched:
+                self.gap_sched[self.last / 1000.0] = (sched[0] - self.sched[0], sched[1] - self.sched[1])
+        self.sched = sched
         size = os.fstat(self.dump.fileno()).st_size
         if size > self.dumped:  # faulthandler's watchdog fired in this gap: what every thread was running
             self.dump.seek(self.dumped)
@@ -160,11 +166,25 @@ class Watch:
             where = collections.Counter(s for ts, s in self.samples if t <= ts <= t + g).most_common(2)
             other = collections.Counter(s for ts, s in self.others if t <= ts <= t + g + 0.02).most_common(1)
             print(f"  at {t - since:6.2f} s (Unix {self.epoch + t:.3f}): {g * 1000:5.0f} ms  UI thread {where}; other threads {other}")
+            if t in self.gap_sched:  # ran: its own work; waited for a CPU: load; the rest: GIL or a lock
+                ran, queued = (ns / 1e6 for ns in self.gap_sched[t])
+                print(f"    UI thread in it: ran {ran:.0f} ms, waited for a CPU {queued:.0f} ms, "
+                      f"blocked (GIL, a lock) {g * 1000 - ran - queued:.0f} ms")
             for a, took, gen, name in self.collections:
                 if a < t + g and a + took > t:
                     print(f"    in it: a generation-{gen} garbage collection of {took * 1000:.0f} ms in thread {name}")
             for text in (d for ts, d in self.dumps if abs(ts - t) < 1e-6):
                 print("    stacks %d ms into it (faulthandler, no GIL needed):\n%s" % (DUMP_MS, short_stacks(text)))
+
+
+def ui_schedstat() -> tuple[int, int] | None:
+    """The calling thread's nanoseconds on a CPU and waiting in a run queue (Linux schedstat)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            ran, queued = f.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    return int(ran), int(queued)
 
 
 def short_stacks(text: str, depth: int = 4) -> str:

@@ -102,4 +102,3 @@ def test_the_process_exits_when_its_window_closes_during_an_import(tmp_path):
         proc.kill()
     assert lines[-2:] == ["import started", "closing"], proc.stderr.read()
     assert code == 0 and after_close < 8
-
