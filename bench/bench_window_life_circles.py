@@ -4,6 +4,9 @@ per-type bands are drawn, whether the UI thread stalls, and a selected facility'
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_window_life_circles.py [FACILITIES=1000] [EDGES=100000] [PNG] [--cold]
 
 --cold clears the analysis cache before Compute (the peer: the network built by the run, as before).
+--no-freeze: a task's full garbage collections walk every object the window holds (as before
+gui.heap.set_aside_before_task).
+--stacks: every thread's stack printed for each stall (faulthandler; its watchdog costs stalls itself).
 
 Project: bench_service_areas' jittered 80 m street grid as a road layer, FACILITIES points of five
 types (named so their type is recognised) as the facility layer. The window is shown and its map
@@ -11,7 +14,8 @@ drawn first, and the walking network and street grid are built in the background
 UI thread's stalls meanwhile); then the network life circles are computed from the dock. Timed (wall,
 with the load): the first (shown) type's bands on the map, when each type's overlays reached the
 window, the run done, all five types' bands on the map once ticked, the longest gaps of a 10 ms
-UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms), one
+UI-thread timer (stalls > 100 ms are listed with where the UI thread was, sampled every 20 ms, and, on
+Linux, how long it ran, waited for a CPU (load) and was blocked (the GIL) in the stall), one
 selected facility's own areas (engine time through the cache, then until drawn), and one planned
 site added (its type redrawn in the background, then drawn). The window is grabbed into PNG.
 """
@@ -19,6 +23,8 @@ site added (its type redrawn in the background, then drawn). The window is grabb
 from __future__ import annotations
 
 import collections
+import faulthandler
+import gc
 import functools
 import os
 import sys
@@ -55,6 +61,8 @@ from gis.settings import Settings  # noqa: E402
 print = functools.partial(print, flush=True)  # noqa: A001
 NAMES = ["社区卫生服务站", "长者食堂", "幼儿园", "托儿所", "养老院"]
 STALL_MS = 100
+DUMP_MS = 90  # with --stacks, the stacks of all threads are dumped this late into a gap of the UI timer
+STACKS = "--stacks" in sys.argv  # (re-arming faulthandler's watchdog each tick starts a thread: it costs stalls itself)
 
 
 def load() -> str:
@@ -84,23 +92,49 @@ class Watch:
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
         self.clock.start()
+        self.epoch = time.time()  # the clock's 0 as Unix time (to line the gaps up with a profiler's trace)
         self.last, self.gaps = 0, []
         self.timer = QTimer(interval=10, timeout=self._tick)
+        self.sched, self.gap_sched = ui_schedstat(), {}  # the UI thread's ns on a CPU and waiting for one
         self.samples: list[tuple[float, str]] = []
         self.others: list[tuple[float, str]] = []
         self.main = threading.main_thread().ident
         self.running = True
+        self.dump = tempfile.TemporaryFile()  # every thread's stack, written by faulthandler (no GIL) in a stall
+        self.dumped, self.dumps = 0, []
+        self.collections: list[tuple[float, float, int, str]] = []  # (start, seconds, generation, thread)
+        self._gc_start = 0.0
+        gc.callbacks.append(self._gc)
         threading.Thread(target=self._sample, daemon=True).start()
         self.timer.start()
+
+    def _gc(self, phase: str, info: dict) -> None:
+        """Python's cyclic collections (they hold the GIL throughout) longer than 10 ms."""
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        elif time.perf_counter() - self._gc_start > 0.01:
+            took = time.perf_counter() - self._gc_start
+            self.collections.append((self.now() - took, took, info["generation"], threading.current_thread().name))
 
     def now(self) -> float:
         return self.clock.elapsed() / 1000.0
 
     def _tick(self) -> None:
         t = self.clock.elapsed()
+        sched = ui_schedstat()
         if t - self.last > STALL_MS:
             self.gaps.append((self.last / 1000.0, (t - self.last) / 1000.0))
+            if sched and self.sched:
+                self.gap_sched[self.last / 1000.0] = (sched[0] - self.sched[0], sched[1] - self.sched[1])
+        self.sched = sched
+        size = os.fstat(self.dump.fileno()).st_size
+        if size > self.dumped:  # faulthandler's watchdog fired in this gap: what every thread was running
+            self.dump.seek(self.dumped)
+            self.dumps.append((self.last / 1000.0, self.dump.read(size - self.dumped).decode(errors="replace")))
+            self.dumped = size
         self.last = t
+        if self.running and STACKS:  # re-armed each tick: it fires only when the UI thread is late by DUMP_MS
+            faulthandler.dump_traceback_later(DUMP_MS / 1000.0, file=self.dump)
 
     def _sample(self) -> None:
         me = threading.get_ident()
@@ -123,12 +157,47 @@ class Watch:
 
     def report(self, since: float) -> None:
         gaps = [(t, g) for t, g in self.gaps if t >= since]
+        gcs = [(a, took, gen) for a, took, gen, _ in self.collections if a >= since]
+        print(f"garbage collections over 10 ms: {len(gcs)}" + "".join(
+            f", gen {gen} {took * 1000:.0f} ms at {a - since:.2f} s" for a, took, gen in gcs[:6]))
         print(f"UI thread: {len(gaps)} stalls > {STALL_MS} ms, longest {max([g for _, g in gaps], default=0) * 1000:.0f} ms"
               f", total {sum(g for _, g in gaps):.2f} s")
         for t, g in sorted(gaps, key=lambda x: -x[1])[:8]:
             where = collections.Counter(s for ts, s in self.samples if t <= ts <= t + g).most_common(2)
             other = collections.Counter(s for ts, s in self.others if t <= ts <= t + g + 0.02).most_common(1)
-            print(f"  at {t - since:6.2f} s: {g * 1000:5.0f} ms  UI thread {where}; other threads {other}")
+            print(f"  at {t - since:6.2f} s (Unix {self.epoch + t:.3f}): {g * 1000:5.0f} ms  UI thread {where}; other threads {other}")
+            if t in self.gap_sched:  # ran: its own work; waited for a CPU: load; the rest: GIL or a lock
+                ran, queued = (ns / 1e6 for ns in self.gap_sched[t])
+                print(f"    UI thread in it: ran {ran:.0f} ms, waited for a CPU {queued:.0f} ms, "
+                      f"blocked (GIL, a lock) {g * 1000 - ran - queued:.0f} ms")
+            for a, took, gen, name in self.collections:
+                if a < t + g and a + took > t:
+                    print(f"    in it: a generation-{gen} garbage collection of {took * 1000:.0f} ms in thread {name}")
+            for text in (d for ts, d in self.dumps if abs(ts - t) < 1e-6):
+                print("    stacks %d ms into it (faulthandler, no GIL needed):\n%s" % (DUMP_MS, short_stacks(text)))
+
+
+def ui_schedstat() -> tuple[int, int] | None:
+    """The calling thread's nanoseconds on a CPU and waiting in a run queue (Linux schedstat)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            ran, queued = f.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    return int(ran), int(queued)
+
+
+def short_stacks(text: str, depth: int = 4) -> str:
+    """faulthandler's dump, each thread's innermost DEPTH frames outside site-packages and the stdlib."""
+    out = []
+    for block in text.strip().split("\n\n"):
+        lines = block.splitlines()
+        frames = [ln.strip() for k, ln in enumerate(lines[1:]) if k == 0 or ("site-packages" not in ln
+                                                                          and "/python3." not in ln)]
+        if frames:
+            out.append("      " + lines[0].split(" (most recent")[0] + ": " + " < ".join(
+                f.replace("File ", "").replace('"', "").rsplit("/", 1)[-1] for f in frames[:depth]))
+    return "\n".join(out)
 
 
 def settle(app, seconds: float = 1.5) -> None:
@@ -282,13 +351,22 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
     from gui.lifecircles.overlays import SELECTED
     from gui.main_window import MainWindow
 
+    from gui.heap import set_aside_startup_objects
+
+    set_aside_startup_objects()  # as the app does once its modules are imported (gui.app.run_app)
+    if "--no-freeze" in sys.argv:  # the peer: a task's full collections walk what the window holds (as before)
+        import gui.worker
+
+        gui.worker.set_aside_before_task = lambda: None
     project = city_project(n_fac, n_edges)
+    print(f"objects set aside from the collector as each task starts (gui.heap): {'no' if '--no-freeze' in sys.argv else 'yes'}")
     print(f"freed memory kept for reuse (glibc, as main.py): {KEPT}")
     print(f"project: {len(project.layers_by_role(Role.ROADS)[0].data):,} road lines, {n_fac} facilities; {load()}")
     win = MainWindow(project, Settings(autosave_minutes=0))
     win.resize(1400, 900)
     drawn = {"overlays": 0, "at": 0.0}
     watch = Watch()
+    print(f"UI-thread timer started at Unix {watch.epoch:.3f}")
     t0 = watch.now()
     win.show()
     win.map.zoom_to_project()
@@ -354,6 +432,11 @@ def main(n_fac: int, n_edges: int, png: str) -> None:
         win.grab().save(png.replace(".png", f"-planned-{label.split()[0]}.png"))
         print(f"  the page's clinic rings after it equal a fresh packing of the new bands: {page_is_fresh(app, ctl)}")
     watch.running = False
+    faulthandler.cancel_dump_traceback_later()
+    aside = gc.get_freeze_count()
+    gc.unfreeze()
+    print(f"objects set aside from the collector by the end: {aside:,}; cyclic garbage among them (left "
+          f"allocated while set aside), freed by a full collection now: {gc.collect():,}")
     win.close_guards.clear()
     win.shutdown()
     win.close()

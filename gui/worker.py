@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gis.errors import Cancelled
 from gis.feedback import Feedback
+from gui.heap import set_aside_before_task
 from gui.i18n import error_text
 
 
@@ -53,6 +54,7 @@ class Task:
         return self._cancel.is_set()
 
     def start(self) -> None:
+        set_aside_before_task()  # the task's full collections do not walk what the window already held
         self.thread.start()
 
     def abandon(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import geopandas as gpd
@@ -23,6 +24,14 @@ prepare_web_engine()  # the map page's scheme must be registered before any QApp
 
 COMPOUND_FILL = "#ff00aa"  # a colour nothing else on the map uses
 X0, Y0 = 39_502_000.0, 4_058_000.0  # CGCS2000 GK zone 39 (EPSG:4527)
+
+
+@pytest.fixture(autouse=True)
+def _thawed():
+    """What a test's tasks set aside from the cycle collector (gui.heap.set_aside_before_task)
+    is given back after it: the session's windows and projects are freed as before."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

@@ -24,3 +24,21 @@ def test_startup_objects_are_set_aside_and_later_cycles_are_still_freed():
         assert gone() is None
     finally:
         gc.unfreeze()
+
+
+def test_a_task_starts_with_what_the_window_holds_set_aside_and_young_cycles_freed(app):
+    from gui.worker import run_task
+
+    held = [_Node()]  # a list: tracked by the collector
+    dead = _Node()
+    dead.me = dead  # young cyclic garbage: freed before the rest is set aside
+    gone = weakref.ref(dead)
+    del dead
+    assert any(o is held for o in gc.get_objects())
+    try:
+        task = run_task(None, "Counting", lambda fb: 1, lambda _: None, show_dialog=False)
+        assert task.done.wait(3)
+        assert gone() is None
+        assert not any(o is held for o in gc.get_objects())  # a full collection does not walk it
+    finally:
+        gc.unfreeze()
