@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gis.errors import Cancelled
 from gis.feedback import Feedback
-from gui.heap import set_aside_before_task
+from gui.heap import free_set_aside_when_idle, set_aside_before_task
 from gui.i18n import error_text
 
 
@@ -148,6 +148,8 @@ def run_task(parent: QWidget, title: str, fn: Callable[[Feedback], Any],
 
     def finish() -> None:
         _running.discard(task)
+        if not running():
+            free_set_aside_when_idle(lambda: bool(running()))
         if dialog is not None:
             dialog.close()
             dialog.deleteLater()

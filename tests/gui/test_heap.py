@@ -42,3 +42,24 @@ def test_a_task_starts_with_what_the_window_holds_set_aside_and_young_cycles_fre
         assert not any(o is held for o in gc.get_objects())  # a full collection does not walk it
     finally:
         gc.unfreeze()
+
+
+def test_garbage_set_aside_by_a_task_is_freed_once_the_window_is_idle(app, qtbot, monkeypatch):
+    import gui.heap as heap
+    from gui.worker import run_task
+
+    monkeypatch.setattr(heap, "IDLE_MS", 50)
+    monkeypatch.setattr(heap, "_idle_timer", None)
+    old = _Node()
+    old.me = old  # a cycle the window held when the task started: set aside with the rest
+    gone = weakref.ref(old)
+    try:
+        task = run_task(None, "Counting", lambda fb: 1, lambda _: None, show_dialog=False)
+        assert task.done.wait(3)
+        del old  # garbage now, but set aside: the task's collections do not see it
+        gc.collect()
+        assert gone() is not None
+        qtbot.waitUntil(lambda: gone() is None, timeout=3000)  # freed once idle
+        assert gc.get_freeze_count() > 0  # what is alive is set aside again
+    finally:
+        gc.unfreeze()
