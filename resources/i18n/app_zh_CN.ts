@@ -5001,7 +5001,7 @@ Locate it now? The layer is kept either way.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/worker.py" line="+128"/>
+        <location filename="../../gui/worker.py" line="+130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5583,7 +5583,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 中的设施类型规则使用了未知类型：{keys}。请使用 {known}。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+50"/>
+        <location filename="../../gis/io/gdal_read.py" line="+60"/>
         <source>{path} cannot be read: {reason}. Check that the file is complete and in a supported format.</source>
         <translation>无法读取 {path}：{reason}。请检查文件是否完整、格式是否受支持。</translation>
     </message>
@@ -7612,12 +7612,12 @@ Locate it now? The layer is kept either way.</source>
         <translation>“{column}”中有 {n} 个值无法读取为{role}，已留空。</translation>
     </message>
     <message>
-        <location filename="../../gis/io/gdal_read.py" line="+83"/>
+        <location filename="../../gis/io/gdal_read.py" line="+128"/>
         <source>GDAL reported: {message}</source>
         <translation>GDAL 报告：{message}</translation>
     </message>
     <message>
-        <location filename="../../gis/io/repair.py" line="+146"/>
+        <location filename="../../gis/io/repair.py" line="+147"/>
         <source>The layer mixes geometry types; kept the {family} features and dropped {dropped}. Split the file by type to import the others.</source>
         <translation>图层混合了多种几何类型；保留了{family}要素，舍弃了 {dropped}。请按类型拆分文件以导入其余要素。</translation>
     </message>
@@ -7940,7 +7940,7 @@ Locate it now? The layer is kept either way.</source>
         <translation>{count} 个要素不是已知类型的设施，已排除：{ids}</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+214"/>
         <source>{count} facilities are too far from any walkable line and reach nothing: {ids}</source>
         <translation>{count} 处设施离可步行道路过远，无法到达任何地方：{ids}</translation>
     </message>
