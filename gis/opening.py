@@ -16,31 +16,6 @@ def read_data_layer(path: str | Path, *, feedback: Feedback | None = None, **opt
     return read_layer(path, feedback=feedback, **options)
 
 
-def layer_or_refusal(path: str | Path, *, source_crs: str | None = None, option: str = "--source-crs",
-                     memory=None, role=None, crs=None, feedback: Feedback | None = None) -> Layer:
-    """The data file as a Layer where nothing can ask (the command line, a screenshot): in
-    *source_crs* when given, else in the CRS it declares or the answer *memory* recalls;
-    *role* overrides the guessed role, *crs* the metric working CRS of the result.
-
-    Raises
-    ------
-    NeedsAnswer
-        The user must still choose its coordinate system: one line naming *option*.
-    """
-    from gis.analysis.inputs import crs_unknown, refuse_undeclared_lonlat
-    from gis.errors import CrsError
-    from gis.io import build_layer, inspect_file
-
-    try:
-        report = inspect_file(path, source_crs=source_crs, role=role, memory=None if source_crs else memory,
-                              feedback=feedback)
-        if not source_crs:
-            refuse_undeclared_lonlat(report, str(path), option)
-        return build_layer(report, crs=crs)
-    except CrsError as err:
-        raise crs_unknown(err, option) from None
-
-
 def layer_unless_asked(path: str | Path, *, feedback: Feedback | None = None, memory=None) -> Layer | None:
     """The data file as a Layer, or None when the user must choose its coordinate system (the
     window's import dialog asks); *memory* (:class:`gis.io.CrsMemory`) recalls earlier answers."""
@@ -74,6 +49,7 @@ def open_many(paths: list[str | Path], *, feedback: Feedback | None = None, ask:
     coordinate system the user must choose is put on it (for the import dialog) instead of
     refused; *memory* recalls the answers given before (rasters' too). Without an *ask* list a
     data file is read in *source_crs* (``--source-crs``) or refused naming that option."""
+    from gis.io.unanswered import layer_or_refusal
     from gis.raster.layer import open_raster_layer
     from gis.raster.source import is_raster_path
 

@@ -18,6 +18,7 @@ from gis.domain import ROLE_LABELS, FieldRole, Role
 from gis.errors import CrsError, DataReadError, FieldMappingError, NeedsAnswer
 from gis.i18n import QT_TRANSLATE_NOOP, translate
 from gis.io.notices import Notice
+from gis.io.unanswered import crs_unknown, refuse_undeclared_lonlat
 from gis.layer import Layer
 
 FAMILIES = {  # the geometry families that can play each role
@@ -27,8 +28,6 @@ FAMILIES = {  # the geometry families that can play each role
 }
 NEEDS_ATTRIBUTES = (Role.COMPOUNDS, Role.BUILDINGS, Role.FACILITIES)
 FIELD_ALIASES = {"type": FieldRole.FACILITY_TYPE, "year": FieldRole.BUILD_YEAR}
-CRS_VALUES = "cgcs2000, wgs84, gcj02, bd09 or EPSG:n"
-CLI_WORDS = {"EPSG:4490": "cgcs2000", "EPSG:4326": "wgs84", "gcj02": "gcj02", "bd09": "bd09"}  # lon/lat answers
 
 
 @dataclass(frozen=True)
@@ -90,27 +89,6 @@ def read_input(spec: InputFile, *, crs: CRS | None = None) -> tuple[Layer, list[
     except CrsError as err:
         raise crs_unknown(err, spec.crs_option) from None
     return layer, list(report.notices)
-
-
-def crs_unknown(err: CrsError, option: str) -> NeedsAnswer:
-    """*err* (the CRS cannot be known, or does not fit) as a refusal naming *option*."""
-    return NeedsAnswer("crs.unknown", QT_TRANSLATE_NOOP("errors", "{message} Say which with {option} ({values})."),
-                       message=err.message, option=option, values=CRS_VALUES)
-
-
-def refuse_undeclared_lonlat(report, path: str, option: str) -> None:
-    """NeedsAnswer naming *option* and the answers, best first, when *report* is lon/lat in China
-    whose file declares no CRS (the window asks)."""
-    from gis.io.crs_detect import LONLAT_UNDECLARED
-
-    if not any(n.code == LONLAT_UNDECLARED for n in report.notices):
-        return
-    words = [CLI_WORDS[c.answer] for c in report.crs.candidates if c.answer in CLI_WORDS]
-    raise NeedsAnswer(LONLAT_UNDECLARED, QT_TRANSLATE_NOOP(
-        "errors", "{path}: lon/lat inside China, but the file does not say in which coordinate system "
-                  "(CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres "
-                  "away). Say which with {option} {first} (or {others})."),
-        path=path, option=option, first=words[0], others=", ".join(words[1:]))
 
 
 def _refuse_unanswered(spec: InputFile, report) -> None:

@@ -9,7 +9,8 @@ import argparse
 import json
 from typing import Callable
 
-from gis.analysis.inputs import CRS_VALUES, InputFile, parse_fields
+from gis.analysis.inputs import InputFile, parse_fields
+from gis.io.unanswered import CRS_VALUES
 from gis.analysis.params import cli_flag, declared
 from gis.cli import crashed, fail
 from gis.domain import Role

@@ -36,7 +36,7 @@ def read_layer_file(path: str | Path, *, role: Role, source_crs: str | None = No
     *source_crs* is the user's word on the file's CRS (``gcj02``, ``EPSG:4326``, ...); without
     it a file whose CRS the user must choose is refused (NeedsAnswer) naming *option*.
     """
-    from gis.opening import layer_or_refusal
+    from gis.io.unanswered import layer_or_refusal
 
     path = Path(path)
     if not path.exists():

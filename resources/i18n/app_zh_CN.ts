@@ -5608,13 +5608,13 @@ Locate it now? The layer is kept either way.</source>
         <translation>缺少 {path}（但其 .dbf 存在）：该 Shapefile 没有几何数据。请复制 Shapefile 的全部文件（.shp、.shx、.dbf、.prj、.cpg）。</translation>
     </message>
     <message>
-        <location filename="../../gis/analysis/inputs.py" line="+59"/>
+        <location filename="../../gis/analysis/inputs.py" line="+58"/>
         <source>--field takes ROLE.KEY=COLUMN, e.g. compounds.households=户数; KEY is one of {keys}, not '{text}'.</source>
         <translation>--field 的格式为 图层.字段=列名，例如 compounds.households=户数；字段须为 {keys} 之一，而不是“{text}”。</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+73"/>
+        <location line="+52"/>
         <location filename="../../gis/io/sources.py" line="+4"/>
         <location filename="../../gis/network/inputs.py" line="+43"/>
         <location filename="../../gis/people/table.py" line="+71"/>
@@ -5625,22 +5625,22 @@ Locate it now? The layer is kept either way.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location filename="../../gis/io/unanswered.py" line="+20"/>
         <source>{message} Say which with {option} ({values}).</source>
         <translation>{message} 请用 {option} 指明（{values}）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../gis/analysis/inputs.py" line="-36"/>
         <source>{path} holds {family} features, but {option} needs {allowed} features. Check which file goes with which option.</source>
         <translation>{path} 中是{family}要素，而 {option} 需要{allowed}要素。请检查各文件是否对应了正确的选项。</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location filename="../../gis/io/unanswered.py" line="+10"/>
         <source>{path}: lon/lat inside China, but the file does not say in which coordinate system (CGCS2000 / WGS 84, or GCJ-02 / BD-09 web-map coordinates several hundred metres away). Say which with {option} {first} (or {others}).</source>
         <translation>{path}：中国境内的经纬度，但文件没有说明所用坐标系（CGCS2000 / WGS 84，或相差数百米的 GCJ-02 / BD-09 互联网地图坐标）。请用 {option} {first} 指明（或 {others}）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../gis/analysis/inputs.py" line="+10"/>
         <source>{path}: {hint} Say which with {option} {datum} (or {option} wgs84 if it is not).</source>
         <translation>{path}：{hint} 请用 {option} {datum} 说明（如果不是，则用 {option} wgs84）。</translation>
     </message>
