@@ -300,8 +300,11 @@ def page_value(app, view, expression: str):
 
 
 def page_is_fresh(app, ctl) -> str:
-    """Whether the page's clinic bands hold exactly the rings of a fresh packing (none stale, none missing)."""
-    from collections import Counter
+    """Whether the page's clinic bands hold exactly the rings of a fresh packing (none stale, none
+    missing). The page keeps a ring that was re-traced from another start vertex as it was
+    (gis.packed_rings._unmatched): such a ring counts as fresh when its start on the page is a vertex
+    of an otherwise unmatched fresh ring of the same row and length."""
+    from collections import Counter, defaultdict
 
     from gis.packed_rings import PackedRings
     from gui.lifecircles.overlays import RINGS, band_name, band_rows
@@ -311,9 +314,26 @@ def page_is_fresh(app, ctl) -> str:
     bands = ctl.outcome.result.bands
     fresh = PackedRings.of(band_rows(bands, "clinic").geometry.values, bands.crs, ctl._frames[name].attrs[RINGS].origin)
     xy = fresh.xy
-    want = Counter((int(f), int(b - a), float(xy[a, 0]), float(xy[a, 1]))
-                   for f, a, b in zip(fresh.fids, fresh.offsets, fresh.offsets[1:]))
-    return f"{'yes' if page == want else 'NO'} ({sum(page.values()):,} rings on the page)"
+    rings = [((int(f), int(b - a), float(xy[a, 0]), float(xy[a, 1])), a, b)
+             for f, a, b in zip(fresh.fids, fresh.offsets, fresh.offsets[1:])]
+    want = Counter(key for key, _, _ in rings)
+    same = page & want
+    left_page, left_want = page - same, want - same
+    rolled = defaultdict(list)  # (row, length) -> vertices of each fresh ring the page lacks
+    for key, a, b in rings:
+        if left_want[key] > 0:
+            rolled[key[:2]].append((key, set(map(tuple, xy[a:b].tolist()))))
+    kept = 0
+    for (f, n, x, y), count in left_page.items():
+        for _ in range(count):
+            match = next((c for c in rolled[f, n] if left_want[c[0]] > 0 and (x, y) in c[1]), None)
+            if match is None:
+                break
+            left_want[match[0]] -= 1
+            kept += 1
+    ok = kept == sum(left_page.values()) and sum(left_want.values()) == 0
+    return (f"{'yes' if ok else 'NO'} ({sum(page.values()):,} rings on the page"
+            f"{f'; {kept} re-traced from another vertex, kept as they were' if kept else ''})")
 
 
 def planned_step(app, ctl, watch: Watch, drawn: dict, label: str, act) -> None:
