@@ -32,6 +32,7 @@ SELECTED_STROKE = "#1a1a1a"
 RINGS = "ocp_rings"  # attrs key of a band frame's PackedRings (see band_frames)
 DRAW_TOLERANCE_M = 0.5  # simplification of drawn outlines, well below a screen pixel at street zoom
 BIG_PART = 5000  # vertices: bigger parts are drawn as they are (see _drawable)
+GEOJSON_COORDS = 40_000  # coordinates per shapely.to_geojson call: ~11 ms with the GIL held
 DRAW_DECIMALS = 6  # of WGS 84 degrees sent to the page (0.1 m): a city's bands of one type were 12 MB of
 # text at full precision, handed to the page on the UI thread; rounded they are about 40 % smaller
 
@@ -155,6 +156,9 @@ def geojson(geoms: np.ndarray, chunk: int = 128) -> np.ndarray:
     out = []
     for geom in np.asarray(geoms, dtype=object):
         kind = shapely.get_type_id(geom)
+        if kind == 3 and shapely.get_num_coordinates(geom) > BIG_PART:  # a Polygon with many holes
+            out.append(f'{{"type":"Polygon","coordinates":{_ring_by_ring(geom, chunk)}}}')
+            continue
         if kind not in (5, 6):  # not a MultiLineString or a MultiPolygon
             out.append(shapely.to_geojson(geom))
             continue
@@ -163,7 +167,7 @@ def geojson(geoms: np.ndarray, chunk: int = 128) -> np.ndarray:
             parts = shapely.get_geometry(geom, np.arange(i, min(i + chunk, n)))
             big = shapely.get_num_coordinates(parts) > BIG_PART
             coords += [_ring_by_ring(part, chunk) if b else _coordinates(text)
-                       for part, b, text in zip(parts, big, shapely.to_geojson(np.where(big, None, parts)))]
+                       for part, b, text in zip(parts, big, _texts(np.where(big, None, parts)))]
         name = "MultiLineString" if kind == 5 else "MultiPolygon"
         out.append(f'{{"type":"{name}","coordinates":[{",".join(coords)}]}}')
     return np.array(out, dtype=object)
@@ -179,8 +183,21 @@ def _ring_by_ring(polygon, chunk: int) -> str:
     if shapely.get_type_id(polygon) != 3:
         return _coordinates(shapely.to_geojson(polygon))
     rings = shapely.get_rings(polygon)
-    texts = [t for i in range(0, len(rings), chunk) for t in shapely.to_geojson(rings[i:i + chunk])]
-    return "[" + ",".join(_coordinates(t) for t in texts) + "]"
+    return "[" + ",".join(_coordinates(t) for t in _texts(rings)) + "]"
+
+
+def _texts(geoms: np.ndarray) -> list[str]:
+    """``shapely.to_geojson`` of *geoms* (None gives None), in calls of at most
+    :data:`GEOJSON_COORDS` coordinates (one geometry over it alone): a chunk of 128 band parts of
+    up to BIG_PART vertices each held the GIL 0.1 s in one call, a stall of the window."""
+    counts, out, start, total = shapely.get_num_coordinates(geoms), [], 0, 0
+    for k, count in enumerate(counts):
+        if total + count > GEOJSON_COORDS and k > start:
+            out.extend(shapely.to_geojson(geoms[start:k]))
+            start, total = k, 0
+        total += count
+    out.extend(shapely.to_geojson(geoms[start:]))
+    return out
 
 
 def _with_body(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

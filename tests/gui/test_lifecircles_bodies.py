@@ -12,15 +12,17 @@ from gui.lifecircles.overlays import geojson, network_frame
 from gui.map.view import BODY, feature_collection
 
 
-def test_geojson_part_by_part_equals_shapely():
+def test_geojson_part_by_part_equals_shapely(monkeypatch):
     holes = shapely.box(0, 0, 10, 10).difference(shapely.box(2, 2, 3, 3))
     many = shapely.Polygon(shapely.box(0, 0, 3000, 10).exterior, [shapely.box(x, 2, x + 1, 3).exterior.coords
                                                                    for x in range(1, 2999, 2)])  # > BIG_PART
     geoms = np.array([shapely.MultiPolygon([holes, shapely.box(20, 0, 21, 1), many]), shapely.MultiPolygon(),
-                      shapely.MultiLineString([[(0, 0), (1, 1)], [(2, 2), (3, 3), (4, 2)]]), shapely.Point(1, 2)],
-                     dtype=object)
-    for chunk in (1, 2, 128):
-        assert [json.loads(t) for t in geojson(geoms, chunk)] == [json.loads(t) for t in shapely.to_geojson(geoms)]
+                      shapely.MultiLineString([[(0, 0), (1, 1)], [(2, 2), (3, 3), (4, 2)]]), shapely.Point(1, 2),
+                      many, holes], dtype=object)  # a Polygon with many holes is written ring by ring too
+    for budget in (7, 40_000):  # coordinates per shapely call: one part or ring over it goes alone
+        monkeypatch.setattr("gui.lifecircles.overlays.GEOJSON_COORDS", budget)
+        for chunk in (1, 2, 128):
+            assert [json.loads(t) for t in geojson(geoms, chunk)] == [json.loads(t) for t in shapely.to_geojson(geoms)]
 
 
 def test_the_network_frame_carries_its_body():
