@@ -190,29 +190,29 @@ def _take(xy: np.ndarray, offsets: np.ndarray, rings: np.ndarray) -> tuple[np.nd
 def _unmatched(old: list[tuple], new: list[tuple]) -> tuple[list[int], list[int]]:
     """Positions in *old* with no equal (row, ring) in *new*, and positions in *new* with none in
     *old* (a band's hole is often the next band's outline: the same ring in another row). A ring
-    re-traced from another vertex is the same ring (:func:`_from_least`): the page keeps it as it
-    was, since redrawn from its new start inside the boxes only, its dashes would break at their edge."""
+    re-traced from another vertex is the same ring (:func:`_from_least`, tried on what is left
+    unpaired only): the page keeps it as it was, since redrawn from its new start inside the
+    boxes only, its dashes would break at their edge."""
+    lost, fresh = _unpaired([(int(row), ring.tobytes()) for row, ring in old],
+                            [(int(row), ring.tobytes()) for row, ring in new])
+    still_lost, changed = _unpaired([(int(old[k][0]), _from_least(old[k][1])) for k in lost],
+                                    [(int(new[k][0]), _from_least(new[k][1])) for k in fresh])
+    return [lost[i] for i in still_lost], [fresh[i] for i in changed]
+
+
+def _unpaired(old_keys: list, new_keys: list) -> tuple[list[int], list[int]]:
+    """Positions in *old_keys* and in *new_keys* left once equal keys are paired off one to one."""
     pool = defaultdict(list)
-    for k, (row, ring) in enumerate(old):
-        pool[int(row), ring.tobytes()].append(k)
+    for k, key in enumerate(old_keys):
+        pool[key].append(k)
     fresh = []
-    for k, (row, ring) in enumerate(new):
-        same = pool.get((int(row), ring.tobytes()))
+    for k, key in enumerate(new_keys):
+        same = pool.get(key)
         if same:
             same.pop()
         else:
             fresh.append(k)
-    left = defaultdict(list)
-    for k in sorted(k for ks in pool.values() for k in ks):
-        left[int(old[k][0]), _from_least(old[k][1])].append(k)
-    changed = []
-    for k in fresh:
-        same = left.get((int(new[k][0]), _from_least(new[k][1])))
-        if same:
-            same.pop()
-        else:
-            changed.append(k)
-    return sorted(k for ks in left.values() for k in ks), changed
+    return sorted(k for ks in pool.values() for k in ks), fresh
 
 
 def _from_least(ring: np.ndarray) -> bytes:
